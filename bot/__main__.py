@@ -1,0 +1,123 @@
+"""The command line: `python -m bot COMMAND`. Every answer prints as text, or as JSON with --json."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from bot.config import Settings, configure_logging, load_settings
+from bot.content.engine import StudyEngine
+from bot.content.errors import ConfigError, InputError, NothingFoundError, StudybotError
+from bot.content.index.build import open_index
+from bot.content.topics import load_topics
+from bot.render.text import render
+
+EXIT_NOTHING_FOUND = 1
+EXIT_BAD_INPUT = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print the answer as JSON")
+    common.add_argument("--config", type=Path, help="settings file (default: config/bot.yaml)")
+    common.add_argument("--sources", type=Path, help="sources folder (overrides the settings file)")
+    common.add_argument(
+        "--rebuild", action="store_true", help="rebuild the index even if the sources are unchanged"
+    )
+
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="studybot: summaries, quoted statistics, citations, search and quizzes "
+        "from your sources.",
+        epilog="Example: python -m bot search jailed dissidents",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[common], help=help_text, description=help_text)
+
+    command("topics", "list the topics, curated and found in the sources")
+    search = command("search", "the passages that best answer a question")
+    search.add_argument("query", nargs="+", help="the question or keywords")
+    search.add_argument("--limit", type=int, default=5, help="how many results (default 5)")
+    stats = command("stats", "statistics quoted from the sources")
+    stats.add_argument("--topic", help="only statistics about this topic")
+    stats.add_argument("--limit", type=int, default=20, help="how many statistics (default 20)")
+    summary = command("summary", "a summary of a topic in the sources' own sentences")
+    summary.add_argument("topic", nargs="+", help="topic id, name or keyword")
+    cite = command("cite", "the sentences and references that support a claim")
+    cite.add_argument("claim", nargs="+", help="the claim to find support for")
+    cite.add_argument("--limit", type=int, default=5, help="how many matches (default 5)")
+    quiz = command("quiz", "multiple-choice questions from the sources")
+    quiz.add_argument("--topic", help="only questions about this topic")
+    quiz.add_argument("--count", type=int, default=5, help="how many questions (default 5)")
+    quiz.add_argument("--seed", type=int, help="the same seed gives the same quiz")
+    fact = command("fact", "one fact for a daily post")
+    fact.add_argument("--seed", type=int, help="the same seed gives the same fact")
+    command("sources", "the loaded documents, their references, and files not loaded")
+    command("index", "build the index now (it is also built on first use), with a progress bar")
+    return parser
+
+
+def _answer(engine: StudyEngine, args: argparse.Namespace) -> BaseModel:
+    actions: dict[str, Callable[[], BaseModel]] = {
+        "topics": engine.list_topics,
+        "search": lambda: engine.search(" ".join(args.query), limit=args.limit),
+        "stats": lambda: engine.stats(topic=args.topic, limit=args.limit),
+        "summary": lambda: engine.summary(" ".join(args.topic)),
+        "cite": lambda: engine.cite(" ".join(args.claim), limit=args.limit),
+        "quiz": lambda: engine.quiz(topic=args.topic, count=args.count, seed=args.seed),
+        "fact": lambda: engine.fact(seed=args.seed),
+        "sources": engine.sources,
+    }
+    return actions[args.command]()
+
+
+def build_engine(settings: Settings, *, rebuild: bool = False, progress: bool | None = None) -> StudyEngine:
+    if not settings.sources.is_dir():
+        raise ConfigError(f"sources: folder {settings.sources} does not exist")
+    index = open_index(settings.sources, index_dir=settings.index_dir, force=rebuild, progress=progress)
+    return StudyEngine(index, load_topics(settings.topics))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        settings = load_settings(args.config)
+        if args.sources:
+            settings = settings.model_copy(update={"sources": args.sources.resolve()})
+        configure_logging(settings)
+        engine = build_engine(
+            settings, rebuild=args.rebuild, progress=True if args.command == "index" else None
+        )
+        if args.command == "index":
+            report = engine.index.report
+            print(
+                f"Indexed {report.documents} documents: {report.sentences} sentences, "
+                f"{report.statistics} statistics, {report.references} references in {report.seconds:.1f} s"
+                + ("" if report.rebuilt else " (unchanged, reused)")
+            )
+            return 0
+        answer = _answer(engine, args)
+    except StudybotError as error:
+        code = EXIT_NOTHING_FOUND if isinstance(error, NothingFoundError) else EXIT_BAD_INPUT
+        if args.json:
+            print(json.dumps({"error": str(error)}))
+        kind = "Nothing found" if isinstance(error, NothingFoundError) else "Error"
+        print(f"{kind}: {error}", file=sys.stderr)
+        return code if isinstance(error, NothingFoundError | InputError | ConfigError) else EXIT_BAD_INPUT
+    print(answer.model_dump_json(indent=2) if args.json else render(answer))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

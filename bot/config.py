@@ -1,0 +1,66 @@
+"""The one settings model: `config/bot.yaml`, validated by pydantic.
+
+Secrets (the Discord token) come only from the environment, never from this file.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from bot.content.errors import ConfigError
+
+DEFAULT_CONFIG = Path("config/bot.yaml")
+
+
+class Settings(BaseModel):
+    """Relative paths are resolved against the folder holding the config file's `config/` folder."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sources: Path = Path("seeds")
+    index_dir: Path | None = None
+    topics: Path = Path("config/topics.yaml")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    def resolved(self, root: Path) -> Settings:
+        def anchor(path: Path) -> Path:
+            return path if path.is_absolute() else (root / path).resolve()
+
+        return self.model_copy(
+            update={
+                "sources": anchor(self.sources),
+                "index_dir": anchor(self.index_dir) if self.index_dir else None,
+                "topics": anchor(self.topics),
+            }
+        )
+
+
+def load_settings(path: Path | None) -> Settings:
+    """Settings from `path`, or defaults when no path is given and `config/bot.yaml` is absent."""
+    chosen = path or DEFAULT_CONFIG
+    if path is None and not chosen.exists():
+        return Settings().resolved(Path.cwd())
+    try:
+        raw = yaml.safe_load(chosen.read_text(encoding="utf-8")) or {}
+    except OSError as error:
+        raise ConfigError(f"{chosen}: cannot be read ({error.strerror})") from error
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{chosen}: not valid YAML ({error})") from error
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{chosen}: expected a mapping of settings, got {type(raw).__name__}")
+    try:
+        settings = Settings.model_validate(raw)
+    except ValidationError as error:
+        raise ConfigError.from_validation(chosen, error) from error
+    root = chosen.resolve().parent
+    root = root.parent if root.name == "config" else root
+    return settings.resolved(root)
+
+
+def configure_logging(settings: Settings) -> None:
+    logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")

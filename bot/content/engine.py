@@ -1,0 +1,241 @@
+"""The content engine's one entry point: every answer the bot gives, as a pydantic model.
+
+Renderers (CLI, Discord cogs, playground) call these methods and never touch the index themselves.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import random
+from collections.abc import Sequence
+
+from bot.content import facts, quiz, summary
+from bot.content.errors import InputError, NothingFoundError, UnknownTopicError
+from bot.content.index.build import ContentIndex
+from bot.content.index.store import StoredSentence, StoredStatistic
+from bot.content.models import (
+    CiteAnswer,
+    CiteMatch,
+    FactAnswer,
+    QuizAnswer,
+    ReferenceInfo,
+    SearchAnswer,
+    SearchHit,
+    SourcesAnswer,
+    SourceSummary,
+    Statistic,
+    StatsAnswer,
+    SummaryAnswer,
+    TopicInfo,
+    TopicsAnswer,
+)
+from bot.content.query import QueryPlanner
+from bot.content.topics import Topic, discover_topics
+
+MAX_QUERY_CHARS = 300
+MAX_CLAIM_CHARS = 1000
+MAX_LIMIT = 50
+MAX_QUESTIONS = 20
+# A supporting sentence must share at least this share of the claim's weighted terms.
+_CITE_MIN_COVERAGE = 0.3
+
+
+class StudyEngine:
+    def __init__(self, index: ContentIndex, curated_topics: Sequence[Topic]) -> None:
+        self.index = index
+        self.topics = [*curated_topics, *discover_topics(index.name_counts, curated_topics)]
+        self._planner = QueryPlanner(index.search, self.topics)
+
+    # -- topics -------------------------------------------------------------------------------------
+
+    def list_topics(self) -> TopicsAnswer:
+        infos = []
+        for topic in self.topics:
+            passages, documents = self.index.search.count(self._planner.topic_phrases(topic))
+            infos.append(
+                TopicInfo(
+                    id=topic.id, name=topic.name, description=topic.description, origin=topic.origin,  # type: ignore[arg-type]
+                    keywords=[*topic.keywords, *topic.aliases], documents=documents, passages=passages,
+                )
+            )  # fmt: skip
+        return TopicsAnswer(topics=infos)
+
+    def resolve_topic(self, name: str) -> Topic:
+        wanted = " ".join(name.split()).casefold()
+        if not wanted:
+            raise InputError("Name a topic; list them with `topics`.")
+        for topic in self.topics:
+            if wanted in (topic.id, topic.name.casefold()):
+                return topic
+        for topic in self.topics:
+            if wanted in (p.casefold() for p in topic.phrases):
+                return topic
+        choices = {t.id: t.id for t in self.topics} | {t.name.casefold(): t.id for t in self.topics}
+        close = difflib.get_close_matches(wanted, list(choices), n=3, cutoff=0.5)
+        raise UnknownTopicError(name[:80], list(dict.fromkeys(choices[c] for c in close)))
+
+    # -- search -------------------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 5, expand: bool = True) -> SearchAnswer:
+        query = _checked_text(query, "search query", MAX_QUERY_CHARS)
+        limit = _checked_limit(limit)
+        phrases = self._planner.plan(query, expand=expand)
+        if not phrases:
+            raise InputError("That query has only very common words; add a word that says what you want.")
+        hits = self.index.search.search(phrases, limit=limit * 2)
+        sentences = self.index.store.sentences([sid for sid, _ in hits])
+        scores = dict(hits)
+        results: list[SearchHit] = []
+        seen: set[str] = set()
+        for sentence in sentences:
+            if sentence.text in seen:
+                continue
+            seen.add(sentence.text)
+            results.append(
+                SearchHit(
+                    text=sentence.text, document=sentence.document, reference=_first(sentence.references),
+                    references=sentence.references, score=round(scores[sentence.id], 4),
+                )
+            )  # fmt: skip
+        if not results:
+            raise NothingFoundError(f"Nothing in the sources matches '{query}'. Try other words or `topics`.")
+        return SearchAnswer(query=query, results=results[:limit])
+
+    # -- statistics ---------------------------------------------------------------------------------
+
+    def stats(self, *, topic: str | None = None, limit: int = 20) -> StatsAnswer:
+        limit = _checked_limit(limit)
+        if topic is None:
+            found = self.index.store.statistics(limit=limit)
+            name = None
+        else:
+            resolved = self.resolve_topic(topic)
+            name = resolved.name
+            hits = self.index.search.search(
+                self._planner.topic_phrases(resolved), limit=limit, with_statistic=True
+            )
+            found = self.index.store.statistics([sid for sid, _ in hits])[:limit]
+        if not found:
+            raise NothingFoundError("No statistics found" + (f" about {name}." if name else "."))
+        return StatsAnswer(topic=name, stats=self.statistic_models(found))
+
+    def statistic_models(self, found: Sequence[StoredStatistic]) -> list[Statistic]:
+        sentences = {s.id: s for s in self.index.store.sentences(sorted({s.sentence for s in found}))}
+        return [_statistic(stat, sentences[stat.sentence]) for stat in found]
+
+    # -- summary, cite ------------------------------------------------------------------------------
+
+    def summary(self, topic: str) -> SummaryAnswer:
+        resolved = self.resolve_topic(topic)
+        phrases = self._planner.topic_phrases(resolved)
+        hits = self.index.search.search(phrases, limit=summary.CANDIDATES)
+        candidates = self.index.store.sentences([sid for sid, _ in hits])
+        chosen = summary.choose(candidates, dict(hits), self._planner.terms)
+        if not chosen:
+            raise NothingFoundError(f"The sources say nothing yet about {resolved.name}.")
+        return SummaryAnswer(topic=resolved.name, sentences=[summary.quote(s) for s in chosen])
+
+    def cite(self, claim: str, *, limit: int = 5) -> CiteAnswer:
+        claim = _checked_text(claim, "claim", MAX_CLAIM_CHARS)
+        limit = _checked_limit(limit)
+        claim_terms = self._planner.terms(claim)
+        if not claim_terms:
+            raise InputError("That claim has only very common words; quote more of it.")
+        weights = {t: self._idf(t) for t in claim_terms}
+        total = sum(weights.values())
+        hits = self.index.search.search(self._planner.plan(claim), limit=limit * 4)
+        matches: list[CiteMatch] = []
+        for sentence in self.index.store.sentences([sid for sid, _ in hits]):
+            shared = set(self._planner.terms(sentence.text)) & weights.keys()
+            coverage = sum(weights[t] for t in shared) / total if total else 0.0
+            if coverage < _CITE_MIN_COVERAGE:
+                continue
+            backed = 1.0 if sentence.references else 0.0
+            matches.append(
+                CiteMatch(
+                    quote=sentence.text, document=sentence.document, reference=_first(sentence.references),
+                    references=sentence.references, score=round(coverage + 0.1 * backed, 4),
+                )
+            )  # fmt: skip
+        matches.sort(key=lambda m: -m.score)
+        if not matches:
+            raise NothingFoundError(
+                "No sentence in the sources supports that claim. Try `search` with fewer words."
+            )
+        return CiteAnswer(claim=claim, matches=matches[:limit])
+
+    def _idf(self, term: str) -> float:
+        size = max(self.index.search.size, 1)
+        return math.log(1 + size / (1 + self.index.search.document_frequency(term)))
+
+    # -- quiz, fact ---------------------------------------------------------------------------------
+
+    def quiz(self, *, topic: str | None = None, count: int = 5, seed: int | None = None) -> QuizAnswer:
+        if not 1 <= count <= MAX_QUESTIONS:
+            raise InputError(f"Ask for between 1 and {MAX_QUESTIONS} questions.")
+        seed = _seed(seed)
+        resolved = self.resolve_topic(topic) if topic is not None else None
+        scope = self._topic_sentences(resolved) if resolved else None
+        questions = quiz.generate(self.index.store, random.Random(seed), count=count, scope=scope)
+        if not questions:
+            about = f" about {resolved.name}" if resolved else ""
+            raise NothingFoundError(f"The sources hold no statistics or cited facts{about} to ask about.")
+        return QuizAnswer(topic=resolved.name if resolved else None, seed=seed, questions=questions)
+
+    def fact(self, *, seed: int | None = None) -> FactAnswer:
+        seed = _seed(seed)
+        found = facts.pick(self.index.store, random.Random(seed))
+        if found is None:
+            raise NothingFoundError("The sources hold no statistics or cited sentences yet.")
+        return FactAnswer(seed=seed, fact=found)
+
+    def _topic_sentences(self, topic: Topic) -> list[StoredSentence]:
+        hits = self.index.search.search(self._planner.topic_phrases(topic), limit=quiz.TOPIC_CANDIDATES)
+        return self.index.store.sentences([sid for sid, _ in hits])
+
+    # -- sources ------------------------------------------------------------------------------------
+
+    def sources(self) -> SourcesAnswer:
+        store = self.index.store
+        summaries = []
+        for doc_id in store.document_ids():
+            sentences, statistics = store.document_counts(doc_id)
+            summaries.append(
+                SourceSummary(
+                    document=store.document(doc_id), sentences=sentences, statistics=statistics,
+                    references=store.document_references(doc_id),
+                )
+            )  # fmt: skip
+        report = self.index.report
+        return SourcesAnswer(sources=summaries, skipped=[*report.skipped, *report.warnings])
+
+
+def _first(references: Sequence[ReferenceInfo]) -> ReferenceInfo | None:
+    return references[0] if references else None
+
+
+def _statistic(stat: StoredStatistic, sentence: StoredSentence) -> Statistic:
+    return Statistic(
+        value=stat.value, number=stat.number, kind=stat.kind, counts=stat.counts, year=stat.year,  # type: ignore[arg-type]
+        quote=sentence.text, document=sentence.document, reference=_first(sentence.references),
+    )  # fmt: skip
+
+
+def _checked_text(text: str, what: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if not text:
+        raise InputError(f"The {what} is empty; type some words.")
+    if len(text) > limit:
+        raise InputError(f"The {what} is {len(text):,} characters long; keep it under {limit:,}.")
+    return text
+
+
+def _checked_limit(limit: int) -> int:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InputError(f"Ask for between 1 and {MAX_LIMIT} results.")
+    return limit
+
+
+def _seed(seed: int | None) -> int:
+    return seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)

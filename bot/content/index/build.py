@@ -1,0 +1,191 @@
+"""Build the index of a sources folder once, keep it beside the sources, reopen it while they are unchanged.
+
+The index lives in `<sources>/.studybot-index/`: `content.sqlite3` (the content store), `search/` (the
+Tantivy index) and `manifest.json`, written last, which says what the index was built from. A build
+goes to a fresh folder that replaces the old one only when complete, so a crash mid-build leaves the
+previous index usable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import shutil
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from tqdm import tqdm
+
+from bot.content.index.search import Analyzer, SearchIndex, SearchIndexWriter
+from bot.content.index.store import Store, StoreWriter
+from bot.content.ingest import IngestedDocument, ingest_file
+from bot.content.sources import INDEX_DIRNAME, SourceFile, SourceListing, fingerprint, list_sources
+
+log = logging.getLogger(__name__)
+
+# The index records which code built it: a change to the content engine rebuilds it on next start.
+_CONTENT_PACKAGE = Path(__file__).resolve().parents[1]
+_PARALLEL_FROM_FILES = 64
+_PROGRESS_FROM_FILES = 200
+_TOP_NAMES = 200
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    documents: int
+    sentences: int
+    statistics: int
+    references: int
+    skipped: list[str]
+    warnings: list[str]
+    seconds: float
+    rebuilt: bool
+
+
+class ContentIndex:
+    """An opened index: the content store, the search index, and what the build found."""
+
+    def __init__(self, folder: Path, analyzer: Analyzer, report: BuildReport) -> None:
+        self.folder = folder
+        self.store = Store(folder / "content.sqlite3")
+        self.search = SearchIndex(folder / "search", analyzer)
+        self.report = report
+        names = self.store.meta("names") or {}
+        assert isinstance(names, dict)
+        self.name_counts: Counter[str] = Counter(names)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def index_folder_for(sources: Path) -> Path:
+    return sources / INDEX_DIRNAME
+
+
+def open_index(
+    sources: Path,
+    *,
+    index_dir: Path | None = None,
+    analyzer: Analyzer = "stemmed",
+    progress: bool | None = None,
+    workers: int | None = None,
+    force: bool = False,
+) -> ContentIndex:
+    """Open the persisted index of `sources`, building it first if the sources changed since."""
+    started = time.perf_counter()
+    folder = index_dir or index_folder_for(sources)
+    listing = list_sources(sources)
+    stamp = {"code": _code_version(), "analyzer": analyzer, "sources": fingerprint(sources, listing)}
+    manifest = folder / "manifest.json"
+    if not force and _read_json(manifest).get("stamp") == stamp:
+        report = BuildReport(**{**_read_json(manifest)["report"], "rebuilt": False})
+        return ContentIndex(folder, analyzer, report)
+
+    staging = folder.with_name(f"{folder.name}.building-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    counts = _build(listing, staging, analyzer, progress=progress, workers=workers)
+    report = BuildReport(**counts, seconds=round(time.perf_counter() - started, 3), rebuilt=True)
+    (staging / "manifest.json").write_text(
+        json.dumps({"stamp": stamp, "report": {k: v for k, v in asdict(report).items() if k != "rebuilt"}})
+    )
+    _replace(folder, staging)
+    for problem in report.skipped + report.warnings:
+        log.warning("%s", problem)
+    return ContentIndex(folder, analyzer, report)
+
+
+def _code_version() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(_CONTENT_PACKAGE.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _read_json(path: Path) -> dict[str, object]:
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _replace(folder: Path, staging: Path) -> None:
+    retired = folder.with_name(f"{folder.name}.retired-{os.getpid()}")
+    if folder.exists():
+        folder.rename(retired)
+    staging.rename(folder)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def _build(
+    listing: SourceListing, staging: Path, analyzer: Analyzer, *, progress: bool | None, workers: int | None
+) -> dict[str, object]:
+    store = StoreWriter(staging / "content.sqlite3")
+    skipped = list(listing.skipped)
+    warnings: list[str] = []
+    names: Counter[str] = Counter()
+    totals = Counter[str]()
+    show = progress if progress is not None else len(listing.files) >= _PROGRESS_FROM_FILES
+    with _ingested(listing.files, workers) as documents:
+        # The search writer starts after the worker processes fork, so they inherit none of its threads.
+        search = SearchIndexWriter(staging / "search", analyzer)
+        bar = tqdm(total=len(listing.files), unit="doc", desc="Indexing sources", disable=not show)
+        for document in documents:
+            bar.update()
+            if isinstance(document, str):
+                skipped.append(document)
+                continue
+            doc_id, first = store.add(document)
+            for offset, sentence in enumerate(document.sentences):
+                search.add(first + offset, doc_id, sentence.text, bool(sentence.statistics))
+            warnings.extend(document.warnings)
+            names.update(document.names)
+            totals.update(
+                documents=1,
+                sentences=len(document.sentences),
+                statistics=sum(len(s.statistics) for s in document.sentences),
+                references=len(document.references),
+            )
+        bar.set_description("Committing index")
+        search.close()
+        bar.close()
+    store.set_meta("names", dict(names.most_common(_TOP_NAMES)))
+    store.close()
+    return {
+        "documents": totals["documents"],
+        "sentences": totals["sentences"],
+        "statistics": totals["statistics"],
+        "references": totals["references"],
+        "skipped": skipped,
+        "warnings": warnings,
+    }
+
+
+class _ingested:
+    """Ingest files in order, in worker processes when there are enough of them to pay for it."""
+
+    def __init__(self, files: list[SourceFile], workers: int | None) -> None:
+        self._files = files
+        count = workers if workers is not None else (os.cpu_count() or 1)
+        self._pool = (
+            multiprocessing.get_context("fork").Pool(count)
+            if count > 1 and len(files) >= _PARALLEL_FROM_FILES
+            else None
+        )
+
+    def __enter__(self) -> Iterator[IngestedDocument | str]:
+        if self._pool is None:
+            return map(ingest_file, self._files)
+        return self._pool.imap(ingest_file, self._files, chunksize=8)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()

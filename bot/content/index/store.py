@@ -1,0 +1,259 @@
+"""The content store: documents, sentences, references, citations and statistics in one SQLite file.
+
+SQLite keeps a large corpus on disk and answers lookups by id without loading it, so reopening an
+index costs a file open, not a parse.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bot.content.ingest import IngestedDocument
+from bot.content.models import DocumentInfo, ReferenceInfo
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, path TEXT NOT NULL, title TEXT, opening TEXT,
+    author TEXT, published TEXT, publisher TEXT, url TEXT, language TEXT,
+    first_sentence INTEGER NOT NULL, sentence_count INTEGER NOT NULL, statistic_count INTEGER NOT NULL
+);
+CREATE TABLE sentences (id INTEGER PRIMARY KEY, document INTEGER NOT NULL, paragraph INTEGER NOT NULL,
+    text TEXT NOT NULL);
+CREATE TABLE refs (id INTEGER PRIMARY KEY, document INTEGER NOT NULL, key TEXT NOT NULL,
+    authors TEXT NOT NULL, year TEXT NOT NULL, title TEXT, publisher TEXT, text TEXT NOT NULL);
+CREATE TABLE citations (sentence INTEGER NOT NULL, ref INTEGER, cited TEXT NOT NULL, kind TEXT NOT NULL);
+CREATE TABLE statistics (id INTEGER PRIMARY KEY, sentence INTEGER NOT NULL, value TEXT NOT NULL,
+    number REAL NOT NULL, kind TEXT NOT NULL, counts TEXT, year INTEGER);
+"""
+_INDEXES = """
+CREATE INDEX citations_by_sentence ON citations (sentence);
+CREATE INDEX statistics_by_sentence ON statistics (sentence);
+CREATE INDEX refs_by_document ON refs (document);
+"""
+_OPENING_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSentence:
+    id: int
+    document_id: int
+    document: DocumentInfo
+    paragraph: int
+    text: str
+    references: list[ReferenceInfo]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStatistic:
+    id: int
+    sentence: int
+    value: str
+    number: float
+    kind: str
+    counts: str | None
+    year: int | None
+
+
+def opening_words(sentence: str) -> str:
+    """A stand-in title for a source that names none: its first words, cut at a word boundary."""
+    if len(sentence) <= _OPENING_CHARS:
+        return sentence
+    cut = sentence.rfind(" ", 0, _OPENING_CHARS)
+    return sentence[: cut if cut > 0 else _OPENING_CHARS].rstrip(",;:") + "…"
+
+
+class StoreWriter:
+    """Appends ingested documents in one transaction; ids are assigned in order."""
+
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(path)
+        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        self._next_sentence = 0
+        self._next_ref = 0
+        self._next_document = 0
+
+    def add(self, document: IngestedDocument) -> tuple[int, int]:
+        """Store one document; returns its id and the id of its first sentence."""
+        doc_id = self._next_document
+        first = self._next_sentence
+        self._next_document += 1
+        meta = document.meta
+        ref_ids = list(range(self._next_ref, self._next_ref + len(document.references)))
+        self._next_ref += len(document.references)
+        self._db.executemany(
+            "INSERT INTO refs VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (rid, doc_id, r.key, r.authors, r.year, r.title, r.publisher, r.text)
+                for rid, r in zip(ref_ids, document.references, strict=True)
+            ],
+        )
+        sentences, citations, statistics = [], [], []
+        for offset, sentence in enumerate(document.sentences):
+            sid = first + offset
+            sentences.append((sid, doc_id, sentence.paragraph, sentence.text))
+            citations.extend(
+                (sid, None if c.reference is None else ref_ids[c.reference], c.cited, c.kind)
+                for c in sentence.citations
+            )
+            statistics.extend(
+                (None, sid, s.value, s.number, s.kind, s.counts, s.year) for s in sentence.statistics
+            )
+        self._next_sentence += len(sentences)
+        self._db.executemany("INSERT INTO sentences VALUES (?,?,?,?)", sentences)
+        self._db.executemany("INSERT INTO citations VALUES (?,?,?,?)", citations)
+        self._db.executemany("INSERT INTO statistics VALUES (?,?,?,?,?,?,?)", statistics)
+        self._db.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc_id, document.key, document.relative, meta.title,
+                opening_words(document.sentences[0].text), meta.author or document.byline,
+                meta.published.isoformat() if meta.published else None, meta.publisher,
+                str(meta.url) if meta.url else None, meta.language, first, len(sentences), len(statistics),
+            ),
+        )  # fmt: skip
+        return doc_id, first
+
+    def set_meta(self, key: str, value: object) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
+
+    def close(self) -> None:
+        self._db.executescript(_INDEXES)
+        self._db.commit()
+        self._db.close()
+
+
+class Store:
+    """Read access to a built content store."""
+
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.document = lru_cache(maxsize=4096)(self._document)
+        self.references_of_sentence = lru_cache(maxsize=8192)(self._references_of_sentence)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def meta(self, key: str) -> object:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def _document(self, doc_id: int) -> DocumentInfo:
+        row = self._db.execute(
+            "SELECT key, path, title, opening, author, published, publisher, url, language "
+            "FROM documents WHERE id = ?",
+            (doc_id,),
+        ).fetchone()
+        key, path, title, opening, author, published, publisher, url, language = row
+        return DocumentInfo(
+            id=key, title=title or opening, title_is_opening=title is None, author=author,
+            published=published, publisher=publisher, url=url, language=language, path=path,
+        )  # fmt: skip
+
+    def document_ids(self) -> list[int]:
+        return [r[0] for r in self._db.execute("SELECT id FROM documents ORDER BY id")]
+
+    def document_counts(self, doc_id: int) -> tuple[int, int]:
+        row = self._db.execute(
+            "SELECT sentence_count, statistic_count FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        return row[0], row[1]
+
+    def document_references(self, doc_id: int) -> list[ReferenceInfo]:
+        rows = self._db.execute(
+            "SELECT key, authors, year, title, publisher, text FROM refs WHERE document = ? ORDER BY id",
+            (doc_id,),
+        )
+        return [_reference(row) for row in rows]
+
+    def count(self, table: str) -> int:
+        assert table in ("documents", "sentences", "statistics", "refs", "citations")
+        return self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def _references_of_sentence(self, sentence_id: int) -> tuple[ReferenceInfo, ...]:
+        rows = self._db.execute(
+            "SELECT r.key, r.authors, r.year, r.title, r.publisher, r.text FROM citations c "
+            "JOIN refs r ON r.id = c.ref WHERE c.sentence = ? ORDER BY c.rowid",
+            (sentence_id,),
+        )
+        unique: dict[str, ReferenceInfo] = {}
+        for row in rows:
+            unique.setdefault(row[0], _reference(row))
+        return tuple(unique.values())
+
+    def sentences(self, ids: Sequence[int]) -> list[StoredSentence]:
+        """The sentences with these ids, in the order asked."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(
+            f"SELECT id, document, paragraph, text FROM sentences WHERE id IN ({marks})", list(ids)
+        )
+        by_id = {row[0]: row for row in rows}
+        return [self._sentence(by_id[i]) for i in ids if i in by_id]
+
+    def _sentence(self, row: tuple[int, int, int, str]) -> StoredSentence:
+        sid, doc_id, paragraph, text = row
+        references = list(self.references_of_sentence(sid))
+        return StoredSentence(sid, doc_id, self.document(doc_id), paragraph, text, references)
+
+    def sentence_window(self, doc_id: int, start: int, stop: int) -> list[StoredSentence]:
+        rows = self._db.execute(
+            "SELECT id, document, paragraph, text FROM sentences WHERE document = ? AND id >= ? AND id < ? "
+            "ORDER BY id",
+            (doc_id, start, stop),
+        )
+        return [self._sentence(row) for row in rows]
+
+    def statistics(
+        self, sentence_ids: Iterable[int] | None = None, *, limit: int = -1
+    ) -> list[StoredStatistic]:
+        if sentence_ids is None:
+            rows = self._db.execute(
+                "SELECT id, sentence, value, number, kind, counts, year FROM statistics ORDER BY id LIMIT ?",
+                (limit,),
+            ).fetchall()
+        else:
+            ids = list(sentence_ids)
+            marks = ",".join("?" * len(ids))
+            rows = self._db.execute(
+                "SELECT id, sentence, value, number, kind, counts, year FROM statistics "
+                f"WHERE sentence IN ({marks}) ORDER BY id",
+                ids,
+            ).fetchall()
+        return [StoredStatistic(*row) for row in rows]
+
+    def statistics_by_id(self, ids: Sequence[int]) -> list[StoredStatistic]:
+        """The statistics with these ids (numbered from 1), in the order asked."""
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(
+            f"SELECT id, sentence, value, number, kind, counts, year FROM statistics WHERE id IN ({marks})",
+            list(ids),
+        )
+        by_id = {row[0]: StoredStatistic(*row) for row in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def cited_sentence_ids(self, *, limit: int = -1) -> list[int]:
+        rows = self._db.execute(
+            "SELECT DISTINCT sentence FROM citations WHERE ref IS NOT NULL ORDER BY sentence LIMIT ?",
+            (limit,),
+        )
+        return [r[0] for r in rows]
+
+    def distinct_references(self, *, limit: int) -> list[ReferenceInfo]:
+        rows = self._db.execute(
+            "SELECT key, authors, year, title, publisher, text FROM refs "
+            "GROUP BY key ORDER BY min(id) LIMIT ?",
+            (limit,),
+        )
+        return [_reference(row) for row in rows]
+
+
+def _reference(row: tuple[str, str, str, str | None, str | None, str]) -> ReferenceInfo:
+    key, authors, year, title, publisher, text = row
+    return ReferenceInfo(key=key, authors=authors, year=year, title=title, publisher=publisher, text=text)

@@ -1,0 +1,117 @@
+"""Tell a document's body from its page furniture: headings, byline, author bio, reference list, trailers.
+
+General rules about how articles are laid out, not string matches on known documents:
+- a heading is a short line without sentence punctuation that body text follows; short lines with
+  nothing but other short lines after them (a site's list of headlines, a "comments" label) are trailers;
+- a byline is "By <Name>"; when it sits at the end of the text, what follows it up to the reference
+  list is the author's bio;
+- a reference list starts at a "References" (or "Bibliography", "Works cited", ...) heading and runs
+  while lines look like entries (they carry a year in brackets).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.content.segmentation import Span
+
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+_REFERENCE_HEADING = re.compile(
+    r"^(?:references|reference list|bibliography|works cited|sources|literature|further reading)\s*:?$",
+    re.IGNORECASE,
+)
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_BYLINE = re.compile(rf"^(?:by|written by|author:)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})$", re.I)
+_REFERENCE_ENTRY = re.compile(r"\((?:\d{4}[a-z]?|n\.d\.)(?:,[^)]*)?\)")
+_MAX_HEADING_WORDS = 20
+# A byline this close to the end of the text closes the article, so what follows it is about the author.
+_TAIL_BYLINE_PARAGRAPHS = 3
+
+
+class Role(StrEnum):
+    BODY = "body"
+    HEADING = "heading"
+    BYLINE = "byline"
+    BIO = "bio"
+    REFERENCES_HEADING = "references_heading"
+    REFERENCE = "reference"
+    TRAILER = "trailer"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    span: Span
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    blocks: list[Block]
+    author: str | None
+
+    def of_role(self, role: Role) -> list[Span]:
+        return [b.span for b in self.blocks if b.role is role]
+
+
+def is_sentence_like(line: str) -> bool:
+    """Prose ends with sentence punctuation or runs longer than any headline."""
+    return bool(_SENTENCE_END.search(line)) or len(line.split()) > _MAX_HEADING_WORDS
+
+
+def classify(text: str, paragraphs: list[Span]) -> Layout:
+    """Give every paragraph its role in the document."""
+    lines = [text[p.start : p.end] for p in paragraphs]
+    roles = [Role.BODY] * len(lines)
+    end = len(lines)
+
+    refs_at = _reference_heading(lines)
+    if refs_at is not None:
+        roles[refs_at] = Role.REFERENCES_HEADING
+        i = refs_at + 1
+        while i < end and _REFERENCE_ENTRY.search(lines[i]):
+            roles[i] = Role.REFERENCE
+            i += 1
+        for j in range(i, end):
+            roles[j] = Role.TRAILER
+        end = refs_at
+    end = _strip_trailer(lines, roles, end)
+
+    author: str | None = None
+    for i in range(end):
+        byline = _BYLINE.match(lines[i])
+        if not byline or is_sentence_like(lines[i]):
+            continue
+        roles[i] = Role.BYLINE
+        author = author or byline.group("name")
+        if end - i <= _TAIL_BYLINE_PARAGRAPHS:
+            for j in range(i + 1, end):
+                roles[j] = Role.BIO
+            end = i
+            break
+
+    for i in range(end):
+        if roles[i] is Role.BODY and not is_sentence_like(lines[i]):
+            roles[i] = Role.HEADING
+
+    return Layout([Block(p, r) for p, r in zip(paragraphs, roles, strict=True)], author)
+
+
+def _reference_heading(lines: list[str]) -> int | None:
+    for i in range(len(lines) - 1, len(lines) // 3, -1):
+        if (
+            _REFERENCE_HEADING.match(lines[i])
+            and i + 1 < len(lines)
+            and _REFERENCE_ENTRY.search(lines[i + 1])
+        ):
+            return i
+    return None
+
+
+def _strip_trailer(lines: list[str], roles: list[Role], end: int) -> int:
+    """Short lines at the very end with no prose after them are not headings of anything."""
+    while end > 0 and not is_sentence_like(lines[end - 1]) and not _BYLINE.match(lines[end - 1]):
+        end -= 1
+        roles[end] = Role.TRAILER
+    return end

@@ -1,0 +1,167 @@
+"""The answers the content engine gives: pydantic models every renderer (CLI, Discord, playground) shows."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+
+
+class SourceMeta(BaseModel):
+    """A source's sidecar (`NAME.meta.yaml`): what is known about it beyond its text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = None
+    author: str | None = None
+    published: date | None = None
+    publisher: str | None = None
+    url: HttpUrl | None = None
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+class DocumentInfo(BaseModel):
+    """The document a sentence comes from: the source of every answer."""
+
+    id: str
+    title: str
+    title_is_opening: bool = Field(
+        default=False, description="True when the source names no title and its opening words stand in."
+    )
+    author: str | None = None
+    published: date | None = None
+    publisher: str | None = None
+    url: str | None = None
+    language: str | None = None
+    path: str
+
+
+class ReferenceInfo(BaseModel):
+    """An entry of a document's reference list."""
+
+    key: str = Field(description='Short form as cited inline, e.g. "United Nations, 2014".')
+    text: str = Field(description="The full entry as it stands in the reference list.")
+    authors: str
+    year: str
+    title: str | None = None
+    publisher: str | None = None
+
+
+class Quote(BaseModel):
+    """A sentence quoted verbatim from a document, with the reference that backs it if it cites one."""
+
+    text: str
+    document: DocumentInfo
+    reference: ReferenceInfo | None = None
+    references: list[ReferenceInfo] = Field(default_factory=list)
+
+
+class SearchHit(BaseModel):
+    text: str
+    document: DocumentInfo
+    reference: ReferenceInfo | None = None
+    references: list[ReferenceInfo] = Field(default_factory=list)
+    score: float
+
+
+class SearchAnswer(BaseModel):
+    query: str
+    results: list[SearchHit]
+
+
+StatisticKind = Literal["percent", "money", "count"]
+
+
+class Statistic(BaseModel):
+    """A number that carries information, as the source writes it, with the sentence around it."""
+
+    value: str = Field(description='The number as written, with its qualifier: "over 120,000", "40%".')
+    number: float = Field(description="The value as a number, for comparing scale.")
+    kind: StatisticKind
+    counts: str | None = Field(description="What the number counts, in the source's words.")
+    year: int | None = None
+    quote: str
+    document: DocumentInfo
+    reference: ReferenceInfo | None = None
+
+
+class StatsAnswer(BaseModel):
+    topic: str | None = None
+    stats: list[Statistic]
+
+
+class SummaryAnswer(BaseModel):
+    topic: str
+    sentences: list[Quote]
+
+
+class CiteMatch(BaseModel):
+    quote: str
+    document: DocumentInfo
+    reference: ReferenceInfo | None = None
+    references: list[ReferenceInfo] = Field(default_factory=list)
+    score: float
+
+
+class CiteAnswer(BaseModel):
+    claim: str
+    matches: list[CiteMatch]
+
+
+QuestionKind = Literal["number", "source"]
+
+
+class QuizQuestion(BaseModel):
+    kind: QuestionKind
+    prompt: str
+    options: list[str] = Field(min_length=4, max_length=4)
+    answer: int = Field(ge=0, le=3)
+    quote: str = Field(description="The source sentence that contains the right answer.")
+    explanation: str
+    document: DocumentInfo
+    reference: ReferenceInfo | None = None
+
+
+class QuizAnswer(BaseModel):
+    topic: str | None = None
+    seed: int
+    questions: list[QuizQuestion]
+
+
+class Fact(BaseModel):
+    quote: str
+    document: DocumentInfo
+    reference: ReferenceInfo | None = None
+    statistic: str | None = Field(default=None, description="The statistic the fact is about, if any.")
+
+
+class FactAnswer(BaseModel):
+    seed: int
+    fact: Fact
+
+
+class TopicInfo(BaseModel):
+    id: str
+    name: str
+    description: str | None = None
+    origin: Literal["curated", "corpus"]
+    keywords: list[str]
+    documents: int
+    passages: int
+
+
+class TopicsAnswer(BaseModel):
+    topics: list[TopicInfo]
+
+
+class SourceSummary(BaseModel):
+    document: DocumentInfo
+    sentences: int
+    statistics: int
+    references: list[ReferenceInfo]
+
+
+class SourcesAnswer(BaseModel):
+    sources: list[SourceSummary]
+    skipped: list[str] = Field(default_factory=list, description="Files in the sources folder not loaded.")

@@ -1,0 +1,112 @@
+"""Find the source files in a folder and read their sidecars (`NAME.meta.yaml`)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from bot.content.models import SourceMeta
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+SIDECAR_SUFFIX = ".meta.yaml"
+INDEX_DIRNAME = ".studybot-index"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: Path
+    key: str
+    relative: str
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.path.suffix.lower() in (".md", ".markdown")
+
+    @property
+    def sidecar(self) -> Path:
+        return self.path.with_name(self.path.stem + SIDECAR_SUFFIX)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceListing:
+    files: list[SourceFile]
+    skipped: list[str]
+
+
+def list_sources(folder: Path) -> SourceListing:
+    """Text and Markdown files under `folder`; anything else is named in `skipped`."""
+    files: list[SourceFile] = []
+    skipped: list[str] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            path = Path(root, name)
+            relative = path.relative_to(folder).as_posix()
+            if name.startswith(".") or name.endswith(SIDECAR_SUFFIX) or name.lower() == "readme.md":
+                continue
+            if path.suffix.lower() in TEXT_SUFFIXES:
+                key = relative.rsplit(".", 1)[0]
+                files.append(SourceFile(path, key, relative))
+            else:
+                skipped.append(f"{relative}: not a text or Markdown file")
+    return SourceListing(files, skipped)
+
+
+def fingerprint(folder: Path, listing: SourceListing) -> str:
+    """Changes when any source or sidecar is added, removed, or touched."""
+    digest = hashlib.sha256()
+    for source in listing.files:
+        for path in (source.path, source.sidecar):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            digest.update(f"{path.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    digest.update("\n".join(listing.skipped).encode())
+    return digest.hexdigest()
+
+
+class SourceError(ValueError):
+    """A source file or its sidecar that cannot be used, with the file (and field) named."""
+
+
+def read_sidecar(source: SourceFile) -> SourceMeta:
+    if not source.sidecar.exists():
+        return SourceMeta()
+    name = source.sidecar.name
+    try:
+        raw = yaml.safe_load(source.sidecar.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise SourceError(f"{name}: cannot be read as YAML ({error})") from error
+    if not isinstance(raw, dict):
+        raise SourceError(
+            f"{name}: expected a mapping of fields (title, author, ...), got {type(raw).__name__}"
+        )
+    try:
+        return SourceMeta.model_validate(raw)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"field '{'.'.join(str(p) for p in e['loc'])}': {e['msg']}" for e in error.errors()
+        )
+        raise SourceError(f"{name}: {problems}") from error
+
+
+def read_text(source: SourceFile) -> str:
+    try:
+        data = source.path.read_bytes()
+    except OSError as error:
+        raise SourceError(f"{source.relative}: cannot be read ({error.strerror})") from error
+    if b"\0" in data[:8192]:
+        raise SourceError(f"{source.relative}: looks binary, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SourceError(f"{source.relative}: not UTF-8 text (byte {error.start})") from error
+    if not text.strip():
+        raise SourceError(f"{source.relative}: empty")
+    return text

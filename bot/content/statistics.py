@@ -1,0 +1,215 @@
+"""Find the numbers in a sentence that carry information: counts, percentages and sums of money.
+
+Vague magnitudes ("millions of lives") and "one" are rhetoric more often than counts, so they are left out.
+
+Years, dates, ordinals, decades, labels ("Resolution 2202", "Session 79") and numbers glued into
+names ("COVID-19", "G20", "3rd-year") are not statistics and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+WORD_VALUES = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
+_QUALIFIERS = (
+    r"more than|over|nearly|almost|around|about|approximately|roughly|some|at least|up to|fewer than"
+    r"|less than|under|close to|an estimated|as many as|as much as|just over|just under|upwards of"
+)
+_WORD_NUMBER = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:two|three|four|five|six|seven|eight|nine)"
+    r"|" + "|".join(sorted(WORD_VALUES, key=len, reverse=True)) + r")"
+)
+_NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+MENTION = re.compile(
+    rf"(?<![\w$€£/.,-])(?P<qualifier>(?:{_QUALIFIERS})\s+)?"
+    rf"(?P<currency>US\$|\$|€|£|USD\s?|EUR\s?)?"
+    rf"(?:(?P<numeral>{_NUMERAL})|(?P<word>{_WORD_NUMBER})(?![\w-]))"
+    rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn\b|m\b))?"
+    rf"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b)?",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")
+_MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b")
+_LABEL_WORD = re.compile(
+    r"\b(?:resolution|article|section|paragraph|chapter|session|no\.|number|page|pp?\.|item|goal|target|rule"
+    r"|decision|protocol|annex|table|figure|volume|phase|step|level|grade|class|category|room|flight|route)\s*$",
+    re.IGNORECASE,
+)
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]*\s+$")
+_CITATION = re.compile(r"\([^()]*\b\d{4}[a-z]?\)")
+_YEAR = re.compile(r"(?<![\w$.,-])(1[89]\d\d|20\d\d)(?![\w%-]|,\d)")
+_FUNCTION_WORDS = frozenset(
+    """
+    a an the of in on at to for from by with and or but as than that which who whom whose this these
+    those is are was were be been being has have had do does did will would can could may might must
+    shall should it its their they them he she his her we our you your i since ago per each every
+    all some any no not only also more most less least about around over under into onto up down out
+    off while when where such so very just still yet already including
+    """.split()
+)
+_CLAUSE_BOUNDARY = re.compile(r"[,;:(\[—–]|\s-\s")
+_RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b[^,;:()]*$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_PEOPLE_NOUNS = frozenset(["people", "children", "women", "men", "persons", "population", "staff"])
+
+StatisticKind = Literal["percent", "money", "count"]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    start: int
+    end: int
+    value: str
+    number: float
+    kind: StatisticKind
+    counts: str | None
+    year: int | None
+
+
+def find_statistics(sentence: str) -> list[NumberMention]:
+    """The informative numbers of one sentence, with spans into it."""
+    if not any(ch.isdigit() for ch in sentence) and not _has_word_number(sentence):
+        return []
+    cited = [(m.start(), m.end()) for m in _CITATION.finditer(sentence)]
+    mentions: list[NumberMention] = []
+    for match in MENTION.finditer(sentence):
+        if any(a <= match.start() < b for a, b in cited) or not _is_statistic(sentence, match):
+            continue
+        value_start = match.start("qualifier") if match.group("qualifier") else match.start()
+        value = sentence[value_start : match.end()].strip()
+        mentions.append(
+            NumberMention(
+                start=value_start,
+                end=match.end(),
+                value=value,
+                number=_to_number(match),
+                kind=_kind(match),
+                counts=_what_it_counts(sentence, value_start, match.end(), _kind(match)),
+                year=_nearest_year(sentence, match.start(), cited),
+            )
+        )
+    return mentions
+
+
+_ANY_WORD_NUMBER = re.compile(rf"\b{_WORD_NUMBER}\b", re.IGNORECASE)
+
+
+def _has_word_number(sentence: str) -> bool:
+    return _ANY_WORD_NUMBER.search(sentence) is not None
+
+
+def _is_statistic(sentence: str, match: re.Match[str]) -> bool:
+    numeral, word = match.group("numeral"), match.group("word")
+    end = match.end()
+    after = sentence[end : end + 12]
+    before = sentence[: match.start("numeral") if numeral else match.start("word")]
+    if re.match(r"(?:st|nd|rd|th|s)\b|-\w|[:/]\d|\.\d|['’]s\b", after, re.IGNORECASE) and not match.group(
+        "percent"
+    ):
+        return False  # ordinals, decades, compounds ("3rd-year", "1950s"), times and version numbers
+    if numeral:
+        plain = not (match.group("currency") or match.group("scale") or match.group("percent"))
+        if plain and "," not in numeral and "." not in numeral and 1000 <= int(numeral) <= 2199:
+            return False  # a year
+        if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+            return False  # a date
+        if not match.group("qualifier") and (
+            _LABEL_WORD.search(before) or _CAPITALISED_WORD_BEFORE.search(before)
+        ):
+            return False  # a label: "Resolution 2202", "Session 79"
+        # a list marker ("1." or "2)") opening the sentence is not a count either
+        return not (match.start() == 0 and re.match(r"[.)]", after))
+    assert word is not None
+    following = _WORD.match(sentence[end:].lstrip())
+    if not following:
+        return False
+    return following.group(0).lower() not in _FUNCTION_WORDS
+
+
+def _to_number(match: re.Match[str]) -> float:
+    if match.group("numeral"):
+        number = float(match.group("numeral").replace(",", ""))
+    else:
+        word = match.group("word").lower()
+        if "-" in word:
+            tens, unit = word.split("-")
+            number = float(WORD_VALUES[tens] + WORD_VALUES[unit])
+        else:
+            number = float(WORD_VALUES[word])
+    scale = match.group("scale")
+    return number * _SCALES[scale.lower()] if scale else number
+
+
+def _kind(match: re.Match[str]) -> StatisticKind:
+    if match.group("percent"):
+        return "percent"
+    if match.group("currency"):
+        return "money"
+    return "count"
+
+
+def _what_it_counts(sentence: str, start: int, end: int, kind: StatisticKind) -> str | None:
+    """The source's words for what is counted: the noun after the number, else the phrase before it."""
+    rest = sentence[end:]
+    words = _WORD.findall(rest[: _clause_end(rest)])
+    if kind == "percent" and words[:1] == ["of"]:
+        words = words[1:]
+    phrase: list[str] = []
+    for word in words[:4]:
+        if word.lower() in _FUNCTION_WORDS and not (phrase == [] and word.lower() in ("the",)):
+            break
+        phrase.append(word)
+        if word.lower() in _PEOPLE_NOUNS or (word.endswith("s") and len(word) > 3 and not word[0].isupper()):
+            break
+    while phrase and phrase[-1].lower() in _FUNCTION_WORDS:
+        phrase.pop()
+    if phrase and kind != "money":
+        return _source_words(rest, phrase)
+    return _phrase_before(sentence[:start])
+
+
+def _clause_end(text: str) -> int:
+    boundary = _CLAUSE_BOUNDARY.search(text)
+    return boundary.start() if boundary else len(text)
+
+
+def _phrase_before(text: str) -> str | None:
+    text = text.rstrip(" ([—–")
+    relative = _RELATIVE.search(text)
+    if relative:
+        text = text[: relative.start()]
+    cut = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(text)), default=0)
+    words = _WORD.findall(text[cut:])[-6:]
+    while words and words[0].lower() in _FUNCTION_WORDS:
+        words = words[1:]
+    while words and words[-1].lower() in _FUNCTION_WORDS:
+        words = words[:-1]
+    return _source_words(text[cut:], words) if words else None
+
+
+def _source_words(text: str, words: list[str]) -> str:
+    """The words as they stand in the source, from the first to the last."""
+    first = text.find(words[0])
+    last = text.find(words[-1], first + len(words[0]) if len(words) > 1 else first)
+    return " ".join(text[first : last + len(words[-1])].split())
+
+
+def _nearest_year(sentence: str, position: int, cited: list[tuple[int, int]]) -> int | None:
+    years = [
+        (abs(m.start() - position), int(m.group(1)))
+        for m in _YEAR.finditer(sentence)
+        if not any(a <= m.start() < b for a, b in cited)
+    ]
+    return min(years)[1] if years else None

@@ -1,0 +1,140 @@
+"""Render the engine's answers as readable terminal text (the CLI's default output)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from pydantic import BaseModel
+
+from bot.content.models import (
+    CiteAnswer,
+    DocumentInfo,
+    FactAnswer,
+    QuizAnswer,
+    ReferenceInfo,
+    SearchAnswer,
+    SourcesAnswer,
+    StatsAnswer,
+    SummaryAnswer,
+    TopicsAnswer,
+)
+
+_WIDTH = 100
+_LETTERS = "ABCD"
+
+
+def _wrap(text: str, indent: str = "   ") -> str:
+    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def _source(document: DocumentInfo, reference: ReferenceInfo | None, indent: str = "   ") -> str:
+    parts = [f"“{document.title}”" if not document.title_is_opening else f"{document.id} ({document.title})"]
+    if document.author:
+        parts.append(document.author)
+    if document.published:
+        parts.append(document.published.isoformat())
+    lines = [_wrap("— " + ", ".join(parts), indent)]
+    if reference:
+        lines.append(_wrap(f"Reference: {reference.text}", indent))
+    return "\n".join(lines)
+
+
+def render_topics(answer: TopicsAnswer) -> str:
+    lines = ["Topics (curated, then found in the sources):"]
+    for t in answer.topics:
+        lines.append(f"  {t.id:<24} {t.name} — {t.passages} passages in {t.documents} documents")
+    return "\n".join(lines)
+
+
+def render_search(answer: SearchAnswer) -> str:
+    lines = [f"Results for “{answer.query}”:"]
+    for i, hit in enumerate(answer.results, 1):
+        lines += ["", f"{i}. “{hit.text}”".replace("\n", " "), _source(hit.document, hit.reference)]
+    return "\n".join(lines)
+
+
+def render_stats(answer: StatsAnswer) -> str:
+    lines = [f"Statistics{' about ' + answer.topic if answer.topic else ''}:"]
+    for i, s in enumerate(answer.stats, 1):
+        what = f" — {s.counts}" if s.counts else ""
+        year = f" ({s.year})" if s.year else ""
+        lines += ["", f"{i}. {s.value}{what}{year}", _wrap(f"“{s.quote}”"), _source(s.document, s.reference)]
+    return "\n".join(lines)
+
+
+def render_summary(answer: SummaryAnswer) -> str:
+    lines = [f"Summary: {answer.topic}", ""]
+    notes: list[str] = []
+    paragraph: list[str] = []
+    for sentence in answer.sentences:
+        marker = ""
+        if sentence.reference:
+            if sentence.reference.text not in notes:
+                notes.append(sentence.reference.text)
+            marker = f" [{notes.index(sentence.reference.text) + 1}]"
+        paragraph.append(f"{sentence.text}{marker}")
+    lines.append(textwrap.fill(" ".join(paragraph), _WIDTH))
+    documents = list(dict.fromkeys(s.document.id for s in answer.sentences))
+    lines += ["", "Sources: " + ", ".join(documents)]
+    lines += [f"[{i}] {note}" for i, note in enumerate(notes, 1)]
+    return "\n".join(lines)
+
+
+def render_cite(answer: CiteAnswer) -> str:
+    lines = [f"Support for “{answer.claim}”:"]
+    for i, m in enumerate(answer.matches, 1):
+        lines += ["", f"{i}. “{m.quote}”", _source(m.document, m.reference)]
+    return "\n".join(lines)
+
+
+def render_quiz(answer: QuizAnswer) -> str:
+    lines = [f"Quiz{' on ' + answer.topic if answer.topic else ''} (seed {answer.seed}):"]
+    for i, q in enumerate(answer.questions, 1):
+        lines += ["", _wrap(f"Q{i}. {q.prompt}", "")]
+        lines += [f"   {_LETTERS[j]}) {option}" for j, option in enumerate(q.options)]
+        lines.append(f"   Answer: {_LETTERS[q.answer]}) {q.options[q.answer]} — {q.explanation}")
+        lines.append(_wrap(f"Quote: “{q.quote}”"))
+        lines.append(_source(q.document, q.reference))
+    return "\n".join(lines)
+
+
+def render_fact(answer: FactAnswer) -> str:
+    fact = answer.fact
+    head = f"Fact (seed {answer.seed})" + (f": {fact.statistic}" if fact.statistic else "")
+    return "\n".join([head, _wrap(f"“{fact.quote}”"), _source(fact.document, fact.reference)])
+
+
+def render_sources(answer: SourcesAnswer) -> str:
+    lines = [f"{len(answer.sources)} sources:"]
+    for s in answer.sources:
+        d = s.document
+        lines += [
+            "",
+            f"{d.id}  ({d.path})",
+            _wrap(f"Title: {d.title}" + (" [opening words]" if d.title_is_opening else "")),
+        ]
+        if d.author:
+            lines.append(_wrap(f"Author: {d.author}"))
+        lines.append(
+            _wrap(f"{s.sentences} sentences, {s.statistics} statistics, {len(s.references)} references")
+        )
+        lines += [_wrap(f"- {r.text}", "     ") for r in s.references]
+    if answer.skipped:
+        lines += ["", "Not loaded:"] + [f"  {problem}" for problem in answer.skipped]
+    return "\n".join(lines)
+
+
+RENDERERS = {
+    TopicsAnswer: render_topics,
+    SearchAnswer: render_search,
+    StatsAnswer: render_stats,
+    SummaryAnswer: render_summary,
+    CiteAnswer: render_cite,
+    QuizAnswer: render_quiz,
+    FactAnswer: render_fact,
+    SourcesAnswer: render_sources,
+}
+
+
+def render(answer: BaseModel) -> str:
+    return RENDERERS[type(answer)](answer)  # type: ignore[operator]
