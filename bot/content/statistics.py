@@ -30,7 +30,7 @@ _WORD_NUMBER = (
 _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MENTION = re.compile(
     rf"(?<![\w$€£/.,-])(?P<qualifier>(?:{_QUALIFIERS})\s+)?"
-    rf"(?P<currency>US\$|\$|€|£|USD\s?|EUR\s?)?"
+    rf"(?P<currency>(?:US\$|\$|€|£|USD|EUR)\s?)?"
     rf"(?:(?P<numeral>{_NUMERAL})|(?P<word>{_WORD_NUMBER})(?![\w-]))"
     rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn\b|m\b))?"
     rf"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b)?",

@@ -1,0 +1,43 @@
+"""Shared fixtures: the shipped seeds, copied so each test run builds its own index beside them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.content.engine import StudyEngine
+from bot.content.index.build import open_index
+from bot.content.segmentation import normalise_whitespace
+from bot.content.topics import load_topics
+
+PROJECT = Path(__file__).resolve().parents[1]
+SEEDS = PROJECT / "seeds"
+TOPICS = PROJECT / "config" / "topics.yaml"
+NEWS = "000_fae6be9c9b19f124"
+ESSAY = "004_d3383659730909d5"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("seeds")
+    for path in SEEDS.iterdir():
+        if path.is_file():
+            shutil.copy2(path, target / path.name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def engine(seeds_dir: Path) -> StudyEngine:
+    return StudyEngine(open_index(seeds_dir), load_topics(TOPICS))
+
+
+@pytest.fixture(scope="session")
+def documents() -> dict[str, str]:
+    """Each seed's text with whitespace normalised: every quote must be a substring of its document."""
+    return {p.stem: normalise_whitespace(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")}
+
+
+def seed_text(name: str) -> str:
+    return (SEEDS / f"{name}.txt").read_text(encoding="utf-8")

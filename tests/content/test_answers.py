@@ -1,0 +1,167 @@
+"""The engine's answers over the seeds: summaries, cite, quiz, fact, topics, sources, and their quotes."""
+
+import pytest
+
+from bot.content.engine import StudyEngine
+from bot.content.errors import InputError, NothingFoundError, UnknownTopicError
+from bot.content.statistics import find_statistics
+from tests.conftest import ESSAY, NEWS
+
+FURNITURE = ("Najib Razak", "Zelenskiy", "3rd-year", "I am Khushi", "Penguin Books", "תגובות", "By Khushi")
+
+
+def assert_verbatim(quote: str, document_id: str, documents: dict[str, str]) -> None:
+    assert quote in documents[document_id], quote
+    assert not any(f in quote for f in FURNITURE), quote
+
+
+@pytest.mark.parametrize(
+    "topic", ["food", "sanctions", "Diplomatic pressure", "hunger", "covid", "north-korea"]
+)
+def test_summary_has_three_to_six_verbatim_sentences_with_sources(engine, documents, topic):
+    answer = engine.summary(topic)
+    assert 3 <= len(answer.sentences) <= 6
+    assert len({s.text for s in answer.sentences}) == len(answer.sentences)
+    for sentence in answer.sentences:
+        assert_verbatim(sentence.text, sentence.document.id, documents)
+        if sentence.reference:
+            assert (
+                f"({sentence.reference.key})" in sentence.text or sentence.reference.authors in sentence.text
+            )
+
+
+def test_summary_keeps_each_documents_sentences_in_reading_order(engine, documents):
+    answer = engine.summary("food")
+    for doc_id in {s.document.id for s in answer.sentences}:
+        positions = [documents[doc_id].index(s.text) for s in answer.sentences if s.document.id == doc_id]
+        assert positions == sorted(positions)
+
+
+def test_food_topic_answers_to_its_aliases(engine):
+    assert engine.resolve_topic("famine").id == "food"
+    assert engine.resolve_topic("Malnutrition").id == "food"
+    with pytest.raises(UnknownTopicError) as error:
+        engine.resolve_topic("fod")
+    assert "food" in error.value.suggestions
+
+
+def test_cite_finds_the_supporting_sentence_and_its_reference(engine, documents):
+    answer = engine.cite(
+        "sanctions and trade restrictions caused malnutrition in a large share of the population"
+    )
+    best = answer.matches[0]
+    assert "malnutrition affecting 40% of the population" in best.quote
+    assert best.reference.key == "Amnesty International, 2020"
+    assert [m.score for m in answer.matches] == sorted((m.score for m in answer.matches), reverse=True)
+    for match in answer.matches:
+        assert_verbatim(match.quote, match.document.id, documents)
+
+
+def test_cite_says_plainly_when_nothing_supports_a_claim(engine):
+    with pytest.raises(NothingFoundError):
+        engine.cite("penguins migrate across Antarctic ice shelves every winter")
+
+
+def check_question(q, documents) -> None:
+    assert len(q.options) == 4 and len(set(q.options)) == 4
+    assert 0 <= q.answer < 4
+    right = q.options[q.answer]
+    assert right in q.quote
+    assert_verbatim(q.quote, q.document.id, documents)
+    assert q.explanation and "\n" not in q.explanation
+    if q.kind == "number":
+        assert "____" in q.prompt
+        stats = find_statistics(q.quote)
+        assert any(right in s.value for s in stats)
+        for wrong in (o for i, o in enumerate(q.options) if i != q.answer):
+            assert wrong not in q.quote
+    else:
+        assert q.reference is not None and q.reference.key == right
+        cited_in_prompt = q.prompt.split("“", 1)[1]
+        assert q.reference.authors not in cited_in_prompt
+        for wrong in (o for i, o in enumerate(q.options) if i != q.answer):
+            assert f"({wrong})" not in q.quote
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_every_generated_question_is_valid(engine, documents, seed):
+    answer = engine.quiz(count=8, seed=seed)
+    assert answer.questions and answer.seed == seed
+    assert len({q.quote for q in answer.questions}) == len(answer.questions)
+    for question in answer.questions:
+        check_question(question, documents)
+
+
+def test_number_distractors_are_of_the_same_kind_and_scale(engine):
+    for seed in range(30):
+        for q in engine.quiz(count=10, seed=seed).questions:
+            if q.kind != "number":
+                continue
+            right = q.options[q.answer]
+            for option in q.options:
+                assert ("%" in option) == ("%" in right)
+                assert option.startswith("$") == right.startswith("$")
+                assert ("million" in option) == ("million" in right)
+                assert ("billion" in option) == ("billion" in right)
+
+
+def test_quiz_is_reproducible_with_a_seed_and_mixes_kinds(engine):
+    first = engine.quiz(count=6, seed=42)
+    assert first == engine.quiz(count=6, seed=42)
+    assert {q.kind for q in first.questions} == {"number", "source"}
+    assert engine.quiz(count=6, seed=43) != first
+
+
+def test_quiz_by_topic_asks_only_about_that_topic(engine, documents):
+    answer = engine.quiz(topic="food", count=5, seed=1)
+    assert answer.topic == "Food and hunger"
+    for q in answer.questions:
+        check_question(q, documents)
+        assert "food" in q.quote.lower() or "malnutrition" in q.quote.lower()
+
+
+def test_fact_is_reproducible_and_verbatim(engine, documents):
+    facts = {engine.fact(seed=s).fact.quote for s in range(40)}
+    assert len(facts) > 5
+    assert engine.fact(seed=7) == engine.fact(seed=7)
+    for seed in range(40):
+        fact = engine.fact(seed=seed).fact
+        assert_verbatim(fact.quote, fact.document.id, documents)
+        assert fact.statistic is not None or fact.reference is not None
+
+
+def test_topics_combine_curated_and_corpus_topics_with_counts(engine):
+    topics = {t.id: t for t in engine.list_topics().topics}
+    assert topics["food"].origin == "curated" and topics["food"].documents == 2
+    assert topics["food"].passages >= 3
+    assert any(t.origin == "corpus" for t in topics.values())
+    assert topics["north-korea"].origin == "corpus"
+
+
+def test_sources_lists_both_seeds_with_metadata_and_references(engine):
+    answer = engine.sources()
+    by_id = {s.document.id: s for s in answer.sources}
+    assert set(by_id) == {NEWS, ESSAY}
+    assert by_id[ESSAY].document.author == "Khushi Maheshwari"
+    assert len(by_id[ESSAY].references) == 12 and by_id[NEWS].references == []
+    assert by_id[NEWS].document.title_is_opening
+    assert by_id[NEWS].document.title.startswith("While North Korea claims")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda e: e.search(""),
+        lambda e: e.search("   \n "),
+        lambda e: e.search("x" * 5000),
+        lambda e: e.search("the of and"),
+        lambda e: e.cite("claim " * 2000),
+        lambda e: e.summary("no such topic"),
+        lambda e: e.quiz(count=0),
+        lambda e: e.search("prison", limit=0),
+    ],
+)
+def test_bad_input_raises_a_typed_error_with_a_message(engine: StudyEngine, call):
+    with pytest.raises((InputError, NothingFoundError)) as error:
+        call(engine)
+    assert str(error.value)

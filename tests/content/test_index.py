@@ -1,0 +1,84 @@
+"""Building, persisting and reopening the index; what happens to files that cannot be loaded."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.content.index.build import open_index
+from tests.conftest import ESSAY, NEWS, SEEDS
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    for path in SEEDS.iterdir():
+        if path.is_file():
+            shutil.copy2(path, tmp_path / path.name)
+    return tmp_path
+
+
+def test_index_is_reused_while_sources_are_unchanged_and_rebuilt_when_they_change(folder: Path):
+    first = open_index(folder)
+    assert first.report.rebuilt and first.report.documents == 2
+    again = open_index(folder)
+    assert not again.report.rebuilt and again.report.sentences == first.report.sentences
+    news = folder / f"{NEWS}.txt"
+    news.write_text(
+        news.read_text(encoding="utf-8") + "\nA new paragraph counts 12 new cases.\n", encoding="utf-8"
+    )
+    changed = open_index(folder)
+    assert changed.report.rebuilt and changed.report.sentences == first.report.sentences + 1
+
+
+def test_index_lives_beside_the_sources(folder: Path):
+    open_index(folder)
+    assert (folder / ".studybot-index" / "manifest.json").exists()
+    assert (folder / ".studybot-index" / "content.sqlite3").exists()
+
+
+def test_unloadable_files_are_skipped_with_a_warning_naming_them(folder: Path, caplog):
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4 binary")
+    (folder / "empty.txt").write_text("   \n")
+    (folder / "binary.txt").write_bytes(b"abc\0def")
+    (folder / "latin1.txt").write_bytes("caf\xe9 au lait".encode("latin-1"))
+    index = open_index(folder)
+    assert index.report.documents == 2
+    skipped = "\n".join(index.report.skipped)
+    for name in ("scan.pdf", "empty.txt", "binary.txt", "latin1.txt"):
+        assert name in skipped
+        assert name in caplog.text
+
+
+def test_bad_sidecar_is_reported_by_file_and_field_and_the_text_still_loads(folder: Path):
+    (folder / f"{ESSAY}.meta.yaml").write_text("author: Khushi Maheshwari\npublished: last tuesday\n")
+    index = open_index(folder)
+    assert index.report.documents == 2
+    assert any(f"{ESSAY}.meta.yaml" in w and "published" in w for w in index.report.warnings)
+
+
+def test_sidecar_metadata_reaches_the_document(folder: Path):
+    (folder / f"{NEWS}.meta.yaml").write_text(
+        "title: UN report on North Korea's COVID-19 measures\npublished: 2022-08-18\nlanguage: en\n"
+    )
+    index = open_index(folder)
+    doc = index.store.document(0)
+    assert doc.title == "UN report on North Korea's COVID-19 measures" and not doc.title_is_opening
+    assert str(doc.published) == "2022-08-18"
+
+
+def test_markdown_sources_load(folder: Path):
+    (folder / "notes.md").write_text("# Notes\n\nDetention centres held\n200 people in 2019.\n")
+    index = open_index(folder)
+    assert index.report.documents == 3
+    assert index.report.statistics >= 8
+
+
+def test_an_interrupted_build_leaves_the_previous_index_usable(folder: Path):
+    open_index(folder)
+    staging = folder / f".studybot-index.building-{os.getpid() + 1}"
+    staging.mkdir()
+    reopened = open_index(folder)
+    assert not reopened.report.rebuilt and reopened.report.documents == 2

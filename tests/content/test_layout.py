@@ -1,0 +1,56 @@
+from bot.content.layout import Role, classify
+from bot.content.segmentation import paragraph_spans
+from tests.conftest import ESSAY, NEWS, seed_text
+
+
+def roles_of(text: str) -> dict[str, Role]:
+    paragraphs = paragraph_spans(text)
+    layout = classify(text, paragraphs)
+    return {text[b.span.start : b.span.end]: b.role for b in layout.blocks}
+
+
+def test_headline_list_after_news_article_is_not_content():
+    roles = roles_of(seed_text(NEWS))
+    headlines = [line for line, role in roles.items() if role is Role.TRAILER]
+    assert len(headlines) == 17
+    assert any(line.startswith("Najib Razak Jailed 15 More Years") for line in headlines)
+    assert all(role is not Role.BODY for line, role in roles.items() if "Zelenskiy" in line)
+    body = [line for line, role in roles.items() if role is Role.BODY]
+    assert body[-1].startswith("In a separate report by North Korean state media outlet KCNA")
+
+
+def test_essay_byline_bio_references_and_comments_label_are_furniture():
+    text = seed_text(ESSAY)
+    layout = classify(text, paragraph_spans(text))
+    roles = {text[b.span.start : b.span.end]: b.role for b in layout.blocks}
+    assert layout.author == "Khushi Maheshwari"
+    assert roles["By Khushi Maheshwari"] is Role.BYLINE
+    bio = [line for line, role in roles.items() if role is Role.BIO]
+    assert len(bio) == 1 and "3rd-year Political Science student" in bio[0]
+    assert roles["References"] is Role.REFERENCES_HEADING
+    assert sum(role is Role.REFERENCE for role in roles.values()) == 12
+    assert roles["תגובות"] is Role.TRAILER
+    assert roles["The Case of North Korea"] is Role.HEADING
+    assert roles["Conclusion"] is Role.HEADING
+
+
+def test_rules_hold_for_an_article_they_were_not_written_for():
+    text = "\n".join(
+        [
+            "By Ana Lopez",
+            "Flooding displaced 3,000 families in the valley last spring (Red Cross, 2021).",
+            "Relief Efforts",
+            "Aid groups say shelters remain crowded and underfunded.",
+            "",
+            "Markets Rally on Rate Cut Hopes",
+            "Local Team Wins Championship Final",
+            "Five Recipes for Autumn",
+            "Comments (12)",
+        ]
+    )
+    roles = roles_of(text)
+    assert roles["By Ana Lopez"] is Role.BYLINE
+    assert roles["Relief Efforts"] is Role.HEADING
+    assert roles["Aid groups say shelters remain crowded and underfunded."] is Role.BODY
+    for trailer in ("Markets Rally on Rate Cut Hopes", "Five Recipes for Autumn", "Comments (12)"):
+        assert roles[trailer] is Role.TRAILER

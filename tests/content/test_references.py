@@ -1,0 +1,78 @@
+import pytest
+
+from bot.content.references import citation_name, parse_reference
+from tests.conftest import ESSAY, seed_text
+
+
+def essay_entries() -> list[str]:
+    text = seed_text(ESSAY)
+    block = text.split("\nReferences\n", 1)[1]
+    return [line for line in block.splitlines() if "(" in line]
+
+
+def test_every_entry_of_the_essay_reference_list_parses():
+    parsed = [parse_reference(line) for line in essay_entries()]
+    assert len(parsed) == 12 and all(parsed)
+
+
+@pytest.mark.parametrize(
+    ("entry", "key", "authors", "year", "title", "publisher"),
+    [
+        (
+            "United Nations. (2014). Report of the Commission of Inquiry on Human Rights in the Democratic "
+            "People’s Republic of Korea. United Nations Human Rights Council.",
+            "United Nations, 2014",
+            "United Nations",
+            "2014",
+            "Report of the Commission of Inquiry on Human Rights in the Democratic People’s Republic of Korea",
+            "United Nations Human Rights Council",
+        ),
+        (
+            "Park, Y. (2015). In order to live: A North Korean girl’s journey to freedom. Penguin Books.",
+            "Park, 2015",
+            "Park, Y.",
+            "2015",
+            "In order to live: A North Korean girl’s journey to freedom",
+            "Penguin Books",
+        ),
+        (
+            "U.S. Department of Defense. (2020). North Korea: Impact of sanctions on military development. "
+            "U.S. Department of Defense.",
+            "U.S. Department of Defense, 2020",
+            "U.S. Department of Defense",
+            "2020",
+            "North Korea: Impact of sanctions on military development",
+            "U.S. Department of Defense",
+        ),
+        (
+            "BBC. (2019). Hanoi summit collapse: Why did Trump and Kim fail to reach agreement?. BBC News.",
+            "BBC, 2019",
+            "BBC",
+            "2019",
+            "Hanoi summit collapse: Why did Trump and Kim fail to reach agreement?",
+            "BBC News",
+        ),
+    ],
+)
+def test_entry_splits_into_authors_year_title_publisher(entry, key, authors, year, title, publisher):
+    ref = parse_reference(entry)
+    assert ref is not None
+    assert (ref.key, ref.authors, ref.year, ref.title, ref.publisher) == (
+        key,
+        authors,
+        year,
+        title,
+        publisher,
+    )
+    assert ref.text == entry
+
+
+def test_citation_names_follow_apa_for_people_and_bodies():
+    assert citation_name("Smith, J., & Doe, A.") == "Smith & Doe"
+    assert citation_name("Smith, J., Doe, A., & Roe, B.") == "Smith et al."
+    assert citation_name("Human Rights Watch") == "Human Rights Watch"
+
+
+def test_a_line_without_a_year_in_brackets_is_not_an_entry():
+    assert parse_reference("תגובות") is None
+    assert parse_reference("Comments are closed.") is None

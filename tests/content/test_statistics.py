@@ -1,0 +1,66 @@
+import pytest
+
+from bot.content.statistics import find_statistics
+
+
+def values(sentence: str) -> list[str]:
+    return [m.value for m in find_statistics(sentence)]
+
+
+def test_the_seed_statistics_are_found_with_what_they_count(engine):
+    found = {s.value: s for s in engine.stats(limit=50).stats}
+    assert set(found) == {
+        "four", "around 4.77 million", "over 120,000", "40%", "around $1 billion", "Over 20", "10.7 million",
+    }  # fmt: skip
+    assert found["over 120,000"].counts == "people" and found["over 120,000"].kind == "count"
+    assert found["four"].counts == "fever cases"
+    assert found["Over 20"].counts == "resolutions" and found["Over 20"].year == 2006
+    assert found["40%"].kind == "percent" and found["40%"].number == 40
+    assert found["around $1 billion"].kind == "money" and found["around $1 billion"].number == 1e9
+    assert found["around $1 billion"].year == 2022
+    assert found["10.7 million"].counts == "North Koreans" and found["10.7 million"].number == 10_700_000
+
+
+def test_statistics_are_attributed_to_the_reference_their_sentence_cites(engine):
+    found = {s.value: s for s in engine.stats(limit=50).stats}
+    assert found["over 120,000"].reference.key == "United Nations, 2014"
+    assert found["40%"].reference.key == "Amnesty International, 2020"
+    assert found["10.7 million"].reference.key == "World Food Programme, 2022"
+    assert found["around $1 billion"].reference.key == "Chainalysis, 2023"
+    assert found["four"].reference is None
+    assert found["four"].document.id == "000_fae6be9c9b19f124"
+
+
+def test_furniture_numbers_are_not_statistics(engine):
+    quotes = " ".join(s.quote for s in engine.stats(limit=50).stats)
+    assert "3rd-year" not in quotes and "Najib Razak" not in quotes and "Five-Year" not in quotes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sanctions began in the 1950s and intensified after its first nuclear test in 2006.",
+        "North Korea's COVID-19 restrictions worsened abuses.",
+        "There were no new cases as of July 29.",
+        "In adopting Resolution 2202 A (XXI), the Assembly acted.",
+        "Punished for one member’s perceived disloyalty.",
+        "A 3rd-year student wrote it (United Nations, 2014).",
+        "behind every policy decision is millions of lives",
+    ],
+)
+def test_years_dates_labels_names_and_rhetoric_are_not_statistics(sentence):
+    assert values(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Aid reached nearly 2,500 families.", ["nearly 2,500"]),
+        ("Some 65 per cent of the budget went to defence.", ["Some 65 per cent"]),
+        ("The fund needs US$ 3.5 billion.", ["US$ 3.5 billion"]),
+        ("The fund needs US$3.5 billion.", ["US$3.5 billion"]),
+        ("Twenty-five countries signed.", ["Twenty-five"]),
+    ],
+)
+def test_counts_percentages_and_money_in_other_styles(sentence, expected):
+    assert values(sentence) == expected

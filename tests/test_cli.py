@@ -1,0 +1,121 @@
+"""The command line as a user runs it: a real process, its output, its exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROJECT
+
+
+def run(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture(scope="module")
+def sources(seeds_dir: Path) -> list[str]:
+    return ["--sources", str(seeds_dir)]
+
+
+def run_json(sources: list[str], *args: str) -> dict:
+    result = run(*args, *sources, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_help_lists_every_command():
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("topics", "search", "stats", "summary", "cite", "quiz", "fact", "sources"):
+        assert command in result.stdout
+
+
+def test_search_json_shape(sources):
+    data = run_json(sources, "search", "jailed", "dissidents", "--limit", "3")
+    assert 1 <= len(data["results"]) <= 3
+    first = data["results"][0]
+    assert {"text", "document", "reference", "score"} <= first.keys()
+    assert {"id", "title"} <= first["document"].keys()
+    assert first["reference"]["key"] == "United Nations, 2014"
+    assert first["reference"]["text"].startswith(
+        "United Nations. (2014). Report of the Commission of Inquiry"
+    )
+
+
+def test_stats_json_shape(sources):
+    data = run_json(sources, "stats", "--topic", "food")
+    assert data["stats"]
+    for stat in data["stats"]:
+        assert {"value", "quote", "document", "reference"} <= stat.keys()
+        assert stat["value"] in stat["quote"]
+
+
+def test_summary_json_shape(sources):
+    data = run_json(sources, "summary", "food")
+    assert data["topic"] == "Food and hunger"
+    assert 3 <= len(data["sentences"]) <= 6
+    assert all({"text", "document", "reference"} <= s.keys() for s in data["sentences"])
+
+
+def test_cite_json_shape(sources):
+    data = run_json(sources, "cite", "10.7 million North Koreans need food assistance")
+    assert data["claim"] == "10.7 million North Koreans need food assistance"
+    assert data["matches"][0]["reference"]["key"] == "World Food Programme, 2022"
+    assert {"quote", "document", "reference"} <= data["matches"][0].keys()
+
+
+def test_quiz_json_shape_and_seed(sources):
+    data = run_json(sources, "quiz", "--count", "3", "--seed", "5")
+    assert len(data["questions"]) == 3
+    for q in data["questions"]:
+        assert {"prompt", "options", "answer", "quote", "explanation", "document", "reference"} <= q.keys()
+        assert q["options"][q["answer"]] in q["quote"]
+    assert run_json(sources, "quiz", "--count", "3", "--seed", "5") == data
+
+
+def test_fact_topics_and_sources_json_shapes(sources):
+    fact = run_json(sources, "fact", "--seed", "3")["fact"]
+    assert {"quote", "document", "reference"} <= fact.keys()
+    topics = run_json(sources, "topics")["topics"]
+    assert all({"id", "name", "documents", "passages"} <= t.keys() for t in topics)
+    listed = run_json(sources, "sources")["sources"]
+    assert len(listed) == 2
+
+
+def test_text_output_is_readable(sources):
+    result = run("summary", "food", *sources)
+    assert result.returncode == 0
+    assert result.stdout.startswith("Summary: Food and hunger")
+    assert "[1] Amnesty International. (2020)." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", ""], "empty"),
+        (["summary", "underwater basket weaving"], "No topic called"),
+        (["stats", "--topic", "nope"], "No topic called"),
+        (["cite", "x" * 10_000], "characters long"),
+        (["quiz", "--count", "500"], "between 1 and"),
+        (["search", "zzzzqqq"], "Nothing in the sources"),
+    ],
+)
+def test_bad_input_gets_a_clear_message_and_nonzero_exit(sources, args, message):
+    result = run(*args, *sources)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_bad_input_in_json_mode_is_json(sources):
+    result = run("summary", "nope", *sources, "--json")
+    assert result.returncode == 2
+    assert "No topic called 'nope'" in json.loads(result.stdout)["error"]
