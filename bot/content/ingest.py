@@ -12,7 +12,7 @@ from bot.content.citations import Citation, CitationLinker
 from bot.content.layout import Role, classify
 from bot.content.models import SourceMeta
 from bot.content.references import ParsedReference, parse_reference
-from bot.content.segmentation import normalise_whitespace, paragraph_spans, sentence_spans
+from bot.content.segmentation import paragraph_spans, split_sentences
 from bot.content.sources import SourceError, SourceFile, read_sidecar, read_text
 from bot.content.statistics import NumberMention, find_statistics
 from bot.content.topics import names_in
@@ -49,8 +49,7 @@ def ingest_text(source: SourceFile, text: str, meta: SourceMeta) -> IngestedDocu
     for number, block in enumerate(layout.blocks):
         if block.role is not Role.BODY:
             continue
-        for span in sentence_spans(text, block.span):
-            sentence = normalise_whitespace(text[span.start : span.end])
+        for sentence in split_sentences(text[block.span.start : block.span.end]):
             sentences.append(
                 IngestedSentence(
                     text=sentence,

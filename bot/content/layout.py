@@ -15,15 +15,14 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.content.segmentation import Span
+from bot.content.segmentation import Span, ends_sentence
 
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _REFERENCE_HEADING = re.compile(
     r"^(?:references|reference list|bibliography|works cited|sources|literature|further reading)\s*:?$",
     re.IGNORECASE,
 )
 _NAME_WORD = r"[A-Z][\w'’.-]*"
-_BYLINE = re.compile(rf"^(?:by|written by|author:)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})$", re.I)
+_BYLINE = re.compile(rf"^(?i:by|written by|author:)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})$")
 _REFERENCE_ENTRY = re.compile(r"\((?:\d{4}[a-z]?|n\.d\.)(?:,[^)]*)?\)")
 _MAX_HEADING_WORDS = 20
 # A byline this close to the end of the text closes the article, so what follows it is about the author.
@@ -57,7 +56,7 @@ class Layout:
 
 def is_sentence_like(line: str) -> bool:
     """Prose ends with sentence punctuation or runs longer than any headline."""
-    return bool(_SENTENCE_END.search(line)) or len(line.split()) > _MAX_HEADING_WORDS
+    return ends_sentence(line) or len(line.split()) > _MAX_HEADING_WORDS
 
 
 def classify(text: str, paragraphs: list[Span]) -> Layout:

@@ -1,22 +1,28 @@
-"""Cut a document's text into paragraphs and sentences, as character spans of the original text.
+"""Cut a document's text into paragraphs (spans of the text) and sentences (the paragraph's own words).
 
-Spans, not copies, so every sentence served later is the source's own words by construction.
-Sentence boundaries come from Bling Fire, a compiled, model-based splitter that already copes
-with abbreviations ("U.S.", "U.N."), decimals ("4.77 million"), currency and quotations.
+Sentences are cut from the whitespace-normalised paragraph and, joined with spaces, give it back word
+for word, so every sentence served later is the source's own words by construction. Boundaries come
+from Bling Fire, a compiled, model-based splitter that already copes with abbreviations ("U.S.",
+"U.N."), decimals ("4.77 million"), currency and quotations.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 import blingfire
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_LINE_BREAK = re.compile(r"\n")
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]*]*$")
+# Share of line breaks that fall mid-sentence above which a text is taken to be hard-wrapped.
+_WRAPPED_SHARE = 0.2
 _WHITESPACE = re.compile(r"\s+")
 # A citation or closing quote that a splitter may leave at the head of the next sentence belongs to
 # the sentence before it: "... camps. (United Nations, 2014)" or "... cards.”"
-_LEADING_TAIL = re.compile(r"^(?:\([^()]{1,120}\)\s*[.;]?|[”’\"')\]]+)(?=\s|$)")
+_LEADING_TAIL = re.compile(r"^(?:\([^()]{1,120}\)[.;]?|[”’\"')\]]+)(?=\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +36,44 @@ def normalise_whitespace(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
+def ends_sentence(line: str) -> bool:
+    return SENTENCE_END.search(line) is not None
+
+
 def paragraph_spans(text: str, *, markdown: bool = False) -> list[Span]:
-    """A plain-text paragraph is a line; Markdown soft-wraps, so its paragraphs are blank-line blocks."""
-    pattern = _BLANK_LINE if markdown else re.compile(r"\n")
+    """Paragraphs as spans of `text`.
+
+    Markdown soft-wraps, so its paragraphs are blank-line blocks. In plain text a line is a paragraph,
+    unless the text is hard-wrapped (many lines break mid-sentence, the next line going on in lower
+    case); then lines are joined until one ends a sentence.
+    """
+    if markdown:
+        return _blocks(text, _BLANK_LINE)
+    lines = _blocks(text, _LINE_BREAK)
+    breaks = [(a, b) for a, b in itertools.pairwise(lines) if text.count("\n", a.end, b.start) == 1]
+    continued = sum(
+        1 for a, b in breaks if not ends_sentence(text[a.start : a.end]) and text[b.start].islower()
+    )
+    if not breaks or continued / len(breaks) < _WRAPPED_SHARE:
+        return lines
+    joined: list[Span] = []
+    for line in lines:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and not ends_sentence(text[previous.start : previous.end])
+            and text.count("\n", previous.end, line.start) == 1  # no blank line between
+        ):
+            joined[-1] = Span(previous.start, line.end)
+        else:
+            joined.append(line)
+    return joined
+
+
+def _blocks(text: str, separator: re.Pattern[str]) -> list[Span]:
     spans: list[Span] = []
     start = 0
-    for match in pattern.finditer(text):
+    for match in separator.finditer(text):
         _append_trimmed(text, start, match.start(), spans)
         start = match.end()
     _append_trimmed(text, start, len(text), spans)
@@ -51,60 +89,41 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
         spans.append(Span(start, end))
 
 
-def sentence_spans(text: str, paragraph: Span) -> list[Span]:
-    """The sentences of one paragraph, as spans of `text`."""
-    chunk = text[paragraph.start : paragraph.end]
-    pieces = [p for p in blingfire.text_to_sentences(chunk).split("\n") if p.strip()]
-    spans: list[Span] = []
+def split_sentences(paragraph: str) -> list[str]:
+    """The sentences of a paragraph, whitespace normalised; joined with spaces they give it back."""
+    text = normalise_whitespace(paragraph)
+    pieces = [p.strip() for p in blingfire.text_to_sentences(text).split("\n") if p.strip()]
+    sentences: list[str] = []
     cursor = 0
     for piece in pieces:
-        found = _locate(chunk, piece, cursor)
-        if found is None:
-            continue
-        start, end = found
-        spans.append(Span(paragraph.start + start, paragraph.start + end))
-        cursor = end
-    return _reattach_tails(text, _cover_gaps(spans, paragraph, text))
+        start = text.find(piece, cursor)
+        if start < 0:
+            continue  # the splitter altered this piece; the words go to a neighbour below
+        if text[cursor:start].strip():
+            _extend_last(sentences, text[cursor:start].strip())
+        sentences.append(piece)
+        cursor = start + len(piece)
+    if text[cursor:].strip():
+        _extend_last(sentences, text[cursor:].strip())
+    return _reattach_tails(sentences)
 
 
-def _locate(chunk: str, piece: str, cursor: int) -> tuple[int, int] | None:
-    piece = piece.strip()
-    start = chunk.find(piece, cursor)
-    if start >= 0:
-        return start, start + len(piece)
-    # The splitter normalises some whitespace; match it word by word instead.
-    words = piece.split()
-    pattern = r"\s*".join(re.escape(w) for w in words)
-    match = re.compile(pattern).search(chunk, cursor)
-    return (match.start(), match.end()) if match else None
+def _extend_last(sentences: list[str], words: str) -> None:
+    if sentences:
+        sentences[-1] = f"{sentences[-1]} {words}"
+    else:
+        sentences.append(words)
 
 
-def _cover_gaps(spans: list[Span], paragraph: Span, text: str) -> list[Span]:
-    """Text the splitter dropped (rare) joins the sentence before it, so no words are lost."""
-    if not spans:
-        return [paragraph]
-    fixed: list[Span] = []
-    for i, span in enumerate(spans):
-        end = spans[i + 1].start if i + 1 < len(spans) else paragraph.end
-        gap = text[span.end : end]
-        fixed.append(Span(span.start, span.end + len(gap.rstrip())) if gap.strip() else span)
-    if text[paragraph.start : fixed[0].start].strip():
-        fixed[0] = Span(paragraph.start, fixed[0].end)
-    return fixed
-
-
-def _reattach_tails(text: str, spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
-    for span in spans:
-        piece = text[span.start : span.end]
-        tail = _LEADING_TAIL.match(piece)
+def _reattach_tails(sentences: list[str]) -> list[str]:
+    merged: list[str] = []
+    for sentence in sentences:
+        tail = _LEADING_TAIL.match(sentence)
         if merged and tail:
-            cut = span.start + tail.end()
-            merged[-1] = Span(merged[-1].start, cut)
-            rest = text[cut : span.end]
-            if rest.strip():
-                offset = len(rest) - len(rest.lstrip())
-                merged.append(Span(cut + offset, span.end))
+            merged[-1] = f"{merged[-1]} {sentence[: tail.end()]}"
+            rest = sentence[tail.end() :].strip()
+            if rest:
+                merged.append(rest)
             continue
-        merged.append(span)
+        merged.append(sentence)
     return merged

@@ -1,11 +1,11 @@
 import pytest
 
-from bot.content.segmentation import Span, paragraph_spans, sentence_spans
+from bot.content.segmentation import Span, normalise_whitespace, paragraph_spans, split_sentences
 from tests.conftest import ESSAY, seed_text
 
 
 def sentences(text: str) -> list[str]:
-    return [text[s.start : s.end] for p in paragraph_spans(text) for s in sentence_spans(text, p)]
+    return [s for p in paragraph_spans(text) for s in split_sentences(text[p.start : p.end])]
 
 
 @pytest.mark.parametrize(
@@ -16,6 +16,7 @@ def sentences(text: str) -> list[str]:
         "Hackers stole around $1 billion in 2022. Most of it was laundered.",
         "Fever cases totaled around 4.77 million in May. None were confirmed.",
         "“I had no words for freedom,” she said (Park, 2015). Her story spread.",
+        "The report said such measures “made it more difficult.” Officials denied it.",
     ],
 )
 def test_abbreviations_numbers_quotes_and_citations_do_not_split_sentences(text: str):
@@ -24,13 +25,11 @@ def test_abbreviations_numbers_quotes_and_citations_do_not_split_sentences(text:
     assert found[0] + " " + found[1] == text
 
 
-def test_every_sentence_span_is_the_source_text_itself():
+def test_sentences_give_back_every_paragraph_word_for_word():
     text = seed_text(ESSAY)
     for paragraph in paragraph_spans(text):
-        spans = sentence_spans(text, paragraph)
-        assert spans[0].start == paragraph.start and spans[-1].end == paragraph.end
-        covered = " ".join(text[s.start : s.end] for s in spans)
-        assert covered.split() == text[paragraph.start : paragraph.end].split()
+        chunk = text[paragraph.start : paragraph.end]
+        assert " ".join(split_sentences(chunk)) == normalise_whitespace(chunk)
 
 
 def test_markdown_paragraphs_are_blank_line_blocks():
@@ -41,3 +40,22 @@ def test_markdown_paragraphs_are_blank_line_blocks():
         "Second paragraph.",
     ]
     assert paragraph_spans("a\n\nb") == [Span(0, 1), Span(3, 4)]
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs():
+    text = (
+        "I would like to thank the \nPresident of the General Assembly at its sixty-fourth \n"
+        "session, for his tireless efforts. \n I would also like to align my \ncountry's positions "
+        "with those of the European Union.\n"
+    )
+    paragraphs = [normalise_whitespace(text[p.start : p.end]) for p in paragraph_spans(text)]
+    assert paragraphs == [
+        "I would like to thank the President of the General Assembly at its sixty-fourth session, "
+        "for his tireless efforts.",
+        "I would also like to align my country's positions with those of the European Union.",
+    ]
+
+
+def test_a_list_of_headlines_is_not_mistaken_for_wrapped_text():
+    text = "Kosovo Heads to Early Election\nTrump and Netanyahu Talk\nLebanon Approves Budget\n"
+    assert len(paragraph_spans(text)) == 3
