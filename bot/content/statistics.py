@@ -65,6 +65,8 @@ _FUNCTION_WORDS = frozenset(
 _CLAUSE_BOUNDARY = re.compile(r"[,;:(\[—–]|\s-\s")
 _RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b[^,;:()]*$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# Words that may open the counted phrase: "40% of the population", "44 per cent of our citizens".
+_DETERMINERS = frozenset("the a an our its their his her this these those all".split())
 _PEOPLE_NOUNS = frozenset(["people", "children", "women", "men", "persons", "population", "staff"])
 
 StatisticKind = Literal["percent", "money", "count"]
@@ -163,8 +165,10 @@ def _what_it_counts(sentence: str, start: int, end: int, kind: StatisticKind) ->
     if kind == "percent" and words[:1] == ["of"]:
         words = words[1:]
     phrase: list[str] = []
-    for word in words[:4]:
-        if word.lower() in _FUNCTION_WORDS and not (phrase == [] and word.lower() in ("the",)):
+    for word in words[:5]:
+        if word.lower() in _FUNCTION_WORDS and not (
+            all(w.lower() in _DETERMINERS for w in phrase) and word.lower() in _DETERMINERS
+        ):
             break
         phrase.append(word)
         if word.lower() in _PEOPLE_NOUNS or (word.endswith("s") and len(word) > 3 and not word[0].isupper()):
@@ -196,10 +200,13 @@ def _phrase_before(text: str) -> str | None:
 
 
 def _source_words(text: str, words: list[str]) -> str:
-    """The words as they stand in the source, from the first to the last."""
-    first = text.find(words[0])
-    last = text.find(words[-1], first + len(words[0]) if len(words) > 1 else first)
-    return " ".join(text[first : last + len(words[-1])].split())
+    """The words as they stand in the source (with the punctuation between them), first to last."""
+    matches = list(_WORD.finditer(text))
+    tokens = [m.group(0) for m in matches]
+    for i in range(len(tokens) - len(words) + 1):
+        if tokens[i : i + len(words)] == words:
+            return " ".join(text[matches[i].start() : matches[i + len(words) - 1].end()].split())
+    return " ".join(words)
 
 
 def _nearest_year(sentence: str, position: int, cited: list[tuple[int, int]]) -> int | None:
