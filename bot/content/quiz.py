@@ -59,6 +59,8 @@ def generate(
 def number_question(
     stat: StoredStatistic, sentence: StoredSentence, rng: random.Random
 ) -> QuizQuestion | None:
+    if stat.kind == "count" and stat.counts is None:
+        return None  # "the two of them": a number with nothing said of what it counts makes no question
     style = number_style(stat.value)
     where = re.search(rf"(?<![\w$€£.,]){re.escape(stat.value)}(?![\w]|[.,]\d)", sentence.text)
     if style is None or where is None:

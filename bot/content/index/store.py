@@ -202,14 +202,6 @@ class Store:
         references = list(self.references_of_sentence(sid))
         return StoredSentence(sid, doc_id, self.document(doc_id), paragraph, text, references)
 
-    def sentence_window(self, doc_id: int, start: int, stop: int) -> list[StoredSentence]:
-        rows = self._db.execute(
-            "SELECT id, document, paragraph, text FROM sentences WHERE document = ? AND id >= ? AND id < ? "
-            "ORDER BY id",
-            (doc_id, start, stop),
-        )
-        return [self._sentence(row) for row in rows]
-
     def statistics(
         self, sentence_ids: Iterable[int] | None = None, *, limit: int = -1
     ) -> list[StoredStatistic]:
