@@ -230,10 +230,10 @@ class Store:
         by_id = {row[0]: StoredStatistic(*row) for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 
-    def cited_sentence_ids(self, *, limit: int = -1) -> list[int]:
+    def cited_sentence_ids(self) -> list[int]:
+        """Sentences that cite an entry of their document's reference list."""
         rows = self._db.execute(
-            "SELECT DISTINCT sentence FROM citations WHERE ref IS NOT NULL ORDER BY sentence LIMIT ?",
-            (limit,),
+            "SELECT DISTINCT sentence FROM citations WHERE ref IS NOT NULL ORDER BY sentence"
         )
         return [r[0] for r in rows]
 
