@@ -49,7 +49,7 @@ def render_topics(answer: TopicsAnswer) -> str:
 def render_search(answer: SearchAnswer) -> str:
     lines = [f"Results for “{answer.query}”:"]
     for i, hit in enumerate(answer.results, 1):
-        lines += ["", f"{i}. “{hit.text}”".replace("\n", " "), _source(hit.document, hit.reference)]
+        lines += ["", _wrap(f"{i}. “{hit.text}”", ""), _source(hit.document, hit.reference)]
     return "\n".join(lines)
 
 
@@ -83,7 +83,7 @@ def render_summary(answer: SummaryAnswer) -> str:
 def render_cite(answer: CiteAnswer) -> str:
     lines = [f"Support for “{answer.claim}”:"]
     for i, m in enumerate(answer.matches, 1):
-        lines += ["", f"{i}. “{m.quote}”", _source(m.document, m.reference)]
+        lines += ["", _wrap(f"{i}. “{m.quote}”", ""), _source(m.document, m.reference)]
     return "\n".join(lines)
 
 
