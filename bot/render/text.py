@@ -46,11 +46,16 @@ def render_topics(answer: TopicsAnswer) -> str:
     return "\n".join(lines)
 
 
-def render_search(answer: SearchAnswer) -> str:
-    lines = [f"Results for “{answer.query}”:"]
-    for i, hit in enumerate(answer.results, 1):
-        lines += ["", _wrap(f"{i}. “{hit.text}”", ""), _source(hit.document, hit.reference)]
+def _quoted_list(heading: str, quotes: list[tuple[str, DocumentInfo, ReferenceInfo | None]]) -> str:
+    lines = [heading]
+    for i, (text, document, reference) in enumerate(quotes, 1):
+        lines += ["", _wrap(f"{i}. “{text}”", ""), _source(document, reference)]
     return "\n".join(lines)
+
+
+def render_search(answer: SearchAnswer) -> str:
+    hits = [(h.text, h.document, h.reference) for h in answer.results]
+    return _quoted_list(f"Results for “{answer.query}”:", hits)
 
 
 def render_stats(answer: StatsAnswer) -> str:
@@ -81,10 +86,8 @@ def render_summary(answer: SummaryAnswer) -> str:
 
 
 def render_cite(answer: CiteAnswer) -> str:
-    lines = [f"Support for “{answer.claim}”:"]
-    for i, m in enumerate(answer.matches, 1):
-        lines += ["", _wrap(f"{i}. “{m.quote}”", ""), _source(m.document, m.reference)]
-    return "\n".join(lines)
+    matches = [(m.quote, m.document, m.reference) for m in answer.matches]
+    return _quoted_list(f"Support for “{answer.claim}”:", matches)
 
 
 def render_quiz(answer: QuizAnswer) -> str:
