@@ -55,7 +55,7 @@ class StudyEngine:
             passages, documents = self.index.search.count(self._planner.topic_phrases(topic))
             infos.append(
                 TopicInfo(
-                    id=topic.id, name=topic.name, description=topic.description, origin=topic.origin,  # type: ignore[arg-type]
+                    id=topic.id, name=topic.name, description=topic.description, origin=topic.origin,
                     keywords=[*topic.keywords, *topic.aliases], documents=documents, passages=passages,
                 )
             )  # fmt: skip
@@ -217,7 +217,7 @@ def _first(references: Sequence[ReferenceInfo]) -> ReferenceInfo | None:
 
 def _statistic(stat: StoredStatistic, sentence: StoredSentence) -> Statistic:
     return Statistic(
-        value=stat.value, number=stat.number, kind=stat.kind, counts=stat.counts, year=stat.year,  # type: ignore[arg-type]
+        value=stat.value, number=stat.number, kind=stat.kind, counts=stat.counts, year=stat.year,
         quote=sentence.text, document=sentence.document, reference=_first(sentence.references),
     )  # fmt: skip
 

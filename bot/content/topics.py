@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -34,7 +35,7 @@ class Topic(BaseModel):
     description: str | None = Field(default=None, max_length=300)
     keywords: list[str] = Field(min_length=1)
     aliases: list[str] = Field(default_factory=list)
-    origin: str = Field(default="curated", pattern=r"^(curated|corpus)$")
+    origin: Literal["curated", "corpus"] = "curated"
 
     @field_validator("keywords", "aliases")
     @classmethod

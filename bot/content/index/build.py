@@ -83,8 +83,9 @@ def open_index(
     listing = list_sources(sources)
     stamp = {"code": _code_version(), "analyzer": analyzer, "sources": fingerprint(sources, listing)}
     manifest = folder / "manifest.json"
-    if not force and _read_json(manifest).get("stamp") == stamp:
-        report = BuildReport(**{**_read_json(manifest)["report"], "rebuilt": False})
+    recorded = _read_json(manifest)
+    if not force and recorded.get("stamp") == stamp:
+        report = BuildReport(**{**recorded["report"], "rebuilt": False})
         return ContentIndex(folder, analyzer, report)
 
     staging = folder.with_name(f"{folder.name}.building-{os.getpid()}")
@@ -133,7 +134,7 @@ def _build(
     names: Counter[str] = Counter()
     totals = Counter[str]()
     show = progress if progress is not None else len(listing.files) >= _PROGRESS_FROM_FILES
-    with _ingested(listing.files, workers) as documents:
+    with _Ingestion(listing.files, workers) as documents:
         # The search writer starts after the worker processes fork, so they inherit none of its threads.
         search = SearchIndexWriter(staging / "search", analyzer)
         bar = tqdm(total=len(listing.files), unit="doc", desc="Indexing sources", disable=not show)
@@ -168,7 +169,7 @@ def _build(
     }
 
 
-class _ingested:
+class _Ingestion:
     """Ingest files in order, in worker processes when there are enough of them to pay for it."""
 
     def __init__(self, files: list[SourceFile], workers: int | None) -> None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.content.ingest import IngestedDocument
-from bot.content.models import DocumentInfo, ReferenceInfo
+from bot.content.models import DocumentInfo, ReferenceInfo, StatisticKind
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -55,7 +55,7 @@ class StoredStatistic:
     sentence: int
     value: str
     number: float
-    kind: str
+    kind: StatisticKind
     counts: str | None
     year: int | None
 
