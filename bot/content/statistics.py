@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+
+from bot.content.models import StatisticKind
 
 WORD_VALUES = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -68,8 +69,6 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # Words that may open the counted phrase: "40% of the population", "44 per cent of our citizens".
 _DETERMINERS = frozenset("the a an our its their his her this these those all".split())
 _PEOPLE_NOUNS = frozenset(["people", "children", "women", "men", "persons", "population", "staff"])
-
-StatisticKind = Literal["percent", "money", "count"]
 
 
 @dataclass(frozen=True, slots=True)
