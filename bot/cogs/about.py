@@ -1,0 +1,30 @@
+"""/about: what the bot is, what it has loaded, and where its answers come from."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.render import embeds
+
+if TYPE_CHECKING:
+    from bot.app import StudyBot
+
+
+class About(commands.Cog):
+    def __init__(self, bot: StudyBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="about")
+    async def about(self, interaction: discord.Interaction) -> None:
+        """What studybot is and where its answers come from."""
+        report = self.bot.engine.index.report
+        embed = embeds.about(report.documents, report.sentences, report.statistics, report.references)
+        await interaction.response.send_message(embed=embed)
+
+
+async def setup(bot: StudyBot) -> None:
+    await bot.add_cog(About(bot))

@@ -1,0 +1,181 @@
+"""The member side: a person in a channel runs slash commands, clicks buttons, types into autocomplete.
+
+Each action returns a `Reply` to read what the bot answered: the acknowledgement, the message (with
+its edits), follow-ups, whether it was ephemeral.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any
+
+from bot.sandbox.payloads import Payload
+from bot.sandbox.records import EPHEMERAL, InteractionRecord, MessageRecord, SandboxGuild
+from bot.sandbox.server import Sandbox
+
+APPLICATION_COMMAND, COMPONENT, AUTOCOMPLETE = 2, 3, 4
+_OPTION_TYPES_BY_PYTHON = {str: 3, int: 4, bool: 5, float: 10}
+
+
+class SandboxError(Exception):
+    """Something a member could not do in Discord either (a command that is not synced, a missing button)."""
+
+
+@dataclass
+class Reply:
+    sandbox: Sandbox
+    record: InteractionRecord
+
+    async def wait(self, timeout: float = 5.0) -> Reply:
+        """Until the bot acknowledges; Discord gives it 3 seconds."""
+        await asyncio.wait_for(self.record.acknowledged.wait(), timeout)
+        return self
+
+    async def wait_for(self, predicate: Any, timeout: float = 5.0) -> Reply:
+        """Until `predicate(reply)` holds, as the bot edits and follows up."""
+
+        async def poll() -> None:
+            while not predicate(self):
+                self.record.changed.clear()
+                await self.record.changed.wait()
+
+        await asyncio.wait_for(poll(), timeout)
+        return self
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.record.response_type is not None
+
+    @property
+    def message_record(self) -> MessageRecord | None:
+        message_id = self.record.original or self.record.component_message
+        return self.sandbox.messages.get(message_id) if message_id else None
+
+    @property
+    def message(self) -> Payload:
+        record = self.message_record
+        if record is None:
+            raise SandboxError("the bot has not answered with a message")
+        return record.payload
+
+    @property
+    def ephemeral(self) -> bool:
+        return bool(self.message["flags"] & EPHEMERAL)
+
+    @property
+    def content(self) -> str:
+        return str(self.message["content"])
+
+    @property
+    def embeds(self) -> list[Payload]:
+        return list(self.message["embeds"])
+
+    @property
+    def buttons(self) -> list[Payload]:
+        return [
+            c for row in self.message["components"] for c in row.get("components", []) if c.get("type") == 2
+        ]
+
+    @property
+    def followups(self) -> list[Payload]:
+        return [self.sandbox.messages[m].payload for m in self.record.followups]
+
+    @property
+    def choices(self) -> list[Payload]:
+        return list(self.record.choices or [])
+
+
+class SandboxMember:
+    def __init__(self, sandbox: Sandbox, guild: SandboxGuild, user: Payload) -> None:
+        self.sandbox = sandbox
+        self.guild = guild
+        self.user = user
+        self.id = int(user["id"])
+        self.name = str(user["username"])
+
+    def _command(self, name: str) -> Payload:
+        for command in [*self.sandbox.guild_commands.get(self.guild.id, []), *self.sandbox.global_commands]:
+            if command["name"] == name and command.get("type", 1) == 1:
+                return command
+        raise SandboxError(f"/{name} is not a command here (not synced?)")
+
+    def _options(
+        self, definitions: list[Payload], values: dict[str, Any], focused: str | None
+    ) -> list[Payload]:
+        options = []
+        known = {d["name"]: d for d in definitions}
+        for name, value in values.items():
+            if name not in known:
+                raise SandboxError(f"no option '{name}'; the command has {sorted(known)}")
+            kind = known[name]["type"]
+            option: Payload = {"name": name, "type": kind, "value": value}
+            if name == focused:
+                option["focused"] = True
+            options.append(option)
+        missing = [d["name"] for d in definitions if d.get("required") and d["name"] not in values]
+        if missing and focused is None:
+            raise SandboxError(f"Discord would not send this: missing required {missing}")
+        return options
+
+    def _data(self, command_line: str, values: dict[str, Any], focused: str | None = None) -> Payload:
+        parts = command_line.lstrip("/").split()
+        command = self._command(parts[0])
+        definitions: list[Payload] = command.get("options") or []
+        path = parts[1:]
+        nested: list[Payload] = []
+        for depth, part in enumerate(path):
+            found = next((d for d in definitions if d["name"] == part and d["type"] in (1, 2)), None)
+            if found is None:
+                raise SandboxError(f"/{parts[0]} has no subcommand '{' '.join(path[: depth + 1])}'")
+            nested.append({"name": part, "type": found["type"], "options": []})
+            definitions = found.get("options") or []
+        leaf = self._options(definitions, values, focused)
+        options = leaf
+        for wrapper in reversed(nested):
+            wrapper["options"] = options
+            options = [wrapper]
+        return {
+            "id": command["id"],
+            "name": command["name"],
+            "type": 1,
+            "options": options,
+            "guild_id": str(self.guild.id),
+        }
+
+    async def run(self, channel: str, command_line: str, **values: Any) -> Reply:
+        """Run `/command [sub]` in #channel with option values, as typed in Discord."""
+        channel_id = self.guild.channel_id(channel)
+        data = self._data(command_line, values)
+        record = await self.sandbox.create_interaction(
+            APPLICATION_COMMAND, self.guild, channel_id, self.id, data, None
+        )
+        return Reply(self.sandbox, record)
+
+    async def autocomplete(
+        self, channel: str, command_line: str, option: str, typed: str, **values: Any
+    ) -> Reply:
+        channel_id = self.guild.channel_id(channel)
+        data = self._data(command_line, {**values, option: typed}, focused=option)
+        record = await self.sandbox.create_interaction(
+            AUTOCOMPLETE, self.guild, channel_id, self.id, data, None
+        )
+        return Reply(self.sandbox, record)
+
+    async def click(self, message: Payload, label_or_id: str) -> Reply:
+        """Press a button on a message, found by its label or custom_id."""
+        current = self.sandbox.messages[int(message["id"])].payload
+        buttons = [
+            c for row in current["components"] for c in row.get("components", []) if c.get("type") == 2
+        ]
+        button = next((b for b in buttons if label_or_id in (b.get("label"), b.get("custom_id"))), None)
+        if button is None:
+            raise SandboxError(f"no button '{label_or_id}' on that message")
+        if button.get("disabled"):
+            raise SandboxError(f"button '{label_or_id}' is disabled")
+        data = {"custom_id": button["custom_id"], "component_type": 2}
+        channel_id = int(current["channel_id"])
+        record = await self.sandbox.create_interaction(
+            COMPONENT, self.guild, channel_id, self.id, data, current
+        )
+        return Reply(self.sandbox, record)

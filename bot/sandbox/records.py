@@ -1,0 +1,77 @@
+"""What the sandbox remembers: guilds, messages as sent and edited, and interactions with their answers."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.sandbox.payloads import Payload
+
+EPHEMERAL = 1 << 6
+LOADING = 1 << 7
+ACK_DEADLINE_S = 3.0
+
+
+@dataclass
+class SandboxGuild:
+    id: int
+    name: str
+    owner_id: int
+    roles: dict[int, Payload] = field(default_factory=dict)
+    channels: dict[int, Payload] = field(default_factory=dict)
+    members: dict[int, Payload] = field(default_factory=dict)
+    denied_channels: set[int] = field(default_factory=set)
+
+    @property
+    def everyone_role(self) -> int:
+        return self.id
+
+    def channel_id(self, name: str) -> int:
+        for channel_id, channel in self.channels.items():
+            if channel["name"] == name:
+                return channel_id
+        raise KeyError(f"no channel #{name}")
+
+
+@dataclass
+class MessageRecord:
+    """A message as the bot sent it, with its edits; `payload` is its current state."""
+
+    payload: Payload
+    allowed_mentions: Any
+    interaction_id: int | None
+    history: list[Payload] = field(default_factory=list)
+    deleted: bool = False
+
+    @property
+    def id(self) -> int:
+        return int(self.payload["id"])
+
+    @property
+    def ephemeral(self) -> bool:
+        return bool(self.payload["flags"] & EPHEMERAL)
+
+
+@dataclass
+class InteractionRecord:
+    id: int
+    token: str
+    kind: int
+    guild_id: int
+    channel_id: int
+    user_id: int
+    created: float = field(default_factory=time.monotonic)
+    acknowledged: asyncio.Event = field(default_factory=asyncio.Event)
+    changed: asyncio.Event = field(default_factory=asyncio.Event)
+    response_type: int | None = None
+    ack_seconds: float | None = None
+    original: int | None = None
+    component_message: int | None = None
+    followups: list[int] = field(default_factory=list)
+    choices: list[Payload] | None = None
+    modal: Payload | None = None
+
+    def expired(self) -> bool:
+        return self.response_type is None and time.monotonic() - self.created > ACK_DEADLINE_S

@@ -1,0 +1,160 @@
+"""The real discord.py client against the sandbox: commands, pages, and every injected fault."""
+
+from __future__ import annotations
+
+import asyncio
+
+import discord
+import pytest
+
+from tests.sandbox.conftest import World
+
+CALLBACK = r"^/interactions/\d+/[^/]+/callback$"
+
+
+async def test_commands_are_synced_to_the_guild_on_start(world: World):
+    names = {c["name"] for c in world.sandbox.guild_commands[world.guild.id]}
+    assert {"about", "search"} <= names
+    search = next(c for c in world.sandbox.guild_commands[world.guild.id] if c["name"] == "search")
+    assert search["options"][0]["name"] == "query" and search["options"][0]["required"] is True
+
+
+async def test_about_tells_what_is_loaded(world: World):
+    reply = await (await world.alice.run("study", "about")).wait()
+    embed = reply.embeds[0]
+    assert embed["title"] == "studybot"
+    assert "2 documents" in embed["fields"][0]["value"]
+    assert not reply.ephemeral
+    assert reply.message_record.allowed_mentions == {"parse": []}
+
+
+async def test_search_answers_with_quotes_sources_and_references(world: World):
+    reply = await (await world.alice.run("study", "search", query="jailed dissidents")).wait()
+    first = reply.embeds[0]["fields"][0]["value"]
+    assert "political prison camps" in first
+    assert "Reference: United Nations. (2014)." in first
+    assert reply.record.ack_seconds < 3
+
+
+async def test_member_pages_through_results_and_others_cannot(world: World):
+    reply = await (await world.alice.run("study", "search", query="sanctions")).wait()
+    assert reply.embeds[0]["footer"]["text"].startswith("Page 1 of")
+    labels = [b["label"] for b in reply.buttons]
+    assert labels == ["◀ Previous", "Next ▶"] and reply.buttons[0]["disabled"]
+
+    refused = await (await world.bob.click(reply.message, "Next ▶")).wait()
+    assert refused.followups == [] and refused.record.response_type == 4
+    assert refused.ephemeral and "Only the member who asked" in refused.content
+    assert reply.embeds[0]["footer"]["text"].startswith("Page 1 of")
+
+    turned = await (await world.alice.click(reply.message, "Next ▶")).wait()
+    assert turned.record.response_type == 7
+    assert reply.embeds[0]["footer"]["text"].startswith("Page 2 of")
+    assert reply.embeds[0]["fields"][0]["name"] == "4."
+    await (await world.alice.click(reply.message, "◀ Previous")).wait()
+    assert reply.embeds[0]["footer"]["text"].startswith("Page 1 of")
+
+
+async def test_search_that_finds_nothing_answers_ephemerally_with_a_hint(world: World):
+    reply = await (await world.alice.run("study", "search", query="zzzqqqxx")).wait()
+    assert reply.ephemeral and "Nothing in the sources matches" in reply.content and "Try" in reply.content
+
+
+async def test_member_text_cannot_ping(world: World):
+    reply = await (await world.alice.run("study", "search", query="@everyone zzzqqq <@&123>")).wait()
+    assert "@everyone" not in reply.content.replace("@\u200beveryone", "")
+    assert reply.message_record.allowed_mentions == {"parse": []}
+
+
+async def test_gateway_drop_is_resumed_and_the_bot_keeps_answering(world: World):
+    stats = world.sandbox.gateway.stats
+    await world.sandbox.gateway.drop()
+    await asyncio.wait_for(_until(lambda: stats.resumes >= 1 and world.sandbox.gateway.connected()), 15)
+    assert stats.identifies == 1
+    reply = await (await world.alice.run("study", "about")).wait(10)
+    assert reply.embeds[0]["title"] == "studybot"
+
+
+async def test_events_sent_while_disconnected_are_replayed_on_resume(world: World):
+    stats = world.sandbox.gateway.stats
+    await world.sandbox.gateway.drop()
+    pending = await world.alice.run("study", "about")
+    await asyncio.wait_for(_until(lambda: stats.resumes >= 1), 15)
+    assert (await pending.wait(10)).embeds[0]["title"] == "studybot"
+
+
+async def test_invalid_session_makes_the_bot_identify_again(world: World):
+    stats = world.sandbox.gateway.stats
+    await world.sandbox.gateway.invalidate()
+    await asyncio.wait_for(_until(lambda: stats.identifies == 2 and world.sandbox.gateway.connected()), 15)
+    reply = await (await world.alice.run("study", "about")).wait(10)
+    assert reply.embeds[0]["title"] == "studybot"
+
+
+async def test_reconnect_request_is_followed_by_a_resume(world: World):
+    stats = world.sandbox.gateway.stats
+    await world.sandbox.gateway.ask_reconnect()
+    await asyncio.wait_for(_until(lambda: stats.resumes >= 1 and world.sandbox.gateway.connected()), 15)
+    assert stats.identifies == 1
+
+
+async def test_rate_limited_answer_is_retried_after_retry_after(world: World):
+    world.sandbox.faults.error(CALLBACK, 429, times=2, retry_after=0.3)
+    reply = await (await world.alice.run("study", "about")).wait(10)
+    assert reply.embeds[0]["title"] == "studybot"
+    assert [status for _, _, status in world.sandbox.faults.injected] == [429, 429]
+
+
+async def test_one_server_error_is_retried(world: World):
+    world.sandbox.faults.error(CALLBACK, 500, times=1)
+    reply = await (await world.alice.run("study", "about")).wait(10)
+    assert reply.embeds[0]["title"] == "studybot"
+
+
+async def test_server_errors_past_the_deadline_are_logged_and_the_bot_carries_on(world: World, caplog):
+    world.sandbox.faults.error(CALLBACK, 500, times=2)
+    failed = await world.alice.run("study", "about")
+    await asyncio.wait_for(_until(lambda: "Could not tell the member either" in caplog.text), 15)
+    assert "Command about failed" in caplog.text and "Unknown interaction" in caplog.text
+    assert not failed.acknowledged
+    reply = await (await world.alice.run("study", "about")).wait(10)
+    assert reply.embeds[0]["title"] == "studybot"
+
+
+async def test_a_slow_discord_still_gets_its_answer(world: World):
+    world.sandbox.faults.slow(CALLBACK, 0.5, times=1)
+    reply = await (await world.alice.run("study", "search", query="famine")).wait(10)
+    assert "food" in reply.embeds[0]["fields"][0]["value"].lower()
+
+
+async def test_gateway_payloads_are_compressed_as_the_client_asks(world: World):
+    assert world.sandbox.gateway.stats.compressions == ["zlib-stream"]
+
+
+async def test_malformed_command_is_rejected_on_sync_as_discord_would(world: World):
+    bad = [
+        {"name": "Bad Name", "description": "spaces and capitals", "type": 1},
+        {"name": "ok", "description": "x" * 101, "type": 1},
+        {
+            "name": "order",
+            "description": "required after optional",
+            "options": [
+                {"name": "a", "description": "a", "type": 3},
+                {"name": "b", "description": "b", "type": 3, "required": True},
+            ],
+        },
+    ]
+    with pytest.raises(discord.HTTPException) as error:
+        await world.bot.http.bulk_upsert_guild_commands(world.bot.application_id, world.guild.id, bad)
+    assert error.value.status == 400 and error.value.code == 50035
+    text = str(error.value)
+    assert "APPLICATION_COMMAND_INVALID_NAME" in text or "Command name is invalid" in text
+    assert "Must be between 1 and 100 in length." in text
+    assert "Required options must be placed before non-required options" in text
+    names = {c["name"] for c in world.sandbox.guild_commands[world.guild.id]}
+    assert "ok" not in names and "search" in names
+
+
+async def _until(condition) -> None:
+    while not condition():
+        await asyncio.sleep(0.05)
