@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -10,11 +11,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from bot.config import Settings, configure_logging, load_settings
+from bot.config import TOKEN_VARIABLE, Settings, configure_logging, discord_token, load_settings
 from bot.content.engine import StudyEngine
 from bot.content.errors import ConfigError, InputError, NothingFoundError, StudybotError
 from bot.content.index.build import open_index
 from bot.content.topics import load_topics
+from bot.playground import run_playground
 from bot.render.text import render
 
 EXIT_NOTHING_FOUND = 1
@@ -61,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     fact.add_argument("--seed", type=int, help="the same seed gives the same fact")
     command("sources", "the loaded documents, their references, and files not loaded")
     command("index", "build the index now (it is also built on first use), with a progress bar")
+    command("run", "run the bot on Discord (needs DISCORD_TOKEN in the environment)")
+    command("play", "try the bot offline: a local Discord sandbox and a prompt to act as a member")
     return parser
 
 
@@ -85,6 +89,24 @@ def build_engine(settings: Settings, *, rebuild: bool = False, progress: bool | 
     return StudyEngine(index, load_topics(settings.topics))
 
 
+NO_TOKEN = f"""No Discord token: set {TOKEN_VARIABLE} to run on Discord.
+  1. Create an application at https://discord.com/developers/applications and add a Bot to it.
+  2. Copy the bot's token (Bot > Reset Token) and run:  {TOKEN_VARIABLE}=... python -m bot run
+To try studybot offline right now, with no token:  python -m bot play"""
+
+
+def _run(engine: StudyEngine, settings: Settings) -> int:
+    token = discord_token()
+    if token is None:
+        print(NO_TOKEN, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from bot.app import StudyBot, run_until_stopped
+
+    bot = StudyBot(engine, sync_guilds=settings.dev_guilds)
+    asyncio.run(run_until_stopped(bot, token.get_secret_value()))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -99,6 +121,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         engine = build_engine(
             settings, rebuild=args.rebuild, progress=True if args.command == "index" else None
         )
+        if args.command == "run":
+            return _run(engine, settings)
+        if args.command == "play":
+            asyncio.run(run_playground(engine))
+            return 0
         if args.command == "index":
             report = engine.index.report
             print(

@@ -6,15 +6,17 @@ Secrets (the Discord token) come only from the environment, never from this file
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from bot.content.errors import ConfigError
 
 DEFAULT_CONFIG = Path("config/bot.yaml")
+TOKEN_VARIABLE = "DISCORD_TOKEN"
 
 
 class Settings(BaseModel):
@@ -26,6 +28,7 @@ class Settings(BaseModel):
     index_dir: Path | None = None
     topics: Path = Path("config/topics.yaml")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    dev_guilds: list[int] = Field(default_factory=list, description="Guilds whose commands sync at start.")
 
     def resolved(self, root: Path) -> Settings:
         def anchor(path: Path) -> Path:
@@ -60,6 +63,12 @@ def load_settings(path: Path | None) -> Settings:
     root = chosen.resolve().parent
     root = root.parent if root.name == "config" else root
     return settings.resolved(root)
+
+
+def discord_token() -> SecretStr | None:
+    """The bot token, from the environment only; a SecretStr so it never prints by accident."""
+    token = os.environ.get(TOKEN_VARIABLE, "").strip()
+    return SecretStr(token) if token else None
 
 
 def configure_logging(settings: Settings) -> None:

@@ -1,0 +1,197 @@
+"""The offline playground: the sandbox and the real bot in one process, and a prompt to act as a member.
+
+Type slash commands as in Discord (`/search query:prison camps`), press buttons by number
+(`press 2`), or act as the second member (`as sam /search query:famine`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import shlex
+import sys
+import textwrap
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from bot.app import StudyBot
+from bot.content.engine import StudyEngine
+from bot.sandbox.members import Reply, SandboxError, SandboxMember
+from bot.sandbox.payloads import Payload
+from bot.sandbox.records import LOADING
+from bot.sandbox.server import Sandbox, point_discord_at
+
+CHANNEL = "study"
+HELP = """\
+Type what a member would type in #study:
+  /about                           what the bot is
+  /search query:prison camps       search the sources (options as name:value)
+  press 2                          press button 2 on the last answer
+  as sam /search query:famine      do it as the other member, sam
+  help                             this text
+  quit                             leave (or Ctrl-D)
+"""
+_OPTION = re.compile(r"(\w+):")
+_EMPHASIS = re.compile(r"(?<!\\)\*([^*]+)(?<!\\)\*")
+_MARKDOWN_ESCAPE = re.compile(r"\\([*_`~|>\\])")
+
+
+def parse_command(line: str) -> tuple[str, dict[str, Any]]:
+    """`/search query:prison camps limit:3` -> ("search", {"query": "prison camps", "limit": 3})."""
+    line = line.strip().lstrip("/")
+    first = _OPTION.search(line)
+    head = line[: first.start()] if first else line
+    values: dict[str, Any] = {}
+    if first:
+        pieces = _OPTION.split(line[first.start() :])[1:]
+        for name, value in zip(pieces[::2], pieces[1::2], strict=True):
+            text = value.strip()
+            values[name] = int(text) if text.isdigit() else text
+    return " ".join(shlex.split(head)), values
+
+
+def plain(markdown: str) -> str:
+    """Discord Markdown as a terminal shows it: emphasis markers and escapes dropped."""
+    return _MARKDOWN_ESCAPE.sub(r"\1", _EMPHASIS.sub(r"\1", markdown))
+
+
+def render_message(message: Payload, *, ephemeral: bool) -> list[str]:
+    lines = ["studybot ›" + ("  (only you can see this)" if ephemeral else "")]
+    if message["content"]:
+        lines += [f"  {line}" for line in plain(message["content"]).splitlines()]
+    for embed in message["embeds"]:
+        bar = "  ┃ "
+        if embed.get("title"):
+            lines.append(bar + embed["title"])
+        if embed.get("description"):
+            lines += [bar + line for line in textwrap.wrap(embed["description"], 96)]
+        for field in embed.get("fields", []):
+            lines.append(bar + field["name"])
+            for paragraph in plain(field["value"]).splitlines():
+                lines += [bar + "  " + line for line in textwrap.wrap(paragraph, 94)]
+        if embed.get("footer"):
+            lines.append(bar + embed["footer"]["text"])
+    buttons = [c for row in message["components"] for c in row.get("components", []) if c.get("type") == 2]
+    if buttons:
+        labels = [
+            f"[{i}] {b.get('label') or b.get('custom_id')}" + (" (disabled)" if b.get("disabled") else "")
+            for i, b in enumerate(buttons, 1)
+        ]
+        lines.append("  " + "   ".join(labels))
+    return lines
+
+
+class Playground:
+    def __init__(self, sandbox: Sandbox, members: dict[str, SandboxMember], out: TextIO) -> None:
+        self.sandbox = sandbox
+        self.members = members
+        self.out = out
+        self.last: Payload | None = None
+
+    def say(self, *lines: str) -> None:
+        self.out.write("\n".join(lines) + "\n")
+        self.out.flush()
+
+    async def handle(self, line: str) -> bool:
+        """Act on one line; False when the person wants to leave."""
+        line = line.strip()
+        if not line:
+            return True
+        if line in ("quit", "exit"):
+            return False
+        if line == "help":
+            self.say(HELP)
+            return True
+        member = self.members["you"]
+        if line.startswith("as "):
+            _, name, line = [*line.split(maxsplit=2), ""][:3]
+            if name not in self.members:
+                self.say(f"No member called {name}; there are {', '.join(self.members)}.")
+                return True
+            member = self.members[name]
+        try:
+            reply = await self._act(member, line)
+        except SandboxError as error:
+            self.say(f"Discord would not let you: {error}")
+            return True
+        if reply is not None:
+            await self._show(reply)
+        return True
+
+    async def _act(self, member: SandboxMember, line: str) -> Reply | None:
+        if line.startswith("press"):
+            number = line.removeprefix("press").strip()
+            if self.last is None or not number.isdigit():
+                self.say("Press a button by its number, e.g. `press 2`, after an answer that has buttons.")
+                return None
+            current = self.sandbox.messages[int(self.last["id"])].payload
+            buttons = [
+                c for row in current["components"] for c in row.get("components", []) if c.get("type") == 2
+            ]
+            if not 1 <= int(number) <= len(buttons):
+                self.say(f"That answer has {len(buttons)} buttons.")
+                return None
+            button = buttons[int(number) - 1]
+            return await member.click(current, button.get("custom_id") or button["label"])
+        if not line.startswith("/"):
+            self.say("Commands start with /, e.g. /search query:prison camps (type help for more).")
+            return None
+        command, values = parse_command(line)
+        return await member.run(CHANNEL, command, **values)
+
+    async def _show(self, reply: Reply) -> None:
+        try:
+            await reply.wait(5)
+            await reply.wait_for(_settled, 15)
+        except TimeoutError:
+            self.say("studybot › (no answer: Discord would say “The application did not respond”)")
+            return
+        record = reply.message_record
+        if record is None:
+            return
+        self.say(*render_message(record.payload, ephemeral=record.ephemeral))
+        if not record.ephemeral:
+            self.last = record.payload
+
+
+def _settled(reply: Reply) -> bool:
+    record = reply.message_record
+    return record is not None and not record.payload["flags"] & LOADING
+
+
+async def run_playground(
+    engine: StudyEngine, *, read_line: Callable[[], str] = sys.stdin.readline, out: TextIO = sys.stdout
+) -> None:
+    # The terminal is the conversation; the bot's own start-up chatter would only get in the way.
+    for name in ("discord", "bot"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    sandbox = Sandbox()
+    await sandbox.start()
+    point_discord_at(sandbox)
+    guild = sandbox.add_guild("Study Group", [CHANNEL])
+    members = {name: SandboxMember(sandbox, guild, sandbox.add_user(guild, name)) for name in ("you", "sam")}
+    bot = StudyBot(engine, sync_guilds=[guild.id])
+    task = asyncio.create_task(bot.start(sandbox.token))
+    playground = Playground(sandbox, members, out)
+    try:
+        await asyncio.wait_for(bot.wait_until_ready(), 30)
+        report = engine.index.report
+        playground.say(
+            f"studybot playground: a local Discord sandbox with the real bot, offline. "
+            f"{report.documents} sources loaded.",
+            "You are 'you' in #study of 'Study Group'; 'sam' is another member. Type help for commands.",
+        )
+        loop = asyncio.get_running_loop()
+        while True:
+            out.write(f"you@#{CHANNEL}> ")
+            out.flush()
+            line = await loop.run_in_executor(None, read_line)
+            if not line or not await playground.handle(line):
+                break
+    finally:
+        await bot.close()
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        await sandbox.stop()
+    playground.say("Bye.")

@@ -1,0 +1,52 @@
+"""The playground as a person uses it: a real process, typed lines on stdin, the answers on stdout."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.conftest import PROJECT
+from tests.test_cli import run
+
+SCRIPT = """\
+help
+/about
+/search query:sanctions
+press 2
+as sam press 1
+as sam /search query:famine
+/search query:zzzqqq
+/nope
+quit
+"""
+
+
+def test_playground_drives_the_real_bot_through_the_sandbox(seeds_dir):
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    env.pop("DISCORD_TOKEN", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "play", "--sources", str(seeds_dir)],
+        input=SCRIPT, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    assert "local Discord sandbox with the real bot, offline" in out
+    assert "/search query:prison camps" in out  # the help text
+    assert "2 documents, 86 sentences" in out  # /about
+    assert "Page 1 of 4" in out and "[2] Next ▶" in out
+    assert "Page 2 of 4" in out and "  ┃ 4." in out  # pressed Next
+    assert "(only you can see this)" in out and "Only the member who asked can turn these pages" in out
+    assert "10.7 million North Koreans" in out  # sam's search
+    assert "Nothing in the sources matches" in out
+    assert "Discord would not let you: /nope is not a command here" in out
+    assert out.rstrip().endswith("Bye.")
+    assert "Traceback" not in result.stderr
+
+
+def test_run_without_a_token_says_how_to_get_one_and_points_to_the_playground(seeds_dir, monkeypatch):
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    result = run("run", "--sources", str(seeds_dir))
+    assert result.returncode == 2
+    assert "DISCORD_TOKEN" in result.stderr and "python -m bot play" in result.stderr
+    assert "Traceback" not in result.stderr
