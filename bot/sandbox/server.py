@@ -319,6 +319,12 @@ class Sandbox:
 
     async def _followup(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
         record = self._interaction_by_token(match["app"], match["token"])
+        original = self.messages.get(record.original or 0)
+        if original is not None and original.payload["flags"] & LOADING:
+            # The first follow-up after a deferral replaces the "thinking" message, keeping its ephemerality.
+            self._edit(original, body)
+            record.changed.set()
+            return _json(original.payload)
         stored = self._store_message(record.channel_id, body, body, record)
         record.followups.append(stored.id)
         record.changed.set()
