@@ -34,8 +34,11 @@ _REPLAY_LIMIT = 1000
 
 
 class _Connection:
-    def __init__(self, ws: web.WebSocketResponse, compression: str | None) -> None:
+    def __init__(
+        self, ws: web.WebSocketResponse, transport: asyncio.BaseTransport | None, compression: str | None
+    ) -> None:
         self.ws = ws
+        self.transport = transport
         self._zlib = zlib.compressobj() if compression == "zlib-stream" else None
         self._zstd = None
         if compression == "zstd-stream":
@@ -98,7 +101,7 @@ class Gateway:
         compression = request.query.get("compress")
         if compression:
             self.stats.compressions.append(compression)
-        connection = _Connection(ws, compression)
+        connection = _Connection(ws, request.transport, compression)
         session: GatewaySession | None = None
         await connection.send(
             {"op": HELLO, "d": {"heartbeat_interval": self._heartbeat_ms}, "s": None, "t": None}
@@ -172,7 +175,7 @@ class Gateway:
         """Cut every connection without a close frame, as a network failure does; clients should resume."""
         for session in self.connected():
             assert session.connection is not None
-            transport = session.connection.ws._req.transport if session.connection.ws._req else None
+            transport = session.connection.transport
             session.connection = None
             if transport is not None:
                 transport.abort()

@@ -7,6 +7,7 @@ its edits), follow-ups, whether it was ephemeral.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +33,7 @@ class Reply:
         await asyncio.wait_for(self.record.acknowledged.wait(), timeout)
         return self
 
-    async def wait_for(self, predicate: Any, timeout: float = 5.0) -> Reply:
+    async def wait_for(self, predicate: Callable[[Reply], bool], timeout: float = 5.0) -> Reply:
         """Until `predicate(reply)` holds, as the bot edits and follows up."""
 
         async def poll() -> None:

@@ -41,7 +41,6 @@ class MessageRecord:
 
     payload: Payload
     allowed_mentions: Any
-    interaction_id: int | None
     history: list[Payload] = field(default_factory=list)
     deleted: bool = False
 

@@ -12,6 +12,7 @@ import json
 import logging
 import re
 import secrets
+import socket
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -55,7 +56,6 @@ class Sandbox:
         self.global_commands: list[Payload] = []
         self.guild_commands: dict[int, list[Payload]] = {}
         self.faults = Faults()
-        self.message_posted = asyncio.Condition()
         self.gateway = Gateway(
             token=self.token, heartbeat_ms=heartbeat_ms, ready=self._ready_payload,
             guilds=self._guild_payloads, resume_url=lambda: self.gateway_url,
@@ -74,10 +74,9 @@ class Sandbox:
         app.router.add_route("*", API + "/{tail:.*}", self._serve)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, host, port)
-        await site.start()
-        self._host = host
-        self._port = site._server.sockets[0].getsockname()[1]
+        listener = socket.create_server((host, port))  # port 0: the OS picks a free one
+        await web.SockSite(self._runner, listener).start()
+        self._host, self._port = listener.getsockname()[:2]
 
     async def stop(self) -> None:
         if self._runner is not None:
@@ -385,10 +384,9 @@ class Sandbox:
             snowflake(), channel_id, guild.id, self.bot_user, body,
             application_id=self.application_id if interaction else None, interaction=metadata,
         )  # fmt: skip
-        record = MessageRecord(payload, raw.get("allowed_mentions"), interaction.id if interaction else None)
+        record = MessageRecord(payload, raw.get("allowed_mentions"))
         record.history.append(payload)
         self.messages[record.id] = record
-        self._notify()
         return record
 
     def _edit(self, stored: MessageRecord, body: Payload) -> MessageRecord:
@@ -402,15 +400,7 @@ class Sandbox:
             stored.allowed_mentions = body["allowed_mentions"]
         stored.payload = updated
         stored.history.append(updated)
-        self._notify()
         return stored
-
-    def _notify(self) -> None:
-        async def wake() -> None:
-            async with self.message_posted:
-                self.message_posted.notify_all()
-
-        asyncio.get_running_loop().create_task(wake())
 
     # -- what members do (see bot.sandbox.members) -----------------------------------------------------
 
@@ -468,11 +458,12 @@ async def _body(request: web.Request) -> Any:
         raise DiscordError(400, 50109, "The request body contains invalid JSON.") from error
 
 
-def _rate_limit_headers(path_bucket: str = "sandbox") -> dict[str, str]:
+def _rate_limit_headers() -> dict[str, str]:
+    """Generous limits on one bucket: the client never waits unless a test injects a 429."""
     now = time.time()
     return {
         "X-RateLimit-Limit": "50", "X-RateLimit-Remaining": "49", "X-RateLimit-Reset": f"{now + 1:.3f}",
-        "X-RateLimit-Reset-After": "1.000", "X-RateLimit-Bucket": path_bucket,
+        "X-RateLimit-Reset-After": "1.000", "X-RateLimit-Bucket": "sandbox",
     }  # fmt: skip
 
 

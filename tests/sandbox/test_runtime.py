@@ -159,3 +159,28 @@ async def test_malformed_command_is_rejected_on_sync_as_discord_would(world: Wor
 async def _until(condition) -> None:
     while not condition():
         await asyncio.sleep(0.05)
+
+
+async def test_sigterm_closes_the_bot_cleanly(engine):
+    import os
+    import signal
+
+    from bot.app import StudyBot, run_until_stopped
+    from bot.sandbox.server import Sandbox, point_discord_at
+
+    sandbox = Sandbox()
+    await sandbox.start()
+    point_discord_at(sandbox)
+    guild = sandbox.add_guild("Study Group", ["study"])
+    bot = StudyBot(engine, sync_guilds=[guild.id])
+    running = asyncio.create_task(run_until_stopped(bot, sandbox.token))
+    try:
+        await asyncio.wait_for(bot.wait_until_ready(), 15)
+        os.kill(os.getpid(), signal.SIGTERM)
+        await asyncio.wait_for(running, 10)
+        assert bot.is_closed()
+    finally:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+        await sandbox.stop()
