@@ -15,7 +15,7 @@ from bot.content.engine import StudyEngine
 
 log = logging.getLogger(__name__)
 
-COGS = ("bot.cogs.about", "bot.cogs.search")
+COGS = ("bot.cogs.about", "bot.cogs.search", "bot.cogs.topics", "bot.cogs.evidence", "bot.cogs.library")
 
 
 class StudyBot(commands.Bot):

@@ -33,7 +33,7 @@ Type what a member would type in #study:
   quit                             leave (or Ctrl-D)
 """
 _OPTION = re.compile(r"(\w+):")
-_EMPHASIS = re.compile(r"(?<!\\)\*([^*]+)(?<!\\)\*")
+_EMPHASIS = re.compile(r"(?<!\\)\*{1,2}([^*\n]+?)(?<!\\)\*{1,2}")
 _MARKDOWN_ESCAPE = re.compile(r"\\([*_`~|>\\])")
 
 
@@ -63,11 +63,11 @@ def render_message(message: Payload, *, ephemeral: bool) -> list[str]:
     for embed in message["embeds"]:
         bar = "  ┃ "
         if embed.get("title"):
-            lines.append(bar + embed["title"])
-        if embed.get("description"):
-            lines += [bar + line for line in textwrap.wrap(embed["description"], 96)]
+            lines.append(bar + plain(embed["title"]))
+        for paragraph in plain(embed.get("description") or "").splitlines():
+            lines += [bar + line for line in textwrap.wrap(paragraph, 96)]
         for field in embed.get("fields", []):
-            lines.append(bar + field["name"])
+            lines.append(bar + plain(field["name"]))
             for paragraph in plain(field["value"]).splitlines():
                 lines += [bar + "  " + line for line in textwrap.wrap(paragraph, 94)]
         if embed.get("footer"):

@@ -25,6 +25,13 @@ class About(commands.Cog):
         embed = embeds.about(report.documents, report.sentences, report.statistics, report.references)
         await interaction.response.send_message(embed=embed)
 
+    @app_commands.command(name="help")
+    async def help(self, interaction: discord.Interaction) -> None:
+        """Every command, and what it answers."""
+        commands_ = sorted(self.bot.tree.get_commands(), key=lambda c: c.name)
+        lines = [(f"/{c.qualified_name}", c.description) for c in commands_]
+        await interaction.response.send_message(embed=embeds.help_embed(lines), ephemeral=True)
+
 
 async def setup(bot: StudyBot) -> None:
     await bot.add_cog(About(bot))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 
 import discord
+from discord.utils import escape_markdown, escape_mentions
 
 PAGE_TIMEOUT_S = 300.0
 
@@ -53,3 +54,20 @@ class Paginator(discord.ui.View):
             # the message may be gone or its token expired: then there is nothing left to disable
             with contextlib.suppress(discord.HTTPException):
                 await self.message.edit(view=self)
+
+
+async def send_pages(interaction: discord.Interaction, pages: list[discord.Embed]) -> None:
+    """Answer with the first page; with buttons to turn the others when there are more."""
+    if len(pages) == 1:
+        await interaction.response.send_message(embed=pages[0])
+        return
+    view = Paginator(interaction.user.id, pages)
+    await interaction.response.send_message(embed=pages[0], view=view)
+    view.message = await interaction.original_response()
+
+
+async def send_problem(interaction: discord.Interaction, problem: str, hint: str) -> None:
+    """What the member can fix, said only to them, with what to try instead."""
+    await interaction.response.send_message(
+        f"{escape_mentions(escape_markdown(problem))}\n{hint}", ephemeral=True
+    )

@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.paginator import Paginator
+from bot.cogs.paginator import send_pages, send_problem
 from bot.content.errors import StudybotError
 from bot.render import embeds
 
@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from bot.app import StudyBot
 
 RESULTS = 12
-PER_PAGE = 3
 
 
 class Search(commands.Cog):
@@ -30,25 +29,9 @@ class Search(commands.Cog):
         try:
             answer = self.bot.engine.search(query, limit=RESULTS)
         except StudybotError as error:
-            await interaction.response.send_message(
-                f"{embeds.safe(str(error))}\nTry fewer or other words, or `/about` to see what is loaded.",
-                ephemeral=True,
-            )
+            await send_problem(interaction, str(error), "Try fewer or other words, or `/topics` for ideas.")
             return
-        hits = answer.results
-        chunks = [hits[i : i + PER_PAGE] for i in range(0, len(hits), PER_PAGE)]
-        pages = [
-            embeds.search_page(
-                answer.query, chunk, first_number=i * PER_PAGE + 1, page=i + 1, pages=len(chunks)
-            )
-            for i, chunk in enumerate(chunks)
-        ]
-        if len(pages) == 1:
-            await interaction.response.send_message(embed=pages[0])
-            return
-        view = Paginator(interaction.user.id, pages)
-        await interaction.response.send_message(embed=pages[0], view=view)
-        view.message = await interaction.original_response()
+        await send_pages(interaction, embeds.search_pages(answer))
 
 
 async def setup(bot: StudyBot) -> None:

@@ -5,13 +5,26 @@ from __future__ import annotations
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
-from bot.content.models import DocumentInfo, ReferenceInfo, SearchHit
+from bot.content.models import (
+    CiteAnswer,
+    DocumentInfo,
+    FactAnswer,
+    ReferenceInfo,
+    SearchAnswer,
+    SourcesAnswer,
+    StatsAnswer,
+    SummaryAnswer,
+    TopicsAnswer,
+)
 
 TITLE_LIMIT = 256
+FIELD_NAME_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
 FIELD_LIMIT = 1024
 FOOTER_LIMIT = 2048
 COLOUR = discord.Colour.from_rgb(46, 110, 158)
+PER_PAGE = 3
+VERBATIM = "quotes are verbatim from the group's sources"
 
 
 def clip(text: str, limit: int, *, more: str = "") -> str:
@@ -44,16 +57,108 @@ def quote_block(text: str, limit: int) -> str:
     return f"“{clip(safe(text), limit - 2, more=' (see /search)')}”"
 
 
-def search_page(
-    query: str, hits: list[SearchHit], *, first_number: int, page: int, pages: int
-) -> discord.Embed:
-    embed = discord.Embed(title=clip(f"Search: {query}", TITLE_LIMIT), colour=COLOUR)
-    for offset, hit in enumerate(hits):
-        source = clip(source_line(hit.document, hit.reference), 400)
-        body = quote_block(hit.text, FIELD_LIMIT - len(source) - 1)
-        embed.add_field(name=f"{first_number + offset}.", value=f"{body}\n{source}", inline=False)
-    embed.set_footer(text=f"Page {page} of {pages} · quotes are verbatim from the group's sources")
+def paged_fields(
+    title: str, fields: list[tuple[str, str]], *, per_page: int, footer: str = "", description: str = ""
+) -> list[discord.Embed]:
+    """Fields spread over as many embeds as needed, each within every limit, numbered in the footer."""
+    chunks = [fields[i : i + per_page] for i in range(0, len(fields), per_page)] or [[]]
+    pages = []
+    for number, chunk in enumerate(chunks, 1):
+        embed = discord.Embed(title=clip(title, TITLE_LIMIT), colour=COLOUR)
+        if description:
+            embed.description = clip(description, DESCRIPTION_LIMIT)
+        for name, value in chunk:
+            embed.add_field(name=clip(name, FIELD_NAME_LIMIT), value=clip(value, FIELD_LIMIT), inline=False)
+        text = f"Page {number} of {len(chunks)}" + (f" · {footer}" if footer else "")
+        embed.set_footer(text=clip(text, FOOTER_LIMIT))
+        pages.append(embed)
+    return pages
+
+
+def quoted_field(text: str, document: DocumentInfo, reference: ReferenceInfo | None) -> str:
+    source = clip(source_line(document, reference), 400)
+    return f"{quote_block(text, FIELD_LIMIT - len(source) - 1)}\n{source}"
+
+
+def search_pages(answer: SearchAnswer) -> list[discord.Embed]:
+    fields = [
+        (f"{i}.", quoted_field(h.text, h.document, h.reference)) for i, h in enumerate(answer.results, 1)
+    ]
+    return paged_fields(f"Search: {safe(answer.query)}", fields, per_page=PER_PAGE, footer=VERBATIM)
+
+
+def cite_pages(answer: CiteAnswer) -> list[discord.Embed]:
+    fields = [
+        (f"{i}.", quoted_field(m.quote, m.document, m.reference)) for i, m in enumerate(answer.matches, 1)
+    ]
+    return paged_fields(f"Support for: {safe(answer.claim)}", fields, per_page=PER_PAGE, footer=VERBATIM)
+
+
+def stats_pages(answer: StatsAnswer) -> list[discord.Embed]:
+    fields = []
+    for stat in answer.stats:
+        what = f" — {stat.counts}" if stat.counts else ""
+        year = f" ({stat.year})" if stat.year else ""
+        fields.append(
+            (safe(f"{stat.value}{what}{year}"), quoted_field(stat.quote, stat.document, stat.reference))
+        )
+    title = "Statistics" + (f" about {safe(answer.topic)}" if answer.topic else "")
+    return paged_fields(title, fields, per_page=PER_PAGE, footer=VERBATIM)
+
+
+def summary_embed(answer: SummaryAnswer) -> discord.Embed:
+    """The sentences as one paragraph with numbered citations; the numbered references underneath."""
+    notes: list[ReferenceInfo] = []
+    parts = []
+    for sentence in answer.sentences:
+        marker = ""
+        if sentence.reference is not None:
+            if sentence.reference not in notes:
+                notes.append(sentence.reference)
+            marker = f" [{notes.index(sentence.reference) + 1}]"
+        parts.append(safe(sentence.text) + marker)
+    embed = discord.Embed(title=clip(f"Summary: {safe(answer.topic)}", TITLE_LIMIT), colour=COLOUR)
+    embed.description = clip(" ".join(parts), DESCRIPTION_LIMIT - 200, more=" (see /search)")
+    documents = list({s.document.id: s.document for s in answer.sentences}.values())
+    sources = "\n".join(clip(source_line(d, None), 300) for d in documents)
+    embed.add_field(name="Sources", value=clip(sources, FIELD_LIMIT), inline=False)
+    if notes:
+        listing = "\n".join(f"[{i}] {safe(n.text)}" for i, n in enumerate(notes, 1))
+        embed.add_field(name="References", value=clip(listing, FIELD_LIMIT), inline=False)
+    embed.set_footer(text="Every sentence is quoted verbatim from the sources, in their order.")
     return embed
+
+
+def fact_embed(answer: FactAnswer) -> discord.Embed:
+    fact = answer.fact
+    title = f"Fact: {safe(fact.statistic)}" if fact.statistic else "Fact"
+    embed = discord.Embed(title=clip(title, TITLE_LIMIT), colour=COLOUR)
+    embed.description = quoted_field(fact.quote, fact.document, fact.reference)
+    return embed
+
+
+def topics_pages(answer: TopicsAnswer) -> list[discord.Embed]:
+    fields = [
+        (safe(f"{t.name} ({t.id})"), f"{t.passages} passages in {t.documents} documents"
+         + (f"\n{safe(t.description)}" if t.description else ""))
+        for t in answer.topics
+    ]  # fmt: skip
+    return paged_fields("Topics", fields, per_page=10, footer="/summary topic: for a summary of one")
+
+
+def sources_pages(answer: SourcesAnswer) -> list[discord.Embed]:
+    fields = []
+    for source in answer.sources:
+        references = len(source.references)
+        counts = f"{source.sentences} sentences, {source.statistics} statistics, {references} references"
+        document = source.document
+        title = (
+            f"“{safe(document.title)}” (opening words; no title given)" if document.title_is_opening else ""
+        )
+        described = "\n".join(p for p in (title, source_line(document, None), counts) if p)
+        fields.append((safe(document.id), described))
+    note = f"Not loaded: {len(answer.skipped)} files" if answer.skipped else ""
+    return paged_fields("Sources", fields, per_page=8, footer=note)
 
 
 def about(documents: int, sentences: int, statistics: int, references: int) -> discord.Embed:
@@ -71,4 +176,13 @@ def about(documents: int, sentences: int, statistics: int, references: int) -> d
         name="Found in them", value=f"{statistics} statistics, {references} references", inline=True
     )
     embed.add_field(name="Try", value="`/search query:prison camps`", inline=False)
+    return embed
+
+
+def help_embed(commands: list[tuple[str, str]]) -> discord.Embed:
+    embed = discord.Embed(title="studybot commands", colour=COLOUR)
+    embed.description = clip(
+        "\n".join(f"**{name}**: {description}" for name, description in commands), DESCRIPTION_LIMIT
+    )
+    embed.set_footer(text="Every quote is the sources' own words; topics autocomplete as you type.")
     return embed

@@ -1,0 +1,61 @@
+"""/stats and /cite: the numbers the sources give, and the sentences that back a claim."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.cogs.paginator import send_pages, send_problem
+from bot.cogs.topics import topic_choices
+from bot.content.errors import StudybotError
+from bot.render import embeds
+
+if TYPE_CHECKING:
+    from bot.app import StudyBot
+
+STATISTICS = 30
+MATCHES = 9
+
+
+class Evidence(commands.Cog):
+    def __init__(self, bot: StudyBot) -> None:
+        self.bot = bot
+
+    async def autocomplete_topic(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return topic_choices(self.bot.engine, current)
+
+    @app_commands.command(name="stats")
+    @app_commands.describe(topic="Only statistics about this topic (start typing to see them)")
+    @app_commands.autocomplete(topic=autocomplete_topic)
+    async def stats(
+        self, interaction: discord.Interaction, topic: app_commands.Range[str, 1, 100] | None = None
+    ) -> None:
+        """Statistics quoted from the sources: the number as written, what it counts, and who says so."""
+        try:
+            answer = self.bot.engine.stats(topic=topic, limit=STATISTICS)
+        except StudybotError as error:
+            await send_problem(interaction, str(error), "Try `/stats` without a topic, or see `/topics`.")
+            return
+        await send_pages(interaction, embeds.stats_pages(answer))
+
+    @app_commands.command(name="cite")
+    @app_commands.describe(claim="The claim to find support for, in your own words")
+    async def cite(self, interaction: discord.Interaction, claim: app_commands.Range[str, 1, 1000]) -> None:
+        """The sentences in the sources that support a claim, with the references behind them."""
+        try:
+            answer = self.bot.engine.cite(claim, limit=MATCHES)
+        except StudybotError as error:
+            await send_problem(
+                interaction, str(error), "Try a shorter claim, or `/search` with a few keywords."
+            )
+            return
+        await send_pages(interaction, embeds.cite_pages(answer))
+
+
+async def setup(bot: StudyBot) -> None:
+    await bot.add_cog(Evidence(bot))

@@ -1,0 +1,42 @@
+"""/sources and /fact: what the group has loaded, and one fact from it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.cogs.paginator import send_pages, send_problem
+from bot.content.errors import StudybotError
+from bot.render import embeds
+
+if TYPE_CHECKING:
+    from bot.app import StudyBot
+
+
+class Library(commands.Cog):
+    def __init__(self, bot: StudyBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="sources")
+    async def sources(self, interaction: discord.Interaction) -> None:
+        """The documents the group has loaded, with their authors and references."""
+        await send_pages(interaction, embeds.sources_pages(self.bot.engine.sources()))
+
+    @app_commands.command(name="fact")
+    async def fact(self, interaction: discord.Interaction) -> None:
+        """One statistic or cited sentence from the sources."""
+        try:
+            answer = self.bot.engine.fact()
+        except StudybotError as error:
+            await send_problem(
+                interaction, str(error), "Add sources with numbers or references, then try again."
+            )
+            return
+        await interaction.response.send_message(embed=embeds.fact_embed(answer))
+
+
+async def setup(bot: StudyBot) -> None:
+    await bot.add_cog(Library(bot))

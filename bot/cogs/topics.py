@@ -1,0 +1,61 @@
+"""/topics and /summary: what the sources cover, and a topic told in the sources' own sentences."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.cogs.paginator import send_pages, send_problem
+from bot.content.engine import StudyEngine
+from bot.content.errors import StudybotError
+from bot.render import embeds
+
+if TYPE_CHECKING:
+    from bot.app import StudyBot
+
+MAX_CHOICES = 25  # Discord shows at most 25 autocomplete choices
+
+
+def topic_choices(engine: StudyEngine, typed: str) -> list[app_commands.Choice[str]]:
+    """Topics whose id, name or keywords contain what the member typed, curated ones first."""
+    wanted = typed.strip().casefold()
+    matching = [
+        t for t in engine.topics if not wanted or any(wanted in p.casefold() for p in (t.id, *t.phrases))
+    ]
+    return [app_commands.Choice(name=t.name[:100], value=t.id) for t in matching[:MAX_CHOICES]]
+
+
+class Topics(commands.Cog):
+    def __init__(self, bot: StudyBot) -> None:
+        self.bot = bot
+
+    async def autocomplete_topic(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return topic_choices(self.bot.engine, current)
+
+    @app_commands.command(name="topics")
+    async def topics(self, interaction: discord.Interaction) -> None:
+        """The topics the sources cover: the group's curated list, then names the sources keep mentioning."""
+        await send_pages(interaction, embeds.topics_pages(self.bot.engine.list_topics()))
+
+    @app_commands.command(name="summary")
+    @app_commands.describe(topic="A topic (start typing to see them), e.g. food or sanctions")
+    @app_commands.autocomplete(topic=autocomplete_topic)
+    async def summary(self, interaction: discord.Interaction, topic: app_commands.Range[str, 1, 100]) -> None:
+        """A short summary of a topic, in the sources' own sentences with their references."""
+        try:
+            answer = self.bot.engine.summary(topic)
+        except StudybotError as error:
+            await send_problem(
+                interaction, str(error), "Pick a topic from the list as you type, or see `/topics`."
+            )
+            return
+        await interaction.response.send_message(embed=embeds.summary_embed(answer))
+
+
+async def setup(bot: StudyBot) -> None:
+    await bot.add_cog(Topics(bot))
