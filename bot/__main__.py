@@ -28,14 +28,11 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", help="print the answer as JSON")
     common.add_argument("--config", type=Path, help="settings file (default: config/bot.yaml)")
     common.add_argument("--sources", type=Path, help="sources folder (overrides the settings file)")
-    common.add_argument(
-        "--rebuild", action="store_true", help="rebuild the index even if the sources are unchanged"
-    )
+    common.add_argument("--rebuild", action="store_true", help="rebuild the index even if the sources are unchanged")
 
     parser = argparse.ArgumentParser(
         prog="python -m bot",
-        description="studybot: summaries, quoted statistics, citations, search and quizzes "
-        "from your sources.",
+        description="studybot: summaries, quoted statistics, citations, search and quizzes from your sources.",
         epilog="Example: python -m bot search jailed dissidents",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -102,7 +99,7 @@ def _run(engine: StudyEngine, settings: Settings) -> int:
         return EXIT_BAD_INPUT
     from bot.app import StudyBot, run_until_stopped
 
-    bot = StudyBot(engine, sync_guilds=settings.dev_guilds)
+    bot = StudyBot(engine, settings)
     asyncio.run(run_until_stopped(bot, token.get_secret_value()))
     return 0
 
@@ -118,13 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.sources:
             settings = settings.model_copy(update={"sources": args.sources.resolve()})
         configure_logging(settings)
-        engine = build_engine(
-            settings, rebuild=args.rebuild, progress=True if args.command == "index" else None
-        )
+        engine = build_engine(settings, rebuild=args.rebuild, progress=True if args.command == "index" else None)
         if args.command == "run":
             return _run(engine, settings)
         if args.command == "play":
-            asyncio.run(run_playground(engine))
+            asyncio.run(run_playground(engine, settings))
             return 0
         if args.command == "index":
             report = engine.index.report

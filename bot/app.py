@@ -6,20 +6,30 @@ import asyncio
 import logging
 import signal
 from collections.abc import Sequence
+from typing import Any
 
+import aiosqlite
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.config import Settings
 from bot.content.engine import StudyEngine
+from bot.store.database import open_database
 
 log = logging.getLogger(__name__)
 
-COGS = ("bot.cogs.about", "bot.cogs.search", "bot.cogs.topics", "bot.cogs.evidence", "bot.cogs.library")
+COGS = (
+    "bot.cogs.about", "bot.cogs.search", "bot.cogs.topics", "bot.cogs.evidence", "bot.cogs.library",
+    "bot.cogs.quiz",
+)  # fmt: skip
+DATABASE_FILE = "studybot.sqlite3"
 
 
 class StudyBot(commands.Bot):
-    def __init__(self, engine: StudyEngine, *, sync_guilds: Sequence[int] = ()) -> None:
+    db: aiosqlite.Connection
+
+    def __init__(self, engine: StudyEngine, settings: Settings, *, sync_guilds: Sequence[int] | None = None) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=discord.Intents.default(),
@@ -27,10 +37,13 @@ class StudyBot(commands.Bot):
             help_command=None,
         )
         self.engine = engine
-        self.sync_guilds = list(sync_guilds)
+        self.settings = settings
+        self.sync_guilds = list(settings.dev_guilds if sync_guilds is None else sync_guilds)
+        self.quiz_sessions: dict[str, Any] = {}
         self.tree.on_error = self.on_app_command_error
 
     async def setup_hook(self) -> None:
+        self.db = await open_database(self.settings.data_dir / DATABASE_FILE)
         for cog in COGS:
             await self.load_extension(cog)
         for guild_id in self.sync_guilds:
@@ -39,13 +52,17 @@ class StudyBot(commands.Bot):
             synced = await self.tree.sync(guild=guild)
             log.info("Synced %d commands to guild %s", len(synced), guild_id)
 
-    async def on_app_command_error(
-        self, interaction: discord.Interaction, error: app_commands.AppCommandError
-    ) -> None:
+    async def close(self) -> None:
+        await super().close()
+        if hasattr(self, "db"):
+            await self.db.close()
+
+    def log_problem(self, message: str) -> None:
+        log.error("%s", message)
+
+    async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         """A bug or a Discord failure: log it, and tell the member plainly if we still can."""
-        log.error(
-            "Command %s failed: %s", interaction.command and interaction.command.name, error, exc_info=error
-        )
+        log.error("Command %s failed: %s", interaction.command and interaction.command.name, error, exc_info=error)
         message = "Something went wrong answering that. It has been logged; please try again in a moment."
         try:
             if interaction.response.is_done():

@@ -19,6 +19,22 @@ DEFAULT_CONFIG = Path("config/bot.yaml")
 TOKEN_VARIABLE = "DISCORD_TOKEN"
 
 
+class QuizSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    questions: int = Field(default=5, ge=1, le=20)
+    seconds: int = Field(default=20, ge=5, le=120, description="Time to answer each question.")
+    reveal_seconds: float = Field(default=4.0, ge=0, le=30, description="Pause after revealing an answer.")
+    cooldown_seconds: int = Field(default=60, ge=0, description="Between sessions a member starts.")
+
+
+class DailySettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    grace_minutes: int = Field(default=60, ge=0, le=24 * 60, description="How late a missed post still goes out.")
+    check_seconds: float = Field(default=30.0, gt=0, description="How often the schedule is checked.")
+
+
 class Settings(BaseModel):
     """Relative paths are resolved against the folder holding the config file's `config/` folder."""
 
@@ -26,9 +42,12 @@ class Settings(BaseModel):
 
     sources: Path = Path("seeds")
     index_dir: Path | None = None
+    data_dir: Path = Path("data")
     topics: Path = Path("config/topics.yaml")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     dev_guilds: list[int] = Field(default_factory=list, description="Guilds whose commands sync at start.")
+    quiz: QuizSettings = QuizSettings()
+    daily: DailySettings = DailySettings()
 
     def resolved(self, root: Path) -> Settings:
         def anchor(path: Path) -> Path:
@@ -38,6 +57,7 @@ class Settings(BaseModel):
             update={
                 "sources": anchor(self.sources),
                 "index_dir": anchor(self.index_dir) if self.index_dir else None,
+                "data_dir": anchor(self.data_dir),
                 "topics": anchor(self.topics),
             }
         )

@@ -11,15 +11,18 @@ import logging
 import re
 import shlex
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TextIO
 
 from bot.app import StudyBot
+from bot.config import Settings
 from bot.content.engine import StudyEngine
 from bot.sandbox.members import Reply, SandboxError, SandboxMember
 from bot.sandbox.payloads import Payload
-from bot.sandbox.records import LOADING
+from bot.sandbox.records import LOADING, SandboxGuild
 from bot.sandbox.server import Sandbox, point_discord_at
 
 CHANNEL = "study"
@@ -126,9 +129,7 @@ class Playground:
                 self.say("Press a button by its number, e.g. `press 2`, after an answer that has buttons.")
                 return None
             current = self.sandbox.messages[int(self.last["id"])].payload
-            buttons = [
-                c for row in current["components"] for c in row.get("components", []) if c.get("type") == 2
-            ]
+            buttons = [c for row in current["components"] for c in row.get("components", []) if c.get("type") == 2]
             if not 1 <= int(number) <= len(buttons):
                 self.say(f"That answer has {len(buttons)} buttons.")
                 return None
@@ -161,7 +162,11 @@ def _settled(reply: Reply) -> bool:
 
 
 async def run_playground(
-    engine: StudyEngine, *, read_line: Callable[[], str] = sys.stdin.readline, out: TextIO = sys.stdout
+    engine: StudyEngine,
+    settings: Settings,
+    *,
+    read_line: Callable[[], str] = sys.stdin.readline,
+    out: TextIO = sys.stdout,
 ) -> None:
     # The terminal is the conversation; the bot's own start-up chatter would only get in the way.
     for name in ("discord", "bot"):
@@ -170,8 +175,21 @@ async def run_playground(
     await sandbox.start()
     point_discord_at(sandbox)
     guild = sandbox.add_guild("Study Group", [CHANNEL])
+    # The playground keeps its own scores, apart from a real server's, and forgets them when it ends.
+    with tempfile.TemporaryDirectory(prefix="studybot-play-") as data:
+        await _play(engine, settings.model_copy(update={"data_dir": Path(data)}), sandbox, guild, read_line, out)
+
+
+async def _play(
+    engine: StudyEngine,
+    settings: Settings,
+    sandbox: Sandbox,
+    guild: SandboxGuild,
+    read_line: Callable[[], str],
+    out: TextIO,
+) -> None:
     members = {name: SandboxMember(sandbox, guild, sandbox.add_user(guild, name)) for name in ("you", "sam")}
-    bot = StudyBot(engine, sync_guilds=[guild.id])
+    bot = StudyBot(engine, settings, sync_guilds=[guild.id])
     task = asyncio.create_task(bot.start(sandbox.token))
     playground = Playground(sandbox, members, out)
     try:

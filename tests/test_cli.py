@@ -45,9 +45,7 @@ def test_search_json_shape(sources):
     assert {"text", "document", "reference", "score"} <= first.keys()
     assert {"id", "title"} <= first["document"].keys()
     assert first["reference"]["key"] == "United Nations, 2014"
-    assert first["reference"]["text"].startswith(
-        "United Nations. (2014). Report of the Commission of Inquiry"
-    )
+    assert first["reference"]["text"].startswith("United Nations. (2014). Report of the Commission of Inquiry")
 
 
 def test_stats_json_shape(sources):

@@ -50,9 +50,7 @@ class Evidence(commands.Cog):
         try:
             answer = self.bot.engine.cite(claim, limit=MATCHES)
         except StudybotError as error:
-            await send_problem(
-                interaction, str(error), "Try a shorter claim, or `/search` with a few keywords."
-            )
+            await send_problem(interaction, str(error), "Try a shorter claim, or `/search` with a few keywords.")
             return
         await send_pages(interaction, embeds.cite_pages(answer))
 

@@ -31,9 +31,7 @@ class Library(commands.Cog):
         try:
             answer = self.bot.engine.fact()
         except StudybotError as error:
-            await send_problem(
-                interaction, str(error), "Add sources with numbers or references, then try again."
-            )
+            await send_problem(interaction, str(error), "Add sources with numbers or references, then try again.")
             return
         await interaction.response.send_message(embed=embeds.fact_embed(answer))
 

@@ -68,6 +68,4 @@ async def send_pages(interaction: discord.Interaction, pages: list[discord.Embed
 
 async def send_problem(interaction: discord.Interaction, problem: str, hint: str) -> None:
     """What the member can fix, said only to them, with what to try instead."""
-    await interaction.response.send_message(
-        f"{escape_mentions(escape_markdown(problem))}\n{hint}", ephemeral=True
-    )
+    await interaction.response.send_message(f"{escape_mentions(escape_markdown(problem))}\n{hint}", ephemeral=True)

@@ -22,9 +22,7 @@ MAX_CHOICES = 25  # Discord shows at most 25 autocomplete choices
 def topic_choices(engine: StudyEngine, typed: str) -> list[app_commands.Choice[str]]:
     """Topics whose id, name or keywords contain what the member typed, curated ones first."""
     wanted = typed.strip().casefold()
-    matching = [
-        t for t in engine.topics if not wanted or any(wanted in p.casefold() for p in (t.id, *t.phrases))
-    ]
+    matching = [t for t in engine.topics if not wanted or any(wanted in p.casefold() for p in (t.id, *t.phrases))]
     return [app_commands.Choice(name=t.name[:100], value=t.id) for t in matching[:MAX_CHOICES]]
 
 
@@ -50,9 +48,7 @@ class Topics(commands.Cog):
         try:
             answer = self.bot.engine.summary(topic)
         except StudybotError as error:
-            await send_problem(
-                interaction, str(error), "Pick a topic from the list as you type, or see `/topics`."
-            )
+            await send_problem(interaction, str(error), "Pick a topic from the list as you type, or see `/topics`.")
             return
         await interaction.response.send_message(embed=embeds.summary_embed(answer))
 

@@ -112,9 +112,7 @@ class StudyEngine:
         else:
             resolved = self.resolve_topic(topic)
             name = resolved.name
-            hits = self.index.search.search(
-                self._planner.topic_phrases(resolved), limit=limit, with_statistic=True
-            )
+            hits = self.index.search.search(self._planner.topic_phrases(resolved), limit=limit, with_statistic=True)
             found = self.index.store.statistics([sid for sid, _ in hits])[:limit]
         if not found:
             raise NothingFoundError("No statistics found" + (f" about {name}." if name else "."))
@@ -160,9 +158,7 @@ class StudyEngine:
             )  # fmt: skip
         matches.sort(key=lambda m: -m.score)
         if not matches:
-            raise NothingFoundError(
-                "No sentence in the sources supports that claim. Try `search` with fewer words."
-            )
+            raise NothingFoundError("No sentence in the sources supports that claim. Try `search` with fewer words.")
         return CiteAnswer(claim=claim, matches=matches[:limit])
 
     def _idf(self, term: str) -> float:

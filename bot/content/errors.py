@@ -17,8 +17,7 @@ class ConfigError(StudybotError):
     @classmethod
     def from_validation(cls, path: Path, error: ValidationError) -> ConfigError:
         problems = [
-            f"{path}: field '{'.'.join(str(p) for p in e['loc']) or '(top level)'}': {e['msg']}"
-            for e in error.errors()
+            f"{path}: field '{'.'.join(str(p) for p in e['loc']) or '(top level)'}': {e['msg']}" for e in error.errors()
         ]
         return cls("\n".join(problems))
 

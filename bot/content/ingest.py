@@ -41,9 +41,7 @@ class IngestedDocument:
 def ingest_text(source: SourceFile, text: str, meta: SourceMeta) -> IngestedDocument:
     paragraphs = paragraph_spans(text, markdown=source.is_markdown)
     layout = classify(text, paragraphs)
-    references = [
-        r for r in (parse_reference(text[s.start : s.end]) for s in layout.of_role(Role.REFERENCE)) if r
-    ]
+    references = [r for r in (parse_reference(text[s.start : s.end]) for s in layout.of_role(Role.REFERENCE)) if r]
     linker = CitationLinker(references)
     sentences: list[IngestedSentence] = []
     for number, block in enumerate(layout.blocks):
@@ -59,9 +57,7 @@ def ingest_text(source: SourceFile, text: str, meta: SourceMeta) -> IngestedDocu
                 )
             )
     names = Counter(name for sentence in sentences for name in names_in(sentence.text))
-    return IngestedDocument(
-        source.key, source.relative, meta, layout.author, sentences, references, names, []
-    )
+    return IngestedDocument(source.key, source.relative, meta, layout.author, sentences, references, names, [])
 
 
 def ingest_file(source: SourceFile) -> IngestedDocument | str:

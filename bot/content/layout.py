@@ -99,11 +99,7 @@ def classify(text: str, paragraphs: list[Span]) -> Layout:
 
 def _reference_heading(lines: list[str]) -> int | None:
     for i in range(len(lines) - 1, len(lines) // 3, -1):
-        if (
-            _REFERENCE_HEADING.match(lines[i])
-            and i + 1 < len(lines)
-            and _REFERENCE_ENTRY.search(lines[i + 1])
-        ):
+        if _REFERENCE_HEADING.match(lines[i]) and i + 1 < len(lines) and _REFERENCE_ENTRY.search(lines[i + 1]):
             return i
     return None
 

@@ -32,8 +32,7 @@ class QueryPlanner:
         self._index = index
         self._stop_terms = {t for word in _STOPWORDS for t in index.terms(word)}
         self._topic_phrases = [
-            [tuple(t for t in index.terms(p) if t not in self._stop_terms) for p in topic.phrases]
-            for topic in topics
+            [tuple(t for t in index.terms(p) if t not in self._stop_terms) for p in topic.phrases] for topic in topics
         ]
 
     def terms(self, text: str) -> list[str]:

@@ -56,9 +56,7 @@ def generate(
     return questions
 
 
-def number_question(
-    stat: StoredStatistic, sentence: StoredSentence, rng: random.Random
-) -> QuizQuestion | None:
+def number_question(stat: StoredStatistic, sentence: StoredSentence, rng: random.Random) -> QuizQuestion | None:
     if stat.kind == "count" and stat.counts is None:
         return None  # "the two of them": a number with nothing said of what it counts makes no question
     style = number_style(stat.value)
@@ -92,11 +90,7 @@ def source_question(sentence: StoredSentence, store: Store, rng: random.Random) 
     cited = {r.key for r in sentence.references}
     pool = [r for r in store.document_references(sentence.document_id) if r.key not in cited]
     if len(pool) < 3:
-        pool += [
-            r
-            for r in store.distinct_references(limit=_REFERENCE_POOL)
-            if r.key not in cited and r not in pool
-        ]
+        pool += [r for r in store.distinct_references(limit=_REFERENCE_POOL) if r.key not in cited and r not in pool]
     if len(pool) < 3:
         return None
     wrong = [r.key for r in rng.sample(pool, 3)]

@@ -51,9 +51,7 @@ def paragraph_spans(text: str, *, markdown: bool = False) -> list[Span]:
         return _blocks(text, _BLANK_LINE)
     lines = _blocks(text, _LINE_BREAK)
     breaks = [(a, b) for a, b in itertools.pairwise(lines) if text.count("\n", a.end, b.start) == 1]
-    continued = sum(
-        1 for a, b in breaks if not ends_sentence(text[a.start : a.end]) and text[b.start].islower()
-    )
+    continued = sum(1 for a, b in breaks if not ends_sentence(text[a.start : a.end]) and text[b.start].islower())
     if not breaks or continued / len(breaks) < _WRAPPED_SHARE:
         return lines
     joined: list[Span] = []

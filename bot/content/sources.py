@@ -84,15 +84,11 @@ def read_sidecar(source: SourceFile) -> SourceMeta:
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise SourceError(f"{name}: cannot be read as YAML ({error})") from error
     if not isinstance(raw, dict):
-        raise SourceError(
-            f"{name}: expected a mapping of fields (title, author, ...), got {type(raw).__name__}"
-        )
+        raise SourceError(f"{name}: expected a mapping of fields (title, author, ...), got {type(raw).__name__}")
     try:
         return SourceMeta.model_validate(raw)
     except ValidationError as error:
-        problems = "; ".join(
-            f"field '{'.'.join(str(p) for p in e['loc'])}': {e['msg']}" for e in error.errors()
-        )
+        problems = "; ".join(f"field '{'.'.join(str(p) for p in e['loc'])}': {e['msg']}" for e in error.errors())
         raise SourceError(f"{name}: {problems}") from error
 
 

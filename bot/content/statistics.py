@@ -112,9 +112,7 @@ def _is_statistic(sentence: str, match: re.Match[str]) -> bool:
     end = match.end()
     after = sentence[end : end + 12]
     before = sentence[: match.start("numeral") if numeral else match.start("word")]
-    if re.match(r"(?:st|nd|rd|th|s)\b|-\w|[:/]\d|\.\d|['’]s\b", after, re.IGNORECASE) and not match.group(
-        "percent"
-    ):
+    if re.match(r"(?:st|nd|rd|th|s)\b|-\w|[:/]\d|\.\d|['’]s\b", after, re.IGNORECASE) and not match.group("percent"):
         return False  # ordinals, decades, compounds ("3rd-year", "1950s"), times and version numbers
     if numeral:
         plain = not (match.group("currency") or match.group("scale") or match.group("percent"))
@@ -122,9 +120,7 @@ def _is_statistic(sentence: str, match: re.Match[str]) -> bool:
             return False  # a year
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
             return False  # a date
-        if not match.group("qualifier") and (
-            _LABEL_WORD.search(before) or _CAPITALISED_WORD_BEFORE.search(before)
-        ):
+        if not match.group("qualifier") and (_LABEL_WORD.search(before) or _CAPITALISED_WORD_BEFORE.search(before)):
             return False  # a label: "Resolution 2202", "Session 79"
         # a list marker ("1." or "2)") opening the sentence is not a count either
         return not (match.start() == 0 and re.match(r"[.)]", after))

@@ -19,9 +19,7 @@ _NAME = re.compile(
     r"\b[A-Z][\w’'.-]*[A-Za-z0-9](?:\s+(?:(?:of|the|for)\s+)*[A-Z][\w’'.-]*[A-Za-z0-9])+"
     r"|\b[A-Z]{3,6}(?:-\d+)?\b"
 )
-_LEADING_ARTICLE = re.compile(
-    r"^(?:The|A|An|In|On|For|As|By|While|If|This|That|Its|Their|Similarly|However)\s+"
-)
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An|In|On|For|As|By|While|If|This|That|Its|Their|Similarly|However)\s+")
 _POSSESSIVE = re.compile(r"[’']s$")
 
 

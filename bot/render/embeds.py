@@ -81,16 +81,12 @@ def quoted_field(text: str, document: DocumentInfo, reference: ReferenceInfo | N
 
 
 def search_pages(answer: SearchAnswer) -> list[discord.Embed]:
-    fields = [
-        (f"{i}.", quoted_field(h.text, h.document, h.reference)) for i, h in enumerate(answer.results, 1)
-    ]
+    fields = [(f"{i}.", quoted_field(h.text, h.document, h.reference)) for i, h in enumerate(answer.results, 1)]
     return paged_fields(f"Search: {safe(answer.query)}", fields, per_page=PER_PAGE, footer=VERBATIM)
 
 
 def cite_pages(answer: CiteAnswer) -> list[discord.Embed]:
-    fields = [
-        (f"{i}.", quoted_field(m.quote, m.document, m.reference)) for i, m in enumerate(answer.matches, 1)
-    ]
+    fields = [(f"{i}.", quoted_field(m.quote, m.document, m.reference)) for i, m in enumerate(answer.matches, 1)]
     return paged_fields(f"Support for: {safe(answer.claim)}", fields, per_page=PER_PAGE, footer=VERBATIM)
 
 
@@ -99,9 +95,7 @@ def stats_pages(answer: StatsAnswer) -> list[discord.Embed]:
     for stat in answer.stats:
         what = f" — {stat.counts}" if stat.counts else ""
         year = f" ({stat.year})" if stat.year else ""
-        fields.append(
-            (safe(f"{stat.value}{what}{year}"), quoted_field(stat.quote, stat.document, stat.reference))
-        )
+        fields.append((safe(f"{stat.value}{what}{year}"), quoted_field(stat.quote, stat.document, stat.reference)))
     title = "Statistics" + (f" about {safe(answer.topic)}" if answer.topic else "")
     return paged_fields(title, fields, per_page=PER_PAGE, footer=VERBATIM)
 
@@ -152,9 +146,7 @@ def sources_pages(answer: SourcesAnswer) -> list[discord.Embed]:
         references = len(source.references)
         counts = f"{source.sentences} sentences, {source.statistics} statistics, {references} references"
         document = source.document
-        title = (
-            f"“{safe(document.title)}” (opening words; no title given)" if document.title_is_opening else ""
-        )
+        title = f"“{safe(document.title)}” (opening words; no title given)" if document.title_is_opening else ""
         described = "\n".join(p for p in (title, source_line(document, None), counts) if p)
         fields.append((safe(document.id), described))
     note = f"Not loaded: {len(answer.skipped)} files" if answer.skipped else ""
@@ -172,9 +164,7 @@ def about(documents: int, sentences: int, statistics: int, references: int) -> d
         colour=COLOUR,
     )
     embed.add_field(name="Sources", value=f"{documents} documents, {sentences} sentences", inline=True)
-    embed.add_field(
-        name="Found in them", value=f"{statistics} statistics, {references} references", inline=True
-    )
+    embed.add_field(name="Found in them", value=f"{statistics} statistics, {references} references", inline=True)
     embed.add_field(name="Try", value="`/search query:prison camps`", inline=False)
     return embed
 

@@ -118,9 +118,7 @@ def render_sources(answer: SourcesAnswer) -> str:
         ]
         if d.author:
             lines.append(_wrap(f"Author: {d.author}"))
-        lines.append(
-            _wrap(f"{s.sentences} sentences, {s.statistics} statistics, {len(s.references)} references")
-        )
+        lines.append(_wrap(f"{s.sentences} sentences, {s.statistics} statistics, {len(s.references)} references"))
         lines += [_wrap(f"- {r.text}", "     ") for r in s.references]
     if answer.skipped:
         lines += ["", "Not loaded:"] + [f"  {problem}" for problem in answer.skipped]

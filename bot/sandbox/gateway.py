@@ -103,9 +103,7 @@ class Gateway:
             self.stats.compressions.append(compression)
         connection = _Connection(ws, request.transport, compression)
         session: GatewaySession | None = None
-        await connection.send(
-            {"op": HELLO, "d": {"heartbeat_interval": self._heartbeat_ms}, "s": None, "t": None}
-        )
+        await connection.send({"op": HELLO, "d": {"heartbeat_interval": self._heartbeat_ms}, "s": None, "t": None})
         try:
             async for message in ws:
                 if message.type != WSMsgType.TEXT:

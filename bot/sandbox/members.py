@@ -74,9 +74,7 @@ class Reply:
 
     @property
     def buttons(self) -> list[Payload]:
-        return [
-            c for row in self.message["components"] for c in row.get("components", []) if c.get("type") == 2
-        ]
+        return [c for row in self.message["components"] for c in row.get("components", []) if c.get("type") == 2]
 
     @property
     def followups(self) -> list[Payload]:
@@ -101,9 +99,7 @@ class SandboxMember:
                 return command
         raise SandboxError(f"/{name} is not a command here (not synced?)")
 
-    def _options(
-        self, definitions: list[Payload], values: dict[str, Any], focused: str | None
-    ) -> list[Payload]:
+    def _options(self, definitions: list[Payload], values: dict[str, Any], focused: str | None) -> list[Payload]:
         options = []
         known = {d["name"]: d for d in definitions}
         for name, value in values.items():
@@ -148,27 +144,19 @@ class SandboxMember:
         """Run `/command [sub]` in #channel with option values, as typed in Discord."""
         channel_id = self.guild.channel_id(channel)
         data = self._data(command_line, values)
-        record = await self.sandbox.create_interaction(
-            APPLICATION_COMMAND, self.guild, channel_id, self.id, data, None
-        )
+        record = await self.sandbox.create_interaction(APPLICATION_COMMAND, self.guild, channel_id, self.id, data, None)
         return Reply(self.sandbox, record)
 
-    async def autocomplete(
-        self, channel: str, command_line: str, option: str, typed: str, **values: Any
-    ) -> Reply:
+    async def autocomplete(self, channel: str, command_line: str, option: str, typed: str, **values: Any) -> Reply:
         channel_id = self.guild.channel_id(channel)
         data = self._data(command_line, {**values, option: typed}, focused=option)
-        record = await self.sandbox.create_interaction(
-            AUTOCOMPLETE, self.guild, channel_id, self.id, data, None
-        )
+        record = await self.sandbox.create_interaction(AUTOCOMPLETE, self.guild, channel_id, self.id, data, None)
         return Reply(self.sandbox, record)
 
     async def click(self, message: Payload, label_or_id: str) -> Reply:
         """Press a button on a message, found by its label or custom_id."""
         current = self.sandbox.messages[int(message["id"])].payload
-        buttons = [
-            c for row in current["components"] for c in row.get("components", []) if c.get("type") == 2
-        ]
+        buttons = [c for row in current["components"] for c in row.get("components", []) if c.get("type") == 2]
         button = next((b for b in buttons if label_or_id in (b.get("label"), b.get("custom_id"))), None)
         if button is None:
             raise SandboxError(f"no button '{label_or_id}' on that message")
@@ -176,7 +164,5 @@ class SandboxMember:
             raise SandboxError(f"button '{label_or_id}' is disabled")
         data = {"custom_id": button["custom_id"], "component_type": 2}
         channel_id = int(current["channel_id"])
-        record = await self.sandbox.create_interaction(
-            COMPONENT, self.guild, channel_id, self.id, data, current
-        )
+        record = await self.sandbox.create_interaction(COMPONENT, self.guild, channel_id, self.id, data, current)
         return Reply(self.sandbox, record)

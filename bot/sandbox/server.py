@@ -42,9 +42,7 @@ class DiscordError(Exception):
 
 
 class Sandbox:
-    def __init__(
-        self, *, token: str | None = None, bot_name: str = "studybot", heartbeat_ms: int = 41_250
-    ) -> None:
+    def __init__(self, *, token: str | None = None, bot_name: str = "studybot", heartbeat_ms: int = 41_250) -> None:
         self.token = token or secrets.token_urlsafe(24)
         self.application_id = snowflake()
         self.bot_user = payloads.user(self.application_id, bot_name, bot=True)
@@ -100,9 +98,7 @@ class Sandbox:
         for position, channel in enumerate(channels):
             channel_id = snowflake()
             guild.channels[channel_id] = payloads.text_channel(channel_id, guild.id, channel, position)
-        guild.members[int(self.bot_user["id"])] = payloads.member(
-            self.bot_user, [bot_role], payloads.timestamp()
-        )
+        guild.members[int(self.bot_user["id"])] = payloads.member(self.bot_user, [bot_role], payloads.timestamp())
         self.guilds[guild.id] = guild
         return guild
 
@@ -129,9 +125,7 @@ class Sandbox:
         guild.denied_channels.add(channel_id)
 
     def channel_messages(self, channel_id: int) -> list[MessageRecord]:
-        return [
-            m for m in self.messages.values() if int(m.payload["channel_id"]) == channel_id and not m.deleted
-        ]
+        return [m for m in self.messages.values() if int(m.payload["channel_id"]) == channel_id and not m.deleted]
 
     def _guild_of_channel(self, channel_id: int) -> SandboxGuild:
         for guild in self.guilds.values():
@@ -198,18 +192,14 @@ class Sandbox:
         self._route("PUT", f"/applications/{app}/commands", self._overwrite_commands)
         self._route("GET", rf"/applications/{app}/guilds/(?P<guild>\d+)/commands", self._list_commands)
         self._route("PUT", rf"/applications/{app}/guilds/(?P<guild>\d+)/commands", self._overwrite_commands)
-        self._route(
-            "POST", r"/interactions/(?P<id>\d+)/(?P<token>[^/]+)/callback", self._interaction_callback
-        )
+        self._route("POST", r"/interactions/(?P<id>\d+)/(?P<token>[^/]+)/callback", self._interaction_callback)
         hook = rf"/webhooks/{app}/(?P<token>[^/]+)"
         self._route("POST", hook, self._followup)
         for method in ("GET", "PATCH", "DELETE"):
             self._route(method, hook + r"/messages/(?P<message>@original|\d+)", self._webhook_message)
         self._route("POST", r"/channels/(?P<channel>\d+)/messages", self._create_message)
         for method in ("GET", "PATCH", "DELETE"):
-            self._route(
-                method, r"/channels/(?P<channel>\d+)/messages/(?P<message>\d+)", self._channel_message
-            )
+            self._route(method, r"/channels/(?P<channel>\d+)/messages/(?P<message>\d+)", self._channel_message)
 
     # -- REST routes --------------------------------------------------------------------------------
 
@@ -221,9 +211,7 @@ class Sandbox:
         return _json(self.bot_user)
 
     async def _get_application(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
-        return _json(
-            payloads.application(self.application_id, self.bot_user, self.owner, self.bot_user["username"])
-        )
+        return _json(payloads.application(self.application_id, self.bot_user, self.owner, self.bot_user["username"]))
 
     def _commands_for(self, match: re.Match[str]) -> list[Payload]:
         if int(match["app"]) != self.application_id:
@@ -238,9 +226,7 @@ class Sandbox:
     async def _list_commands(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
         return _json(self._commands_for(match))
 
-    async def _overwrite_commands(
-        self, request: web.Request, match: re.Match[str], body: Any
-    ) -> web.Response:
+    async def _overwrite_commands(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
         target = self._commands_for(match)
         errors = validate_commands(body)
         if errors:
@@ -274,9 +260,7 @@ class Sandbox:
                 return record
         raise DiscordError(404, 10015, "Unknown Webhook")
 
-    async def _interaction_callback(
-        self, request: web.Request, match: re.Match[str], body: Any
-    ) -> web.Response:
+    async def _interaction_callback(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
         record = self._interaction(int(match["id"]), match["token"])
         if record.expired():
             raise DiscordError(404, 10062, "Unknown interaction")
@@ -296,9 +280,7 @@ class Sandbox:
         elif kind == 9:
             record.modal = data
         elif kind != 6:
-            raise DiscordError(
-                400, 50035, "Invalid Form Body", {"type": {"_errors": [{"code": "BASE_TYPE_CHOICES"}]}}
-            )
+            raise DiscordError(400, 50035, "Invalid Form Body", {"type": {"_errors": [{"code": "BASE_TYPE_CHOICES"}]}})
         record.response_type = kind
         record.ack_seconds = time.monotonic() - record.created
         record.acknowledged.set()
@@ -353,9 +335,7 @@ class Sandbox:
         if channel_id in guild.denied_channels:
             raise DiscordError(403, 50001, "Missing Access")
         stored = self._store_message(channel_id, body, body, None)
-        await self.gateway.dispatch(
-            "MESSAGE_CREATE", {**stored.payload, "member": guild.members[self.application_id]}
-        )
+        await self.gateway.dispatch("MESSAGE_CREATE", {**stored.payload, "member": guild.members[self.application_id]})
         return _json(stored.payload)
 
     async def _channel_message(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:

@@ -71,13 +71,9 @@ def _check_options(options: list[dict[str, Any]], depth: int) -> Errors:
                 optional_seen = True
             choices = option.get("choices") or []
             if len(choices) > _MAX_CHOICES:
-                found["choices"] = _error(
-                    "BASE_TYPE_MAX_LENGTH", f"Must be {_MAX_CHOICES} or fewer in length."
-                )
+                found["choices"] = _error("BASE_TYPE_MAX_LENGTH", f"Must be {_MAX_CHOICES} or fewer in length.")
             if choices and kind not in _CHOICE_TYPES:
-                found["choices"] = _error(
-                    "APPLICATION_COMMAND_OPTION_CHOICES_INVALID", "Choices not allowed here"
-                )
+                found["choices"] = _error("APPLICATION_COMMAND_OPTION_CHOICES_INVALID", "Choices not allowed here")
             if choices and option.get("autocomplete"):
                 found["autocomplete"] = _error(
                     "APPLICATION_COMMAND_AUTOCOMPLETE_CHOICES", "Autocomplete cannot be used with choices"
@@ -88,11 +84,7 @@ def _check_options(options: list[dict[str, Any]], depth: int) -> Errors:
                     _merge(
                         found,
                         "choices",
-                        {
-                            str(ci): {
-                                "name": _error("BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.")
-                            }
-                        },
+                        {str(ci): {"name": _error("BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.")}},
                     )
         if option.get("name") in seen:
             found["name"] = _error("APPLICATION_COMMAND_DUPLICATE_NAME", "Option names must be unique")
@@ -131,9 +123,7 @@ def validate_commands(commands: object) -> Errors:
             _merge(found, "options", _check_options(command.get("options") or [], 0))
         key = (kind, str(command.get("name")))
         if key in names:
-            found["name"] = _error(
-                "APPLICATION_COMMANDS_DUPLICATE_NAME", "Application command names must be unique"
-            )
+            found["name"] = _error("APPLICATION_COMMANDS_DUPLICATE_NAME", "Application command names must be unique")
         names.add(key)
         if found:
             errors[str(index)] = found

@@ -15,9 +15,7 @@ def assert_verbatim(quote: str, document_id: str, documents: dict[str, str]) -> 
     assert not any(f in quote for f in FURNITURE), quote
 
 
-@pytest.mark.parametrize(
-    "topic", ["food", "sanctions", "Diplomatic pressure", "hunger", "covid", "north-korea"]
-)
+@pytest.mark.parametrize("topic", ["food", "sanctions", "Diplomatic pressure", "hunger", "covid", "north-korea"])
 def test_summary_has_three_to_six_verbatim_sentences_with_sources(engine, documents, topic):
     answer = engine.summary(topic)
     assert 3 <= len(answer.sentences) <= 6
@@ -25,9 +23,7 @@ def test_summary_has_three_to_six_verbatim_sentences_with_sources(engine, docume
     for sentence in answer.sentences:
         assert_verbatim(sentence.text, sentence.document.id, documents)
         if sentence.reference:
-            assert (
-                f"({sentence.reference.key})" in sentence.text or sentence.reference.authors in sentence.text
-            )
+            assert f"({sentence.reference.key})" in sentence.text or sentence.reference.authors in sentence.text
 
 
 def test_summary_keeps_each_documents_sentences_in_reading_order(engine, documents):
@@ -46,9 +42,7 @@ def test_food_topic_answers_to_its_aliases(engine):
 
 
 def test_cite_finds_the_supporting_sentence_and_its_reference(engine, documents):
-    answer = engine.cite(
-        "sanctions and trade restrictions caused malnutrition in a large share of the population"
-    )
+    answer = engine.cite("sanctions and trade restrictions caused malnutrition in a large share of the population")
     best = answer.matches[0]
     assert "malnutrition affecting 40% of the population" in best.quote
     assert best.reference.key == "Amnesty International, 2020"

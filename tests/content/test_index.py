@@ -26,9 +26,7 @@ def test_index_is_reused_while_sources_are_unchanged_and_rebuilt_when_they_chang
     again = open_index(folder)
     assert not again.report.rebuilt and again.report.sentences == first.report.sentences
     news = folder / f"{NEWS}.txt"
-    news.write_text(
-        news.read_text(encoding="utf-8") + "\nA new paragraph counts 12 new cases.\n", encoding="utf-8"
-    )
+    news.write_text(news.read_text(encoding="utf-8") + "\nA new paragraph counts 12 new cases.\n", encoding="utf-8")
     changed = open_index(folder)
     assert changed.report.rebuilt and changed.report.sentences == first.report.sentences + 1
 

@@ -24,7 +24,7 @@ def test_every_entry_of_the_essay_reference_list_parses():
             "United Nations, 2014",
             "United Nations",
             "2014",
-            "Report of the Commission of Inquiry on Human Rights in the Democratic People’s Republic of Korea",  # noqa: E501
+            "Report of the Commission of Inquiry on Human Rights in the Democratic People’s Republic of Korea",
             "United Nations Human Rights Council",
         ),
         (

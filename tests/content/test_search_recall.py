@@ -43,9 +43,7 @@ def test_shipped_search_beats_plain_bm25_on_recall_at_3(engine, plain_engine, ca
     plain, _ = recall_at_3(plain_engine, expand=False)
     ours, missed = recall_at_3(engine, expand=True)
     with capsys.disabled():
-        print(
-            f"\nrecall@3 on {len(QUESTIONS)} questions: plain BM25 {plain:.3f}, stemmed + aliases {ours:.3f}"
-        )
+        print(f"\nrecall@3 on {len(QUESTIONS)} questions: plain BM25 {plain:.3f}, stemmed + aliases {ours:.3f}")
         print(f"missed: {missed}")
     assert ours >= plain
     assert ours >= 0.9

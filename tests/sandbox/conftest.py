@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from bot.app import StudyBot
+from bot.config import QuizSettings, Settings
 from bot.content.engine import StudyEngine
 from bot.sandbox.members import SandboxMember
 from bot.sandbox.records import SandboxGuild
@@ -24,21 +26,39 @@ class World:
     bob: SandboxMember
 
 
+def test_settings(data_dir: Path) -> Settings:
+    """Short quiz timings so a whole session runs in a second or two."""
+    return Settings(
+        data_dir=data_dir,
+        quiz=QuizSettings(questions=3, seconds=5, reveal_seconds=0, cooldown_seconds=30),
+    )
+
+
+async def start_bot(engine: StudyEngine, settings: Settings, sandbox: Sandbox, guild: SandboxGuild) -> StudyBot:
+    bot = StudyBot(engine, settings, sync_guilds=[guild.id])
+    bot.runner = asyncio.create_task(bot.start(sandbox.token))  # type: ignore[attr-defined]
+    await asyncio.wait_for(bot.wait_until_ready(), 15)
+    return bot
+
+
+async def stop_bot(bot: StudyBot) -> None:
+    await bot.close()
+    bot.runner.cancel()  # type: ignore[attr-defined]
+    await asyncio.gather(bot.runner, return_exceptions=True)  # type: ignore[attr-defined]
+
+
 @pytest.fixture
-async def world(engine: StudyEngine) -> AsyncIterator[World]:
+async def world(engine: StudyEngine, tmp_path: Path) -> AsyncIterator[World]:
     sandbox = Sandbox()
     await sandbox.start()
     point_discord_at(sandbox)
     guild = sandbox.add_guild("Study Group", ["study", "general"])
     alice = SandboxMember(sandbox, guild, sandbox.add_user(guild, "alice"))
     bob = SandboxMember(sandbox, guild, sandbox.add_user(guild, "bob"))
-    bot = StudyBot(engine, sync_guilds=[guild.id])
-    task = asyncio.create_task(bot.start(sandbox.token))
+    bot = await start_bot(engine, test_settings(tmp_path), sandbox, guild)
+    world = World(sandbox, bot, guild, alice, bob)
     try:
-        await asyncio.wait_for(bot.wait_until_ready(), 15)
-        yield World(sandbox, bot, guild, alice, bob)
+        yield world
     finally:
-        await bot.close()
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
+        await stop_bot(world.bot)
         await sandbox.stop()

@@ -20,9 +20,7 @@ def within_limits(embed: dict) -> None:
         assert 0 < len(field["name"]) <= 256 and 0 < len(field["value"]) <= 1024
     assert len(embed.get("footer", {}).get("text", "")) <= 2048
     total = (
-        len(embed.get("title", ""))
-        + len(embed.get("description", ""))
-        + len(embed.get("footer", {}).get("text", ""))
+        len(embed.get("title", "")) + len(embed.get("description", "")) + len(embed.get("footer", {}).get("text", ""))
     )
     total += sum(len(f["name"]) + len(f["value"]) for f in embed.get("fields", []))
     assert total <= 6000
@@ -54,9 +52,7 @@ def assert_verbatim(embed: dict, documents: dict[str, str]) -> None:
         ("help", {}),
     ],
 )
-async def test_every_answer_fits_discords_limits_and_quotes_verbatim(
-    world: World, documents, command, options
-):
+async def test_every_answer_fits_discords_limits_and_quotes_verbatim(world: World, documents, command, options):
     reply = await (await world.alice.run("study", command, **options)).wait()
     assert reply.embeds, reply.content
     for embed in reply.embeds:

@@ -76,19 +76,13 @@ async def test_rest_errors_and_rate_limit_headers_have_discords_shape(sandbox: S
     async with aiohttp.ClientSession() as http:
         async with http.get(sandbox.base_url + "/api/v10/users/@me", headers=headers) as response:
             assert response.status == 200 and response.content_type == "application/json"
-            assert {"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Bucket"} <= set(
-                response.headers
-            )
+            assert {"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Bucket"} <= set(response.headers)
         async with http.get(sandbox.base_url + "/api/v10/users/@me") as response:
             assert response.status == 401 and (await response.json())["message"] == "401: Unauthorized"
         sandbox.faults.error(r"^/users/@me$", 429, retry_after=1.5)
         async with http.get(sandbox.base_url + "/api/v10/users/@me", headers=headers) as response:
             body = await response.json()
             assert response.status == 429 and body["retry_after"] == 1.5 and body["global"] is False
-            assert (
-                response.headers["Retry-After"] == "1.5" and response.headers["X-RateLimit-Scope"] == "user"
-            )
-        async with http.post(
-            sandbox.base_url + "/api/v10/interactions/1/nope/callback", json={"type": 4}
-        ) as response:
+            assert response.headers["Retry-After"] == "1.5" and response.headers["X-RateLimit-Scope"] == "user"
+        async with http.post(sandbox.base_url + "/api/v10/interactions/1/nope/callback", json={"type": 4}) as response:
             assert response.status == 404 and (await response.json())["code"] == 10062

@@ -161,18 +161,19 @@ async def _until(condition) -> None:
         await asyncio.sleep(0.05)
 
 
-async def test_sigterm_closes_the_bot_cleanly(engine):
+async def test_sigterm_closes_the_bot_cleanly(engine, tmp_path):
     import os
     import signal
 
     from bot.app import StudyBot, run_until_stopped
+    from bot.config import Settings
     from bot.sandbox.server import Sandbox, point_discord_at
 
     sandbox = Sandbox()
     await sandbox.start()
     point_discord_at(sandbox)
     guild = sandbox.add_guild("Study Group", ["study"])
-    bot = StudyBot(engine, sync_guilds=[guild.id])
+    bot = StudyBot(engine, Settings(data_dir=tmp_path), sync_guilds=[guild.id])
     running = asyncio.create_task(run_until_stopped(bot, sandbox.token))
     try:
         await asyncio.wait_for(bot.wait_until_ready(), 15)

@@ -84,9 +84,7 @@ class SearchIndex:
         for phrase in phrases:
             terms = [tantivy.Query.term_query(self._schema, "text", t) for t in phrase.terms]
             query = (
-                terms[0]
-                if len(terms) == 1
-                else tantivy.Query.boolean_query([(tantivy.Occur.Must, t) for t in terms])
+                terms[0] if len(terms) == 1 else tantivy.Query.boolean_query([(tantivy.Occur.Must, t) for t in terms])
             )
             if phrase.weight != 1.0:
                 query = tantivy.Query.boost_query(query, phrase.weight)

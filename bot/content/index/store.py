@@ -101,9 +101,7 @@ class StoreWriter:
                 (sid, None if c.reference is None else ref_ids[c.reference], c.cited, c.kind)
                 for c in sentence.citations
             )
-            statistics.extend(
-                (None, sid, s.value, s.number, s.kind, s.counts, s.year) for s in sentence.statistics
-            )
+            statistics.extend((None, sid, s.value, s.number, s.kind, s.counts, s.year) for s in sentence.statistics)
         self._next_sentence += len(sentences)
         self._db.executemany("INSERT INTO sentences VALUES (?,?,?,?)", sentences)
         self._db.executemany("INSERT INTO citations VALUES (?,?,?,?)", citations)
@@ -145,8 +143,7 @@ class Store:
 
     def _document(self, doc_id: int) -> DocumentInfo:
         row = self._db.execute(
-            "SELECT key, path, title, opening, author, published, publisher, url, language "
-            "FROM documents WHERE id = ?",
+            "SELECT key, path, title, opening, author, published, publisher, url, language FROM documents WHERE id = ?",
             (doc_id,),
         ).fetchone()
         key, path, title, opening, author, published, publisher, url, language = row
@@ -191,9 +188,7 @@ class Store:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        rows = self._db.execute(
-            f"SELECT id, document, paragraph, text FROM sentences WHERE id IN ({marks})", list(ids)
-        )
+        rows = self._db.execute(f"SELECT id, document, paragraph, text FROM sentences WHERE id IN ({marks})", list(ids))
         by_id = {row[0]: row for row in rows}
         return [self._sentence(by_id[i]) for i in ids if i in by_id]
 
@@ -202,9 +197,7 @@ class Store:
         references = list(self.references_of_sentence(sid))
         return StoredSentence(sid, doc_id, self.document(doc_id), paragraph, text, references)
 
-    def statistics(
-        self, sentence_ids: Iterable[int] | None = None, *, limit: int = -1
-    ) -> list[StoredStatistic]:
+    def statistics(self, sentence_ids: Iterable[int] | None = None, *, limit: int = -1) -> list[StoredStatistic]:
         if sentence_ids is None:
             rows = self._db.execute(
                 "SELECT id, sentence, value, number, kind, counts, year FROM statistics ORDER BY id LIMIT ?",
@@ -232,15 +225,12 @@ class Store:
 
     def cited_sentence_ids(self) -> list[int]:
         """Sentences that cite an entry of their document's reference list."""
-        rows = self._db.execute(
-            "SELECT DISTINCT sentence FROM citations WHERE ref IS NOT NULL ORDER BY sentence"
-        )
+        rows = self._db.execute("SELECT DISTINCT sentence FROM citations WHERE ref IS NOT NULL ORDER BY sentence")
         return [r[0] for r in rows]
 
     def distinct_references(self, *, limit: int) -> list[ReferenceInfo]:
         rows = self._db.execute(
-            "SELECT key, authors, year, title, publisher, text FROM refs "
-            "GROUP BY key ORDER BY min(id) LIMIT ?",
+            "SELECT key, authors, year, title, publisher, text FROM refs GROUP BY key ORDER BY min(id) LIMIT ?",
             (limit,),
         )
         return [_reference(row) for row in rows]

@@ -1,0 +1,80 @@
+"""The rules of a quiz session, with only the standard library: who may answer, and how answers score.
+
+A member's first click on a question counts; a click after the time is up does not. A right answer
+scores 100 points, up to 50 more for speed, and 10 more per answer in a row already right (at most 50).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+BASE_POINTS = 100
+SPEED_BONUS = 50
+STREAK_STEP = 10
+STREAK_CAP = 50
+
+
+class Verdict(StrEnum):
+    RIGHT = "right"
+    WRONG = "wrong"
+    ALREADY_ANSWERED = "already answered"
+    TOO_LATE = "too late"
+    NOT_THIS_QUESTION = "not this question"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    verdict: Verdict
+    points: int = 0
+    seconds: float = 0.0
+
+    @property
+    def counted(self) -> bool:
+        return self.verdict in (Verdict.RIGHT, Verdict.WRONG)
+
+
+def points_for(seconds: float, limit: float, streak_before: int) -> int:
+    speed = SPEED_BONUS * max(0.0, 1 - seconds / limit) if limit > 0 else 0
+    return BASE_POINTS + round(speed) + min(STREAK_STEP * streak_before, STREAK_CAP)
+
+
+@dataclass
+class QuizGame:
+    answers: list[int]
+    seconds: float
+    question: int = 0
+    opened_at: float = 0.0
+    open: bool = False
+    answered: dict[int, dict[int, int]] = field(default_factory=dict)
+    streaks: dict[int, int] = field(default_factory=dict)
+    players: set[int] = field(default_factory=set)
+
+    def ask(self, question: int, now: float) -> None:
+        self.question, self.opened_at, self.open = question, now, True
+        self.answered.setdefault(question, {})
+
+    def close(self) -> None:
+        self.open = False
+
+    def answer(self, member_id: int, question: int, choice: int, now: float) -> Outcome:
+        if question != self.question:
+            return Outcome(Verdict.NOT_THIS_QUESTION)
+        if member_id in self.answered.get(question, {}):
+            return Outcome(Verdict.ALREADY_ANSWERED)
+        elapsed = now - self.opened_at
+        if not self.open or elapsed > self.seconds:
+            return Outcome(Verdict.TOO_LATE)
+        self.answered[question][member_id] = choice
+        self.players.add(member_id)
+        if choice != self.answers[question]:
+            self.streaks[member_id] = 0
+            return Outcome(Verdict.WRONG, 0, elapsed)
+        points = points_for(elapsed, self.seconds, self.streaks.get(member_id, 0))
+        self.streaks[member_id] = self.streaks.get(member_id, 0) + 1
+        return Outcome(Verdict.RIGHT, points, elapsed)
+
+    def everyone_answered(self) -> bool:
+        """All who have joined (answered any question) have answered this one."""
+        answered = self.answered.get(self.question, {})
+        return bool(self.players) and self.players <= answered.keys()

@@ -1,0 +1,156 @@
+"""One running quiz session in a channel: asks each question, takes answers, reveals, posts standings."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+import time
+from collections.abc import Callable
+
+import discord
+
+from bot.cogs.quiz._game import Outcome, QuizGame, Verdict
+from bot.content.models import QuizQuestion
+from bot.render import quiz as render
+from bot.store.quiz import QuizRecords
+
+log = logging.getLogger(__name__)
+LETTERS = "ABCD"
+
+
+class AnswerButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quiz:(?P<session>\w+):(?P<q>\d+):(?P<c>\d)"):
+    """An answer button that carries its session, question and choice, so it still answers after a restart."""
+
+    def __init__(self, session: str, question: int, choice: int, *, disabled: bool = False) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=LETTERS[choice],
+                style=discord.ButtonStyle.primary,
+                disabled=disabled,
+                custom_id=f"quiz:{session}:{question}:{choice}",
+            )
+        )
+        self.session, self.question, self.choice = session, question, choice
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+    ) -> AnswerButton:
+        return cls(match["session"], int(match["q"]), int(match["c"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        sessions: dict[str, QuizSession] = getattr(interaction.client, "quiz_sessions", {})
+        session = sessions.get(self.session)
+        if session is None:
+            await interaction.response.send_message(
+                "This quiz session has ended. Start a new one with `/quiz start`.", ephemeral=True
+            )
+            return
+        await session.take_answer(interaction, self.question, self.choice)
+
+
+def answer_view(session: str, question: int, *, disabled: bool = False) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    for choice in range(4):
+        view.add_item(AnswerButton(session, question, choice, disabled=disabled))
+    return view
+
+
+class QuizSession:
+    def __init__(
+        self,
+        *,
+        session_id: str,
+        channel: discord.abc.Messageable,
+        guild_id: int,
+        starter_id: int,
+        questions: list[QuizQuestion],
+        seconds: float,
+        reveal_seconds: float,
+        records: QuizRecords,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.id = session_id
+        self.channel = channel
+        self.guild_id = guild_id
+        self.starter_id = starter_id
+        self.questions = questions
+        self.seconds = seconds
+        self.reveal_seconds = reveal_seconds
+        self.records = records
+        self.clock = clock
+        self.game = QuizGame([q.answer for q in questions], seconds)
+        self.first_message: discord.Message | discord.InteractionMessage | None = None
+        self._everyone_answered = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self.right_by_question: dict[int, list[int]] = {}
+
+    def start(self, interaction: discord.Interaction, on_done: Callable[[QuizSession], None]) -> None:
+        self._task = asyncio.create_task(self._run(interaction))
+        self._task.add_done_callback(lambda _: on_done(self))
+
+    async def _run(self, interaction: discord.Interaction) -> None:
+        try:
+            for index, question in enumerate(self.questions):
+                deadline = time.time() + self.seconds
+                embed = render.question_embed(question, index, len(self.questions), deadline)
+                view = answer_view(self.id, index)
+                if index == 0:
+                    await interaction.response.send_message(embed=embed, view=view)
+                    message: discord.Message | discord.InteractionMessage = await interaction.original_response()
+                    self.first_message = message
+                    await self.records.set_message(self.id, message.id)
+                else:
+                    message = await self.channel.send(embed=embed, view=view)
+                self._everyone_answered.clear()
+                self.game.ask(index, self.clock())
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._everyone_answered.wait(), self.seconds)
+                self.game.close()
+                right = self.right_by_question.get(index, [])
+                await message.edit(
+                    embed=render.reveal_embed(question, index, len(self.questions), right),
+                    view=answer_view(self.id, index, disabled=True),
+                )
+                if index + 1 < len(self.questions):
+                    await asyncio.sleep(self.reveal_seconds)
+            await self.finish("finished")
+        except asyncio.CancelledError:
+            raise
+        except discord.HTTPException as error:
+            log.error("Quiz %s could not go on: %s", self.id, error)
+            await self.records.end(self.id, "stopped")
+
+    async def take_answer(self, interaction: discord.Interaction, question: int, choice: int) -> None:
+        outcome: Outcome = self.game.answer(interaction.user.id, question, choice, self.clock())
+        if outcome.counted:
+            stored = await self.records.record_answer(
+                self.id, question=question, member_id=interaction.user.id, guild_id=self.guild_id, choice=choice,
+                correct=outcome.verdict is Verdict.RIGHT, seconds=outcome.seconds, points=outcome.points,
+            )  # fmt: skip
+            if not stored:
+                outcome = Outcome(Verdict.ALREADY_ANSWERED)
+            elif outcome.verdict is Verdict.RIGHT:
+                self.right_by_question.setdefault(question, []).append(interaction.user.id)
+        await interaction.response.send_message(render.verdict_text(outcome), ephemeral=True)
+        if self.game.everyone_answered():
+            self._everyone_answered.set()
+
+    async def finish(self, status: str) -> None:
+        await self.records.end(self.id, status)
+        standings = await self.records.standings(self.id)
+        await self.channel.send(embed=render.standings_embed(standings, status, len(self.questions)))
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        self.game.close()
+        await self.finish("stopped")
+
+    @property
+    def link(self) -> str | None:
+        return self.first_message.jump_url if self.first_message is not None else None

@@ -1,0 +1,85 @@
+"""Quiz questions, reveals, standings and leaderboards as embeds, within Discord's limits."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.cogs.quiz._game import Outcome, Verdict
+from bot.content.models import QuizQuestion
+from bot.render.embeds import COLOUR, DESCRIPTION_LIMIT, FIELD_LIMIT, clip, paged_fields, quoted_field, safe
+from bot.store.quiz import MemberStats, Standing
+
+LETTERS = "ABCD"
+_VERDICTS = {
+    Verdict.RIGHT: "Right! +{points} points.",
+    Verdict.WRONG: "Not this time. The answer is revealed when the time is up.",
+    Verdict.ALREADY_ANSWERED: "Your first answer counts; it is already in.",
+    Verdict.TOO_LATE: "Time is up for that question.",
+    Verdict.NOT_THIS_QUESTION: "That question is closed; answer the current one.",
+}
+_ENDINGS = {
+    "finished": "Final standings",
+    "stopped": "Quiz stopped: standings so far",
+    "interrupted": "This quiz was interrupted by a restart; the scores so far are kept",
+}
+
+
+def _options(question: QuizQuestion) -> str:
+    return "\n".join(f"**{LETTERS[i]}**) {safe(option)}" for i, option in enumerate(question.options))
+
+
+def question_embed(question: QuizQuestion, index: int, total: int, deadline: float) -> discord.Embed:
+    embed = discord.Embed(title=f"Question {index + 1} of {total}", colour=COLOUR)
+    body = f"{_options(question)}\n\nTime is up <t:{int(deadline)}:R>. Your first click counts."
+    embed.description = clip(safe(question.prompt), DESCRIPTION_LIMIT - len(body) - 2) + "\n\n" + body
+    return embed
+
+
+def reveal_embed(question: QuizQuestion, index: int, total: int, right: list[int]) -> discord.Embed:
+    answer = f"{LETTERS[question.answer]}) {question.options[question.answer]}"
+    embed = discord.Embed(title=clip(f"Question {index + 1} of {total}: {answer}", 256), colour=COLOUR)
+    embed.description = clip(safe(question.prompt), 1500) + "\n\n" + _options(question)
+    embed.add_field(name="Why", value=clip(safe(question.explanation), FIELD_LIMIT), inline=False)
+    embed.add_field(
+        name="Quote", value=quoted_field(question.quote, question.document, question.reference), inline=False
+    )
+    who = ", ".join(f"<@{member}>" for member in right) or "nobody this time"
+    embed.add_field(name="Right", value=clip(who, FIELD_LIMIT), inline=False)
+    return embed
+
+
+def verdict_text(outcome: Outcome) -> str:
+    return _VERDICTS[outcome.verdict].format(points=outcome.points)
+
+
+def _standing_lines(standings: list[Standing]) -> list[str]:
+    return [
+        f"{rank}. <@{s.member_id}>: {s.points} points ({s.correct}/{s.answered} right)"
+        for rank, s in enumerate(standings, 1)
+    ]
+
+
+def standings_embed(standings: list[Standing], status: str, questions: int) -> discord.Embed:
+    embed = discord.Embed(title=_ENDINGS[status], colour=COLOUR)
+    lines = _standing_lines(standings) or ["Nobody answered."]
+    embed.description = clip("\n".join(lines), DESCRIPTION_LIMIT)
+    embed.set_footer(text=f"{questions} questions · 100 points a right answer, more for speed and streaks")
+    return embed
+
+
+def leaderboard_pages(standings: list[Standing], period: str) -> list[discord.Embed]:
+    fields = [(f"{rank}.", line.split(". ", 1)[1]) for rank, line in enumerate(_standing_lines(standings), 1)]
+    footer = "Sessions with two or more players count; solo games do not."
+    return paged_fields(f"Quiz leaderboard: {period}", fields, per_page=10, footer=footer)
+
+
+def member_stats_embed(member: str, stats: MemberStats) -> discord.Embed:
+    embed = discord.Embed(title=clip(f"Quiz stats: {safe(member)}", 256), colour=COLOUR)
+    accuracy = f"{100 * stats.correct / stats.answered:.0f}%" if stats.answered else "—"
+    fastest = f"{stats.fastest_seconds:.1f} s" if stats.fastest_seconds is not None else "—"
+    for name, value in (
+        ("Answered", str(stats.answered)), ("Accuracy", accuracy), ("Current streak", str(stats.current_streak)),
+        ("Longest streak", str(stats.longest_streak)), ("Fastest right answer", fastest),
+    ):  # fmt: skip
+        embed.add_field(name=name, value=value, inline=True)
+    return embed
