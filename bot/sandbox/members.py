@@ -154,8 +154,9 @@ class SandboxMember:
         return Reply(self.sandbox, record)
 
     async def click(self, message: Payload, label_or_id: str) -> Reply:
-        """Press a button on a message, found by its label or custom_id."""
-        current = self.sandbox.messages[int(message["id"])].payload
+        """Press a button on a message, as this member's client shows it (`message` may be a stale copy,
+        as when a member clicks just before the bot's edit reaches them); found by label or custom_id."""
+        current = message
         buttons = [c for row in current["components"] for c in row.get("components", []) if c.get("type") == 2]
         button = next((b for b in buttons if label_or_id in (b.get("label"), b.get("custom_id"))), None)
         if button is None:

@@ -26,7 +26,7 @@ class World:
     bob: SandboxMember
 
 
-def test_settings(data_dir: Path) -> Settings:
+def quick_settings(data_dir: Path) -> Settings:
     """Short quiz timings so a whole session runs in a second or two."""
     return Settings(
         data_dir=data_dir,
@@ -55,7 +55,7 @@ async def world(engine: StudyEngine, tmp_path: Path) -> AsyncIterator[World]:
     guild = sandbox.add_guild("Study Group", ["study", "general"])
     alice = SandboxMember(sandbox, guild, sandbox.add_user(guild, "alice"))
     bob = SandboxMember(sandbox, guild, sandbox.add_user(guild, "bob"))
-    bot = await start_bot(engine, test_settings(tmp_path), sandbox, guild)
+    bot = await start_bot(engine, quick_settings(tmp_path), sandbox, guild)
     world = World(sandbox, bot, guild, alice, bob)
     try:
         yield world

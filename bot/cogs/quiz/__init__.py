@@ -42,6 +42,10 @@ class Quiz(commands.Cog):
             except discord.HTTPException as error:
                 self.bot.log_problem(f"Could not post the end of interrupted quiz {stored.id}: {error}")
 
+    async def cog_unload(self) -> None:
+        for session in list(self.by_channel.values()):
+            session.abandon()
+
     async def autocomplete_topic(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
@@ -65,8 +69,7 @@ class Quiz(commands.Cog):
         assert interaction.guild_id is not None and interaction.channel is not None
         running = self.by_channel.get(interaction.channel_id or 0)
         if running is not None:
-            where = f" Join it here: {running.link}" if running.link else ""
-            await send_problem(interaction, "A quiz is already running in this channel.", where.strip())
+            await send_problem(interaction, "A quiz is already running in this channel.", f"Join it: {running.link}")
             return
         settings = self.bot.settings.quiz
         last = await self.records.last_start(interaction.guild_id, interaction.user.id)
@@ -87,7 +90,8 @@ class Quiz(commands.Cog):
             questions=len(answer.questions), seconds=limit,
         )  # fmt: skip
         session = QuizSession(
-            session_id=session_id, channel=interaction.channel, guild_id=interaction.guild_id,  # type: ignore[arg-type]
+            session_id=session_id, channel=interaction.channel, channel_id=interaction.channel_id or 0,  # type: ignore[arg-type]
+            guild_id=interaction.guild_id,
             starter_id=interaction.user.id, questions=answer.questions, seconds=limit,
             reveal_seconds=settings.reveal_seconds, records=self.records,
         )  # fmt: skip

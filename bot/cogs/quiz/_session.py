@@ -64,6 +64,7 @@ class QuizSession:
         *,
         session_id: str,
         channel: discord.abc.Messageable,
+        channel_id: int,
         guild_id: int,
         starter_id: int,
         questions: list[QuizQuestion],
@@ -74,6 +75,7 @@ class QuizSession:
     ) -> None:
         self.id = session_id
         self.channel = channel
+        self.channel_id = channel_id
         self.guild_id = guild_id
         self.starter_id = starter_id
         self.questions = questions
@@ -97,6 +99,9 @@ class QuizSession:
                 deadline = time.time() + self.seconds
                 embed = render.question_embed(question, index, len(self.questions), deadline)
                 view = answer_view(self.id, index)
+                # Open the question before it shows, so a member who clicks at once is never "too late".
+                self._everyone_answered.clear()
+                self.game.ask(index, self.clock())
                 if index == 0:
                     await interaction.response.send_message(embed=embed, view=view)
                     message: discord.Message | discord.InteractionMessage = await interaction.original_response()
@@ -104,8 +109,6 @@ class QuizSession:
                     await self.records.set_message(self.id, message.id)
                 else:
                     message = await self.channel.send(embed=embed, view=view)
-                self._everyone_answered.clear()
-                self.game.ask(index, self.clock())
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._everyone_answered.wait(), self.seconds)
                 self.game.close()
@@ -151,6 +154,14 @@ class QuizSession:
         self.game.close()
         await self.finish("stopped")
 
+    def abandon(self) -> None:
+        """The bot is going away: stop asking; the next start ends the session and posts its scores."""
+        if self._task is not None:
+            self._task.cancel()
+
     @property
-    def link(self) -> str | None:
-        return self.first_message.jump_url if self.first_message is not None else None
+    def link(self) -> str:
+        """Where the session is: its first question, or its channel until that is posted."""
+        if self.first_message is not None:
+            return self.first_message.jump_url
+        return f"https://discord.com/channels/{self.guild_id}/{self.channel_id}"

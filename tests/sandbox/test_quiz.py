@@ -1,0 +1,173 @@
+"""Quiz sessions end to end: three members answering at once, standings, leaderboard, stop, restart."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+
+import pytest
+
+from bot.sandbox.members import SandboxMember
+from tests.sandbox.conftest import World, quick_settings, start_bot, stop_bot
+
+OPTION = re.compile(r"\*\*([A-D])\*\*\) (.+)")
+UNESCAPE = re.compile(r"\\([*_`~|>\\])")
+
+
+def right_letter(embed: dict, documents: dict[str, str]) -> str:
+    """Work out the right answer from the sources themselves, not from the bot."""
+    text = UNESCAPE.sub(r"\1", embed["description"])
+    prompt = text.split("“", 1)[1].split("”\n", 1)[0]
+    options = {letter: UNESCAPE.sub(r"\1", option) for letter, option in OPTION.findall(embed["description"])}
+    corpus = " ".join(documents.values())
+    if "____" in prompt:
+        fits = [letter for letter, option in options.items() if prompt.replace("____", option) in corpus]
+    else:
+        claim = prompt.removesuffix(" …")
+        fits = [letter for letter, option in options.items() if f"{claim} ({option})" in corpus]
+    assert len(fits) == 1, (prompt, options)
+    return fits[0]
+
+
+def answers_in_db(world: World) -> list[tuple]:
+    path = world.bot.settings.data_dir / "studybot.sqlite3"
+    with sqlite3.connect(path) as db:
+        return db.execute(
+            "SELECT question, member_id, choice, correct, points FROM quiz_answers ORDER BY question"
+        ).fetchall()
+
+
+async def question_message(world: World, number: int) -> dict:
+    """The channel message asking question `number` (1-based), once it is posted."""
+    channel = world.guild.channel_id("study")
+
+    def find() -> dict | None:
+        for record in world.sandbox.channel_messages(channel):
+            embeds = record.payload["embeds"]
+            if embeds and embeds[0]["title"].startswith(f"Question {number} of"):
+                return record.payload
+        return None
+
+    for _ in range(200):
+        if (found := find()) is not None:
+            return found
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"question {number} was never asked")
+
+
+async def standings_message(world: World, title: str) -> dict:
+    channel = world.guild.channel_id("study")
+    for _ in range(300):
+        for record in world.sandbox.channel_messages(channel):
+            embeds = record.payload["embeds"]
+            if embeds and embeds[0]["title"].startswith(title):
+                return embeds[0]
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no '{title}' posted")
+
+
+async def click(member: SandboxMember, message: dict, letter: str) -> str:
+    reply = await (await member.click(message, letter)).wait()
+    return reply.content
+
+
+async def test_three_members_play_a_whole_quiz_at_once(world: World, documents):
+    carol = SandboxMember(world.sandbox, world.guild, world.sandbox.add_user(world.guild, "carol"))
+    start = await (await world.alice.run("study", "quiz start", questions=2, seconds=5)).wait()
+    assert not start.ephemeral
+    first = await question_message(world, 1)
+    right = right_letter(first["embeds"][0], documents)
+    wrong = next(letter for letter in "ABCD" if letter != right)
+    assert "Time is up <t:" in first["embeds"][0]["description"]
+
+    answers = await asyncio.gather(
+        click(world.alice, first, right), click(world.bob, first, wrong), click(world.alice, first, wrong)
+    )
+    assert answers[1].startswith("Not this time")
+    assert sorted([answers[0], answers[2]]) == sorted(["Right! +" + answers[0].split("+")[1], answers[2]])
+    assert any(a.startswith("Right!") for a in (answers[0], answers[2]))
+    assert any("first answer counts" in a for a in (answers[0], answers[2]))
+
+    second = await question_message(world, 2)  # everyone who joined answered: no wait for the clock
+    revealed = world.sandbox.messages[int(first["id"])].payload
+    assert revealed["embeds"][0]["title"].endswith(
+        next(o for o in revealed["embeds"][0]["description"].splitlines() if o.startswith(f"**{right}**)")).split(
+            ") ", 1
+        )[1]
+    )
+    assert all(b["disabled"] for row in revealed["components"] for b in row["components"])
+    late = await click(carol, first, right)
+    assert late.startswith("Time is up") or "closed" in late
+
+    right2 = right_letter(second["embeds"][0], documents)
+    assert (await click(world.bob, second, right2)).startswith("Right!")
+    assert (await click(world.alice, second, right2)).startswith("Right!")
+
+    final = await standings_message(world, "Final standings")
+    lines = final["description"].splitlines()
+    assert lines[0].startswith(f"1. <@{world.alice.id}>") and "(2/2 right)" in lines[0]
+    assert lines[1].startswith(f"2. <@{world.bob.id}>") and "(1/2 right)" in lines[1]
+    rows = answers_in_db(world)
+    assert [(q, m, c) for q, m, _, c, _ in rows if m == world.alice.id] == [
+        (0, world.alice.id, 1),
+        (1, world.alice.id, 1),
+    ]
+    assert len(rows) == 4 and carol.id not in {m for _, m, *_ in rows}
+    alice_points = sum(p for _, m, _, _, p in rows if m == world.alice.id)
+    assert f"{alice_points} points" in lines[0]
+
+    board = await (await world.bob.run("study", "quiz leaderboard", period="all time")).wait()
+    assert board.embeds[0]["fields"][0]["value"].startswith(f"<@{world.alice.id}>: {alice_points} points")
+    stats = await (await world.bob.run("study", "quiz stats")).wait()
+    values = {f["name"]: f["value"] for f in stats.embeds[0]["fields"]}
+    assert values["Answered"] == "2" and values["Accuracy"] == "50%" and values["Current streak"] == "1"
+
+
+async def test_a_solo_game_does_not_count_on_the_leaderboard(world: World, documents):
+    await (await world.alice.run("study", "quiz start", questions=1, seconds=5)).wait()
+    first = await question_message(world, 1)
+    assert (await click(world.alice, first, right_letter(first["embeds"][0], documents))).startswith("Right!")
+    await standings_message(world, "Final standings")
+    board = await (await world.alice.run("study", "quiz leaderboard", period="all time")).wait()
+    assert board.ephemeral and "two or more players" in board.content
+
+
+async def test_one_session_per_channel_a_cooldown_and_who_may_stop(world: World):
+    await (await world.alice.run("study", "quiz start", questions=3, seconds=60)).wait()
+    busy = await (await world.bob.run("study", "quiz start")).wait()
+    assert busy.ephemeral and "already running" in busy.content and "discord.com/channels/" in busy.content
+    refused = await (await world.bob.run("study", "quiz stop")).wait()
+    assert refused.ephemeral and "Only the member who started" in refused.content
+    other_channel = await (await world.bob.run("general", "quiz start", questions=1, seconds=60)).wait()
+    assert not other_channel.ephemeral  # sessions in different channels run side by side
+    stopped = await (await world.alice.run("study", "quiz stop")).wait()
+    assert stopped.ephemeral and "Stopping" in stopped.content
+    await standings_message(world, "Quiz stopped")
+    again = await (await world.alice.run("study", "quiz start")).wait()
+    assert again.ephemeral and "You can start another in" in again.content
+
+
+async def test_a_restart_mid_quiz_ends_it_cleanly_and_keeps_the_scores(world: World, engine, documents, tmp_path):
+    await (await world.alice.run("study", "quiz start", questions=3, seconds=60)).wait()
+    first = await question_message(world, 1)
+    assert (await click(world.alice, first, right_letter(first["embeds"][0], documents))).startswith("Right!")
+    before = answers_in_db(world)
+
+    await stop_bot(world.bot)
+    world.bot = await start_bot(engine, quick_settings(tmp_path), world.sandbox, world.guild)
+
+    ended = await standings_message(world, "This quiz was interrupted by a restart")
+    assert ended["description"].startswith(f"1. <@{world.alice.id}>")
+    assert answers_in_db(world) == before
+    stale = await (await world.bob.click(first, "B")).wait()
+    assert stale.ephemeral and "has ended" in stale.content
+    fresh = await (await world.bob.run("study", "quiz start", questions=1, seconds=5)).wait()
+    assert not fresh.ephemeral
+
+
+@pytest.mark.parametrize("member", ["alice", "bob"])
+async def test_quiz_stats_for_a_member_who_never_played(world: World, member):
+    reply = await (await getattr(world, member).run("study", "quiz stats")).wait()
+    values = {f["name"]: f["value"] for f in reply.embeds[0]["fields"]}
+    assert values["Answered"] == "0" and values["Accuracy"] == "—"
