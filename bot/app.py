@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 COGS = (
     "bot.cogs.about", "bot.cogs.search", "bot.cogs.topics", "bot.cogs.evidence", "bot.cogs.library",
-    "bot.cogs.quiz",
+    "bot.cogs.quiz", "bot.cogs.daily",
 )  # fmt: skip
 DATABASE_FILE = "studybot.sqlite3"
 

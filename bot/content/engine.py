@@ -17,6 +17,7 @@ from bot.content.index.store import StoredSentence, StoredStatistic
 from bot.content.models import (
     CiteAnswer,
     CiteMatch,
+    Fact,
     FactAnswer,
     QuizAnswer,
     ReferenceInfo,
@@ -185,6 +186,12 @@ class StudyEngine:
         if found is None:
             raise NothingFoundError("The sources hold no statistics or cited sentences yet.")
         return FactAnswer(seed=seed, fact=found)
+
+    def fact_keys(self) -> list[str]:
+        return facts.fact_keys(self.index.store)
+
+    def fact_for(self, key: str) -> Fact | None:
+        return facts.fact_for(self.index.store, key)
 
     def _topic_sentences(self, topic: Topic) -> list[StoredSentence]:
         hits = self.index.search.search(self._planner.topic_phrases(topic), limit=quiz.TOPIC_CANDIDATES)

@@ -1,4 +1,8 @@
-"""The fact of the day: one statistic or cited sentence, chosen reproducibly from a seed."""
+"""Facts for a daily post: every statistic and every cited sentence, each with a stable key.
+
+Keys ("stat:12", "cite:40") let the daily schedule remember which facts a server has seen, so none
+repeats until all have been posted.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,35 @@ from bot.content.index.store import Store
 from bot.content.models import Fact
 
 
-def pick(store: Store, rng: random.Random) -> Fact | None:
-    statistics = store.count("statistics")
-    cited = store.cited_sentence_ids()
-    total = statistics + len(cited)
-    if not total:
+def fact_keys(store: Store) -> list[str]:
+    """One key per sentence: its first statistic if it has one, else its citation."""
+    first_statistic = store.first_statistic_by_sentence()
+    cited = [f"cite:{sid}" for sid in store.cited_sentence_ids() if sid not in first_statistic]
+    return [f"stat:{stat_id}" for stat_id in first_statistic.values()] + cited
+
+
+def fact_for(store: Store, key: str) -> Fact | None:
+    """The fact with this key, or None if the sources no longer have it."""
+    kind, _, number = key.partition(":")
+    if not number.isdigit():
         return None
-    choice = rng.randrange(total)
-    if choice < statistics:
-        stat = store.statistics_by_id([choice + 1])[0]
-        sentence, value = store.sentences([stat.sentence])[0], stat.value
+    value: str | None = None
+    if kind == "stat":
+        found = store.statistics_by_id([int(number)])
+        if not found:
+            return None
+        sentences, value = store.sentences([found[0].sentence]), found[0].value
+    elif kind == "cite":
+        sentences = store.sentences([int(number)])
     else:
-        sentence, value = store.sentences([cited[choice - statistics]])[0], None
+        return None
+    if not sentences:
+        return None
+    sentence = sentences[0]
     reference = sentence.references[0] if sentence.references else None
-    return Fact(quote=sentence.text, document=sentence.document, reference=reference, statistic=value)
+    return Fact(key=key, quote=sentence.text, document=sentence.document, reference=reference, statistic=value)
+
+
+def pick(store: Store, rng: random.Random) -> Fact | None:
+    keys = fact_keys(store)
+    return fact_for(store, rng.choice(keys)) if keys else None

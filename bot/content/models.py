@@ -130,6 +130,7 @@ class QuizAnswer(BaseModel):
 
 
 class Fact(BaseModel):
+    key: str = Field(description='A stable id for this fact, e.g. "stat:12" or "cite:40".')
     quote: str
     document: DocumentInfo
     reference: ReferenceInfo | None = None

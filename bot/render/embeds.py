@@ -8,6 +8,7 @@ from discord.utils import escape_markdown, escape_mentions
 from bot.content.models import (
     CiteAnswer,
     DocumentInfo,
+    Fact,
     FactAnswer,
     ReferenceInfo,
     SearchAnswer,
@@ -124,8 +125,12 @@ def summary_embed(answer: SummaryAnswer) -> discord.Embed:
 
 
 def fact_embed(answer: FactAnswer) -> discord.Embed:
-    fact = answer.fact
-    title = f"Fact: {safe(fact.statistic)}" if fact.statistic else "Fact"
+    return fact_embed_for(answer.fact, title="Fact")
+
+
+def fact_embed_for(fact: Fact, *, title: str) -> discord.Embed:
+    if fact.statistic:
+        title = f"{title}: {safe(fact.statistic)}"
     embed = discord.Embed(title=clip(title, TITLE_LIMIT), colour=COLOUR)
     embed.description = quoted_field(fact.quote, fact.document, fact.reference)
     return embed

@@ -16,7 +16,7 @@ from bot.sandbox.records import EPHEMERAL, InteractionRecord, MessageRecord, San
 from bot.sandbox.server import Sandbox
 
 APPLICATION_COMMAND, COMPONENT, AUTOCOMPLETE = 2, 3, 4
-_OPTION_TYPES_BY_PYTHON = {str: 3, int: 4, bool: 5, float: 10}
+USER_OPTION, CHANNEL_OPTION, ROLE_OPTION = 6, 7, 8
 
 
 class SandboxError(Exception):
@@ -106,7 +106,7 @@ class SandboxMember:
             if name not in known:
                 raise SandboxError(f"no option '{name}'; the command has {sorted(known)}")
             kind = known[name]["type"]
-            option: Payload = {"name": name, "type": kind, "value": value}
+            option: Payload = {"name": name, "type": kind, "value": str(value) if kind in (6, 7, 8, 9) else value}
             if name == focused:
                 option["focused"] = True
             options.append(option)
@@ -132,23 +132,43 @@ class SandboxMember:
         for wrapper in reversed(nested):
             wrapper["options"] = options
             options = [wrapper]
-        return {
+        data: Payload = {
             "id": command["id"],
             "name": command["name"],
             "type": 1,
             "options": options,
             "guild_id": str(self.guild.id),
         }
+        resolved = self._resolved(leaf)
+        if resolved:
+            data["resolved"] = resolved
+        return data
 
-    async def run(self, channel: str, command_line: str, **values: Any) -> Reply:
-        """Run `/command [sub]` in #channel with option values, as typed in Discord."""
-        channel_id = self.guild.channel_id(channel)
+    def _resolved(self, options: list[Payload]) -> Payload:
+        """Discord sends the objects that user, channel and role options name alongside their ids."""
+        resolved: dict[str, dict[str, Payload]] = {}
+        for option in options:
+            target = int(option["value"]) if str(option["value"]).isdigit() else None
+            if option["type"] == USER_OPTION and target in self.guild.members:
+                member = self.guild.members[target]
+                resolved.setdefault("users", {})[str(target)] = member["user"]
+                resolved.setdefault("members", {})[str(target)] = {k: v for k, v in member.items() if k != "user"}
+            elif option["type"] == CHANNEL_OPTION and target in self.guild.channels:
+                channel = {**self.guild.channels[target], "permissions": str((1 << 41) - 1)}
+                resolved.setdefault("channels", {})[str(target)] = channel
+            elif option["type"] == ROLE_OPTION and target in self.guild.roles:
+                resolved.setdefault("roles", {})[str(target)] = self.guild.roles[target]
+        return resolved
+
+    async def run(self, where: str, command_line: str, /, **values: Any) -> Reply:
+        """Run `/command [sub]` in channel #`where` with option values, as typed in Discord."""
+        channel_id = self.guild.channel_id(where)
         data = self._data(command_line, values)
         record = await self.sandbox.create_interaction(APPLICATION_COMMAND, self.guild, channel_id, self.id, data, None)
         return Reply(self.sandbox, record)
 
-    async def autocomplete(self, channel: str, command_line: str, option: str, typed: str, **values: Any) -> Reply:
-        channel_id = self.guild.channel_id(channel)
+    async def autocomplete(self, where: str, command_line: str, option: str, typed: str, /, **values: Any) -> Reply:
+        channel_id = self.guild.channel_id(where)
         data = self._data(command_line, {**values, option: typed}, focused=option)
         record = await self.sandbox.create_interaction(AUTOCOMPLETE, self.guild, channel_id, self.id, data, None)
         return Reply(self.sandbox, record)

@@ -198,6 +198,7 @@ class Sandbox:
         for method in ("GET", "PATCH", "DELETE"):
             self._route(method, hook + r"/messages/(?P<message>@original|\d+)", self._webhook_message)
         self._route("POST", r"/channels/(?P<channel>\d+)/messages", self._create_message)
+        self._route("GET", r"/channels/(?P<channel>\d+)/messages", self._channel_history)
         for method in ("GET", "PATCH", "DELETE"):
             self._route(method, r"/channels/(?P<channel>\d+)/messages/(?P<message>\d+)", self._channel_message)
 
@@ -236,7 +237,7 @@ class Sandbox:
             {
                 **command, "id": str(snowflake()), "application_id": str(self.application_id),
                 "version": str(snowflake()), "type": command.get("type", 1), "default_member_permissions":
-                command.get("default_member_permissions"), "nsfw": command.get("nsfw", False),
+                _permission_string(command.get("default_member_permissions")), "nsfw": command.get("nsfw", False),
                 **({"guild_id": guild} if guild else {}),
             }
             for command in body
@@ -338,6 +339,16 @@ class Sandbox:
         await self.gateway.dispatch("MESSAGE_CREATE", {**stored.payload, "member": guild.members[self.application_id]})
         return _json(stored.payload)
 
+    async def _channel_history(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
+        """Newest first, as Discord lists them; `limit` 1-100 and `before` are honoured."""
+        channel_id = int(match["channel"])
+        if channel_id in self._guild_of_channel(channel_id).denied_channels:
+            raise DiscordError(403, 50001, "Missing Access")
+        limit = min(max(int(request.query.get("limit", 50)), 1), 100)
+        before = int(request.query.get("before", 1 << 63))
+        visible = [m.payload for m in self.channel_messages(channel_id) if not m.ephemeral and m.id < before]
+        return _json(sorted(visible, key=lambda m: int(m["id"]), reverse=True)[:limit])
+
     async def _channel_message(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
         stored = self.messages.get(int(match["message"]))
         if stored is None or stored.deleted or stored.payload["channel_id"] != match["channel"]:
@@ -436,6 +447,11 @@ async def _body(request: web.Request) -> Any:
         return await request.json()
     except json.JSONDecodeError as error:
         raise DiscordError(400, 50109, "The request body contains invalid JSON.") from error
+
+
+def _permission_string(value: object) -> str | None:
+    """Discord answers permission bit sets as strings, whatever number the client sent."""
+    return None if value is None else str(value)
 
 
 def _rate_limit_headers() -> dict[str, str]:

@@ -223,6 +223,10 @@ class Store:
         by_id = {row[0]: StoredStatistic(*row) for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 
+    def first_statistic_by_sentence(self) -> dict[int, int]:
+        rows = self._db.execute("SELECT sentence, min(id) FROM statistics GROUP BY sentence ORDER BY min(id)")
+        return {sentence: stat_id for sentence, stat_id in rows}
+
     def cited_sentence_ids(self) -> list[int]:
         """Sentences that cite an entry of their document's reference list."""
         rows = self._db.execute("SELECT DISTINCT sentence FROM citations WHERE ref IS NOT NULL ORDER BY sentence")

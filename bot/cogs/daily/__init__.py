@@ -1,0 +1,220 @@
+"""/daily set|off|status|preview and the scheduler that posts one fact a day per server, exactly once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import available_timezones
+
+import discord
+from discord import app_commands
+from discord.ext import commands, tasks
+
+from bot.cogs.daily._schedule import due_date, next_fact, next_post, parse_time, zone
+from bot.cogs.paginator import send_problem
+from bot.render import embeds
+from bot.store.daily import DailyRecords, DailySchedule
+
+if TYPE_CHECKING:
+    from bot.app import StudyBot
+
+log = logging.getLogger(__name__)
+FOOTER = "Daily fact · {date}"
+_HISTORY = 50
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Daily(commands.Cog):
+    daily = app_commands.Group(
+        name="daily",
+        description="The daily fact for this server.",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+
+    def __init__(self, bot: StudyBot, clock: Callable[[], datetime] = _utcnow) -> None:
+        self.bot = bot
+        self.clock = clock
+        self.records = DailyRecords(bot.db)
+        self.grace = timedelta(minutes=bot.settings.daily.grace_minutes)
+        self.check.change_interval(seconds=bot.settings.daily.check_seconds)
+
+    async def cog_load(self) -> None:
+        self.check.start()
+
+    async def cog_unload(self) -> None:
+        self.check.cancel()
+
+    @tasks.loop(seconds=30)
+    async def check(self) -> None:
+        await self.run_due(self.clock())
+
+    @check.before_loop
+    async def _wait_ready(self) -> None:
+        await self.bot.wait_until_ready()
+
+    async def run_due(self, now: datetime) -> None:
+        """Post every server's fact that is due at `now`; each server's day is claimed before it is sent."""
+        for schedule in await self.records.enabled():
+            tz, at = zone(schedule.timezone), parse_time(schedule.time)
+            if tz is None or at is None:
+                continue
+            day = due_date(now, at, tz, self.grace)
+            if day is not None:
+                await self._post_once(schedule, day.isoformat())
+
+    async def _post_once(self, schedule: DailySchedule, day: str) -> None:
+        existing = await self.records.post(schedule.guild_id, day)
+        if existing is None:
+            key = next_fact(
+                self.bot.engine.fact_keys(), await self.records.posted_keys(schedule.guild_id), schedule.guild_id
+            )
+            if key is None or not await self.records.claim(schedule.guild_id, day, key, schedule.channel_id):
+                return
+        elif existing.status == "sending":
+            # A crash between sending and recording: the channel tells whether the post went out.
+            sent = await self._find_post(existing.channel_id, day)
+            if sent is not None:
+                await self.records.finish(schedule.guild_id, day, "posted", sent)
+                return
+            key = existing.fact_key
+        else:
+            return
+        await self._send(schedule, day, key)
+
+    async def _send(self, schedule: DailySchedule, day: str, key: str) -> None:
+        fact = self.bot.engine.fact_for(key)
+        channel = self.bot.get_partial_messageable(schedule.channel_id, guild_id=schedule.guild_id)
+        if fact is None:
+            await self.records.finish(schedule.guild_id, day, "failed")
+            return
+        embed = embeds.fact_embed_for(fact, title="Fact of the day")
+        embed.set_footer(text=FOOTER.format(date=day))
+        try:
+            message = await channel.send(embed=embed)
+        except (discord.Forbidden, discord.NotFound) as error:
+            problem = f"Cannot post the daily fact in <#{schedule.channel_id}>: {error.text or error}"
+            log.warning("Guild %s: %s", schedule.guild_id, problem)
+            await self.records.set_error(schedule.guild_id, problem)
+            await self.records.finish(schedule.guild_id, day, "failed")
+            return
+        await self.records.finish(schedule.guild_id, day, "posted", message.id)
+
+    async def _find_post(self, channel_id: int, day: str) -> int | None:
+        channel = self.bot.get_partial_messageable(channel_id)
+        try:
+            async for message in channel.history(limit=_HISTORY):
+                if message.author.id == self.bot.application_id and any(
+                    e.footer.text == FOOTER.format(date=day) for e in message.embeds
+                ):
+                    return message.id
+        except discord.HTTPException as error:
+            log.warning("Could not read #%s to check the daily post: %s", channel_id, error)
+        return None
+
+    async def _refuse_without_permission(self, interaction: discord.Interaction) -> bool:
+        if interaction.permissions.manage_guild:
+            return False
+        await send_problem(interaction, "Only members who can manage this server can change the daily fact.", "")
+        return True
+
+    async def autocomplete_timezone(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        typed = current.strip().casefold().replace(" ", "_")
+        names = sorted(n for n in available_timezones() if typed in n.casefold())
+        return [app_commands.Choice(name=n, value=n) for n in names[:25]]
+
+    @daily.command(name="set")
+    @app_commands.describe(
+        channel="Where to post", time="Local time, 24-hour, e.g. 09:00", timezone="IANA time zone, e.g. Europe/Berlin"
+    )
+    @app_commands.autocomplete(timezone=autocomplete_timezone)
+    async def set_schedule(
+        self,
+        interaction: discord.Interaction,
+        channel: discord.TextChannel,
+        time: app_commands.Range[str, 3, 5],
+        timezone: app_commands.Range[str, 1, 64],
+    ) -> None:
+        """Post a fact every day in a channel at a local time."""
+        if await self._refuse_without_permission(interaction):
+            return
+        at, tz = parse_time(time), zone(timezone)
+        if at is None:
+            await send_problem(
+                interaction, f"'{time}' is not a time of day.", "Use 24-hour HH:MM, e.g. 09:00 or 18:30."
+            )
+            return
+        if tz is None:
+            await send_problem(
+                interaction, f"'{timezone}' is not a time zone.", "Pick one as you type, e.g. Europe/Berlin."
+            )
+            return
+        assert interaction.guild_id is not None
+        await self.records.set_schedule(interaction.guild_id, channel.id, at.strftime("%H:%M"), timezone)
+        moment = next_post(self.clock(), at, tz)
+        await interaction.response.send_message(
+            f"Daily fact set: {channel.mention} at {at:%H:%M} {timezone}. Next post <t:{int(moment.timestamp())}:F>.",
+            ephemeral=True,
+        )
+
+    @daily.command(name="off")
+    async def off(self, interaction: discord.Interaction) -> None:
+        """Stop the daily fact."""
+        if await self._refuse_without_permission(interaction):
+            return
+        assert interaction.guild_id is not None
+        stopped = await self.records.disable(interaction.guild_id)
+        text = "Daily fact turned off." if stopped else "There was no daily fact to turn off."
+        await interaction.response.send_message(text, ephemeral=True)
+
+    @daily.command(name="status")
+    async def status(self, interaction: discord.Interaction) -> None:
+        """When and where the daily fact posts, what it posted last, and any problem."""
+        if await self._refuse_without_permission(interaction):
+            return
+        assert interaction.guild_id is not None
+        schedule = await self.records.schedule(interaction.guild_id)
+        if schedule is None or not schedule.enabled:
+            await send_problem(interaction, "No daily fact is set.", "Set one with `/daily set`.")
+            return
+        tz, at = zone(schedule.timezone), parse_time(schedule.time)
+        assert tz is not None and at is not None
+        moment = next_post(self.clock(), at, tz)
+        lines = [
+            f"Posts in <#{schedule.channel_id}> at {schedule.time} {schedule.timezone}.",
+            f"Next post <t:{int(moment.timestamp())}:F>.",
+        ]
+        last = await self.records.last_post(interaction.guild_id)
+        if last is not None:
+            lines.append(f"Last: {last.local_date} ({last.status}).")
+        if schedule.last_error:
+            lines.append(f"Problem: {schedule.last_error}")
+        await interaction.response.send_message("\n".join(lines), ephemeral=True)
+
+    @daily.command(name="preview")
+    async def preview(self, interaction: discord.Interaction) -> None:
+        """The fact the next daily post will show, only to you."""
+        if await self._refuse_without_permission(interaction):
+            return
+        assert interaction.guild_id is not None
+        key = next_fact(
+            self.bot.engine.fact_keys(), await self.records.posted_keys(interaction.guild_id), interaction.guild_id
+        )
+        fact = self.bot.engine.fact_for(key) if key else None
+        if fact is None:
+            await send_problem(interaction, "The sources hold no facts yet.", "Add sources with numbers or references.")
+            return
+        await interaction.response.send_message(
+            embed=embeds.fact_embed_for(fact, title="Next daily fact"), ephemeral=True
+        )
+
+
+async def setup(bot: StudyBot) -> None:
+    await bot.add_cog(Daily(bot))

@@ -1,0 +1,110 @@
+"""Daily-fact schedules and the record of what was posted on which local date."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass
+
+import aiosqlite
+
+
+@dataclass(frozen=True, slots=True)
+class DailySchedule:
+    guild_id: int
+    channel_id: int
+    time: str
+    timezone: str
+    enabled: bool
+    last_error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DailyPost:
+    guild_id: int
+    local_date: str
+    fact_key: str
+    channel_id: int
+    status: str
+    message_id: int | None
+
+
+class DailyRecords:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def set_schedule(self, guild_id: int, channel_id: int, at: str, timezone: str) -> None:
+        await self._db.execute(
+            "INSERT INTO daily_schedules VALUES (?, ?, ?, ?, 1, NULL, ?) ON CONFLICT (guild_id) DO UPDATE SET "
+            "channel_id = excluded.channel_id, time = excluded.time, timezone = excluded.timezone, enabled = 1, "
+            "last_error = NULL, updated_at = excluded.updated_at",
+            (guild_id, channel_id, at, timezone, time.time()),
+        )
+        await self._db.commit()
+
+    async def disable(self, guild_id: int) -> bool:
+        cursor = await self._db.execute("UPDATE daily_schedules SET enabled = 0 WHERE guild_id = ?", (guild_id,))
+        await self._db.commit()
+        return cursor.rowcount > 0
+
+    async def schedule(self, guild_id: int) -> DailySchedule | None:
+        async with self._db.execute(
+            "SELECT guild_id, channel_id, time, timezone, enabled, last_error FROM daily_schedules WHERE guild_id = ?",
+            (guild_id,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return DailySchedule(*row[:4], bool(row[4]), row[5]) if row else None
+
+    async def enabled(self) -> list[DailySchedule]:
+        async with self._db.execute(
+            "SELECT guild_id, channel_id, time, timezone, enabled, last_error FROM daily_schedules WHERE enabled = 1"
+        ) as cursor:
+            return [DailySchedule(*row[:4], bool(row[4]), row[5]) async for row in cursor]
+
+    async def set_error(self, guild_id: int, error: str) -> None:
+        await self._db.execute("UPDATE daily_schedules SET last_error = ? WHERE guild_id = ?", (error, guild_id))
+        await self._db.commit()
+
+    async def claim(self, guild_id: int, local_date: str, fact_key: str, channel_id: int) -> bool:
+        """Reserve the day's post before sending it; False when the day already has one (sent or sending)."""
+        try:
+            await self._db.execute(
+                "INSERT INTO daily_posts VALUES (?, ?, ?, ?, 'sending', NULL, ?)",
+                (guild_id, local_date, fact_key, channel_id, time.time()),
+            )
+        except sqlite3.IntegrityError:
+            return False
+        await self._db.commit()
+        return True
+
+    async def finish(self, guild_id: int, local_date: str, status: str, message_id: int | None = None) -> None:
+        await self._db.execute(
+            "UPDATE daily_posts SET status = ?, message_id = ? WHERE guild_id = ? AND local_date = ?",
+            (status, message_id, guild_id, local_date),
+        )
+        await self._db.commit()
+
+    async def post(self, guild_id: int, local_date: str) -> DailyPost | None:
+        async with self._db.execute(
+            "SELECT guild_id, local_date, fact_key, channel_id, status, message_id FROM daily_posts "
+            "WHERE guild_id = ? AND local_date = ?",
+            (guild_id, local_date),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return DailyPost(*row) if row else None
+
+    async def posted_keys(self, guild_id: int) -> list[str]:
+        async with self._db.execute(
+            "SELECT fact_key FROM daily_posts WHERE guild_id = ? AND status = 'posted' ORDER BY local_date",
+            (guild_id,),
+        ) as cursor:
+            return [row[0] async for row in cursor]
+
+    async def last_post(self, guild_id: int) -> DailyPost | None:
+        async with self._db.execute(
+            "SELECT guild_id, local_date, fact_key, channel_id, status, message_id FROM daily_posts "
+            "WHERE guild_id = ? ORDER BY local_date DESC LIMIT 1",
+            (guild_id,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return DailyPost(*row) if row else None
