@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -62,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     command("index", "build the index now (it is also built on first use), with a progress bar")
     command("run", "run the bot on Discord (needs DISCORD_TOKEN in the environment)")
     command("play", "try the bot offline: a local Discord sandbox and a prompt to act as a member")
+    command("sync", "publish the slash commands to every server the bot is in (needs DISCORD_TOKEN)")
+    command("health", "exit 0 if a running bot is connected (its heartbeat is fresh), else 1: for health checks")
     return parser
 
 
@@ -92,14 +95,18 @@ NO_TOKEN = f"""No Discord token: set {TOKEN_VARIABLE} to run on Discord.
 To try studybot offline right now, with no token:  python -m bot play"""
 
 
-def _run(engine: StudyEngine, settings: Settings) -> int:
+def _run(engine: StudyEngine, settings: Settings, *, sync_only: bool) -> int:
     token = discord_token()
     if token is None:
         print(NO_TOKEN, file=sys.stderr)
         return EXIT_BAD_INPUT
-    from bot.app import StudyBot, run_until_stopped
+    from bot.app import StudyBot, run_until_stopped, sync_globally
 
     bot = StudyBot(engine, settings)
+    if sync_only:
+        count = asyncio.run(sync_globally(bot, token.get_secret_value()))
+        print(f"Published {count} slash commands to every server; Discord may take up to an hour to show them.")
+        return 0
     asyncio.run(run_until_stopped(bot, token.get_secret_value()))
     return 0
 
@@ -112,12 +119,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         settings = load_settings(args.config)
+        if args.command == "health":
+            from bot.app import is_healthy
+
+            healthy = is_healthy(settings, time.time())
+            print("healthy" if healthy else "unhealthy: no fresh heartbeat from a connected bot")
+            return 0 if healthy else 1
         if args.sources:
             settings = settings.model_copy(update={"sources": args.sources.resolve()})
         configure_logging(settings)
         engine = build_engine(settings, rebuild=args.rebuild, progress=True if args.command == "index" else None)
-        if args.command == "run":
-            return _run(engine, settings)
+        if args.command in ("run", "sync"):
+            return _run(engine, settings, sync_only=args.command == "sync")
         if args.command == "play":
             asyncio.run(run_playground(engine, settings))
             return 0

@@ -5,14 +5,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import aiosqlite
 import discord
 from discord import app_commands
-from discord.ext import commands
+from discord.ext import commands, tasks
 
+from bot.cogs.paginator import PageButton
 from bot.config import Settings
 from bot.content.engine import StudyEngine
 from bot.store.database import open_database
@@ -24,6 +27,21 @@ COGS = (
     "bot.cogs.quiz", "bot.cogs.daily",
 )  # fmt: skip
 DATABASE_FILE = "studybot.sqlite3"
+HEARTBEAT_SECONDS = 30
+HEARTBEAT_STALE_SECONDS = 120
+
+
+def heartbeat_file(settings: Settings) -> Path:
+    return settings.data_dir / "heartbeat"
+
+
+def is_healthy(settings: Settings, now: float) -> bool:
+    """The bot refreshed its heartbeat recently, so it is running and connected."""
+    try:
+        beat = float(heartbeat_file(settings).read_text().strip())
+    except (OSError, ValueError):
+        return False
+    return now - beat < HEARTBEAT_STALE_SECONDS
 
 
 class StudyBot(commands.Bot):
@@ -40,10 +58,13 @@ class StudyBot(commands.Bot):
         self.settings = settings
         self.sync_guilds = list(settings.dev_guilds if sync_guilds is None else sync_guilds)
         self.quiz_sessions: dict[str, Any] = {}
+        self.page_sets: dict[str, Any] = {}
         self.tree.on_error = self.on_app_command_error
 
     async def setup_hook(self) -> None:
         self.db = await open_database(self.settings.data_dir / DATABASE_FILE)
+        self.add_dynamic_items(PageButton)
+        self.heartbeat.start()
         for cog in COGS:
             await self.load_extension(cog)
         for guild_id in self.sync_guilds:
@@ -52,7 +73,18 @@ class StudyBot(commands.Bot):
             synced = await self.tree.sync(guild=guild)
             log.info("Synced %d commands to guild %s", len(synced), guild_id)
 
+    @tasks.loop(seconds=HEARTBEAT_SECONDS)
+    async def heartbeat(self) -> None:
+        """Proof of life for health checks: refreshed while connected to Discord."""
+        if self.is_ready() and not self.is_closed():
+            heartbeat_file(self.settings).write_text(f"{time.time():.0f}\n")
+
+    @heartbeat.before_loop
+    async def _first_beat_when_ready(self) -> None:
+        await self.wait_until_ready()
+
     async def close(self) -> None:
+        self.heartbeat.cancel()
         await super().close()
         if hasattr(self, "db"):
             await self.db.close()
@@ -71,6 +103,13 @@ class StudyBot(commands.Bot):
                 await interaction.response.send_message(message, ephemeral=True)
         except discord.HTTPException as failure:
             log.error("Could not tell the member either: %s", failure)
+
+
+async def sync_globally(bot: StudyBot, token: str) -> int:
+    """Publish the slash commands to every server (Discord may take up to an hour to show them)."""
+    async with bot:
+        await bot.login(token)
+        return len(await bot.tree.sync())
 
 
 async def run_until_stopped(bot: StudyBot, token: str) -> None:

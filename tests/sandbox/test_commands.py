@@ -113,3 +113,14 @@ async def test_help_lists_every_command_only_to_the_member(world: World):
     assert reply.ephemeral
     for name in ("about", "cite", "fact", "help", "search", "sources", "stats", "summary", "topics"):
         assert f"/{name}" in reply.embeds[0]["description"]
+
+
+async def test_page_buttons_after_a_restart_say_the_pages_expired(world: World, engine, tmp_path):
+    from tests.sandbox.conftest import quick_settings, start_bot, stop_bot
+
+    reply = await (await world.alice.run("study", "search", query="sanctions")).wait()
+    page_one = reply.message
+    await stop_bot(world.bot)
+    world.bot = await start_bot(engine, quick_settings(tmp_path), world.sandbox, world.guild)
+    stale = await (await world.alice.click(page_one, "Next ▶")).wait()
+    assert stale.ephemeral and "These pages have expired" in stale.content

@@ -185,3 +185,30 @@ async def test_sigterm_closes_the_bot_cleanly(engine, tmp_path):
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)
         await sandbox.stop()
+
+
+async def test_sync_publishes_every_command_globally(engine, tmp_path):
+    from bot.app import StudyBot, sync_globally
+    from bot.config import Settings
+    from bot.sandbox.server import Sandbox, point_discord_at
+
+    sandbox = Sandbox()
+    await sandbox.start()
+    point_discord_at(sandbox)
+    try:
+        count = await sync_globally(StudyBot(engine, Settings(data_dir=tmp_path), sync_guilds=[]), sandbox.token)
+        names = {c["name"] for c in sandbox.global_commands}
+        assert count == len(names) and {"about", "search", "quiz", "daily", "summary"} <= names
+    finally:
+        await sandbox.stop()
+
+
+async def test_health_check_sees_the_connected_bots_heartbeat(world: World):
+    import time
+
+    from bot.app import heartbeat_file, is_healthy
+
+    settings = world.bot.settings
+    await asyncio.wait_for(_until(lambda: heartbeat_file(settings).exists()), 5)
+    assert is_healthy(settings, time.time())
+    assert not is_healthy(settings, time.time() + 600)
