@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     quiz.add_argument("--topic", help="only questions about this topic")
     quiz.add_argument("--count", type=int, default=5, help="how many questions (default 5)")
     quiz.add_argument("--seed", type=int, help="the same seed gives the same quiz")
+    quiz.add_argument(
+        "--difficulty", choices=["easy", "normal", "hard"], default="normal", help="how close the wrong answers are"
+    )
     fact = command("fact", "one fact for a daily post")
     fact.add_argument("--seed", type=int, help="the same seed gives the same fact")
     command("sources", "the loaded documents, their references, and files not loaded")
@@ -75,7 +78,7 @@ def _answer(engine: StudyEngine, args: argparse.Namespace) -> BaseModel:
         "stats": lambda: engine.stats(topic=args.topic, limit=args.limit),
         "summary": lambda: engine.summary(" ".join(args.topic)),
         "cite": lambda: engine.cite(" ".join(args.claim), limit=args.limit),
-        "quiz": lambda: engine.quiz(topic=args.topic, count=args.count, seed=args.seed),
+        "quiz": lambda: engine.quiz(topic=args.topic, count=args.count, seed=args.seed, difficulty=args.difficulty),
         "fact": lambda: engine.fact(seed=args.seed),
         "sources": engine.sources,
     }

@@ -10,9 +10,10 @@ import random
 import re
 from dataclasses import dataclass
 
+from bot.content.models import Difficulty
 from bot.content.statistics import MENTION, WORD_VALUES
 
-_WORDS_BY_VALUE = {v: w for w, v in WORD_VALUES.items() if w != "dozen"}
+_WORDS_BY_VALUE = {v: w for w, v in WORD_VALUES.items() if w != "dozen"} | {1: "one"}
 _TENS = {
     20: "twenty",
     30: "thirty",
@@ -23,8 +24,17 @@ _TENS = {
     80: "eighty",
     90: "ninety",
 }
-_FACTORS = (0.5, 2.0, 1.5, 3.0, 0.25, 4.0, 0.75, 2.5)
-_SMALL_STEPS = (-1, 1, 2, -2, 3, 4)
+# How far wrong answers sit from the right one: easy ones are far off, hard ones close.
+_FACTORS: dict[Difficulty, tuple[float, ...]] = {
+    "easy": (0.1, 10.0, 0.25, 4.0, 5.0, 0.2),
+    "normal": (0.5, 2.0, 1.5, 3.0, 0.25, 4.0, 0.75, 2.5),
+    "hard": (0.8, 1.25, 0.9, 1.1, 0.75, 1.5),
+}
+_SMALL_STEPS: dict[Difficulty, tuple[int, ...]] = {
+    "easy": (5, 8, 10, -3, 12),
+    "normal": (-1, 1, 2, -2, 3, 4),
+    "hard": (-1, 1, 2, -2),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,13 +113,15 @@ def number_style(value: str) -> NumberStyle | None:
     )
 
 
-def number_distractors(style: NumberStyle, rng: random.Random, *, avoid: str) -> list[str] | None:
+def number_distractors(
+    style: NumberStyle, rng: random.Random, *, avoid: str, difficulty: Difficulty = "normal"
+) -> list[str] | None:
     """Three wrong numbers written like the right one, none of which appears in `avoid` (the quote)."""
     m = style.mantissa
     if m == int(m) and m <= 12 and not style.decimals:
-        candidates = [m + step for step in _SMALL_STEPS]
+        candidates = [m + step for step in _SMALL_STEPS[difficulty]]
     else:
-        candidates = [_round_like(m * f, style) for f in _FACTORS]
+        candidates = [_round_like(m * f, style) for f in _FACTORS[difficulty]]
     written: list[str] = []
     for candidate in candidates:
         if candidate <= 0 or (style.percent and candidate > 100):

@@ -17,6 +17,7 @@ from bot.content.index.store import StoredSentence, StoredStatistic
 from bot.content.models import (
     CiteAnswer,
     CiteMatch,
+    Difficulty,
     Fact,
     FactAnswer,
     QuizAnswer,
@@ -168,17 +169,23 @@ class StudyEngine:
 
     # -- quiz, fact ---------------------------------------------------------------------------------
 
-    def quiz(self, *, topic: str | None = None, count: int = 5, seed: int | None = None) -> QuizAnswer:
+    def quiz(
+        self, *, topic: str | None = None, count: int = 5, seed: int | None = None, difficulty: Difficulty = "normal"
+    ) -> QuizAnswer:
         if not 1 <= count <= MAX_QUESTIONS:
             raise InputError(f"Ask for between 1 and {MAX_QUESTIONS} questions.")
         seed = _seed(seed)
         resolved = self.resolve_topic(topic) if topic is not None else None
         scope = self._topic_sentences(resolved) if resolved else None
-        questions = quiz.generate(self.index.store, random.Random(seed), count=count, scope=scope)
+        questions = quiz.generate(
+            self.index.store, random.Random(seed), count=count, scope=scope, difficulty=difficulty
+        )
         if not questions:
             about = f" about {resolved.name}" if resolved else ""
             raise NothingFoundError(f"The sources hold no statistics or cited facts{about} to ask about.")
-        return QuizAnswer(topic=resolved.name if resolved else None, seed=seed, questions=questions)
+        return QuizAnswer(
+            topic=resolved.name if resolved else None, difficulty=difficulty, seed=seed, questions=questions
+        )
 
     def fact(self, *, seed: int | None = None) -> FactAnswer:
         seed = _seed(seed)

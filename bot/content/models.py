@@ -110,6 +110,7 @@ class CiteAnswer(BaseModel):
 
 
 QuestionKind = Literal["number", "source"]
+Difficulty = Literal["easy", "normal", "hard"]
 
 
 class QuizQuestion(BaseModel):
@@ -125,6 +126,7 @@ class QuizQuestion(BaseModel):
 
 class QuizAnswer(BaseModel):
     topic: str | None = None
+    difficulty: Difficulty = "normal"
     seed: int
     questions: list[QuizQuestion]
 

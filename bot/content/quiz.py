@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from bot.content.distractors import number_distractors, number_style
 from bot.content.index.store import Store, StoredSentence, StoredStatistic
-from bot.content.models import QuizQuestion, ReferenceInfo
+from bot.content.models import Difficulty, QuizQuestion, ReferenceInfo
 from bot.content.references import citation_name
 
 TOPIC_CANDIDATES = 200
@@ -24,8 +24,15 @@ _REFERENCE_POOL = 200
 
 
 def generate(
-    store: Store, rng: random.Random, *, count: int, scope: Sequence[StoredSentence] | None
+    store: Store,
+    rng: random.Random,
+    *,
+    count: int,
+    scope: Sequence[StoredSentence] | None,
+    difficulty: Difficulty = "normal",
 ) -> list[QuizQuestion]:
+    """Questions alternating between kinds; harder quizzes have closer wrong numbers and, for sources,
+    wrong answers from the same reference list rather than any."""
     wanted = count * _CANDIDATES_PER_QUESTION
     if scope is None:
         total = store.count("statistics")
@@ -40,8 +47,8 @@ def generate(
     sentences = {s.id: s for s in store.sentences(sorted({s.sentence for s in statistics}))}
 
     builders: list[list[Callable[[], QuizQuestion | None]]] = [
-        [lambda s=s: number_question(s, sentences[s.sentence], rng) for s in statistics],
-        [lambda s=s: source_question(s, store, rng) for s in cited],
+        [lambda s=s: number_question(s, sentences[s.sentence], rng, difficulty) for s in statistics],
+        [lambda s=s: source_question(s, store, rng, difficulty) for s in cited],
     ]
     questions: list[QuizQuestion] = []
     used: set[str] = set()
@@ -56,7 +63,9 @@ def generate(
     return questions
 
 
-def number_question(stat: StoredStatistic, sentence: StoredSentence, rng: random.Random) -> QuizQuestion | None:
+def number_question(
+    stat: StoredStatistic, sentence: StoredSentence, rng: random.Random, difficulty: Difficulty = "normal"
+) -> QuizQuestion | None:
     if stat.kind == "count" and stat.counts is None:
         return None  # "the two of them": a number with nothing said of what it counts makes no question
     style = number_style(stat.value)
@@ -65,7 +74,7 @@ def number_question(stat: StoredStatistic, sentence: StoredSentence, rng: random
         return None
     core_start = where.start() + stat.value.index(style.core)
     blanked = sentence.text[:core_start] + BLANK + sentence.text[core_start + len(style.core) :]
-    wrong = number_distractors(style, rng, avoid=sentence.text)
+    wrong = number_distractors(style, rng, avoid=sentence.text, difficulty=difficulty)
     if wrong is None:
         return None
     options, answer = _shuffled(style.core, wrong, rng)
@@ -79,7 +88,9 @@ def number_question(stat: StoredStatistic, sentence: StoredSentence, rng: random
     )  # fmt: skip
 
 
-def source_question(sentence: StoredSentence, store: Store, rng: random.Random) -> QuizQuestion | None:
+def source_question(
+    sentence: StoredSentence, store: Store, rng: random.Random, difficulty: Difficulty = "normal"
+) -> QuizQuestion | None:
     right = sentence.references[0]
     citation = _PARENTHETICAL.search(sentence.text)
     if citation is None or right.key not in sentence.text:
@@ -89,6 +100,9 @@ def source_question(sentence: StoredSentence, store: Store, rng: random.Random) 
         return None  # too little to go on, or the claim names its own source
     cited = {r.key for r in sentence.references}
     pool = [r for r in store.document_references(sentence.document_id) if r.key not in cited]
+    if difficulty == "easy":
+        # The easiest wrong sources share no author with the right one.
+        pool = [r for r in pool if r.authors != right.authors]
     if len(pool) < 3:
         pool += [r for r in store.distinct_references(limit=_REFERENCE_POOL) if r.key not in cited and r not in pool]
     if len(pool) < 3:

@@ -1,5 +1,7 @@
 """The engine's answers over the seeds: summaries, cite, quiz, fact, topics, sources, and their quotes."""
 
+import re
+
 import pytest
 
 from bot.content.engine import StudyEngine
@@ -68,7 +70,7 @@ def check_question(q, documents) -> None:
         stats = find_statistics(q.quote)
         assert any(right in s.value for s in stats)
         for wrong in (o for i, o in enumerate(q.options) if i != q.answer):
-            assert wrong not in q.quote
+            assert not re.search(rf"(?<![\w.,]){re.escape(wrong)}(?![\w]|[.,]\d)", q.quote), wrong
     else:
         assert q.reference is not None and q.reference.key == right
         cited_in_prompt = q.prompt.split("“", 1)[1]
@@ -159,3 +161,27 @@ def test_bad_input_raises_a_typed_error_with_a_message(engine: StudyEngine, call
     with pytest.raises((InputError, NothingFoundError)) as error:
         call(engine)
     assert str(error.value)
+
+
+def _spread(question) -> float:
+    """How far, as a ratio, the wrong numbers sit from the right one."""
+
+    def number(text: str) -> float:
+        return float(re.sub(r"[^\d.]", "", text) or 0)
+
+    right = number(question.options[question.answer])
+    wrong = [number(o) for i, o in enumerate(question.options) if i != question.answer]
+    return max(max(w, right) / min(w, right) for w in wrong if w and right)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_harder_quizzes_have_closer_wrong_numbers(engine, documents, seed):
+    easy = [q for q in engine.quiz(count=8, seed=seed, difficulty="easy").questions if q.kind == "number"]
+    hard = [q for q in engine.quiz(count=8, seed=seed, difficulty="hard").questions if q.kind == "number"]
+    for question in easy + hard:
+        check_question(question, documents)
+    digits = [q for q in easy + hard if q.options[q.answer][:1].isdigit() or q.options[q.answer][:1] == "$"]
+    easy_spread = [_spread(q) for q in digits if q in easy]
+    hard_spread = [_spread(q) for q in digits if q in hard]
+    if easy_spread and hard_spread:
+        assert min(easy_spread) > max(hard_spread)

@@ -56,6 +56,7 @@ class Quiz(commands.Cog):
         topic="Only questions about this topic (start typing to see them)",
         questions="How many questions (1-20)",
         seconds="Seconds to answer each question (5-120)",
+        difficulty="How close the wrong answers are to the right one",
     )
     @app_commands.autocomplete(topic=autocomplete_topic)
     async def start(
@@ -64,6 +65,7 @@ class Quiz(commands.Cog):
         topic: app_commands.Range[str, 1, 100] | None = None,
         questions: app_commands.Range[int, 1, 20] | None = None,
         seconds: app_commands.Range[int, 5, 120] | None = None,
+        difficulty: Literal["easy", "normal", "hard"] = "normal",
     ) -> None:
         """Start a quiz in this channel: everyone here can answer."""
         assert interaction.guild_id is not None and interaction.channel is not None
@@ -78,7 +80,7 @@ class Quiz(commands.Cog):
             await send_problem(interaction, "You started a quiz a moment ago.", f"You can start another in {wait} s.")
             return
         try:
-            answer = self.bot.engine.quiz(topic=topic, count=questions or settings.questions)
+            answer = self.bot.engine.quiz(topic=topic, count=questions or settings.questions, difficulty=difficulty)
         except StudybotError as error:
             await send_problem(interaction, str(error), "Try another topic, or no topic, or `/topics`.")
             return
