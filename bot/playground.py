@@ -23,21 +23,26 @@ from bot.content.engine import StudyEngine
 from bot.sandbox.members import Reply, SandboxError, SandboxMember
 from bot.sandbox.payloads import Payload
 from bot.sandbox.records import LOADING, SandboxGuild
-from bot.sandbox.server import Sandbox, point_discord_at
+from bot.sandbox.server import MEMBER_PERMISSIONS, Sandbox, point_discord_at
 
 CHANNEL = "study"
+UPDATE_PAUSE_S = 0.3
+MANAGE_GUILD = 1 << 5
 HELP = """\
 Type what a member would type in #study:
   /about                           what the bot is
   /search query:prison camps       search the sources (options as name:value)
   press 2                          press button 2 on the last answer
   as sam /search query:famine      do it as the other member, sam
+  /quiz start questions:3          a quiz; press 1-4 to answer, `as sam press 2` for sam
+  wait 10                          let 10 seconds pass and show what the bot posted meanwhile
   help                             this text
   quit                             leave (or Ctrl-D)
 """
-_OPTION = re.compile(r"(\w+):")
+_OPTION = re.compile(r"(?:^|(?<=\s))(\w+):")
 _EMPHASIS = re.compile(r"(?<!\\)\*{1,2}([^*\n]+?)(?<!\\)\*{1,2}")
 _MARKDOWN_ESCAPE = re.compile(r"\\([*_`~|>\\])")
+_MENTION = re.compile(r"<([@#])!?(\d+)>")
 
 
 def parse_command(line: str) -> tuple[str, dict[str, Any]]:
@@ -54,24 +59,30 @@ def parse_command(line: str) -> tuple[str, dict[str, Any]]:
     return " ".join(shlex.split(head)), values
 
 
-def plain(markdown: str) -> str:
-    """Discord Markdown as a terminal shows it: emphasis markers and escapes dropped."""
-    return _MARKDOWN_ESCAPE.sub(r"\1", _EMPHASIS.sub(r"\1", markdown))
+def plain(markdown: str, names: dict[str, str] | None = None) -> str:
+    """Discord Markdown as a terminal shows it: emphasis and escapes dropped, mentions by name."""
+    text = _MARKDOWN_ESCAPE.sub(r"\1", _EMPHASIS.sub(r"\1", markdown))
+
+    def by_name(mention: re.Match[str]) -> str:
+        name = (names or {}).get(mention[2])
+        return f"{mention[1]}{name}" if name else mention[0]
+
+    return _MENTION.sub(by_name, text)
 
 
-def render_message(message: Payload, *, ephemeral: bool) -> list[str]:
+def render_message(message: Payload, *, ephemeral: bool, names: dict[str, str] | None = None) -> list[str]:
     lines = ["studybot ›" + ("  (only you can see this)" if ephemeral else "")]
     if message["content"]:
-        lines += [f"  {line}" for line in plain(message["content"]).splitlines()]
+        lines += [f"  {line}" for line in plain(message["content"], names).splitlines()]
     for embed in message["embeds"]:
         bar = "  ┃ "
         if embed.get("title"):
-            lines.append(bar + plain(embed["title"]))
-        for paragraph in plain(embed.get("description") or "").splitlines():
+            lines.append(bar + plain(embed["title"], names))
+        for paragraph in plain(embed.get("description") or "", names).splitlines():
             lines += [bar + line for line in textwrap.wrap(paragraph, 96)]
         for field in embed.get("fields", []):
-            lines.append(bar + plain(field["name"]))
-            for paragraph in plain(field["value"]).splitlines():
+            lines.append(bar + plain(field["name"], names))
+            for paragraph in plain(field["value"], names).splitlines():
                 lines += [bar + "  " + line for line in textwrap.wrap(paragraph, 94)]
         if embed.get("footer"):
             lines.append(bar + embed["footer"]["text"])
@@ -91,6 +102,12 @@ class Playground:
         self.members = members
         self.out = out
         self.last: Payload | None = None
+        self.channel_id = next(iter(members.values())).guild.channel_id(CHANNEL)
+        self.seen: dict[int, int] = {}
+        guild = next(iter(members.values())).guild
+        self.names = {str(m.id): m.name for m in members.values()} | {
+            str(channel_id): channel["name"] for channel_id, channel in guild.channels.items()
+        }
 
     def say(self, *lines: str) -> None:
         self.out.write("\n".join(lines) + "\n")
@@ -106,6 +123,10 @@ class Playground:
         if line == "help":
             self.say(HELP)
             return True
+        if line.startswith("wait"):
+            seconds = line.removeprefix("wait").strip()
+            await self._show_updates(min(float(seconds), 120.0) if seconds.replace(".", "", 1).isdigit() else 5.0)
+            return True
         member = self.members["you"]
         if line.startswith("as "):
             _, name, line = [*line.split(maxsplit=2), ""][:3]
@@ -120,7 +141,23 @@ class Playground:
             return True
         if reply is not None:
             await self._show(reply)
+        await self._show_updates(UPDATE_PAUSE_S)
         return True
+
+    async def _show_updates(self, pause: float) -> None:
+        """What the bot posted or changed in the channel meanwhile: reveals, next questions, standings."""
+        await asyncio.sleep(pause)
+        for record in self.sandbox.channel_messages(self.channel_id):
+            if record.ephemeral or self.seen.get(record.id) == len(record.history):
+                continue
+            edited = record.id in self.seen
+            self.seen[record.id] = len(record.history)
+            lines = render_message(record.payload, ephemeral=False, names=self.names)
+            if edited:
+                lines[0] += "  (updated)"
+            self.say(*lines)
+            if _enabled_buttons(record.payload):
+                self.last = record.payload
 
     async def _act(self, member: SandboxMember, line: str) -> Reply | None:
         if line.startswith("press"):
@@ -151,9 +188,16 @@ class Playground:
         record = reply.message_record
         if record is None:
             return
-        self.say(*render_message(record.payload, ephemeral=record.ephemeral))
+        self.say(*render_message(record.payload, ephemeral=record.ephemeral, names=self.names))
+        self.seen[record.id] = len(record.history)
         if not record.ephemeral:
             self.last = record.payload
+
+
+def _enabled_buttons(message: Payload) -> bool:
+    return any(
+        c.get("type") == 2 and not c.get("disabled") for row in message["components"] for c in row.get("components", [])
+    )
 
 
 def _settled(reply: Reply) -> bool:
@@ -188,7 +232,12 @@ async def _play(
     read_line: Callable[[], str],
     out: TextIO,
 ) -> None:
-    members = {name: SandboxMember(sandbox, guild, sandbox.add_user(guild, name)) for name in ("you", "sam")}
+    # "you" may manage the server (to try /daily); "sam" is an ordinary member.
+    you = sandbox.add_user(guild, "you", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
+    members = {
+        "you": SandboxMember(sandbox, guild, you),
+        "sam": SandboxMember(sandbox, guild, sandbox.add_user(guild, "sam")),
+    }
     bot = StudyBot(engine, settings, sync_guilds=[guild.id])
     task = asyncio.create_task(bot.start(sandbox.token))
     playground = Playground(sandbox, members, out)

@@ -18,6 +18,11 @@ as sam press 1
 as sam /search query:famine
 /search query:zzzqqq
 /nope
+/quiz start questions:1 seconds:5
+press 1
+as sam press 2
+wait 7
+/daily set channel:study time:09:00 timezone:Europe/Berlin
 quit
 """
 
@@ -40,6 +45,10 @@ def test_playground_drives_the_real_bot_through_the_sandbox(seeds_dir):
     assert "10.7 million North Koreans" in out  # sam's search
     assert "Nothing in the sources matches" in out
     assert "Discord would not let you: /nope is not a command here" in out
+    assert "Question 1 of 1" in out
+    assert "(only you can see this)\n  Right!" in out or "(only you can see this)\n  Not this time" in out
+    assert "Final standings" in out and "@you" in out  # mentions shown by name
+    assert "Daily fact set: #study at 09:00 Europe/Berlin" in out
     assert out.rstrip().endswith("Bye.")
     assert "Traceback" not in result.stderr
 

@@ -106,7 +106,7 @@ class SandboxMember:
             if name not in known:
                 raise SandboxError(f"no option '{name}'; the command has {sorted(known)}")
             kind = known[name]["type"]
-            option: Payload = {"name": name, "type": kind, "value": str(value) if kind in (6, 7, 8, 9) else value}
+            option: Payload = {"name": name, "type": kind, "value": self._id_for(kind, value)}
             if name == focused:
                 option["focused"] = True
             options.append(option)
@@ -143,6 +143,19 @@ class SandboxMember:
         if resolved:
             data["resolved"] = resolved
         return data
+
+    def _id_for(self, kind: int, value: Any) -> Any:
+        """Users, channels and roles may be named ("#study", "sam") as a member picks them from a list."""
+        if kind not in (USER_OPTION, CHANNEL_OPTION, ROLE_OPTION) or str(value).isdigit():
+            return str(value) if kind in (USER_OPTION, CHANNEL_OPTION, ROLE_OPTION) else value
+        name = str(value).lstrip("#@")
+        if kind == CHANNEL_OPTION:
+            return str(self.guild.channel_id(name))
+        table = self.guild.members if kind == USER_OPTION else self.guild.roles
+        for object_id, payload in table.items():
+            if (payload.get("user") or payload).get("username", payload.get("name")) == name:
+                return str(object_id)
+        raise SandboxError(f"no {'member' if kind == USER_OPTION else 'role'} called {name}")
 
     def _resolved(self, options: list[Payload]) -> Payload:
         """Discord sends the objects that user, channel and role options name alongside their ids."""

@@ -48,7 +48,6 @@ class QuizGame:
     open: bool = False
     answered: dict[int, dict[int, int]] = field(default_factory=dict)
     streaks: dict[int, int] = field(default_factory=dict)
-    players: set[int] = field(default_factory=set)
 
     def ask(self, question: int, now: float) -> None:
         self.question, self.opened_at, self.open = question, now, True
@@ -66,7 +65,6 @@ class QuizGame:
         if not self.open or elapsed > self.seconds:
             return Outcome(Verdict.TOO_LATE)
         self.answered[question][member_id] = choice
-        self.players.add(member_id)
         if choice != self.answers[question]:
             self.streaks[member_id] = 0
             return Outcome(Verdict.WRONG, 0, elapsed)
@@ -75,6 +73,7 @@ class QuizGame:
         return Outcome(Verdict.RIGHT, points, elapsed)
 
     def everyone_answered(self) -> bool:
-        """All who have joined (answered any question) have answered this one."""
-        answered = self.answered.get(self.question, {})
-        return bool(self.players) and self.players <= answered.keys()
+        """All who joined in earlier questions have answered this one; the first question runs its time,
+        since nobody can know who is playing until then."""
+        joined = {m for q, members in self.answered.items() if q < self.question for m in members}
+        return bool(joined) and joined <= self.answered.get(self.question, {}).keys()
