@@ -13,7 +13,9 @@ import shlex
 import sys
 import tempfile
 import textwrap
+import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -43,6 +45,7 @@ _OPTION = re.compile(r"(?:^|(?<=\s))(\w+):")
 _EMPHASIS = re.compile(r"(?<!\\)\*{1,2}([^*\n]+?)(?<!\\)\*{1,2}")
 _MARKDOWN_ESCAPE = re.compile(r"\\([*_`~|>\\])")
 _MENTION = re.compile(r"<([@#])!?(\d+)>")
+_TIMESTAMP = re.compile(r"<t:(\d+)(?::([tTdDfFR]))?>")
 
 
 def parse_command(line: str) -> tuple[str, dict[str, Any]]:
@@ -67,7 +70,16 @@ def plain(markdown: str, names: dict[str, str] | None = None) -> str:
         name = (names or {}).get(mention[2])
         return f"{mention[1]}{name}" if name else mention[0]
 
-    return _MENTION.sub(by_name, text)
+    return _TIMESTAMP.sub(_when, _MENTION.sub(by_name, text))
+
+
+def _when(stamp: re.Match[str]) -> str:
+    """Discord's <t:…> timestamps, as a member's client would show them."""
+    moment = datetime.fromtimestamp(int(stamp[1]), UTC)
+    if stamp[2] == "R":
+        seconds = round(moment.timestamp() - time.time())
+        return f"in {seconds} s" if seconds >= 0 else f"{-seconds} s ago"
+    return moment.strftime("%A %d %B %Y %H:%M UTC")
 
 
 def render_message(message: Payload, *, ephemeral: bool, names: dict[str, str] | None = None) -> list[str]:
