@@ -17,6 +17,7 @@ from bot.content.models import (
     SummaryAnswer,
     TopicsAnswer,
 )
+from bot.render import plural
 
 TITLE_LIMIT = 256
 FIELD_NAME_LIMIT = 256
@@ -138,7 +139,7 @@ def fact_embed_for(fact: Fact, *, title: str) -> discord.Embed:
 
 def topics_pages(answer: TopicsAnswer) -> list[discord.Embed]:
     fields = [
-        (safe(f"{t.name} ({t.id})"), f"{t.passages} passages in {t.documents} documents"
+        (safe(f"{t.name} ({t.id})"), f"{plural(t.passages, 'passage')} in {plural(t.documents, 'document')}"
          + (f"\n{safe(t.description)}" if t.description else ""))
         for t in answer.topics
     ]  # fmt: skip

@@ -18,8 +18,11 @@ from bot.content.models import (
     SummaryAnswer,
     TopicsAnswer,
 )
+from bot.render import plural
 
 _WIDTH = 100
+
+
 _LETTERS = "ABCD"
 
 
@@ -42,7 +45,7 @@ def _source(document: DocumentInfo, reference: ReferenceInfo | None, indent: str
 def render_topics(answer: TopicsAnswer) -> str:
     lines = ["Topics (curated, then found in the sources):"]
     for t in answer.topics:
-        lines.append(f"  {t.id:<24} {t.name} — {t.passages} passages in {t.documents} documents")
+        lines.append(f"  {t.id:<24} {t.name} — {plural(t.passages, 'passage')} in {plural(t.documents, 'document')}")
     return "\n".join(lines)
 
 

@@ -1,0 +1,36 @@
+"""Embeds stay within Discord's limits by construction, whatever the source text."""
+
+from __future__ import annotations
+
+from bot.content.models import DocumentInfo, ReferenceInfo, SearchAnswer, SearchHit
+from bot.render.embeds import FIELD_LIMIT, clip, quoted_field, search_pages
+
+DOCUMENT = DocumentInfo(id="doc", title="A *very* long_title " * 20, path="doc.txt", author="@everyone")
+REFERENCE = ReferenceInfo(key="X, 2020", text="X. (2020). " + "Title words " * 200, authors="X", year="2020")
+
+
+def test_a_long_quote_is_cut_at_a_word_with_an_ellipsis_and_a_pointer_to_search():
+    text = "word " * 2000
+    field = quoted_field(text.strip(), DOCUMENT, REFERENCE)
+    assert len(field) <= FIELD_LIMIT
+    quote = field.split("”")[0]
+    assert quote.endswith("… (see /search)")
+    assert quote.removeprefix("“").removesuffix("… (see /search)").endswith("word")
+
+
+def test_pages_of_huge_results_respect_every_limit():
+    hits = [SearchHit(text="x" * 6000, document=DOCUMENT, reference=REFERENCE, score=1.0) for _ in range(12)]
+    for page in search_pages(SearchAnswer(query="q" * 400, results=hits)):
+        assert len(page) <= 6000 and len(page.fields) <= 25
+        assert len(page.title or "") <= 256
+        assert all(len(f.value or "") <= 1024 and len(f.name or "") <= 256 for f in page.fields)
+
+
+def test_source_text_cannot_ping_or_break_markdown():
+    field = quoted_field("Hello @everyone and <@123> **bold**", DOCUMENT, None)
+    assert "@everyone" not in field.replace("@\u200beveryone", "")
+    assert "**bold**" not in field and "\\*\\*bold\\*\\*" in field
+
+
+def test_clip_leaves_short_text_alone():
+    assert clip("short", 10) == "short"
