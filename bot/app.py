@@ -89,9 +89,6 @@ class StudyBot(commands.Bot):
         if hasattr(self, "db"):
             await self.db.close()
 
-    def log_problem(self, message: str) -> None:
-        log.error("%s", message)
-
     async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         """A bug or a Discord failure: log it, and tell the member plainly if we still can."""
         log.error("Command %s failed: %s", interaction.command and interaction.command.name, error, exc_info=error)

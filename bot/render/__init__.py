@@ -2,5 +2,5 @@
 
 
 def plural(count: int, noun: str) -> str:
-    """ "1 document", "2 documents": shared by every renderer."""
+    """A counted noun, "1 document" or "2 documents", the same in every renderer."""
     return f"{count} {noun}" + ("" if count == 1 else "s")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 import time
 from typing import TYPE_CHECKING, Literal
@@ -20,6 +21,7 @@ from bot.store.quiz import QuizRecords
 if TYPE_CHECKING:
     from bot.app import StudyBot
 
+log = logging.getLogger(__name__)
 PERIODS = {"week": 7 * 86400, "month": 30 * 86400, "all time": None}
 
 
@@ -40,7 +42,7 @@ class Quiz(commands.Cog):
             try:
                 await channel.send(embed=render.standings_embed(standings, "interrupted", len(standings)))
             except discord.HTTPException as error:
-                self.bot.log_problem(f"Could not post the end of interrupted quiz {stored.id}: {error}")
+                log.error("Could not post the end of interrupted quiz %s: %s", stored.id, error)
 
     async def cog_unload(self) -> None:
         for session in list(self.by_channel.values()):
