@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.paginator import send_pages, send_problem
-from bot.cogs.topics import topic_choices
+from bot.cogs.topics import autocomplete_topic
 from bot.content.errors import StudybotError
 from bot.render import embeds
 
@@ -23,11 +23,6 @@ MATCHES = 9
 class Evidence(commands.Cog):
     def __init__(self, bot: StudyBot) -> None:
         self.bot = bot
-
-    async def autocomplete_topic(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return topic_choices(self.bot.engine, current)
 
     @app_commands.command(name="stats")
     @app_commands.describe(topic="Only statistics about this topic (start typing to see them)")

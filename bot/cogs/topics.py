@@ -26,14 +26,14 @@ def topic_choices(engine: StudyEngine, typed: str) -> list[app_commands.Choice[s
     return [app_commands.Choice(name=t.name[:100], value=t.id) for t in matching[:MAX_CHOICES]]
 
 
+async def autocomplete_topic(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    """Every topic option autocompletes from the bot's index the same way."""
+    return topic_choices(interaction.client.engine, current)  # type: ignore[attr-defined]
+
+
 class Topics(commands.Cog):
     def __init__(self, bot: StudyBot) -> None:
         self.bot = bot
-
-    async def autocomplete_topic(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return topic_choices(self.bot.engine, current)
 
     @app_commands.command(name="topics")
     async def topics(self, interaction: discord.Interaction) -> None:

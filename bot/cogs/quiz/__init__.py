@@ -13,7 +13,7 @@ from discord.ext import commands
 
 from bot.cogs.paginator import send_pages, send_problem
 from bot.cogs.quiz._session import AnswerButton, QuizSession
-from bot.cogs.topics import topic_choices
+from bot.cogs.topics import autocomplete_topic
 from bot.content.errors import StudybotError
 from bot.render import quiz as render
 from bot.store.quiz import QuizRecords
@@ -47,11 +47,6 @@ class Quiz(commands.Cog):
     async def cog_unload(self) -> None:
         for session in list(self.by_channel.values()):
             session.abandon()
-
-    async def autocomplete_topic(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return topic_choices(self.bot.engine, current)
 
     @quiz.command(name="start")
     @app_commands.describe(
