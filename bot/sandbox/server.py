@@ -51,6 +51,7 @@ class Sandbox:
         self.users: dict[int, Payload] = {}
         self.messages: dict[int, MessageRecord] = {}
         self.interactions: dict[int, InteractionRecord] = {}
+        self._by_token: dict[str, InteractionRecord] = {}
         self.global_commands: list[Payload] = []
         self.guild_commands: dict[int, list[Payload]] = {}
         self.faults = Faults()
@@ -252,14 +253,10 @@ class Sandbox:
         return record
 
     def _interaction_by_token(self, app: str, token: str) -> InteractionRecord:
-        if int(app) != self.application_id:
+        record = self._by_token.get(token)
+        if int(app) != self.application_id or record is None or record.response_type is None:
             raise DiscordError(404, 10015, "Unknown Webhook")
-        for record in self.interactions.values():
-            if record.token == token:
-                if record.response_type is None:
-                    raise DiscordError(404, 10015, "Unknown Webhook")
-                return record
-        raise DiscordError(404, 10015, "Unknown Webhook")
+        return record
 
     async def _interaction_callback(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
         record = self._interaction(int(match["id"]), match["token"])
@@ -411,6 +408,7 @@ class Sandbox:
         if message is not None:
             record.component_message = int(message["id"])
         self.interactions[record.id] = record
+        self._by_token[record.token] = record
         member = guild.members[user_id]
         payload: Payload = {
             "id": str(record.id), "application_id": str(self.application_id), "type": kind, "data": data,
