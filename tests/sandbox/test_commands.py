@@ -124,3 +124,21 @@ async def test_page_buttons_after_a_restart_say_the_pages_expired(world: World, 
     world.bot = await start_bot(engine, quick_settings(tmp_path), world.sandbox, world.guild)
     stale = await (await world.alice.click(page_one, "Next ▶")).wait()
     assert stale.ephemeral and "These pages have expired" in stale.content
+
+
+HOSTILE = [
+    "@everyone look", "<@&123456789012345678> ping", "discord.gg/abcdef **bold** ```code```",
+    "\u202eright-to-left\u202c \u200b", "👩‍👩‍👧‍👦 emoji", "x" * 300, "||spoiler|| > quote \\",
+]  # fmt: skip
+
+
+async def test_hostile_text_never_pings_or_breaks_an_answer(world: World):
+    for text in HOSTILE:
+        for command, option in (("search", "query"), ("cite", "claim"), ("summary", "topic"), ("stats", "topic")):
+            reply = await (await world.alice.run("study", command, **{option: text[:100]})).wait()
+            assert reply.message_record.allowed_mentions == {"parse": []}
+            visible = reply.content + " ".join(str(e) for e in reply.embeds)
+            assert "@everyone" not in visible.replace("@\u200beveryone", "")
+            assert "<@&123456789012345678>" not in visible
+            for embed in reply.embeds:
+                within_limits(embed)

@@ -212,3 +212,32 @@ async def test_health_check_sees_the_connected_bots_heartbeat(world: World):
     await asyncio.wait_for(_until(lambda: heartbeat_file(settings).exists()), 5)
     assert is_healthy(settings, time.time())
     assert not is_healthy(settings, time.time() + 600)
+
+
+async def test_the_token_never_appears_in_logs_even_at_debug(engine, tmp_path, caplog):
+    import logging
+
+    from bot.app import StudyBot
+    from bot.config import Settings
+    from bot.sandbox.server import Sandbox, point_discord_at
+
+    caplog.set_level(logging.DEBUG)
+    sandbox = Sandbox()
+    await sandbox.start()
+    point_discord_at(sandbox)
+    guild = sandbox.add_guild("Study Group", ["study"])
+    bot = StudyBot(engine, Settings(data_dir=tmp_path), sync_guilds=[guild.id])
+    task = asyncio.create_task(bot.start(sandbox.token))
+    try:
+        await asyncio.wait_for(bot.wait_until_ready(), 15)
+    finally:
+        await bot.close()
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    wrong = StudyBot(engine, Settings(data_dir=tmp_path), sync_guilds=[])
+    with pytest.raises(discord.LoginFailure) as failure:
+        async with wrong:
+            await wrong.login("not-the-token-" + sandbox.token[:4])
+    await sandbox.stop()
+    assert "Shard ID None has connected" in caplog.text  # the debug log did capture the session
+    assert sandbox.token not in caplog.text and sandbox.token not in str(failure.value)
