@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -20,6 +21,7 @@ from bot.content.topics import load_topics
 from bot.playground import run_playground
 from bot.render.text import render
 
+SANDBOX_VARIABLE = "STUDYBOT_SANDBOX_URL"
 EXIT_NOTHING_FOUND = 1
 EXIT_BAD_INPUT = 2
 
@@ -104,6 +106,13 @@ def _run(engine: StudyEngine, settings: Settings, *, sync_only: bool) -> int:
         print(NO_TOKEN, file=sys.stderr)
         return EXIT_BAD_INPUT
     from bot.app import StudyBot, run_until_stopped, sync_globally
+
+    sandbox = os.environ.get(SANDBOX_VARIABLE)
+    if sandbox:
+        # Tests run the real bot process against a sandbox in another process: only where it connects changes.
+        from bot.sandbox.server import point_discord_at_url
+
+        point_discord_at_url(sandbox)
 
     bot = StudyBot(engine, settings)
     if sync_only:

@@ -427,11 +427,17 @@ class Sandbox:
 
 def point_discord_at(sandbox: Sandbox) -> None:
     """The one change to discord.py: where it connects. Its HTTP base and gateway become the sandbox's."""
+    point_discord_at_url(sandbox.base_url)
+
+
+def point_discord_at_url(base_url: str) -> None:
+    """Point discord.py at a sandbox running elsewhere (another process), by its base URL."""
     from discord.gateway import DiscordWebSocket
     from discord.http import Route
 
-    Route.BASE = sandbox.base_url + API
-    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(sandbox.gateway_url)
+    base = yarl.URL(base_url)
+    Route.BASE = str(base.with_path(API))
+    DiscordWebSocket.DEFAULT_GATEWAY = base.with_scheme("ws").with_path("/gateway")
 
 
 async def _body(request: web.Request) -> Any:
