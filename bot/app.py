@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import sqlite3
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -93,6 +94,11 @@ class StudyBot(commands.Bot):
         """A bug or a Discord failure: log it, and tell the member plainly if we still can."""
         log.error("Command %s failed: %s", interaction.command and interaction.command.name, error, exc_info=error)
         message = "Something went wrong answering that. It has been logged; please try again in a moment."
+        if isinstance(getattr(error, "original", None), sqlite3.Error):
+            message = (
+                "The bot could not save that just now (its database is busy or out of space), so nothing "
+                "was recorded. Please try again in a moment."
+            )
         try:
             if interaction.response.is_done():
                 await interaction.followup.send(message, ephemeral=True)

@@ -6,9 +6,14 @@ version is kept in SQLite's `user_version`. Writes are committed before callers 
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import aiosqlite
+
+from bot.content.errors import StudybotError
+
+BUSY_TIMEOUT_MS = 1500
 
 MIGRATIONS: list[str] = [
     # 1: quiz sessions and answers, daily schedules and posts
@@ -41,14 +46,29 @@ MIGRATIONS: list[str] = [
 ]
 
 
+class StoreError(StudybotError):
+    """The database cannot be used; it is left as it is, so nothing stored in it is lost."""
+
+
 async def open_database(path: Path) -> aiosqlite.Connection:
     """The database at `path` (created if missing), migrated to the latest schema."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = await aiosqlite.connect(path)
-    await db.execute("PRAGMA journal_mode=WAL")
-    await db.execute("PRAGMA foreign_keys=ON")
-    await db.execute("PRAGMA busy_timeout=5000")
-    await migrate(db)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(path)
+    except (OSError, sqlite3.Error) as error:
+        raise StoreError(f"{path}: cannot be opened ({error}).") from error
+    try:
+        await db.execute("PRAGMA journal_mode=WAL")
+        await db.execute("PRAGMA foreign_keys=ON")
+        # Shorter than Discord's 3-second deadline, so a member hears about a busy database in time.
+        await db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        await migrate(db)
+    except sqlite3.Error as error:
+        await db.close()
+        raise StoreError(
+            f"{path}: cannot be used ({error}). It was left untouched: move it aside to start afresh, "
+            "or restore a backup."
+        ) from error
     return db
 
 

@@ -48,6 +48,7 @@ class QuizGame:
     open: bool = False
     answered: dict[int, dict[int, int]] = field(default_factory=dict)
     streaks: dict[int, int] = field(default_factory=dict)
+    _streak_before: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def ask(self, question: int, now: float) -> None:
         self.question, self.opened_at, self.open = question, now, True
@@ -65,12 +66,18 @@ class QuizGame:
         if not self.open or elapsed > self.seconds:
             return Outcome(Verdict.TOO_LATE)
         self.answered[question][member_id] = choice
+        self._streak_before[(member_id, question)] = self.streaks.get(member_id, 0)
         if choice != self.answers[question]:
             self.streaks[member_id] = 0
             return Outcome(Verdict.WRONG, 0, elapsed)
         points = points_for(elapsed, self.seconds, self.streaks.get(member_id, 0))
         self.streaks[member_id] = self.streaks.get(member_id, 0) + 1
         return Outcome(Verdict.RIGHT, points, elapsed)
+
+    def withdraw(self, member_id: int, question: int) -> None:
+        """Take back an answer that could not be saved, so the member may answer again."""
+        self.answered.get(question, {}).pop(member_id, None)
+        self.streaks[member_id] = self._streak_before.pop((member_id, question), 0)
 
     def everyone_answered(self) -> bool:
         """All who joined in earlier questions have answered this one; the first question runs its time,

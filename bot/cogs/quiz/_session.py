@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import re
+import sqlite3
 import time
 from collections.abc import Callable
 
@@ -129,10 +130,17 @@ class QuizSession:
     async def take_answer(self, interaction: discord.Interaction, question: int, choice: int) -> None:
         outcome: Outcome = self.game.answer(interaction.user.id, question, choice, self.clock())
         if outcome.counted:
-            stored = await self.records.record_answer(
-                self.id, question=question, member_id=interaction.user.id, guild_id=self.guild_id, choice=choice,
-                correct=outcome.verdict is Verdict.RIGHT, seconds=outcome.seconds, points=outcome.points,
-            )  # fmt: skip
+            try:
+                stored = await self.records.record_answer(
+                    self.id, question=question, member_id=interaction.user.id, guild_id=self.guild_id,
+                    choice=choice, correct=outcome.verdict is Verdict.RIGHT, seconds=outcome.seconds,
+                    points=outcome.points,
+                )  # fmt: skip
+            except sqlite3.Error as error:
+                log.error("Quiz %s could not save an answer: %s", self.id, error)
+                self.game.withdraw(interaction.user.id, question)
+                await interaction.response.send_message(render.NOT_SAVED, ephemeral=True)
+                return
             if not stored:
                 outcome = Outcome(Verdict.ALREADY_ANSWERED)
             elif outcome.verdict is Verdict.RIGHT:
