@@ -92,6 +92,8 @@ class StudyBot(commands.Bot):
 
     async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         """A bug or a Discord failure: log it, and tell the member plainly if we still can."""
+        if isinstance(error, app_commands.CheckFailure) and interaction.response.is_done():
+            return  # a check that refused has already told the member why
         log.error("Command %s failed: %s", interaction.command and interaction.command.name, error, exc_info=error)
         message = "Something went wrong answering that. It has been logged; please try again in a moment."
         if isinstance(getattr(error, "original", None), sqlite3.Error):

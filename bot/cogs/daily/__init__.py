@@ -117,11 +117,12 @@ class Daily(commands.Cog):
             log.warning("Could not read #%s to check the daily post: %s", channel_id, error)
         return None
 
-    async def _refuse_without_permission(self, interaction: discord.Interaction) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        """Every /daily command, checked at run time too: default permissions can be changed by a server."""
         if interaction.permissions.manage_guild:
-            return False
+            return True
         await send_problem(interaction, "Only members who can manage this server can change the daily fact.", "")
-        return True
+        return False
 
     async def autocomplete_timezone(
         self, interaction: discord.Interaction, current: str
@@ -143,8 +144,6 @@ class Daily(commands.Cog):
         timezone: app_commands.Range[str, 1, 64],
     ) -> None:
         """Post a fact every day in a channel at a local time."""
-        if await self._refuse_without_permission(interaction):
-            return
         at, tz = parse_time(time), zone(timezone)
         if at is None:
             await send_problem(
@@ -167,8 +166,6 @@ class Daily(commands.Cog):
     @daily.command(name="off")
     async def off(self, interaction: discord.Interaction) -> None:
         """Stop the daily fact."""
-        if await self._refuse_without_permission(interaction):
-            return
         assert interaction.guild_id is not None
         stopped = await self.records.disable(interaction.guild_id)
         text = "Daily fact turned off." if stopped else "There was no daily fact to turn off."
@@ -177,8 +174,6 @@ class Daily(commands.Cog):
     @daily.command(name="status")
     async def status(self, interaction: discord.Interaction) -> None:
         """When and where the daily fact posts, what it posted last, and any problem."""
-        if await self._refuse_without_permission(interaction):
-            return
         assert interaction.guild_id is not None
         schedule = await self.records.schedule(interaction.guild_id)
         if schedule is None or not schedule.enabled:
@@ -201,8 +196,6 @@ class Daily(commands.Cog):
     @daily.command(name="preview")
     async def preview(self, interaction: discord.Interaction) -> None:
         """The fact the next daily post will show, only to you."""
-        if await self._refuse_without_permission(interaction):
-            return
         assert interaction.guild_id is not None
         key = next_fact(
             self.bot.engine.fact_keys(), await self.records.posted_keys(interaction.guild_id), interaction.guild_id
