@@ -21,7 +21,6 @@ from bot.content.models import (
     Fact,
     FactAnswer,
     QuizAnswer,
-    ReferenceInfo,
     SearchAnswer,
     SearchHit,
     SourcesAnswer,
@@ -96,7 +95,7 @@ class StudyEngine:
             seen.add(sentence.text)
             results.append(
                 SearchHit(
-                    text=sentence.text, document=sentence.document, reference=_first(sentence.references),
+                    text=sentence.text, document=sentence.document, reference=sentence.reference,
                     references=sentence.references, score=round(scores[sentence.id], 4),
                 )
             )  # fmt: skip
@@ -118,9 +117,9 @@ class StudyEngine:
             found = self.index.store.statistics([sid for sid, _ in hits])[:limit]
         if not found:
             raise NothingFoundError("No statistics found" + (f" about {name}." if name else "."))
-        return StatsAnswer(topic=name, stats=self.statistic_models(found))
+        return StatsAnswer(topic=name, stats=self._statistic_models(found))
 
-    def statistic_models(self, found: Sequence[StoredStatistic]) -> list[Statistic]:
+    def _statistic_models(self, found: Sequence[StoredStatistic]) -> list[Statistic]:
         sentences = {s.id: s for s in self.index.store.sentences(sorted({s.sentence for s in found}))}
         return [_statistic(stat, sentences[stat.sentence]) for stat in found]
 
@@ -154,7 +153,7 @@ class StudyEngine:
             backed = 1.0 if sentence.references else 0.0
             matches.append(
                 CiteMatch(
-                    quote=sentence.text, document=sentence.document, reference=_first(sentence.references),
+                    quote=sentence.text, document=sentence.document, reference=sentence.reference,
                     references=sentence.references, score=round(coverage + 0.1 * backed, 4),
                 )
             )  # fmt: skip
@@ -221,14 +220,10 @@ class StudyEngine:
         return SourcesAnswer(sources=summaries, skipped=[*report.skipped, *report.warnings])
 
 
-def _first(references: Sequence[ReferenceInfo]) -> ReferenceInfo | None:
-    return references[0] if references else None
-
-
 def _statistic(stat: StoredStatistic, sentence: StoredSentence) -> Statistic:
     return Statistic(
         value=stat.value, number=stat.number, kind=stat.kind, counts=stat.counts, year=stat.year,
-        quote=sentence.text, document=sentence.document, reference=_first(sentence.references),
+        quote=sentence.text, document=sentence.document, reference=sentence.reference,
     )  # fmt: skip
 
 

@@ -37,8 +37,7 @@ def fact_for(store: Store, key: str) -> Fact | None:
     if not sentences:
         return None
     sentence = sentences[0]
-    reference = sentence.references[0] if sentence.references else None
-    return Fact(key=key, quote=sentence.text, document=sentence.document, reference=reference, statistic=value)
+    return Fact(key=key, quote=sentence.text, document=sentence.document, reference=sentence.reference, statistic=value)
 
 
 def pick(store: Store, rng: random.Random) -> Fact | None:

@@ -78,7 +78,7 @@ def number_question(
     if wrong is None:
         return None
     options, answer = _shuffled(style.core, wrong, rng)
-    reference = sentence.references[0] if sentence.references else None
+    reference = sentence.reference
     counts = f" for {stat.counts}" if stat.counts else ""
     citing = f", citing {reference.key}" if reference else ""
     return QuizQuestion(

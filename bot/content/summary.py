@@ -61,6 +61,6 @@ def quote(sentence: StoredSentence) -> Quote:
     return Quote(
         text=sentence.text,
         document=sentence.document,
-        reference=sentence.references[0] if sentence.references else None,
+        reference=sentence.reference,
         references=sentence.references,
     )

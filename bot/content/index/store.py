@@ -48,6 +48,11 @@ class StoredSentence:
     text: str
     references: list[ReferenceInfo]
 
+    @property
+    def reference(self) -> ReferenceInfo | None:
+        """The entry the sentence cites first; None when it cites nothing (it never inherits one)."""
+        return self.references[0] if self.references else None
+
 
 @dataclass(frozen=True, slots=True)
 class StoredStatistic:
