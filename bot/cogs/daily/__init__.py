@@ -71,9 +71,7 @@ class Daily(commands.Cog):
     async def _post_once(self, schedule: DailySchedule, day: str) -> None:
         existing = await self.records.post(schedule.guild_id, day)
         if existing is None:
-            key = next_fact(
-                self.bot.engine.fact_keys(), await self.records.posted_keys(schedule.guild_id), schedule.guild_id
-            )
+            key = await self._next_key(schedule.guild_id)
             if key is None or not await self.records.claim(schedule.guild_id, day, key, schedule.channel_id):
                 return
         elif existing.status == "sending":
@@ -86,6 +84,10 @@ class Daily(commands.Cog):
         else:
             return
         await self._send(schedule, day, key)
+
+    async def _next_key(self, guild_id: int) -> str | None:
+        """The fact this server sees next: the one the post will use is the one preview shows."""
+        return next_fact(self.bot.engine.fact_keys(), await self.records.posted_keys(guild_id), guild_id)
 
     async def _send(self, schedule: DailySchedule, day: str, key: str) -> None:
         fact = self.bot.engine.fact_for(key)
@@ -197,9 +199,7 @@ class Daily(commands.Cog):
     async def preview(self, interaction: discord.Interaction) -> None:
         """The fact the next daily post will show, only to you."""
         assert interaction.guild_id is not None
-        key = next_fact(
-            self.bot.engine.fact_keys(), await self.records.posted_keys(interaction.guild_id), interaction.guild_id
-        )
+        key = await self._next_key(interaction.guild_id)
         fact = self.bot.engine.fact_for(key) if key else None
         if fact is None:
             await send_problem(interaction, "The sources hold no facts yet.", "Add sources with numbers or references.")
