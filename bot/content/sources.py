@@ -15,6 +15,9 @@ from bot.content.models import SourceMeta
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 SIDECAR_SUFFIX = ".meta.yaml"
 INDEX_DIRNAME = ".studybot-index"
+# Far above any report a study group reads (the UN corpus's longest speech is under 1 MB); a bigger file is
+# almost surely a dump or a mistake, and reading it would hold the whole build's memory hostage.
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +53,25 @@ def list_sources(folder: Path) -> SourceListing:
             if name.startswith(".") or name.endswith(SIDECAR_SUFFIX) or name.lower() == "readme.md":
                 continue
             if path.suffix.lower() in TEXT_SUFFIXES:
+                too_big = _size_problem(path)
+                if too_big:
+                    skipped.append(f"{relative}: {too_big}")
+                    continue
                 key = relative.rsplit(".", 1)[0]
                 files.append(SourceFile(path, key, relative))
             else:
                 skipped.append(f"{relative}: not a text or Markdown file")
     return SourceListing(files, skipped)
+
+
+def _size_problem(path: Path) -> str | None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # reading it later names the problem
+    if size > MAX_SOURCE_BYTES:
+        return f"too large to load ({size / 2**20:,.0f} MiB; the limit is {MAX_SOURCE_BYTES // 2**20} MiB)"
+    return None
 
 
 def fingerprint(folder: Path, listing: SourceListing) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.content.index.build import open_index
+from bot.content.sources import MAX_SOURCE_BYTES
 from tests.conftest import ESSAY, NEWS, SEEDS
 
 
@@ -80,3 +81,39 @@ def test_an_interrupted_build_leaves_the_previous_index_usable(folder: Path):
     staging.mkdir()
     reopened = open_index(folder)
     assert not reopened.report.rebuilt and reopened.report.documents == 2
+
+
+def test_an_enormous_file_is_skipped_unread_and_a_large_one_loads(folder: Path, caplog):
+    enormous = folder / "dump.txt"
+    with enormous.open("wb") as handle:  # sparse: the size is real, the disk blocks are not
+        handle.truncate(MAX_SOURCE_BYTES + 1)
+    body = (folder / f"{NEWS}.txt").read_text(encoding="utf-8").split("\n\n")
+    paragraphs = [p for p in body if len(p) > 200]
+    large = "\n\n".join(f"{p} Copy {n}." for n in range(3000) for p in paragraphs[:2])
+    (folder / "large.txt").write_text(large, encoding="utf-8")
+    index = open_index(folder)
+    assert index.report.documents == 3
+    assert any(s.startswith("dump.txt: too large to load (64 MiB") for s in index.report.skipped)
+    assert "dump.txt" in caplog.text
+    assert len(large) > 2_000_000 and index.report.sentences > 6000
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda f: (f / "content.sqlite3").write_bytes(b"junk" * 100), id="store-overwritten"),
+        pytest.param(lambda f: (f / "search" / "meta.json").unlink(), id="search-meta-missing"),
+        pytest.param(lambda f: shutil.rmtree(f / "search"), id="search-folder-missing"),
+        pytest.param(
+            lambda f: [p.write_bytes(p.read_bytes()[:64]) for p in (f / "search").glob("*.term")], id="segment-cut"
+        ),
+    ],
+)
+def test_a_damaged_index_is_rebuilt_from_the_sources_with_a_warning(folder: Path, caplog, damage):
+    first = open_index(folder)
+    first.close()
+    damage(folder / ".studybot-index")
+    again = open_index(folder)
+    assert again.report.rebuilt and again.report.sentences == first.report.sentences
+    assert again.search.size == first.report.sentences
+    assert "cannot be read" in caplog.text and "building it again" in caplog.text

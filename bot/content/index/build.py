@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -53,10 +54,14 @@ class ContentIndex:
 
     def __init__(self, folder: Path, analyzer: Analyzer, report: BuildReport) -> None:
         self.folder = folder
-        self.store = Store(folder / "content.sqlite3")
         self.search = SearchIndex(folder / "search", analyzer)
+        self.store = Store(folder / "content.sqlite3")
         self.report = report
-        names = self.store.meta("names") or {}
+        try:
+            names = self.store.meta("names") or {}
+        except sqlite3.Error:
+            self.store.close()
+            raise
         assert isinstance(names, dict)
         self.name_counts: Counter[str] = Counter(names)
 
@@ -86,7 +91,11 @@ def open_index(
     recorded = _read_json(manifest)
     if not force and recorded.get("stamp") == stamp:
         report = BuildReport(**{**recorded["report"], "rebuilt": False})
-        return ContentIndex(folder, analyzer, report)
+        try:
+            return ContentIndex(folder, analyzer, report)
+        except (sqlite3.Error, ValueError, OSError) as error:
+            # The index is only ever derived from the sources, so a damaged one is rebuilt, never repaired.
+            log.warning("The index in %s cannot be read (%s); building it again from the sources.", folder, error)
 
     staging = folder.with_name(f"{folder.name}.building-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
