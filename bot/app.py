@@ -54,6 +54,9 @@ class StudyBot(commands.Bot):
             intents=discord.Intents.default(),
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
+            # A longer rate-limit wait raises instead of stalling the caller: past Discord's 3-second
+            # interaction deadline the answer is lost anyway, and the daily post counts it as a failure.
+            max_ratelimit_timeout=30.0,
         )
         self.engine = engine
         self.settings = settings

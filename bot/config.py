@@ -33,6 +33,9 @@ class DailySettings(BaseModel):
 
     grace_minutes: int = Field(default=60, ge=0, le=24 * 60, description="How late a missed post still goes out.")
     check_seconds: float = Field(default=30.0, gt=0, description="How often the schedule is checked.")
+    send_attempts: int = Field(
+        default=3, ge=1, le=20, description="Checks that may try a post Discord refuses before the day is given up."
+    )
 
 
 class Settings(BaseModel):

@@ -14,6 +14,7 @@ class HttpFault:
     times: int | None
     retry_after: float
     delay: float
+    after: bool = False
 
     def matches(self, method: str, path: str) -> bool:
         return (self.method is None or self.method == method) and self.pattern.search(path) is not None
@@ -34,9 +35,14 @@ class Faults:
         method: str | None = None,
         times: int | None = 1,
         retry_after: float = 0.2,
+        after: bool = False,
     ) -> None:
-        """Answer requests to `path` (a regex) with `status`: 429 carries a retry-after, 5xx an error body."""
-        self._rules.append(HttpFault(re.compile(path), method, status, times, retry_after, 0.0))
+        """Answer requests to `path` (a regex) with `status`: 429 carries a retry-after, 5xx an error body.
+
+        With `after`, the request is carried out first and only its answer is lost, as when Discord
+        creates a message and then fails with a 5xx: a client that retries blindly posts it twice.
+        """
+        self._rules.append(HttpFault(re.compile(path), method, status, times, retry_after, 0.0, after))
 
     def slow(self, path: str, seconds: float, *, method: str | None = None, times: int | None = None) -> None:
         self._rules.append(HttpFault(re.compile(path), method, 0, times, 0.0, seconds))

@@ -96,6 +96,8 @@ def message(
         "type": 20 if interaction else 0, "flags": int(body.get("flags") or 0),
         "components": body.get("components") or [],
     }  # fmt: skip
+    if body.get("nonce"):
+        payload["nonce"] = str(body["nonce"])
     if guild_id is not None:
         payload["guild_id"] = str(guild_id)
     if application_id is not None:

@@ -43,6 +43,7 @@ class MessageRecord:
     allowed_mentions: Any
     history: list[Payload] = field(default_factory=list)
     deleted: bool = False
+    created: float = field(default_factory=time.time)
 
     @property
     def id(self) -> int:

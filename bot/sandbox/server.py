@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 API = "/api/v10"
 ALL_PERMISSIONS = (1 << 41) - 1
 MEMBER_PERMISSIONS = 0x0000_0000_0006_4C40  # view, send, embed, read history, use app commands
+NONCE_SECONDS = 5 * 60  # Discord: "checked for uniqueness in the past few minutes"
 Handler = Callable[[web.Request, re.Match[str], Any], Awaitable[web.Response]]
 
 
@@ -166,8 +167,14 @@ class Sandbox:
         fault = self.faults.take(request.method, path)
         if fault is not None and fault.delay:
             await asyncio.sleep(fault.delay)
+        if fault is not None and fault.status and not fault.after:
+            return _fault_response(fault.status, fault.retry_after)
+        response = await self._handle(request, path)
         if fault is not None and fault.status:
             return _fault_response(fault.status, fault.retry_after)
+        return response
+
+    async def _handle(self, request: web.Request, path: str) -> web.Response:
         for method, pattern, handler in self._routes:
             match = pattern.match(path)
             if match and method == request.method:
@@ -332,9 +339,23 @@ class Sandbox:
         guild = self._guild_of_channel(channel_id)
         if channel_id in guild.denied_channels:
             raise DiscordError(403, 50001, "Missing Access")
+        earlier = self._same_nonce(body)
+        if earlier is not None:
+            return _json(earlier.payload)
         stored = self._store_message(channel_id, body, body, None)
         await self.gateway.dispatch("MESSAGE_CREATE", {**stored.payload, "member": guild.members[self.application_id]})
         return _json(stored.payload)
+
+    def _same_nonce(self, body: Payload) -> MessageRecord | None:
+        """With `enforce_nonce`, a nonce the bot used in the last few minutes returns that message instead."""
+        nonce = body.get("nonce")
+        if not nonce or not body.get("enforce_nonce"):
+            return None
+        recent = time.time() - NONCE_SECONDS
+        for stored in self.messages.values():
+            if stored.payload.get("nonce") == str(nonce) and stored.created >= recent:
+                return stored
+        return None
 
     async def _channel_history(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
         """Newest first, as Discord lists them; `limit` 1-100 and `before` are honoured."""

@@ -61,7 +61,7 @@ class DailyRecords:
         ) as cursor:
             return [DailySchedule(*row[:4], bool(row[4]), row[5]) async for row in cursor]
 
-    async def set_error(self, guild_id: int, error: str) -> None:
+    async def set_error(self, guild_id: int, error: str | None) -> None:
         await self._db.execute("UPDATE daily_schedules SET last_error = ? WHERE guild_id = ?", (error, guild_id))
         await self._db.commit()
 
@@ -69,13 +69,23 @@ class DailyRecords:
         """Reserve the day's post before sending it; False when the day already has one (sent or sending)."""
         try:
             await self._db.execute(
-                "INSERT INTO daily_posts VALUES (?, ?, ?, ?, 'sending', NULL, ?)",
+                "INSERT INTO daily_posts VALUES (?, ?, ?, ?, 'sending', NULL, ?, 0)",
                 (guild_id, local_date, fact_key, channel_id, time.time()),
             )
         except sqlite3.IntegrityError:
             return False
         await self._db.commit()
         return True
+
+    async def count_failure(self, guild_id: int, local_date: str) -> int:
+        """One more refusal of the day's post; returns how many there have been."""
+        async with self._db.execute(
+            "UPDATE daily_posts SET failures = failures + 1 WHERE guild_id = ? AND local_date = ? RETURNING failures",
+            (guild_id, local_date),
+        ) as cursor:
+            row = await cursor.fetchone()
+        await self._db.commit()
+        return int(row[0]) if row else 0
 
     async def finish(self, guild_id: int, local_date: str, status: str, message_id: int | None = None) -> None:
         await self._db.execute(

@@ -43,6 +43,10 @@ MIGRATIONS: list[str] = [
         posted_at REAL NOT NULL, PRIMARY KEY (guild_id, local_date)
     );
     """,
+    # 2: how many times Discord refused a day's post, so a persistent failure ends instead of repeating
+    """
+    ALTER TABLE daily_posts ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 

@@ -163,7 +163,7 @@ async def test_a_crash_before_sending_still_posts_that_day_once(world: World, ad
     await set_daily(world, admin)
     await cog.run_due(at("2026-11-23T08:00:00"))
     for record in world.sandbox.channel_messages(world.guild.channel_id("general")):
-        record.deleted = True  # as if the send never happened
+        del world.sandbox.messages[record.id]  # as if the send never happened
     _set_status(world, "2026-11-23", "sending")
 
     await stop_bot(world.bot)

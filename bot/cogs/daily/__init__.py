@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -29,6 +31,11 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def _nonce(guild_id: int, day: str) -> str:
+    """The same for every try at one server's post on one day, within Discord's 25-character limit."""
+    return hashlib.blake2b(f"daily:{guild_id}:{day}".encode(), digest_size=12).hexdigest()
+
+
 class Daily(commands.Cog):
     daily = app_commands.Group(
         name="daily",
@@ -52,7 +59,11 @@ class Daily(commands.Cog):
 
     @tasks.loop(seconds=30)
     async def check(self) -> None:
-        await self.run_due(self.clock())
+        try:
+            await self.run_due(self.clock())
+        except Exception:
+            # An uncaught error would end the loop for good; the next check tries again instead.
+            log.exception("The daily check failed; trying again at the next check")
 
     @check.before_loop
     async def _wait_ready(self) -> None:
@@ -65,8 +76,15 @@ class Daily(commands.Cog):
             if tz is None or at is None:
                 continue
             day = due_date(now, at, tz, self.grace)
-            if day is not None:
+            if day is None:
+                continue
+            try:
                 await self._post_once(schedule, day.isoformat())
+            except sqlite3.Error as error:
+                # One server's post waits for the next check; the others still go out now.
+                log.error(
+                    "Guild %s: the daily post could not be recorded (%s); trying again later", schedule.guild_id, error
+                )
 
     async def _post_once(self, schedule: DailySchedule, day: str) -> None:
         existing = await self.records.post(schedule.guild_id, day)
@@ -98,14 +116,34 @@ class Daily(commands.Cog):
         embed = embeds.fact_embed_for(fact, title="Fact of the day")
         embed.set_footer(text=FOOTER.format(date=day))
         try:
-            message = await channel.send(embed=embed)
+            # discord.py gives each call a fresh nonce, so its own retries never post twice; this one is the
+            # same for every check's try at the day, so a retry after a lost answer returns the first post.
+            message = await channel.send(embed=embed, nonce=_nonce(schedule.guild_id, day))
         except (discord.Forbidden, discord.NotFound) as error:
-            problem = f"Cannot post the daily fact in <#{schedule.channel_id}>: {error.text or error}"
-            log.warning("Guild %s: %s", schedule.guild_id, problem)
-            await self.records.set_error(schedule.guild_id, problem)
-            await self.records.finish(schedule.guild_id, day, "failed")
+            await self._give_up(
+                schedule, day, f"Cannot post the daily fact in <#{schedule.channel_id}>: {error.text or error}"
+            )
+            return
+        except (discord.HTTPException, discord.RateLimited) as error:
+            failures = await self.records.count_failure(schedule.guild_id, day)
+            if failures >= self.bot.settings.daily.send_attempts:
+                await self._give_up(schedule, day, f"Discord refused the daily post {failures} times (last: {error}).")
+            else:
+                log.warning(
+                    "Guild %s: Discord refused the daily post (%s); trying again at the next check",
+                    schedule.guild_id,
+                    error,
+                )
             return
         await self.records.finish(schedule.guild_id, day, "posted", message.id)
+        if schedule.last_error:
+            await self.records.set_error(schedule.guild_id, None)
+
+    async def _give_up(self, schedule: DailySchedule, day: str, problem: str) -> None:
+        """The day is marked failed, never retried, and `/daily status` shows why."""
+        log.warning("Guild %s: %s", schedule.guild_id, problem)
+        await self.records.set_error(schedule.guild_id, problem)
+        await self.records.finish(schedule.guild_id, day, "failed")
 
     async def _find_post(self, channel_id: int, day: str) -> int | None:
         channel = self.bot.get_partial_messageable(channel_id)

@@ -123,9 +123,13 @@ class QuizSession:
             await self.finish("finished")
         except asyncio.CancelledError:
             raise
-        except discord.HTTPException as error:
-            log.error("Quiz %s could not go on: %s", self.id, error)
-            await self.records.end(self.id, "stopped")
+        except (discord.HTTPException, discord.RateLimited) as error:
+            # discord.py has already retried what is worth retrying; scores so far are kept.
+            log.error("Quiz %s stopped: Discord refused it (%s)", self.id, error)
+            try:
+                await self.finish("stopped")
+            except discord.DiscordException as again:
+                log.error("Quiz %s: could not post its scores either (%s)", self.id, again)
 
     async def take_answer(self, interaction: discord.Interaction, question: int, choice: int) -> None:
         outcome: Outcome = self.game.answer(interaction.user.id, question, choice, self.clock())
