@@ -17,7 +17,10 @@ _VERDICTS = {
     Verdict.TOO_LATE: "Time is up for that question.",
     Verdict.NOT_THIS_QUESTION: "That question is closed; answer the current one.",
 }
-NOT_SAVED = "Your answer could not be saved just now (the database is busy), so it did not count. Click again."
+NOT_SAVED = (
+    "Your answer could not be saved just now (the database is busy or the disk is full), so it did not count. "
+    "Click again."
+)
 _ENDINGS = {
     "finished": "Final standings",
     "stopped": "Quiz stopped: standings so far",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,13 +50,20 @@ async def stop_bot(bot: StudyBot) -> None:
 
 @pytest.fixture
 async def world(engine: StudyEngine, tmp_path: Path) -> AsyncIterator[World]:
+    async with world_in(engine, tmp_path) as made:
+        yield made
+
+
+@contextlib.asynccontextmanager
+async def world_in(engine: StudyEngine, data_dir: Path) -> AsyncIterator[World]:
+    """The sandbox, two members and the bot, keeping its database in `data_dir`."""
     sandbox = Sandbox()
     await sandbox.start()
     point_discord_at(sandbox)
     guild = sandbox.add_guild("Study Group", ["study", "general"])
     alice = SandboxMember(sandbox, guild, sandbox.add_user(guild, "alice"))
     bob = SandboxMember(sandbox, guild, sandbox.add_user(guild, "bob"))
-    bot = await start_bot(engine, quick_settings(tmp_path), sandbox, guild)
+    bot = await start_bot(engine, quick_settings(data_dir), sandbox, guild)
     world = World(sandbox, bot, guild, alice, bob)
     try:
         yield world

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import errno
 import os
 import sqlite3
+import subprocess
 import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 
 from bot.sandbox.server import Sandbox
 from tests.conftest import PROJECT
-from tests.sandbox.conftest import World
-from tests.sandbox.test_quiz import click, question_message
+from tests.sandbox.conftest import World, world_in
+from tests.sandbox.test_quiz import answers_in_db, click, question_message, right_letter, standings_message
 
 
 async def test_a_corrupt_database_stops_the_bot_with_a_clear_message_and_is_left_untouched(tmp_path, seeds_dir):
@@ -40,8 +47,6 @@ async def test_a_corrupt_database_stops_the_bot_with_a_clear_message_and_is_left
 
 
 async def test_a_locked_database_refuses_an_answer_plainly_and_takes_it_once_unlocked(world: World, documents):
-    from tests.sandbox.test_quiz import right_letter
-
     await (await world.alice.run("study", "quiz start", questions=1, seconds=30)).wait()
     question = await question_message(world, 1)
     right = right_letter(question["embeds"][0], documents)
@@ -58,3 +63,58 @@ async def test_a_locked_database_refuses_an_answer_plainly_and_takes_it_once_unl
     assert (await click(world.alice, question, right)).startswith("Right!")
     with sqlite3.connect(world.bot.settings.data_dir / "studybot.sqlite3") as db:
         assert db.execute("SELECT count(*) FROM quiz_answers").fetchone()[0] == 1
+
+
+@contextlib.contextmanager
+def small_disk(where: Path, size: str) -> Iterator[Path]:
+    """A real filesystem of `size` (tmpfs), so a full disk is ENOSPC from the kernel, not a simulation."""
+    where.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here (needs root): {mounted.stderr.decode().strip()}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=True)
+
+
+def fill(disk: Path) -> Path:
+    filler = disk / "filler"
+    with filler.open("wb") as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 65536)
+                handle.flush()
+        except OSError as error:
+            assert error.errno == errno.ENOSPC
+    return filler
+
+
+async def test_a_full_disk_refuses_writes_plainly_keeps_what_was_stored_and_recovers(
+    engine, tmp_path, documents, caplog
+):
+    with small_disk(tmp_path / "disk", "4m") as disk:
+        async with world_in(engine, disk) as world:
+            await (await world.alice.run("study", "quiz start", questions=2, seconds=5)).wait()
+            first = await question_message(world, 1)
+            right = right_letter(first["embeds"][0], documents)
+            assert (await click(world.alice, first, right)).startswith("Right!")
+            assert (await click(world.bob, first, right)).startswith("Right!")
+            second = await question_message(world, 2)
+            right = right_letter(second["embeds"][0], documents)
+
+            filler = fill(disk)
+            refused = await (await world.alice.click(second, right)).wait(5)
+            assert refused.ephemeral and "disk is full" in refused.content
+            other = await (await world.bob.run("general", "quiz start")).wait(5)
+            assert other.ephemeral and "out of space" in other.content and "nothing was recorded" in other.content
+            found = await (await world.bob.run("study", "search", query="detention")).wait()
+            assert found.embeds and not found.ephemeral  # reading needs no space
+            assert len(answers_in_db(world)) == 2  # what was stored before the disk filled is all there
+            assert "database or disk is full" in caplog.text  # SQLite's own words for the kernel's ENOSPC
+
+            filler.unlink()
+            assert (await click(world.alice, second, right)).startswith("Right!")
+            assert (await click(world.bob, second, right)).startswith("Right!")
+            await standings_message(world, "Final standings")
+            assert len(answers_in_db(world)) == 4
