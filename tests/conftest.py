@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,11 @@ SEEDS = PROJECT / "seeds"
 TOPICS = PROJECT / "config" / "topics.yaml"
 NEWS = "000_fae6be9c9b19f124"
 ESSAY = "004_d3383659730909d5"
+
+
+def example_count(default: int) -> int:
+    """Property tests try `default` inputs in CI; STUDYBOT_EXAMPLES sets more for a release run."""
+    return int(os.environ.get("STUDYBOT_EXAMPLES", default))
 
 
 @pytest.fixture(scope="session")

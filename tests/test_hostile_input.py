@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from bot.content.errors import NothingFoundError, StudybotError
 from bot.render import embeds
+from tests.conftest import example_count
 
 NASTY = st.sampled_from(
     [
@@ -38,7 +39,9 @@ def embed_ok(embed) -> None:
     assert not LIVE_MENTION.search(text), text
 
 
-quick = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+quick = settings(
+    max_examples=example_count(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @quick
