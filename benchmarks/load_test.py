@@ -6,15 +6,18 @@ an interaction not acknowledged within 3 seconds). Loopback only; bounded in cou
 
     python benchmarks/load_test.py                     # 200/s for 20 s, pinned to one core
     python benchmarks/load_test.py --rate 400 --seconds 30
+    python benchmarks/load_test.py --sources /tmp/ungdc/TXT --index-dir /tmp/un-index   # a large corpus
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import os
 import random
+import signal
 import statistics
 import sys
 import tempfile
@@ -37,17 +40,43 @@ CLAIMS = ["sanctions hurt ordinary people", "10.7 million North Koreans need foo
 TOPICS = ["food", "sanctions", "detention", "covid", "diplomacy"]
 
 
-async def one_action(member: SandboxMember, channel: str, rng: random.Random) -> Reply:
+async def one_action(member: SandboxMember, channel: str, rng: random.Random) -> tuple[str, Reply]:
     roll = rng.random()
     if roll < 0.35:
-        return await member.run(channel, "search", query=rng.choice(QUERIES))
+        return "search", await member.run(channel, "search", query=rng.choice(QUERIES))
     if roll < 0.55:
-        return await member.run(channel, "summary", topic=rng.choice(TOPICS))
+        return "summary", await member.run(channel, "summary", topic=rng.choice(TOPICS))
     if roll < 0.70:
-        return await member.run(channel, "cite", claim=rng.choice(CLAIMS))
-    if roll < 0.85:
-        return await member.autocomplete(channel, "summary", "topic", rng.choice(["fo", "san", "co", ""]))
-    return await member.run(channel, "stats", topic=rng.choice(TOPICS))
+        return "cite", await member.run(channel, "cite", claim=rng.choice(CLAIMS))
+    if roll < 0.82:
+        typed = rng.choice(["fo", "san", "co", ""])
+        return "autocomplete", await member.autocomplete(channel, "summary", "topic", typed)
+    if roll < 0.94:
+        return "stats", await member.run(channel, "stats", topic=rng.choice(TOPICS))
+    command = rng.choice(["sources", "topics", "fact"])
+    return command, await member.run(channel, command)
+
+
+class LoopLag:
+    """How late a 1 ms sleep wakes: the longest stretch anything held the event loop, handlers included."""
+
+    def __init__(self) -> None:
+        self.lags: list[float] = []
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._watch())
+
+    async def _watch(self) -> None:
+        while True:
+            before = time.perf_counter()
+            await asyncio.sleep(0.001)
+            self.lags.append((time.perf_counter() - before - 0.001) * 1000)
+
+    def stop(self) -> list[float]:
+        if self._task is not None:
+            self._task.cancel()
+        return sorted(self.lags)
 
 
 async def quiz_clicks(sandbox: Sandbox, members: list[SandboxMember], channel: str, rng: random.Random) -> list[Reply]:
@@ -58,6 +87,52 @@ async def quiz_clicks(sandbox: Sandbox, members: list[SandboxMember], channel: s
     return list(await asyncio.gather(*(m.click(message, rng.choice("ABCD")) for m in members)))
 
 
+class InProcessBot:
+    def __init__(self, engine: StudyEngine, settings: Settings, sandbox: Sandbox) -> None:
+        self.bot = StudyBot(engine, settings)
+        self.sandbox = sandbox
+        self.lags: list[float] = []
+
+    async def start(self) -> None:
+        self.runner = asyncio.create_task(self.bot.start(self.sandbox.token))
+        await asyncio.wait_for(self.bot.wait_until_ready(), 60)
+
+    async def stop(self) -> None:
+        await self.bot.close()
+        self.runner.cancel()
+        await asyncio.gather(self.runner, return_exceptions=True)
+
+
+class BotProcess:
+    """`python -m bot run` in its own process pinned to `core`, pointed at the sandbox, its loop watched."""
+
+    def __init__(self, sandbox: Sandbox, settings: Settings, core: int) -> None:
+        self.sandbox, self.settings, self.core = sandbox, settings, core
+        self.folder = Path(tempfile.mkdtemp())
+        self.lags: list[float] = []
+
+    async def start(self) -> None:
+        config = self.folder / "bot.yaml"
+        config.write_text(json.dumps(self.settings.model_dump(mode="json")))  # JSON is YAML
+        env = {**os.environ, "DISCORD_TOKEN": self.sandbox.token, "STUDYBOT_SANDBOX_URL": self.sandbox.base_url}
+        self.process = await asyncio.create_subprocess_exec(
+            "taskset", "-c", str(self.core), sys.executable, str(PROJECT / "benchmarks" / "_bot_with_lag.py"),
+            str(self.folder / "lags.json"), "run", "--config", str(config), env=env, cwd=PROJECT,
+        )  # fmt: skip
+        for _ in range(1200):
+            if self.sandbox.gateway.connected() and all(
+                g in self.sandbox.guild_commands for g in self.settings.dev_guilds
+            ):
+                return
+            await asyncio.sleep(0.05)
+        raise RuntimeError("the bot process did not come up")
+
+    async def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        await self.process.wait()
+        self.lags = sorted(json.loads((self.folder / "lags.json").read_text()))
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rate", type=float, default=200.0, help="interactions per second to offer")
@@ -66,12 +141,21 @@ async def main() -> None:
     parser.add_argument("--channels", type=int, default=5, help="channels per guild")
     parser.add_argument("--members", type=int, default=10, help="members per guild")
     parser.add_argument("--all-cores", action="store_true", help="do not pin the process to one core")
+    parser.add_argument("--sources", type=Path, default=PROJECT / "seeds", help="the corpus to serve")
+    parser.add_argument("--index-dir", type=Path, default=None, help="where its index is (built if missing)")
+    parser.add_argument(
+        "--bot-process", action="store_true", help="run the bot in its own process on its own core (needs 2 cores)"
+    )
     args = parser.parse_args()
-    if not args.all_cores:
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    cores = sorted(os.sched_getaffinity(0))
+    if args.bot_process:
+        os.sched_setaffinity(0, {cores[-1]})  # the sandbox and members; the bot gets cores[0]
+    elif not args.all_cores:
+        os.sched_setaffinity(0, {cores[0]})
     logging.basicConfig(level=logging.ERROR)
 
-    engine = StudyEngine(open_index(PROJECT / "seeds"), load_topics(PROJECT / "config" / "topics.yaml"))
+    index = open_index(args.sources, index_dir=args.index_dir)
+    engine = StudyEngine(index, load_topics(PROJECT / "config" / "topics.yaml"))
     sandbox = Sandbox()
     await sandbox.start()
     point_discord_at(sandbox)
@@ -82,12 +166,17 @@ async def main() -> None:
         members = [SandboxMember(sandbox, guild, sandbox.add_user(guild, f"m{g}-{i}")) for i in range(args.members)]
         worlds.append((guild, members))
     with tempfile.TemporaryDirectory() as data:
-        settings = Settings(data_dir=Path(data), quiz=QuizSettings(cooldown_seconds=0, seconds=30))
-        bot = StudyBot(engine, settings, sync_guilds=[g.id for g, _ in worlds])
-        runner = asyncio.create_task(bot.start(sandbox.token))
-        await asyncio.wait_for(bot.wait_until_ready(), 30)
+        settings = Settings(
+            sources=args.sources, index_dir=args.index_dir, data_dir=Path(data), topics=PROJECT / "config/topics.yaml",
+            dev_guilds=[g.id for g, _ in worlds], quiz=QuizSettings(cooldown_seconds=0, seconds=30),
+        )  # fmt: skip
+        bot = BotProcess(sandbox, settings, cores[0]) if args.bot_process else InProcessBot(engine, settings, sandbox)
+        await bot.start()
 
         replies: list[Reply] = []
+        labels: list[str] = []
+        lag = LoopLag()
+        lag.start()
         quiz_tasks = [
             asyncio.create_task(quiz_clicks(sandbox, members, f"room-{args.channels - 1}", rng))
             for _, members in worlds
@@ -99,33 +188,55 @@ async def main() -> None:
             for _ in range(max(due, 0)):
                 guild, members = rng.choice(worlds)
                 channel = f"room-{rng.randrange(args.channels - 1)}"
-                replies.append(await one_action(rng.choice(members), channel, rng))
+                label, reply = await one_action(rng.choice(members), channel, rng)
+                labels.append(label)
+                replies.append(reply)
                 sent += 1
             await asyncio.sleep(0.002)
         offered_for = time.perf_counter() - started
         for task in quiz_tasks:
-            replies.extend(await task)
+            clicks = await task
+            replies.extend(clicks)
+            labels.extend(["quiz click"] * len(clicks))
         await asyncio.sleep(3.5)  # past Discord's deadline: whatever is not acknowledged now never will be
+        lags = lag.stop()
+        await bot.stop()
+        lags = bot.lags or lags
         acked = [r.record.ack_seconds for r in replies if r.record.ack_seconds is not None]
         last_ack = max(r.record.created + (r.record.ack_seconds or 0) for r in replies)
         first = min(r.record.created for r in replies)
-        await bot.close()
-        runner.cancel()
-        await asyncio.gather(runner, return_exceptions=True)
     await sandbox.stop()
 
+    where = "one core (bot and sandbox share it)" if not args.all_cores else "all cores"
+    if args.bot_process:
+        where = "the bot alone on one core, the sandbox and members on the other"
     latencies = sorted(ms * 1000 for ms in acked)
     p = lambda share: latencies[min(len(latencies) - 1, int(share * len(latencies)))]  # noqa: E731
     print(
         f"offered {sent} interactions in {offered_for:.1f} s (target {args.rate:.0f}/s) "
         f"+ {len(replies) - sent} quiz clicks, {args.guilds} guilds x {args.channels} channels, "
-        f"{'one core' if not args.all_cores else 'all cores'} (bot and sandbox share it)"
+        f"{where}"
     )
+    print(f"corpus: {args.sources} ({index.report.documents:,} documents, {index.report.sentences:,} sentences)")
     print(f"acknowledged {len(acked)} of {len(replies)}; unacknowledged {len(replies) - len(acked)}")
     print(f"sustained {len(acked) / (last_ack - first):.0f} interactions/s")
     print(
         f"ack latency ms: p50 {p(0.5):.1f}, p99 {p(0.99):.1f}, max {latencies[-1]:.1f}, "
         f"mean {statistics.fmean(latencies):.1f}"
+    )
+    by_command: dict[str, list[float]] = {}
+    for label, reply in zip(labels, replies, strict=True):
+        if reply.record.ack_seconds is not None:
+            by_command.setdefault(label, []).append(reply.record.ack_seconds * 1000)
+    for label, times in sorted(by_command.items()):
+        times.sort()
+        p50, p99 = times[len(times) // 2], times[int(0.99 * len(times))]
+        print(f"  {label:13s} {len(times):5d}  p50 {p50:6.1f}  p99 {p99:6.1f}  max {times[-1]:6.1f}")
+    q = lambda share: lags[min(len(lags) - 1, int(share * len(lags)))]  # noqa: E731
+    print(
+        f"{'the bot' if args.bot_process else 'the'} event loop held (lateness of a 1 ms sleep, "
+        f"{len(lags):,} samples) ms: p50 {q(0.5):.1f}, "
+        f"p99 {q(0.99):.1f}, max {lags[-1]:.1f}; asyncio's debug mode calls a step slow at 100 ms"
     )
 
 

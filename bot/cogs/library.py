@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 import discord
@@ -19,11 +20,17 @@ if TYPE_CHECKING:
 class Library(commands.Cog):
     def __init__(self, bot: StudyBot) -> None:
         self.bot = bot
+        self.source_pages: list[discord.Embed] = []
+
+    async def cog_load(self) -> None:
+        # The list never changes while the bot runs, and for ten thousand documents it takes a quarter
+        # of a second to lay out: done once, off the event loop.
+        self.source_pages = await asyncio.to_thread(embeds.sources_pages, self.bot.engine.sources())
 
     @app_commands.command(name="sources")
     async def sources(self, interaction: discord.Interaction) -> None:
         """The documents the group has loaded, with their authors and references."""
-        await send_pages(interaction, embeds.sources_pages(self.bot.engine.sources()))
+        await send_pages(interaction, self.source_pages)
 
     @app_commands.command(name="fact")
     async def fact(self, interaction: discord.Interaction) -> None:

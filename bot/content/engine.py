@@ -47,10 +47,26 @@ class StudyEngine:
         self.index = index
         self.topics = [*curated_topics, *discover_topics(index.name_counts, curated_topics)]
         self._planner = QueryPlanner(index.search, self.topics)
+        # Answers that read the whole index and take no input; the index never changes while the engine
+        # lives, so each is worked out once (see `warm`).
+        self._topics_answer: TopicsAnswer | None = None
+        self._fact_keys: list[str] | None = None
+        self._sources: SourcesAnswer | None = None
+
+    def warm(self) -> None:
+        """Work out the whole-index answers now (off the event loop, at start), not in a member's command."""
+        self.list_topics()
+        self.fact_keys()
+        self.sources()
 
     # -- topics -------------------------------------------------------------------------------------
 
     def list_topics(self) -> TopicsAnswer:
+        if self._topics_answer is None:
+            self._topics_answer = self._count_topics()
+        return self._topics_answer
+
+    def _count_topics(self) -> TopicsAnswer:
         infos = []
         for topic in self.topics:
             passages, documents = self.index.search.count(self._planner.topic_phrases(topic))
@@ -194,7 +210,9 @@ class StudyEngine:
         return FactAnswer(seed=seed, fact=found)
 
     def fact_keys(self) -> list[str]:
-        return facts.fact_keys(self.index.store)
+        if self._fact_keys is None:
+            self._fact_keys = facts.fact_keys(self.index.store)
+        return self._fact_keys
 
     def fact_for(self, key: str) -> Fact | None:
         return facts.fact_for(self.index.store, key)
@@ -206,6 +224,11 @@ class StudyEngine:
     # -- sources ------------------------------------------------------------------------------------
 
     def sources(self) -> SourcesAnswer:
+        if self._sources is None:
+            self._sources = self._list_sources()
+        return self._sources
+
+    def _list_sources(self) -> SourcesAnswer:
         store = self.index.store
         summaries = []
         for doc_id in store.document_ids():

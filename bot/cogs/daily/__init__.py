@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import sqlite3
@@ -105,7 +106,9 @@ class Daily(commands.Cog):
 
     async def _next_key(self, guild_id: int) -> str | None:
         """The fact this server sees next: the one the post will use is the one preview shows."""
-        return next_fact(self.bot.engine.fact_keys(), await self.records.posted_keys(guild_id), guild_id)
+        posted = await self.records.posted_keys(guild_id)
+        # Shuffling every fact key takes tens of milliseconds on a large corpus: too long for the event loop.
+        return await asyncio.to_thread(next_fact, self.bot.engine.fact_keys(), posted, guild_id)
 
     async def _send(self, schedule: DailySchedule, day: str, key: str) -> None:
         fact = self.bot.engine.fact_for(key)

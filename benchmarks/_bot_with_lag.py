@@ -1,0 +1,39 @@
+"""`python -m bot run`, with the load test's event-loop watch added: writes its lateness figures on exit.
+
+Used by `load_test.py --bot-process`, so the bot's event loop is measured alone on its own core.
+Usage: python benchmarks/_bot_with_lag.py REPORT.json --config bot.yaml
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(PROJECT / "benchmarks"))
+
+from load_test import LoopLag  # noqa: E402
+
+from bot import __main__ as cli  # noqa: E402
+from bot.app import StudyBot  # noqa: E402
+
+report = Path(sys.argv[1])
+lag = LoopLag()
+setup_hook, close = StudyBot.setup_hook, StudyBot.close
+
+
+async def watched_setup(self: StudyBot) -> None:
+    await setup_hook(self)
+    lag.start()
+
+
+async def reported_close(self: StudyBot) -> None:
+    report.write_text(json.dumps(lag.stop()))
+    await close(self)
+
+
+StudyBot.setup_hook = watched_setup  # type: ignore[method-assign]
+StudyBot.close = reported_close  # type: ignore[method-assign]
+sys.exit(cli.main(sys.argv[2:]))
