@@ -116,8 +116,9 @@ class BotProcess:
         config.write_text(json.dumps(self.settings.model_dump(mode="json")))  # JSON is YAML
         env = {**os.environ, "DISCORD_TOKEN": self.sandbox.token, "STUDYBOT_SANDBOX_URL": self.sandbox.base_url}
         self.process = await asyncio.create_subprocess_exec(
-            "taskset", "-c", str(self.core), sys.executable, str(PROJECT / "benchmarks" / "_bot_with_lag.py"),
-            str(self.folder / "lags.json"), "run", "--config", str(config), env=env, cwd=PROJECT,
+            sys.executable, str(PROJECT / "benchmarks" / "_bot_with_lag.py"), str(self.folder / "lags.json"),
+            "run", "--config", str(config), env=env, cwd=PROJECT,
+            preexec_fn=lambda: os.sched_setaffinity(0, {self.core}),
         )  # fmt: skip
         for _ in range(1200):
             if self.sandbox.gateway.connected() and all(
