@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import re
+from zoneinfo import available_timezones
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from bot.sandbox.members import SandboxMember
@@ -30,9 +31,13 @@ NASTY = [
 def typed(min_size: int, max_size: int) -> st.SearchStrategy[str]:
     """What a member can type into a string option declared with these lengths."""
     words = st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=12)), max_size=10).map(" ".join)
-    return st.one_of(st.text(min_size=min_size, max_size=max_size), words).filter(
-        lambda s: min_size <= len(s) <= max_size
-    )
+    cut = words.map(lambda s: s[:max_size]).filter(lambda s: len(s) >= min_size)
+    return st.one_of(st.text(min_size=min_size, max_size=max_size), cut)
+
+
+def half_valid(valid: st.SearchStrategy[str], anything: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """Valid values half the time, so the accepting path is tried as often as the refusing one."""
+    return st.booleans().flatmap(lambda ok: valid if ok else anything)
 
 
 LIVE_MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>")
@@ -69,6 +74,7 @@ async def test_quiz_start_answers_any_options_and_a_started_quiz_stops(
         await member.run("study", "quiz start", **{k: v for k, v in options.items() if v is not None})
     ).wait()
     check_answer(reply)
+    event("refused" if reply.ephemeral else "started")
     if reply.ephemeral:
         assert "Try" in reply.content or "already running" in reply.content
         return
@@ -84,7 +90,10 @@ async def test_quiz_start_answers_any_options_and_a_started_quiz_stops(
 
 
 @examples
-@given(time=typed(3, 5), timezone=typed(1, 64))
+@given(
+    time=half_valid(st.times().map(lambda t: t.strftime("%H:%M")), typed(3, 5)),
+    timezone=half_valid(st.sampled_from(sorted(available_timezones())), typed(1, 64)),
+)
 async def test_daily_set_takes_or_refuses_any_time_and_zone(world: World, time, timezone):
     admin = SandboxMember(
         world.sandbox,
@@ -95,6 +104,7 @@ async def test_daily_set_takes_or_refuses_any_time_and_zone(world: World, time, 
     reply = await (await admin.run("study", "daily set", channel=channel, time=time, timezone=timezone)).wait()
     check_answer(reply)
     assert reply.ephemeral
+    event("set" if reply.content.startswith("Daily fact set") else "refused")
     if reply.content.startswith("Daily fact set"):
         status = await (await admin.run("study", "daily status")).wait()
         check_answer(status)
