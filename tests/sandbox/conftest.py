@@ -15,7 +15,9 @@ from bot.config import QuizSettings, Settings
 from bot.content.engine import StudyEngine
 from bot.sandbox.members import SandboxMember
 from bot.sandbox.records import SandboxGuild
-from bot.sandbox.server import Sandbox, point_discord_at
+from bot.sandbox.server import MEMBER_PERMISSIONS, Sandbox, point_discord_at
+
+MANAGE_GUILD = 1 << 5
 
 
 @dataclass
@@ -70,3 +72,10 @@ async def world_in(engine: StudyEngine, data_dir: Path) -> AsyncIterator[World]:
     finally:
         await stop_bot(world.bot)
         await sandbox.stop()
+
+
+@pytest.fixture
+async def admin(world: World) -> SandboxMember:
+    """A member who can manage the server, as the /daily commands require."""
+    user = world.sandbox.add_user(world.guild, "admin", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
+    return SandboxMember(world.sandbox, world.guild, user)

@@ -6,19 +6,8 @@ import asyncio
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from bot.sandbox.members import SandboxMember
-from bot.sandbox.server import MEMBER_PERMISSIONS
-from tests.sandbox.conftest import World, quick_settings, start_bot, stop_bot
-
-MANAGE_GUILD = 1 << 5
-
-
-@pytest.fixture
-async def admin(world: World) -> SandboxMember:
-    user = world.sandbox.add_user(world.guild, "admin", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
-    return SandboxMember(world.sandbox, world.guild, user)
+from tests.sandbox.conftest import MANAGE_GUILD, World, quick_settings, start_bot, stop_bot
 
 
 def daily(world: World):

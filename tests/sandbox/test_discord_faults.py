@@ -12,10 +12,8 @@ import sqlite3
 
 import pytest
 
-from bot.sandbox.members import SandboxMember
-from bot.sandbox.server import MEMBER_PERMISSIONS
 from tests.sandbox.conftest import World
-from tests.sandbox.test_daily import MANAGE_GUILD, at, daily, posts, set_daily
+from tests.sandbox.test_daily import at, daily, posts, set_daily
 from tests.sandbox.test_quiz import answers_in_db, click, question_message, right_letter, standings_message
 
 CHANNEL_POST = r"^/channels/\d+/messages$"
@@ -40,12 +38,6 @@ async def settled(world: World, seconds: float = 1.0) -> int:
         count = len(world.sandbox.faults.injected)
         await asyncio.sleep(seconds)
     return count
-
-
-@pytest.fixture
-async def admin(world: World) -> SandboxMember:
-    user = world.sandbox.add_user(world.guild, "admin", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
-    return SandboxMember(world.sandbox, world.guild, user)
 
 
 async def test_a_quiz_rides_out_429_storms_a_lost_5xx_and_a_gateway_drop_posting_nothing_twice(world: World, documents):

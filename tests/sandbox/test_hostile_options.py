@@ -15,11 +15,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from bot.sandbox.members import SandboxMember
-from bot.sandbox.server import MEMBER_PERMISSIONS
 from tests.conftest import example_count
 from tests.sandbox.conftest import World
 from tests.sandbox.test_commands import within_limits
-from tests.sandbox.test_daily import MANAGE_GUILD
 
 NASTY = [
     "@everyone", "@here", "<@123456789012345678>", "<@&123456789012345678>", "discord.gg/abc", "```x```",
@@ -94,12 +92,7 @@ async def test_quiz_start_answers_any_options_and_a_started_quiz_stops(
     time=half_valid(st.times().map(lambda t: t.strftime("%H:%M")), typed(3, 5)),
     timezone=half_valid(st.sampled_from(sorted(available_timezones())), typed(1, 64)),
 )
-async def test_daily_set_takes_or_refuses_any_time_and_zone(world: World, time, timezone):
-    admin = SandboxMember(
-        world.sandbox,
-        world.guild,
-        world.sandbox.add_user(world.guild, "admin", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD),
-    )
+async def test_daily_set_takes_or_refuses_any_time_and_zone(world: World, admin, time, timezone):
     channel = str(world.guild.channel_id("general"))
     reply = await (await admin.run("study", "daily set", channel=channel, time=time, timezone=timezone)).wait()
     check_answer(reply)
