@@ -88,16 +88,21 @@ async def quiz_clicks(sandbox: Sandbox, members: list[SandboxMember], channel: s
 
 
 class InProcessBot:
+    """The bot on the benchmark's own event loop, which the watch then measures with the sandbox's work in it."""
+
     def __init__(self, engine: StudyEngine, settings: Settings, sandbox: Sandbox) -> None:
         self.bot = StudyBot(engine, settings)
         self.sandbox = sandbox
+        self.watch = LoopLag()
         self.lags: list[float] = []
 
     async def start(self) -> None:
         self.runner = asyncio.create_task(self.bot.start(self.sandbox.token))
         await asyncio.wait_for(self.bot.wait_until_ready(), 60)
+        self.watch.start()
 
     async def stop(self) -> None:
+        self.lags = self.watch.stop()
         await self.bot.close()
         self.runner.cancel()
         await asyncio.gather(self.runner, return_exceptions=True)
@@ -176,8 +181,6 @@ async def main() -> None:
 
         replies: list[Reply] = []
         labels: list[str] = []
-        lag = LoopLag()
-        lag.start()
         quiz_tasks = [
             asyncio.create_task(quiz_clicks(sandbox, members, f"room-{args.channels - 1}", rng))
             for _, members in worlds
@@ -200,9 +203,8 @@ async def main() -> None:
             replies.extend(clicks)
             labels.extend(["quiz click"] * len(clicks))
         await asyncio.sleep(3.5)  # past Discord's deadline: whatever is not acknowledged now never will be
-        lags = lag.stop()
         await bot.stop()
-        lags = bot.lags or lags
+        lags = bot.lags
         acked = [r.record.ack_seconds for r in replies if r.record.ack_seconds is not None]
         last_ack = max(r.record.created + (r.record.ack_seconds or 0) for r in replies)
         first = min(r.record.created for r in replies)
