@@ -10,14 +10,14 @@ import sqlite3
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import aiosqlite
 import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot.cogs.paginator import PageButton
+from bot.cogs.paginator import PageButton, PageSets
+from bot.cogs.quiz._sessions import QuizSessions
 from bot.config import Settings
 from bot.content.engine import StudyEngine
 from bot.store.database import open_database
@@ -62,8 +62,8 @@ class StudyBot(commands.Bot):
         self.engine = engine
         self.settings = settings
         self.sync_guilds = list(settings.dev_guilds if sync_guilds is None else sync_guilds)
-        self.quiz_sessions: dict[str, Any] = {}
-        self.page_sets: dict[str, Any] = {}
+        self.quiz_sessions = QuizSessions()
+        self.page_sets = PageSets()
         self.tree.on_error = self.on_app_command_error
 
     async def setup_hook(self) -> None:

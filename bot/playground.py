@@ -27,6 +27,7 @@ from bot.sandbox.payloads import Payload
 from bot.sandbox.records import LOADING, SandboxGuild
 from bot.sandbox.server import MEMBER_PERMISSIONS, Sandbox, point_discord_at
 
+log = logging.getLogger(__name__)
 CHANNEL = "study"
 UPDATE_PAUSE_S = 0.3
 MANAGE_GUILD = 1 << 5
@@ -150,6 +151,11 @@ class Playground:
             reply = await self._act(member, line)
         except SandboxError as error:
             self.say(f"Discord would not let you: {error}")
+            return True
+        except Exception:
+            # A bug in the playground or the bot should not end the session and lose what was tried.
+            log.exception("The playground could not act on %r", line)
+            self.say("That went wrong inside the playground (the error is logged); the session goes on.")
             return True
         if reply is not None:
             await self._show(reply)

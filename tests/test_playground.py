@@ -18,6 +18,10 @@ as sam press 1
 as sam /search query:famine
 /search query:zzzqqq
 /nope
+/quiz leaderboard period:all
+/quiz start seconds:1
+/daily set channel:general time:09:00 timezone:UTC
+/daily set time:09:00
 /quiz start questions:1 seconds:5
 press 1
 as sam press 2
@@ -45,6 +49,11 @@ def test_playground_drives_the_real_bot_through_the_sandbox(seeds_dir):
     assert "10.7 million North Koreans" in out  # sam's search
     assert "Nothing in the sources matches" in out
     assert "Discord would not let you: /nope is not a command here" in out
+    # Values Discord's client never sends are refused as the client refuses them, and the session goes on.
+    assert "Discord would not let you: period: pick one of ['week', 'month', 'all time']" in out
+    assert "Discord would not let you: seconds: enter a number between 5 and 120" in out
+    assert "Discord would not let you: no channel #general; this server has #study" in out
+    assert "Discord would not let you: channel, timezone is required" in out
     assert "Question 1 of 1" in out
     assert "(only you can see this)\n  Right!" in out or "(only you can see this)\n  Not this time" in out
     assert "Final standings" in out and "@you" in out  # mentions shown by name

@@ -12,11 +12,19 @@ import re
 import secrets
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import discord
-from discord.utils import escape_markdown, escape_mentions
+
+from bot.cogs.replies import reply
+
+if TYPE_CHECKING:
+    from bot.app import StudyBot
 
 PAGE_TIMEOUT_S = 300.0
+# Enough for every member of a busy server to page at once; past it the oldest set's buttons expire,
+# so memory stays bounded however many long answers are asked for.
+MAX_PAGE_SETS = 2000
 EXPIRED = "These pages have expired (the bot restarted, or five minutes passed). Run the command again."
 
 
@@ -25,13 +33,33 @@ class PageSet:
     owner_id: int
     pages: list[discord.Embed]
     expires: float
-    message: discord.InteractionMessage | None = None
+    message: discord.InteractionMessage | discord.WebhookMessage | None = None
     closer: asyncio.TimerHandle | None = field(default=None, repr=False)
 
 
-def page_sets(client: discord.Client) -> dict[str, PageSet]:
-    """The bot's live page sets (`StudyBot.page_sets`), shared by every cog and button."""
-    return client.page_sets  # type: ignore[attr-defined]
+class PageSets:
+    """The pages behind every live paging message, by token; at most `limit`, the oldest dropped first."""
+
+    def __init__(self, limit: int = MAX_PAGE_SETS) -> None:
+        self._sets: dict[str, PageSet] = {}
+        self._limit = limit
+
+    def add(self, token: str, page_set: PageSet) -> None:
+        self._sets[token] = page_set
+        while len(self._sets) > self._limit:
+            oldest = next(iter(self._sets))
+            dropped = self._sets.pop(oldest)
+            if dropped.closer is not None:
+                dropped.closer.cancel()
+
+    def get(self, token: str) -> PageSet | None:
+        return self._sets.get(token)
+
+    def pop(self, token: str) -> PageSet | None:
+        return self._sets.pop(token, None)
+
+    def __len__(self) -> int:
+        return len(self._sets)
 
 
 class PageButton(
@@ -55,8 +83,8 @@ class PageButton(
     ) -> PageButton:
         return cls(match["token"], int(match["page"]), match["label"], disabled=False)
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        pages = page_sets(interaction.client).get(self.token)
+    async def callback(self, interaction: discord.Interaction[StudyBot]) -> None:
+        pages = interaction.client.page_sets.get(self.token)
         if pages is None or pages.expires < time.monotonic():
             await interaction.response.send_message(EXPIRED, ephemeral=True)
             return
@@ -79,32 +107,33 @@ def page_view(token: str, index: int, count: int, *, closed: bool = False) -> di
     return view
 
 
-async def send_pages(interaction: discord.Interaction, pages: list[discord.Embed]) -> None:
-    """Answer with the first page; with buttons to turn the others when there are more."""
+async def send_pages(interaction: discord.Interaction[StudyBot], pages: list[discord.Embed]) -> None:
+    """Answer with the first page, or follow up a deferred answer with it; with buttons to turn the
+    others when there are more."""
     if len(pages) == 1:
-        await interaction.response.send_message(embed=pages[0])
+        await reply(interaction, embed=pages[0])
         return
     token = secrets.token_hex(8)
-    live = page_sets(interaction.client)
+    live = interaction.client.page_sets
+    # Kept before the message goes out, so a click that comes straight away finds its pages; taken back
+    # if Discord refuses the message, so nothing is left behind.
     page_set = PageSet(interaction.user.id, pages, time.monotonic() + PAGE_TIMEOUT_S)
-    live[token] = page_set
-    await interaction.response.send_message(embed=pages[0], view=page_view(token, 0, len(pages)))
-    page_set.message = await interaction.original_response()
+    live.add(token, page_set)
+    try:
+        page_set.message = await reply(interaction, embed=pages[0], view=page_view(token, 0, len(pages)))
+    except BaseException:
+        live.pop(token)
+        raise
     page_set.closer = asyncio.get_running_loop().call_later(
         PAGE_TIMEOUT_S, lambda: asyncio.ensure_future(_close(live, token))
     )
 
 
-async def _close(live: dict[str, PageSet], token: str) -> None:
+async def _close(live: PageSets, token: str) -> None:
     """After the timeout the buttons are shown disabled rather than failing when pressed."""
-    page_set = live.pop(token, None)
+    page_set = live.pop(token)
     if page_set is None or page_set.message is None:
         return
     # the message may be gone or its token expired: then there is nothing left to disable
     with contextlib.suppress(discord.HTTPException):
         await page_set.message.edit(view=page_view(token, 0, len(page_set.pages), closed=True))
-
-
-async def send_problem(interaction: discord.Interaction, problem: str, hint: str) -> None:
-    """What the member can fix, said only to them, with what to try instead."""
-    await interaction.response.send_message(f"{escape_mentions(escape_markdown(problem))}\n{hint}", ephemeral=True)

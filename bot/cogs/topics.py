@@ -8,7 +8,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.paginator import send_pages, send_problem
+from bot.cogs.paginator import send_pages
+from bot.cogs.replies import send_problem
 from bot.content.engine import StudyEngine
 from bot.content.errors import StudybotError
 from bot.render import embeds

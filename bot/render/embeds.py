@@ -24,6 +24,10 @@ FIELD_NAME_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
 FIELD_LIMIT = 1024
 FOOTER_LIMIT = 2048
+# The title, description, field names and values, footer and author of all embeds in a message together
+# (https://discord.com/developers/docs/resources/message#embed-object-embed-limits); a message here
+# carries one embed, so each embed may use it all.
+EMBED_TOTAL_LIMIT = 6000
 COLOUR = discord.Colour.from_rgb(46, 110, 158)
 PER_PAGE = 3
 VERBATIM = "quotes are verbatim from the group's sources"
@@ -62,15 +66,30 @@ def quote_block(text: str, limit: int) -> str:
 def paged_fields(
     title: str, fields: list[tuple[str, str]], *, per_page: int, footer: str = "", description: str = ""
 ) -> list[discord.Embed]:
-    """Fields spread over as many embeds as needed, each within every limit, numbered in the footer."""
-    chunks = [fields[i : i + per_page] for i in range(0, len(fields), per_page)] or [[]]
+    """Fields spread over as many embeds as needed, each within every limit, numbered in the footer.
+
+    A page takes up to `per_page` fields, fewer when their text would take the embed past Discord's
+    6,000 characters in all."""
+    title, description = clip(title, TITLE_LIMIT), clip(description, DESCRIPTION_LIMIT)
+    clipped = [(clip(name, FIELD_NAME_LIMIT), clip(value, FIELD_LIMIT)) for name, value in fields]
+    # The footer's "Page N of M · " is at most 30 characters, whatever N and M turn out to be.
+    frame = len(title) + len(description) + min(len(footer) + 30, FOOTER_LIMIT)
+    chunks: list[list[tuple[str, str]]] = [[]]
+    used = frame
+    for name, value in clipped:
+        size = len(name) + len(value)
+        if chunks[-1] and (len(chunks[-1]) == per_page or used + size > EMBED_TOTAL_LIMIT):
+            chunks.append([])
+            used = frame
+        chunks[-1].append((name, value))
+        used += size
     pages = []
     for number, chunk in enumerate(chunks, 1):
-        embed = discord.Embed(title=clip(title, TITLE_LIMIT), colour=COLOUR)
+        embed = discord.Embed(title=title, colour=COLOUR)
         if description:
-            embed.description = clip(description, DESCRIPTION_LIMIT)
+            embed.description = description
         for name, value in chunk:
-            embed.add_field(name=clip(name, FIELD_NAME_LIMIT), value=clip(value, FIELD_LIMIT), inline=False)
+            embed.add_field(name=name, value=value, inline=False)
         text = f"Page {number} of {len(chunks)}" + (f" · {footer}" if footer else "")
         embed.set_footer(text=clip(text, FOOTER_LIMIT))
         pages.append(embed)
@@ -114,7 +133,6 @@ def summary_embed(answer: SummaryAnswer) -> discord.Embed:
             marker = f" [{notes.index(sentence.reference) + 1}]"
         parts.append(safe(sentence.text) + marker)
     embed = discord.Embed(title=clip(f"Summary: {safe(answer.topic)}", TITLE_LIMIT), colour=COLOUR)
-    embed.description = clip(" ".join(parts), DESCRIPTION_LIMIT - 200, more=" (see /search)")
     documents = list({s.document.id: s.document for s in answer.sentences}.values())
     sources = "\n".join(clip(source_line(d, None), 300) for d in documents)
     embed.add_field(name="Sources", value=clip(sources, FIELD_LIMIT), inline=False)
@@ -122,6 +140,9 @@ def summary_embed(answer: SummaryAnswer) -> discord.Embed:
         listing = "\n".join(f"[{i}] {safe(n.text)}" for i, n in enumerate(notes, 1))
         embed.add_field(name="References", value=clip(listing, FIELD_LIMIT), inline=False)
     embed.set_footer(text="Every sentence is quoted verbatim from the sources, in their order.")
+    # The sentences take what the title, sources, references and footer leave of the 6,000 characters.
+    room = min(DESCRIPTION_LIMIT - 200, EMBED_TOTAL_LIMIT - len(embed))
+    embed.description = clip(" ".join(parts), room, more=" (see /search)")
     return embed
 
 

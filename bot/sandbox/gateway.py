@@ -1,7 +1,10 @@
 """The gateway: Hello, Identify, Ready, Guild Create, heartbeats, Resume, Reconnect, Invalid Session.
 
 Payloads are compressed the way the client asks (`compress=zlib-stream`, or `zstd-stream` when the
-zstandard package is there), one sync-flushed chunk per message as Discord sends them.
+zstandard package is there), one sync-flushed chunk per message as Discord sends them. As on Discord
+(https://discord.com/developers/docs/events/gateway): intents outside the known set close the
+connection with 4013, a privileged intent the application is not approved for with 4014, and a client
+that stops heartbeating is disconnected and must resume.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from bot.sandbox.payloads import KNOWN_INTENTS, PRIVILEGED_INTENTS
+
 log = logging.getLogger(__name__)
 
 HELLO, HEARTBEAT, IDENTIFY, RESUME, RECONNECT, INVALID_SESSION, HEARTBEAT_ACK, DISPATCH = (
@@ -31,6 +36,11 @@ HELLO, HEARTBEAT, IDENTIFY, RESUME, RECONNECT, INVALID_SESSION, HEARTBEAT_ACK, D
     0,
 )
 _REPLAY_LIMIT = 1000
+# Discord allows "tolerance in the heartbeat_interval that will cover network latency" without saying how
+# much; half an interval more, here. It does not document the close code either: 4000 (unknown error)
+# is one every client resumes after, as Discord says a client that missed its heartbeat must.
+HEARTBEAT_TOLERANCE = 1.5
+MISSED_HEARTBEAT = 4000
 
 
 class _Connection:
@@ -39,6 +49,7 @@ class _Connection:
     ) -> None:
         self.ws = ws
         self.transport = transport
+        self.last_heartbeat = asyncio.get_running_loop().time()
         self._zlib = zlib.compressobj() if compression == "zlib-stream" else None
         self._zstd = None
         if compression == "zstd-stream":
@@ -62,6 +73,7 @@ class _Connection:
 @dataclass
 class GatewaySession:
     id: str
+    intents: int = 0
     seq: int = 0
     connection: _Connection | None = None
     log: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=_REPLAY_LIMIT))
@@ -72,6 +84,8 @@ class GatewayStats:
     identifies: int = 0
     resumes: int = 0
     connections: int = 0
+    heartbeat_timeouts: int = 0
+    close_codes: list[int] = field(default_factory=list)
     compressions: list[str] = field(default_factory=list)
 
 
@@ -81,15 +95,18 @@ class Gateway:
         *,
         token: str,
         heartbeat_ms: int,
-        ready: Callable[[GatewaySession], dict[str, Any]],
-        guilds: Callable[[], list[dict[str, Any]]],
+        ready: Callable[[str, list[int]], dict[str, Any]],
+        guilds: Callable[[int], list[dict[str, Any]]],
         resume_url: Callable[[], str],
+        approved_intents: int = 0,
     ) -> None:
         self._token = token
         self._heartbeat_ms = heartbeat_ms
         self._ready = ready
         self._guilds = guilds
         self._resume_url = resume_url
+        self.approved_intents = approved_intents
+        self._watchdogs: set[asyncio.Task[None]] = set()
         self.sessions: dict[str, GatewaySession] = {}
         self.stats = GatewayStats()
         self.ready_event = asyncio.Event()
@@ -104,6 +121,9 @@ class Gateway:
         connection = _Connection(ws, request.transport, compression)
         session: GatewaySession | None = None
         await connection.send({"op": HELLO, "d": {"heartbeat_interval": self._heartbeat_ms}, "s": None, "t": None})
+        watchdog = asyncio.create_task(self._watch_heartbeats(connection))
+        self._watchdogs.add(watchdog)
+        watchdog.add_done_callback(self._watchdogs.discard)
         try:
             async for message in ws:
                 if message.type != WSMsgType.TEXT:
@@ -111,26 +131,53 @@ class Gateway:
                 payload = json.loads(message.data)
                 op, data = payload.get("op"), payload.get("d")
                 if op == HEARTBEAT:
+                    connection.last_heartbeat = asyncio.get_running_loop().time()
                     await connection.send({"op": HEARTBEAT_ACK, "d": None, "s": None, "t": None})
                 elif op == IDENTIFY:
                     session = await self._identify(connection, data or {})
                 elif op == RESUME:
                     session = await self._resume(connection, data or {})
         finally:
+            watchdog.cancel()
+            if ws.close_code is not None:
+                self.stats.close_codes.append(ws.close_code)
             if session is not None and session.connection is connection:
                 session.connection = None
         return ws
+
+    async def _watch_heartbeats(self, connection: _Connection) -> None:
+        """Close a connection whose client has not heartbeated within the interval (and its tolerance)."""
+        allowed = self._heartbeat_ms / 1000 * HEARTBEAT_TOLERANCE
+        loop = asyncio.get_running_loop()
+        while not connection.ws.closed:
+            late = loop.time() - connection.last_heartbeat - allowed
+            if late >= 0:
+                self.stats.heartbeat_timeouts += 1
+                await connection.ws.close(code=MISSED_HEARTBEAT, message=b"Heartbeat missed.")
+                return
+            await asyncio.sleep(-late)
+
+    def close_all(self) -> None:
+        for watchdog in list(self._watchdogs):
+            watchdog.cancel()
 
     async def _identify(self, connection: _Connection, data: dict[str, Any]) -> GatewaySession | None:
         if data.get("token") != self._token:
             await connection.ws.close(code=4004, message=b"Authentication failed.")
             return None
+        intents = data.get("intents")
+        if not isinstance(intents, int) or isinstance(intents, bool) or intents & ~KNOWN_INTENTS:
+            await connection.ws.close(code=4013, message=b"Invalid intent(s).")
+            return None
+        if intents & PRIVILEGED_INTENTS & ~self.approved_intents:
+            await connection.ws.close(code=4014, message=b"Disallowed intent(s).")
+            return None
         self.stats.identifies += 1
-        session = GatewaySession(id=secrets.token_hex(16))
+        session = GatewaySession(id=secrets.token_hex(16), intents=intents)
         self.sessions[session.id] = session
         session.connection = connection
-        await self._send_dispatch(session, "READY", self._ready(session))
-        for guild in self._guilds():
+        await self._send_dispatch(session, "READY", self._ready(session.id, [0, 1]))
+        for guild in self._guilds(intents):
             await self._send_dispatch(session, "GUILD_CREATE", guild)
         self.ready_event.set()
         return session

@@ -1,7 +1,10 @@
 """The member side: a person in a channel runs slash commands, clicks buttons, types into autocomplete.
 
-Each action returns a `Reply` to read what the bot answered: the acknowledgement, the message (with
-its edits), follow-ups, whether it was ephemeral.
+Members send only what Discord's client lets them send: a value from an option's choices, a number
+within its range, text within its lengths, every required option, a channel of the allowed types.
+Anything else is refused here with `SandboxError`, worded as the client says it, and never reaches the
+bot. Each action returns a `Reply` to read what the bot answered: the acknowledgement, the message
+(with its edits), follow-ups, whether it was ephemeral.
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.sandbox.payloads import Payload
-from bot.sandbox.records import EPHEMERAL, InteractionRecord, MessageRecord, SandboxGuild
+from bot.sandbox.permissions import VIEW_CHANNEL
+from bot.sandbox.records import EPHEMERAL, LOADING, InteractionRecord, MessageRecord, SandboxGuild
 from bot.sandbox.server import Sandbox
 
 APPLICATION_COMMAND, COMPONENT, AUTOCOMPLETE = 2, 3, 4
-USER_OPTION, CHANNEL_OPTION, ROLE_OPTION = 6, 7, 8
+STRING_OPTION, INTEGER_OPTION, BOOLEAN_OPTION = 3, 4, 5
+USER_OPTION, CHANNEL_OPTION, ROLE_OPTION, NUMBER_OPTION = 6, 7, 8, 10
 
 
 class SandboxError(Exception):
@@ -29,7 +34,18 @@ class Reply:
     record: InteractionRecord
 
     async def wait(self, timeout: float = 5.0) -> Reply:
-        """Until the bot acknowledges; Discord gives it 3 seconds."""
+        """Until the bot has answered for good: acknowledged (Discord gives it 3 seconds) and, if it deferred,
+        its "thinking…" message replaced by the answer."""
+        await self.acknowledgement(timeout)
+
+        def answered(reply: Reply) -> bool:
+            record = reply.message_record
+            return record is None or not record.payload["flags"] & LOADING
+
+        return await self.wait_for(answered, timeout)
+
+    async def acknowledgement(self, timeout: float = 5.0) -> Reply:
+        """Until the bot acknowledges, whether with its answer or with "thinking…"."""
         await asyncio.wait_for(self.record.acknowledged.wait(), timeout)
         return self
 
@@ -50,8 +66,13 @@ class Reply:
 
     @property
     def message_record(self) -> MessageRecord | None:
+        """The answer the member sees: the interaction's message, or the follow-up that replaced it when
+        the bot deleted its "thinking…" message to answer privately."""
         message_id = self.record.original or self.record.component_message
-        return self.sandbox.messages.get(message_id) if message_id else None
+        record = self.sandbox.messages.get(message_id) if message_id else None
+        if record is not None and record.deleted and self.record.followups:
+            return self.sandbox.messages[self.record.followups[-1]]
+        return record
 
     @property
     def message(self) -> Payload:
@@ -105,14 +126,20 @@ class SandboxMember:
         for name, value in values.items():
             if name not in known:
                 raise SandboxError(f"no option '{name}'; the command has {sorted(known)}")
-            kind = known[name]["type"]
-            option: Payload = {"name": name, "type": kind, "value": self._id_for(kind, value)}
+            definition = known[name]
+            kind = definition["type"]
+            value = self._id_for(kind, value)
+            if name == focused:
+                _check_typed(definition, str(value))
+            else:
+                value = _client_value(definition, value, self.guild)
+            option: Payload = {"name": name, "type": kind, "value": value}
             if name == focused:
                 option["focused"] = True
             options.append(option)
         missing = [d["name"] for d in definitions if d.get("required") and d["name"] not in values]
         if missing and focused is None:
-            raise SandboxError(f"Discord would not send this: missing required {missing}")
+            raise SandboxError(f"{', '.join(missing)} is required")
         return options
 
     def _data(self, command_line: str, values: dict[str, Any], focused: str | None = None) -> Payload:
@@ -150,7 +177,10 @@ class SandboxMember:
             return str(value) if kind in (USER_OPTION, CHANNEL_OPTION, ROLE_OPTION) else value
         name = str(value).lstrip("#@")
         if kind == CHANNEL_OPTION:
-            return str(self.guild.channel_id(name))
+            try:
+                return str(self.guild.channel_id(name))
+            except LookupError as error:
+                raise SandboxError(str(error)) from error
         table = self.guild.members if kind == USER_OPTION else self.guild.roles
         for object_id, payload in table.items():
             if (payload.get("user") or payload).get("username", payload.get("name")) == name:
@@ -167,7 +197,9 @@ class SandboxMember:
                 resolved.setdefault("users", {})[str(target)] = member["user"]
                 resolved.setdefault("members", {})[str(target)] = {k: v for k, v in member.items() if k != "user"}
             elif option["type"] == CHANNEL_OPTION and target in self.guild.channels:
-                channel = {**self.guild.channels[target], "permissions": str((1 << 41) - 1)}
+                # Discord sends the invoking member's own permissions in a resolved channel.
+                allowed = self.sandbox.permissions_in(self.guild, target, self.id)
+                channel = {**self.guild.channels[target], "permissions": str(allowed)}
                 resolved.setdefault("channels", {})[str(target)] = channel
             elif option["type"] == ROLE_OPTION and target in self.guild.roles:
                 resolved.setdefault("roles", {})[str(target)] = self.guild.roles[target]
@@ -175,13 +207,13 @@ class SandboxMember:
 
     async def run(self, where: str, command_line: str, /, **values: Any) -> Reply:
         """Run `/command [sub]` in channel #`where` with option values, as typed in Discord."""
-        channel_id = self.guild.channel_id(where)
+        channel_id = self._channel(where)
         data = self._data(command_line, values)
         record = await self.sandbox.create_interaction(APPLICATION_COMMAND, self.guild, channel_id, self.id, data, None)
         return Reply(self.sandbox, record)
 
     async def autocomplete(self, where: str, command_line: str, option: str, typed: str, /, **values: Any) -> Reply:
-        channel_id = self.guild.channel_id(where)
+        channel_id = self._channel(where)
         data = self._data(command_line, {**values, option: typed}, focused=option)
         record = await self.sandbox.create_interaction(AUTOCOMPLETE, self.guild, channel_id, self.id, data, None)
         return Reply(self.sandbox, record)
@@ -196,7 +228,79 @@ class SandboxMember:
             raise SandboxError(f"no button '{label_or_id}' on that message")
         if button.get("disabled"):
             raise SandboxError(f"button '{label_or_id}' is disabled")
-        data = {"custom_id": button["custom_id"], "component_type": 2}
-        channel_id = int(current["channel_id"])
-        record = await self.sandbox.create_interaction(COMPONENT, self.guild, channel_id, self.id, data, current)
+        return await self._send_click(current, button["custom_id"])
+
+    async def forge_click(self, message: Payload, custom_id: str) -> Reply:
+        """A click on a button with any custom_id, the button put onto the member's copy of the message: what
+        a tampered request would bring if it got past Discord. A bot must not trust what a custom_id says."""
+        forged = {"type": 2, "style": 1, "label": "?", "custom_id": custom_id}
+        tampered = {**message, "components": [{"type": 1, "components": [forged]}]}
+        return await self._send_click(tampered, custom_id)
+
+    async def _send_click(self, message: Payload, custom_id: str) -> Reply:
+        data = {"custom_id": custom_id, "component_type": 2}
+        channel_id = int(message["channel_id"])
+        record = await self.sandbox.create_interaction(COMPONENT, self.guild, channel_id, self.id, data, message)
         return Reply(self.sandbox, record)
+
+    def _channel(self, name: str) -> int:
+        try:
+            channel_id = self.guild.channel_id(name)
+        except LookupError as error:
+            raise SandboxError(str(error)) from error
+        if not self.sandbox.permissions_in(self.guild, channel_id, self.id) & VIEW_CHANNEL:
+            raise SandboxError(f"you cannot see #{name}")
+        return channel_id
+
+
+def _check_typed(definition: Payload, text: str) -> None:
+    """The client's text box stops at the option's maximum length."""
+    limit = definition.get("max_length")
+    if limit is not None and len(text) > int(limit):
+        raise SandboxError(f"{definition['name']}: at most {limit} characters can be typed")
+
+
+def _client_value(definition: Payload, value: Any, guild: SandboxGuild) -> Any:
+    """The value as Discord's client sends it, or the refusal it shows instead of sending."""
+    name, kind = definition["name"], definition["type"]
+    choices = definition.get("choices") or []
+    if choices:
+        allowed = [c["value"] for c in choices]
+        if value not in allowed:
+            raise SandboxError(f"{name}: pick one of {allowed}")
+        return value
+    if kind in (INTEGER_OPTION, NUMBER_OPTION):
+        number = _number(value, integer=kind == INTEGER_OPTION)
+        if number is None:
+            raise SandboxError(f"{name}: enter a {'whole ' if kind == INTEGER_OPTION else ''}number")
+        low, high = definition.get("min_value"), definition.get("max_value")
+        if (low is not None and number < low) or (high is not None and number > high):
+            raise SandboxError(f"{name}: enter a number between {low} and {high}")
+        return number
+    if kind == STRING_OPTION:
+        text = str(value)
+        low, high = definition.get("min_length", 0), definition.get("max_length", 6000)
+        if not low <= len(text) <= high:
+            raise SandboxError(f"{name}: must be {low} to {high} characters long")
+        return text
+    if kind == BOOLEAN_OPTION:
+        if not isinstance(value, bool):
+            raise SandboxError(f"{name}: choose true or false")
+        return value
+    if kind == CHANNEL_OPTION:
+        channel = guild.channels.get(int(value))
+        types = definition.get("channel_types")
+        if channel is None or (types and channel["type"] not in types):
+            raise SandboxError(f"{name}: pick a channel of the kind the list offers")
+    return value
+
+
+def _number(value: Any, *, integer: bool) -> int | float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return value if not integer or float(value).is_integer() else None
+    try:
+        return int(str(value)) if integer else float(str(value))
+    except ValueError:
+        return None

@@ -12,6 +12,13 @@ _counter = itertools.count()
 
 Payload = dict[str, Any]
 
+# https://discord.com/developers/docs/events/gateway#gateway-intents
+GUILD_MEMBERS = 1 << 1
+GUILD_PRESENCES = 1 << 8
+MESSAGE_CONTENT = 1 << 15
+PRIVILEGED_INTENTS = GUILD_MEMBERS | GUILD_PRESENCES | MESSAGE_CONTENT
+KNOWN_INTENTS = (1 << 17) - 1 | 1 << 20 | 1 << 21 | 1 << 24 | 1 << 25
+
 
 def snowflake() -> int:
     """A Discord-style id: milliseconds since Discord's epoch, then a counter."""
@@ -61,6 +68,8 @@ def guild(
     roles: list[Payload],
     channels: list[Payload],
     members: list[Payload],
+    *,
+    member_count: int,
 ) -> Payload:
     return {
         "id": str(guild_id), "name": name, "icon": None, "splash": None, "discovery_splash": None,
@@ -71,7 +80,7 @@ def guild(
         "description": None, "banner": None, "premium_tier": 0, "premium_subscription_count": 0,
         "preferred_locale": "en-US", "public_updates_channel_id": None, "nsfw_level": 0, "stickers": [],
         "premium_progress_bar_enabled": False, "joined_at": timestamp(), "large": False, "unavailable": False,
-        "member_count": len(members), "voice_states": [], "members": members, "channels": channels,
+        "member_count": member_count, "voice_states": [], "members": members, "channels": channels,
         "threads": [], "presences": [], "stage_instances": [], "guild_scheduled_events": [],
         "soundboard_sounds": [],
     }  # fmt: skip

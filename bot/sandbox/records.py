@@ -11,7 +11,10 @@ from bot.sandbox.payloads import Payload
 
 EPHEMERAL = 1 << 6
 LOADING = 1 << 7
+# https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction:
+# "you must send an initial response within 3 seconds", and tokens "are valid for 15 minutes".
 ACK_DEADLINE_S = 3.0
+TOKEN_LIFETIME_S = 15 * 60.0
 
 
 @dataclass
@@ -22,7 +25,6 @@ class SandboxGuild:
     roles: dict[int, Payload] = field(default_factory=dict)
     channels: dict[int, Payload] = field(default_factory=dict)
     members: dict[int, Payload] = field(default_factory=dict)
-    denied_channels: set[int] = field(default_factory=set)
 
     @property
     def everyone_role(self) -> int:
@@ -32,7 +34,12 @@ class SandboxGuild:
         for channel_id, channel in self.channels.items():
             if channel["name"] == name:
                 return channel_id
-        raise KeyError(f"no channel #{name}")
+        raise LookupError(
+            f"no channel #{name}; this server has {', '.join('#' + c['name'] for c in self.channels.values())}"
+        )
+
+    def role_ids(self, member_id: int) -> set[int]:
+        return {int(role) for role in self.members[member_id]["roles"]}
 
 
 @dataclass
@@ -62,7 +69,7 @@ class InteractionRecord:
     guild_id: int
     channel_id: int
     user_id: int
-    created: float = field(default_factory=time.monotonic)
+    created: float
     acknowledged: asyncio.Event = field(default_factory=asyncio.Event)
     changed: asyncio.Event = field(default_factory=asyncio.Event)
     response_type: int | None = None
@@ -73,5 +80,9 @@ class InteractionRecord:
     choices: list[Payload] | None = None
     modal: Payload | None = None
 
-    def expired(self) -> bool:
-        return self.response_type is None and time.monotonic() - self.created > ACK_DEADLINE_S
+    def expired(self, now: float) -> bool:
+        """Past the 3-second deadline without an answer: the token is invalidated."""
+        return self.response_type is None and now - self.created > ACK_DEADLINE_S
+
+    def token_expired(self, now: float) -> bool:
+        return now - self.created > TOKEN_LIFETIME_S

@@ -1,53 +1,90 @@
-"""A local server that answers like Discord: the gateway and the REST routes this bot uses.
+"""A local server that answers like Discord: the gateway and the REST routes this bot uses, as strict as Discord.
 
 Start a `Sandbox`, call `point_discord_at(sandbox)`, and the real discord.py client connects to it
 instead of Discord. Members act through `bot.sandbox.members`; tests read what the bot answered from
-`Sandbox.messages` and the interaction records.
+`Sandbox.messages` and the interaction records. Every request body is checked against Discord's
+OpenAPI spec (`openapi.py`) and the rules it cannot express (`limits.py`, `command_limits.py`), every
+channel action against the bot's permissions there (`permissions.py`), and refused with Discord's
+status, code and error shape.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
-import logging
 import re
 import secrets
 import socket
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 import yarl
 from aiohttp import web
 
 from bot.sandbox import payloads
+from bot.sandbox import permissions as perms
+from bot.sandbox.command_limits import validate_commands
+from bot.sandbox.errors import DiscordError, Errors, invalid_form_body, merge
 from bot.sandbox.faults import Faults
-from bot.sandbox.gateway import Gateway, GatewaySession
+from bot.sandbox.gateway import Gateway
+from bot.sandbox.limits import (
+    callback_type_errors,
+    choice_value_errors,
+    empty_message,
+    is_empty_message,
+    message_errors,
+)
+from bot.sandbox.openapi import discord_rules
 from bot.sandbox.payloads import Payload, snowflake
 from bot.sandbox.records import EPHEMERAL, LOADING, InteractionRecord, MessageRecord, SandboxGuild
-from bot.sandbox.validation import validate_commands
-
-log = logging.getLogger(__name__)
+from bot.sandbox.responses import error_response, fault_response, json_response, request_body
 
 API = "/api/v10"
-ALL_PERMISSIONS = (1 << 41) - 1
-MEMBER_PERMISSIONS = 0x0000_0000_0006_4C40  # view, send, embed, read history, use app commands
+MEMBER_PERMISSIONS = perms.MEMBER
+BOT_PERMISSIONS = perms.ALL & ~perms.ADMINISTRATOR
 NONCE_SECONDS = 5 * 60  # Discord: "checked for uniqueness in the past few minutes"
 Handler = Callable[[web.Request, re.Match[str], Any], Awaitable[web.Response]]
+_BODY_METHODS = ("POST", "PUT", "PATCH")
 
 
-class DiscordError(Exception):
-    def __init__(self, status: int, code: int, message: str, errors: dict[str, Any] | None = None) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message, self.errors = status, code, message, errors
+@dataclass(frozen=True)
+class _Route:
+    method: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    spec: str | None  # the operation's path in Discord's spec, whose schemas check the request
+    rules: Callable[[Any], Errors] | None  # Discord's rules for the body that the spec cannot express
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A request the sandbox refused, as Discord would have: for tests to read, and to fail on when unexpected."""
+
+    method: str
+    path: str
+    status: int
+    code: int
+    errors: Errors | None
 
 
 class Sandbox:
-    def __init__(self, *, token: str | None = None, bot_name: str = "studybot", heartbeat_ms: int = 41_250) -> None:
+    def __init__(
+        self,
+        *,
+        token: str | None = None,
+        bot_name: str = "studybot",
+        heartbeat_ms: int = 41_250,
+        latency: float = 0.0,
+        approved_intents: int = 0,
+    ) -> None:
+        """`latency`: seconds each way between the bot and "Discord", for REST calls and interaction events.
+        `approved_intents`: the privileged intents the application may ask for (none, as for a new bot)."""
         self.token = token or secrets.token_urlsafe(24)
         self.application_id = snowflake()
         self.bot_user = payloads.user(self.application_id, bot_name, bot=True)
         self.owner = payloads.user(snowflake(), "sandbox-owner")
+        self.latency = latency
         self.guilds: dict[int, SandboxGuild] = {}
         self.users: dict[int, Payload] = {}
         self.messages: dict[int, MessageRecord] = {}
@@ -56,14 +93,17 @@ class Sandbox:
         self.global_commands: list[Payload] = []
         self.guild_commands: dict[int, list[Payload]] = {}
         self.faults = Faults()
+        self.refusals: list[Refusal] = []
+        self._clock_offset = 0.0
         self.gateway = Gateway(
             token=self.token, heartbeat_ms=heartbeat_ms, ready=self._ready_payload,
-            guilds=self._guild_payloads, resume_url=lambda: self.gateway_url,
+            guilds=self._guild_payloads, resume_url=lambda: self.gateway_url, approved_intents=approved_intents,
         )  # fmt: skip
         self._runner: web.AppRunner | None = None
         self._host = "127.0.0.1"
         self._port = 0
-        self._routes: list[tuple[str, re.Pattern[str], Handler]] = []
+        self._routes: list[_Route] = []
+        self._rules = discord_rules()
         self._add_routes()
 
     # -- lifecycle ----------------------------------------------------------------------------------
@@ -79,6 +119,7 @@ class Sandbox:
         self._host, self._port = listener.getsockname()[:2]
 
     async def stop(self) -> None:
+        self.gateway.close_all()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -90,17 +131,25 @@ class Sandbox:
     def gateway_url(self) -> str:
         return f"ws://{self._host}:{self._port}/gateway"
 
+    def now(self) -> float:
+        """The sandbox's clock for deadlines and token lifetimes; `advance` moves it on."""
+        return time.monotonic() + self._clock_offset
+
+    def advance(self, seconds: float) -> None:
+        """Let `seconds` pass for interaction deadlines and tokens, without waiting."""
+        self._clock_offset += seconds
+
     # -- the world ----------------------------------------------------------------------------------
 
     def add_guild(self, name: str, channels: list[str]) -> SandboxGuild:
         guild = SandboxGuild(id=snowflake(), name=name, owner_id=int(self.owner["id"]))
         guild.roles[guild.id] = payloads.role(guild.id, "@everyone", MEMBER_PERMISSIONS, 0)
         bot_role = snowflake()
-        guild.roles[bot_role] = payloads.role(bot_role, "studybot", ALL_PERMISSIONS & ~0x8, 1)
+        guild.roles[bot_role] = payloads.role(bot_role, "studybot", BOT_PERMISSIONS, 1)
         for position, channel in enumerate(channels):
             channel_id = snowflake()
             guild.channels[channel_id] = payloads.text_channel(channel_id, guild.id, channel, position)
-        guild.members[int(self.bot_user["id"])] = payloads.member(self.bot_user, [bot_role], payloads.timestamp())
+        guild.members[self.application_id] = payloads.member(self.bot_user, [bot_role], payloads.timestamp())
         self.guilds[guild.id] = guild
         return guild
 
@@ -115,16 +164,36 @@ class Sandbox:
         self.users[int(user["id"])] = user
         return user
 
-    def permissions_of(self, guild: SandboxGuild, user_id: int) -> int:
-        member = guild.members[user_id]
-        allowed = int(guild.roles[guild.everyone_role]["permissions"])
-        for role_id in member["roles"]:
-            allowed |= int(guild.roles[int(role_id)]["permissions"])
-        return ALL_PERMISSIONS if user_id == guild.owner_id else allowed
+    def permissions_in(self, guild: SandboxGuild, channel_id: int, user_id: int) -> int:
+        """What `user_id` may do in the channel, computed as Discord does (see `permissions.py`)."""
+        roles = guild.role_ids(user_id)
+        base = perms.base_permissions(
+            int(guild.roles[guild.everyone_role]["permissions"]),
+            [int(guild.roles[r]["permissions"]) for r in roles if r in guild.roles],
+            owner=user_id == guild.owner_id,
+        )
+        overwrites = guild.channels[channel_id].get("permission_overwrites", [])
+        return perms.channel_permissions(
+            base, overwrites, everyone_id=guild.everyone_role, role_ids=roles, member_id=user_id
+        )
 
-    def deny_bot(self, guild: SandboxGuild, channel_id: int) -> None:
-        """The bot loses access to a channel: sends there answer 403 Missing Access."""
-        guild.denied_channels.add(channel_id)
+    def bot_permissions_in(self, guild: SandboxGuild, channel_id: int) -> int:
+        return self.permissions_in(guild, channel_id, self.application_id)
+
+    async def set_overwrite(
+        self, guild: SandboxGuild, channel_id: int, target_id: int, *, allow: int = 0, deny: int = 0
+    ) -> None:
+        """A channel permission overwrite for a role or member, as a moderator sets it; the bot hears of it."""
+        kind = perms.ROLE_OVERWRITE if target_id in guild.roles else perms.MEMBER_OVERWRITE
+        channel = guild.channels[channel_id]
+        others = [o for o in channel["permission_overwrites"] if int(o["id"]) != target_id]
+        overwrite = {"id": str(target_id), "type": kind, "allow": str(allow), "deny": str(deny)}
+        channel["permission_overwrites"] = [*others, overwrite]
+        await self.gateway.dispatch("CHANNEL_UPDATE", channel)
+
+    async def deny_bot(self, guild: SandboxGuild, channel_id: int, permissions: int = perms.VIEW_CHANNEL) -> None:
+        """The bot loses permissions in a channel; without View Channel every action there is Missing Access."""
+        await self.set_overwrite(guild, channel_id, self.application_id, deny=permissions)
 
     def channel_messages(self, channel_id: int) -> list[MessageRecord]:
         return [m for m in self.messages.values() if int(m.payload["channel_id"]) == channel_id and not m.deleted]
@@ -135,92 +204,136 @@ class Sandbox:
                 return guild
         raise DiscordError(404, 10003, "Unknown Channel")
 
-    def _ready_payload(self, session: GatewaySession) -> Payload:
+    def _require(self, channel_id: int, needed: int) -> None:
+        """The bot may act in the channel: 50001 Missing Access if it cannot see it, 50013 if it lacks the rest."""
+        guild = self._guild_of_channel(channel_id)
+        have = self.bot_permissions_in(guild, channel_id)
+        if not have & perms.VIEW_CHANNEL:
+            raise DiscordError(403, 50001, "Missing Access")
+        if perms.missing(have, needed):
+            raise DiscordError(403, 50013, "Missing Permissions")
+
+    def _ready_payload(self, session_id: str, shard: list[int]) -> Payload:
         return {
             "v": 10, "user": {**self.bot_user, "verified": True, "mfa_enabled": False},
-            "guilds": [{"id": str(g), "unavailable": True} for g in self.guilds], "session_id": session.id,
-            "resume_gateway_url": self.gateway_url, "shard": [0, 1], "private_channels": [],
+            "guilds": [{"id": str(g), "unavailable": True} for g in self.guilds], "session_id": session_id,
+            "resume_gateway_url": self.gateway_url, "shard": shard, "private_channels": [],
             "relationships": [],
             "application": {"id": str(self.application_id), "flags": 0},
         }  # fmt: skip
 
-    def _guild_payloads(self) -> list[Payload]:
+    def _guild_payloads(self, intents: int) -> list[Payload]:
+        """Guild Create as Discord sends it: without the Guild Presences intent, the member list holds only
+        the bot itself (https://discord.com/developers/docs/events/gateway-events#request-guild-members)."""
+        everyone = bool(intents & payloads.GUILD_PRESENCES)
         return [
             payloads.guild(
-                g.id,
-                g.name,
-                g.owner_id,
-                list(g.roles.values()),
-                list(g.channels.values()),
-                list(g.members.values()),
+                g.id, g.name, g.owner_id, list(g.roles.values()), list(g.channels.values()),
+                [m for uid, m in g.members.items() if everyone or uid == self.application_id],
+                member_count=len(g.members),
             )
             for g in self.guilds.values()
-        ]
+        ]  # fmt: skip
 
     # -- REST plumbing ------------------------------------------------------------------------------
 
-    def _route(self, method: str, pattern: str, handler: Handler) -> None:
-        self._routes.append((method, re.compile(f"^{pattern}$"), handler))
+    def _route(
+        self,
+        method: str,
+        pattern: str,
+        handler: Handler,
+        spec: str | None = None,
+        rules: Callable[[Any], Errors] | None = None,
+    ) -> None:
+        self._routes.append(_Route(method, re.compile(f"^{pattern}$"), handler, spec, rules))
 
     async def _serve(self, request: web.Request) -> web.Response:
+        await asyncio.sleep(self.latency)  # the request on its way
         path = "/" + request.match_info["tail"]
         fault = self.faults.take(request.method, path)
         if fault is not None and fault.delay:
             await asyncio.sleep(fault.delay)
         if fault is not None and fault.status and not fault.after:
-            return _fault_response(fault.status, fault.retry_after)
-        response = await self._handle(request, path)
-        if fault is not None and fault.status:
-            return _fault_response(fault.status, fault.retry_after)
+            response = fault_response(fault.status, fault.retry_after)
+        else:
+            response = await self._handle(request, path)
+            if fault is not None and fault.status:
+                response = fault_response(fault.status, fault.retry_after)
+        await asyncio.sleep(self.latency)  # the answer on its way back
         return response
 
     async def _handle(self, request: web.Request, path: str) -> web.Response:
-        for method, pattern, handler in self._routes:
-            match = pattern.match(path)
-            if match and method == request.method:
+        for route in self._routes:
+            match = route.pattern.match(path)
+            if match and route.method == request.method:
                 try:
                     if not path.startswith(("/interactions/", "/webhooks/")):
                         self._authorise(request)
-                    return await handler(request, match, await _body(request))
+                    body = await request_body(request)
+                    self._check_against_spec(route, request, body)
+                    return await route.handler(request, match, body)
                 except DiscordError as error:
-                    return _error_response(error)
-        return _error_response(DiscordError(404, 0, "404: Not Found"))
+                    self.refusals.append(Refusal(request.method, path, error.status, error.code, error.errors))
+                    return error_response(error)
+        return error_response(DiscordError(404, 0, "404: Not Found"))
+
+    def _check_against_spec(self, route: _Route, request: web.Request, body: Any) -> None:
+        """Every field against the spec and the body against the hand-written rules, all errors in one answer."""
+        if route.spec is None:
+            return
+        errors = self._rules.query_errors(route.method, route.spec, request.query)
+        if route.method in _BODY_METHODS:
+            merge(errors, self._rules.body_errors(route.method, route.spec, body))
+            if route.rules is not None and isinstance(body, dict | list):
+                merge(errors, route.rules(body))
+        if errors:
+            raise invalid_form_body(errors)
 
     def _authorise(self, request: web.Request) -> None:
         if request.headers.get("Authorization") != f"Bot {self.token}":
             raise DiscordError(401, 0, "401: Unauthorized")
 
     def _add_routes(self) -> None:
-        app = r"(?P<app>\d+)"
+        """Each route with its operation in Discord's spec and the hand-written rules for its body."""
+        app, guild, channel = r"(?P<app>\d+)", r"(?P<guild>\d+)", r"(?P<channel>\d+)"
+        hook, message = rf"/webhooks/{app}/(?P<token>[^/]+)", r"/messages/(?P<message>@original|\d+)"
+        spec_commands = "/applications/{application_id}/commands"
+        spec_guild_commands = "/applications/{application_id}/guilds/{guild_id}/commands"
+        spec_hook = "/webhooks/{webhook_id}/{webhook_token}"
+        spec_messages = "/channels/{channel_id}/messages"
         self._route("GET", "/gateway", self._get_gateway)
         self._route("GET", "/gateway/bot", self._get_gateway)
         self._route("GET", "/users/@me", self._get_me)
         self._route("GET", "/oauth2/applications/@me", self._get_application)
-        self._route("GET", f"/applications/{app}/commands", self._list_commands)
-        self._route("PUT", f"/applications/{app}/commands", self._overwrite_commands)
-        self._route("GET", rf"/applications/{app}/guilds/(?P<guild>\d+)/commands", self._list_commands)
-        self._route("PUT", rf"/applications/{app}/guilds/(?P<guild>\d+)/commands", self._overwrite_commands)
-        self._route("POST", r"/interactions/(?P<id>\d+)/(?P<token>[^/]+)/callback", self._interaction_callback)
-        hook = rf"/webhooks/{app}/(?P<token>[^/]+)"
-        self._route("POST", hook, self._followup)
+        for method in ("GET", "PUT"):
+            self._route(method, f"/applications/{app}/commands", self._commands, spec_commands, validate_commands)
+            guild_commands = f"/applications/{app}/guilds/{guild}/commands"
+            self._route(method, guild_commands, self._commands, spec_guild_commands, validate_commands)
+        callback = r"/interactions/(?P<id>\d+)/(?P<token>[^/]+)/callback"
+        spec_callback = "/interactions/{interaction_id}/{interaction_token}/callback"
+        self._route("POST", callback, self._interaction_callback, spec_callback, _callback_errors)
+        self._route("POST", hook, self._followup, spec_hook, message_errors)
         for method in ("GET", "PATCH", "DELETE"):
-            self._route(method, hook + r"/messages/(?P<message>@original|\d+)", self._webhook_message)
-        self._route("POST", r"/channels/(?P<channel>\d+)/messages", self._create_message)
-        self._route("GET", r"/channels/(?P<channel>\d+)/messages", self._channel_history)
-        for method in ("GET", "PATCH", "DELETE"):
-            self._route(method, r"/channels/(?P<channel>\d+)/messages/(?P<message>\d+)", self._channel_message)
+            self._route(
+                method, hook + message, self._webhook_message, spec_hook + "/messages/{message_id}", message_errors
+            )
+            one = f"/channels/{channel}/messages/(?P<message>\\d+)"
+            self._route(method, one, self._channel_message, spec_messages + "/{message_id}", message_errors)
+        self._route("POST", f"/channels/{channel}/messages", self._create_message, spec_messages, message_errors)
+        self._route("GET", f"/channels/{channel}/messages", self._channel_history, spec_messages)
 
     # -- REST routes --------------------------------------------------------------------------------
 
     async def _get_gateway(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
         limits = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
-        return _json({"url": self.gateway_url, "shards": 1, "session_start_limit": limits})
+        return json_response({"url": self.gateway_url, "shards": 1, "session_start_limit": limits})
 
     async def _get_me(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
-        return _json(self.bot_user)
+        return json_response(self.bot_user)
 
     async def _get_application(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
-        return _json(payloads.application(self.application_id, self.bot_user, self.owner, self.bot_user["username"]))
+        name = self.bot_user["username"]
+        return json_response(payloads.application(self.application_id, self.bot_user, self.owner, name))
 
     def _commands_for(self, match: re.Match[str]) -> list[Payload]:
         if int(match["app"]) != self.application_id:
@@ -232,14 +345,11 @@ class Sandbox:
             raise DiscordError(403, 50001, "Missing Access")
         return self.guild_commands.setdefault(int(guild), [])
 
-    async def _list_commands(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
-        return _json(self._commands_for(match))
-
-    async def _overwrite_commands(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
+    async def _commands(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
+        """List, or overwrite in bulk, the global or one guild's commands."""
         target = self._commands_for(match)
-        errors = validate_commands(body)
-        if errors:
-            raise DiscordError(400, 50035, "Invalid Form Body", errors)
+        if request.method == "GET":
+            return json_response(target)
         guild = match.groupdict().get("guild")
         stored = [
             {
@@ -251,7 +361,7 @@ class Sandbox:
             for command in body
         ]  # fmt: skip
         target[:] = stored
-        return _json(stored)
+        return json_response(stored)
 
     def _interaction(self, interaction_id: int, token: str) -> InteractionRecord:
         record = self.interactions.get(interaction_id)
@@ -263,17 +373,24 @@ class Sandbox:
         record = self._by_token.get(token)
         if int(app) != self.application_id or record is None or record.response_type is None:
             raise DiscordError(404, 10015, "Unknown Webhook")
+        if record.token_expired(self.now()):
+            raise DiscordError(401, 50027, "Invalid Webhook Token")
         return record
 
     async def _interaction_callback(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
         record = self._interaction(int(match["id"]), match["token"])
-        if record.expired():
+        if record.expired(self.now()):
             raise DiscordError(404, 10062, "Unknown interaction")
         if record.response_type is not None:
             raise DiscordError(400, 40060, "Interaction has already been acknowledged.")
         kind, data = body.get("type"), body.get("data") or {}
+        errors = callback_type_errors(record.kind, kind)
+        if errors:
+            raise invalid_form_body(errors)
         message: Payload | None = None
         if kind in (4, 5):
+            if kind == 4 and is_empty_message(data):
+                raise empty_message()
             flags = int(data.get("flags") or 0) | (LOADING if kind == 5 else 0)
             stored = self._store_message(record.channel_id, {**data, "flags": flags}, data, record)
             record.original = stored.id
@@ -284,10 +401,8 @@ class Sandbox:
             record.choices = data.get("choices") or []
         elif kind == 9:
             record.modal = data
-        elif kind != 6:
-            raise DiscordError(400, 50035, "Invalid Form Body", {"type": {"_errors": [{"code": "BASE_TYPE_CHOICES"}]}})
         record.response_type = kind
-        record.ack_seconds = time.monotonic() - record.created
+        record.ack_seconds = self.now() - record.created
         record.acknowledged.set()
         record.changed.set()
         if request.query.get("with_response") not in ("1", "true", "True"):
@@ -301,7 +416,7 @@ class Sandbox:
         }  # fmt: skip
         if message is not None:
             response["resource"] = {"type": kind, "message": message}
-        return _json(response)
+        return json_response(response)
 
     async def _followup(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
         record = self._interaction_by_token(match["app"], match["token"])
@@ -310,11 +425,13 @@ class Sandbox:
             # The first follow-up after a deferral replaces the "thinking" message, keeping its ephemerality.
             self._edit(original, body)
             record.changed.set()
-            return _json(original.payload)
+            return json_response(original.payload)
+        if is_empty_message(body):
+            raise empty_message()
         stored = self._store_message(record.channel_id, body, body, record)
         record.followups.append(stored.id)
         record.changed.set()
-        return _json(stored.payload)
+        return json_response(stored.payload)
 
     async def _webhook_message(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
         record = self._interaction_by_token(match["app"], match["token"])
@@ -332,19 +449,26 @@ class Sandbox:
             stored.deleted = True
             record.changed.set()
             return web.Response(status=204)
-        return _json(stored.payload)
+        return json_response(stored.payload)
 
     async def _create_message(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
         channel_id = int(match["channel"])
         guild = self._guild_of_channel(channel_id)
-        if channel_id in guild.denied_channels:
-            raise DiscordError(403, 50001, "Missing Access")
+        self._require(channel_id, perms.SEND_MESSAGES)
+        if body.get("embeds") and not self.bot_permissions_in(guild, channel_id) & perms.EMBED_LINKS:
+            # Without Embed Links an embed-only message is refused, and other messages lose their embeds
+            # (https://github.com/discord/discord-api-docs/issues/2601).
+            if is_empty_message({**body, "embeds": []}):
+                raise DiscordError(403, 50013, "Missing Permissions")
+            body = {**body, "embeds": []}
+        if is_empty_message(body):
+            raise empty_message()
         earlier = self._same_nonce(body)
         if earlier is not None:
-            return _json(earlier.payload)
+            return json_response(earlier.payload)
         stored = self._store_message(channel_id, body, body, None)
         await self.gateway.dispatch("MESSAGE_CREATE", {**stored.payload, "member": guild.members[self.application_id]})
-        return _json(stored.payload)
+        return json_response(stored.payload)
 
     def _same_nonce(self, body: Payload) -> MessageRecord | None:
         """With `enforce_nonce`, a nonce the bot used in the last few minutes returns that message instead."""
@@ -358,16 +482,20 @@ class Sandbox:
         return None
 
     async def _channel_history(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
-        """Newest first, as Discord lists them; `limit` 1-100 and `before` are honoured."""
+        """Newest first, as Discord lists them, honouring `limit` and `before`; without Read Message History
+        the list is empty, with no error (https://discord.com/developers/docs/resources/message#get-channel-messages)."""
         channel_id = int(match["channel"])
-        if channel_id in self._guild_of_channel(channel_id).denied_channels:
-            raise DiscordError(403, 50001, "Missing Access")
-        limit = min(max(int(request.query.get("limit", 50)), 1), 100)
+        guild = self._guild_of_channel(channel_id)
+        self._require(channel_id, 0)
+        if not self.bot_permissions_in(guild, channel_id) & perms.READ_MESSAGE_HISTORY:
+            return json_response([])
+        limit = int(request.query.get("limit", 50))
         before = int(request.query.get("before", 1 << 63))
         visible = [m.payload for m in self.channel_messages(channel_id) if not m.ephemeral and m.id < before]
-        return _json(sorted(visible, key=lambda m: int(m["id"]), reverse=True)[:limit])
+        return json_response(sorted(visible, key=lambda m: int(m["id"]), reverse=True)[:limit])
 
     async def _channel_message(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
+        self._require(int(match["channel"]), 0)
         stored = self.messages.get(int(match["message"]))
         if stored is None or stored.deleted or stored.payload["channel_id"] != match["channel"]:
             raise DiscordError(404, 10008, "Unknown Message")
@@ -376,7 +504,7 @@ class Sandbox:
         elif request.method == "DELETE":
             stored.deleted = True
             return web.Response(status=204)
-        return _json(stored.payload)
+        return json_response(stored.payload)
 
     def _store_message(
         self, channel_id: int, body: Payload, raw: Payload, interaction: InteractionRecord | None
@@ -403,6 +531,8 @@ class Sandbox:
         for key in ("content", "embeds", "components"):
             if key in body:
                 updated[key] = body[key] if body[key] is not None else ([] if key != "content" else "")
+        if is_empty_message(updated):
+            raise empty_message()
         updated["flags"] = stored.payload["flags"] & ~LOADING
         updated["edited_timestamp"] = payloads.timestamp()
         if "allowed_mentions" in body:
@@ -424,7 +554,7 @@ class Sandbox:
     ) -> InteractionRecord:
         record = InteractionRecord(
             id=snowflake(), token=secrets.token_urlsafe(32), kind=kind, guild_id=guild.id,
-            channel_id=channel_id, user_id=user_id,
+            channel_id=channel_id, user_id=user_id, created=self.now(),
         )  # fmt: skip
         if message is not None:
             record.component_message = int(message["id"])
@@ -435,15 +565,30 @@ class Sandbox:
             "id": str(record.id), "application_id": str(self.application_id), "type": kind, "data": data,
             "guild_id": str(guild.id), "guild": {"id": str(guild.id), "locale": "en-US", "features": []},
             "channel_id": str(channel_id), "channel": guild.channels[channel_id],
-            "member": {**member, "permissions": str(self.permissions_of(guild, user_id))},
-            "token": record.token, "version": 1, "app_permissions": str(ALL_PERMISSIONS & ~0x8),
+            "member": {**member, "permissions": str(self.permissions_in(guild, channel_id, user_id))},
+            "token": record.token, "version": 1,
+            "app_permissions": str(self.bot_permissions_in(guild, channel_id)),
             "locale": "en-US", "guild_locale": "en-US", "entitlements": [], "attachment_size_limit": 8388608,
             "authorizing_integration_owners": {"0": str(guild.id)}, "context": 0,
         }  # fmt: skip
         if message is not None:
             payload["message"] = message
+        await asyncio.sleep(self.latency)  # the event on its way to the bot; the deadline is already running
         await self.gateway.dispatch("INTERACTION_CREATE", payload)
         return record
+
+
+def _callback_errors(body: Payload) -> Errors:
+    """A callback's message (types 4 and 7) or autocomplete choices (type 8), by the rules for each."""
+    data = body.get("data")
+    if not isinstance(data, dict):
+        return {}
+    if body.get("type") in (4, 7):
+        found = message_errors(data)
+        return {"data": found} if found else {}
+    if body.get("type") == 8:
+        return choice_value_errors(data.get("choices") or [], ["data", "choices"])
+    return {}
 
 
 def point_discord_at(sandbox: Sandbox) -> None:
@@ -461,59 +606,6 @@ def point_discord_at_url(base_url: str) -> None:
     DiscordWebSocket.DEFAULT_GATEWAY = base.with_scheme("ws").with_path("/gateway")
 
 
-async def _body(request: web.Request) -> Any:
-    if not request.can_read_body:
-        return {}
-    if request.content_type.startswith("multipart/"):
-        form = await request.post()
-        raw = form.get("payload_json")
-        return json.loads(str(raw)) if raw else {}
-    try:
-        return await request.json()
-    except json.JSONDecodeError as error:
-        raise DiscordError(400, 50109, "The request body contains invalid JSON.") from error
-
-
 def _permission_string(value: object) -> str | None:
     """Discord answers permission bit sets as strings, whatever number the client sent."""
     return None if value is None else str(value)
-
-
-def _rate_limit_headers() -> dict[str, str]:
-    """Generous limits on one bucket: the client never waits unless a test injects a 429."""
-    now = time.time()
-    return {
-        "X-RateLimit-Limit": "50", "X-RateLimit-Remaining": "49", "X-RateLimit-Reset": f"{now + 1:.3f}",
-        "X-RateLimit-Reset-After": "1.000", "X-RateLimit-Bucket": "sandbox",
-    }  # fmt: skip
-
-
-def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
-    """Discord sends exactly `application/json` (no charset), and discord.py checks for exactly that."""
-    body = json.dumps(data).encode()
-    return web.Response(
-        body=body, status=status, content_type="application/json", headers=headers or _rate_limit_headers()
-    )
-
-
-def _error_response(error: DiscordError) -> web.Response:
-    body: Payload = {"message": error.message, "code": error.code}
-    if error.errors:
-        body["errors"] = error.errors
-    return _json(body, error.status)
-
-
-def _fault_response(status: int, retry_after: float) -> web.Response:
-    if status == 429:
-        body = {
-            "message": "You are being rate limited.",
-            "retry_after": retry_after,
-            "global": False,
-            "code": 0,
-        }
-        headers = {
-            **_rate_limit_headers(), "X-RateLimit-Remaining": "0", "Retry-After": f"{retry_after}",
-            "X-RateLimit-Scope": "user", "Via": "1.1 google",
-        }  # fmt: skip
-        return _json(body, 429, headers)
-    return _json({"message": f"{status}: Server Error", "code": 0}, status, {})

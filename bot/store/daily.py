@@ -27,6 +27,7 @@ class DailyPost:
     channel_id: int
     status: str
     message_id: int | None
+    claimed_at: float  # when the day was claimed, just before its first try (seconds since the epoch)
 
 
 class DailyRecords:
@@ -96,7 +97,7 @@ class DailyRecords:
 
     async def post(self, guild_id: int, local_date: str) -> DailyPost | None:
         async with self._db.execute(
-            "SELECT guild_id, local_date, fact_key, channel_id, status, message_id FROM daily_posts "
+            "SELECT guild_id, local_date, fact_key, channel_id, status, message_id, posted_at FROM daily_posts "
             "WHERE guild_id = ? AND local_date = ?",
             (guild_id, local_date),
         ) as cursor:
@@ -112,7 +113,7 @@ class DailyRecords:
 
     async def last_post(self, guild_id: int) -> DailyPost | None:
         async with self._db.execute(
-            "SELECT guild_id, local_date, fact_key, channel_id, status, message_id FROM daily_posts "
+            "SELECT guild_id, local_date, fact_key, channel_id, status, message_id, posted_at FROM daily_posts "
             "WHERE guild_id = ? ORDER BY local_date DESC LIMIT 1",
             (guild_id,),
         ) as cursor:

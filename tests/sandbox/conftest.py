@@ -27,6 +27,11 @@ class World:
     guild: SandboxGuild
     alice: SandboxMember
     bob: SandboxMember
+    refusals_expected: bool = False
+
+    def expect_refusals(self) -> None:
+        """This test provokes Discord's refusals on purpose; otherwise any refusal fails it."""
+        self.refusals_expected = True
 
 
 def quick_settings(data_dir: Path) -> Settings:
@@ -57,9 +62,10 @@ async def world(engine: StudyEngine, tmp_path: Path) -> AsyncIterator[World]:
 
 
 @contextlib.asynccontextmanager
-async def world_in(engine: StudyEngine, data_dir: Path) -> AsyncIterator[World]:
-    """The sandbox, two members and the bot, keeping its database in `data_dir`."""
-    sandbox = Sandbox()
+async def world_in(engine: StudyEngine, data_dir: Path, *, latency: float = 0.0) -> AsyncIterator[World]:
+    """The sandbox, two members and the bot, keeping its database in `data_dir`; `latency` seconds each way
+    between the bot and the sandbox."""
+    sandbox = Sandbox(latency=latency)
     await sandbox.start()
     point_discord_at(sandbox)
     guild = sandbox.add_guild("Study Group", ["study", "general"])
@@ -72,6 +78,9 @@ async def world_in(engine: StudyEngine, data_dir: Path) -> AsyncIterator[World]:
     finally:
         await stop_bot(world.bot)
         await sandbox.stop()
+    if not world.refusals_expected:
+        # The strict sandbox refuses what Discord refuses: a refusal the test did not ask for is a bug.
+        assert sandbox.refusals == [], sandbox.refusals
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -142,3 +143,74 @@ async def test_hostile_text_never_pings_or_breaks_an_answer(world: World):
             assert "<@&123456789012345678>" not in visible
             for embed in reply.embeds:
                 within_limits(embed)
+
+
+def long_winded_sources(folder: Path) -> Path:
+    """Sources built to reach every length limit at once (not real documents: a stress fixture): six long
+    titled reports whose sentences run to hundreds of words, each citing a reference of 700 characters."""
+    folder.mkdir()
+    clause = "the sanctions regime and its enforcement across the region over many years of negotiation"
+    for number in range(6):
+        author = f"Commission{number}"
+        sentences = [
+            f"Sanctions imposed in 201{i} by the council affected {i + 3}0% of trade, and {clause}, "
+            f"{', '.join([clause] * 8)} ({author}, 2020)."
+            for i in range(6)
+        ]
+        reference = f"{author}. (2020). " + "A very long report title on sanctions and trade " * 14 + "Publisher."
+        text = "\n".join(sentences) + "\nReferences\n" + reference + "\n"
+        (folder / f"report{number}.txt").write_text(text, encoding="utf-8")
+        title = f"Report {number} " + "on the long history of sanctions and their effects " * 6
+        (folder / f"report{number}.meta.yaml").write_text(f"title: {title.strip()}\nauthor: {author}\n")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("summary", {"topic": "sanctions"}),
+        ("sources", {}),
+        ("search", {"query": "sanctions trade"}),
+        ("cite", {"claim": "sanctions affected trade"}),
+        ("stats", {}),
+        ("fact", {}),
+    ],
+)
+async def test_answers_from_long_sentences_and_references_still_fit_discords_limits(tmp_path, command, options):
+    from bot.content.engine import StudyEngine
+    from bot.content.index.build import open_index
+    from bot.content.topics import load_topics
+    from tests.conftest import TOPICS
+    from tests.sandbox.conftest import world_in
+
+    engine = StudyEngine(open_index(long_winded_sources(tmp_path / "sources")), load_topics(TOPICS))
+    async with world_in(engine, tmp_path / "data") as world:
+        reply = await (await world.alice.run("study", command, **options)).wait()
+        assert reply.embeds, reply.content
+        for embed in reply.embeds:
+            within_limits(embed)
+    # the strict sandbox refused nothing on the way (checked as the world closes)
+
+
+@pytest.mark.parametrize(
+    ("command", "options", "refusal"),
+    [
+        ("quiz leaderboard", {"period": "all"}, "period: pick one of"),
+        ("quiz start", {"seconds": 1}, "seconds: enter a number between 5 and 120"),
+        ("quiz start", {"questions": 21}, "questions: enter a number between 1 and 20"),
+        ("quiz start", {"questions": "three"}, "questions: enter a whole number"),
+        ("quiz start", {"topic": "x" * 101}, "topic: must be 1 to 100 characters long"),
+        ("quiz start", {"difficulty": "brutal"}, "difficulty: pick one of"),
+        ("search", {"query": ""}, "query: must be 1 to 300 characters long"),
+        ("search", {}, "query is required"),
+        ("daily set", {"channel": "nowhere", "time": "09:00", "timezone": "UTC"}, "no channel #nowhere"),
+        ("daily set", {"channel": "study", "time": "9", "timezone": "UTC"}, "time: must be 3 to 5 characters long"),
+        ("summary", {"subject": "food"}, "no option 'subject'"),
+    ],
+)
+async def test_members_send_only_what_discords_client_lets_them(world: World, command, options, refusal):
+    from bot.sandbox.members import SandboxError
+
+    with pytest.raises(SandboxError, match=re.escape(refusal)):
+        await world.alice.run("study", command, **options)
+    assert world.sandbox.interactions == {}  # nothing reached the bot

@@ -99,7 +99,8 @@ async def test_changing_the_time_takes_effect_without_a_restart(world: World, ad
 async def test_a_channel_the_bot_cannot_post_to_is_reported_not_retried(world: World, admin, caplog):
     cog = daily(world)
     await set_daily(world, admin)
-    world.sandbox.deny_bot(world.guild, world.guild.channel_id("general"))
+    world.expect_refusals()
+    await world.sandbox.deny_bot(world.guild, world.guild.channel_id("general"))
     await cog.run_due(at("2026-11-23T08:00:00"))
     await cog.run_due(at("2026-11-23T08:01:00"))
     assert len([i for i in world.sandbox.faults.injected]) == 0 and posts(world) == []

@@ -79,12 +79,12 @@ async def test_quiz_start_answers_any_options_and_a_started_quiz_stops(
     assert reply.embeds[0]["title"].startswith("Question 1 of")
     stopped = await (await member.run("study", "quiz stop")).wait()
     assert stopped.ephemeral and "Stopping" in stopped.content
-    running = world.bot.get_cog("Quiz").by_channel
+    study = world.guild.channel_id("study")
     for _ in range(100):  # the member is told first; the session then ends and frees the channel
-        if world.guild.channel_id("study") not in running:
+        if world.bot.quiz_sessions.in_channel(study) is None:
             break
         await asyncio.sleep(0.02)
-    assert world.guild.channel_id("study") not in running
+    assert world.bot.quiz_sessions.in_channel(study) is None
 
 
 @examples

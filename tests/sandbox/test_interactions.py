@@ -77,7 +77,8 @@ async def test_bot_sends_edits_and_fetches_its_own_channel_message(world: World)
 
 async def test_a_channel_the_bot_cannot_post_to_answers_403(world: World):
     channel_id = world.guild.channel_id("general")
-    world.sandbox.deny_bot(world.guild, channel_id)
+    world.expect_refusals()
+    await world.sandbox.deny_bot(world.guild, channel_id)
     try:
         await world.bot.get_channel(channel_id).send("hello")
     except discord.Forbidden as error:

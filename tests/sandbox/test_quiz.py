@@ -171,3 +171,43 @@ async def test_quiz_stats_for_a_member_who_never_played(world: World, member):
     reply = await (await getattr(world, member).run("study", "quiz stats")).wait()
     values = {f["name"]: f["value"] for f in reply.embeds[0]["fields"]}
     assert values["Answered"] == "0" and values["Accuracy"] == "—"
+
+
+async def test_five_members_starting_at_once_get_one_session_that_its_starter_can_stop(world: World):
+    players = [world.alice, world.bob] + [
+        SandboxMember(world.sandbox, world.guild, world.sandbox.add_user(world.guild, f"player{i}")) for i in range(3)
+    ]
+    replies = await asyncio.gather(*(p.run("study", "quiz start", questions=3, seconds=30) for p in players))
+    await asyncio.gather(*(r.wait() for r in replies))
+    started = [(p, r) for p, r in zip(players, replies, strict=True) if not r.ephemeral]
+    assert len(started) == 1, [r.content for r in replies]
+    refused = [r.content for r in replies if r.ephemeral]
+    assert all("already running" in text or "starting in this channel" in text for text in refused), refused
+    with sqlite3.connect(world.bot.settings.data_dir / "studybot.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM quiz_sessions").fetchone()[0] == 1
+    starter, _ = started[0]
+    stopped = await (await starter.run("study", "quiz stop")).wait()
+    assert "Stopping" in stopped.content
+    await standings_message(world, "Quiz stopped")
+    assert world.bot.quiz_sessions.running() == []
+
+
+async def test_a_quiz_is_refused_where_the_bot_cannot_post_the_next_questions(world: World):
+    from bot.sandbox.permissions import EMBED_LINKS, SEND_MESSAGES
+
+    await world.sandbox.deny_bot(world.guild, world.guild.channel_id("study"), SEND_MESSAGES | EMBED_LINKS)
+    reply = await (await world.alice.run("study", "quiz start")).wait()
+    assert reply.ephemeral and "I need Send Messages and Embed Links in this channel" in reply.content
+    assert world.bot.quiz_sessions.running() == []
+    elsewhere = await (await world.alice.run("general", "quiz start", questions=1, seconds=5)).wait()
+    assert not elsewhere.ephemeral and elsewhere.embeds[0]["title"] == "Question 1 of 1"
+
+
+@pytest.mark.parametrize("custom_id", ["quiz:{session}:0:7", "quiz:{session}:0:4", "quiz:{session}:99:0"])
+async def test_a_forged_answer_button_is_answered_plainly(world: World, caplog, custom_id):
+    reply = await (await world.alice.run("study", "quiz start", questions=1, seconds=30)).wait()
+    session = world.bot.quiz_sessions.running()[0]
+    forged = await (await world.bob.forge_click(reply.message, custom_id.format(session=session.id))).wait()
+    assert forged.ephemeral and "not one of this quiz's answers" in forged.content
+    assert "Traceback" not in caplog.text and "IndexError" not in caplog.text
+    assert answers_in_db(world) == []

@@ -7,6 +7,7 @@ import asyncio
 import discord
 import pytest
 
+from bot.sandbox.members import SandboxMember
 from tests.sandbox.conftest import World
 
 CALLBACK = r"^/interactions/\d+/[^/]+/callback$"
@@ -112,6 +113,7 @@ async def test_one_server_error_is_retried(world: World):
 
 
 async def test_server_errors_past_the_deadline_are_logged_and_the_bot_carries_on(world: World, caplog):
+    world.expect_refusals()  # the late answer is refused: Unknown interaction
     world.sandbox.faults.error(CALLBACK, 500, times=2)
     failed = await world.alice.run("study", "about")
     await asyncio.wait_for(_until(lambda: "Could not tell the member either" in caplog.text), 15)
@@ -145,12 +147,13 @@ async def test_malformed_command_is_rejected_on_sync_as_discord_would(world: Wor
             ],
         },
     ]
+    world.expect_refusals()
     with pytest.raises(discord.HTTPException) as error:
         await world.bot.http.bulk_upsert_guild_commands(world.bot.application_id, world.guild.id, bad)
     assert error.value.status == 400 and error.value.code == 50035
     text = str(error.value)
     assert "APPLICATION_COMMAND_INVALID_NAME" in text or "Command name is invalid" in text
-    assert "Must be between 1 and 100 in length." in text
+    assert "In 1.description: Must be 100 or fewer in length." in text
     assert "Required options must be placed before non-required options" in text
     names = {c["name"] for c in world.sandbox.guild_commands[world.guild.id]}
     assert "ok" not in names and "search" in names
@@ -241,3 +244,31 @@ async def test_the_token_never_appears_in_logs_even_at_debug(engine, tmp_path, c
     await sandbox.stop()
     assert "Shard ID None has connected" in caplog.text  # the debug log did capture the session
     assert sandbox.token not in caplog.text and sandbox.token not in str(failure.value)
+
+
+EVERY_COMMAND = [
+    ("about", {}), ("help", {}), ("topics", {}), ("summary", {"topic": "food"}), ("stats", {}),
+    ("cite", {"claim": "sanctions hurt ordinary people"}), ("fact", {}), ("sources", {}),
+    ("search", {"query": "prison camps"}), ("quiz start", {"questions": 1, "seconds": 5}), ("quiz stop", {}),
+    ("quiz leaderboard", {}), ("quiz stats", {}),
+    ("daily set", {"channel": "general", "time": "09:00", "timezone": "Europe/Berlin"}),
+    ("daily status", {}), ("daily preview", {}), ("daily off", {}),
+]  # fmt: skip
+
+
+async def test_every_command_answers_in_time_with_300_ms_each_way_to_discord(engine, tmp_path):
+    from bot.sandbox.server import MEMBER_PERMISSIONS
+    from tests.sandbox.conftest import MANAGE_GUILD, world_in
+
+    async with world_in(engine, tmp_path, latency=0.3) as world:
+        admin = SandboxMember(
+            world.sandbox,
+            world.guild,
+            world.sandbox.add_user(world.guild, "admin", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD),
+        )
+        for command, options in EVERY_COMMAND:
+            reply = await (await admin.run("study", command, **options)).wait(10)
+            assert reply.record.ack_seconds is not None and reply.record.ack_seconds < 3.0, command
+            await reply.wait_for(lambda r: r.message_record is not None and not r.message["flags"] & 128, 10)
+        choices = await (await admin.autocomplete("study", "daily set", "timezone", "Berl")).wait(10)
+        assert choices.record.ack_seconds < 3.0 and choices.choices

@@ -55,6 +55,7 @@ async def test_a_locked_database_refuses_an_answer_plainly_and_takes_it_once_unl
     try:
         refused = await (await world.alice.click(question, right)).wait(5)
         assert refused.ephemeral and "could not be saved" in refused.content
+        assert refused.record.ack_seconds < 3.0  # acknowledged in time though the write waited on the lock
         busy = await (await world.bob.run("study", "quiz start")).wait(5)
         assert busy.ephemeral  # busy channel or busy database: either way the member is told
     finally:

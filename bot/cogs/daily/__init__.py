@@ -6,19 +6,19 @@ import asyncio
 import hashlib
 import logging
 import sqlite3
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
-from zoneinfo import available_timezones
 
 import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot.cogs.daily._schedule import due_date, next_fact, next_post, parse_time, zone
-from bot.cogs.paginator import send_problem
+from bot.cogs.daily._schedule import due_date, next_fact, next_post, parse_time, zone, zone_names
+from bot.cogs.replies import in_time, missing_permissions, reply, send_problem
 from bot.render import embeds
-from bot.store.daily import DailyRecords, DailySchedule
+from bot.store.daily import DailyPost, DailyRecords, DailySchedule
 
 if TYPE_CHECKING:
     from bot.app import StudyBot
@@ -26,6 +26,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 FOOTER = "Daily fact · {date}"
 _HISTORY = 50
+# What the post needs in its channel: to see it, post an embed there, and read its history back to tell,
+# after a crash, whether the day's post already went out.
+DAILY_PERMISSIONS = discord.Permissions(
+    view_channel=True, send_messages=True, embed_links=True, read_message_history=True
+)
+# Discord drops a repeated nonce only "in the past few minutes": within this, a post the bot cannot look
+# for may be sent again safely; after it, a second post could not be told from the first.
+RESEND_WITHOUT_LOOKING_S = 120.0
 
 
 def _utcnow() -> datetime:
@@ -95,9 +103,16 @@ class Daily(commands.Cog):
                 return
         elif existing.status == "sending":
             # A crash between sending and recording: the channel tells whether the post went out.
-            sent = await self._find_post(existing.channel_id, day)
+            sent, looked = await self._find_post(existing.channel_id, day)
             if sent is not None:
                 await self.records.finish(schedule.guild_id, day, "posted", sent)
+                return
+            if not looked and time.time() - existing.claimed_at > RESEND_WITHOUT_LOOKING_S:
+                await self._give_up(
+                    schedule, day,
+                    f"Could not check whether the daily fact of {day} went out in <#{existing.channel_id}> "
+                    "(I cannot read its history), so it was not posted again: that could have posted it twice.",
+                )  # fmt: skip
                 return
             key = existing.fact_key
         else:
@@ -148,17 +163,26 @@ class Daily(commands.Cog):
         await self.records.set_error(schedule.guild_id, problem)
         await self.records.finish(schedule.guild_id, day, "failed")
 
-    async def _find_post(self, channel_id: int, day: str) -> int | None:
-        channel = self.bot.get_partial_messageable(channel_id)
+    async def _find_post(self, channel_id: int, day: str) -> tuple[int | None, bool]:
+        """The day's post in the channel, if there; and whether the channel could be looked through at all.
+        Without Read Message History Discord answers with an empty list, not an error, so the permission
+        is checked first: an empty answer must never pass for "not posted"."""
+        channel = self.bot.get_channel(channel_id)
+        if isinstance(channel, discord.abc.GuildChannel):
+            allowed = channel.permissions_for(channel.guild.me)
+            if not (allowed.view_channel and allowed.read_message_history):
+                log.warning("Cannot read #%s to check the daily post: no Read Message History", channel_id)
+                return None, False
         try:
-            async for message in channel.history(limit=_HISTORY):
+            async for message in self.bot.get_partial_messageable(channel_id).history(limit=_HISTORY):
                 if message.author.id == self.bot.application_id and any(
                     e.footer.text == FOOTER.format(date=day) for e in message.embeds
                 ):
-                    return message.id
+                    return message.id, True
         except discord.HTTPException as error:
             log.warning("Could not read #%s to check the daily post: %s", channel_id, error)
-        return None
+            return None, False
+        return None, True
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         """Every /daily command, checked at run time too: default permissions can be changed by a server."""
@@ -171,7 +195,7 @@ class Daily(commands.Cog):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         typed = current.strip().casefold().replace(" ", "_")
-        names = sorted(n for n in available_timezones() if typed in n.casefold())
+        names = [n for n in zone_names() if typed in n.casefold()]
         return [app_commands.Choice(name=n, value=n) for n in names[:25]]
 
     @daily.command(name="set")
@@ -198,10 +222,20 @@ class Daily(commands.Cog):
                 interaction, f"'{timezone}' is not a time zone.", "Pick one as you type, e.g. Europe/Berlin."
             )
             return
+        missing = missing_permissions(channel.permissions_for(channel.guild.me), DAILY_PERMISSIONS)
+        if missing:
+            await send_problem(
+                interaction,
+                f"I cannot post the daily fact in #{channel.name}: I need {missing} there.",
+                "Give me that permission in the channel, or pick another channel.",
+            )
+            return
         assert interaction.guild_id is not None
-        await self.records.set_schedule(interaction.guild_id, channel.id, at.strftime("%H:%M"), timezone)
+        saved = self.records.set_schedule(interaction.guild_id, channel.id, at.strftime("%H:%M"), timezone)
+        await in_time(interaction, saved, ephemeral=True)
         moment = next_post(self.clock(), at, tz)
-        await interaction.response.send_message(
+        await reply(
+            interaction,
             f"Daily fact set: {channel.mention} at {at:%H:%M} {timezone}. Next post <t:{int(moment.timestamp())}:F>.",
             ephemeral=True,
         )
@@ -210,15 +244,15 @@ class Daily(commands.Cog):
     async def off(self, interaction: discord.Interaction) -> None:
         """Stop the daily fact."""
         assert interaction.guild_id is not None
-        stopped = await self.records.disable(interaction.guild_id)
+        stopped = await in_time(interaction, self.records.disable(interaction.guild_id), ephemeral=True)
         text = "Daily fact turned off." if stopped else "There was no daily fact to turn off."
-        await interaction.response.send_message(text, ephemeral=True)
+        await reply(interaction, text, ephemeral=True)
 
     @daily.command(name="status")
     async def status(self, interaction: discord.Interaction) -> None:
         """When and where the daily fact posts, what it posted last, and any problem."""
         assert interaction.guild_id is not None
-        schedule = await self.records.schedule(interaction.guild_id)
+        schedule, last = await in_time(interaction, self._status_of(interaction.guild_id), ephemeral=True)
         if schedule is None or not schedule.enabled:
             await send_problem(interaction, "No daily fact is set.", "Set one with `/daily set`.")
             return
@@ -229,25 +263,25 @@ class Daily(commands.Cog):
             f"Posts in <#{schedule.channel_id}> at {schedule.time} {schedule.timezone}.",
             f"Next post <t:{int(moment.timestamp())}:F>.",
         ]
-        last = await self.records.last_post(interaction.guild_id)
         if last is not None:
             lines.append(f"Last: {last.local_date} ({last.status}).")
         if schedule.last_error:
             lines.append(f"Problem: {schedule.last_error}")
-        await interaction.response.send_message("\n".join(lines), ephemeral=True)
+        await reply(interaction, "\n".join(lines), ephemeral=True)
+
+    async def _status_of(self, guild_id: int) -> tuple[DailySchedule | None, DailyPost | None]:
+        return await self.records.schedule(guild_id), await self.records.last_post(guild_id)
 
     @daily.command(name="preview")
     async def preview(self, interaction: discord.Interaction) -> None:
         """The fact the next daily post will show, only to you."""
         assert interaction.guild_id is not None
-        key = await self._next_key(interaction.guild_id)
+        key = await in_time(interaction, self._next_key(interaction.guild_id), ephemeral=True)
         fact = self.bot.engine.fact_for(key) if key else None
         if fact is None:
             await send_problem(interaction, "The sources hold no facts yet.", "Add sources with numbers or references.")
             return
-        await interaction.response.send_message(
-            embed=embeds.fact_embed_for(fact, title="Next daily fact"), ephemeral=True
-        )
+        await reply(interaction, embed=embeds.fact_embed_for(fact, title="Next daily fact"), ephemeral=True)
 
 
 async def setup(bot: StudyBot) -> None:

@@ -11,10 +11,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.paginator import send_pages, send_problem
+from bot.cogs.paginator import send_pages
 from bot.cogs.quiz._session import AnswerButton, QuizSession
+from bot.cogs.replies import Problem, in_time, missing_permissions, reply, send_problem
 from bot.cogs.topics import autocomplete_topic
 from bot.content.errors import StudybotError
+from bot.content.models import QuizAnswer
 from bot.render import quiz as render
 from bot.store.quiz import QuizRecords
 
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 PERIODS = {"week": 7 * 86400, "month": 30 * 86400, "all time": None}
+# To post each question after the first (the first answers the command) and to edit its reveal.
+QUIZ_PERMISSIONS = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
 
 
 class Quiz(commands.Cog):
@@ -31,7 +35,7 @@ class Quiz(commands.Cog):
     def __init__(self, bot: StudyBot) -> None:
         self.bot = bot
         self.records = QuizRecords(bot.db)
-        self.by_channel: dict[int, QuizSession] = {}
+        self.sessions = bot.quiz_sessions
 
     async def cog_load(self) -> None:
         """Sessions a restart cut short are ended cleanly, their scores so far kept and posted."""
@@ -45,7 +49,7 @@ class Quiz(commands.Cog):
                 log.error("Could not post the end of interrupted quiz %s: %s", stored.id, error)
 
     async def cog_unload(self) -> None:
-        for session in list(self.by_channel.values()):
+        for session in self.sessions.running():
             session.abandon()
 
     @quiz.command(name="start")
@@ -58,56 +62,88 @@ class Quiz(commands.Cog):
     @app_commands.autocomplete(topic=autocomplete_topic)
     async def start(
         self,
-        interaction: discord.Interaction,
+        interaction: discord.Interaction[StudyBot],
         topic: app_commands.Range[str, 1, 100] | None = None,
         questions: app_commands.Range[int, 1, 20] | None = None,
         seconds: app_commands.Range[int, 5, 120] | None = None,
         difficulty: Literal["easy", "normal", "hard"] = "normal",
     ) -> None:
         """Start a quiz in this channel: everyone here can answer."""
-        assert interaction.guild_id is not None and interaction.channel is not None
-        running = self.by_channel.get(interaction.channel_id or 0)
+        assert interaction.guild_id is not None and interaction.channel_id is not None
+        channel_id = interaction.channel_id
+        missing = missing_permissions(interaction.app_permissions, QUIZ_PERMISSIONS)
+        if missing:
+            await send_problem(
+                interaction,
+                f"I cannot run a quiz here: I need {missing} in this channel to post the questions.",
+                "Ask a moderator to give me that permission here, or start the quiz in another channel.",
+            )
+            return
+        running = self.sessions.in_channel(channel_id)
         if running is not None:
             await send_problem(interaction, "A quiz is already running in this channel.", f"Join it: {running.link}")
             return
-        settings = self.bot.settings.quiz
-        last = await self.records.last_start(interaction.guild_id, interaction.user.id)
-        if last is not None and time.time() - last < settings.cooldown_seconds:
-            wait = int(settings.cooldown_seconds - (time.time() - last)) + 1
-            await send_problem(interaction, "You started a quiz a moment ago.", f"You can start another in {wait} s.")
+        # Claimed before the first await: of members starting at the same moment, one gets the channel.
+        if not self.sessions.claim(channel_id):
+            await send_problem(interaction, "A quiz is starting in this channel right now.", "Join it in a moment.")
             return
         try:
-            answer = self.bot.engine.quiz(topic=topic, count=questions or settings.questions, difficulty=difficulty)
-        except StudybotError as error:
-            await send_problem(interaction, str(error), "Try another topic, or no topic, or `/topics`.")
-            return
-        session_id = secrets.token_hex(6)
-        limit = seconds or settings.seconds
-        await self.records.start(
-            session_id, guild_id=interaction.guild_id, channel_id=interaction.channel_id or 0,
-            starter_id=interaction.user.id, topic=answer.topic, seed=answer.seed,
-            questions=len(answer.questions), seconds=limit,
-        )  # fmt: skip
-        session = QuizSession(
-            session_id=session_id, channel=interaction.channel, channel_id=interaction.channel_id or 0,  # type: ignore[arg-type]
-            guild_id=interaction.guild_id,
-            starter_id=interaction.user.id, questions=answer.questions, seconds=limit,
-            reveal_seconds=settings.reveal_seconds, records=self.records,
-        )  # fmt: skip
-        self.by_channel[interaction.channel_id or 0] = session
-        self.bot.quiz_sessions[session_id] = session
-        session.start(interaction, self._forget)
+            await self._start(interaction, topic, questions, seconds, difficulty)
+        finally:
+            self.sessions.release(channel_id)  # a no-op once the session has begun
 
-    def _forget(self, session: QuizSession) -> None:
-        self.bot.quiz_sessions.pop(session.id, None)
-        for channel, running in list(self.by_channel.items()):
-            if running is session:
-                del self.by_channel[channel]
+    async def _start(
+        self,
+        interaction: discord.Interaction[StudyBot],
+        topic: str | None,
+        questions: int | None,
+        seconds: int | None,
+        difficulty: str,
+    ) -> None:
+        assert interaction.guild_id is not None and interaction.channel_id is not None
+        assert interaction.channel is not None
+        settings = self.bot.settings.quiz
+        limit = seconds or settings.seconds
+        prepared = self._prepare(interaction, topic, questions or settings.questions, limit, difficulty)
+        ready = await in_time(interaction, prepared, ephemeral=False)
+        if isinstance(ready, Problem):
+            await send_problem(interaction, ready)
+            return
+        session_id, quiz = ready
+        session = QuizSession(
+            session_id=session_id, channel=interaction.channel, channel_id=interaction.channel_id,  # type: ignore[arg-type]
+            guild_id=interaction.guild_id, starter_id=interaction.user.id, questions=quiz.questions,
+            seconds=limit, reveal_seconds=settings.reveal_seconds, records=self.records,
+        )  # fmt: skip
+        self.sessions.begin(session)
+        session.start(interaction, self.sessions.end)
+
+    async def _prepare(
+        self, interaction: discord.Interaction[StudyBot], topic: str | None, count: int, seconds: int, difficulty: str
+    ) -> tuple[str, QuizAnswer] | Problem:
+        """The member's cooldown, the questions and the session's record, or the problem in the way."""
+        assert interaction.guild_id is not None and interaction.channel_id is not None
+        cooldown = self.bot.settings.quiz.cooldown_seconds
+        last = await self.records.last_start(interaction.guild_id, interaction.user.id)
+        if last is not None and time.time() - last < cooldown:
+            wait = int(cooldown - (time.time() - last)) + 1
+            return Problem("You started a quiz a moment ago.", f"You can start another in {wait} s.")
+        try:
+            quiz = self.bot.engine.quiz(topic=topic, count=count, difficulty=difficulty)
+        except StudybotError as error:
+            return Problem(str(error), "Try another topic, or no topic, or `/topics`.")
+        session_id = secrets.token_hex(6)
+        await self.records.start(
+            session_id, guild_id=interaction.guild_id, channel_id=interaction.channel_id,
+            starter_id=interaction.user.id, topic=quiz.topic, seed=quiz.seed,
+            questions=len(quiz.questions), seconds=seconds,
+        )  # fmt: skip
+        return session_id, quiz
 
     @quiz.command(name="stop")
-    async def stop(self, interaction: discord.Interaction) -> None:
+    async def stop(self, interaction: discord.Interaction[StudyBot]) -> None:
         """Stop the quiz in this channel (the member who started it, or one who can manage messages)."""
-        session = self.by_channel.get(interaction.channel_id or 0)
+        session = self.sessions.in_channel(interaction.channel_id or 0)
         if session is None:
             await send_problem(interaction, "No quiz is running in this channel.", "Start one with `/quiz start`.")
             return
@@ -121,7 +157,7 @@ class Quiz(commands.Cog):
             return
         await interaction.response.send_message("Stopping the quiz.", ephemeral=True)
         await session.stop()
-        self._forget(session)
+        self.sessions.end(session)
 
     @quiz.command(name="leaderboard")
     @app_commands.describe(period="Which answers count: the last week, month, or all time")
@@ -132,7 +168,9 @@ class Quiz(commands.Cog):
         assert interaction.guild_id is not None
         span = PERIODS[period]
         since = time.time() - span if span else 0.0
-        standings = await self.records.leaderboard(interaction.guild_id, since=since)
+        standings = await in_time(
+            interaction, self.records.leaderboard(interaction.guild_id, since=since), ephemeral=False
+        )
         if not standings:
             await send_problem(
                 interaction, f"No quiz with two or more players this {period}.", "Start one: `/quiz start`."
@@ -146,8 +184,8 @@ class Quiz(commands.Cog):
         """Answers, accuracy, streaks and fastest answer for a member."""
         assert interaction.guild_id is not None
         who = member or interaction.user
-        stats = await self.records.member_stats(interaction.guild_id, who.id)
-        await interaction.response.send_message(embed=render.member_stats_embed(who.display_name, stats))
+        stats = await in_time(interaction, self.records.member_stats(interaction.guild_id, who.id), ephemeral=False)
+        await reply(interaction, embed=render.member_stats_embed(who.display_name, stats))
 
 
 async def setup(bot: StudyBot) -> None:

@@ -9,25 +9,34 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import discord
 
 from bot.cogs.quiz._game import Outcome, QuizGame, Verdict
+from bot.cogs.replies import in_time, reply
 from bot.content.models import QuizQuestion
 from bot.render import quiz as render
 from bot.store.quiz import QuizRecords
+
+if TYPE_CHECKING:
+    from bot.app import StudyBot
 
 log = logging.getLogger(__name__)
 LETTERS = "ABCD"
 
 
-class AnswerButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quiz:(?P<session>\w+):(?P<q>\d+):(?P<c>\d)"):
-    """An answer button that carries its session, question and choice, so it still answers after a restart."""
+class AnswerButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"quiz:(?P<session>\w+):(?P<q>\d{1,3}):(?P<c>\d{1,2})"
+):
+    """An answer button that carries its session, question and choice, so it still answers after a restart.
+    A click brings only its custom_id, which anyone can forge: the session checks the question and choice
+    exist before taking the answer."""
 
     def __init__(self, session: str, question: int, choice: int, *, disabled: bool = False) -> None:
         super().__init__(
             discord.ui.Button(
-                label=LETTERS[choice],
+                label=LETTERS[choice] if choice < len(LETTERS) else str(choice + 1),
                 style=discord.ButtonStyle.primary,
                 disabled=disabled,
                 custom_id=f"quiz:{session}:{question}:{choice}",
@@ -41,13 +50,15 @@ class AnswerButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quiz:(?
     ) -> AnswerButton:
         return cls(match["session"], int(match["q"]), int(match["c"]))
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        sessions: dict[str, QuizSession] = getattr(interaction.client, "quiz_sessions", {})
-        session = sessions.get(self.session)
+    async def callback(self, interaction: discord.Interaction[StudyBot]) -> None:
+        session = interaction.client.quiz_sessions.get(self.session)
         if session is None:
             await interaction.response.send_message(
                 "This quiz session has ended. Start a new one with `/quiz start`.", ephemeral=True
             )
+            return
+        if not session.offers(self.question, self.choice):
+            await interaction.response.send_message("That is not one of this quiz's answers.", ephemeral=True)
             return
         await session.take_answer(interaction, self.question, self.choice)
 
@@ -85,7 +96,7 @@ class QuizSession:
         self.records = records
         self.clock = clock
         self.game = QuizGame([q.answer for q in questions], seconds)
-        self.first_message: discord.Message | discord.InteractionMessage | None = None
+        self.first_message: discord.Message | discord.InteractionMessage | discord.WebhookMessage | None = None
         self._everyone_answered = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.right_by_question: dict[int, list[int]] = {}
@@ -104,10 +115,15 @@ class QuizSession:
                 self._everyone_answered.clear()
                 self.game.ask(index, self.clock())
                 if index == 0:
-                    await interaction.response.send_message(embed=embed, view=view)
-                    message: discord.Message | discord.InteractionMessage = await interaction.original_response()
+                    # The first question answers `/quiz start`; its message is edited for the reveal.
+                    message: discord.Message | discord.InteractionMessage | discord.WebhookMessage = await reply(
+                        interaction, embed=embed, view=view
+                    )
                     self.first_message = message
-                    await self.records.set_message(self.id, message.id)
+                    try:
+                        await self.records.set_message(self.id, message.id)
+                    except sqlite3.Error as error:  # only a note for later; the questions go on
+                        log.warning("Quiz %s could not record its first message: %s", self.id, error)
                 else:
                     message = await self.channel.send(embed=embed, view=view)
                 with contextlib.suppress(TimeoutError):
@@ -123,33 +139,41 @@ class QuizSession:
             await self.finish("finished")
         except asyncio.CancelledError:
             raise
-        except (discord.HTTPException, discord.RateLimited) as error:
+        except (discord.HTTPException, discord.RateLimited, sqlite3.Error) as error:
             # discord.py has already retried what is worth retrying; scores so far are kept.
-            log.error("Quiz %s stopped: Discord refused it (%s)", self.id, error)
+            cause = "the database refused it" if isinstance(error, sqlite3.Error) else "Discord refused it"
+            log.error("Quiz %s stopped: %s (%s)", self.id, cause, error)
             try:
                 await self.finish("stopped")
-            except discord.DiscordException as again:
-                log.error("Quiz %s: could not post its scores either (%s)", self.id, again)
+            except (discord.DiscordException, sqlite3.Error) as again:
+                log.error("Quiz %s: could not end cleanly either (%s)", self.id, again)
+
+    def offers(self, question: int, choice: int) -> bool:
+        """The session has this question and this choice in it."""
+        return 0 <= question < len(self.questions) and 0 <= choice < len(self.questions[question].options)
 
     async def take_answer(self, interaction: discord.Interaction, question: int, choice: int) -> None:
         outcome: Outcome = self.game.answer(interaction.user.id, question, choice, self.clock())
         if outcome.counted:
+            saving = self.records.record_answer(
+                self.id, question=question, member_id=interaction.user.id, guild_id=self.guild_id,
+                choice=choice, correct=outcome.verdict is Verdict.RIGHT, seconds=outcome.seconds,
+                points=outcome.points,
+            )  # fmt: skip
             try:
-                stored = await self.records.record_answer(
-                    self.id, question=question, member_id=interaction.user.id, guild_id=self.guild_id,
-                    choice=choice, correct=outcome.verdict is Verdict.RIGHT, seconds=outcome.seconds,
-                    points=outcome.points,
-                )  # fmt: skip
+                # A busy database can hold the write past Discord's deadline: then the click is acknowledged
+                # first, and the verdict follows once the answer is stored.
+                stored = await in_time(interaction, saving, ephemeral=True)
             except sqlite3.Error as error:
                 log.error("Quiz %s could not save an answer: %s", self.id, error)
                 self.game.withdraw(interaction.user.id, question)
-                await interaction.response.send_message(render.NOT_SAVED, ephemeral=True)
+                await reply(interaction, render.NOT_SAVED, ephemeral=True)
                 return
             if not stored:
                 outcome = Outcome(Verdict.ALREADY_ANSWERED)
             elif outcome.verdict is Verdict.RIGHT:
                 self.right_by_question.setdefault(question, []).append(interaction.user.id)
-        await interaction.response.send_message(render.verdict_text(outcome), ephemeral=True)
+        await reply(interaction, render.verdict_text(outcome), ephemeral=True)
         if self.game.everyone_answered():
             self._everyone_answered.set()
 
