@@ -119,10 +119,10 @@ class BotProcess:
     async def start(self) -> None:
         config = self.folder / "bot.yaml"
         config.write_text(json.dumps(self.settings.model_dump(mode="json")))  # JSON is YAML
-        env = {**os.environ, "DISCORD_TOKEN": self.sandbox.token, "STUDYBOT_SANDBOX_URL": self.sandbox.base_url}
+        env = {**os.environ, "DISCORD_TOKEN": self.sandbox.token}
         self.process = await asyncio.create_subprocess_exec(
             sys.executable, str(PROJECT / "benchmarks" / "_bot_with_lag.py"), str(self.folder / "lags.json"),
-            "run", "--config", str(config), env=env, cwd=PROJECT,
+            "run", "--config", str(config), "--sandbox", self.sandbox.base_url, env=env, cwd=PROJECT,
             preexec_fn=lambda: os.sched_setaffinity(0, {self.core}),
         )  # fmt: skip
         for _ in range(1200):

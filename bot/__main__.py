@@ -13,15 +13,16 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from bot.config import TOKEN_VARIABLE, Settings, configure_logging, discord_token, load_settings
+from bot.config import TOKEN_VARIABLE, Settings, discord_token, load_settings
 from bot.content.engine import StudyEngine
 from bot.content.errors import ConfigError, InputError, NothingFoundError, StudybotError
 from bot.content.index.build import open_index
 from bot.content.topics import load_topics
+from bot.health import is_healthy
+from bot.logs import configure_logging
 from bot.playground import run_playground
 from bot.render.text import render
 
-SANDBOX_VARIABLE = "STUDYBOT_SANDBOX_URL"
 EXIT_NOTHING_FOUND = 1
 EXIT_BAD_INPUT = 2
 
@@ -66,10 +67,15 @@ def _parser() -> argparse.ArgumentParser:
     fact.add_argument("--seed", type=int, help="the same seed gives the same fact")
     command("sources", "the loaded documents, their references, and files not loaded")
     command("index", "build the index now (it is also built on first use), with a progress bar")
-    command("run", "run the bot on Discord (needs DISCORD_TOKEN in the environment)")
+    run = command("run", "run the bot on Discord (needs DISCORD_TOKEN in the environment)")
+    run.add_argument(
+        "--sandbox",
+        metavar="URL",
+        help="connect to a studybot sandbox at URL instead of Discord (tests; the token is sent there in clear)",
+    )
     command("play", "try the bot offline: a local Discord sandbox and a prompt to act as a member")
     command("sync", "publish the slash commands to every server the bot is in (needs DISCORD_TOKEN)")
-    command("health", "exit 0 if a running bot is connected (its heartbeat is fresh), else 1: for health checks")
+    command("health", "exit 0 if a running bot is connected to Discord right now, else 1: for health checks")
     return parser
 
 
@@ -100,18 +106,22 @@ NO_TOKEN = f"""No Discord token: set {TOKEN_VARIABLE} to run on Discord.
 To try studybot offline right now, with no token:  python -m bot play"""
 
 
-def _run(engine: StudyEngine, settings: Settings, *, sync_only: bool) -> int:
+def _run(engine: StudyEngine, settings: Settings, *, sync_only: bool, sandbox: str | None = None) -> int:
     token = discord_token()
     if token is None:
         print(NO_TOKEN, file=sys.stderr)
         return EXIT_BAD_INPUT
-    from bot.app import StudyBot, run_until_stopped, sync_globally
+    import aiohttp
+    import discord
 
-    sandbox = os.environ.get(SANDBOX_VARIABLE)
+    from bot.app import EXIT_DISCONNECTED, StudyBot, run_until_stopped, sync_globally
+
     if sandbox:
-        # Tests run the real bot process against a sandbox in another process: only where it connects changes.
+        # Only ever on the command line, never from the environment or a settings file: a stray variable must
+        # not send a real token over plain HTTP. Tests run the real bot process against a sandbox this way.
         from bot.sandbox.server import point_discord_at_url
 
+        print(f"Connecting to the sandbox at {sandbox}, not to Discord.", file=sys.stderr)
         point_discord_at_url(sandbox)
 
     bot = StudyBot(engine, settings)
@@ -119,8 +129,15 @@ def _run(engine: StudyEngine, settings: Settings, *, sync_only: bool) -> int:
         count = asyncio.run(sync_globally(bot, token.get_secret_value()))
         print(f"Published {count} slash commands to every server; Discord may take up to an hour to show them.")
         return 0
-    asyncio.run(run_until_stopped(bot, token.get_secret_value()))
-    return 0
+    try:
+        return asyncio.run(run_until_stopped(bot, token.get_secret_value()))
+    except discord.LoginFailure:
+        print(f"Discord refused the token in {TOKEN_VARIABLE}: check it (Bot > Reset Token).", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (aiohttp.ClientError, OSError) as error:
+        # No traceback for a network that is down: say so, and exit like a bot cut off too long, to be restarted.
+        print(f"Cannot reach Discord ({error}); check the network. Exiting so the bot is restarted.", file=sys.stderr)
+        return EXIT_DISCONNECTED
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -132,17 +149,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings(args.config)
         if args.command == "health":
-            from bot.app import is_healthy
-
-            healthy = is_healthy(settings, time.time())
-            print("healthy" if healthy else "unhealthy: no fresh heartbeat from a connected bot")
+            healthy = is_healthy(settings.data_dir, time.time())
+            print("healthy" if healthy else "unhealthy: the bot is not running, or not connected to Discord")
             return 0 if healthy else 1
         if args.sources:
             settings = settings.model_copy(update={"sources": args.sources.resolve()})
-        configure_logging(settings)
+        configure_logging(settings.log_level)
         engine = build_engine(settings, rebuild=args.rebuild, progress=True if args.command == "index" else None)
         if args.command in ("run", "sync"):
-            return _run(engine, settings, sync_only=args.command == "sync")
+            return _run(engine, settings, sync_only=args.command == "sync", sandbox=getattr(args, "sandbox", None))
         if args.command == "play":
             asyncio.run(run_playground(engine, settings))
             return 0

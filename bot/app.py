@@ -9,7 +9,6 @@ import signal
 import sqlite3
 import time
 from collections.abc import Sequence
-from pathlib import Path
 
 import aiosqlite
 import discord
@@ -20,7 +19,10 @@ from bot.cogs.paginator import PageButton, PageSets
 from bot.cogs.quiz._sessions import QuizSessions
 from bot.config import Settings
 from bot.content.engine import StudyEngine
-from bot.store.database import open_database
+from bot.filelock import FileLock
+from bot.health import HEARTBEAT_SECONDS, write_heartbeat
+from bot.logs import keep_tokens_out_of_logs
+from bot.store.database import DATABASE_FILE, lock_data_folder, open_database
 
 log = logging.getLogger(__name__)
 
@@ -28,22 +30,8 @@ COGS = (
     "bot.cogs.about", "bot.cogs.search", "bot.cogs.topics", "bot.cogs.evidence", "bot.cogs.library",
     "bot.cogs.quiz", "bot.cogs.daily",
 )  # fmt: skip
-DATABASE_FILE = "studybot.sqlite3"
-HEARTBEAT_SECONDS = 30
-HEARTBEAT_STALE_SECONDS = 120
-
-
-def heartbeat_file(settings: Settings) -> Path:
-    return settings.data_dir / "heartbeat"
-
-
-def is_healthy(settings: Settings, now: float) -> bool:
-    """The bot refreshed its heartbeat recently, so it is running and connected."""
-    try:
-        beat = float(heartbeat_file(settings).read_text().strip())
-    except (OSError, ValueError):
-        return False
-    return now - beat < HEARTBEAT_STALE_SECONDS
+# Exit status when the bot gave up after being disconnected too long, so a restart policy starts it afresh.
+EXIT_DISCONNECTED = 3
 
 
 class StudyBot(commands.Bot):
@@ -59,18 +47,27 @@ class StudyBot(commands.Bot):
             # interaction deadline the answer is lost anyway, and the daily post counts it as a failure.
             max_ratelimit_timeout=30.0,
         )
+        keep_tokens_out_of_logs()  # whoever runs the bot, and however they set logging up
         self.engine = engine
         self.settings = settings
         self.sync_guilds = list(settings.dev_guilds if sync_guilds is None else sync_guilds)
         self.quiz_sessions = QuizSessions()
         self.page_sets = PageSets()
         self.tree.on_error = self.on_app_command_error
+        self.exit_code = 0
+        self._closing: asyncio.Future[None] | None = None
+        self._data_lock: FileLock | None = None
+        # Not connected until the first Ready: a bot that never gets there counts as down from its start.
+        self._down_since: float | None = time.monotonic()
+        self.connection_watch.change_interval(seconds=min(HEARTBEAT_SECONDS, settings.disconnected_exit_seconds / 4))
 
     async def setup_hook(self) -> None:
+        self._data_lock = lock_data_folder(self.settings.data_dir)
         self.db = await open_database(self.settings.data_dir / DATABASE_FILE)
         await asyncio.to_thread(self.engine.warm)
         self.add_dynamic_items(PageButton)
         self.heartbeat.start()
+        self.connection_watch.start()
         for cog in COGS:
             await self.load_extension(cog)
         for guild_id in self.sync_guilds:
@@ -83,22 +80,60 @@ class StudyBot(commands.Bot):
         gc.collect()
         gc.freeze()
 
+    @property
+    def connected(self) -> bool:
+        return self._down_since is None
+
+    def _connection_changed(self, connected: bool) -> None:
+        if connected == self.connected:
+            return
+        self._down_since = None if connected else time.monotonic()
+        log.info("Gateway %s", "connected" if connected else "disconnected")
+        self._beat()
+
+    async def on_ready(self) -> None:
+        self._connection_changed(True)
+
+    async def on_resumed(self) -> None:
+        self._connection_changed(True)
+
+    async def on_disconnect(self) -> None:
+        self._connection_changed(False)
+
+    def _beat(self) -> None:
+        try:
+            write_heartbeat(self.settings.data_dir, connected=self.connected and not self.is_closed(), now=time.time())
+        except OSError as error:  # a full or read-only disk must not stop the bot; the check will say unhealthy
+            log.warning("Could not write the heartbeat file: %s", error)
+
     @tasks.loop(seconds=HEARTBEAT_SECONDS)
     async def heartbeat(self) -> None:
-        """Proof of life for health checks: refreshed while connected to Discord."""
-        if self.is_ready() and not self.is_closed():
-            heartbeat_file(self.settings).write_text(f"{time.time():.0f}\n")
+        """Proof of life for health checks: says whether the gateway session is up right now."""
+        self._beat()
 
-    @heartbeat.before_loop
-    async def _first_beat_when_ready(self) -> None:
-        await self.wait_until_ready()
+    @tasks.loop(seconds=HEARTBEAT_SECONDS)
+    async def connection_watch(self) -> None:
+        """Down longer than `disconnected_exit_seconds`: exit, so the restart policy starts a fresh process
+        rather than leaving a bot that answers nobody."""
+        if self._down_since is None or self.is_closed():
+            return
+        down = time.monotonic() - self._down_since
+        if down > self.settings.disconnected_exit_seconds:
+            log.error("Disconnected from Discord for %.0f s; exiting so the bot is restarted", down)
+            self.exit_code = EXIT_DISCONNECTED
+            # Closing cancels this loop, so it runs as its own task rather than inside the loop's.
+            self._closing = asyncio.ensure_future(self.close())
 
     async def close(self) -> None:
         self.heartbeat.cancel()
+        self.connection_watch.cancel()
         await super().close()
+        self._beat()  # closed: no longer connected
         gc.unfreeze()  # a process that starts another bot (tests, the playground) lets this one's objects go
         if hasattr(self, "db"):
             await self.db.close()
+        if self._data_lock is not None:
+            self._data_lock.release()
 
     async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         """A bug or a Discord failure: log it, and tell the member plainly if we still can."""
@@ -127,10 +162,12 @@ async def sync_globally(bot: StudyBot, token: str) -> int:
         return len(await bot.tree.sync())
 
 
-async def run_until_stopped(bot: StudyBot, token: str) -> None:
-    """Run until SIGINT or SIGTERM, then close the gateway and HTTP sessions cleanly."""
+async def run_until_stopped(bot: StudyBot, token: str) -> int:
+    """Run until SIGINT or SIGTERM (exit status 0), or until disconnected too long (`EXIT_DISCONNECTED`),
+    then close the gateway and HTTP sessions cleanly."""
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
     async with bot:
         await bot.start(token)
+    return bot.exit_code

@@ -5,7 +5,6 @@ Secrets (the Discord token) come only from the environment, never from this file
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 from typing import Literal
@@ -49,6 +48,9 @@ class Settings(BaseModel):
     topics: Path = Path("config/topics.yaml")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     dev_guilds: list[int] = Field(default_factory=list, description="Guilds whose commands sync at start.")
+    disconnected_exit_seconds: float = Field(
+        default=600, ge=5, description="Disconnected from Discord this long, the bot exits so it is restarted."
+    )
     quiz: QuizSettings = QuizSettings()
     daily: DailySettings = DailySettings()
 
@@ -92,7 +94,3 @@ def discord_token() -> SecretStr | None:
     """The bot token, from the environment only; a SecretStr so it never prints by accident."""
     token = os.environ.get(TOKEN_VARIABLE, "").strip()
     return SecretStr(token) if token else None
-
-
-def configure_logging(settings: Settings) -> None:
-    logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")

@@ -38,9 +38,8 @@ class BotProcess:
 
     async def start(self) -> None:
         env = {**os.environ, "PYTHONPATH": str(PROJECT), "DISCORD_TOKEN": self.sandbox.token}
-        env["STUDYBOT_SANDBOX_URL"] = self.sandbox.base_url
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run", "--config", str(self.config)],
+            [sys.executable, "-m", "bot", "run", "--config", str(self.config), "--sandbox", self.sandbox.base_url],
             cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=self.log.open("ab"),
         )  # fmt: skip
         self.starts += 1

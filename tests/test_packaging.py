@@ -33,3 +33,23 @@ def test_docker_settings_keep_everything_written_on_the_volume():
     settings = load_settings(PROJECT / "config" / "docker.yaml")
     assert str(settings.data_dir) == "/data" and str(settings.index_dir) == "/data/index"
     assert settings.sources == (PROJECT / "seeds").resolve()
+
+
+def test_secrets_and_local_data_stay_out_of_git_and_the_image():
+    ignored = (PROJECT / ".gitignore").read_text().split()
+    docker_ignored = (PROJECT / ".dockerignore").read_text().split()
+    for pattern in (".env", "data/"):
+        assert pattern in ignored and pattern in docker_ignored, pattern
+    assert ".git/" in docker_ignored and "**/.studybot-index/" in docker_ignored
+    copied = re.findall(r"^COPY (.+) \S+$", (PROJECT / "Dockerfile").read_text(), re.M)
+    assert not any(".env" in line for line in copied)  # the token comes from the environment at run time
+
+
+def test_the_vendored_discord_spec_ships_with_its_licence_and_origin():
+    from bot.sandbox.openapi import SPEC_FILE
+
+    spec = SPEC_FILE.parent
+    assert (spec / "LICENSE").read_text().startswith("MIT License")
+    assert "74fda0fad044407ea280043a03ffc9bc64c4e49e" in (spec / "README.md").read_text()
+    package_data = tomllib.loads((PROJECT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    assert {"spec/openapi.json", "spec/LICENSE"} <= set(package_data["bot.sandbox"])

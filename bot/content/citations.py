@@ -15,7 +15,9 @@ from typing import Literal
 
 from bot.content.references import ParsedReference, citation_name
 
-_PARENTHETICAL = re.compile(r"\(([^()]*?\d{4}[a-z]?|[^()]*?n\.d\.)\)")
+# A bracket holding a citation is short; bounding it keeps a stray "(" before pages of text from being
+# scanned again for every year in them.
+_PARENTHETICAL = re.compile(r"\(([^()]{0,300}?\d{4}[a-z]?|[^()]{0,300}?n\.d\.)\)")
 _CITED_WORK = re.compile(
     r"^\s*(?:see\s+|e\.g\.,?\s+|cf\.\s+)?(?P<name>.+?),?\s+(?P<year>\d{4}[a-z]?|n\.d\.)(?:,\s*p+\.\s*[\d-]+)?\s*$"
 )

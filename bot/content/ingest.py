@@ -5,6 +5,7 @@ Runs in worker processes while a large corpus builds, so it returns plain datacl
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -16,6 +17,20 @@ from bot.content.segmentation import paragraph_spans, split_sentences
 from bot.content.sources import SourceError, SourceFile, read_sidecar, read_text
 from bot.content.statistics import NumberMention, find_statistics
 from bot.content.topics import names_in
+
+# A "sentence" longer than this is not prose: a table flattened into one line, or text whose punctuation
+# was lost. It stays searchable, but the rules for numbers, citations and names, written for sentences,
+# are not run on it. Of the UN corpus's 1.3 million sentences none is longer than 4,155 characters.
+MAX_ANALYSED_CHARS = 5_000
+# How long one file may take to read before it is skipped with a warning: ten times what a file of its
+# size takes (about 1.5 million characters a second on one core), and never less than 10 s. Work per
+# sentence is bounded, so only a pathological file comes near it.
+MIN_FILE_SECONDS = 10.0
+SECONDS_PER_MILLION_CHARACTERS = 7.0
+
+
+class OutOfTime(Exception):
+    """A file took longer than its time budget to read."""
 
 
 @dataclass(slots=True)
@@ -38,7 +53,8 @@ class IngestedDocument:
     warnings: list[str]
 
 
-def ingest_text(source: SourceFile, text: str, meta: SourceMeta) -> IngestedDocument:
+def ingest_text(source: SourceFile, text: str, meta: SourceMeta, *, deadline: float | None = None) -> IngestedDocument:
+    """`deadline` (on `time.monotonic()`'s clock) is checked between sentences: past it, `OutOfTime`."""
     paragraphs = paragraph_spans(text, markdown=source.is_markdown)
     layout = classify(text, paragraphs)
     references = [r for r in (parse_reference(text[s.start : s.end]) for s in layout.of_role(Role.REFERENCE)) if r]
@@ -48,20 +64,30 @@ def ingest_text(source: SourceFile, text: str, meta: SourceMeta) -> IngestedDocu
         if block.role is not Role.BODY:
             continue
         for sentence in split_sentences(text[block.span.start : block.span.end]):
+            if deadline is not None and time.monotonic() > deadline:
+                raise OutOfTime
+            prose = len(sentence) <= MAX_ANALYSED_CHARS
             sentences.append(
                 IngestedSentence(
                     text=sentence,
                     paragraph=number,
-                    citations=linker.find(sentence) if references or "(" in sentence else [],
-                    statistics=find_statistics(sentence),
+                    citations=linker.find(sentence) if prose and (references or "(" in sentence) else [],
+                    statistics=find_statistics(sentence) if prose else [],
                 )
             )
-    names = Counter(name for sentence in sentences for name in names_in(sentence.text))
+    names = Counter(
+        name for sentence in sentences if len(sentence.text) <= MAX_ANALYSED_CHARS for name in names_in(sentence.text)
+    )
     return IngestedDocument(source.key, source.relative, meta, layout.author, sentences, references, names, [])
 
 
-def ingest_file(source: SourceFile) -> IngestedDocument | str:
-    """The document, or a warning naming the file when it cannot be used at all."""
+def time_budget(characters: int) -> float:
+    return max(MIN_FILE_SECONDS, SECONDS_PER_MILLION_CHARACTERS * characters / 1e6)
+
+
+def ingest_file(source: SourceFile, budget: float | None = None) -> IngestedDocument | str:
+    """The document, or a warning naming the file when it cannot be used at all. `budget`: seconds the
+    file may take (by default `time_budget` of its size)."""
     warnings: list[str] = []
     try:
         meta = read_sidecar(source)
@@ -72,7 +98,11 @@ def ingest_file(source: SourceFile) -> IngestedDocument | str:
         text = read_text(source)
     except SourceError as error:
         return str(error)
-    document = ingest_text(source, text, meta)
+    seconds = budget if budget is not None else time_budget(len(text))
+    try:
+        document = ingest_text(source, text, meta, deadline=time.monotonic() + seconds)
+    except OutOfTime:
+        return f"{source.relative}: skipped, reading it took over {seconds:.0f} s (is it prose, or a table or dump?)"
     if not document.sentences:
         return f"{source.relative}: no body text found"
     document.warnings.extend(warnings)

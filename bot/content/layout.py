@@ -23,7 +23,7 @@ _REFERENCE_HEADING = re.compile(
 )
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 _BYLINE = re.compile(rf"^(?i:by|written by|author:)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})$")
-_REFERENCE_ENTRY = re.compile(r"\((?:\d{4}[a-z]?|n\.d\.)(?:,[^)]*)?\)")
+_REFERENCE_ENTRY = re.compile(r"\((?:\d{4}[a-z]?|n\.d\.)(?:,[^)]{0,100})?\)")
 _MAX_HEADING_WORDS = 20
 # A byline this close to the end of the text closes the article, so what follows it is about the author.
 _TAIL_BYLINE_PARAGRAPHS = 3

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,9 +54,9 @@ def list_sources(folder: Path) -> SourceListing:
             if name.startswith(".") or name.endswith(SIDECAR_SUFFIX) or name.lower() == "readme.md":
                 continue
             if path.suffix.lower() in TEXT_SUFFIXES:
-                too_big = _size_problem(path)
-                if too_big:
-                    skipped.append(f"{relative}: {too_big}")
+                problem = _file_problem(path)
+                if problem:
+                    skipped.append(f"{relative}: {problem}")
                     continue
                 key = relative.rsplit(".", 1)[0]
                 files.append(SourceFile(path, key, relative))
@@ -64,13 +65,19 @@ def list_sources(folder: Path) -> SourceListing:
     return SourceListing(files, skipped)
 
 
-def _size_problem(path: Path) -> str | None:
+def _file_problem(path: Path) -> str | None:
+    """Why a file is not read: a link (it could lead out of the sources folder), not a plain file (a pipe
+    or a device would block the build, or never end), or too big."""
     try:
-        size = path.stat().st_size
+        info = path.lstat()
     except OSError:
         return None  # reading it later names the problem
-    if size > MAX_SOURCE_BYTES:
-        return f"too large to load ({size / 2**20:,.0f} MiB; the limit is {MAX_SOURCE_BYTES // 2**20} MiB)"
+    if stat.S_ISLNK(info.st_mode):
+        return "a symbolic link, not followed (copy the file into the sources folder instead)"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a pipe, socket or device), not read"
+    if info.st_size > MAX_SOURCE_BYTES:
+        return f"too large to load ({info.st_size / 2**20:,.0f} MiB; the limit is {MAX_SOURCE_BYTES // 2**20} MiB)"
     return None
 
 
@@ -111,7 +118,7 @@ def read_sidecar(source: SourceFile) -> SourceMeta:
 
 def read_text(source: SourceFile) -> str:
     try:
-        data = source.path.read_bytes()
+        data = _read_regular_file(source.path)
     except OSError as error:
         raise SourceError(f"{source.relative}: cannot be read ({error.strerror})") from error
     if b"\0" in data[:8192]:
@@ -123,3 +130,13 @@ def read_text(source: SourceFile) -> str:
     if not text.strip():
         raise SourceError(f"{source.relative}: empty")
     return text
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of `path` if it is still a plain file when opened: a file swapped for a link or a pipe
+    after the folder was listed is refused, never followed or waited on."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(0, "not a regular file")
+        return handle.read()

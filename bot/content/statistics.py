@@ -8,6 +8,7 @@ names ("COVID-19", "G20", "3rd-year") are not statistics and are left out.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -52,7 +53,7 @@ _LABEL_WORD = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]*\s+$")
-_CITATION = re.compile(r"\([^()]*\b\d{4}[a-z]?\)")
+_CITATION = re.compile(r"\([^()]{0,300}?\b\d{4}[a-z]?\)")
 _YEAR = re.compile(r"(?<![\w$.,-])(1[89]\d\d|20\d\d)(?![\w%-]|,\d)")
 _FUNCTION_WORDS = frozenset(
     """
@@ -69,6 +70,12 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # Words that may open the counted phrase: "40% of the population", "44 per cent of our citizens".
 _DETERMINERS = frozenset("the a an our its their his her this these those all".split())
 _PEOPLE_NOUNS = frozenset(["people", "children", "women", "men", "persons", "population", "staff"])
+# How much of the sentence either side of a number decides what it is and what it counts. Bounding it keeps
+# the work per number constant, so a "sentence" of thousands of numbers (a table flattened into one line)
+# costs time in proportion to its length instead of its square. The words just before a number (a month,
+# "Resolution", a capitalised name) lie within its last 48 characters for any word under 40 letters.
+_CONTEXT = 200
+_WORD_BEFORE = 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +93,11 @@ def find_statistics(sentence: str) -> list[NumberMention]:
     """The informative numbers of one sentence, with spans into it."""
     if not _DIGIT.search(sentence) and not _WORD_NUMBER_LOWER.search(sentence.lower()):
         return []
-    cited = [(m.start(), m.end()) for m in _CITATION.finditer(sentence)]
+    cited = _Spans([(m.start(), m.end()) for m in _CITATION.finditer(sentence)])
+    years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(sentence) if not cited.holds(m.start())]
     mentions: list[NumberMention] = []
     for match in MENTION.finditer(sentence):
-        if any(a <= match.start() < b for a, b in cited) or not _is_statistic(sentence, match):
+        if cited.holds(match.start()) or not _is_statistic(sentence, match):
             continue
         value_start = match.start("qualifier") if match.group("qualifier") else match.start()
         value = sentence[value_start : match.end()].strip()
@@ -101,17 +109,30 @@ def find_statistics(sentence: str) -> list[NumberMention]:
                 number=_to_number(match),
                 kind=_kind(match),
                 counts=_what_it_counts(sentence, value_start, match.end(), _kind(match)),
-                year=_nearest_year(sentence, match.start(), cited),
+                year=_nearest_year(years, match.start()),
             )
         )
     return mentions
+
+
+class _Spans:
+    """Sorted, non-overlapping spans, asked whether they hold a position in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._starts = [a for a, _ in spans]
+        self._ends = [b for _, b in spans]
+
+    def holds(self, position: int) -> bool:
+        i = bisect.bisect_right(self._starts, position) - 1
+        return i >= 0 and position < self._ends[i]
 
 
 def _is_statistic(sentence: str, match: re.Match[str]) -> bool:
     numeral, word = match.group("numeral"), match.group("word")
     end = match.end()
     after = sentence[end : end + 12]
-    before = sentence[: match.start("numeral") if numeral else match.start("word")]
+    number_start = match.start("numeral") if numeral else match.start("word")
+    before = sentence[max(0, number_start - _WORD_BEFORE) : number_start]
     if re.match(r"(?:st|nd|rd|th|s)\b|-\w|[:/]\d|\.\d|['’]s\b", after, re.IGNORECASE) and not match.group("percent"):
         return False  # ordinals, decades, compounds ("3rd-year", "1950s"), times and version numbers
     if numeral:
@@ -125,7 +146,7 @@ def _is_statistic(sentence: str, match: re.Match[str]) -> bool:
         # a list marker ("1." or "2)") opening the sentence is not a count either
         return not (match.start() == 0 and re.match(r"[.)]", after))
     assert word is not None
-    following = _WORD.match(sentence[end:].lstrip())
+    following = _WORD.match(sentence[end : end + _CONTEXT].lstrip())
     if not following:
         return False
     return following.group(0).lower() not in _FUNCTION_WORDS
@@ -155,7 +176,7 @@ def _kind(match: re.Match[str]) -> StatisticKind:
 
 def _what_it_counts(sentence: str, start: int, end: int, kind: StatisticKind) -> str | None:
     """The source's words for what is counted: the noun after the number, else the phrase before it."""
-    rest = sentence[end:]
+    rest = sentence[end : end + _CONTEXT]
     words = _WORD.findall(rest[: _clause_end(rest)])
     if kind == "percent" and words[:1] == ["of"]:
         words = words[1:]
@@ -172,7 +193,7 @@ def _what_it_counts(sentence: str, start: int, end: int, kind: StatisticKind) ->
         phrase.pop()
     if phrase and kind != "money":
         return _source_words(rest, phrase)
-    return _phrase_before(sentence[:start])
+    return _phrase_before(sentence[max(0, start - _CONTEXT // 2) : start])
 
 
 def _clause_end(text: str) -> int:
@@ -204,10 +225,8 @@ def _source_words(text: str, words: list[str]) -> str:
     return " ".join(words)
 
 
-def _nearest_year(sentence: str, position: int, cited: list[tuple[int, int]]) -> int | None:
-    years = [
-        (abs(m.start() - position), int(m.group(1)))
-        for m in _YEAR.finditer(sentence)
-        if not any(a <= m.start() < b for a, b in cited)
-    ]
-    return min(years)[1] if years else None
+def _nearest_year(years: list[tuple[int, int]], position: int) -> int | None:
+    """The year mentioned closest to `position` (the earlier year on a tie); `years` sorted by position."""
+    i = bisect.bisect_left(years, (position, 0))
+    near = [(abs(p - position), year) for p, year in years[max(0, i - 1) : i + 1]]
+    return min(near)[1] if near else None

@@ -15,8 +15,10 @@ from bot.content.errors import ConfigError
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 # Runs of capitalised words, allowing "of", "the", "for" inside: "Commission of Inquiry".
+# Words are bounded (40 characters): a run like "A.B.A.B…" offers a start at every letter, and an unbounded
+# word would rescan the whole run from each, in time growing with the square of its length.
 _NAME = re.compile(
-    r"\b[A-Z][\w’'.-]*[A-Za-z0-9](?:\s+(?:(?:of|the|for)\s+)*[A-Z][\w’'.-]*[A-Za-z0-9])+"
+    r"\b[A-Z][\w’'.-]{0,40}[A-Za-z0-9](?:\s+(?:(?:of|the|for)\s+)*[A-Z][\w’'.-]{0,40}[A-Za-z0-9])+"
     r"|\b[A-Z]{3,6}(?:-\d+)?\b"
 )
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An|In|On|For|As|By|While|If|This|That|Its|Their|Similarly|However)\s+")

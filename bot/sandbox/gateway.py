@@ -106,12 +106,15 @@ class Gateway:
         self._guilds = guilds
         self._resume_url = resume_url
         self.approved_intents = approved_intents
+        self.refusing = False
         self._watchdogs: set[asyncio.Task[None]] = set()
         self.sessions: dict[str, GatewaySession] = {}
         self.stats = GatewayStats()
         self.ready_event = asyncio.Event()
 
-    async def handle(self, request: web.Request) -> web.WebSocketResponse:
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        if self.refusing:
+            return web.Response(status=503, text="Service Unavailable")
         ws = web.WebSocketResponse(max_msg_size=0, autoping=True)
         await ws.prepare(request)
         self.stats.connections += 1
@@ -224,6 +227,14 @@ class Gateway:
             session.connection = None
             if transport is not None:
                 transport.abort()
+
+    async def outage(self) -> None:
+        """The gateway goes away: connections cut, new ones refused (503) until `restore`."""
+        self.refusing = True
+        await self.drop()
+
+    def restore(self) -> None:
+        self.refusing = False
 
     async def invalidate(self) -> None:
         """Op 9 with d=false: the session is gone and the client must identify anew."""

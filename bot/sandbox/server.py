@@ -94,6 +94,7 @@ class Sandbox:
         self.guild_commands: dict[int, list[Payload]] = {}
         self.faults = Faults()
         self.refusals: list[Refusal] = []
+        self.requests = 0  # REST requests received, refused or not
         self._clock_offset = 0.0
         self.gateway = Gateway(
             token=self.token, heartbeat_ms=heartbeat_ms, ready=self._ready_payload,
@@ -248,6 +249,7 @@ class Sandbox:
         self._routes.append(_Route(method, re.compile(f"^{pattern}$"), handler, spec, rules))
 
     async def _serve(self, request: web.Request) -> web.Response:
+        self.requests += 1
         await asyncio.sleep(self.latency)  # the request on its way
         path = "/" + request.match_info["tail"]
         fault = self.faults.take(request.method, path)

@@ -12,7 +12,9 @@ from pathlib import Path
 import aiosqlite
 
 from bot.content.errors import StudybotError
+from bot.filelock import FileLock, Locked
 
+DATABASE_FILE = "studybot.sqlite3"  # in the data folder
 BUSY_TIMEOUT_MS = 1500
 
 MIGRATIONS: list[str] = [
@@ -62,10 +64,11 @@ async def open_database(path: Path) -> aiosqlite.Connection:
     except (OSError, sqlite3.Error) as error:
         raise StoreError(f"{path}: cannot be opened ({error}).") from error
     try:
-        await db.execute("PRAGMA journal_mode=WAL")
-        await db.execute("PRAGMA foreign_keys=ON")
         # Shorter than Discord's 3-second deadline, so a member hears about a busy database in time.
         await db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        await _refuse_newer(db, path)  # before anything below writes to the file
+        await db.execute("PRAGMA journal_mode=WAL")
+        await db.execute("PRAGMA foreign_keys=ON")
         await migrate(db)
     except sqlite3.Error as error:
         await db.close()
@@ -73,14 +76,47 @@ async def open_database(path: Path) -> aiosqlite.Connection:
             f"{path}: cannot be used ({error}). It was left untouched: move it aside to start afresh, "
             "or restore a backup."
         ) from error
+    except StoreError:
+        await db.close()
+        raise
     return db
+
+
+def lock_data_folder(data_dir: Path) -> FileLock:
+    """Hold the data folder for this process: a second bot on the same folder would end the first one's
+    quizzes and post its daily facts twice. The kernel releases the lock when the holder dies."""
+    lock = FileLock(data_dir / ".lock")
+    try:
+        lock.acquire(wait=False)
+    except Locked as held:
+        raise StoreError(
+            f"{data_dir}: another studybot (process {held.holder or 'unknown'}) is using this data folder. "
+            "Stop it first, or give this bot its own data_dir."
+        ) from None
+    except OSError as error:
+        raise StoreError(f"{data_dir}: cannot be locked ({error.strerror}).") from error
+    return lock
+
+
+async def _schema_version(db: aiosqlite.Connection) -> int:
+    async with db.execute("PRAGMA user_version") as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def _refuse_newer(db: aiosqlite.Connection, path: Path) -> None:
+    """A database from a newer studybot is not used: this code would misread what the newer one wrote."""
+    version = await _schema_version(db)
+    if version > len(MIGRATIONS):
+        raise StoreError(
+            f"{path}: made by a newer studybot (schema {version}; this one knows up to {len(MIGRATIONS)}). "
+            "It was left untouched: run the newer version, or restore a backup made with this one."
+        )
 
 
 async def migrate(db: aiosqlite.Connection) -> int:
     """Apply the migrations the database has not seen; returns the schema version."""
-    async with db.execute("PRAGMA user_version") as cursor:
-        row = await cursor.fetchone()
-    version = int(row[0]) if row else 0
+    version = await _schema_version(db)
     for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
         await db.executescript(f"BEGIN; {script} PRAGMA user_version = {number}; COMMIT;")
     return len(MIGRATIONS)

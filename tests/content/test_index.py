@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -98,14 +99,22 @@ def test_an_enormous_file_is_skipped_unread_and_a_large_one_loads(folder: Path, 
     assert len(large) > 2_000_000 and index.report.sentences > 6000
 
 
+def replace_with(path: Path, data: bytes) -> None:
+    """Damage a file the way a failing disk or a careless copy would, as a new file put in its place: writing
+    into a file that an index still maps would kill this process with SIGBUS instead."""
+    fresh = path.with_name(path.name + ".damaged")
+    fresh.write_bytes(data)
+    fresh.replace(path)
+
+
 @pytest.mark.parametrize(
     "damage",
     [
-        pytest.param(lambda f: (f / "content.sqlite3").write_bytes(b"junk" * 100), id="store-overwritten"),
+        pytest.param(lambda f: replace_with(f / "content.sqlite3", b"junk" * 100), id="store-overwritten"),
         pytest.param(lambda f: (f / "search" / "meta.json").unlink(), id="search-meta-missing"),
         pytest.param(lambda f: shutil.rmtree(f / "search"), id="search-folder-missing"),
         pytest.param(
-            lambda f: [p.write_bytes(p.read_bytes()[:64]) for p in (f / "search").glob("*.term")], id="segment-cut"
+            lambda f: [replace_with(p, p.read_bytes()[:64]) for p in (f / "search").glob("*.term")], id="segment-cut"
         ),
     ],
 )
@@ -117,3 +126,37 @@ def test_a_damaged_index_is_rebuilt_from_the_sources_with_a_warning(folder: Path
     assert again.report.rebuilt and again.report.sentences == first.report.sentences
     assert again.search.size == first.report.sentences
     assert "cannot be read" in caplog.text and "building it again" in caplog.text
+
+
+def test_two_processes_opening_one_index_build_it_once(folder: Path):
+    import multiprocessing
+
+    from bot.filelock import FileLock
+
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(2) as pool:
+        # Both processes start while a third holds the build: they meet at the lock, as at a busy start.
+        with FileLock(folder / ".studybot-index.lock"):
+            pending = pool.map_async(_open_and_report, [folder, folder])
+            time.sleep(3)
+        reports = pending.get(60)
+    assert sorted(rebuilt for rebuilt, _ in reports) == [False, True]  # the second waited, then reused it
+    assert {sentences for _, sentences in reports} == {open_index(folder).report.sentences}
+
+
+def _open_and_report(folder: Path) -> tuple[bool, int]:
+    report = open_index(folder).report
+    return report.rebuilt, report.sentences
+
+
+def test_links_and_pipes_among_the_sources_are_skipped_not_followed_or_waited_on(folder: Path, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside") / "secret.txt"
+    outside.write_text("A private note outside the sources mentions 99 passwords.\n")
+    (folder / "link.txt").symlink_to(outside)
+    os.mkfifo(folder / "pipe.txt")  # reading a pipe nobody writes to would block the build forever
+    index = open_index(folder)
+    assert index.report.documents == 2
+    skipped = "\n".join(index.report.skipped)
+    assert "link.txt: a symbolic link, not followed" in skipped
+    assert "pipe.txt: not a regular file" in skipped
+    assert index.search.document_frequency("password") == 0

@@ -62,16 +62,18 @@ async def world(engine: StudyEngine, tmp_path: Path) -> AsyncIterator[World]:
 
 
 @contextlib.asynccontextmanager
-async def world_in(engine: StudyEngine, data_dir: Path, *, latency: float = 0.0) -> AsyncIterator[World]:
+async def world_in(
+    engine: StudyEngine, data_dir: Path, *, latency: float = 0.0, **settings: object
+) -> AsyncIterator[World]:
     """The sandbox, two members and the bot, keeping its database in `data_dir`; `latency` seconds each way
-    between the bot and the sandbox."""
+    between the bot and the sandbox; `settings` changed from the quick defaults."""
     sandbox = Sandbox(latency=latency)
     await sandbox.start()
     point_discord_at(sandbox)
     guild = sandbox.add_guild("Study Group", ["study", "general"])
     alice = SandboxMember(sandbox, guild, sandbox.add_user(guild, "alice"))
     bob = SandboxMember(sandbox, guild, sandbox.add_user(guild, "bob"))
-    bot = await start_bot(engine, quick_settings(data_dir), sandbox, guild)
+    bot = await start_bot(engine, quick_settings(data_dir).model_copy(update=settings), sandbox, guild)
     world = World(sandbox, bot, guild, alice, bob)
     try:
         yield world

@@ -214,3 +214,12 @@ async def test_members_send_only_what_discords_client_lets_them(world: World, co
     with pytest.raises(SandboxError, match=re.escape(refusal)):
         await world.alice.run("study", command, **options)
     assert world.sandbox.interactions == {}  # nothing reached the bot
+
+
+async def test_a_paged_answer_discord_refuses_leaves_no_pages_behind(world: World):
+    world.sandbox.faults.error(r"/callback$", 403, times=1)  # the answer with its page buttons is refused
+    failed = await (await world.alice.run("study", "search", query="sanctions")).wait()
+    assert failed.ephemeral and "Something went wrong" in failed.content  # told plainly instead
+    assert world.sandbox.faults.injected and len(world.bot.page_sets) == 0
+    again = await (await world.alice.run("study", "search", query="sanctions")).wait()
+    assert again.buttons and len(world.bot.page_sets) == 1

@@ -174,3 +174,45 @@ async def test_the_scheduler_loop_posts_on_its_own(world: World, admin):
         await asyncio.sleep(0.05)
     await asyncio.sleep(0.3)  # many more ticks: still one post
     assert len(posts(world)) == 1
+
+
+async def test_a_channel_the_bot_cannot_post_in_or_read_is_refused_naming_what_is_missing(world: World, admin):
+    from bot.sandbox.permissions import EMBED_LINKS, READ_MESSAGE_HISTORY
+
+    general = world.guild.channel_id("general")
+    await world.sandbox.deny_bot(world.guild, general, EMBED_LINKS | READ_MESSAGE_HISTORY)
+    reply = await (await admin.run("study", "daily set", channel=str(general), time="09:00", timezone="UTC")).wait()
+    assert reply.ephemeral and "I need Embed Links and Read Message History there" in reply.content
+    status = await (await admin.run("study", "daily status")).wait()
+    assert "No daily fact is set" in status.content
+    await world.sandbox.set_overwrite(world.guild, general, world.sandbox.application_id)  # allowed again
+    await set_daily(world, admin, timezone="UTC")
+
+
+async def test_after_a_crash_a_post_it_cannot_look_for_is_not_sent_again(world: World, admin, engine, tmp_path):
+    from bot.sandbox.permissions import READ_MESSAGE_HISTORY
+
+    cog = daily(world)
+    await set_daily(world, admin)
+    await cog.run_due(at("2026-11-23T08:00:00"))
+    _set_status(world, "2026-11-23", "sending")  # a crash after sending, before recording
+    with sqlite3.connect(world.bot.settings.data_dir / "studybot.sqlite3") as db:
+        db.execute("UPDATE daily_posts SET posted_at = posted_at - 600")  # longer ago than a nonce is remembered
+    await world.sandbox.deny_bot(world.guild, world.guild.channel_id("general"), READ_MESSAGE_HISTORY)
+
+    await stop_bot(world.bot)
+    world.bot = await start_bot(engine, quick_settings(tmp_path), world.sandbox, world.guild)
+    await daily(world).run_due(at("2026-11-23T08:10:00"))
+    assert len(posts(world)) == 1  # the history came back empty; an empty list is not "not posted"
+    status = await (await admin.run("study", "daily status")).wait()
+    assert "Could not check whether the daily fact of 2026-11-23 went out" in status.content
+    assert "Last: 2026-11-23 (failed)" in status.content
+
+
+async def test_a_grace_period_past_local_midnight_still_posts_the_day_before(world: World, admin):
+    cog = daily(world)
+    await set_daily(world, admin, at="23:30", timezone="UTC")
+    await cog.run_due(at("2026-11-24T00:10:00"))  # the bot was down at 23:30; 40 minutes late is within grace
+    assert [p["embeds"][0]["footer"]["text"] for p in posts(world)] == ["Daily fact · 2026-11-23"]
+    await cog.run_due(at("2026-11-24T00:20:00"))
+    assert len(posts(world)) == 1

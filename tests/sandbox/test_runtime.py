@@ -206,15 +206,38 @@ async def test_sync_publishes_every_command_globally(engine, tmp_path):
         await sandbox.stop()
 
 
-async def test_health_check_sees_the_connected_bots_heartbeat(world: World):
+async def _healthy(data_dir, wanted: bool) -> None:
     import time
 
-    from bot.app import heartbeat_file, is_healthy
+    from bot.health import is_healthy
 
-    settings = world.bot.settings
-    await asyncio.wait_for(_until(lambda: heartbeat_file(settings).exists()), 5)
-    assert is_healthy(settings, time.time())
-    assert not is_healthy(settings, time.time() + 600)
+    await asyncio.wait_for(_until(lambda: is_healthy(data_dir, time.time()) is wanted), 10)
+
+
+async def test_health_follows_the_gateway_and_a_bot_down_too_long_exits(engine, tmp_path):
+    from bot.app import EXIT_DISCONNECTED
+    from tests.sandbox.conftest import world_in
+
+    async with world_in(engine, tmp_path, disconnected_exit_seconds=5) as world:
+        await _healthy(tmp_path, True)
+        await world.sandbox.gateway.outage()  # cut, and every reconnection refused
+        await _healthy(tmp_path, False)  # at once, not after the heartbeat goes stale
+        await asyncio.wait_for(_until(world.bot.is_closed), 20)
+        assert world.bot.exit_code == EXIT_DISCONNECTED
+
+
+async def test_a_short_outage_is_unhealthy_only_while_it_lasts(engine, tmp_path):
+    from tests.sandbox.conftest import world_in
+
+    async with world_in(engine, tmp_path, disconnected_exit_seconds=60) as world:
+        await _healthy(tmp_path, True)
+        await world.sandbox.gateway.outage()
+        await _healthy(tmp_path, False)
+        world.sandbox.gateway.restore()
+        await _healthy(tmp_path, True)
+        assert not world.bot.is_closed() and world.bot.exit_code == 0
+        reply = await (await world.alice.run("study", "about")).wait(10)
+        assert reply.embeds[0]["title"] == "studybot"
 
 
 async def test_the_token_never_appears_in_logs_even_at_debug(engine, tmp_path, caplog):
@@ -272,3 +295,17 @@ async def test_every_command_answers_in_time_with_300_ms_each_way_to_discord(eng
             await reply.wait_for(lambda r: r.message_record is not None and not r.message["flags"] & 128, 10)
         choices = await (await admin.autocomplete("study", "daily set", "timezone", "Berl")).wait(10)
         assert choices.record.ack_seconds < 3.0 and choices.choices
+
+
+async def test_interaction_tokens_never_appear_in_logs_even_at_debug(world: World, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    search = await (await world.alice.run("study", "search", query="sanctions")).wait()
+    await (await world.alice.click(search.message, "Next ▶")).wait()
+    await (await world.alice.run("study", "quiz start", questions=1, seconds=5)).wait()
+    await (await world.alice.autocomplete("study", "summary", "topic", "fo")).wait()
+    tokens = [record.token for record in world.sandbox.interactions.values()]
+    assert len(tokens) == 4 and "/interactions/" in caplog.text  # the requests were logged, tokens left out
+    for token in tokens:
+        assert token not in caplog.text

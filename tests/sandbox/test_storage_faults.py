@@ -30,10 +30,9 @@ async def test_a_corrupt_database_stops_the_bot_with_a_clear_message_and_is_left
     sandbox = Sandbox()
     await sandbox.start()
     env = {**os.environ, "PYTHONPATH": str(PROJECT), "DISCORD_TOKEN": sandbox.token}
-    env["STUDYBOT_SANDBOX_URL"] = sandbox.base_url
     try:  # the sandbox answers from this event loop, so the bot runs as an asyncio subprocess
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run", "--config", str(config),
+            sys.executable, "-m", "bot", "run", "--config", str(config), "--sandbox", sandbox.base_url,
             cwd=PROJECT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip
         _, err = await asyncio.wait_for(process.communicate(), 60)
@@ -81,11 +80,10 @@ def small_disk(where: Path, size: str) -> Iterator[Path]:
 
 def fill(disk: Path) -> Path:
     filler = disk / "filler"
-    with filler.open("wb") as handle:
+    with filler.open("wb", buffering=0) as handle:  # unbuffered: nothing left to fail when it closes
         try:
             while True:
                 handle.write(b"\0" * 65536)
-                handle.flush()
         except OSError as error:
             assert error.errno == errno.ENOSPC
     return filler
@@ -119,3 +117,37 @@ async def test_a_full_disk_refuses_writes_plainly_keeps_what_was_stored_and_reco
             assert (await click(world.bob, second, right)).startswith("Right!")
             await standings_message(world, "Final standings")
             assert len(answers_in_db(world)) == 4
+
+
+async def test_a_second_bot_on_the_same_data_folder_is_refused_and_the_first_plays_on(world: World, engine):
+    from bot.app import StudyBot
+    from bot.store.database import StoreError
+
+    start = await (await world.alice.run("study", "quiz start", questions=2, seconds=30)).wait()
+    assert not start.ephemeral
+    second = StudyBot(engine, world.bot.settings, sync_guilds=[world.guild.id])
+    with pytest.raises(StoreError, match=r"another studybot \(process \d+\) is using this data folder"):
+        async with second:
+            await second.start(world.sandbox.token)
+    with sqlite3.connect(world.bot.settings.data_dir / "studybot.sqlite3") as db:
+        assert db.execute("SELECT status FROM quiz_sessions").fetchall() == [("running",)]
+    question = await question_message(world, 1)
+    assert (await click(world.bob, question, "A")).startswith(("Right!", "Not this time"))
+
+
+async def test_a_database_from_a_newer_studybot_is_refused_and_left_untouched(tmp_path, engine):
+    from bot.app import StudyBot
+    from bot.config import Settings
+    from bot.store.database import DATABASE_FILE, StoreError
+
+    data = tmp_path / "data"
+    data.mkdir()
+    with sqlite3.connect(data / DATABASE_FILE) as db:
+        db.execute("CREATE TABLE future (x)")
+        db.execute("PRAGMA user_version = 99")
+    before = (data / DATABASE_FILE).read_bytes()
+    bot = StudyBot(engine, Settings(data_dir=data), sync_guilds=[])
+    with pytest.raises(StoreError, match="made by a newer studybot \\(schema 99; this one knows up to 2\\)"):
+        await bot.setup_hook()
+    await bot.close()
+    assert (data / DATABASE_FILE).read_bytes() == before

@@ -3,7 +3,9 @@
 The index lives in `<sources>/.studybot-index/`: `content.sqlite3` (the content store), `search/` (the
 Tantivy index) and `manifest.json`, written last, which says what the index was built from. A build
 goes to a fresh folder that replaces the old one only when complete, so a crash mid-build leaves the
-previous index usable.
+previous index usable. Files of a built index are never written again, only renamed away and unlinked,
+so a process still reading the old index keeps valid pages (rewriting a file another process maps kills
+it with SIGBUS). One process builds at a time: the others wait for it, then reuse what it built.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from bot.content.index.search import Analyzer, SearchIndex, SearchIndexWriter
 from bot.content.index.store import Store, StoreWriter
 from bot.content.ingest import IngestedDocument, ingest_file
 from bot.content.sources import INDEX_DIRNAME, SourceFile, SourceListing, fingerprint, list_sources
+from bot.filelock import FileLock, Locked
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +70,7 @@ class ContentIndex:
 
     def close(self) -> None:
         self.store.close()
+        self.search.close()
 
 
 def index_folder_for(sources: Path) -> Path:
@@ -83,8 +87,23 @@ def open_index(
     force: bool = False,
 ) -> ContentIndex:
     """Open the persisted index of `sources`, building it first if the sources changed since."""
-    started = time.perf_counter()
     folder = index_dir or index_folder_for(sources)
+    lock = FileLock(folder.with_name(folder.name + ".lock"))
+    try:
+        lock.acquire(wait=False)
+    except Locked as busy:
+        log.info("Waiting for process %s, which is building the index in %s", busy.holder, folder)
+        lock.acquire(wait=True)
+    try:
+        return _open_or_build(sources, folder, analyzer, progress=progress, workers=workers, force=force)
+    finally:
+        lock.release()
+
+
+def _open_or_build(
+    sources: Path, folder: Path, analyzer: Analyzer, *, progress: bool | None, workers: int | None, force: bool
+) -> ContentIndex:
+    started = time.perf_counter()
     listing = list_sources(sources)
     stamp = {"code": _code_version(), "analyzer": analyzer, "sources": fingerprint(sources, listing)}
     manifest = folder / "manifest.json"

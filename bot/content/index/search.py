@@ -67,6 +67,10 @@ class SearchIndex:
         self._searcher = self._index.searcher()
         self.tokenizer = make_tokenizer(analyzer)
 
+    def close(self) -> None:
+        """Let go of the segment files: once the searcher is gone, Tantivy unmaps them."""
+        del self._searcher, self._index
+
     @property
     def size(self) -> int:
         return self._searcher.num_docs

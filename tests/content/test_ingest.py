@@ -1,0 +1,87 @@
+"""Reading a source stays linear in its length: bounded work per sentence, and a time budget per file."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from bot.content import ingest
+from bot.content.index.build import open_index
+from bot.content.ingest import MAX_ANALYSED_CHARS, ingest_file
+from bot.content.sources import SourceFile
+
+MEGABYTE = 1_000_000
+
+
+def dense_statistics_line(size: int) -> str:
+    """Short sentences, each with a year, a count and a percentage, on one line: a flattened table."""
+    rng = random.Random(7)
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        year, count, share = rng.randint(1990, 2024), rng.randint(2, 99_999), rng.randint(2, 99)
+        parts.append(f"In {year} about {count:,} people, {share}% of them, were held. ")
+        length += len(parts[-1])
+    return "".join(parts)[:size]
+
+
+def repeated(token: str) -> str:
+    return token * (MEGABYTE // len(token))
+
+
+# Texts that took minutes (or never finished) when a sentence's numbers, citations or names were each
+# looked for across the whole sentence: one sentence of a megabyte is the worst case for that.
+ADVERSARIAL = {
+    "a dense line of statistics": dense_statistics_line(MEGABYTE),
+    "numbers without a full stop": " ".join(str(i) for i in range(150_000))[:MEGABYTE],
+    "percentages in one list": repeated("7%, "),
+    "dates": repeated("January 1 "),
+    "labels": repeated("Resolution 12 "),
+    "page citations": repeated("(p. 1) "),
+    "unclosed citations": repeated("(Smith, 2020; "),
+    "initialisms": repeated("A.B."),
+    "reference entries": "Text.\nReferences\n" + repeated("Smith, A. (2020, May). Title. Pub.\n"),
+}
+
+
+def source(tmp_path: Path, text: str) -> SourceFile:
+    path = tmp_path / "x.txt"
+    path.write_text(text, encoding="utf-8")
+    return SourceFile(path, "x", "x.txt")
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
+def test_a_megabyte_of_adversarial_text_is_read_within_ten_seconds(tmp_path, text):
+    document = ingest_file(source(tmp_path, text), budget=10.0)
+    assert not isinstance(document, str), document  # over budget, it would have been skipped
+
+
+def test_a_dense_line_still_yields_its_statistics(tmp_path):
+    document = ingest_file(source(tmp_path, dense_statistics_line(234 * 1024)))
+    assert not isinstance(document, str)
+    assert len(document.sentences) > 3000
+    first = document.sentences[0].statistics
+    assert [s.kind for s in first] == ["count", "percent"] and first[0].year is not None
+
+
+def test_a_sentence_too_long_for_prose_stays_searchable_but_yields_no_statistics(tmp_path):
+    table = " ".join(f"{i}%" for i in range(MAX_ANALYSED_CHARS // 3))
+    document = ingest_file(source(tmp_path, f"Rates were 40% in 2020. Rates by district: {table}"))
+    assert not isinstance(document, str)
+    short, long = document.sentences
+    assert [s.value for s in short.statistics] == ["40%"]
+    assert len(long.text) > MAX_ANALYSED_CHARS and long.statistics == [] and long.citations == []
+
+
+def test_a_file_over_its_time_budget_is_skipped_with_a_warning_naming_it(tmp_path, monkeypatch):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "slow.txt").write_text("A sentence about 40 prisoners. " * 50, encoding="utf-8")
+    assert ingest_file(SourceFile(sources / "slow.txt", "slow", "slow.txt"), budget=0.0).startswith("slow.txt: skipped")
+    monkeypatch.setattr(ingest, "MIN_FILE_SECONDS", 0.0)
+    monkeypatch.setattr(ingest, "SECONDS_PER_MILLION_CHARACTERS", 0.0)
+    report = open_index(sources, index_dir=tmp_path / "index").report
+    assert report.documents == 0
+    assert [s for s in report.skipped if s.startswith("slow.txt: skipped, reading it took over 0 s")]

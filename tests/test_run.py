@@ -1,0 +1,76 @@
+"""`python -m bot run` as the container runs it: where it connects, what its health check says, when it exits."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+from pathlib import Path
+
+from bot.app import EXIT_DISCONNECTED
+from bot.health import is_healthy
+from bot.sandbox.server import Sandbox
+from tests.conftest import PROJECT
+
+
+def settings_file(tmp_path: Path, seeds_dir: Path, guild_id: int, **extra: object) -> Path:
+    config = tmp_path / "bot.yaml"
+    lines = [f"sources: {seeds_dir}", f"data_dir: {tmp_path / 'data'}", f"topics: {PROJECT / 'config' / 'topics.yaml'}"]
+    lines += [f"dev_guilds: [{guild_id}]", *(f"{key}: {value}" for key, value in extra.items())]
+    config.write_text("\n".join(lines) + "\n")
+    return config
+
+
+async def start(config: Path, token: str, *flags: str, **env: str) -> asyncio.subprocess.Process:
+    environment = {**os.environ, "PYTHONPATH": str(PROJECT), "DISCORD_TOKEN": token, **env}
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", "--config", str(config), *flags,
+        cwd=PROJECT, env=environment, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+
+
+async def until(condition, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.1)
+
+
+async def test_a_bot_cut_off_from_discord_is_unhealthy_and_exits_for_its_restart_policy(tmp_path, seeds_dir):
+    sandbox = Sandbox()
+    await sandbox.start()
+    guild = sandbox.add_guild("Study Group", ["study"])
+    config = settings_file(tmp_path, seeds_dir, guild.id, disconnected_exit_seconds=5)
+    process = await start(config, sandbox.token, "--sandbox", sandbox.base_url)
+    data = tmp_path / "data"
+    try:
+        await until(lambda: is_healthy(data, time.time()), 60)
+        await sandbox.gateway.outage()
+        await until(lambda: not is_healthy(data, time.time()), 10)
+        code = await asyncio.wait_for(process.wait(), 30)
+    finally:
+        if process.returncode is None:
+            process.kill()
+        await sandbox.stop()
+    assert code == EXIT_DISCONNECTED
+    assert not is_healthy(data, time.time())
+
+
+async def test_run_connects_to_a_sandbox_only_when_the_command_line_says_so(tmp_path, seeds_dir):
+    sandbox = Sandbox()
+    await sandbox.start()
+    guild = sandbox.add_guild("Study Group", ["study"])
+    config = settings_file(tmp_path, seeds_dir, guild.id)
+    # The variable earlier versions honoured: a stray one must not send the token anywhere but Discord.
+    process = await start(config, sandbox.token, STUDYBOT_SANDBOX_URL=sandbox.base_url)
+    try:
+        # Here Discord is out of reach (or refuses the sandbox's token): either way the bot ends, plainly.
+        _, err = await asyncio.wait_for(process.communicate(), 60)
+    finally:
+        if process.returncode is None:
+            process.kill()
+        await sandbox.stop()
+    assert sandbox.requests == 0 and sandbox.gateway.stats.connections == 0
+    assert process.returncode in (2, EXIT_DISCONNECTED) and b"Traceback" not in err, err.decode()
+    assert sandbox.token.encode() not in err
