@@ -65,7 +65,8 @@ _FUNCTION_WORDS = frozenset(
     """.split()
 )
 _CLAUSE_BOUNDARY = re.compile(r"[,;:(\[—–]|\s-\s")
-_RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b[^,;:()]*$", re.IGNORECASE)
+_RELATIVE_WORD = re.compile(r"\b(?:which|that|who|whose)\b", re.IGNORECASE)
+_RELATIVE_STOP = re.compile(r"[,;:()]")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # Words that may open the counted phrase: "40% of the population", "44 per cent of our citizens".
 _DETERMINERS = frozenset("the a an our its their his her this these those all".split())
@@ -95,6 +96,7 @@ def find_statistics(sentence: str) -> list[NumberMention]:
         return []
     cited = _Spans([(m.start(), m.end()) for m in _CITATION.finditer(sentence)])
     years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(sentence) if not cited.holds(m.start())]
+    clauses = _Clauses(sentence)
     mentions: list[NumberMention] = []
     for match in MENTION.finditer(sentence):
         if cited.holds(match.start()) or not _is_statistic(sentence, match):
@@ -108,7 +110,7 @@ def find_statistics(sentence: str) -> list[NumberMention]:
                 value=value,
                 number=_to_number(match),
                 kind=_kind(match),
-                counts=_what_it_counts(sentence, value_start, match.end(), _kind(match)),
+                counts=_what_it_counts(sentence, clauses, value_start, match.end(), _kind(match)),
                 year=_nearest_year(years, match.start()),
             )
         )
@@ -174,7 +176,7 @@ def _kind(match: re.Match[str]) -> StatisticKind:
     return "count"
 
 
-def _what_it_counts(sentence: str, start: int, end: int, kind: StatisticKind) -> str | None:
+def _what_it_counts(sentence: str, clauses: _Clauses, start: int, end: int, kind: StatisticKind) -> str | None:
     """The source's words for what is counted: the noun after the number, else the phrase before it."""
     rest = sentence[end : end + _CONTEXT]
     words = _WORD.findall(rest[: _clause_end(rest)])
@@ -193,26 +195,12 @@ def _what_it_counts(sentence: str, start: int, end: int, kind: StatisticKind) ->
         phrase.pop()
     if phrase and kind != "money":
         return _source_words(rest, phrase)
-    return _phrase_before(sentence[max(0, start - _CONTEXT // 2) : start])
+    return clauses.phrase_before(start)
 
 
 def _clause_end(text: str) -> int:
     boundary = _CLAUSE_BOUNDARY.search(text)
     return boundary.start() if boundary else len(text)
-
-
-def _phrase_before(text: str) -> str | None:
-    text = text.rstrip(" ([—–")
-    relative = _RELATIVE.search(text)
-    if relative:
-        text = text[: relative.start()]
-    cut = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(text)), default=0)
-    words = _WORD.findall(text[cut:])[-6:]
-    while words and words[0].lower() in _FUNCTION_WORDS:
-        words = words[1:]
-    while words and words[-1].lower() in _FUNCTION_WORDS:
-        words = words[:-1]
-    return _source_words(text[cut:], words) if words else None
 
 
 def _source_words(text: str, words: list[str]) -> str:
@@ -223,6 +211,60 @@ def _source_words(text: str, words: list[str]) -> str:
         if tokens[i : i + len(words)] == words:
             return " ".join(text[matches[i].start() : matches[i + len(words) - 1].end()].split())
     return " ".join(words)
+
+
+class _Clauses:
+    """Where a sentence's words, clause boundaries and relative clauses are, found once for all its numbers.
+
+    The phrase before a number is the last words of its clause, the relative clause cut off
+    ("the people who fled, 40" -> "the people"). Looking those up by position keeps each number's work
+    small however long the sentence, where scanning the text before every number grew with its square."""
+
+    def __init__(self, sentence: str) -> None:
+        self._sentence = sentence
+        self._built = False
+
+    def _build(self) -> None:
+        sentence = self._sentence
+        tokens = list(_WORD.finditer(sentence))
+        self._token_starts = [m.start() for m in tokens]
+        self._token_ends = [m.end() for m in tokens]
+        self._tokens = [m.group(0) for m in tokens]
+        self._boundary_ends = [m.end() for m in _CLAUSE_BOUNDARY.finditer(sentence)]
+        self._stops = [m.start() for m in _RELATIVE_STOP.finditer(sentence)]
+        self._relatives = [(m.start(), m.end()) for m in _RELATIVE_WORD.finditer(sentence)]
+        self._built = True
+
+    def phrase_before(self, start: int) -> str | None:
+        """What `_RELATIVE`, `_CLAUSE_BOUNDARY` and `_WORD` give on `sentence[:start]`, by position."""
+        if not self._built:
+            self._build()
+        end = len(self._sentence[:start].rstrip(" ([—–"))
+        # A relative clause runs from its "which/that/who/whose" to the end with no , ; : ( ) inside it.
+        k = bisect.bisect_left(self._stops, end)
+        last_stop = self._stops[k - 1] if k else -1
+        i = bisect.bisect_right(self._relatives, (last_stop, len(self._sentence)))
+        if i < len(self._relatives) and self._relatives[i][1] <= end:
+            end = self._relatives[i][0]
+        j = bisect.bisect_right(self._boundary_ends, end)
+        cut = self._boundary_ends[j - 1] if j else 0
+        first = bisect.bisect_left(self._token_starts, cut)
+        last = bisect.bisect_left(self._token_starts, end)
+        tokens = self._tokens[first:last]
+        if tokens and self._token_ends[last - 1] > end:  # a word running on into the number: its part before
+            tokens[-1] = self._sentence[self._token_starts[last - 1] : end]
+        words = tokens[-6:]
+        while words and words[0].lower() in _FUNCTION_WORDS:
+            words = words[1:]
+        while words and words[-1].lower() in _FUNCTION_WORDS:
+            words = words[:-1]
+        if not words:
+            return None
+        for k in range(len(tokens) - len(words) + 1):  # the first place these words stand, as `_source_words`
+            if tokens[k : k + len(words)] == words:
+                span_end = min(self._token_ends[first + k + len(words) - 1], end)
+                return " ".join(self._sentence[self._token_starts[first + k] : span_end].split())
+        return " ".join(words)
 
 
 def _nearest_year(years: list[tuple[int, int]], position: int) -> int | None:

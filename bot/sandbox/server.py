@@ -250,7 +250,8 @@ class Sandbox:
 
     async def _serve(self, request: web.Request) -> web.Response:
         self.requests += 1
-        await asyncio.sleep(self.latency)  # the request on its way
+        if self.latency:
+            await asyncio.sleep(self.latency)  # the request on its way
         path = "/" + request.match_info["tail"]
         fault = self.faults.take(request.method, path)
         if fault is not None and fault.delay:
@@ -261,7 +262,8 @@ class Sandbox:
             response = await self._handle(request, path)
             if fault is not None and fault.status:
                 response = fault_response(fault.status, fault.retry_after)
-        await asyncio.sleep(self.latency)  # the answer on its way back
+        if self.latency:
+            await asyncio.sleep(self.latency)  # the answer on its way back
         return response
 
     async def _handle(self, request: web.Request, path: str) -> web.Response:
@@ -575,7 +577,8 @@ class Sandbox:
         }  # fmt: skip
         if message is not None:
             payload["message"] = message
-        await asyncio.sleep(self.latency)  # the event on its way to the bot; the deadline is already running
+        if self.latency:
+            await asyncio.sleep(self.latency)  # the event on its way to the bot; the deadline is already running
         await self.gateway.dispatch("INTERACTION_CREATE", payload)
         return record
 
