@@ -65,12 +65,17 @@ async def test_run_connects_to_a_sandbox_only_when_the_command_line_says_so(tmp_
     # The variable earlier versions honoured: a stray one must not send the token anywhere but Discord.
     process = await start(config, sandbox.token, STUDYBOT_SANDBOX_URL=sandbox.base_url)
     try:
-        # Here Discord is out of reach (or refuses the sandbox's token): either way the bot ends, plainly.
-        _, err = await asyncio.wait_for(process.communicate(), 60)
+        # Here Discord is out of reach (or refuses the sandbox's token), and the bot ends plainly; where the
+        # network only hangs, it is still trying after 20 s, and the sandbox must have heard nothing either way.
+        _, err = await asyncio.wait_for(process.communicate(), 20)
+    except TimeoutError:
+        err = None
     finally:
         if process.returncode is None:
             process.kill()
+            await process.wait()
         await sandbox.stop()
     assert sandbox.requests == 0 and sandbox.gateway.stats.connections == 0
-    assert process.returncode in (2, EXIT_DISCONNECTED) and b"Traceback" not in err, err.decode()
-    assert sandbox.token.encode() not in err
+    if err is not None:
+        assert process.returncode in (2, EXIT_DISCONNECTED) and b"Traceback" not in err, err.decode()
+        assert sandbox.token.encode() not in err

@@ -149,7 +149,8 @@ async def test_the_scheduler_outlives_a_database_error_and_posts_at_the_next_che
     cog = world.bot.get_cog("Daily")
     await set_daily(world, admin, at="00:00", timezone="UTC")
     cog.clock = lambda: at("2026-11-23T00:00:30")
-    holder = sqlite3.connect(world.bot.settings.data_dir / "studybot.sqlite3", timeout=0)
+    # The bot may be mid-write: wait for it, then hold the lock.
+    holder = sqlite3.connect(world.bot.settings.data_dir / "studybot.sqlite3", timeout=10)
     holder.execute("BEGIN EXCLUSIVE")
     try:
         cog.check.change_interval(seconds=0.2)

@@ -49,7 +49,8 @@ async def test_a_locked_database_refuses_an_answer_plainly_and_takes_it_once_unl
     await (await world.alice.run("study", "quiz start", questions=1, seconds=30)).wait()
     question = await question_message(world, 1)
     right = right_letter(question["embeds"][0], documents)
-    holder = sqlite3.connect(world.bot.settings.data_dir / "studybot.sqlite3", timeout=0)
+    # The bot may be mid-write (recording the question it just asked): wait for it, then hold the lock.
+    holder = sqlite3.connect(world.bot.settings.data_dir / "studybot.sqlite3", timeout=10)
     holder.execute("BEGIN EXCLUSIVE")
     try:
         refused = await (await world.alice.click(question, right)).wait(5)
