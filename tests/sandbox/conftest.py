@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +84,18 @@ async def world_in(
     if not world.refusals_expected:
         # The strict sandbox refuses what Discord refuses: a refusal the test did not ask for is a bug.
         assert sandbox.refusals == [], sandbox.refusals
+
+
+async def lock_database(world: World) -> sqlite3.Connection:
+    """Another process's exclusive lock on the bot's database, taken off the event loop: the bot may be in
+    the middle of a write, and waiting for it here would stop the loop it needs to finish that write."""
+
+    def take() -> sqlite3.Connection:
+        holder = sqlite3.connect(world.bot.settings.data_dir / "studybot.sqlite3", timeout=10, check_same_thread=False)
+        holder.execute("BEGIN EXCLUSIVE")
+        return holder
+
+    return await asyncio.to_thread(take)
 
 
 @pytest.fixture

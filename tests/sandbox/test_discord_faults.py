@@ -12,7 +12,7 @@ import sqlite3
 
 import pytest
 
-from tests.sandbox.conftest import World
+from tests.sandbox.conftest import World, lock_database
 from tests.sandbox.test_daily import at, daily, posts, set_daily
 from tests.sandbox.test_quiz import answers_in_db, click, question_message, right_letter, standings_message
 
@@ -149,9 +149,7 @@ async def test_the_scheduler_outlives_a_database_error_and_posts_at_the_next_che
     cog = world.bot.get_cog("Daily")
     await set_daily(world, admin, at="00:00", timezone="UTC")
     cog.clock = lambda: at("2026-11-23T00:00:30")
-    # The bot may be mid-write: wait for it, then hold the lock.
-    holder = sqlite3.connect(world.bot.settings.data_dir / "studybot.sqlite3", timeout=10)
-    holder.execute("BEGIN EXCLUSIVE")
+    holder = await lock_database(world)
     try:
         cog.check.change_interval(seconds=0.2)
         cog.check.restart()

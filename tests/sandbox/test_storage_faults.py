@@ -16,7 +16,7 @@ import pytest
 
 from bot.sandbox.server import Sandbox
 from tests.conftest import PROJECT
-from tests.sandbox.conftest import World, world_in
+from tests.sandbox.conftest import World, lock_database, world_in
 from tests.sandbox.test_quiz import answers_in_db, click, question_message, right_letter, standings_message
 
 
@@ -49,9 +49,7 @@ async def test_a_locked_database_refuses_an_answer_plainly_and_takes_it_once_unl
     await (await world.alice.run("study", "quiz start", questions=1, seconds=30)).wait()
     question = await question_message(world, 1)
     right = right_letter(question["embeds"][0], documents)
-    # The bot may be mid-write (recording the question it just asked): wait for it, then hold the lock.
-    holder = sqlite3.connect(world.bot.settings.data_dir / "studybot.sqlite3", timeout=10)
-    holder.execute("BEGIN EXCLUSIVE")
+    holder = await lock_database(world)
     try:
         refused = await (await world.alice.click(question, right)).wait(5)
         assert refused.ephemeral and "could not be saved" in refused.content
