@@ -122,9 +122,20 @@ class StudyBot(commands.Bot):
             log.error("Disconnected from Discord for %.0f s; exiting so the bot is restarted", down)
             self.exit_code = EXIT_DISCONNECTED
             # Closing cancels this loop, so it runs as its own task rather than inside the loop's.
-            self._closing = asyncio.ensure_future(self.close())
+            self._begin_closing()
+
+    def _begin_closing(self) -> asyncio.Future[None]:
+        if self._closing is None:
+            self._closing = asyncio.ensure_future(self._shut_down())
+        return self._closing
 
     async def close(self) -> None:
+        # SIGTERM, the connection watch and `async with` can all close the bot, even at the same moment.
+        # One shutdown serves them all: two racing closes of the aiosqlite connection leave the second
+        # waiting forever on a worker thread that has already stopped.
+        await asyncio.shield(self._begin_closing())
+
+    async def _shut_down(self) -> None:
         self.heartbeat.cancel()
         self.connection_watch.cancel()
         await super().close()
@@ -170,4 +181,5 @@ async def run_until_stopped(bot: StudyBot, token: str) -> int:
         loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
     async with bot:
         await bot.start(token)
+    await bot.close()  # a signal's close may still be releasing the database when the gateway is down
     return bot.exit_code

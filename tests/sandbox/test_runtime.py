@@ -190,6 +190,15 @@ async def test_sigterm_closes_the_bot_cleanly(engine, tmp_path):
         await sandbox.stop()
 
 
+async def test_closes_at_the_same_moment_all_finish(engine, tmp_path):
+    from tests.sandbox.conftest import world_in
+
+    # A signal, the connection watch and the runner's own exit can close the bot at once.
+    async with world_in(engine, tmp_path) as world:
+        await asyncio.wait_for(asyncio.gather(world.bot.close(), world.bot.close(), world.bot.close()), 10)
+        assert world.bot.is_closed()
+
+
 async def test_sync_publishes_every_command_globally(engine, tmp_path):
     from bot.app import StudyBot, sync_globally
     from bot.config import Settings
