@@ -10,6 +10,7 @@ bot. Each action returns a `Reply` to read what the bot answered: the acknowledg
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,13 @@ from bot.sandbox.payloads import Payload
 from bot.sandbox.permissions import VIEW_CHANNEL
 from bot.sandbox.records import EPHEMERAL, LOADING, InteractionRecord, MessageRecord, SandboxGuild
 from bot.sandbox.server import Sandbox
+
+_SNOWFLAKE = re.compile(r"[0-9]+")
+
+
+def _is_snowflake(value: object) -> bool:
+    """An id as Discord writes one: ASCII digits (str.isdigit() would also take "¹", which int() refuses)."""
+    return _SNOWFLAKE.fullmatch(str(value)) is not None
 
 APPLICATION_COMMAND, COMPONENT, AUTOCOMPLETE = 2, 3, 4
 STRING_OPTION, INTEGER_OPTION, BOOLEAN_OPTION = 3, 4, 5
@@ -173,7 +181,7 @@ class SandboxMember:
 
     def _id_for(self, kind: int, value: Any) -> Any:
         """Users, channels and roles may be named ("#study", "sam") as a member picks them from a list."""
-        if kind not in (USER_OPTION, CHANNEL_OPTION, ROLE_OPTION) or str(value).isdigit():
+        if kind not in (USER_OPTION, CHANNEL_OPTION, ROLE_OPTION) or _is_snowflake(value):
             return str(value) if kind in (USER_OPTION, CHANNEL_OPTION, ROLE_OPTION) else value
         name = str(value).lstrip("#@")
         if kind == CHANNEL_OPTION:
@@ -191,7 +199,7 @@ class SandboxMember:
         """Discord sends the objects that user, channel and role options name alongside their ids."""
         resolved: dict[str, dict[str, Payload]] = {}
         for option in options:
-            target = int(option["value"]) if str(option["value"]).isdigit() else None
+            target = int(option["value"]) if _is_snowflake(option["value"]) else None
             if option["type"] == USER_OPTION and target in self.guild.members:
                 member = self.guild.members[target]
                 resolved.setdefault("users", {})[str(target)] = member["user"]

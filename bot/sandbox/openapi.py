@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -29,11 +30,15 @@ _NULL = {"type": "null"}
 _REMEMBERED = 4096  # checked bodies kept, oldest forgotten first
 
 
+_INTEGER = re.compile(r"-?[0-9]+")
+
+
 def _integer(checker: Any, instance: object) -> bool:
     """The spec's own convention: Discord accepts a string for an integer field if it parses as one."""
     if isinstance(instance, bool):
         return False
-    return isinstance(instance, int) or (isinstance(instance, str) and instance.lstrip("-").isdigit())
+    # ASCII digits only: str.isdigit() also takes "¹" and "٣", which no JSON integer is written with.
+    return isinstance(instance, int) or (isinstance(instance, str) and _INTEGER.fullmatch(instance) is not None)
 
 
 _TAGGED = "x-tagged-union"
@@ -264,6 +269,8 @@ def _code_and_message(error: ValidationError) -> tuple[str, str]:
             return "MODEL_TYPE_CONVERT", "Expected an object/dictionary."
         case "type" if limit == "array" or "array" in limit:
             return "BASE_TYPE_LIST", "Only iterables may be used in a ListType"
+        case "type" if isinstance(error.instance, str) and (limit == "integer" or "integer" in limit):
+            return "NUMBER_TYPE_COERCE", f"Value {json.dumps(error.instance)[:50]} is not int."
         case "type" | "pattern":
             return "BASE_TYPE_BAD_TYPE", f"Value {json.dumps(error.instance)[:50]} is not of type {limit}."
         case "uniqueItems":

@@ -130,6 +130,7 @@ async def test_page_buttons_after_a_restart_say_the_pages_expired(world: World, 
 HOSTILE = [
     "@everyone look", "<@&123456789012345678> ping", "discord.gg/abcdef **bold** ```code```",
     "\u202eright-to-left\u202c \u200b", "👩‍👩‍👧‍👦 emoji", "x" * 300, "||spoiler|| > quote \\",
+    "¹", "٣",  # digits to str.isdigit(), not to int() or to Discord
 ]  # fmt: skip
 
 

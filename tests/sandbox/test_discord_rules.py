@@ -140,6 +140,11 @@ MESSAGE_RULES = {
         "components.0.components.0.style",
         "BASE_TYPE_CHOICES",
     ),
+    "a colour written with a superscript digit": (
+        {"embeds": [{"title": "t", "color": "¹"}]},
+        "embeds.0.color",
+        "NUMBER_TYPE_COERCE",
+    ),
     "a component type that does not exist": ({"components": [{"type": 99}]}, "components.0.type", "BASE_TYPE_CHOICES"),
     "a button outside an action row": (
         {"content": "x", "components": [button("b")]},
