@@ -34,6 +34,6 @@ async def reported_close(self: StudyBot) -> None:
     await close(self)
 
 
-StudyBot.setup_hook = watched_setup  # type: ignore[method-assign]
-StudyBot.close = reported_close  # type: ignore[method-assign]
+StudyBot.setup_hook = watched_setup
+StudyBot.close = reported_close
 sys.exit(cli.main(sys.argv[2:]))

@@ -1,3 +1,5 @@
+# pyright: reportMissingImports=false
+# (the peers bm25s and PyStemmer come with the `bench` extra, which CI does not install)
 """Index build, query latency, start-up and memory: studybot against bm25s and SQLite FTS5, in one run.
 
 Unpacks the UN General Debate corpus (../shared/corpora) to a temporary folder, builds studybot's

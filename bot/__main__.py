@@ -15,9 +15,9 @@ from pydantic import BaseModel
 
 from bot.config import TOKEN_VARIABLE, Settings, discord_token, load_settings
 from bot.content.engine import StudyEngine
-from bot.content.errors import ConfigError, InputError, NothingFoundError, StudybotError
 from bot.content.index.build import open_index
 from bot.content.topics import load_topics
+from bot.errors import ConfigError, InputError, NothingFoundError, StudybotError
 from bot.health import is_healthy
 from bot.logs import configure_logging
 from bot.playground import run_playground

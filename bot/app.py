@@ -6,30 +6,36 @@ import asyncio
 import gc
 import logging
 import signal
-import sqlite3
 import time
 from collections.abc import Sequence
 
 import aiosqlite
 import discord
-from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot.cogs.paginator import PageButton, PageSets
+from bot.cogs.paginator import PageSets
 from bot.cogs.quiz._sessions import QuizSessions
 from bot.config import Settings
 from bot.content.engine import StudyEngine
 from bot.filelock import FileLock
 from bot.health import HEARTBEAT_SECONDS, write_heartbeat
 from bot.logs import keep_tokens_out_of_logs
-from bot.store.database import DATABASE_FILE, lock_data_folder, open_database
+from bot.records.database import DATABASE_FILE, lock_data_folder, open_database
 
 log = logging.getLogger(__name__)
 
+# The error handler first, so that it answers for every command loaded after it.
 COGS = (
-    "bot.cogs.about", "bot.cogs.search", "bot.cogs.topics", "bot.cogs.evidence", "bot.cogs.library",
-    "bot.cogs.quiz", "bot.cogs.daily",
-)  # fmt: skip
+    "bot.cogs.error_handler",
+    "bot.cogs.paginator",
+    "bot.cogs.about",
+    "bot.cogs.search",
+    "bot.cogs.topics",
+    "bot.cogs.evidence",
+    "bot.cogs.library",
+    "bot.cogs.quiz",
+    "bot.cogs.daily",
+)
 # Exit status when the bot gave up after being disconnected too long, so a restart policy starts it afresh.
 EXIT_DISCONNECTED = 3
 
@@ -53,7 +59,6 @@ class StudyBot(commands.Bot):
         self.sync_guilds = list(settings.dev_guilds if sync_guilds is None else sync_guilds)
         self.quiz_sessions = QuizSessions()
         self.page_sets = PageSets()
-        self.tree.on_error = self.on_app_command_error
         self.exit_code = 0
         self._closing: asyncio.Future[None] | None = None
         self._data_lock: FileLock | None = None
@@ -65,7 +70,6 @@ class StudyBot(commands.Bot):
         self._data_lock = lock_data_folder(self.settings.data_dir)
         self.db = await open_database(self.settings.data_dir / DATABASE_FILE)
         await asyncio.to_thread(self.engine.warm)
-        self.add_dynamic_items(PageButton)
         self.heartbeat.start()
         self.connection_watch.start()
         for cog in COGS:
@@ -145,25 +149,6 @@ class StudyBot(commands.Bot):
             await self.db.close()
         if self._data_lock is not None:
             self._data_lock.release()
-
-    async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
-        """A bug or a Discord failure: log it, and tell the member plainly if we still can."""
-        if isinstance(error, app_commands.CheckFailure) and interaction.response.is_done():
-            return  # a check that refused has already told the member why
-        log.error("Command %s failed: %s", interaction.command and interaction.command.name, error, exc_info=error)
-        message = "Something went wrong answering that. It has been logged; please try again in a moment."
-        if isinstance(getattr(error, "original", None), sqlite3.Error):
-            message = (
-                "The bot could not save that just now (its database is busy or out of space), so nothing "
-                "was recorded. Please try again in a moment."
-            )
-        try:
-            if interaction.response.is_done():
-                await interaction.followup.send(message, ephemeral=True)
-            else:
-                await interaction.response.send_message(message, ephemeral=True)
-        except discord.HTTPException as failure:
-            log.error("Could not tell the member either: %s", failure)
 
 
 async def sync_globally(bot: StudyBot, token: str) -> int:

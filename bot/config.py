@@ -9,10 +9,9 @@ import os
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
-from bot.content.errors import ConfigError
+from bot.yaml_files import read_yaml
 
 DEFAULT_CONFIG = Path("config/bot.yaml")
 TOKEN_VARIABLE = "DISCORD_TOKEN"
@@ -73,18 +72,7 @@ def load_settings(path: Path | None) -> Settings:
     chosen = path or DEFAULT_CONFIG
     if path is None and not chosen.exists():
         return Settings().resolved(Path.cwd())
-    try:
-        raw = yaml.safe_load(chosen.read_text(encoding="utf-8")) or {}
-    except OSError as error:
-        raise ConfigError(f"{chosen}: cannot be read ({error.strerror})") from error
-    except yaml.YAMLError as error:
-        raise ConfigError(f"{chosen}: not valid YAML ({error})") from error
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{chosen}: expected a mapping of settings, got {type(raw).__name__}")
-    try:
-        settings = Settings.model_validate(raw)
-    except ValidationError as error:
-        raise ConfigError.from_validation(chosen, error) from error
+    settings = read_yaml(chosen, Settings)
     root = chosen.resolve().parent
     root = root.parent if root.name == "config" else root
     return settings.resolved(root)

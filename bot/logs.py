@@ -36,7 +36,7 @@ def keep_tokens_out_of_logs() -> None:
                 record.msg, record.args = cleaned, None
         return record
 
-    make_record.redacts_tokens = True  # type: ignore[attr-defined]
+    make_record.redacts_tokens = True
     logging.setLogRecordFactory(make_record)
 
 

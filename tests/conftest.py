@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ from bot.content.engine import StudyEngine
 from bot.content.index.build import open_index
 from bot.content.segmentation import normalise_whitespace
 from bot.content.topics import load_topics
+from bot.sandbox.members import SandboxMember
+from bot.sandbox.server import MEMBER_PERMISSIONS
+from tests.world import MANAGE_GUILD, World, world_in
 
 PROJECT = Path(__file__).resolve().parents[1]
 SEEDS = PROJECT / "seeds"
@@ -47,3 +51,17 @@ def documents() -> dict[str, str]:
 
 def seed_text(name: str) -> str:
     return (SEEDS / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+async def world(engine: StudyEngine, tmp_path: Path) -> AsyncIterator[World]:
+    """The sandbox with two members, alice and bob, and the real bot connected to it."""
+    async with world_in(engine, tmp_path) as made:
+        yield made
+
+
+@pytest.fixture
+async def admin(world: World) -> SandboxMember:
+    """A member who can manage the server, as the /daily commands require."""
+    user = world.sandbox.add_user(world.guild, "admin", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
+    return SandboxMember(world.sandbox, world.guild, user)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import load_settings
-from bot.content.errors import ConfigError
 from bot.content.topics import load_topics
+from bot.errors import ConfigError
 from tests.conftest import PROJECT, TOPICS
 from tests.test_cli import run
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.content.errors import NothingFoundError, StudybotError
+from bot.errors import NothingFoundError, StudybotError
 from bot.render import embeds
 from tests.conftest import example_count
 

@@ -9,24 +9,48 @@ from bot.config import load_settings
 from tests.conftest import PROJECT
 
 
+def dockerfile() -> list[tuple[str, str]]:
+    """The Dockerfile's instructions as (INSTRUCTION, arguments), continuation lines joined, comments dropped."""
+    text = (PROJECT / "Dockerfile").read_text().replace("\\\n", " ")
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return [(word.upper(), " ".join(rest.split())) for word, _, rest in (line.partition(" ") for line in lines)]
+
+
+def arguments(instruction: str) -> list[str]:
+    return [args for name, args in dockerfile() if name == instruction]
+
+
 def test_dockerfile_runs_as_non_root_with_locked_dependencies_a_volume_and_a_health_check():
-    dockerfile = (PROJECT / "Dockerfile").read_text()
-    assert re.search(r"^FROM python:3\.11-slim$", dockerfile, re.M)
-    assert "pip install --require-hashes -r requirements.lock" in dockerfile
-    assert re.search(r"^USER studybot$", dockerfile, re.M)
-    assert 'VOLUME ["/data"]' in dockerfile
-    assert '"python", "-m", "bot", "health"' in dockerfile
-    assert not re.search(r"^(ENV|ARG)\b.*DISCORD_TOKEN", dockerfile, re.M)  # the token is never baked in
+    assert arguments("FROM") == ["python:3.11-slim"]
+    assert "pip install --require-hashes -r requirements.lock" in arguments("RUN")
+    assert arguments("USER") == ["studybot"]
+    assert arguments("VOLUME") == ['["/data"]']
+    assert any('"python", "-m", "bot", "health"' in check for check in arguments("HEALTHCHECK"))
+    assert not any("DISCORD_TOKEN" in args for args in arguments("ENV") + arguments("ARG"))  # never baked in
+
+
+def pinned(lock: str) -> dict[str, str]:
+    """Package name (normalised) to pinned version, from a pip-compile lock file."""
+    found = re.finditer(r"^([A-Za-z0-9_.-]+)==(\S+)", (PROJECT / lock).read_text(), re.M)
+    return {m.group(1).lower().replace("_", "-"): m.group(2) for m in found}
+
+
+def requirement_names(requirements: list[str]) -> set[str]:
+    return {re.split(r"[<>=!~\[ ]", r, maxsplit=1)[0].lower().replace("_", "-").replace(".", "-") for r in requirements}
 
 
 def test_lock_pins_every_runtime_dependency_with_hashes():
-    lock = (PROJECT / "requirements.lock").read_text()
-    pinned = {m.group(1).lower().replace("_", "-") for m in re.finditer(r"^([A-Za-z0-9_.-]+)==", lock, re.M)}
     project = tomllib.loads((PROJECT / "pyproject.toml").read_text())["project"]
-    for requirement in project["dependencies"]:
-        name = re.split(r"[<>=!~\[ ]", requirement, maxsplit=1)[0].lower().replace("_", "-").replace(".", "-")
-        assert name in pinned, name
-    assert lock.count("--hash=sha256:") >= len(pinned)
+    runtime = pinned("requirements.lock")
+    assert requirement_names(project["dependencies"]) <= runtime.keys()
+    assert (PROJECT / "requirements.lock").read_text().count("--hash=sha256:") >= len(runtime)
+
+
+def test_test_lock_pins_every_test_dependency_at_the_versions_docker_runs():
+    project = tomllib.loads((PROJECT / "pyproject.toml").read_text())["project"]
+    tests, runtime = pinned("requirements-test.lock"), pinned("requirements.lock")
+    assert requirement_names(project["dependencies"] + project["optional-dependencies"]["test"]) <= tests.keys()
+    assert {name: tests[name] for name in runtime} == runtime  # CI tests what the image runs
 
 
 def test_docker_settings_keep_everything_written_on_the_volume():
@@ -41,8 +65,7 @@ def test_secrets_and_local_data_stay_out_of_git_and_the_image():
     for pattern in (".env", "data/"):
         assert pattern in ignored and pattern in docker_ignored, pattern
     assert ".git/" in docker_ignored and "**/.studybot-index/" in docker_ignored
-    copied = re.findall(r"^COPY (.+) \S+$", (PROJECT / "Dockerfile").read_text(), re.M)
-    assert not any(".env" in line for line in copied)  # the token comes from the environment at run time
+    assert not any(".env" in copied for copied in arguments("COPY"))  # the token comes from the environment at run time
 
 
 def test_the_vendored_discord_spec_ships_with_its_licence_and_origin():

@@ -19,17 +19,17 @@ class About(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="about")
-    async def about(self, interaction: discord.Interaction) -> None:
+    async def about(self, interaction: discord.Interaction[StudyBot]) -> None:
         """What studybot is and where its answers come from."""
         report = self.bot.engine.index.report
         embed = embeds.about(report.documents, report.sentences, report.statistics, report.references)
         await interaction.response.send_message(embed=embed)
 
     @app_commands.command(name="help")
-    async def help(self, interaction: discord.Interaction) -> None:
+    async def help(self, interaction: discord.Interaction[StudyBot]) -> None:
         """Every command, and what it answers."""
-        commands_ = sorted(self.bot.tree.get_commands(), key=lambda c: c.name)
-        lines = [(f"/{c.qualified_name}", c.description) for c in commands_]
+        slash = [c for c in self.bot.tree.get_commands() if not isinstance(c, app_commands.ContextMenu)]
+        lines = [(f"/{c.qualified_name}", c.description) for c in sorted(slash, key=lambda c: c.name)]
         await interaction.response.send_message(embed=embeds.help_embed(lines), ephemeral=True)
 
 

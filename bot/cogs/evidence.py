@@ -9,9 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.paginator import send_pages
-from bot.cogs.replies import send_problem
 from bot.cogs.topics import autocomplete_topic
-from bot.content.errors import StudybotError
 from bot.render import embeds
 
 if TYPE_CHECKING:
@@ -29,25 +27,17 @@ class Evidence(commands.Cog):
     @app_commands.describe(topic="Only statistics about this topic (start typing to see them)")
     @app_commands.autocomplete(topic=autocomplete_topic)
     async def stats(
-        self, interaction: discord.Interaction, topic: app_commands.Range[str, 1, 100] | None = None
+        self, interaction: discord.Interaction[StudyBot], topic: app_commands.Range[str, 1, 100] | None = None
     ) -> None:
         """Statistics quoted from the sources: the number as written, what it counts, and who says so."""
-        try:
-            answer = self.bot.engine.stats(topic=topic, limit=STATISTICS)
-        except StudybotError as error:
-            await send_problem(interaction, str(error), "Try `/stats` without a topic, or see `/topics`.")
-            return
+        answer = self.bot.engine.stats(topic=topic, limit=STATISTICS)
         await send_pages(interaction, embeds.stats_pages(answer))
 
     @app_commands.command(name="cite")
     @app_commands.describe(claim="The claim to find support for, in your own words")
-    async def cite(self, interaction: discord.Interaction, claim: app_commands.Range[str, 1, 1000]) -> None:
+    async def cite(self, interaction: discord.Interaction[StudyBot], claim: app_commands.Range[str, 1, 1000]) -> None:
         """The sentences in the sources that support a claim, with the references behind them."""
-        try:
-            answer = self.bot.engine.cite(claim, limit=MATCHES)
-        except StudybotError as error:
-            await send_problem(interaction, str(error), "Try a shorter claim, or `/search` with a few keywords.")
-            return
+        answer = self.bot.engine.cite(claim, limit=MATCHES)
         await send_pages(interaction, embeds.cite_pages(answer))
 
 

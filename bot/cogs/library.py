@@ -10,8 +10,6 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.paginator import send_pages
-from bot.cogs.replies import send_problem
-from bot.content.errors import StudybotError
 from bot.render import embeds
 
 if TYPE_CHECKING:
@@ -29,18 +27,14 @@ class Library(commands.Cog):
         self.source_pages = await asyncio.to_thread(embeds.sources_pages, self.bot.engine.sources())
 
     @app_commands.command(name="sources")
-    async def sources(self, interaction: discord.Interaction) -> None:
+    async def sources(self, interaction: discord.Interaction[StudyBot]) -> None:
         """The documents the group has loaded, with their authors and references."""
         await send_pages(interaction, self.source_pages)
 
     @app_commands.command(name="fact")
-    async def fact(self, interaction: discord.Interaction) -> None:
+    async def fact(self, interaction: discord.Interaction[StudyBot]) -> None:
         """One statistic or cited sentence from the sources."""
-        try:
-            answer = self.bot.engine.fact()
-        except StudybotError as error:
-            await send_problem(interaction, str(error), "Add sources with numbers or references, then try again.")
-            return
+        answer = self.bot.engine.fact()
         await interaction.response.send_message(embed=embeds.fact_embed(answer))
 
 

@@ -79,7 +79,7 @@ class PageButton(
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+        cls, interaction: discord.Interaction[StudyBot], item: discord.ui.Button, match: re.Match[str]
     ) -> PageButton:
         return cls(match["token"], int(match["page"]), match["label"], disabled=False)
 
@@ -137,3 +137,8 @@ async def _close(live: PageSets, token: str) -> None:
     # the message may be gone or its token expired: then there is nothing left to disable
     with contextlib.suppress(discord.HTTPException):
         await page_set.message.edit(view=page_view(token, 0, len(page_set.pages), closed=True))
+
+
+async def setup(bot: StudyBot) -> None:
+    """Not a cog: the page buttons, registered so that a click finds its pages even after a restart."""
+    bot.add_dynamic_items(PageButton)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Awaitable
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import discord
@@ -22,15 +21,6 @@ T = TypeVar("T")
 # Past this, a slow answer is acknowledged first. The interaction reaches the bot a network trip after
 # Discord starts its 3 seconds and the acknowledgement takes another: 1 s leaves room for both.
 DEFER_AFTER_S = 1.0
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Something the member can fix, and what to try instead: work under `in_time` returns it rather than
-    answering itself, so only one answer is ever sent, whether or not the interaction was deferred."""
-
-    text: str
-    hint: str
 
 
 async def in_time(interaction: discord.Interaction[Any], work: Awaitable[T], *, ephemeral: bool) -> T:
@@ -63,11 +53,9 @@ async def reply(
     return await interaction.original_response()
 
 
-async def send_problem(interaction: discord.Interaction[Any], problem: str | Problem, hint: str = "") -> None:
+async def send_problem(interaction: discord.Interaction[Any], problem: str, hint: str = "") -> None:
     """What the member can fix, said only to them, with what to try instead. After a deferral the
     "thinking…" message is removed first, so a public deferral never turns into a public refusal."""
-    if isinstance(problem, Problem):
-        problem, hint = problem.text, problem.hint
     text = f"{escape_mentions(escape_markdown(problem))}\n{hint}".strip()
     if not interaction.response.is_done():
         await interaction.response.send_message(text, ephemeral=True)

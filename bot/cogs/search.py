@@ -9,8 +9,6 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.paginator import send_pages
-from bot.cogs.replies import send_problem
-from bot.content.errors import StudybotError
 from bot.render import embeds
 
 if TYPE_CHECKING:
@@ -25,13 +23,9 @@ class Search(commands.Cog):
 
     @app_commands.command(name="search")
     @app_commands.describe(query="A question or a few keywords, e.g. 'jailed dissidents'")
-    async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 300]) -> None:
+    async def search(self, interaction: discord.Interaction[StudyBot], query: app_commands.Range[str, 1, 300]) -> None:
         """Find the passages in the group's sources that best answer a question."""
-        try:
-            answer = self.bot.engine.search(query, limit=RESULTS)
-        except StudybotError as error:
-            await send_problem(interaction, str(error), "Try fewer or other words, or `/topics` for ideas.")
-            return
+        answer = self.bot.engine.search(query, limit=RESULTS)
         await send_pages(interaction, embeds.search_pages(answer))
 
 

@@ -9,9 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.paginator import send_pages
-from bot.cogs.replies import send_problem
 from bot.content.engine import StudyEngine
-from bot.content.errors import StudybotError
 from bot.render import embeds
 
 if TYPE_CHECKING:
@@ -27,9 +25,11 @@ def topic_choices(engine: StudyEngine, typed: str) -> list[app_commands.Choice[s
     return [app_commands.Choice(name=t.name[:100], value=t.id) for t in matching[:MAX_CHOICES]]
 
 
-async def autocomplete_topic(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+async def autocomplete_topic(
+    interaction: discord.Interaction[StudyBot], current: str
+) -> list[app_commands.Choice[str]]:
     """Every topic option autocompletes from the bot's index the same way."""
-    return topic_choices(interaction.client.engine, current)  # type: ignore[attr-defined]
+    return topic_choices(interaction.client.engine, current)
 
 
 class Topics(commands.Cog):
@@ -37,20 +37,16 @@ class Topics(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="topics")
-    async def topics(self, interaction: discord.Interaction) -> None:
+    async def topics(self, interaction: discord.Interaction[StudyBot]) -> None:
         """The topics the sources cover: the group's curated list, then names the sources keep mentioning."""
         await send_pages(interaction, embeds.topics_pages(self.bot.engine.list_topics()))
 
     @app_commands.command(name="summary")
     @app_commands.describe(topic="A topic (start typing to see them), e.g. food or sanctions")
     @app_commands.autocomplete(topic=autocomplete_topic)
-    async def summary(self, interaction: discord.Interaction, topic: app_commands.Range[str, 1, 100]) -> None:
+    async def summary(self, interaction: discord.Interaction[StudyBot], topic: app_commands.Range[str, 1, 100]) -> None:
         """A short summary of a topic, in the sources' own sentences with their references."""
-        try:
-            answer = self.bot.engine.summary(topic)
-        except StudybotError as error:
-            await send_problem(interaction, str(error), "Pick a topic from the list as you type, or see `/topics`.")
-            return
+        answer = self.bot.engine.summary(topic)
         await interaction.response.send_message(embed=embeds.summary_embed(answer))
 
 

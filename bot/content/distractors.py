@@ -53,8 +53,7 @@ class NumberStyle:
     capitalised: bool
 
     def write(self, mantissa: float) -> str:
-        if self.words and mantissa == int(mantissa) and _as_words(int(mantissa)):
-            word = _as_words(int(mantissa))
+        if self.words and mantissa == int(mantissa) and (word := _as_words(int(mantissa))):
             number = word.capitalize() if self.capitalised else word
         elif self.decimals:
             number = f"{mantissa:,.{self.decimals}f}" if self.grouped else f"{mantissa:.{self.decimals}f}"

@@ -11,7 +11,6 @@ import random
 from collections.abc import Sequence
 
 from bot.content import facts, quiz, summary
-from bot.content.errors import InputError, NothingFoundError, UnknownTopicError
 from bot.content.index.build import ContentIndex
 from bot.content.index.store import StoredSentence, StoredStatistic
 from bot.content.models import (
@@ -33,6 +32,7 @@ from bot.content.models import (
 )
 from bot.content.query import QueryPlanner
 from bot.content.topics import Topic, discover_topics
+from bot.errors import InputError, NothingFoundError, UnknownTopicError
 
 MAX_QUERY_CHARS = 300
 MAX_CLAIM_CHARS = 1000
@@ -67,7 +67,7 @@ class StudyEngine:
         return self._topics_answer
 
     def _count_topics(self) -> TopicsAnswer:
-        infos = []
+        infos: list[TopicInfo] = []
         for topic in self.topics:
             passages, documents = self.index.search.count(self._planner.topic_phrases(topic))
             infos.append(
@@ -81,7 +81,7 @@ class StudyEngine:
     def resolve_topic(self, name: str) -> Topic:
         wanted = " ".join(name.split()).casefold()
         if not wanted:
-            raise InputError("Name a topic; list them with `topics`.")
+            raise InputError("Name a topic.", "List them with `topics`.")
         for topic in self.topics:
             if wanted in (topic.id, topic.name.casefold()):
                 return topic
@@ -99,7 +99,7 @@ class StudyEngine:
         limit = _checked_limit(limit)
         phrases = self._planner.plan(query, expand=expand)
         if not phrases:
-            raise InputError("That query has only very common words; add a word that says what you want.")
+            raise InputError("That query has only very common words.", "Add a word that says what you want.")
         hits = self.index.search.search(phrases, limit=limit * 2)
         sentences = self.index.store.sentences([sid for sid, _ in hits])
         scores = dict(hits)
@@ -116,7 +116,9 @@ class StudyEngine:
                 )
             )  # fmt: skip
         if not results:
-            raise NothingFoundError(f"Nothing in the sources matches '{query}'. Try other words or `topics`.")
+            raise NothingFoundError(
+                f"Nothing in the sources matches '{query}'.", "Try other words, or `topics` for ideas."
+            )
         return SearchAnswer(query=query, results=results[:limit])
 
     # -- statistics ---------------------------------------------------------------------------------
@@ -132,7 +134,10 @@ class StudyEngine:
             hits = self.index.search.search(self._planner.topic_phrases(resolved), limit=limit, with_statistic=True)
             found = self.index.store.statistics([sid for sid, _ in hits])[:limit]
         if not found:
-            raise NothingFoundError("No statistics found" + (f" about {name}." if name else "."))
+            raise NothingFoundError(
+                f"No statistics found about {name}." if name else "No statistics found.",
+                "Try `stats` without a topic, or see `topics`." if name else "Add sources that quote numbers.",
+            )
         return StatsAnswer(topic=name, stats=self._statistic_models(found))
 
     def _statistic_models(self, found: Sequence[StoredStatistic]) -> list[Statistic]:
@@ -148,7 +153,7 @@ class StudyEngine:
         candidates = self.index.store.sentences([sid for sid, _ in hits])
         chosen = summary.choose(candidates, dict(hits), self._planner.terms)
         if not chosen:
-            raise NothingFoundError(f"The sources say nothing yet about {resolved.name}.")
+            raise NothingFoundError(f"The sources say nothing yet about {resolved.name}.", "See `topics` for others.")
         return SummaryAnswer(topic=resolved.name, sentences=[summary.quote(s) for s in chosen])
 
     def cite(self, claim: str, *, limit: int = 5) -> CiteAnswer:
@@ -156,7 +161,7 @@ class StudyEngine:
         limit = _checked_limit(limit)
         claim_terms = self._planner.terms(claim)
         if not claim_terms:
-            raise InputError("That claim has only very common words; quote more of it.")
+            raise InputError("That claim has only very common words.", "Quote more of it.")
         weights = {t: self._idf(t) for t in claim_terms}
         total = sum(weights.values())
         hits = self.index.search.search(self._planner.plan(claim), limit=limit * 4)
@@ -175,7 +180,9 @@ class StudyEngine:
             )  # fmt: skip
         matches.sort(key=lambda m: -m.score)
         if not matches:
-            raise NothingFoundError("No sentence in the sources supports that claim. Try `search` with fewer words.")
+            raise NothingFoundError(
+                "No sentence in the sources supports that claim.", "Try `search` with a few of its words."
+            )
         return CiteAnswer(claim=claim, matches=matches[:limit])
 
     def _idf(self, term: str) -> float:
@@ -197,7 +204,10 @@ class StudyEngine:
         )
         if not questions:
             about = f" about {resolved.name}" if resolved else ""
-            raise NothingFoundError(f"The sources hold no statistics or cited facts{about} to ask about.")
+            raise NothingFoundError(
+                f"The sources hold no statistics or cited facts{about} to ask about.",
+                "Try another topic, or none." if resolved else "Add sources with numbers or references.",
+            )
         return QuizAnswer(
             topic=resolved.name if resolved else None, difficulty=difficulty, seed=seed, questions=questions
         )
@@ -206,7 +216,9 @@ class StudyEngine:
         seed = _seed(seed)
         found = facts.pick(self.index.store, random.Random(seed))
         if found is None:
-            raise NothingFoundError("The sources hold no statistics or cited sentences yet.")
+            raise NothingFoundError(
+                "The sources hold no statistics or cited sentences yet.", "Add sources with numbers or references."
+            )
         return FactAnswer(seed=seed, fact=found)
 
     def fact_keys(self) -> list[str]:
@@ -230,7 +242,7 @@ class StudyEngine:
 
     def _list_sources(self) -> SourcesAnswer:
         store = self.index.store
-        summaries = []
+        summaries: list[SourceSummary] = []
         for doc_id in store.document_ids():
             sentences, statistics = store.document_counts(doc_id)
             summaries.append(
@@ -253,9 +265,9 @@ def _statistic(stat: StoredStatistic, sentence: StoredSentence) -> Statistic:
 def _checked_text(text: str, what: str, limit: int) -> str:
     text = " ".join(text.split())
     if not text:
-        raise InputError(f"The {what} is empty; type some words.")
+        raise InputError(f"The {what} is empty.", "Type some words.")
     if len(text) > limit:
-        raise InputError(f"The {what} is {len(text):,} characters long; keep it under {limit:,}.")
+        raise InputError(f"The {what} is {len(text):,} characters long.", f"Keep it under {limit:,}.")
     return text
 
 

@@ -37,8 +37,8 @@ class OutOfTime(Exception):
 class IngestedSentence:
     text: str
     paragraph: int
-    citations: list[Citation] = field(default_factory=list)
-    statistics: list[NumberMention] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list[Citation])
+    statistics: list[NumberMention] = field(default_factory=list[NumberMention])
 
 
 @dataclass(slots=True)

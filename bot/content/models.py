@@ -54,14 +54,14 @@ class Quote(BaseModel):
     text: str
     document: DocumentInfo
     reference: ReferenceInfo | None = None
-    references: list[ReferenceInfo] = Field(default_factory=list)
+    references: list[ReferenceInfo] = Field(default_factory=list[ReferenceInfo])
 
 
 class SearchHit(BaseModel):
     text: str
     document: DocumentInfo
     reference: ReferenceInfo | None = None
-    references: list[ReferenceInfo] = Field(default_factory=list)
+    references: list[ReferenceInfo] = Field(default_factory=list[ReferenceInfo])
     score: float
 
 
@@ -100,7 +100,7 @@ class CiteMatch(BaseModel):
     quote: str
     document: DocumentInfo
     reference: ReferenceInfo | None = None
-    references: list[ReferenceInfo] = Field(default_factory=list)
+    references: list[ReferenceInfo] = Field(default_factory=list[ReferenceInfo])
     score: float
 
 

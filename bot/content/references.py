@@ -38,8 +38,7 @@ def parse_reference(entry: str) -> ParsedReference | None:
     splits = list(_TITLE_END.finditer(rest))
     if splits:
         cut = splits[-1]
-        title = rest[: cut.start()] + rest[cut.start() : cut.end()].strip().rstrip(".")
-        title = title.strip() or None
+        title = (rest[: cut.start()] + rest[cut.start() : cut.end()].strip().rstrip(".")).strip() or None
         publisher = rest[cut.end() :].strip().rstrip(".") or None
     return ParsedReference(
         text=entry,

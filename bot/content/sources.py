@@ -8,10 +8,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
 from bot.content.models import SourceMeta
+from bot.errors import ConfigError
+from bot.yaml_files import read_yaml
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 SIDECAR_SUFFIX = ".meta.yaml"
@@ -102,18 +101,10 @@ class SourceError(ValueError):
 def read_sidecar(source: SourceFile) -> SourceMeta:
     if not source.sidecar.exists():
         return SourceMeta()
-    name = source.sidecar.name
     try:
-        raw = yaml.safe_load(source.sidecar.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise SourceError(f"{name}: cannot be read as YAML ({error})") from error
-    if not isinstance(raw, dict):
-        raise SourceError(f"{name}: expected a mapping of fields (title, author, ...), got {type(raw).__name__}")
-    try:
-        return SourceMeta.model_validate(raw)
-    except ValidationError as error:
-        problems = "; ".join(f"field '{'.'.join(str(p) for p in e['loc'])}': {e['msg']}" for e in error.errors())
-        raise SourceError(f"{name}: {problems}") from error
+        return read_yaml(source.sidecar, SourceMeta, name=source.sidecar.name)
+    except ConfigError as error:
+        raise SourceError(error.message) from error
 
 
 def read_text(source: SourceFile) -> str:

@@ -8,10 +8,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from bot.content.errors import ConfigError
+from bot.yaml_files import read_yaml
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 # Runs of capitalised words, allowing "of", "the", "for" inside: "Commission of Inquiry".
@@ -66,16 +65,7 @@ class TopicFile(BaseModel):
 
 
 def load_topics(path: Path) -> list[Topic]:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot be read ({error.strerror})") from error
-    except yaml.YAMLError as error:
-        raise ConfigError(f"{path}: not valid YAML ({error})") from error
-    try:
-        return TopicFile.model_validate(raw).topics
-    except ValidationError as error:
-        raise ConfigError.from_validation(path, error) from error
+    return read_yaml(path, TopicFile).topics
 
 
 def slug(name: str) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import discord
 
-from bot.cogs.quiz._game import Outcome, Verdict
 from bot.content.models import QuizQuestion
+from bot.quiz_rules import Outcome, Verdict
+from bot.records.models import MemberStats, SessionStatus, Standing
 from bot.render.embeds import COLOUR, DESCRIPTION_LIMIT, FIELD_LIMIT, clip, paged_fields, quoted_field, safe
-from bot.store.quiz import MemberStats, Standing
 
 LETTERS = "ABCD"
 _VERDICTS = {
@@ -22,9 +22,9 @@ NOT_SAVED = (
     "Click again."
 )
 _ENDINGS = {
-    "finished": "Final standings",
-    "stopped": "Quiz stopped: standings so far",
-    "interrupted": "This quiz was interrupted by a restart; the scores so far are kept",
+    SessionStatus.FINISHED: "Final standings",
+    SessionStatus.STOPPED: "Quiz stopped: standings so far",
+    SessionStatus.INTERRUPTED: "This quiz was interrupted by a restart; the scores so far are kept",
 }
 
 
@@ -63,7 +63,7 @@ def _standing_lines(standings: list[Standing]) -> list[str]:
     ]
 
 
-def standings_embed(standings: list[Standing], status: str, questions: int) -> discord.Embed:
+def standings_embed(standings: list[Standing], status: SessionStatus, questions: int) -> discord.Embed:
     embed = discord.Embed(title=_ENDINGS[status], colour=COLOUR)
     lines = _standing_lines(standings) or ["Nobody answered."]
     embed.description = clip("\n".join(lines), DESCRIPTION_LIMIT)

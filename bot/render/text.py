@@ -141,4 +141,4 @@ RENDERERS = {
 
 
 def render(answer: BaseModel) -> str:
-    return RENDERERS[type(answer)](answer)  # type: ignore[operator]
+    return RENDERERS[type(answer)](answer)

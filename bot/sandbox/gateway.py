@@ -225,7 +225,7 @@ class Gateway:
             assert session.connection is not None
             transport = session.connection.transport
             session.connection = None
-            if transport is not None:
+            if isinstance(transport, asyncio.Transport):
                 transport.abort()
 
     async def outage(self) -> None:

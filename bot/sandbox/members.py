@@ -27,6 +27,7 @@ def _is_snowflake(value: object) -> bool:
     """An id as Discord writes one: ASCII digits (str.isdigit() would also take "¹", which int() refuses)."""
     return _SNOWFLAKE.fullmatch(str(value)) is not None
 
+
 APPLICATION_COMMAND, COMPONENT, AUTOCOMPLETE = 2, 3, 4
 STRING_OPTION, INTEGER_OPTION, BOOLEAN_OPTION = 3, 4, 5
 USER_OPTION, CHANNEL_OPTION, ROLE_OPTION, NUMBER_OPTION = 6, 7, 8, 10
@@ -83,11 +84,27 @@ class Reply:
         return record
 
     @property
-    def message(self) -> Payload:
+    def answer(self) -> MessageRecord:
+        """The message record of the answer; an error if the bot has not answered with a message."""
         record = self.message_record
         if record is None:
             raise SandboxError("the bot has not answered with a message")
-        return record.payload
+        return record
+
+    @property
+    def message(self) -> Payload:
+        return self.answer.payload
+
+    @property
+    def allowed_mentions(self) -> Any:
+        return self.answer.allowed_mentions
+
+    @property
+    def ack_seconds(self) -> float:
+        """How long after the interaction Discord got its acknowledgement; an error if it never did."""
+        if self.record.ack_seconds is None:
+            raise SandboxError("the bot has not acknowledged the interaction")
+        return self.record.ack_seconds
 
     @property
     def ephemeral(self) -> bool:

@@ -185,8 +185,9 @@ def _prepare(schemas: dict[str, Any], node: Any) -> None:
         if all(isinstance(b, dict) and "const" in b for b in branches):
             node["enum"] = [b["const"] for b in node.pop(key)]
             continue
-        tags = [_tags(schemas, branch) for branch in branches]
-        if all(tags) and len({t for ts in tags for t in ts}) == sum(len(ts) for ts in tags):
+        found = [_tags(schemas, branch) for branch in branches]
+        tags = [ts for ts in found if ts is not None]
+        if len(tags) == len(found) and len({t for ts in tags for t in ts}) == sum(len(ts) for ts in tags):
             del node[key]
             node["type"] = "object"
             node[_TAGGED] = [[tag, branch] for ts, branch in zip(tags, branches, strict=True) for tag in ts]
@@ -222,8 +223,9 @@ def _as_discord_errors(found: Any, prefix: list[str | int] | None = None) -> Err
     errors: Errors = {}
     for error in (leaf for top in found for leaf in _leaves(top)):
         path = [*(prefix or []), *error.absolute_path]
+        required: Any = error.validator_value
         if error.validator == "required" and isinstance(error.instance, dict):
-            for name in error.validator_value:
+            for name in required:
                 if name not in error.instance:
                     merge(errors, field_error([*path, name], "BASE_TYPE_REQUIRED", "This field is required"))
             continue
@@ -252,7 +254,7 @@ def _leaves(error: ValidationError) -> list[ValidationError]:
 
 def _code_and_message(error: ValidationError) -> tuple[str, str]:
     """Discord's error codes for each kind of refusal, with its wording."""
-    limit = error.validator_value
+    limit: Any = error.validator_value
     match error.validator:
         case "maxLength" | "maxItems" | "maxProperties":
             return "BASE_TYPE_MAX_LENGTH", f"Must be {limit} or fewer in length."

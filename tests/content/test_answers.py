@@ -5,8 +5,8 @@ import re
 import pytest
 
 from bot.content.engine import StudyEngine
-from bot.content.errors import InputError, NothingFoundError, UnknownTopicError
 from bot.content.statistics import find_statistics
+from bot.errors import InputError, NothingFoundError, UnknownTopicError
 from tests.conftest import ESSAY, NEWS
 
 FURNITURE = ("Najib Razak", "Zelenskiy", "3rd-year", "I am Khushi", "Penguin Books", "תגובות", "By Khushi")

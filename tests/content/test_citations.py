@@ -7,7 +7,7 @@ from tests.content.test_references import essay_entries
 
 @pytest.fixture(scope="module")
 def linker() -> CitationLinker:
-    return CitationLinker([parse_reference(line) for line in essay_entries()])
+    return CitationLinker([ref for line in essay_entries() if (ref := parse_reference(line)) is not None])
 
 
 def keys(linker: CitationLinker, sentence: str) -> list[str | None]:

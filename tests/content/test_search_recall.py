@@ -6,9 +6,9 @@ import pytest
 import yaml
 
 from bot.content.engine import StudyEngine
-from bot.content.errors import StudybotError
 from bot.content.index.build import open_index
 from bot.content.topics import load_topics
+from bot.errors import StudybotError
 from tests.conftest import TOPICS
 
 QUESTIONS = yaml.safe_load((Path(__file__).parent / "search_questions.yaml").read_text(encoding="utf-8"))

@@ -414,7 +414,7 @@ async def test_interactions_carry_the_permissions_discord_computes(discord: Disc
         seen.append(data)
         await original(event, data)
 
-    discord.sandbox.gateway.dispatch = capture  # type: ignore[method-assign]
+    discord.sandbox.gateway.dispatch = capture
     await discord.interaction()
     app_permissions = int(seen[-1]["app_permissions"])
     assert app_permissions & perms.VIEW_CHANNEL and not app_permissions & (perms.SEND_MESSAGES | perms.EMBED_LINKS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import discord
 from discord import app_commands
 
-from tests.sandbox.conftest import World
+from tests.world import World
 
 
 async def add_commands(world: World) -> None:
@@ -60,11 +60,11 @@ async def test_modal_is_sent_back_to_the_member(world: World):
     await add_commands(world)
     reply = await (await world.alice.run("study", "form")).wait()
     assert reply.record.response_type == 9
-    assert reply.record.modal["title"] == "Feedback"
+    assert reply.record.modal is not None and reply.record.modal["title"] == "Feedback"
 
 
 async def test_bot_sends_edits_and_fetches_its_own_channel_message(world: World):
-    channel = world.bot.get_channel(world.guild.channel_id("general"))
+    channel = world.text_channel("general")
     sent = await channel.send("Good morning @everyone")
     await sent.edit(content="Good morning, study group")
     fetched = await channel.fetch_message(sent.id)
@@ -80,7 +80,7 @@ async def test_a_channel_the_bot_cannot_post_to_answers_403(world: World):
     world.expect_refusals()
     await world.sandbox.deny_bot(world.guild, channel_id)
     try:
-        await world.bot.get_channel(channel_id).send("hello")
+        await world.text_channel("general").send("hello")
     except discord.Forbidden as error:
         assert error.code == 50001
     else:

@@ -17,8 +17,10 @@ from discord.ext import commands, tasks
 
 from bot.cogs.daily._schedule import due_date, next_fact, next_post, parse_time, zone, zone_names
 from bot.cogs.replies import in_time, missing_permissions, reply, send_problem
+from bot.errors import RefusedError
+from bot.records.daily import DailyRecords
+from bot.records.models import DailyPost, DailySchedule, PostStatus
 from bot.render import embeds
-from bot.store.daily import DailyPost, DailyRecords, DailySchedule
 
 if TYPE_CHECKING:
     from bot.app import StudyBot
@@ -101,11 +103,11 @@ class Daily(commands.Cog):
             key = await self._next_key(schedule.guild_id)
             if key is None or not await self.records.claim(schedule.guild_id, day, key, schedule.channel_id):
                 return
-        elif existing.status == "sending":
+        elif existing.status is PostStatus.SENDING:
             # A crash between sending and recording: the channel tells whether the post went out.
             sent, looked = await self._find_post(existing.channel_id, day)
             if sent is not None:
-                await self.records.finish(schedule.guild_id, day, "posted", sent)
+                await self.records.finish(schedule.guild_id, day, PostStatus.POSTED, sent)
                 return
             if not looked and time.time() - existing.claimed_at > RESEND_WITHOUT_LOOKING_S:
                 await self._give_up(
@@ -129,7 +131,7 @@ class Daily(commands.Cog):
         fact = self.bot.engine.fact_for(key)
         channel = self.bot.get_partial_messageable(schedule.channel_id, guild_id=schedule.guild_id)
         if fact is None:
-            await self.records.finish(schedule.guild_id, day, "failed")
+            await self.records.finish(schedule.guild_id, day, PostStatus.FAILED)
             return
         embed = embeds.fact_embed_for(fact, title="Fact of the day")
         embed.set_footer(text=FOOTER.format(date=day))
@@ -153,7 +155,7 @@ class Daily(commands.Cog):
                     error,
                 )
             return
-        await self.records.finish(schedule.guild_id, day, "posted", message.id)
+        await self.records.finish(schedule.guild_id, day, PostStatus.POSTED, message.id)
         if schedule.last_error:
             await self.records.set_error(schedule.guild_id, None)
 
@@ -161,7 +163,7 @@ class Daily(commands.Cog):
         """The day is marked failed, never retried, and `/daily status` shows why."""
         log.warning("Guild %s: %s", schedule.guild_id, problem)
         await self.records.set_error(schedule.guild_id, problem)
-        await self.records.finish(schedule.guild_id, day, "failed")
+        await self.records.finish(schedule.guild_id, day, PostStatus.FAILED)
 
     async def _find_post(self, channel_id: int, day: str) -> tuple[int | None, bool]:
         """The day's post in the channel, if there; and whether the channel could be looked through at all.
@@ -184,7 +186,7 @@ class Daily(commands.Cog):
             return None, False
         return None, True
 
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction[StudyBot]) -> bool:
         """Every /daily command, checked at run time too: default permissions can be changed by a server."""
         if interaction.permissions.manage_guild:
             return True
@@ -192,7 +194,7 @@ class Daily(commands.Cog):
         return False
 
     async def autocomplete_timezone(
-        self, interaction: discord.Interaction, current: str
+        self, interaction: discord.Interaction[StudyBot], current: str
     ) -> list[app_commands.Choice[str]]:
         typed = current.strip().casefold().replace(" ", "_")
         names = [n for n in zone_names() if typed in n.casefold()]
@@ -205,7 +207,7 @@ class Daily(commands.Cog):
     @app_commands.autocomplete(timezone=autocomplete_timezone)
     async def set_schedule(
         self,
-        interaction: discord.Interaction,
+        interaction: discord.Interaction[StudyBot],
         channel: discord.TextChannel,
         time: app_commands.Range[str, 3, 5],
         timezone: app_commands.Range[str, 1, 64],
@@ -213,23 +215,15 @@ class Daily(commands.Cog):
         """Post a fact every day in a channel at a local time."""
         at, tz = parse_time(time), zone(timezone)
         if at is None:
-            await send_problem(
-                interaction, f"'{time}' is not a time of day.", "Use 24-hour HH:MM, e.g. 09:00 or 18:30."
-            )
-            return
+            raise RefusedError(f"'{time}' is not a time of day.", "Use 24-hour HH:MM, e.g. 09:00 or 18:30.")
         if tz is None:
-            await send_problem(
-                interaction, f"'{timezone}' is not a time zone.", "Pick one as you type, e.g. Europe/Berlin."
-            )
-            return
+            raise RefusedError(f"'{timezone}' is not a time zone.", "Pick one as you type, e.g. Europe/Berlin.")
         missing = missing_permissions(channel.permissions_for(channel.guild.me), DAILY_PERMISSIONS)
         if missing:
-            await send_problem(
-                interaction,
+            raise RefusedError(
                 f"I cannot post the daily fact in #{channel.name}: I need {missing} there.",
                 "Give me that permission in the channel, or pick another channel.",
             )
-            return
         assert interaction.guild_id is not None
         saved = self.records.set_schedule(interaction.guild_id, channel.id, at.strftime("%H:%M"), timezone)
         await in_time(interaction, saved, ephemeral=True)
@@ -241,7 +235,7 @@ class Daily(commands.Cog):
         )
 
     @daily.command(name="off")
-    async def off(self, interaction: discord.Interaction) -> None:
+    async def off(self, interaction: discord.Interaction[StudyBot]) -> None:
         """Stop the daily fact."""
         assert interaction.guild_id is not None
         stopped = await in_time(interaction, self.records.disable(interaction.guild_id), ephemeral=True)
@@ -249,13 +243,12 @@ class Daily(commands.Cog):
         await reply(interaction, text, ephemeral=True)
 
     @daily.command(name="status")
-    async def status(self, interaction: discord.Interaction) -> None:
+    async def status(self, interaction: discord.Interaction[StudyBot]) -> None:
         """When and where the daily fact posts, what it posted last, and any problem."""
         assert interaction.guild_id is not None
         schedule, last = await in_time(interaction, self._status_of(interaction.guild_id), ephemeral=True)
         if schedule is None or not schedule.enabled:
-            await send_problem(interaction, "No daily fact is set.", "Set one with `/daily set`.")
-            return
+            raise RefusedError("No daily fact is set.", "Set one with `daily set`.")
         tz, at = zone(schedule.timezone), parse_time(schedule.time)
         assert tz is not None and at is not None
         moment = next_post(self.clock(), at, tz)
@@ -273,14 +266,13 @@ class Daily(commands.Cog):
         return await self.records.schedule(guild_id), await self.records.last_post(guild_id)
 
     @daily.command(name="preview")
-    async def preview(self, interaction: discord.Interaction) -> None:
+    async def preview(self, interaction: discord.Interaction[StudyBot]) -> None:
         """The fact the next daily post will show, only to you."""
         assert interaction.guild_id is not None
         key = await in_time(interaction, self._next_key(interaction.guild_id), ephemeral=True)
         fact = self.bot.engine.fact_for(key) if key else None
         if fact is None:
-            await send_problem(interaction, "The sources hold no facts yet.", "Add sources with numbers or references.")
-            return
+            raise RefusedError("The sources hold no facts yet.", "Add sources with numbers or references.")
         await reply(interaction, embed=embeds.fact_embed_for(fact, title="Next daily fact"), ephemeral=True)
 
 

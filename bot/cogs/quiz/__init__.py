@@ -13,12 +13,13 @@ from discord.ext import commands
 
 from bot.cogs.paginator import send_pages
 from bot.cogs.quiz._session import AnswerButton, QuizSession
-from bot.cogs.replies import Problem, in_time, missing_permissions, reply, send_problem
+from bot.cogs.replies import in_time, missing_permissions, reply
 from bot.cogs.topics import autocomplete_topic
-from bot.content.errors import StudybotError
-from bot.content.models import QuizAnswer
+from bot.content.models import Difficulty, QuizAnswer
+from bot.errors import RefusedError
+from bot.records.models import SessionStatus
+from bot.records.quiz import QuizRecords
 from bot.render import quiz as render
-from bot.store.quiz import QuizRecords
 
 if TYPE_CHECKING:
     from bot.app import StudyBot
@@ -40,11 +41,11 @@ class Quiz(commands.Cog):
     async def cog_load(self) -> None:
         """Sessions a restart cut short are ended cleanly, their scores so far kept and posted."""
         for stored in await self.records.running():
-            await self.records.end(stored.id, "interrupted")
+            await self.records.end(stored.id, SessionStatus.INTERRUPTED)
             standings = await self.records.standings(stored.id)
             channel = self.bot.get_partial_messageable(stored.channel_id, guild_id=stored.guild_id)
             try:
-                await channel.send(embed=render.standings_embed(standings, "interrupted", len(standings)))
+                await channel.send(embed=render.standings_embed(standings, SessionStatus.INTERRUPTED, len(standings)))
             except discord.HTTPException as error:
                 log.error("Could not post the end of interrupted quiz %s: %s", stored.id, error)
 
@@ -73,20 +74,16 @@ class Quiz(commands.Cog):
         channel_id = interaction.channel_id
         missing = missing_permissions(interaction.app_permissions, QUIZ_PERMISSIONS)
         if missing:
-            await send_problem(
-                interaction,
+            raise RefusedError(
                 f"I cannot run a quiz here: I need {missing} in this channel to post the questions.",
                 "Ask a moderator to give me that permission here, or start the quiz in another channel.",
             )
-            return
         running = self.sessions.in_channel(channel_id)
         if running is not None:
-            await send_problem(interaction, "A quiz is already running in this channel.", f"Join it: {running.link}")
-            return
+            raise RefusedError("A quiz is already running in this channel.", f"Join it: {running.link}")
         # Claimed before the first await: of members starting at the same moment, one gets the channel.
         if not self.sessions.claim(channel_id):
-            await send_problem(interaction, "A quiz is starting in this channel right now.", "Join it in a moment.")
-            return
+            raise RefusedError("A quiz is starting in this channel right now.", "Join it in a moment.")
         try:
             await self._start(interaction, topic, questions, seconds, difficulty)
         finally:
@@ -98,40 +95,45 @@ class Quiz(commands.Cog):
         topic: str | None,
         questions: int | None,
         seconds: int | None,
-        difficulty: str,
+        difficulty: Difficulty,
     ) -> None:
         assert interaction.guild_id is not None and interaction.channel_id is not None
-        assert interaction.channel is not None
+        # A guild-only command in a channel the bot may post in: one it can send to.
+        assert isinstance(interaction.channel, discord.abc.Messageable)
         settings = self.bot.settings.quiz
         limit = seconds or settings.seconds
         prepared = self._prepare(interaction, topic, questions or settings.questions, limit, difficulty)
-        ready = await in_time(interaction, prepared, ephemeral=False)
-        if isinstance(ready, Problem):
-            await send_problem(interaction, ready)
-            return
-        session_id, quiz = ready
+        session_id, quiz = await in_time(interaction, prepared, ephemeral=False)
         session = QuizSession(
-            session_id=session_id, channel=interaction.channel, channel_id=interaction.channel_id,  # type: ignore[arg-type]
-            guild_id=interaction.guild_id, starter_id=interaction.user.id, questions=quiz.questions,
-            seconds=limit, reveal_seconds=settings.reveal_seconds, records=self.records,
-        )  # fmt: skip
+            session_id=session_id,
+            channel=interaction.channel,
+            channel_id=interaction.channel_id,
+            guild_id=interaction.guild_id,
+            starter_id=interaction.user.id,
+            questions=quiz.questions,
+            seconds=limit,
+            reveal_seconds=settings.reveal_seconds,
+            records=self.records,
+        )
         self.sessions.begin(session)
         session.start(interaction, self.sessions.end)
 
     async def _prepare(
-        self, interaction: discord.Interaction[StudyBot], topic: str | None, count: int, seconds: int, difficulty: str
-    ) -> tuple[str, QuizAnswer] | Problem:
-        """The member's cooldown, the questions and the session's record, or the problem in the way."""
+        self,
+        interaction: discord.Interaction[StudyBot],
+        topic: str | None,
+        count: int,
+        seconds: int,
+        difficulty: Difficulty,
+    ) -> tuple[str, QuizAnswer]:
+        """The questions and the session's record, once the member's cooldown is over."""
         assert interaction.guild_id is not None and interaction.channel_id is not None
         cooldown = self.bot.settings.quiz.cooldown_seconds
         last = await self.records.last_start(interaction.guild_id, interaction.user.id)
         if last is not None and time.time() - last < cooldown:
             wait = int(cooldown - (time.time() - last)) + 1
-            return Problem("You started a quiz a moment ago.", f"You can start another in {wait} s.")
-        try:
-            quiz = self.bot.engine.quiz(topic=topic, count=count, difficulty=difficulty)
-        except StudybotError as error:
-            return Problem(str(error), "Try another topic, or no topic, or `/topics`.")
+            raise RefusedError("You started a quiz a moment ago.", f"You can start another in {wait} s.")
+        quiz = self.bot.engine.quiz(topic=topic, count=count, difficulty=difficulty)
         session_id = secrets.token_hex(6)
         await self.records.start(
             session_id, guild_id=interaction.guild_id, channel_id=interaction.channel_id,
@@ -145,16 +147,10 @@ class Quiz(commands.Cog):
         """Stop the quiz in this channel (the member who started it, or one who can manage messages)."""
         session = self.sessions.in_channel(interaction.channel_id or 0)
         if session is None:
-            await send_problem(interaction, "No quiz is running in this channel.", "Start one with `/quiz start`.")
-            return
+            raise RefusedError("No quiz is running in this channel.", "Start one with `quiz start`.")
         allowed = interaction.user.id == session.starter_id or interaction.permissions.manage_messages
         if not allowed:
-            await send_problem(
-                interaction,
-                "Only the member who started this quiz can stop it.",
-                "Or someone with Manage Messages.",
-            )
-            return
+            raise RefusedError("Only the member who started this quiz can stop it.", "Or someone with Manage Messages.")
         await interaction.response.send_message("Stopping the quiz.", ephemeral=True)
         await session.stop()
         self.sessions.end(session)
@@ -162,7 +158,7 @@ class Quiz(commands.Cog):
     @quiz.command(name="leaderboard")
     @app_commands.describe(period="Which answers count: the last week, month, or all time")
     async def leaderboard(
-        self, interaction: discord.Interaction, period: Literal["week", "month", "all time"] = "week"
+        self, interaction: discord.Interaction[StudyBot], period: Literal["week", "month", "all time"] = "week"
     ) -> None:
         """The server's best quiz players; games of two or more players count."""
         assert interaction.guild_id is not None
@@ -172,15 +168,12 @@ class Quiz(commands.Cog):
             interaction, self.records.leaderboard(interaction.guild_id, since=since), ephemeral=False
         )
         if not standings:
-            await send_problem(
-                interaction, f"No quiz with two or more players this {period}.", "Start one: `/quiz start`."
-            )
-            return
+            raise RefusedError(f"No quiz with two or more players this {period}.", "Start one: `quiz start`.")
         await send_pages(interaction, render.leaderboard_pages(standings, period))
 
     @quiz.command(name="stats")
     @app_commands.describe(member="Whose stats (yours if left out)")
-    async def stats(self, interaction: discord.Interaction, member: discord.Member | None = None) -> None:
+    async def stats(self, interaction: discord.Interaction[StudyBot], member: discord.Member | None = None) -> None:
         """Answers, accuracy, streaks and fastest answer for a member."""
         assert interaction.guild_id is not None
         who = member or interaction.user

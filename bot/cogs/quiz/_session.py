@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.cogs.quiz._game import Outcome, QuizGame, Verdict
 from bot.cogs.replies import in_time, reply
 from bot.content.models import QuizQuestion
+from bot.quiz_rules import Outcome, QuizGame, Verdict
+from bot.records.models import SessionStatus
+from bot.records.quiz import QuizRecords
 from bot.render import quiz as render
-from bot.store.quiz import QuizRecords
 
 if TYPE_CHECKING:
     from bot.app import StudyBot
@@ -46,7 +47,7 @@ class AnswerButton(
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+        cls, interaction: discord.Interaction[StudyBot], item: discord.ui.Button, match: re.Match[str]
     ) -> AnswerButton:
         return cls(match["session"], int(match["q"]), int(match["c"]))
 
@@ -101,11 +102,11 @@ class QuizSession:
         self._task: asyncio.Task[None] | None = None
         self.right_by_question: dict[int, list[int]] = {}
 
-    def start(self, interaction: discord.Interaction, on_done: Callable[[QuizSession], None]) -> None:
+    def start(self, interaction: discord.Interaction[StudyBot], on_done: Callable[[QuizSession], None]) -> None:
         self._task = asyncio.create_task(self._run(interaction))
         self._task.add_done_callback(lambda _: on_done(self))
 
-    async def _run(self, interaction: discord.Interaction) -> None:
+    async def _run(self, interaction: discord.Interaction[StudyBot]) -> None:
         try:
             for index, question in enumerate(self.questions):
                 deadline = time.time() + self.seconds
@@ -136,7 +137,7 @@ class QuizSession:
                 )
                 if index + 1 < len(self.questions):
                     await asyncio.sleep(self.reveal_seconds)
-            await self.finish("finished")
+            await self.finish(SessionStatus.FINISHED)
         except asyncio.CancelledError:
             raise
         except (discord.HTTPException, discord.RateLimited, sqlite3.Error) as error:
@@ -144,7 +145,7 @@ class QuizSession:
             cause = "the database refused it" if isinstance(error, sqlite3.Error) else "Discord refused it"
             log.error("Quiz %s stopped: %s (%s)", self.id, cause, error)
             try:
-                await self.finish("stopped")
+                await self.finish(SessionStatus.STOPPED)
             except (discord.DiscordException, sqlite3.Error) as again:
                 log.error("Quiz %s: could not end cleanly either (%s)", self.id, again)
 
@@ -152,7 +153,7 @@ class QuizSession:
         """The session has this question and this choice in it."""
         return 0 <= question < len(self.questions) and 0 <= choice < len(self.questions[question].options)
 
-    async def take_answer(self, interaction: discord.Interaction, question: int, choice: int) -> None:
+    async def take_answer(self, interaction: discord.Interaction[StudyBot], question: int, choice: int) -> None:
         outcome: Outcome = self.game.answer(interaction.user.id, question, choice, self.clock())
         if outcome.counted:
             saving = self.records.record_answer(
@@ -177,7 +178,7 @@ class QuizSession:
         if self.game.everyone_answered():
             self._everyone_answered.set()
 
-    async def finish(self, status: str) -> None:
+    async def finish(self, status: SessionStatus) -> None:
         await self.records.end(self.id, status)
         standings = await self.records.standings(self.id)
         await self.channel.send(embed=render.standings_embed(standings, status, len(self.questions)))
@@ -188,7 +189,7 @@ class QuizSession:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
         self.game.close()
-        await self.finish("stopped")
+        await self.finish(SessionStatus.STOPPED)
 
     def abandon(self) -> None:
         """The bot is going away: stop asking; the next start ends the session and posts its scores."""

@@ -11,7 +11,6 @@ it with SIGBUS). One process builds at a time: the others wait for it, then reus
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import multiprocessing
 import os
@@ -20,9 +19,10 @@ import sqlite3
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from tqdm import tqdm
 
 from bot.content.index.search import Analyzer, SearchIndex, SearchIndexWriter
@@ -52,6 +52,17 @@ class BuildReport:
     rebuilt: bool
 
 
+class _Manifest(BaseModel):
+    """`manifest.json`: what the index was built from (code, analyzer, sources), and what the build found."""
+
+    stamp: dict[str, str]
+    report: BuildReport
+
+
+_MANIFEST = "manifest.json"
+_NAMES = TypeAdapter(dict[str, int])
+
+
 class ContentIndex:
     """An opened index: the content store, the search index, and what the build found."""
 
@@ -61,12 +72,10 @@ class ContentIndex:
         self.store = Store(folder / "content.sqlite3")
         self.report = report
         try:
-            names = self.store.meta("names") or {}
-        except sqlite3.Error:
+            self.name_counts = Counter(_NAMES.validate_python(self.store.meta("names") or {}))
+        except (sqlite3.Error, ValidationError):
             self.store.close()
             raise
-        assert isinstance(names, dict)
-        self.name_counts: Counter[str] = Counter(names)
 
     def close(self) -> None:
         self.store.close()
@@ -106,12 +115,10 @@ def _open_or_build(
     started = time.perf_counter()
     listing = list_sources(sources)
     stamp = {"code": _code_version(), "analyzer": analyzer, "sources": fingerprint(sources, listing)}
-    manifest = folder / "manifest.json"
-    recorded = _read_json(manifest)
-    if not force and recorded.get("stamp") == stamp:
-        report = BuildReport(**{**recorded["report"], "rebuilt": False})
+    recorded = _read_manifest(folder / _MANIFEST)
+    if not force and recorded is not None and recorded.stamp == stamp:
         try:
-            return ContentIndex(folder, analyzer, report)
+            return ContentIndex(folder, analyzer, replace(recorded.report, rebuilt=False))
         except (sqlite3.Error, ValueError, OSError) as error:
             # The index is only ever derived from the sources, so a damaged one is rebuilt, never repaired.
             log.warning("The index in %s cannot be read (%s); building it again from the sources.", folder, error)
@@ -119,11 +126,9 @@ def _open_or_build(
     staging = folder.with_name(f"{folder.name}.building-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    counts = _build(listing, staging, analyzer, progress=progress, workers=workers)
-    report = BuildReport(**counts, seconds=round(time.perf_counter() - started, 3), rebuilt=True)
-    (staging / "manifest.json").write_text(
-        json.dumps({"stamp": stamp, "report": {k: v for k, v in asdict(report).items() if k != "rebuilt"}})
-    )
+    built = _build(listing, staging, analyzer, progress=progress, workers=workers)
+    report = replace(built, seconds=round(time.perf_counter() - started, 3))
+    (staging / _MANIFEST).write_text(_Manifest(stamp=stamp, report=report).model_dump_json())
     _replace(folder, staging)
     for problem in report.skipped + report.warnings:
         log.warning("%s", problem)
@@ -137,12 +142,12 @@ def _code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _read_json(path: Path) -> dict[str, object]:
+def _read_manifest(path: Path) -> _Manifest | None:
+    """What the index in the folder was built from, or None if it has no readable manifest."""
     try:
-        data = json.loads(path.read_text())
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+        return _Manifest.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError):
+        return None
 
 
 def _replace(folder: Path, staging: Path) -> None:
@@ -155,7 +160,7 @@ def _replace(folder: Path, staging: Path) -> None:
 
 def _build(
     listing: SourceListing, staging: Path, analyzer: Analyzer, *, progress: bool | None, workers: int | None
-) -> dict[str, object]:
+) -> BuildReport:
     store = StoreWriter(staging / "content.sqlite3")
     skipped = list(listing.skipped)
     warnings: list[str] = []
@@ -187,14 +192,16 @@ def _build(
         bar.close()
     store.set_meta("names", dict(names.most_common(_TOP_NAMES)))
     store.close()
-    return {
-        "documents": totals["documents"],
-        "sentences": totals["sentences"],
-        "statistics": totals["statistics"],
-        "references": totals["references"],
-        "skipped": skipped,
-        "warnings": warnings,
-    }
+    return BuildReport(
+        documents=totals["documents"],
+        sentences=totals["sentences"],
+        statistics=totals["statistics"],
+        references=totals["references"],
+        skipped=skipped,
+        warnings=warnings,
+        seconds=0.0,
+        rebuilt=True,
+    )
 
 
 class _Ingestion:

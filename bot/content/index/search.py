@@ -117,13 +117,14 @@ class SearchIndex:
         query = self._query(phrases, document=document, with_statistic=with_statistic)
         result = self._searcher.search(query, limit=limit, count=False)
         sids = self._searcher.fast_field_values("sid", [address for _, address in result.hits])
-        return [(sid, score) for sid, (score, _) in zip(sids, result.hits, strict=True)]
+        return [(int(sid or 0), score) for sid, (score, _) in zip(sids, result.hits, strict=True)]
 
     def count(self, phrases: Sequence[Phrase]) -> tuple[int, int]:
         """How many sentences, and how many documents, match."""
         if not phrases:
             return 0, 0
         query = self._query(phrases)
-        sentences = self._searcher.search(query, limit=1, count=True).count or 0
+        found = self._searcher.search(query, limit=1, count=True)
+        sentences: int = getattr(found, "count", None) or 0  # tantivy's type stubs leave `count` out
         documents = int(self._searcher.cardinality(query, "doc")) if sentences else 0
         return sentences, documents

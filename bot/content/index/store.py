@@ -98,7 +98,9 @@ class StoreWriter:
                 for rid, r in zip(ref_ids, document.references, strict=True)
             ],
         )
-        sentences, citations, statistics = [], [], []
+        sentences: list[tuple[int, int, int, str]] = []
+        citations: list[tuple[int, int | None, str, str]] = []
+        statistics: list[tuple[None, int, str, float, str, str | None, int | None]] = []
         for offset, sentence in enumerate(document.sentences):
             sid = first + offset
             sentences.append((sid, doc_id, sentence.paragraph, sentence.text))

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from bot.sandbox.members import SandboxMember
-from tests.sandbox.conftest import World, quick_settings, start_bot, stop_bot
+from tests.world import World, quick_settings, start_bot, stop_bot
 
 OPTION = re.compile(r"\*\*([A-D])\*\*\) (.+)")
 UNESCAPE = re.compile(r"\\([*_`~|>\\])")

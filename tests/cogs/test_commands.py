@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sandbox.conftest import World
+from tests.world import World
 
 QUOTE = re.compile(r"“(.+?)”(?:\n|$)", re.S)
 UNESCAPE = re.compile(r"\\([*_`~|>\\])")
@@ -59,7 +59,7 @@ async def test_every_answer_fits_discords_limits_and_quotes_verbatim(world: Worl
     for embed in reply.embeds:
         within_limits(embed)
         assert_verbatim(embed, documents)
-    assert reply.message_record.allowed_mentions == {"parse": []}
+    assert reply.allowed_mentions == {"parse": []}
 
 
 async def test_topics_are_paged_and_list_curated_topics_first(world: World):
@@ -117,7 +117,7 @@ async def test_help_lists_every_command_only_to_the_member(world: World):
 
 
 async def test_page_buttons_after_a_restart_say_the_pages_expired(world: World, engine, tmp_path):
-    from tests.sandbox.conftest import quick_settings, start_bot, stop_bot
+    from tests.world import quick_settings, start_bot, stop_bot
 
     reply = await (await world.alice.run("study", "search", query="sanctions")).wait()
     page_one = reply.message
@@ -138,7 +138,7 @@ async def test_hostile_text_never_pings_or_breaks_an_answer(world: World):
     for text in HOSTILE:
         for command, option in (("search", "query"), ("cite", "claim"), ("summary", "topic"), ("stats", "topic")):
             reply = await (await world.alice.run("study", command, **{option: text[:100]})).wait()
-            assert reply.message_record.allowed_mentions == {"parse": []}
+            assert reply.allowed_mentions == {"parse": []}
             visible = reply.content + " ".join(str(e) for e in reply.embeds)
             assert "@everyone" not in visible.replace("@\u200beveryone", "")
             assert "<@&123456789012345678>" not in visible
@@ -182,7 +182,7 @@ async def test_answers_from_long_sentences_and_references_still_fit_discords_lim
     from bot.content.index.build import open_index
     from bot.content.topics import load_topics
     from tests.conftest import TOPICS
-    from tests.sandbox.conftest import world_in
+    from tests.world import world_in
 
     engine = StudyEngine(open_index(long_winded_sources(tmp_path / "sources")), load_topics(TOPICS))
     async with world_in(engine, tmp_path / "data") as world:

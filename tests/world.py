@@ -9,14 +9,15 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+import discord
 
 from bot.app import StudyBot
+from bot.cogs.daily import Daily
 from bot.config import QuizSettings, Settings
 from bot.content.engine import StudyEngine
 from bot.sandbox.members import SandboxMember
 from bot.sandbox.records import SandboxGuild
-from bot.sandbox.server import MEMBER_PERMISSIONS, Sandbox, point_discord_at
+from bot.sandbox.server import Sandbox, point_discord_at
 
 MANAGE_GUILD = 1 << 5
 
@@ -29,6 +30,19 @@ class World:
     alice: SandboxMember
     bob: SandboxMember
     refusals_expected: bool = False
+
+    @property
+    def daily(self) -> Daily:
+        """The bot's daily-fact cog, whose clock and checks a test may drive."""
+        cog = self.bot.get_cog("Daily")
+        assert isinstance(cog, Daily)
+        return cog
+
+    def text_channel(self, name: str) -> discord.TextChannel:
+        """The bot's view of one of the guild's text channels."""
+        channel = self.bot.get_channel(self.guild.channel_id(name))
+        assert isinstance(channel, discord.TextChannel)
+        return channel
 
     def expect_refusals(self) -> None:
         """This test provokes Discord's refusals on purpose; otherwise any refusal fails it."""
@@ -43,23 +57,22 @@ def quick_settings(data_dir: Path) -> Settings:
     )
 
 
+# The task running each bot a test started, to be cancelled when the test stops it.
+_RUNNERS: dict[StudyBot, asyncio.Task[None]] = {}
+
+
 async def start_bot(engine: StudyEngine, settings: Settings, sandbox: Sandbox, guild: SandboxGuild) -> StudyBot:
     bot = StudyBot(engine, settings, sync_guilds=[guild.id])
-    bot.runner = asyncio.create_task(bot.start(sandbox.token))  # type: ignore[attr-defined]
+    _RUNNERS[bot] = asyncio.create_task(bot.start(sandbox.token))
     await asyncio.wait_for(bot.wait_until_ready(), 15)
     return bot
 
 
 async def stop_bot(bot: StudyBot) -> None:
     await bot.close()
-    bot.runner.cancel()  # type: ignore[attr-defined]
-    await asyncio.gather(bot.runner, return_exceptions=True)  # type: ignore[attr-defined]
-
-
-@pytest.fixture
-async def world(engine: StudyEngine, tmp_path: Path) -> AsyncIterator[World]:
-    async with world_in(engine, tmp_path) as made:
-        yield made
+    runner = _RUNNERS.pop(bot)
+    runner.cancel()
+    await asyncio.gather(runner, return_exceptions=True)
 
 
 @contextlib.asynccontextmanager
@@ -96,10 +109,3 @@ async def lock_database(world: World) -> sqlite3.Connection:
         return holder
 
     return await asyncio.to_thread(take)
-
-
-@pytest.fixture
-async def admin(world: World) -> SandboxMember:
-    """A member who can manage the server, as the /daily commands require."""
-    user = world.sandbox.add_user(world.guild, "admin", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
-    return SandboxMember(world.sandbox, world.guild, user)

@@ -7,11 +7,11 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 from bot.sandbox.members import SandboxMember
-from tests.sandbox.conftest import MANAGE_GUILD, World, quick_settings, start_bot, stop_bot
+from tests.world import MANAGE_GUILD, World, quick_settings, start_bot, stop_bot
 
 
 def daily(world: World):
-    cog = world.bot.get_cog("Daily")
+    cog = world.daily
     cog.check.cancel()  # the test drives the clock itself
     return cog
 
@@ -164,7 +164,7 @@ async def test_a_crash_before_sending_still_posts_that_day_once(world: World, ad
 
 
 async def test_the_scheduler_loop_posts_on_its_own(world: World, admin):
-    cog = world.bot.get_cog("Daily")
+    cog = world.daily
     await set_daily(world, admin)
     cog.clock = lambda: at("2026-11-23T08:00:05")
     cog.check.change_interval(seconds=0.05)

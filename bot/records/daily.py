@@ -4,30 +4,25 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import Any
 
 import aiosqlite
 
+from bot.records.models import DailyPost, DailySchedule, PostStatus
 
-@dataclass(frozen=True, slots=True)
-class DailySchedule:
-    guild_id: int
-    channel_id: int
-    time: str
-    timezone: str
-    enabled: bool
-    last_error: str | None
+_SCHEDULE = "SELECT guild_id, channel_id, time, timezone, enabled, last_error FROM daily_schedules"
+_POST = "SELECT guild_id, local_date, fact_key, channel_id, status, message_id, posted_at FROM daily_posts"
 
 
-@dataclass(frozen=True, slots=True)
-class DailyPost:
-    guild_id: int
-    local_date: str
-    fact_key: str
-    channel_id: int
-    status: str
-    message_id: int | None
-    claimed_at: float  # when the day was claimed, just before its first try (seconds since the epoch)
+def _schedule(row: Sequence[Any]) -> DailySchedule:
+    guild_id, channel_id, at, timezone, enabled, last_error = row
+    return DailySchedule(guild_id, channel_id, at, timezone, bool(enabled), last_error)
+
+
+def _post(row: Sequence[Any]) -> DailyPost:
+    guild_id, local_date, fact_key, channel_id, status, message_id, claimed_at = row
+    return DailyPost(guild_id, local_date, fact_key, channel_id, PostStatus(status), message_id, claimed_at)
 
 
 class DailyRecords:
@@ -49,18 +44,13 @@ class DailyRecords:
         return cursor.rowcount > 0
 
     async def schedule(self, guild_id: int) -> DailySchedule | None:
-        async with self._db.execute(
-            "SELECT guild_id, channel_id, time, timezone, enabled, last_error FROM daily_schedules WHERE guild_id = ?",
-            (guild_id,),
-        ) as cursor:
+        async with self._db.execute(f"{_SCHEDULE} WHERE guild_id = ?", (guild_id,)) as cursor:
             row = await cursor.fetchone()
-        return DailySchedule(*row[:4], bool(row[4]), row[5]) if row else None
+        return _schedule(row) if row else None
 
     async def enabled(self) -> list[DailySchedule]:
-        async with self._db.execute(
-            "SELECT guild_id, channel_id, time, timezone, enabled, last_error FROM daily_schedules WHERE enabled = 1"
-        ) as cursor:
-            return [DailySchedule(*row[:4], bool(row[4]), row[5]) async for row in cursor]
+        async with self._db.execute(f"{_SCHEDULE} WHERE enabled = 1") as cursor:
+            return [_schedule(row) async for row in cursor]
 
     async def set_error(self, guild_id: int, error: str | None) -> None:
         await self._db.execute("UPDATE daily_schedules SET last_error = ? WHERE guild_id = ?", (error, guild_id))
@@ -88,7 +78,7 @@ class DailyRecords:
         await self._db.commit()
         return int(row[0]) if row else 0
 
-    async def finish(self, guild_id: int, local_date: str, status: str, message_id: int | None = None) -> None:
+    async def finish(self, guild_id: int, local_date: str, status: PostStatus, message_id: int | None = None) -> None:
         await self._db.execute(
             "UPDATE daily_posts SET status = ?, message_id = ? WHERE guild_id = ? AND local_date = ?",
             (status, message_id, guild_id, local_date),
@@ -97,25 +87,23 @@ class DailyRecords:
 
     async def post(self, guild_id: int, local_date: str) -> DailyPost | None:
         async with self._db.execute(
-            "SELECT guild_id, local_date, fact_key, channel_id, status, message_id, posted_at FROM daily_posts "
-            "WHERE guild_id = ? AND local_date = ?",
+            f"{_POST} WHERE guild_id = ? AND local_date = ?",
             (guild_id, local_date),
         ) as cursor:
             row = await cursor.fetchone()
-        return DailyPost(*row) if row else None
+        return _post(row) if row else None
 
     async def posted_keys(self, guild_id: int) -> list[str]:
         async with self._db.execute(
-            "SELECT fact_key FROM daily_posts WHERE guild_id = ? AND status = 'posted' ORDER BY local_date",
-            (guild_id,),
+            "SELECT fact_key FROM daily_posts WHERE guild_id = ? AND status = ? ORDER BY local_date",
+            (guild_id, PostStatus.POSTED),
         ) as cursor:
             return [row[0] async for row in cursor]
 
     async def last_post(self, guild_id: int) -> DailyPost | None:
         async with self._db.execute(
-            "SELECT guild_id, local_date, fact_key, channel_id, status, message_id, posted_at FROM daily_posts "
-            "WHERE guild_id = ? ORDER BY local_date DESC LIMIT 1",
+            f"{_POST} WHERE guild_id = ? ORDER BY local_date DESC LIMIT 1",
             (guild_id,),
         ) as cursor:
             row = await cursor.fetchone()
-        return DailyPost(*row) if row else None
+        return _post(row) if row else None

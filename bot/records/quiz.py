@@ -4,37 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from dataclasses import dataclass
 
 import aiosqlite
 
-
-@dataclass(frozen=True, slots=True)
-class StoredSession:
-    id: str
-    guild_id: int
-    channel_id: int
-    starter_id: int
-    status: str
-    started_at: float
-    message_id: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class Standing:
-    member_id: int
-    points: int
-    correct: int
-    answered: int
-
-
-@dataclass(frozen=True, slots=True)
-class MemberStats:
-    answered: int
-    correct: int
-    current_streak: int
-    longest_streak: int
-    fastest_seconds: float | None
+from bot.records.models import MemberStats, SessionStatus, Standing, StoredSession
 
 
 class QuizRecords:
@@ -47,8 +20,19 @@ class QuizRecords:
     ) -> None:  # fmt: skip
         await self._db.execute(
             "INSERT INTO quiz_sessions (id, guild_id, channel_id, starter_id, topic, seed, questions, seconds, "
-            "status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)",
-            (session_id, guild_id, channel_id, starter_id, topic, seed, questions, seconds, time.time()),
+            "status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                session_id,
+                guild_id,
+                channel_id,
+                starter_id,
+                topic,
+                seed,
+                questions,
+                seconds,
+                SessionStatus.RUNNING,
+                time.time(),
+            ),
         )
         await self._db.commit()
 
@@ -81,19 +65,23 @@ class QuizRecords:
         await self._db.commit()
         return True
 
-    async def end(self, session_id: str, status: str) -> None:
+    async def end(self, session_id: str, status: SessionStatus) -> None:
         await self._db.execute(
-            "UPDATE quiz_sessions SET status = ?, ended_at = ? WHERE id = ? AND status = 'running'",
-            (status, time.time(), session_id),
+            "UPDATE quiz_sessions SET status = ?, ended_at = ? WHERE id = ? AND status = ?",
+            (status, time.time(), session_id, SessionStatus.RUNNING),
         )
         await self._db.commit()
 
     async def running(self) -> list[StoredSession]:
         async with self._db.execute(
             "SELECT id, guild_id, channel_id, starter_id, status, started_at, message_id FROM quiz_sessions "
-            "WHERE status = 'running' ORDER BY started_at"
+            "WHERE status = ? ORDER BY started_at",
+            (SessionStatus.RUNNING,),
         ) as cursor:
-            return [StoredSession(*row) async for row in cursor]
+            return [
+                StoredSession(id, guild, channel, starter, SessionStatus(status), started, message)
+                async for id, guild, channel, starter, status, started, message in cursor
+            ]
 
     async def last_start(self, guild_id: int, member_id: int) -> float | None:
         async with self._db.execute(

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from bot.sandbox.server import Sandbox
+from tests.cogs.test_quiz import answers_in_db, click, question_message, right_letter, standings_message
 from tests.conftest import PROJECT
-from tests.sandbox.conftest import World, lock_database, world_in
-from tests.sandbox.test_quiz import answers_in_db, click, question_message, right_letter, standings_message
+from tests.world import World, lock_database, world_in
 
 
 async def test_a_corrupt_database_stops_the_bot_with_a_clear_message_and_is_left_untouched(tmp_path, seeds_dir):
@@ -53,7 +53,7 @@ async def test_a_locked_database_refuses_an_answer_plainly_and_takes_it_once_unl
     try:
         refused = await (await world.alice.click(question, right)).wait(5)
         assert refused.ephemeral and "could not be saved" in refused.content
-        assert refused.record.ack_seconds < 3.0  # acknowledged in time though the write waited on the lock
+        assert refused.ack_seconds < 3.0  # acknowledged in time though the write waited on the lock
         busy = await (await world.bob.run("study", "quiz start")).wait(5)
         assert busy.ephemeral  # busy channel or busy database: either way the member is told
     finally:
@@ -120,12 +120,12 @@ async def test_a_full_disk_refuses_writes_plainly_keeps_what_was_stored_and_reco
 
 async def test_a_second_bot_on_the_same_data_folder_is_refused_and_the_first_plays_on(world: World, engine):
     from bot.app import StudyBot
-    from bot.store.database import StoreError
+    from bot.records.database import DatabaseError
 
     start = await (await world.alice.run("study", "quiz start", questions=2, seconds=30)).wait()
     assert not start.ephemeral
     second = StudyBot(engine, world.bot.settings, sync_guilds=[world.guild.id])
-    with pytest.raises(StoreError, match=r"another studybot \(process \d+\) is using this data folder"):
+    with pytest.raises(DatabaseError, match=r"another studybot \(process \d+\) is using this data folder"):
         async with second:
             await second.start(world.sandbox.token)
     with sqlite3.connect(world.bot.settings.data_dir / "studybot.sqlite3") as db:
@@ -137,7 +137,7 @@ async def test_a_second_bot_on_the_same_data_folder_is_refused_and_the_first_pla
 async def test_a_database_from_a_newer_studybot_is_refused_and_left_untouched(tmp_path, engine):
     from bot.app import StudyBot
     from bot.config import Settings
-    from bot.store.database import DATABASE_FILE, StoreError
+    from bot.records.database import DATABASE_FILE, DatabaseError
 
     data = tmp_path / "data"
     data.mkdir()
@@ -146,7 +146,7 @@ async def test_a_database_from_a_newer_studybot_is_refused_and_left_untouched(tm
         db.execute("PRAGMA user_version = 99")
     before = (data / DATABASE_FILE).read_bytes()
     bot = StudyBot(engine, Settings(data_dir=data), sync_guilds=[])
-    with pytest.raises(StoreError, match="made by a newer studybot \\(schema 99; this one knows up to 2\\)"):
+    with pytest.raises(DatabaseError, match="made by a newer studybot \\(schema 99; this one knows up to 2\\)"):
         await bot.setup_hook()
     await bot.close()
     assert (data / DATABASE_FILE).read_bytes() == before

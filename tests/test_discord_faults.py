@@ -12,9 +12,9 @@ import sqlite3
 
 import pytest
 
-from tests.sandbox.conftest import World, lock_database
-from tests.sandbox.test_daily import at, daily, posts, set_daily
-from tests.sandbox.test_quiz import answers_in_db, click, question_message, right_letter, standings_message
+from tests.cogs.test_daily import at, daily, posts, set_daily
+from tests.cogs.test_quiz import answers_in_db, click, question_message, right_letter, standings_message
+from tests.world import World, lock_database
 
 CHANNEL_POST = r"^/channels/\d+/messages$"
 CALLBACK = r"^/interactions/\d+/[^/]+/callback$"
@@ -146,7 +146,7 @@ async def test_a_daily_post_discord_keeps_refusing_is_given_up_after_its_attempt
 
 
 async def test_the_scheduler_outlives_a_database_error_and_posts_at_the_next_check(world: World, admin, caplog):
-    cog = world.bot.get_cog("Daily")
+    cog = world.daily
     await set_daily(world, admin, at="00:00", timezone="UTC")
     cog.clock = lambda: at("2026-11-23T00:00:30")
     holder = await lock_database(world)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from bot.content.errors import StudybotError
+from bot.errors import StudybotError
 from bot.filelock import FileLock, Locked
 
 DATABASE_FILE = "studybot.sqlite3"  # in the data folder
@@ -52,7 +52,7 @@ MIGRATIONS: list[str] = [
 ]
 
 
-class StoreError(StudybotError):
+class DatabaseError(StudybotError):
     """The database cannot be used; it is left as it is, so nothing stored in it is lost."""
 
 
@@ -62,7 +62,7 @@ async def open_database(path: Path) -> aiosqlite.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
         db = await aiosqlite.connect(path)
     except (OSError, sqlite3.Error) as error:
-        raise StoreError(f"{path}: cannot be opened ({error}).") from error
+        raise DatabaseError(f"{path}: cannot be opened ({error}).") from error
     try:
         # Shorter than Discord's 3-second deadline, so a member hears about a busy database in time.
         await db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -72,11 +72,11 @@ async def open_database(path: Path) -> aiosqlite.Connection:
         await migrate(db)
     except sqlite3.Error as error:
         await db.close()
-        raise StoreError(
+        raise DatabaseError(
             f"{path}: cannot be used ({error}). It was left untouched: move it aside to start afresh, "
             "or restore a backup."
         ) from error
-    except StoreError:
+    except DatabaseError:
         await db.close()
         raise
     return db
@@ -89,12 +89,12 @@ def lock_data_folder(data_dir: Path) -> FileLock:
     try:
         lock.acquire(wait=False)
     except Locked as held:
-        raise StoreError(
+        raise DatabaseError(
             f"{data_dir}: another studybot (process {held.holder or 'unknown'}) is using this data folder. "
             "Stop it first, or give this bot its own data_dir."
         ) from None
     except OSError as error:
-        raise StoreError(f"{data_dir}: cannot be locked ({error.strerror}).") from error
+        raise DatabaseError(f"{data_dir}: cannot be locked ({error.strerror}).") from error
     return lock
 
 
@@ -108,7 +108,7 @@ async def _refuse_newer(db: aiosqlite.Connection, path: Path) -> None:
     """A database from a newer studybot is not used: this code would misread what the newer one wrote."""
     version = await _schema_version(db)
     if version > len(MIGRATIONS):
-        raise StoreError(
+        raise DatabaseError(
             f"{path}: made by a newer studybot (schema {version}; this one knows up to {len(MIGRATIONS)}). "
             "It was left untouched: run the newer version, or restore a backup made with this one."
         )

@@ -1,0 +1,69 @@
+"""Every error an app command raises, answered in one place (after python-discord's error handler).
+
+Commands raise instead of answering a problem themselves: a `StudybotError` from the engine or a cog
+carries what went wrong and what to try, and is said only to the member who asked; anything else is a
+bug or a Discord failure, logged with its traceback and answered with an apology.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.cogs.replies import send_problem
+from bot.errors import StudybotError
+
+if TYPE_CHECKING:
+    from bot.app import StudyBot
+
+log = logging.getLogger(__name__)
+SORRY = "Something went wrong answering that. It has been logged; please try again in a moment."
+NOT_SAVED = (
+    "The bot could not save that just now (its database is busy or out of space), so nothing "
+    "was recorded. Please try again in a moment."
+)
+_COMMAND_NAME = re.compile(r"`(\w+)((?: \w+)*)`")
+
+
+def as_slash_commands(text: str, names: set[str]) -> str:
+    """Hints name commands as the CLI spells them (`topics`); on Discord they are typed `/topics`."""
+    return _COMMAND_NAME.sub(lambda m: f"`/{m[1]}{m[2]}`" if m[1] in names else m[0], text)
+
+
+class ErrorHandler(commands.Cog):
+    def __init__(self, bot: StudyBot) -> None:
+        self.bot = bot
+        self._default = bot.tree.on_error
+
+    async def cog_load(self) -> None:
+        self.bot.tree.on_error = self.on_app_command_error
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.on_error = self._default
+
+    async def on_app_command_error(
+        self, interaction: discord.Interaction[StudyBot], error: app_commands.AppCommandError
+    ) -> None:
+        if isinstance(error, app_commands.CheckFailure) and interaction.response.is_done():
+            return  # a check that refused has already told the member why
+        cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+        try:
+            if isinstance(cause, StudybotError):
+                names = {command.name for command in self.bot.tree.get_commands()}
+                await send_problem(interaction, cause.message, as_slash_commands(cause.hint, names))
+                return
+            command = interaction.command.qualified_name if interaction.command else None
+            log.error("Command %s failed: %s", command, cause, exc_info=cause)
+            await send_problem(interaction, NOT_SAVED if isinstance(cause, sqlite3.Error) else SORRY)
+        except discord.HTTPException as failure:
+            log.error("Could not tell the member either: %s", failure)
+
+
+async def setup(bot: StudyBot) -> None:
+    await bot.add_cog(ErrorHandler(bot))
