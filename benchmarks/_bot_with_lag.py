@@ -1,7 +1,8 @@
-"""`python -m bot run`, with the load test's event-loop watch added: writes its lateness figures on exit.
+"""The bot connected to a sandbox (`bot.sandbox.run_bot`), with the load test's event-loop watch added:
+writes its lateness figures on exit.
 
 Used by `load_test.py --bot-process`, so the bot's event loop is measured alone on its own core.
-Usage: python benchmarks/_bot_with_lag.py REPORT.json --config bot.yaml
+Usage: python benchmarks/_bot_with_lag.py REPORT.json SANDBOX_URL run --config bot.yaml
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ sys.path.insert(0, str(PROJECT / "benchmarks"))
 
 from load_test import LoopLag  # noqa: E402
 
-from bot import __main__ as cli  # noqa: E402
 from bot.app import StudyBot  # noqa: E402
+from bot.sandbox import run_bot  # noqa: E402
 
 report = Path(sys.argv[1])
 lag = LoopLag()
@@ -36,4 +37,4 @@ async def reported_close(self: StudyBot) -> None:
 
 StudyBot.setup_hook = watched_setup
 StudyBot.close = reported_close
-sys.exit(cli.main(sys.argv[2:]))
+sys.exit(run_bot.main(sys.argv[2:]))

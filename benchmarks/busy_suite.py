@@ -40,11 +40,16 @@ def main() -> int:
             started = time.perf_counter()
             result = subprocess.run(
                 [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args.pytest_args],
-                cwd=PROJECT, capture_output=True, text=True,
-            )  # fmt: skip
+                cwd=PROJECT,
+                capture_output=True,
+                text=True,
+            )
             summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "(no output)"
-            print(f"run {run}: {'passed' if result.returncode == 0 else 'FAILED'} in "
-                  f"{time.perf_counter() - started:.0f} s: {summary}", flush=True)  # fmt: skip
+            print(
+                f"run {run}: {'passed' if result.returncode == 0 else 'FAILED'} in "
+                f"{time.perf_counter() - started:.0f} s: {summary}",
+                flush=True,
+            )
             if result.returncode != 0:
                 failures += 1
                 print(result.stdout[-6000:], flush=True)

@@ -121,10 +121,17 @@ class BotProcess:
         config.write_text(json.dumps(self.settings.model_dump(mode="json")))  # JSON is YAML
         env = {**os.environ, "DISCORD_TOKEN": self.sandbox.token}
         self.process = await asyncio.create_subprocess_exec(
-            sys.executable, str(PROJECT / "benchmarks" / "_bot_with_lag.py"), str(self.folder / "lags.json"),
-            "run", "--config", str(config), "--sandbox", self.sandbox.base_url, env=env, cwd=PROJECT,
+            sys.executable,
+            str(PROJECT / "benchmarks" / "_bot_with_lag.py"),
+            str(self.folder / "lags.json"),
+            self.sandbox.base_url,
+            "run",
+            "--config",
+            str(config),
+            env=env,
+            cwd=PROJECT,
             preexec_fn=lambda: os.sched_setaffinity(0, {self.core}),
-        )  # fmt: skip
+        )
         for _ in range(1200):
             if self.sandbox.gateway.connected() and all(
                 g in self.sandbox.guild_commands for g in self.settings.dev_guilds
@@ -173,9 +180,13 @@ async def main() -> None:
         worlds.append((guild, members))
     with tempfile.TemporaryDirectory() as data:
         settings = Settings(
-            sources=args.sources, index_dir=args.index_dir, data_dir=Path(data), topics=PROJECT / "config/topics.yaml",
-            dev_guilds=[g.id for g, _ in worlds], quiz=QuizSettings(cooldown_seconds=0, seconds=30),
-        )  # fmt: skip
+            sources=args.sources,
+            index_dir=args.index_dir,
+            data_dir=Path(data),
+            topics=PROJECT / "config/topics.yaml",
+            dev_guilds=[g.id for g, _ in worlds],
+            quiz=QuizSettings(cooldown_seconds=0, seconds=30),
+        )
         bot = BotProcess(sandbox, settings, cores[0]) if args.bot_process else InProcessBot(engine, settings, sandbox)
         await bot.start()
 

@@ -67,12 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     fact.add_argument("--seed", type=int, help="the same seed gives the same fact")
     command("sources", "the loaded documents, their references, and files not loaded")
     command("index", "build the index now (it is also built on first use), with a progress bar")
-    run = command("run", "run the bot on Discord (needs DISCORD_TOKEN in the environment)")
-    run.add_argument(
-        "--sandbox",
-        metavar="URL",
-        help="connect to a studybot sandbox at URL instead of Discord (tests; the token is sent there in clear)",
-    )
+    command("run", "run the bot on Discord (needs DISCORD_TOKEN in the environment)")
     command("play", "try the bot offline: a local Discord sandbox and a prompt to act as a member")
     command("sync", "publish the slash commands to every server the bot is in (needs DISCORD_TOKEN)")
     command("health", "exit 0 if a running bot is connected to Discord right now, else 1: for health checks")
@@ -106,7 +101,7 @@ NO_TOKEN = f"""No Discord token: set {TOKEN_VARIABLE} to run on Discord.
 To try studybot offline right now, with no token:  python -m bot play"""
 
 
-def _run(engine: StudyEngine, settings: Settings, *, sync_only: bool, sandbox: str | None = None) -> int:
+def _run(engine: StudyEngine, settings: Settings, *, sync_only: bool) -> int:
     token = discord_token()
     if token is None:
         print(NO_TOKEN, file=sys.stderr)
@@ -115,14 +110,6 @@ def _run(engine: StudyEngine, settings: Settings, *, sync_only: bool, sandbox: s
     import discord
 
     from bot.app import EXIT_DISCONNECTED, StudyBot, run_until_stopped, sync_globally
-
-    if sandbox:
-        # Only ever on the command line, never from the environment or a settings file: a stray variable must
-        # not send a real token over plain HTTP. Tests run the real bot process against a sandbox this way.
-        from bot.sandbox.server import point_discord_at_url
-
-        print(f"Connecting to the sandbox at {sandbox}, not to Discord.", file=sys.stderr)
-        point_discord_at_url(sandbox)
 
     bot = StudyBot(engine, settings)
     if sync_only:
@@ -157,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging(settings.log_level)
         engine = build_engine(settings, rebuild=args.rebuild, progress=True if args.command == "index" else None)
         if args.command in ("run", "sync"):
-            return _run(engine, settings, sync_only=args.command == "sync", sandbox=getattr(args, "sandbox", None))
+            return _run(engine, settings, sync_only=args.command == "sync")
         if args.command == "play":
             asyncio.run(run_playground(engine, settings))
             return 0

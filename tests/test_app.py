@@ -281,13 +281,24 @@ async def test_the_token_never_appears_in_logs_even_at_debug(engine, tmp_path, c
 
 
 EVERY_COMMAND = [
-    ("about", {}), ("help", {}), ("topics", {}), ("summary", {"topic": "food"}), ("stats", {}),
-    ("cite", {"claim": "sanctions hurt ordinary people"}), ("fact", {}), ("sources", {}),
-    ("search", {"query": "prison camps"}), ("quiz start", {"questions": 1, "seconds": 5}), ("quiz stop", {}),
-    ("quiz leaderboard", {}), ("quiz stats", {}),
+    ("about", {}),
+    ("help", {}),
+    ("topics", {}),
+    ("summary", {"topic": "food"}),
+    ("stats", {}),
+    ("cite", {"claim": "sanctions hurt ordinary people"}),
+    ("fact", {}),
+    ("sources", {}),
+    ("search", {"query": "prison camps"}),
+    ("quiz start", {"questions": 1, "seconds": 5}),
+    ("quiz stop", {}),
+    ("quiz leaderboard", {}),
+    ("quiz stats", {}),
     ("daily set", {"channel": "general", "time": "09:00", "timezone": "Europe/Berlin"}),
-    ("daily status", {}), ("daily preview", {}), ("daily off", {}),
-]  # fmt: skip
+    ("daily status", {}),
+    ("daily preview", {}),
+    ("daily off", {}),
+]
 
 
 async def test_every_command_answers_in_time_with_300_ms_each_way_to_discord(engine, tmp_path):

@@ -67,7 +67,7 @@ def test_cite_json_shape(sources):
     data = run_json(sources, "cite", "10.7 million North Koreans need food assistance")
     assert data["claim"] == "10.7 million North Koreans need food assistance"
     assert data["matches"][0]["reference"]["key"] == "World Food Programme, 2022"
-    assert {"quote", "document", "reference"} <= data["matches"][0].keys()
+    assert {"text", "document", "reference", "score"} <= data["matches"][0].keys()
 
 
 def test_quiz_json_shape_and_seed(sources):

@@ -16,12 +16,32 @@ from tests.conftest import example_count
 
 NASTY = st.sampled_from(
     [
-        "@everyone", "@here", "<@123456789012345678>", "<@&123456789012345678>", "<#123456789012345678>",
-        "discord.gg/abcdef", "https://discord.com/invite/xyz", "```code block```", "**bold** __under__ ~~strike~~",
-        "\u202eright-to-left\u202c", "\u200b\u200c\u200d", "👩‍👩‍👧‍👦🔥", "שלום עולם", "مرحبا", "||spoiler||", "> quote",
-        "\\", "\n\n", "   ", "sanctions", "prison camps", "food", "4.77 million", "(United Nations, 2014)",
+        "@everyone",
+        "@here",
+        "<@123456789012345678>",
+        "<@&123456789012345678>",
+        "<#123456789012345678>",
+        "discord.gg/abcdef",
+        "https://discord.com/invite/xyz",
+        "```code block```",
+        "**bold** __under__ ~~strike~~",
+        "\u202eright-to-left\u202c",
+        "\u200b\u200c\u200d",
+        "👩‍👩‍👧‍👦🔥",
+        "שלום עולם",
+        "مرحبا",
+        "||spoiler||",
+        "> quote",
+        "\\",
+        "\n\n",
+        "   ",
+        "sanctions",
+        "prison camps",
+        "food",
+        "4.77 million",
+        "(United Nations, 2014)",
     ]
-)  # fmt: skip
+)
 TEXT = st.one_of(
     st.text(max_size=200),
     st.lists(st.one_of(NASTY, st.text(max_size=20)), max_size=12).map(" ".join),

@@ -39,9 +39,12 @@ class BotProcess:
     async def start(self) -> None:
         env = {**os.environ, "PYTHONPATH": str(PROJECT), "DISCORD_TOKEN": self.sandbox.token}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run", "--config", str(self.config), "--sandbox", self.sandbox.base_url],
-            cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=self.log.open("ab"),
-        )  # fmt: skip
+            [sys.executable, "-m", "bot.sandbox.run_bot", self.sandbox.base_url, "run", "--config", str(self.config)],
+            cwd=PROJECT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=self.log.open("ab"),
+        )
         self.starts += 1
         stats = self.sandbox.gateway.stats
         for _ in range(600):
@@ -86,13 +89,16 @@ async def test_random_sigkills_lose_nothing_and_double_nothing(tmp_path: Path):
     config.write_text(
         yaml.safe_dump(
             {
-                "sources": str(sources), "data_dir": str(data), "topics": str(PROJECT / "config" / "topics.yaml"),
-                "dev_guilds": [guild.id], "log_level": "WARNING",
+                "sources": str(sources),
+                "data_dir": str(data),
+                "topics": str(PROJECT / "config" / "topics.yaml"),
+                "dev_guilds": [guild.id],
+                "log_level": "WARNING",
                 "quiz": {"questions": 2, "seconds": 30, "reveal_seconds": 0, "cooldown_seconds": 0},
                 "daily": {"grace_minutes": 60, "check_seconds": 0.2},
             }
         )
-    )  # fmt: skip
+    )
     bot = BotProcess(sandbox, config)
     told: list[tuple[str, int]] = []  # (session, member) for every answer the member was told counted
     try:
@@ -135,9 +141,10 @@ async def test_random_sigkills_lose_nothing_and_double_nothing(tmp_path: Path):
         def posts() -> list:
             footer = f"Daily fact · {today}"
             return [
-                m for m in sandbox.channel_messages(guild.channel_id("general"))
+                m
+                for m in sandbox.channel_messages(guild.channel_id("general"))
                 if m.payload["embeds"] and m.payload["embeds"][0].get("footer", {}).get("text") == footer
-            ]  # fmt: skip
+            ]
 
         for _ in range(200):  # the last incarnation runs undisturbed: the day's post must come, once
             if rows(data, "SELECT status FROM daily_posts") == [("posted",)]:

@@ -17,10 +17,26 @@ from tests.conftest import PROJECT
 @pytest.mark.parametrize("mode", [[], ["--bot-process"]], ids=["shared-core", "bot-process"])
 def test_the_load_benchmark_runs_small_and_loses_no_interaction(mode):
     run = subprocess.run(
-        [sys.executable, "benchmarks/load_test.py", "--rate", "40", "--seconds", "2", "--guilds", "1",
-         "--channels", "2", "--members", "3", *mode],
-        cwd=PROJECT, capture_output=True, text=True, timeout=180,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "benchmarks/load_test.py",
+            "--rate",
+            "40",
+            "--seconds",
+            "2",
+            "--guilds",
+            "1",
+            "--channels",
+            "2",
+            "--members",
+            "3",
+            *mode,
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     acked = re.search(r"acknowledged (\d+) of (\d+); unacknowledged 0", run.stdout)
     assert acked and acked[1] == acked[2] and int(acked[1]) >= 60, run.stdout

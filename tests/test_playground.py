@@ -36,8 +36,13 @@ def test_playground_drives_the_real_bot_through_the_sandbox(seeds_dir):
     env.pop("DISCORD_TOKEN", None)
     result = subprocess.run(
         [sys.executable, "-m", "bot", "play", "--sources", str(seeds_dir)],
-        input=SCRIPT, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        input=SCRIPT,
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     out = result.stdout
     assert result.returncode == 0, result.stderr
     assert "local Discord sandbox with the real bot, offline" in out

@@ -22,12 +22,21 @@ def settings_file(tmp_path: Path, seeds_dir: Path, guild_id: int, **extra: objec
     return config
 
 
-async def start(config: Path, token: str, *flags: str, **env: str) -> asyncio.subprocess.Process:
+async def start(config: Path, token: str, sandbox: str | None = None, **env: str) -> asyncio.subprocess.Process:
+    """`python -m bot run`, or the same command line connected to the sandbox at `sandbox`."""
     environment = {**os.environ, "PYTHONPATH": str(PROJECT), "DISCORD_TOKEN": token, **env}
+    program = ["-m", "bot.sandbox.run_bot", sandbox] if sandbox else ["-m", "bot"]
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", "--config", str(config), *flags,
-        cwd=PROJECT, env=environment, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+        sys.executable,
+        *program,
+        "run",
+        "--config",
+        str(config),
+        cwd=PROJECT,
+        env=environment,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
 
 
 async def until(condition, seconds: float) -> None:
@@ -42,7 +51,7 @@ async def test_a_bot_cut_off_from_discord_is_unhealthy_and_exits_for_its_restart
     await sandbox.start()
     guild = sandbox.add_guild("Study Group", ["study"])
     config = settings_file(tmp_path, seeds_dir, guild.id, disconnected_exit_seconds=5)
-    process = await start(config, sandbox.token, "--sandbox", sandbox.base_url)
+    process = await start(config, sandbox.token, sandbox.base_url)
     data = tmp_path / "data"
     try:
         await until(lambda: is_healthy(data, time.time()), 60)
@@ -57,7 +66,7 @@ async def test_a_bot_cut_off_from_discord_is_unhealthy_and_exits_for_its_restart
     assert not is_healthy(data, time.time())
 
 
-async def test_run_connects_to_a_sandbox_only_when_the_command_line_says_so(tmp_path, seeds_dir):
+async def test_the_production_run_never_connects_to_a_sandbox(tmp_path, seeds_dir):
     sandbox = Sandbox()
     await sandbox.start()
     guild = sandbox.add_guild("Study Group", ["study"])

@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import discord
 
@@ -35,8 +36,9 @@ class World:
     def daily(self) -> Daily:
         """The bot's daily-fact cog, whose clock and checks a test may drive."""
         cog = self.bot.get_cog("Daily")
-        assert isinstance(cog, Daily)
-        return cog
+        # discord.py loads each extension as a fresh module, so its class is not the one imported here.
+        assert cog is not None and type(cog).__name__ == Daily.__name__
+        return cast(Daily, cog)
 
     def text_channel(self, name: str) -> discord.TextChannel:
         """The bot's view of one of the guild's text channels."""

@@ -12,7 +12,7 @@ import re
 import secrets
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import discord
 
@@ -25,6 +25,8 @@ PAGE_TIMEOUT_S = 300.0
 # Enough for every member of a busy server to page at once; past it the oldest set's buttons expire,
 # so memory stays bounded however many long answers are asked for.
 MAX_PAGE_SETS = 2000
+Direction = Literal["prev", "next"]
+_LABELS: dict[Direction, str] = {"prev": "◀ Previous", "next": "Next ▶"}
 EXPIRED = "These pages have expired (the bot restarted, or five minutes passed). Run the command again."
 
 
@@ -63,16 +65,18 @@ class PageSets:
 
 
 class PageButton(
-    discord.ui.DynamicItem[discord.ui.Button], template=r"pages:(?P<token>\w+):(?P<page>\d+):(?P<label>prev|next)"
+    discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
+    template=r"pages:(?P<token>\w+):(?P<page>\d+):(?P<direction>prev|next)",
 ):
-    def __init__(self, token: str, page: int, label: str, *, disabled: bool) -> None:
-        text = "◀ Previous" if label == "prev" else "Next ▶"
+    """◀ or ▶: shows `page` of the page set `token`."""
+
+    def __init__(self, token: str, page: int, direction: Direction, *, disabled: bool) -> None:
         super().__init__(
             discord.ui.Button(
-                label=text,
+                label=_LABELS[direction],
                 style=discord.ButtonStyle.secondary,
                 disabled=disabled,
-                custom_id=f"pages:{token}:{max(page, 0)}:{label}",
+                custom_id=f"pages:{token}:{max(page, 0)}:{direction}",
             )
         )
         self.token, self.page = token, page
@@ -81,7 +85,8 @@ class PageButton(
     async def from_custom_id(
         cls, interaction: discord.Interaction[StudyBot], item: discord.ui.Button, match: re.Match[str]
     ) -> PageButton:
-        return cls(match["token"], int(match["page"]), match["label"], disabled=False)
+        direction: Direction = "prev" if match["direction"] == "prev" else "next"
+        return cls(match["token"], int(match["page"]), direction, disabled=False)
 
     async def callback(self, interaction: discord.Interaction[StudyBot]) -> None:
         pages = interaction.client.page_sets.get(self.token)

@@ -15,13 +15,12 @@ from bot.content.index.build import ContentIndex
 from bot.content.index.store import StoredSentence, StoredStatistic
 from bot.content.models import (
     CiteAnswer,
-    CiteMatch,
     Difficulty,
     Fact,
     FactAnswer,
+    Passage,
     QuizAnswer,
     SearchAnswer,
-    SearchHit,
     SourcesAnswer,
     SourceSummary,
     Statistic,
@@ -72,10 +71,15 @@ class StudyEngine:
             passages, documents = self.index.search.count(self._planner.topic_phrases(topic))
             infos.append(
                 TopicInfo(
-                    id=topic.id, name=topic.name, description=topic.description, origin=topic.origin,
-                    keywords=[*topic.keywords, *topic.aliases], documents=documents, passages=passages,
+                    id=topic.id,
+                    name=topic.name,
+                    description=topic.description,
+                    origin=topic.origin,
+                    keywords=[*topic.keywords, *topic.aliases],
+                    documents=documents,
+                    passages=passages,
                 )
-            )  # fmt: skip
+            )
         return TopicsAnswer(topics=infos)
 
     def resolve_topic(self, name: str) -> Topic:
@@ -100,21 +104,16 @@ class StudyEngine:
         phrases = self._planner.plan(query, expand=expand)
         if not phrases:
             raise InputError("That query has only very common words.", "Add a word that says what you want.")
-        hits = self.index.search.search(phrases, limit=limit * 2)
+        hits = self.index.search.find(phrases, limit=limit * 2)
         sentences = self.index.store.sentences([sid for sid, _ in hits])
         scores = dict(hits)
-        results: list[SearchHit] = []
+        results: list[Passage] = []
         seen: set[str] = set()
         for sentence in sentences:
             if sentence.text in seen:
                 continue
             seen.add(sentence.text)
-            results.append(
-                SearchHit(
-                    text=sentence.text, document=sentence.document, reference=sentence.reference,
-                    references=sentence.references, score=round(scores[sentence.id], 4),
-                )
-            )  # fmt: skip
+            results.append(_passage(sentence, scores[sentence.id]))
         if not results:
             raise NothingFoundError(
                 f"Nothing in the sources matches '{query}'.", "Try other words, or `topics` for ideas."
@@ -131,7 +130,7 @@ class StudyEngine:
         else:
             resolved = self.resolve_topic(topic)
             name = resolved.name
-            hits = self.index.search.search(self._planner.topic_phrases(resolved), limit=limit, with_statistic=True)
+            hits = self.index.search.find(self._planner.topic_phrases(resolved), limit=limit, with_statistic=True)
             found = self.index.store.statistics([sid for sid, _ in hits])[:limit]
         if not found:
             raise NothingFoundError(
@@ -149,7 +148,7 @@ class StudyEngine:
     def summary(self, topic: str) -> SummaryAnswer:
         resolved = self.resolve_topic(topic)
         phrases = self._planner.topic_phrases(resolved)
-        hits = self.index.search.search(phrases, limit=summary.CANDIDATES)
+        hits = self.index.search.find(phrases, limit=summary.CANDIDATES)
         candidates = self.index.store.sentences([sid for sid, _ in hits])
         chosen = summary.choose(candidates, dict(hits), self._planner.terms)
         if not chosen:
@@ -164,20 +163,15 @@ class StudyEngine:
             raise InputError("That claim has only very common words.", "Quote more of it.")
         weights = {t: self._idf(t) for t in claim_terms}
         total = sum(weights.values())
-        hits = self.index.search.search(self._planner.plan(claim), limit=limit * 4)
-        matches: list[CiteMatch] = []
+        hits = self.index.search.find(self._planner.plan(claim), limit=limit * 4)
+        matches: list[Passage] = []
         for sentence in self.index.store.sentences([sid for sid, _ in hits]):
             shared = set(self._planner.terms(sentence.text)) & weights.keys()
             coverage = sum(weights[t] for t in shared) / total if total else 0.0
             if coverage < _CITE_MIN_COVERAGE:
                 continue
             backed = 1.0 if sentence.references else 0.0
-            matches.append(
-                CiteMatch(
-                    quote=sentence.text, document=sentence.document, reference=sentence.reference,
-                    references=sentence.references, score=round(coverage + 0.1 * backed, 4),
-                )
-            )  # fmt: skip
+            matches.append(_passage(sentence, coverage + 0.1 * backed))
         matches.sort(key=lambda m: -m.score)
         if not matches:
             raise NothingFoundError(
@@ -230,7 +224,7 @@ class StudyEngine:
         return facts.fact_for(self.index.store, key)
 
     def _topic_sentences(self, topic: Topic) -> list[StoredSentence]:
-        hits = self.index.search.search(self._planner.topic_phrases(topic), limit=quiz.TOPIC_CANDIDATES)
+        hits = self.index.search.find(self._planner.topic_phrases(topic), limit=quiz.TOPIC_CANDIDATES)
         return self.index.store.sentences([sid for sid, _ in hits])
 
     # -- sources ------------------------------------------------------------------------------------
@@ -247,19 +241,37 @@ class StudyEngine:
             sentences, statistics = store.document_counts(doc_id)
             summaries.append(
                 SourceSummary(
-                    document=store.document(doc_id), sentences=sentences, statistics=statistics,
+                    document=store.document(doc_id),
+                    sentences=sentences,
+                    statistics=statistics,
                     references=store.document_references(doc_id),
                 )
-            )  # fmt: skip
+            )
         report = self.index.report
         return SourcesAnswer(sources=summaries, skipped=[*report.skipped, *report.warnings])
 
 
+def _passage(sentence: StoredSentence, score: float) -> Passage:
+    return Passage(
+        text=sentence.text,
+        document=sentence.document,
+        reference=sentence.reference,
+        references=sentence.references,
+        score=round(score, 4),
+    )
+
+
 def _statistic(stat: StoredStatistic, sentence: StoredSentence) -> Statistic:
     return Statistic(
-        value=stat.value, number=stat.number, kind=stat.kind, counts=stat.counts, year=stat.year,
-        quote=sentence.text, document=sentence.document, reference=sentence.reference,
-    )  # fmt: skip
+        value=stat.value,
+        number=stat.number,
+        kind=stat.kind,
+        counts=stat.counts,
+        year=stat.year,
+        quote=sentence.text,
+        document=sentence.document,
+        reference=sentence.reference,
+    )
 
 
 def _checked_text(text: str, what: str, limit: int) -> str:

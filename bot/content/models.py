@@ -57,17 +57,15 @@ class Quote(BaseModel):
     references: list[ReferenceInfo] = Field(default_factory=list[ReferenceInfo])
 
 
-class SearchHit(BaseModel):
-    text: str
-    document: DocumentInfo
-    reference: ReferenceInfo | None = None
-    references: list[ReferenceInfo] = Field(default_factory=list[ReferenceInfo])
+class Passage(Quote):
+    """A quoted sentence that answers a search or supports a claim, with how well it does (higher first)."""
+
     score: float
 
 
 class SearchAnswer(BaseModel):
     query: str
-    results: list[SearchHit]
+    results: list[Passage]
 
 
 StatisticKind = Literal["percent", "money", "count"]
@@ -95,22 +93,29 @@ class SummaryAnswer(BaseModel):
     topic: str
     sentences: list[Quote]
 
-
-class CiteMatch(BaseModel):
-    quote: str
-    document: DocumentInfo
-    reference: ReferenceInfo | None = None
-    references: list[ReferenceInfo] = Field(default_factory=list[ReferenceInfo])
-    score: float
+    def numbered_references(self) -> tuple[list[int | None], list[ReferenceInfo]]:
+        """Each sentence's number in the reference list under the summary (None when it cites nothing),
+        and that list: each reference once, numbered in the order the sentences first cite it."""
+        notes: list[ReferenceInfo] = []
+        numbers: list[int | None] = []
+        for sentence in self.sentences:
+            if sentence.reference is not None and sentence.reference not in notes:
+                notes.append(sentence.reference)
+            numbers.append(None if sentence.reference is None else notes.index(sentence.reference) + 1)
+        return numbers, notes
 
 
 class CiteAnswer(BaseModel):
     claim: str
-    matches: list[CiteMatch]
+    matches: list[Passage]
 
 
 QuestionKind = Literal["number", "source"]
 Difficulty = Literal["easy", "normal", "hard"]
+
+
+# A question's four options are shown, and answered, by letter.
+OPTION_LETTERS = "ABCD"
 
 
 class QuizQuestion(BaseModel):

@@ -82,10 +82,15 @@ def number_question(
     counts = f" for {stat.counts}" if stat.counts else ""
     citing = f", citing {reference.key}" if reference else ""
     return QuizQuestion(
-        kind="number", prompt=f"Fill in the blank: “{blanked}”", options=options, answer=answer,
-        quote=sentence.text, explanation=f"The source gives “{stat.value}”{counts}{citing}.",
-        document=sentence.document, reference=reference,
-    )  # fmt: skip
+        kind="number",
+        prompt=f"Fill in the blank: “{blanked}”",
+        options=options,
+        answer=answer,
+        quote=sentence.text,
+        explanation=f"The source gives “{stat.value}”{counts}{citing}.",
+        document=sentence.document,
+        reference=reference,
+    )
 
 
 def source_question(
@@ -110,10 +115,15 @@ def source_question(
     wrong = [r.key for r in rng.sample(pool, 3)]
     options, answer = _shuffled(right.key, wrong, rng)
     return QuizQuestion(
-        kind="source", prompt=f"Which source backs this claim? “{claim} …”", options=options, answer=answer,
-        quote=sentence.text, explanation=_source_explanation(right), document=sentence.document,
+        kind="source",
+        prompt=f"Which source backs this claim? “{claim} …”",
+        options=options,
+        answer=answer,
+        quote=sentence.text,
+        explanation=_source_explanation(right),
+        document=sentence.document,
         reference=right,
-    )  # fmt: skip
+    )
 
 
 def _source_explanation(reference: ReferenceInfo) -> str:

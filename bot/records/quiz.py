@@ -15,9 +15,17 @@ class QuizRecords:
         self._db = db
 
     async def start(
-        self, session_id: str, *, guild_id: int, channel_id: int, starter_id: int, topic: str | None, seed: int,
-        questions: int, seconds: int,
-    ) -> None:  # fmt: skip
+        self,
+        session_id: str,
+        *,
+        guild_id: int,
+        channel_id: int,
+        starter_id: int,
+        topic: str | None,
+        seed: int,
+        questions: int,
+        seconds: int,
+    ) -> None:
         await self._db.execute(
             "INSERT INTO quiz_sessions (id, guild_id, channel_id, starter_id, topic, seed, questions, seconds, "
             "status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -41,9 +49,17 @@ class QuizRecords:
         await self._db.commit()
 
     async def record_answer(
-        self, session_id: str, *, question: int, member_id: int, guild_id: int, choice: int, correct: bool,
-        seconds: float, points: int,
-    ) -> bool:  # fmt: skip
+        self,
+        session_id: str,
+        *,
+        question: int,
+        member_id: int,
+        guild_id: int,
+        choice: int,
+        correct: bool,
+        seconds: float,
+        points: int,
+    ) -> bool:
         """Store a member's answer; False if they had already answered this question (the first counts)."""
         try:
             await self._db.execute(

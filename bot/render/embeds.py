@@ -10,6 +10,7 @@ from bot.content.models import (
     DocumentInfo,
     Fact,
     FactAnswer,
+    Passage,
     ReferenceInfo,
     SearchAnswer,
     SourcesAnswer,
@@ -102,13 +103,16 @@ def quoted_field(text: str, document: DocumentInfo, reference: ReferenceInfo | N
 
 
 def search_pages(answer: SearchAnswer) -> list[discord.Embed]:
-    fields = [(f"{i}.", quoted_field(h.text, h.document, h.reference)) for i, h in enumerate(answer.results, 1)]
-    return paged_fields(f"Search: {safe(answer.query)}", fields, per_page=PER_PAGE, footer=VERBATIM)
+    return _passage_pages(f"Search: {safe(answer.query)}", answer.results)
 
 
 def cite_pages(answer: CiteAnswer) -> list[discord.Embed]:
-    fields = [(f"{i}.", quoted_field(m.quote, m.document, m.reference)) for i, m in enumerate(answer.matches, 1)]
-    return paged_fields(f"Support for: {safe(answer.claim)}", fields, per_page=PER_PAGE, footer=VERBATIM)
+    return _passage_pages(f"Support for: {safe(answer.claim)}", answer.matches)
+
+
+def _passage_pages(title: str, passages: list[Passage]) -> list[discord.Embed]:
+    fields = [(f"{i}.", quoted_field(p.text, p.document, p.reference)) for i, p in enumerate(passages, 1)]
+    return paged_fields(title, fields, per_page=PER_PAGE, footer=VERBATIM)
 
 
 def stats_pages(answer: StatsAnswer) -> list[discord.Embed]:
@@ -123,15 +127,8 @@ def stats_pages(answer: StatsAnswer) -> list[discord.Embed]:
 
 def summary_embed(answer: SummaryAnswer) -> discord.Embed:
     """The sentences as one paragraph with numbered citations; the numbered references underneath."""
-    notes: list[ReferenceInfo] = []
-    parts = []
-    for sentence in answer.sentences:
-        marker = ""
-        if sentence.reference is not None:
-            if sentence.reference not in notes:
-                notes.append(sentence.reference)
-            marker = f" [{notes.index(sentence.reference) + 1}]"
-        parts.append(safe(sentence.text) + marker)
+    numbers, notes = answer.numbered_references()
+    parts = [safe(s.text) + (f" [{n}]" if n else "") for s, n in zip(answer.sentences, numbers, strict=True)]
     embed = discord.Embed(title=clip(f"Summary: {safe(answer.topic)}", TITLE_LIMIT), colour=COLOUR)
     documents = list({s.document.id: s.document for s in answer.sentences}.values())
     sources = "\n".join(clip(source_line(d, None), 300) for d in documents)
@@ -160,10 +157,13 @@ def fact_embed_for(fact: Fact, *, title: str) -> discord.Embed:
 
 def topics_pages(answer: TopicsAnswer) -> list[discord.Embed]:
     fields = [
-        (safe(f"{t.name} ({t.id})"), f"{plural(t.passages, 'passage')} in {plural(t.documents, 'document')}"
-         + (f"\n{safe(t.description)}" if t.description else ""))
+        (
+            safe(f"{t.name} ({t.id})"),
+            f"{plural(t.passages, 'passage')} in {plural(t.documents, 'document')}"
+            + (f"\n{safe(t.description)}" if t.description else ""),
+        )
         for t in answer.topics
-    ]  # fmt: skip
+    ]
     return paged_fields("Topics", fields, per_page=10, footer="/summary topic: for a summary of one")
 
 

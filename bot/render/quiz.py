@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import discord
 
-from bot.content.models import QuizQuestion
+from bot.content.models import OPTION_LETTERS, QuizQuestion
 from bot.quiz_rules import Outcome, Verdict
 from bot.records.models import MemberStats, SessionStatus, Standing
 from bot.render.embeds import COLOUR, DESCRIPTION_LIMIT, FIELD_LIMIT, clip, paged_fields, quoted_field, safe
 
-LETTERS = "ABCD"
 _VERDICTS = {
     Verdict.RIGHT: "Right! +{points} points.",
     Verdict.WRONG: "Not this time. The answer is revealed when the time is up.",
@@ -29,7 +28,7 @@ _ENDINGS = {
 
 
 def _options(question: QuizQuestion) -> str:
-    return "\n".join(f"**{LETTERS[i]}**) {safe(option)}" for i, option in enumerate(question.options))
+    return "\n".join(f"**{OPTION_LETTERS[i]}**) {safe(option)}" for i, option in enumerate(question.options))
 
 
 def question_embed(question: QuizQuestion, index: int, total: int, deadline: float) -> discord.Embed:
@@ -40,7 +39,7 @@ def question_embed(question: QuizQuestion, index: int, total: int, deadline: flo
 
 
 def reveal_embed(question: QuizQuestion, index: int, total: int, right: list[int]) -> discord.Embed:
-    answer = f"{LETTERS[question.answer]}) {question.options[question.answer]}"
+    answer = f"{OPTION_LETTERS[question.answer]}) {question.options[question.answer]}"
     embed = discord.Embed(title=clip(f"Question {index + 1} of {total}: {answer}", 256), colour=COLOUR)
     embed.description = clip(safe(question.prompt), 1500) + "\n\n" + _options(question)
     embed.add_field(name="Why", value=clip(safe(question.explanation), FIELD_LIMIT), inline=False)
@@ -82,8 +81,11 @@ def member_stats_embed(member: str, stats: MemberStats) -> discord.Embed:
     accuracy = f"{100 * stats.correct / stats.answered:.0f}%" if stats.answered else "—"
     fastest = f"{stats.fastest_seconds:.1f} s" if stats.fastest_seconds is not None else "—"
     for name, value in (
-        ("Answered", str(stats.answered)), ("Accuracy", accuracy), ("Current streak", str(stats.current_streak)),
-        ("Longest streak", str(stats.longest_streak)), ("Fastest right answer", fastest),
-    ):  # fmt: skip
+        ("Answered", str(stats.answered)),
+        ("Accuracy", accuracy),
+        ("Current streak", str(stats.current_streak)),
+        ("Longest streak", str(stats.longest_streak)),
+        ("Fastest right answer", fastest),
+    ):
         embed.add_field(name=name, value=value, inline=True)
     return embed

@@ -7,9 +7,11 @@ import textwrap
 from pydantic import BaseModel
 
 from bot.content.models import (
+    OPTION_LETTERS,
     CiteAnswer,
     DocumentInfo,
     FactAnswer,
+    Passage,
     QuizAnswer,
     ReferenceInfo,
     SearchAnswer,
@@ -21,9 +23,6 @@ from bot.content.models import (
 from bot.render import plural
 
 _WIDTH = 100
-
-
-_LETTERS = "ABCD"
 
 
 def _wrap(text: str, indent: str = "   ") -> str:
@@ -49,16 +48,15 @@ def render_topics(answer: TopicsAnswer) -> str:
     return "\n".join(lines)
 
 
-def _quoted_list(heading: str, quotes: list[tuple[str, DocumentInfo, ReferenceInfo | None]]) -> str:
+def _quoted_list(heading: str, passages: list[Passage]) -> str:
     lines = [heading]
-    for i, (text, document, reference) in enumerate(quotes, 1):
-        lines += ["", _wrap(f"{i}. “{text}”", ""), _source(document, reference)]
+    for i, passage in enumerate(passages, 1):
+        lines += ["", _wrap(f"{i}. “{passage.text}”", ""), _source(passage.document, passage.reference)]
     return "\n".join(lines)
 
 
 def render_search(answer: SearchAnswer) -> str:
-    hits = [(h.text, h.document, h.reference) for h in answer.results]
-    return _quoted_list(f"Results for “{answer.query}”:", hits)
+    return _quoted_list(f"Results for “{answer.query}”:", answer.results)
 
 
 def render_stats(answer: StatsAnswer) -> str:
@@ -72,33 +70,25 @@ def render_stats(answer: StatsAnswer) -> str:
 
 def render_summary(answer: SummaryAnswer) -> str:
     lines = [f"Summary: {answer.topic}", ""]
-    notes: list[str] = []
-    paragraph: list[str] = []
-    for sentence in answer.sentences:
-        marker = ""
-        if sentence.reference:
-            if sentence.reference.text not in notes:
-                notes.append(sentence.reference.text)
-            marker = f" [{notes.index(sentence.reference.text) + 1}]"
-        paragraph.append(f"{sentence.text}{marker}")
+    numbers, notes = answer.numbered_references()
+    paragraph = [s.text + (f" [{n}]" if n else "") for s, n in zip(answer.sentences, numbers, strict=True)]
     lines.append(textwrap.fill(" ".join(paragraph), _WIDTH))
     documents = list(dict.fromkeys(s.document.id for s in answer.sentences))
     lines += ["", "Sources: " + ", ".join(documents)]
-    lines += [f"[{i}] {note}" for i, note in enumerate(notes, 1)]
+    lines += [f"[{i}] {note.text}" for i, note in enumerate(notes, 1)]
     return "\n".join(lines)
 
 
 def render_cite(answer: CiteAnswer) -> str:
-    matches = [(m.quote, m.document, m.reference) for m in answer.matches]
-    return _quoted_list(f"Support for “{answer.claim}”:", matches)
+    return _quoted_list(f"Support for “{answer.claim}”:", answer.matches)
 
 
 def render_quiz(answer: QuizAnswer) -> str:
     lines = [f"Quiz{' on ' + answer.topic if answer.topic else ''} (seed {answer.seed}):"]
     for i, q in enumerate(answer.questions, 1):
         lines += ["", _wrap(f"Q{i}. {q.prompt}", "")]
-        lines += [f"   {_LETTERS[j]}) {option}" for j, option in enumerate(q.options)]
-        lines.append(f"   Answer: {_LETTERS[q.answer]}) {q.options[q.answer]} — {q.explanation}")
+        lines += [f"   {OPTION_LETTERS[j]}) {option}" for j, option in enumerate(q.options)]
+        lines.append(f"   Answer: {OPTION_LETTERS[q.answer]}) {q.options[q.answer]} — {q.explanation}")
         lines.append(_wrap(f"Quote: “{q.quote}”"))
         lines.append(_source(q.document, q.reference))
     return "\n".join(lines)

@@ -58,9 +58,12 @@ def _tagged_union(
     if branch is None:
         allowed = [tag for tag, _ in branches]
         yield ValidationError(
-            f"{instance.get('type')!r} is not one of {allowed}", validator="enum", validator_value=allowed,
-            instance=instance.get("type"), path=["type"],
-        )  # fmt: skip
+            f"{instance.get('type')!r} is not one of {allowed}",
+            validator="enum",
+            validator_value=allowed,
+            instance=instance.get("type"),
+            path=["type"],
+        )
         return
     yield from validator.descend(instance, branch)
 

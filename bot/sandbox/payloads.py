@@ -32,33 +32,67 @@ def timestamp() -> str:
 
 def user(user_id: int, name: str, *, bot: bool = False) -> Payload:
     return {
-        "id": str(user_id), "username": name, "discriminator": "0", "global_name": name, "avatar": None,
-        "bot": bot, "system": False, "public_flags": 0, "flags": 0, "banner": None, "accent_color": None,
-    }  # fmt: skip
+        "id": str(user_id),
+        "username": name,
+        "discriminator": "0",
+        "global_name": name,
+        "avatar": None,
+        "bot": bot,
+        "system": False,
+        "public_flags": 0,
+        "flags": 0,
+        "banner": None,
+        "accent_color": None,
+    }
 
 
 def role(role_id: int, name: str, permissions: int, position: int) -> Payload:
     return {
-        "id": str(role_id), "name": name, "color": 0, "hoist": False, "icon": None, "unicode_emoji": None,
-        "position": position, "permissions": str(permissions), "managed": False, "mentionable": False,
+        "id": str(role_id),
+        "name": name,
+        "color": 0,
+        "hoist": False,
+        "icon": None,
+        "unicode_emoji": None,
+        "position": position,
+        "permissions": str(permissions),
+        "managed": False,
+        "mentionable": False,
         "flags": 0,
-    }  # fmt: skip
+    }
 
 
 def text_channel(channel_id: int, guild_id: int, name: str, position: int) -> Payload:
     return {
-        "id": str(channel_id), "type": 0, "guild_id": str(guild_id), "name": name, "position": position,
-        "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None, "last_message_id": None,
-        "rate_limit_per_user": 0, "flags": 0,
-    }  # fmt: skip
+        "id": str(channel_id),
+        "type": 0,
+        "guild_id": str(guild_id),
+        "name": name,
+        "position": position,
+        "permission_overwrites": [],
+        "nsfw": False,
+        "parent_id": None,
+        "topic": None,
+        "last_message_id": None,
+        "rate_limit_per_user": 0,
+        "flags": 0,
+    }
 
 
 def member(user_payload: Payload, role_ids: list[int], joined_at: str) -> Payload:
     return {
-        "user": user_payload, "nick": None, "avatar": None, "roles": [str(r) for r in role_ids],
-        "joined_at": joined_at, "premium_since": None, "deaf": False, "mute": False, "flags": 0,
-        "pending": False, "communication_disabled_until": None,
-    }  # fmt: skip
+        "user": user_payload,
+        "nick": None,
+        "avatar": None,
+        "roles": [str(r) for r in role_ids],
+        "joined_at": joined_at,
+        "premium_since": None,
+        "deaf": False,
+        "mute": False,
+        "flags": 0,
+        "pending": False,
+        "communication_disabled_until": None,
+    }
 
 
 def guild(
@@ -72,18 +106,49 @@ def guild(
     member_count: int,
 ) -> Payload:
     return {
-        "id": str(guild_id), "name": name, "icon": None, "splash": None, "discovery_splash": None,
-        "owner_id": str(owner_id), "afk_channel_id": None, "afk_timeout": 300, "verification_level": 0,
-        "default_message_notifications": 0, "explicit_content_filter": 0, "roles": roles, "emojis": [],
-        "features": [], "mfa_level": 0, "application_id": None, "system_channel_id": None,
-        "system_channel_flags": 0, "rules_channel_id": None, "max_members": 500000, "vanity_url_code": None,
-        "description": None, "banner": None, "premium_tier": 0, "premium_subscription_count": 0,
-        "preferred_locale": "en-US", "public_updates_channel_id": None, "nsfw_level": 0, "stickers": [],
-        "premium_progress_bar_enabled": False, "joined_at": timestamp(), "large": False, "unavailable": False,
-        "member_count": member_count, "voice_states": [], "members": members, "channels": channels,
-        "threads": [], "presences": [], "stage_instances": [], "guild_scheduled_events": [],
+        "id": str(guild_id),
+        "name": name,
+        "icon": None,
+        "splash": None,
+        "discovery_splash": None,
+        "owner_id": str(owner_id),
+        "afk_channel_id": None,
+        "afk_timeout": 300,
+        "verification_level": 0,
+        "default_message_notifications": 0,
+        "explicit_content_filter": 0,
+        "roles": roles,
+        "emojis": [],
+        "features": [],
+        "mfa_level": 0,
+        "application_id": None,
+        "system_channel_id": None,
+        "system_channel_flags": 0,
+        "rules_channel_id": None,
+        "max_members": 500000,
+        "vanity_url_code": None,
+        "description": None,
+        "banner": None,
+        "premium_tier": 0,
+        "premium_subscription_count": 0,
+        "preferred_locale": "en-US",
+        "public_updates_channel_id": None,
+        "nsfw_level": 0,
+        "stickers": [],
+        "premium_progress_bar_enabled": False,
+        "joined_at": timestamp(),
+        "large": False,
+        "unavailable": False,
+        "member_count": member_count,
+        "voice_states": [],
+        "members": members,
+        "channels": channels,
+        "threads": [],
+        "presences": [],
+        "stage_instances": [],
+        "guild_scheduled_events": [],
         "soundboard_sounds": [],
-    }  # fmt: skip
+    }
 
 
 def message(
@@ -98,13 +163,24 @@ def message(
 ) -> Payload:
     """A message from a send/edit body (content, embeds, components, flags)."""
     payload: Payload = {
-        "id": str(message_id), "channel_id": str(channel_id), "author": author,
-        "content": body.get("content") or "", "timestamp": timestamp(), "edited_timestamp": None,
-        "tts": False, "mention_everyone": False, "mentions": [], "mention_roles": [], "attachments": [],
-        "embeds": body.get("embeds") or [], "reactions": [], "pinned": False,
-        "type": 20 if interaction else 0, "flags": int(body.get("flags") or 0),
+        "id": str(message_id),
+        "channel_id": str(channel_id),
+        "author": author,
+        "content": body.get("content") or "",
+        "timestamp": timestamp(),
+        "edited_timestamp": None,
+        "tts": False,
+        "mention_everyone": False,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": body.get("embeds") or [],
+        "reactions": [],
+        "pinned": False,
+        "type": 20 if interaction else 0,
+        "flags": int(body.get("flags") or 0),
         "components": body.get("components") or [],
-    }  # fmt: skip
+    }
     if body.get("nonce"):
         payload["nonce"] = str(body["nonce"])
     if guild_id is not None:
@@ -119,8 +195,22 @@ def message(
 
 def application(app_id: int, bot_user: Payload, owner: Payload, name: str) -> Payload:
     return {
-        "id": str(app_id), "name": name, "icon": None, "description": "", "type": None, "bot": bot_user,
-        "bot_public": True, "bot_require_code_grant": False, "owner": owner, "team": None,
-        "verify_key": "0" * 64, "flags": 0, "summary": "", "rpc_origins": [], "tags": [],
-        "approximate_guild_count": 1, "redirect_uris": [], "interactions_endpoint_url": None,
-    }  # fmt: skip
+        "id": str(app_id),
+        "name": name,
+        "icon": None,
+        "description": "",
+        "type": None,
+        "bot": bot_user,
+        "bot_public": True,
+        "bot_require_code_grant": False,
+        "owner": owner,
+        "team": None,
+        "verify_key": "0" * 64,
+        "flags": 0,
+        "summary": "",
+        "rpc_origins": [],
+        "tags": [],
+        "approximate_guild_count": 1,
+        "redirect_uris": [],
+        "interactions_endpoint_url": None,
+    }

@@ -15,9 +15,12 @@ def rate_limit_headers() -> dict[str, str]:
     """Generous limits on one bucket: the client never waits unless a test injects a 429."""
     now = time.time()
     return {
-        "X-RateLimit-Limit": "50", "X-RateLimit-Remaining": "49", "X-RateLimit-Reset": f"{now + 1:.3f}",
-        "X-RateLimit-Reset-After": "1.000", "X-RateLimit-Bucket": "sandbox",
-    }  # fmt: skip
+        "X-RateLimit-Limit": "50",
+        "X-RateLimit-Remaining": "49",
+        "X-RateLimit-Reset": f"{now + 1:.3f}",
+        "X-RateLimit-Reset-After": "1.000",
+        "X-RateLimit-Bucket": "sandbox",
+    }
 
 
 def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
@@ -39,9 +42,12 @@ def fault_response(status: int, retry_after: float) -> web.Response:
     if status == 429:
         body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": False, "code": 0}
         headers = {
-            **rate_limit_headers(), "X-RateLimit-Remaining": "0", "Retry-After": f"{retry_after}",
-            "X-RateLimit-Scope": "user", "Via": "1.1 google",
-        }  # fmt: skip
+            **rate_limit_headers(),
+            "X-RateLimit-Remaining": "0",
+            "Retry-After": f"{retry_after}",
+            "X-RateLimit-Scope": "user",
+            "Via": "1.1 google",
+        }
         return json_response(body, 429, headers)
     return json_response({"message": f"{status}: Server Error", "code": 0}, status, {})
 

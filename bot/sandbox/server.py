@@ -11,13 +11,14 @@ status, code and error shape.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import secrets
 import socket
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import yarl
 from aiohttp import web
@@ -46,6 +47,8 @@ BOT_PERMISSIONS = perms.ALL & ~perms.ADMINISTRATOR
 NONCE_SECONDS = 5 * 60  # Discord: "checked for uniqueness in the past few minutes"
 Handler = Callable[[web.Request, re.Match[str], Any], Awaitable[web.Response]]
 _BODY_METHODS = ("POST", "PUT", "PATCH")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -95,11 +98,16 @@ class Sandbox:
         self.faults = Faults()
         self.refusals: list[Refusal] = []
         self.requests = 0  # REST requests received, refused or not
+        self._handled = asyncio.Event()  # set, and replaced, each time a request has been answered
         self._clock_offset = 0.0
         self.gateway = Gateway(
-            token=self.token, heartbeat_ms=heartbeat_ms, ready=self._ready_payload,
-            guilds=self._guild_payloads, resume_url=lambda: self.gateway_url, approved_intents=approved_intents,
-        )  # fmt: skip
+            token=self.token,
+            heartbeat_ms=heartbeat_ms,
+            ready=self._ready_payload,
+            guilds=self._guild_payloads,
+            resume_url=lambda: self.gateway_url,
+            approved_intents=approved_intents,
+        )
         self._runner: web.AppRunner | None = None
         self._host = "127.0.0.1"
         self._port = 0
@@ -216,12 +224,16 @@ class Sandbox:
 
     def _ready_payload(self, session_id: str, shard: list[int]) -> Payload:
         return {
-            "v": 10, "user": {**self.bot_user, "verified": True, "mfa_enabled": False},
-            "guilds": [{"id": str(g), "unavailable": True} for g in self.guilds], "session_id": session_id,
-            "resume_gateway_url": self.gateway_url, "shard": shard, "private_channels": [],
+            "v": 10,
+            "user": {**self.bot_user, "verified": True, "mfa_enabled": False},
+            "guilds": [{"id": str(g), "unavailable": True} for g in self.guilds],
+            "session_id": session_id,
+            "resume_gateway_url": self.gateway_url,
+            "shard": shard,
+            "private_channels": [],
             "relationships": [],
             "application": {"id": str(self.application_id), "flags": 0},
-        }  # fmt: skip
+        }
 
     def _guild_payloads(self, intents: int) -> list[Payload]:
         """Guild Create as Discord sends it: without the Guild Presences intent, the member list holds only
@@ -229,12 +241,16 @@ class Sandbox:
         everyone = bool(intents & payloads.GUILD_PRESENCES)
         return [
             payloads.guild(
-                g.id, g.name, g.owner_id, list(g.roles.values()), list(g.channels.values()),
+                g.id,
+                g.name,
+                g.owner_id,
+                list(g.roles.values()),
+                list(g.channels.values()),
                 [m for uid, m in g.members.items() if everyone or uid == self.application_id],
                 member_count=len(g.members),
             )
             for g in self.guilds.values()
-        ]  # fmt: skip
+        ]
 
     # -- REST plumbing ------------------------------------------------------------------------------
 
@@ -262,9 +278,23 @@ class Sandbox:
             response = await self._handle(request, path)
             if fault is not None and fault.status:
                 response = fault_response(fault.status, fault.retry_after)
+        self._handled.set()
+        self._handled = asyncio.Event()
         if self.latency:
             await asyncio.sleep(self.latency)  # the answer on its way back
         return response
+
+    async def wait_until(self, condition: Callable[[], T | None], timeout: float = 10.0) -> T:
+        """The first true value of `condition`, checked now and after each request the sandbox answers (what
+        the bot does reaches the sandbox only by requests); an AssertionError after `timeout` seconds."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while not (found := condition()):
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                raise AssertionError(f"the sandbox did not see it within {timeout} s")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._handled.wait(), remaining)
+        return found
 
     async def _handle(self, request: web.Request, path: str) -> web.Response:
         for route in self._routes:
@@ -357,13 +387,17 @@ class Sandbox:
         guild = match.groupdict().get("guild")
         stored = [
             {
-                **command, "id": str(snowflake()), "application_id": str(self.application_id),
-                "version": str(snowflake()), "type": command.get("type", 1), "default_member_permissions":
-                _permission_string(command.get("default_member_permissions")), "nsfw": command.get("nsfw", False),
+                **command,
+                "id": str(snowflake()),
+                "application_id": str(self.application_id),
+                "version": str(snowflake()),
+                "type": command.get("type", 1),
+                "default_member_permissions": _permission_string(command.get("default_member_permissions")),
+                "nsfw": command.get("nsfw", False),
                 **({"guild_id": guild} if guild else {}),
             }
             for command in body
-        ]  # fmt: skip
+        ]
         target[:] = stored
         return json_response(stored)
 
@@ -413,11 +447,13 @@ class Sandbox:
             return web.Response(status=204)
         response: Payload = {
             "interaction": {
-                "id": str(record.id), "type": record.kind, "response_message_id": message and message["id"],
+                "id": str(record.id),
+                "type": record.kind,
+                "response_message_id": message and message["id"],
                 "response_message_loading": kind == 5,
                 "response_message_ephemeral": bool(message and message["flags"] & EPHEMERAL),
             }
-        }  # fmt: skip
+        }
         if message is not None:
             response["resource"] = {"type": kind, "message": message}
         return json_response(response)
@@ -517,14 +553,20 @@ class Sandbox:
         metadata = None
         if interaction is not None:
             metadata = {
-                "id": str(interaction.id), "type": interaction.kind,
+                "id": str(interaction.id),
+                "type": interaction.kind,
                 "user": self.users.get(interaction.user_id),
                 "authorizing_integration_owners": {"0": str(guild.id)},
-            }  # fmt: skip
+            }
         payload = payloads.message(
-            snowflake(), channel_id, guild.id, self.bot_user, body,
-            application_id=self.application_id if interaction else None, interaction=metadata,
-        )  # fmt: skip
+            snowflake(),
+            channel_id,
+            guild.id,
+            self.bot_user,
+            body,
+            application_id=self.application_id if interaction else None,
+            interaction=metadata,
+        )
         record = MessageRecord(payload, raw.get("allowed_mentions"))
         record.history.append(payload)
         self.messages[record.id] = record
@@ -557,24 +599,39 @@ class Sandbox:
         message: Payload | None,
     ) -> InteractionRecord:
         record = InteractionRecord(
-            id=snowflake(), token=secrets.token_urlsafe(32), kind=kind, guild_id=guild.id,
-            channel_id=channel_id, user_id=user_id, created=self.now(),
-        )  # fmt: skip
+            id=snowflake(),
+            token=secrets.token_urlsafe(32),
+            kind=kind,
+            guild_id=guild.id,
+            channel_id=channel_id,
+            user_id=user_id,
+            created=self.now(),
+        )
         if message is not None:
             record.component_message = int(message["id"])
         self.interactions[record.id] = record
         self._by_token[record.token] = record
         member = guild.members[user_id]
         payload: Payload = {
-            "id": str(record.id), "application_id": str(self.application_id), "type": kind, "data": data,
-            "guild_id": str(guild.id), "guild": {"id": str(guild.id), "locale": "en-US", "features": []},
-            "channel_id": str(channel_id), "channel": guild.channels[channel_id],
+            "id": str(record.id),
+            "application_id": str(self.application_id),
+            "type": kind,
+            "data": data,
+            "guild_id": str(guild.id),
+            "guild": {"id": str(guild.id), "locale": "en-US", "features": []},
+            "channel_id": str(channel_id),
+            "channel": guild.channels[channel_id],
             "member": {**member, "permissions": str(self.permissions_in(guild, channel_id, user_id))},
-            "token": record.token, "version": 1,
+            "token": record.token,
+            "version": 1,
             "app_permissions": str(self.bot_permissions_in(guild, channel_id)),
-            "locale": "en-US", "guild_locale": "en-US", "entitlements": [], "attachment_size_limit": 8388608,
-            "authorizing_integration_owners": {"0": str(guild.id)}, "context": 0,
-        }  # fmt: skip
+            "locale": "en-US",
+            "guild_locale": "en-US",
+            "entitlements": [],
+            "attachment_size_limit": 8388608,
+            "authorizing_integration_owners": {"0": str(guild.id)},
+            "context": 0,
+        }
         if message is not None:
             payload["message"] = message
         if self.latency:

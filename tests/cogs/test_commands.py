@@ -128,10 +128,16 @@ async def test_page_buttons_after_a_restart_say_the_pages_expired(world: World, 
 
 
 HOSTILE = [
-    "@everyone look", "<@&123456789012345678> ping", "discord.gg/abcdef **bold** ```code```",
-    "\u202eright-to-left\u202c \u200b", "👩‍👩‍👧‍👦 emoji", "x" * 300, "||spoiler|| > quote \\",
-    "¹", "٣",  # digits to str.isdigit(), not to int() or to Discord
-]  # fmt: skip
+    "@everyone look",
+    "<@&123456789012345678> ping",
+    "discord.gg/abcdef **bold** ```code```",
+    "\u202eright-to-left\u202c \u200b",
+    "👩‍👩‍👧‍👦 emoji",
+    "x" * 300,
+    "||spoiler|| > quote \\",
+    "¹",
+    "٣",  # digits to str.isdigit(), not to int() or to Discord
+]
 
 
 async def test_hostile_text_never_pings_or_breaks_an_answer(world: World):

@@ -168,10 +168,7 @@ async def test_the_scheduler_loop_posts_on_its_own(world: World, admin):
     await set_daily(world, admin)
     cog.clock = lambda: at("2026-11-23T08:00:05")
     cog.check.change_interval(seconds=0.05)
-    for _ in range(100):
-        if posts(world):
-            break
-        await asyncio.sleep(0.05)
+    await world.sandbox.wait_until(lambda: posts(world), 5)
     await asyncio.sleep(0.3)  # many more ticks: still one post
     assert len(posts(world)) == 1
 

@@ -20,10 +20,32 @@ from tests.conftest import example_count
 from tests.world import World
 
 NASTY = [
-    "@everyone", "@here", "<@123456789012345678>", "<@&123456789012345678>", "discord.gg/abc", "```x```",
-    "**b**", "\u202eRTL\u202c", "\u200b\u200d", "👩‍👩‍👧‍👦", "שלום", "||s||", "> q", "\\", "\n", " ", "food",
-    "sanctions", "Europe/Berlin", "09:00", "25:61", "UTC", "../../etc", "%s%n", "'; DROP TABLE quiz_answers; --",
-]  # fmt: skip
+    "@everyone",
+    "@here",
+    "<@123456789012345678>",
+    "<@&123456789012345678>",
+    "discord.gg/abc",
+    "```x```",
+    "**b**",
+    "\u202eRTL\u202c",
+    "\u200b\u200d",
+    "👩‍👩‍👧‍👦",
+    "שלום",
+    "||s||",
+    "> q",
+    "\\",
+    "\n",
+    " ",
+    "food",
+    "sanctions",
+    "Europe/Berlin",
+    "09:00",
+    "25:61",
+    "UTC",
+    "../../etc",
+    "%s%n",
+    "'; DROP TABLE quiz_answers; --",
+]
 
 
 def typed(min_size: int, max_size: int) -> st.SearchStrategy[str]:

@@ -49,22 +49,20 @@ async def question_message(world: World, number: int) -> dict:
                 return record.payload
         return None
 
-    for _ in range(200):
-        if (found := find()) is not None:
-            return found
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"question {number} was never asked")
+    return await world.sandbox.wait_until(find, 10)
 
 
 async def standings_message(world: World, title: str) -> dict:
     channel = world.guild.channel_id("study")
-    for _ in range(300):
+
+    def find() -> dict | None:
         for record in world.sandbox.channel_messages(channel):
             embeds = record.payload["embeds"]
             if embeds and embeds[0]["title"].startswith(title):
                 return embeds[0]
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"no '{title}' posted")
+        return None
+
+    return await world.sandbox.wait_until(find, 15)
 
 
 async def click(member: SandboxMember, message: dict, letter: str) -> str:

@@ -46,11 +46,11 @@ def test_food_topic_answers_to_its_aliases(engine):
 def test_cite_finds_the_supporting_sentence_and_its_reference(engine, documents):
     answer = engine.cite("sanctions and trade restrictions caused malnutrition in a large share of the population")
     best = answer.matches[0]
-    assert "malnutrition affecting 40% of the population" in best.quote
+    assert "malnutrition affecting 40% of the population" in best.text
     assert best.reference.key == "Amnesty International, 2020"
     assert [m.score for m in answer.matches] == sorted((m.score for m in answer.matches), reverse=True)
     for match in answer.matches:
-        assert_verbatim(match.quote, match.document.id, documents)
+        assert_verbatim(match.text, match.document.id, documents)
 
 
 def test_cite_says_plainly_when_nothing_supports_a_claim(engine):

@@ -10,8 +10,14 @@ def values(sentence: str) -> list[str]:
 def test_the_seed_statistics_are_found_with_what_they_count(engine):
     found = {s.value: s for s in engine.stats(limit=50).stats}
     assert set(found) == {
-        "four", "around 4.77 million", "over 120,000", "40%", "around $1 billion", "Over 20", "10.7 million",
-    }  # fmt: skip
+        "four",
+        "around 4.77 million",
+        "over 120,000",
+        "40%",
+        "around $1 billion",
+        "Over 20",
+        "10.7 million",
+    }
     assert found["over 120,000"].counts == "people" and found["over 120,000"].kind == "count"
     assert found["four"].counts == "fever cases"
     assert found["Over 20"].counts == "resolutions" and found["Over 20"].year == 2006

@@ -32,9 +32,18 @@ async def test_a_corrupt_database_stops_the_bot_with_a_clear_message_and_is_left
     env = {**os.environ, "PYTHONPATH": str(PROJECT), "DISCORD_TOKEN": sandbox.token}
     try:  # the sandbox answers from this event loop, so the bot runs as an asyncio subprocess
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run", "--config", str(config), "--sandbox", sandbox.base_url,
-            cwd=PROJECT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-        )  # fmt: skip
+            sys.executable,
+            "-m",
+            "bot.sandbox.run_bot",
+            sandbox.base_url,
+            "run",
+            "--config",
+            str(config),
+            cwd=PROJECT,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
         _, err = await asyncio.wait_for(process.communicate(), 60)
     finally:
         await sandbox.stop()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.content.models import DocumentInfo, ReferenceInfo, SearchAnswer, SearchHit
+from bot.content.models import DocumentInfo, Passage, ReferenceInfo, SearchAnswer
 from bot.render.embeds import FIELD_LIMIT, clip, quoted_field, search_pages
 
 DOCUMENT = DocumentInfo(id="doc", title="A *very* long_title " * 20, path="doc.txt", author="@everyone")
@@ -19,7 +19,7 @@ def test_a_long_quote_is_cut_at_a_word_with_an_ellipsis_and_a_pointer_to_search(
 
 
 def test_pages_of_huge_results_respect_every_limit():
-    hits = [SearchHit(text="x" * 6000, document=DOCUMENT, reference=REFERENCE, score=1.0) for _ in range(12)]
+    hits = [Passage(text="x" * 6000, document=DOCUMENT, reference=REFERENCE, score=1.0) for _ in range(12)]
     for page in search_pages(SearchAnswer(query="q" * 400, results=hits)):
         assert len(page) <= 6000 and len(page.fields) <= 25
         assert len(page.title or "") <= 256

@@ -111,10 +111,11 @@ class Daily(commands.Cog):
                 return
             if not looked and time.time() - existing.claimed_at > RESEND_WITHOUT_LOOKING_S:
                 await self._give_up(
-                    schedule, day,
+                    schedule,
+                    day,
                     f"Could not check whether the daily fact of {day} went out in <#{existing.channel_id}> "
                     "(I cannot read its history), so it was not posted again: that could have posted it twice.",
-                )  # fmt: skip
+                )
                 return
             key = existing.fact_key
         else:

@@ -136,10 +136,15 @@ class Quiz(commands.Cog):
         quiz = self.bot.engine.quiz(topic=topic, count=count, difficulty=difficulty)
         session_id = secrets.token_hex(6)
         await self.records.start(
-            session_id, guild_id=interaction.guild_id, channel_id=interaction.channel_id,
-            starter_id=interaction.user.id, topic=quiz.topic, seed=quiz.seed,
-            questions=len(quiz.questions), seconds=seconds,
-        )  # fmt: skip
+            session_id,
+            guild_id=interaction.guild_id,
+            channel_id=interaction.channel_id,
+            starter_id=interaction.user.id,
+            topic=quiz.topic,
+            seed=quiz.seed,
+            questions=len(quiz.questions),
+            seconds=seconds,
+        )
         return session_id, quiz
 
     @quiz.command(name="stop")

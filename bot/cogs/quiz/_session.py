@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.cogs.replies import in_time, reply
-from bot.content.models import QuizQuestion
+from bot.content.models import OPTION_LETTERS, QuizQuestion
 from bot.quiz_rules import Outcome, QuizGame, Verdict
 from bot.records.models import SessionStatus
 from bot.records.quiz import QuizRecords
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from bot.app import StudyBot
 
 log = logging.getLogger(__name__)
-LETTERS = "ABCD"
 
 
 class AnswerButton(
@@ -37,7 +36,7 @@ class AnswerButton(
     def __init__(self, session: str, question: int, choice: int, *, disabled: bool = False) -> None:
         super().__init__(
             discord.ui.Button(
-                label=LETTERS[choice] if choice < len(LETTERS) else str(choice + 1),
+                label=OPTION_LETTERS[choice] if choice < len(OPTION_LETTERS) else str(choice + 1),
                 style=discord.ButtonStyle.primary,
                 disabled=disabled,
                 custom_id=f"quiz:{session}:{question}:{choice}",
@@ -157,10 +156,15 @@ class QuizSession:
         outcome: Outcome = self.game.answer(interaction.user.id, question, choice, self.clock())
         if outcome.counted:
             saving = self.records.record_answer(
-                self.id, question=question, member_id=interaction.user.id, guild_id=self.guild_id,
-                choice=choice, correct=outcome.verdict is Verdict.RIGHT, seconds=outcome.seconds,
+                self.id,
+                question=question,
+                member_id=interaction.user.id,
+                guild_id=self.guild_id,
+                choice=choice,
+                correct=outcome.verdict is Verdict.RIGHT,
+                seconds=outcome.seconds,
                 points=outcome.points,
-            )  # fmt: skip
+            )
             try:
                 # A busy database can hold the write past Discord's deadline: then the click is acknowledged
                 # first, and the verdict follows once the answer is stored.

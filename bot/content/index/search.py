@@ -103,7 +103,7 @@ class SearchIndex:
             query = tantivy.Query.boolean_query([(tantivy.Occur.Must, query), *filters])
         return query
 
-    def search(
+    def find(
         self,
         phrases: Sequence[Phrase],
         *,

@@ -116,12 +116,21 @@ class StoreWriter:
         self._db.execute(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                doc_id, document.key, document.relative, meta.title,
-                opening_words(document.sentences[0].text), meta.author or document.byline,
-                meta.published.isoformat() if meta.published else None, meta.publisher,
-                str(meta.url) if meta.url else None, meta.language, first, len(sentences), len(statistics),
+                doc_id,
+                document.key,
+                document.relative,
+                meta.title,
+                opening_words(document.sentences[0].text),
+                meta.author or document.byline,
+                meta.published.isoformat() if meta.published else None,
+                meta.publisher,
+                str(meta.url) if meta.url else None,
+                meta.language,
+                first,
+                len(sentences),
+                len(statistics),
             ),
-        )  # fmt: skip
+        )
         return doc_id, first
 
     def set_meta(self, key: str, value: object) -> None:
@@ -155,9 +164,16 @@ class Store:
         ).fetchone()
         key, path, title, opening, author, published, publisher, url, language = row
         return DocumentInfo(
-            id=key, title=title or opening, title_is_opening=title is None, author=author,
-            published=published, publisher=publisher, url=url, language=language, path=path,
-        )  # fmt: skip
+            id=key,
+            title=title or opening,
+            title_is_opening=title is None,
+            author=author,
+            published=published,
+            publisher=publisher,
+            url=url,
+            language=language,
+            path=path,
+        )
 
     def document_ids(self) -> list[int]:
         return [r[0] for r in self._db.execute("SELECT id FROM documents ORDER BY id")]
