@@ -13,8 +13,8 @@ import aiosqlite
 import discord
 from discord.ext import commands, tasks
 
-from bot.cogs.paginator import PageSets
 from bot.cogs.quiz._sessions import QuizSessions
+from bot.cogs.shared.paginator import PageSets
 from bot.config import Settings
 from bot.content.engine import StudyEngine
 from bot.filelock import FileLock
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 # The error handler first, so that it answers for every command loaded after it.
 COGS = (
     "bot.cogs.error_handler",
-    "bot.cogs.paginator",
+    "bot.cogs.shared.paginator",
     "bot.cogs.about",
     "bot.cogs.search",
     "bot.cogs.topics",

@@ -16,7 +16,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.replies import send_problem
+from bot.cogs.shared.replies import send_problem
 from bot.errors import StudybotError
 
 if TYPE_CHECKING:

@@ -8,8 +8,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.paginator import send_pages
-from bot.cogs.topics import autocomplete_topic
+from bot.cogs.shared.paginator import send_pages
+from bot.cogs.shared.topic_option import autocomplete_topic
 from bot.render import embeds
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.paginator import send_pages
+from bot.cogs.shared.paginator import send_pages
 from bot.render import embeds
 
 if TYPE_CHECKING:

@@ -8,28 +8,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.paginator import send_pages
-from bot.content.engine import StudyEngine
+from bot.cogs.shared.paginator import send_pages
+from bot.cogs.shared.topic_option import autocomplete_topic
 from bot.render import embeds
 
 if TYPE_CHECKING:
     from bot.app import StudyBot
-
-MAX_CHOICES = 25  # Discord shows at most 25 autocomplete choices
-
-
-def topic_choices(engine: StudyEngine, typed: str) -> list[app_commands.Choice[str]]:
-    """Topics whose id, name or keywords contain what the member typed, curated ones first."""
-    wanted = typed.strip().casefold()
-    matching = [t for t in engine.topics if not wanted or any(wanted in p.casefold() for p in (t.id, *t.phrases))]
-    return [app_commands.Choice(name=t.name[:100], value=t.id) for t in matching[:MAX_CHOICES]]
-
-
-async def autocomplete_topic(
-    interaction: discord.Interaction[StudyBot], current: str
-) -> list[app_commands.Choice[str]]:
-    """Every topic option autocompletes from the bot's index the same way."""
-    return topic_choices(interaction.client.engine, current)
 
 
 class Topics(commands.Cog):

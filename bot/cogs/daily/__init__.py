@@ -16,7 +16,7 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot.cogs.daily._schedule import due_date, next_fact, next_post, parse_time, zone, zone_names
-from bot.cogs.replies import in_time, missing_permissions, reply, send_problem
+from bot.cogs.shared.replies import in_time, missing_permissions, reply, send_problem
 from bot.errors import RefusedError
 from bot.records.daily import DailyRecords
 from bot.records.models import DailyPost, DailySchedule, PostStatus

@@ -11,10 +11,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.paginator import send_pages
 from bot.cogs.quiz._session import AnswerButton, QuizSession
-from bot.cogs.replies import in_time, missing_permissions, reply
-from bot.cogs.topics import autocomplete_topic
+from bot.cogs.shared.paginator import send_pages
+from bot.cogs.shared.replies import in_time, missing_permissions, reply
+from bot.cogs.shared.topic_option import autocomplete_topic
 from bot.content.models import Difficulty, QuizAnswer
 from bot.errors import RefusedError
 from bot.records.models import SessionStatus

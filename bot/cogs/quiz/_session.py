@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.cogs.replies import in_time, reply
+from bot.cogs.shared.replies import in_time, reply
 from bot.content.models import OPTION_LETTERS, QuizQuestion
 from bot.quiz_rules import Outcome, QuizGame, Verdict
 from bot.records.models import SessionStatus

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 import discord
 
-from bot.cogs.replies import reply
+from bot.cogs.shared.replies import reply
 
 if TYPE_CHECKING:
     from bot.app import StudyBot

@@ -6,7 +6,7 @@ import time
 
 import discord
 
-from bot.cogs.paginator import PageSet, PageSets
+from bot.cogs.shared.paginator import PageSet, PageSets
 
 
 def page_set() -> PageSet:
