@@ -51,12 +51,14 @@ class StudyEngine:
         self._topics_answer: TopicsAnswer | None = None
         self._fact_keys: list[str] | None = None
         self._sources: SourcesAnswer | None = None
+        self._ranked_statistics: list[int] | None = None
 
     def warm(self) -> None:
         """Work out the whole-index answers now (off the event loop, at start), not in a member's command."""
         self.list_topics()
         self.fact_keys()
         self.sources()
+        self.ranked_statistics()
 
     # -- topics -------------------------------------------------------------------------------------
 
@@ -125,7 +127,7 @@ class StudyEngine:
     def stats(self, *, topic: str | None = None, limit: int = 20) -> StatsAnswer:
         limit = _checked_limit(limit)
         if topic is None:
-            found = self.index.store.statistics(limit=limit)
+            found = self.index.store.statistics_by_id(self.ranked_statistics()[:limit])
             name = None
         else:
             resolved = self.resolve_topic(topic)
@@ -138,6 +140,12 @@ class StudyEngine:
                 "Try `stats` without a topic, or see `topics`." if name else "Add sources that quote numbers.",
             )
         return StatsAnswer(topic=name, stats=self._statistic_models(found))
+
+    def ranked_statistics(self) -> list[int]:
+        """The ids of every statistic in the order the default `stats` view shows them (worked out once)."""
+        if self._ranked_statistics is None:
+            self._ranked_statistics = self.index.store.ranked_statistic_ids()
+        return self._ranked_statistics
 
     def _statistic_models(self, found: Sequence[StoredStatistic]) -> list[Statistic]:
         sentences = {s.id: s for s in self.index.store.sentences(sorted({s.sentence for s in found}))}

@@ -70,3 +70,17 @@ def test_years_dates_labels_names_and_rhetoric_are_not_statistics(sentence):
 )
 def test_counts_percentages_and_money_in_other_styles(sentence, expected):
     assert values(sentence) == expected
+
+
+def test_the_default_view_takes_turns_between_documents_and_puts_telling_figures_first(engine):
+    shown = engine.stats(limit=50).stats
+    documents = [s.document.id for s in shown]
+    assert len(set(documents)) == 2 and len(set(documents[:2])) == 2  # not the first file's figures first
+    for document in set(documents):
+        # what it counts weighs 2, the year and a cited reference 1 each; within a source, most first
+        telling = [
+            2 * (s.counts is not None) + (s.year is not None) + (s.reference is not None)
+            for s in shown
+            if s.document.id == document
+        ]
+        assert telling == sorted(telling, reverse=True)

@@ -220,21 +220,37 @@ class Store:
         references = list(self.references_of_sentence(sid))
         return StoredSentence(sid, doc_id, self.document(doc_id), paragraph, text, references)
 
-    def statistics(self, sentence_ids: Iterable[int] | None = None, *, limit: int = -1) -> list[StoredStatistic]:
-        if sentence_ids is None:
-            rows = self._db.execute(
-                "SELECT id, sentence, value, number, kind, counts, year FROM statistics ORDER BY id LIMIT ?",
-                (limit,),
-            ).fetchall()
-        else:
-            ids = list(sentence_ids)
-            marks = ",".join("?" * len(ids))
-            rows = self._db.execute(
-                "SELECT id, sentence, value, number, kind, counts, year FROM statistics "
-                f"WHERE sentence IN ({marks}) ORDER BY id",
-                ids,
-            ).fetchall()
+    def statistics(self, sentence_ids: Iterable[int]) -> list[StoredStatistic]:
+        """The statistics the sentences quote, in the sources' order."""
+        ids = list(sentence_ids)
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(
+            f"SELECT id, sentence, value, number, kind, counts, year FROM statistics WHERE sentence IN ({marks}) "
+            "ORDER BY id",
+            ids,
+        ).fetchall()
         return [StoredStatistic(*row) for row in rows]
+
+    def ranked_statistic_ids(self) -> list[int]:
+        """Every statistic, the most telling first and taking turns between documents: each document's
+        best, then each one's second best, and so on, so that no one file fills the first page. A figure
+        tells more when the source says what it counts, when it gives the year, and when its sentence cites
+        a reference; among equals, the source's own order."""
+        rows = self._db.execute(
+            """
+            SELECT id FROM (
+                SELECT id, score, ROW_NUMBER() OVER (PARTITION BY document ORDER BY score DESC, id) AS place
+                FROM (
+                    SELECT st.id AS id, se.document AS document,
+                        2 * (st.counts IS NOT NULL) + (st.year IS NOT NULL) + EXISTS (
+                            SELECT 1 FROM citations c WHERE c.sentence = st.sentence AND c.ref IS NOT NULL
+                        ) AS score
+                    FROM statistics st JOIN sentences se ON se.id = st.sentence
+                )
+            ) ORDER BY place, score DESC, id
+            """
+        )
+        return [row[0] for row in rows]
 
     def statistics_by_id(self, ids: Sequence[int]) -> list[StoredStatistic]:
         """The statistics with these ids (numbered from 1), in the order asked."""
