@@ -142,9 +142,10 @@ class StudyEngine:
         return StatsAnswer(topic=name, stats=self._statistic_models(found))
 
     def ranked_statistics(self) -> list[int]:
-        """The ids of every statistic in the order the default `stats` view shows them (worked out once)."""
+        """The ids of the statistics the default `stats` view can show, in its order (worked out once): no
+        view shows more than `MAX_LIMIT`, so only those are kept."""
         if self._ranked_statistics is None:
-            self._ranked_statistics = self.index.store.ranked_statistic_ids()
+            self._ranked_statistics = self.index.store.ranked_statistic_ids(MAX_LIMIT)
         return self._ranked_statistics
 
     def _statistic_models(self, found: Sequence[StoredStatistic]) -> list[Statistic]:

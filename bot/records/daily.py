@@ -60,8 +60,8 @@ class DailyRecords:
         """Reserve the day's post before sending it; False when the day already has one (sent or sending)."""
         try:
             await self._db.execute(
-                "INSERT INTO daily_posts VALUES (?, ?, ?, ?, 'sending', NULL, ?, 0)",
-                (guild_id, local_date, fact_key, channel_id, time.time()),
+                "INSERT INTO daily_posts VALUES (?, ?, ?, ?, ?, NULL, ?, 0)",
+                (guild_id, local_date, fact_key, channel_id, PostStatus.SENDING, time.time()),
             )
         except sqlite3.IntegrityError:
             return False

@@ -231,11 +231,11 @@ class Store:
         ).fetchall()
         return [StoredStatistic(*row) for row in rows]
 
-    def ranked_statistic_ids(self) -> list[int]:
-        """Every statistic, the most telling first and taking turns between documents: each document's
-        best, then each one's second best, and so on, so that no one file fills the first page. A figure
-        tells more when the source says what it counts, when it gives the year, and when its sentence cites
-        a reference; among equals, the source's own order."""
+    def ranked_statistic_ids(self, limit: int) -> list[int]:
+        """The ids of the first `limit` statistics, the most telling first and taking turns between documents:
+        each document's best, then each one's second best, and so on, so that no one file fills the first page.
+        A figure tells more when the source says what it counts, when it gives the year, and when its sentence
+        cites a reference; among equals, the source's own order."""
         rows = self._db.execute(
             """
             SELECT id FROM (
@@ -247,8 +247,9 @@ class Store:
                         ) AS score
                     FROM statistics st JOIN sentences se ON se.id = st.sentence
                 )
-            ) ORDER BY place, score DESC, id
-            """
+            ) ORDER BY place, score DESC, id LIMIT ?
+            """,
+            (limit,),
         )
         return [row[0] for row in rows]
 
