@@ -5,10 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
-import os
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +15,7 @@ import pytest
 from bot.sandbox.server import Sandbox
 from tests.cogs.test_quiz import answers_in_db, click, question_message, right_letter, standings_message
 from tests.conftest import PROJECT
+from tests.test_run import start
 from tests.world import World, lock_database, world_in
 
 
@@ -29,21 +28,8 @@ async def test_a_corrupt_database_stops_the_bot_with_a_clear_message_and_is_left
     config.write_text(f"sources: {seeds_dir}\ndata_dir: {data}\ntopics: {PROJECT / 'config' / 'topics.yaml'}\n")
     sandbox = Sandbox()
     await sandbox.start()
-    env = {**os.environ, "PYTHONPATH": str(PROJECT), "DISCORD_TOKEN": sandbox.token}
     try:  # the sandbox answers from this event loop, so the bot runs as an asyncio subprocess
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot.sandbox.run_bot",
-            sandbox.base_url,
-            "run",
-            "--config",
-            str(config),
-            cwd=PROJECT,
-            env=env,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
+        process = await start(config, sandbox.token, sandbox.base_url)
         _, err = await asyncio.wait_for(process.communicate(), 60)
     finally:
         await sandbox.stop()
