@@ -254,6 +254,8 @@ class StudyEngine:
                     sentences=sentences,
                     statistics=statistics,
                     references=store.document_references(doc_id),
+                    set_aside=store.set_aside(doc_id),
+                    unlinked_citations=store.unlinked_citations(doc_id),
                 )
             )
         report = self.index.report
@@ -264,6 +266,7 @@ def _passage(sentence: StoredSentence, score: float) -> Passage:
     return Passage(
         text=sentence.text,
         document=sentence.document,
+        page=sentence.page,
         reference=sentence.reference,
         references=sentence.references,
         score=round(score, 4),
@@ -279,6 +282,7 @@ def _statistic(stat: StoredStatistic, sentence: StoredSentence) -> Statistic:
         year=stat.year,
         quote=sentence.text,
         document=sentence.document,
+        page=sentence.page,
         reference=sentence.reference,
     )
 

@@ -37,7 +37,14 @@ def fact_for(store: Store, key: str) -> Fact | None:
     if not sentences:
         return None
     sentence = sentences[0]
-    return Fact(key=key, quote=sentence.text, document=sentence.document, reference=sentence.reference, statistic=value)
+    return Fact(
+        key=key,
+        quote=sentence.text,
+        document=sentence.document,
+        page=sentence.page,
+        reference=sentence.reference,
+        statistic=value,
+    )
 
 
 def pick(store: Store, rng: random.Random) -> Fact | None:

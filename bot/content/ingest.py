@@ -10,11 +10,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bot.content.citations import Citation, CitationLinker
-from bot.content.layout import Role, classify
+from bot.content.layout import Role, classify, is_notes_heading
 from bot.content.models import SourceMeta
+from bot.content.notes import parse_notes
+from bot.content.readers.text import SourceText
 from bot.content.references import ParsedReference, parse_reference
-from bot.content.segmentation import paragraph_spans, split_sentences
-from bot.content.sources import SourceError, SourceFile, read_sidecar, read_text
+from bot.content.segmentation import normalise_whitespace, paragraph_spans, split_sentences
+from bot.content.sources import SourceError, SourceFile, read_sidecar, read_source
 from bot.content.statistics import NumberMention, find_statistics
 from bot.content.topics import names_in
 
@@ -37,6 +39,7 @@ class OutOfTime(Exception):
 class IngestedSentence:
     text: str
     paragraph: int
+    page: int | None = None
     citations: list[Citation] = field(default_factory=list[Citation])
     statistics: list[NumberMention] = field(default_factory=list[NumberMention])
 
@@ -51,34 +54,69 @@ class IngestedDocument:
     references: list[ParsedReference]
     names: Counter[str]
     warnings: list[str]
+    format: str = "text"
+    pages: int | None = None
+    set_aside: dict[str, int] = field(default_factory=dict[str, int])
 
 
-def ingest_text(source: SourceFile, text: str, meta: SourceMeta, *, deadline: float | None = None) -> IngestedDocument:
+def ingest_text(
+    source: SourceFile, read: SourceText, meta: SourceMeta, *, deadline: float | None = None
+) -> IngestedDocument:
     """`deadline` (on `time.monotonic()`'s clock) is checked between sentences: past it, `OutOfTime`."""
-    paragraphs = paragraph_spans(text, markdown=source.is_markdown)
+    text = read.text
+    paragraphs = paragraph_spans(text, markdown=read.blocks)
     layout = classify(text, paragraphs)
-    references = [r for r in (parse_reference(text[s.start : s.end]) for s in layout.of_role(Role.REFERENCE)) if r]
+    listed = [text[s.start : s.end] for s in layout.of_role(Role.REFERENCE)]
+    if any(is_notes_heading(text[s.start : s.end]) for s in layout.of_role(Role.REFERENCES_HEADING)):
+        references = parse_notes(listed)  # endnotes
+    else:
+        references = [r for r in (parse_reference(entry) for entry in listed) if r]
+    references.extend(parse_notes([note.text for note in read.notes]))
     linker = CitationLinker(references)
     sentences: list[IngestedSentence] = []
     for number, block in enumerate(layout.blocks):
         if block.role is not Role.BODY:
             continue
-        for sentence in split_sentences(text[block.span.start : block.span.end]):
+        paragraph = text[block.span.start : block.span.end]
+        # A paragraph already in normal form (every reader but plain text writes it so) maps each sentence
+        # back to its offset, and so to its page.
+        exact = normalise_whitespace(paragraph) == paragraph
+        cursor = 0
+        for sentence in split_sentences(paragraph):
             if deadline is not None and time.monotonic() > deadline:
                 raise OutOfTime
+            found = paragraph.find(sentence, cursor) if exact else -1
+            cursor = found + len(sentence) if found >= 0 else cursor
             prose = len(sentence) <= MAX_ANALYSED_CHARS
             sentences.append(
                 IngestedSentence(
                     text=sentence,
                     paragraph=number,
-                    citations=linker.find(sentence) if prose and (references or "(" in sentence) else [],
+                    page=read.page_at(block.span.start + max(found, 0)),
+                    citations=linker.find(sentence) if prose else [],
                     statistics=find_statistics(sentence) if prose else [],
                 )
             )
     names = Counter(
         name for sentence in sentences if len(sentence.text) <= MAX_ANALYSED_CHARS for name in names_in(sentence.text)
     )
-    return IngestedDocument(source.key, source.relative, meta, layout.author, sentences, references, names, [])
+    set_aside = dict(read.set_aside)
+    for role, label in ((Role.TRAILER, "trailing furniture"), (Role.BIO, "author bio")):
+        if count := len(layout.of_role(role)):
+            set_aside[label] = set_aside.get(label, 0) + count
+    return IngestedDocument(
+        source.key,
+        source.relative,
+        meta,
+        layout.author,
+        sentences,
+        references,
+        names,
+        [],
+        format=read.format,
+        pages=read.pages,
+        set_aside=set_aside,
+    )
 
 
 def time_budget(characters: int) -> float:
@@ -95,12 +133,12 @@ def ingest_file(source: SourceFile, budget: float | None = None) -> IngestedDocu
         warnings.append(f"{error} (loaded without its sidecar)")
         meta = SourceMeta()
     try:
-        text = read_text(source)
+        read = read_source(source)
     except SourceError as error:
         return str(error)
-    seconds = budget if budget is not None else time_budget(len(text))
+    seconds = budget if budget is not None else time_budget(len(read.text))
     try:
-        document = ingest_text(source, text, meta, deadline=time.monotonic() + seconds)
+        document = ingest_text(source, read, meta, deadline=time.monotonic() + seconds)
     except OutOfTime:
         return f"{source.relative}: skipped, reading it took over {seconds:.0f} s (is it prose, or a table or dump?)"
     if not document.sentences:

@@ -5,8 +5,8 @@ General rules about how articles are laid out, not string matches on known docum
   nothing but other short lines after them (a site's list of headlines, a "comments" label) are trailers;
 - a byline is "By <Name>"; when it sits at the end of the text, what follows it up to the reference
   list is the author's bio;
-- a reference list starts at a "References" (or "Bibliography", "Works cited", ...) heading and runs
-  while lines look like entries (they carry a year in brackets).
+- a reference list starts at a "References" (or "Bibliography", "Works cited", "Notes", ...) heading
+  and runs while lines look like entries: numbered ("[3] ...", "3. ..."), or naming a year.
 """
 
 from __future__ import annotations
@@ -18,15 +18,19 @@ from enum import StrEnum
 from bot.content.segmentation import Span, ends_sentence
 
 _REFERENCE_HEADING = re.compile(
-    r"^(?:references|reference list|bibliography|works cited|sources|literature|further reading)\s*:?$",
+    r"^(?:references|reference list|bibliography|works cited|sources|literature|further reading|notes|endnotes"
+    r"|footnotes)\s*:?$",
     re.IGNORECASE,
 )
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 _BYLINE = re.compile(rf"^(?i:by|written by|author:)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})$")
-_REFERENCE_ENTRY = re.compile(r"\((?:\d{4}[a-z]?|n\.d\.)(?:,[^)]{0,100})?\)")
+_REFERENCE_ENTRY = re.compile(
+    r"^(?:\[\d{1,3}\]|\d{1,3}\.|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s|\((?:\d{4}[a-z]?|n\.d\.)(?:,[^)]{0,100})?\)|\b(?:1[89]|20)\d\d[a-z]?\.\s"
+)
 _MAX_HEADING_WORDS = 20
 # A byline this close to the end of the text closes the article, so what follows it is about the author.
 _TAIL_BYLINE_PARAGRAPHS = 3
+_APPENDIX_WORDS = 30
 
 
 class Role(StrEnum):
@@ -54,6 +58,11 @@ class Layout:
         return [b.span for b in self.blocks if b.role is role]
 
 
+def is_notes_heading(line: str) -> bool:
+    """ "Notes" or "Endnotes": the list under it is notes its markers link to, not a bibliography."""
+    return re.match(r"^(?:end|foot)?notes\s*:?$", line.strip(), re.IGNORECASE) is not None
+
+
 def is_sentence_like(line: str) -> bool:
     """Prose ends with sentence punctuation or runs longer than any headline."""
     return ends_sentence(line) or len(line.split()) > _MAX_HEADING_WORDS
@@ -72,9 +81,10 @@ def classify(text: str, paragraphs: list[Span]) -> Layout:
         while i < end and _REFERENCE_ENTRY.search(lines[i]):
             roles[i] = Role.REFERENCE
             i += 1
-        for j in range(i, end):
-            roles[j] = Role.TRAILER
-        end = refs_at
+        if not _is_appendix(lines[i:end]):
+            for j in range(i, end):
+                roles[j] = Role.TRAILER
+            end = refs_at
     end = _strip_trailer(lines, roles, end)
 
     author: str | None = None
@@ -95,6 +105,11 @@ def classify(text: str, paragraphs: list[Span]) -> Layout:
             roles[i] = Role.HEADING
 
     return Layout([Block(p, r) for p, r in zip(paragraphs, roles, strict=True)], author)
+
+
+def _is_appendix(lines: list[str]) -> bool:
+    """Paragraphs of prose after a reference list are an appendix, not a site's trailing furniture."""
+    return sum(1 for line in lines if len(line.split()) >= _APPENDIX_WORDS and ends_sentence(line)) >= 3
 
 
 def _reference_heading(lines: list[str]) -> int | None:

@@ -35,6 +35,8 @@ class DocumentInfo(BaseModel):
     url: str | None = None
     language: str | None = None
     path: str
+    format: str = Field(default="text", description="How the file was read: text, markdown, html, pdf or docx.")
+    pages: int | None = Field(default=None, description="The number of pages, for a PDF.")
 
 
 class ReferenceInfo(BaseModel):
@@ -53,6 +55,7 @@ class Quote(BaseModel):
 
     text: str
     document: DocumentInfo
+    page: int | None = Field(default=None, description="The page the sentence starts on, for a PDF.")
     reference: ReferenceInfo | None = None
     references: list[ReferenceInfo] = Field(default_factory=list[ReferenceInfo])
 
@@ -68,7 +71,7 @@ class SearchAnswer(BaseModel):
     results: list[Passage]
 
 
-StatisticKind = Literal["percent", "money", "count"]
+StatisticKind = Literal["percent", "money", "count", "multiple"]
 
 
 class Statistic(BaseModel):
@@ -81,6 +84,7 @@ class Statistic(BaseModel):
     year: int | None = None
     quote: str
     document: DocumentInfo
+    page: int | None = None
     reference: ReferenceInfo | None = None
 
 
@@ -126,6 +130,7 @@ class QuizQuestion(BaseModel):
     quote: str = Field(description="The source sentence that contains the right answer.")
     explanation: str
     document: DocumentInfo
+    page: int | None = None
     reference: ReferenceInfo | None = None
 
 
@@ -140,6 +145,7 @@ class Fact(BaseModel):
     key: str = Field(description='A stable id for this fact, e.g. "stat:12" or "cite:40".')
     quote: str
     document: DocumentInfo
+    page: int | None = None
     reference: ReferenceInfo | None = None
     statistic: str | None = Field(default=None, description="The statistic the fact is about, if any.")
 
@@ -164,10 +170,19 @@ class TopicsAnswer(BaseModel):
 
 
 class SourceSummary(BaseModel):
+    """What the bot understood of one source file."""
+
     document: DocumentInfo
     sentences: int
     statistics: int
-    references: list[ReferenceInfo]
+    references: list[ReferenceInfo] = Field(description="Its reference list and its notes.")
+    set_aside: dict[str, int] = Field(
+        default_factory=dict[str, int],
+        description="What was not read as body text, and how much: headers and footers, footnotes, markup...",
+    )
+    unlinked_citations: list[str] = Field(
+        default_factory=list[str], description="Citations in the text that match no entry of its references."
+    )
 
 
 class SourcesAnswer(BaseModel):

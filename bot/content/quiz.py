@@ -89,6 +89,7 @@ def number_question(
         quote=sentence.text,
         explanation=f"The source gives “{stat.value}”{counts}{citing}.",
         document=sentence.document,
+        page=sentence.page,
         reference=reference,
     )
 
@@ -122,6 +123,7 @@ def source_question(
         quote=sentence.text,
         explanation=_source_explanation(right),
         document=sentence.document,
+        page=sentence.page,
         reference=right,
     )
 

@@ -1,11 +1,20 @@
-"""Parse reference-list entries (APA-like: "Authors. (Year). Title. Publisher.") into their parts."""
+"""Parse reference-list entries into their parts: author-year entries (APA and its variants, "Authors.
+(Year). Title. Publisher."; Harvard, "Authors Year, Title"), and numbered entries ("[3] ...", "3. ...")."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _ENTRY = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4}[a-z]?|n\.d\.)(?:,[^)]{0,100})?\)\.?\s*(?P<rest>.*)$")
+# Harvard and Chicago author-date: the year follows the authors bare ("Smith, J. 2020. Title.").
+_HARVARD_ENTRY = re.compile(
+    r"^(?P<authors>[^\d]{2,200}?)\s+(?P<year>(?:1[89]|20)\d\d[a-z]?|n\.d\.)\.\s+(?P<rest>\S.*)$"
+)
+_NUMBERED_ENTRY = re.compile(r"^(?:\[(?P<bracketed>\d{1,3})\]|(?P<dotted>\d{1,3})\.)\s+(?P<rest>\S.*)$")
+_ANY_YEAR = re.compile(r"(?<![\d/.-])((?:1[89]|20)\d\d)[a-z]?(?![\d/-])")
+# An abbreviation an entry defines for its author: "Office of the High Commissioner (OHCHR)".
+_DEFINED_ABBREVIATION = re.compile(r"\s*[(\[](?P<short>[A-Z][A-Za-z&.]{1,15})[)\]]\s*$")
 # Where a title ends: sentence punctuation that does not close an initialism such as "U.S." or "Y.".
 _TITLE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z]\.[A-Z])[.?!]+\s+(?=\S)")
 _PERSONAL_AUTHOR = re.compile(r"^(?P<surname>[^,]+),\s*(?:[A-Z]\.?\s*(?:-?[A-Z]\.?\s*)*)$")
@@ -15,21 +24,50 @@ _ENDS_WITH_INITIAL = re.compile(r"\b[A-Z]\.$")
 
 @dataclass(frozen=True, slots=True)
 class ParsedReference:
+    """`label` is the number a numbered entry or a note goes by; `abbreviation` a short name the entry
+    defines for its author. Parts the entry does not give are empty (`authors`, `year`) or None."""
+
     text: str
     authors: str
     year: str
     title: str | None
     publisher: str | None
+    label: str | None = None
+    note: bool = False
+    abbreviation: str | None = None
 
     @property
     def key(self) -> str:
+        if self.label is not None:
+            return f"note {self.label}" if self.note else f"[{self.label}]"
         return f"{citation_name(self.authors)}, {self.year}"
 
 
 def parse_reference(entry: str) -> ParsedReference | None:
     """None when the line does not have the shape of a reference entry."""
     entry = entry.strip()
-    match = _ENTRY.match(entry)
+    numbered = _NUMBERED_ENTRY.match(entry)
+    if numbered:
+        label = numbered.group("bracketed") or numbered.group("dotted")
+        return replace(parse_work(numbered.group("rest")), text=entry, label=label)
+    return _author_year(entry)
+
+
+def parse_work(text: str) -> ParsedReference:
+    """Whatever a numbered entry or a note says of its work: author-year parts where it has that shape,
+    else its first words before a comma as the author and the last year it names."""
+    text = text.strip().lstrip("^↑ ").strip()  # a web page's back-link arrow before a note
+    parsed = _author_year(text)
+    if parsed is not None:
+        return parsed
+    years = _ANY_YEAR.findall(text)
+    head = text.split(",", 1)[0].strip()
+    authors = head if "," in text and len(head.split()) <= 6 and head[:1].isupper() else ""
+    return ParsedReference(text=text, authors=authors, year=years[-1] if years else "", title=None, publisher=None)
+
+
+def _author_year(entry: str) -> ParsedReference | None:
+    match = _ENTRY.match(entry) or _HARVARD_ENTRY.match(entry)
     if not match:
         return None
     rest = match.group("rest").strip()
@@ -40,12 +78,17 @@ def parse_reference(entry: str) -> ParsedReference | None:
         cut = splits[-1]
         title = (rest[: cut.start()] + rest[cut.start() : cut.end()].strip().rstrip(".")).strip() or None
         publisher = rest[cut.end() :].strip().rstrip(".") or None
+    authors = _clean_authors(match.group("authors"))
+    defined = _DEFINED_ABBREVIATION.search(authors)
+    if defined:
+        authors = authors[: defined.start()].strip()
     return ParsedReference(
         text=entry,
-        authors=_clean_authors(match.group("authors")),
+        authors=authors,
         year=match.group("year"),
         title=title,
         publisher=publisher,
+        abbreviation=defined.group("short").replace(".", "") if defined else None,
     )
 
 

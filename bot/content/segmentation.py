@@ -23,6 +23,9 @@ _WHITESPACE = re.compile(r"\s+")
 # A citation or closing quote that a splitter may leave at the head of the next sentence belongs to
 # the sentence before it: "... camps. (United Nations, 2014)" or "... cards.”"
 _LEADING_TAIL = re.compile(r"^(?:\([^()]{1,120}\)[.;]?|[”’\"')\]]+)(?=\s|$)")
+# A note marker after a sentence's full stop ("June.¹ Its", "held.[3] The") hides the boundary from the
+# splitter; the sentence ends after the marker.
+_MARKED_END = re.compile(r"[.!?][”’\"')\]]*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹˒⁻]+|\[\d{1,3}(?:[,–-]\s?\d{1,3})*\])\s+(?=[A-Z“\"‘(])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +106,19 @@ def split_sentences(paragraph: str) -> list[str]:
         cursor = start + len(piece)
     if text[cursor:].strip():
         _extend_last(sentences, text[cursor:].strip())
-    return _reattach_tails(sentences)
+    return [part for sentence in _reattach_tails(sentences) for part in _split_after_markers(sentence)]
+
+
+def _split_after_markers(sentence: str) -> list[str]:
+    if not _MARKED_END.search(sentence):
+        return [sentence]
+    parts: list[str] = []
+    start = 0
+    for match in _MARKED_END.finditer(sentence):
+        parts.append(sentence[start : match.end()].strip())
+        start = match.end()
+    parts.append(sentence[start:].strip())
+    return [p for p in parts if p]
 
 
 def _extend_last(sentences: list[str], words: str) -> None:

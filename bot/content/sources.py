@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.content.models import SourceMeta
+from bot.content.readers.formats import FORMAT_ERRORS, SUFFIXES, is_binary_format, read_format
+from bot.content.readers.text import SourceText
 from bot.errors import ConfigError
 from bot.yaml_files import read_yaml
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 SIDECAR_SUFFIX = ".meta.yaml"
 INDEX_DIRNAME = ".studybot-index"
 # Far above any report a study group reads (the UN corpus's longest speech is under 1 MB); a bigger file is
@@ -27,10 +28,6 @@ class SourceFile:
     relative: str
 
     @property
-    def is_markdown(self) -> bool:
-        return self.path.suffix.lower() in (".md", ".markdown")
-
-    @property
     def sidecar(self) -> Path:
         return self.path.with_name(self.path.stem + SIDECAR_SUFFIX)
 
@@ -42,7 +39,7 @@ class SourceListing:
 
 
 def list_sources(folder: Path) -> SourceListing:
-    """Text and Markdown files under `folder`; anything else is named in `skipped`."""
+    """Files of a readable format under `folder`; anything else is named in `skipped`."""
     files: list[SourceFile] = []
     skipped: list[str] = []
     for root, dirs, names in os.walk(folder):
@@ -52,7 +49,7 @@ def list_sources(folder: Path) -> SourceListing:
             relative = path.relative_to(folder).as_posix()
             if name.startswith(".") or name.endswith(SIDECAR_SUFFIX) or name.lower() == "readme.md":
                 continue
-            if path.suffix.lower() in TEXT_SUFFIXES:
+            if path.suffix.lower() in SUFFIXES:
                 problem = _file_problem(path)
                 if problem:
                     skipped.append(f"{relative}: {problem}")
@@ -60,7 +57,8 @@ def list_sources(folder: Path) -> SourceListing:
                 key = relative.rsplit(".", 1)[0]
                 files.append(SourceFile(path, key, relative))
             else:
-                skipped.append(f"{relative}: not a text or Markdown file")
+                formats = ", ".join(sorted(SUFFIXES))
+                skipped.append(f"{relative}: not a format studybot reads ({formats})")
     return SourceListing(files, skipped)
 
 
@@ -107,11 +105,24 @@ def read_sidecar(source: SourceFile) -> SourceMeta:
         raise SourceError(error.message) from error
 
 
-def read_text(source: SourceFile) -> str:
+def read_source(source: SourceFile) -> SourceText:
+    """The text a reader of the file sees; `SourceError` names the file and what is wrong with it."""
     try:
         data = _read_regular_file(source.path)
     except OSError as error:
         raise SourceError(f"{source.relative}: cannot be read ({error.strerror})") from error
+    suffix = source.path.suffix
+    try:
+        if is_binary_format(suffix):
+            if not data:
+                raise SourceError(f"{source.relative}: empty")
+            return read_format(suffix, data)
+        return read_format(suffix, _decode(source, data))
+    except FORMAT_ERRORS as error:
+        raise SourceError(f"{source.relative}: {error}") from error
+
+
+def _decode(source: SourceFile, data: bytes) -> str:
     if b"\0" in data[:8192]:
         raise SourceError(f"{source.relative}: looks binary, not text")
     try:

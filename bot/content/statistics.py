@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.content.models import StatisticKind
 
@@ -48,7 +48,15 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "b
 _QUALIFIERS = (
     r"more than|over|nearly|almost|around|about|approximately|roughly|some|at least|up to|fewer than"
     r"|less than|under|close to|an estimated|as many as|as much as|just over|just under|upwards of"
+    r"|a mere|only|just|as few as|a total of|a record|a staggering|an additional|another"
 )
+# What may follow a number and belongs to its value: a currency named in words, or a multiplier
+# ("7X more likely", "seven times", "a threefold rise" is left to its word).
+_CURRENCY_WORDS = (
+    r"yuan|renminbi|dollars?|euros?|pounds?|rupees?|won|yen|francs?|pesos?|naira|shillings?|roubles?|rubles?"
+    r"|dinars?|rand|reais|riyals?|lira|birr|kyats?|takas?|rupiah|hryvnias?"
+)
+_SUFFIX = re.compile(rf"(?P<currency>\s(?:{_CURRENCY_WORDS})\b)|(?P<times>\s?[xX×](?![\w%])|-fold\b|\s+times\b)")
 _WORD_NUMBER = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:two|three|four|five|six|seven|eight|nine)"
     r"|" + "|".join(sorted(WORD_VALUES, key=len, reverse=True)) + r")"
@@ -77,7 +85,8 @@ _LABEL_WORD = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]*\s+$")
-_CITATION = re.compile(r"\([^()]{0,300}?\b\d{4}[a-z]?\)")
+# Cited works and note markers in brackets ("[12]", "[3, 4]") hold numbers that are not statistics.
+_CITATION = re.compile(r"\([^()]{0,300}?\b\d{4}[a-z]?\)|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
 _YEAR = re.compile(r"(?<![\w$.,-])(1[89]\d\d|20\d\d)(?![\w%-]|,\d)")
 _FUNCTION_WORDS = frozenset(
     """
@@ -101,6 +110,8 @@ _PEOPLE_NOUNS = frozenset(["people", "children", "women", "men", "persons", "pop
 # "Resolution", a capitalised name) lie within its last 48 characters for any word under 40 letters.
 _CONTEXT = 200
 _WORD_BEFORE = 48
+_COMPARISON_WORDS = 6
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+(?:and|or|to))\s*|\s*[–-]\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,22 +134,27 @@ def find_statistics(sentence: str) -> list[NumberMention]:
     clauses = _Clauses(sentence)
     mentions: list[NumberMention] = []
     for match in MENTION.finditer(sentence):
-        if cited.holds(match.start()) or not _is_statistic(sentence, match):
+        suffix = None if match.group("percent") else _SUFFIX.match(sentence, match.end())
+        if cited.holds(match.start()) or not _is_statistic(sentence, match, suffix):
             continue
         value_start = match.start("qualifier") if match.group("qualifier") else match.start()
-        value = sentence[value_start : match.end()].strip()
+        end = suffix.end() if suffix else match.end()
+        kind = _kind(match, suffix)
+        counts = (
+            _comparison(sentence, end) if kind == "multiple" else _what_it_counts(sentence, clauses, value_start, end, kind)
+        )
         mentions.append(
             NumberMention(
                 start=value_start,
-                end=match.end(),
-                value=value,
+                end=end,
+                value=sentence[value_start:end].strip(),
                 number=_to_number(match),
-                kind=_kind(match),
-                counts=_what_it_counts(sentence, clauses, value_start, match.end(), _kind(match)),
+                kind=kind,
+                counts=counts,
                 year=_nearest_year(years, match.start()),
             )
         )
-    return mentions
+    return _shared_in_lists(sentence, mentions, years)
 
 
 class _Spans:
@@ -153,7 +169,9 @@ class _Spans:
         return i >= 0 and position < self._ends[i]
 
 
-def _is_statistic(sentence: str, match: re.Match[str]) -> bool:
+def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | None) -> bool:
+    if suffix is not None:
+        return True  # "7X", "seven times", "10,000 yuan": a multiplier or a sum, whatever surrounds it
     numeral, word = match.group("numeral"), match.group("word")
     end = match.end()
     after = sentence[end : end + 12]
@@ -192,12 +210,61 @@ def _to_number(match: re.Match[str]) -> float:
     return number * _SCALES[scale.lower()] if scale else number
 
 
-def _kind(match: re.Match[str]) -> StatisticKind:
+def _kind(match: re.Match[str], suffix: re.Match[str] | None) -> StatisticKind:
     if match.group("percent"):
         return "percent"
-    if match.group("currency"):
+    if suffix is not None and suffix.group("times"):
+        return "multiple"
+    if match.group("currency") or suffix is not None:
         return "money"
     return "count"
+
+
+def _comparison(sentence: str, end: int) -> str | None:
+    """What a multiplier compares, in the source's words: "more likely to be killed"."""
+    rest = sentence[end : end + _CONTEXT]
+    words = _WORD.findall(rest[: _clause_end(rest)])[:_COMPARISON_WORDS]
+    return _source_words(rest, words) if words else None
+
+
+def _shared_in_lists(sentence: str, mentions: list[NumberMention], years: list[tuple[int, int]]) -> list[NumberMention]:
+    """Numbers listed together ("120 and 150 people") count the same thing; with "respectively", the
+    years listed in the same order ("In 2019 and 2020") are theirs one by one."""
+    groups: list[list[int]] = []
+    for i, mention in enumerate(mentions):
+        between = sentence[mentions[i - 1].end : mention.start] if i else ""
+        if i and _LIST_JOINER.fullmatch(between):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    shared = list(mentions)
+    listed_years = _listed_years(sentence, years)
+    for group in groups:
+        if len(group) < 2:
+            continue
+        counts = shared[group[-1]].counts
+        respective = "respectively" in sentence and len(listed_years) == len(group)
+        for place, i in enumerate(group):
+            mention = shared[i]
+            shared[i] = replace(
+                mention,
+                counts=mention.counts if place == len(group) - 1 else counts,
+                year=listed_years[place] if respective else mention.year,
+            )
+    return shared
+
+
+def _listed_years(sentence: str, years: list[tuple[int, int]]) -> list[int]:
+    """The longest run of years listed together ("2019, 2020 and 2021"), in order."""
+    best: list[int] = []
+    run: list[tuple[int, int]] = []
+    for position, year in years:
+        if run and not _LIST_JOINER.fullmatch(sentence[run[-1][0] + 4 : position]):
+            run = []
+        run.append((position, year))
+        if len(run) > len(best):
+            best = [y for _, y in run]
+    return best
 
 
 def _what_it_counts(sentence: str, clauses: _Clauses, start: int, end: int, kind: StatisticKind) -> str | None:

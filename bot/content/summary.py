@@ -61,6 +61,7 @@ def quote(sentence: StoredSentence) -> Quote:
     return Quote(
         text=sentence.text,
         document=sentence.document,
+        page=sentence.page,
         reference=sentence.reference,
         references=sentence.references,
     )

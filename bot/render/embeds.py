@@ -19,6 +19,7 @@ from bot.content.models import (
     TopicsAnswer,
 )
 from bot.render import plural
+from bot.render.understood import understood
 
 TITLE_LIMIT = 256
 FIELD_NAME_LIMIT = 256
@@ -48,10 +49,12 @@ def safe(text: str) -> str:
     return escape_mentions(escape_markdown(text))
 
 
-def source_line(document: DocumentInfo, reference: ReferenceInfo | None) -> str:
+def source_line(document: DocumentInfo, reference: ReferenceInfo | None, page: int | None = None) -> str:
     title = document.id if document.title_is_opening else document.title
     parts = [f"*{safe(title)}*"]
     parts += [safe(p) for p in (document.author, document.published and document.published.isoformat()) if p]
+    if page is not None:
+        parts.append(f"p. {page}")
     if document.url:
         parts.append(document.url)
     line = "— " + ", ".join(parts)
@@ -97,8 +100,8 @@ def paged_fields(
     return pages
 
 
-def quoted_field(text: str, document: DocumentInfo, reference: ReferenceInfo | None) -> str:
-    source = clip(source_line(document, reference), 400)
+def quoted_field(text: str, document: DocumentInfo, reference: ReferenceInfo | None, page: int | None = None) -> str:
+    source = clip(source_line(document, reference, page), 400)
     return f"{quote_block(text, FIELD_LIMIT - len(source) - 1)}\n{source}"
 
 
@@ -111,7 +114,7 @@ def cite_pages(answer: CiteAnswer) -> list[discord.Embed]:
 
 
 def _passage_pages(title: str, passages: list[Passage]) -> list[discord.Embed]:
-    fields = [(f"{i}.", quoted_field(p.text, p.document, p.reference)) for i, p in enumerate(passages, 1)]
+    fields = [(f"{i}.", quoted_field(p.text, p.document, p.reference, p.page)) for i, p in enumerate(passages, 1)]
     return paged_fields(title, fields, per_page=PER_PAGE, footer=VERBATIM)
 
 
@@ -120,7 +123,8 @@ def stats_pages(answer: StatsAnswer) -> list[discord.Embed]:
     for stat in answer.stats:
         what = f" — {stat.counts}" if stat.counts else ""
         year = f" ({stat.year})" if stat.year else ""
-        fields.append((safe(f"{stat.value}{what}{year}"), quoted_field(stat.quote, stat.document, stat.reference)))
+        quoted = quoted_field(stat.quote, stat.document, stat.reference, stat.page)
+        fields.append((safe(f"{stat.value}{what}{year}"), quoted))
     title = "Statistics" + (f" about {safe(answer.topic)}" if answer.topic else "")
     return paged_fields(title, fields, per_page=PER_PAGE, footer=VERBATIM)
 
@@ -151,7 +155,7 @@ def fact_embed_for(fact: Fact, *, title: str) -> discord.Embed:
     if fact.statistic:
         title = f"{title}: {safe(fact.statistic)}"
     embed = discord.Embed(title=clip(title, TITLE_LIMIT), colour=COLOUR)
-    embed.description = quoted_field(fact.quote, fact.document, fact.reference)
+    embed.description = quoted_field(fact.quote, fact.document, fact.reference, fact.page)
     return embed
 
 
@@ -170,11 +174,10 @@ def topics_pages(answer: TopicsAnswer) -> list[discord.Embed]:
 def sources_pages(answer: SourcesAnswer) -> list[discord.Embed]:
     fields = []
     for source in answer.sources:
-        references = len(source.references)
-        counts = f"{source.sentences} sentences, {source.statistics} statistics, {references} references"
         document = source.document
         title = f"“{safe(document.title)}” (opening words; no title given)" if document.title_is_opening else ""
-        described = "\n".join(p for p in (title, source_line(document, None), counts) if p)
+        lines = [title, source_line(document, None), *(safe(line) for line in understood(source))]
+        described = "\n".join(p for p in lines if p)
         fields.append((safe(document.id), described))
     note = f"Not loaded: {len(answer.skipped)} files" if answer.skipped else ""
     return paged_fields("Sources", fields, per_page=8, footer=note)

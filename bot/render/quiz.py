@@ -43,9 +43,8 @@ def reveal_embed(question: QuizQuestion, index: int, total: int, right: list[int
     embed = discord.Embed(title=clip(f"Question {index + 1} of {total}: {answer}", 256), colour=COLOUR)
     embed.description = clip(safe(question.prompt), 1500) + "\n\n" + _options(question)
     embed.add_field(name="Why", value=clip(safe(question.explanation), FIELD_LIMIT), inline=False)
-    embed.add_field(
-        name="Quote", value=quoted_field(question.quote, question.document, question.reference), inline=False
-    )
+    quoted = quoted_field(question.quote, question.document, question.reference, question.page)
+    embed.add_field(name="Quote", value=quoted, inline=False)
     who = ", ".join(f"<@{member}>" for member in right) or "nobody this time"
     embed.add_field(name="Right", value=clip(who, FIELD_LIMIT), inline=False)
     return embed

@@ -21,6 +21,7 @@ from bot.content.models import (
     TopicsAnswer,
 )
 from bot.render import plural
+from bot.render.understood import understood
 
 _WIDTH = 100
 
@@ -29,12 +30,15 @@ def _wrap(text: str, indent: str = "   ") -> str:
     return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)
 
 
-def _source(document: DocumentInfo, reference: ReferenceInfo | None, indent: str = "   ") -> str:
+def _source(document: DocumentInfo, reference: ReferenceInfo | None, page: int | None = None) -> str:
     parts = [f"“{document.title}”" if not document.title_is_opening else f"{document.id} ({document.title})"]
     if document.author:
         parts.append(document.author)
     if document.published:
         parts.append(document.published.isoformat())
+    if page is not None:
+        parts.append(f"p. {page}")
+    indent = "   "
     lines = [_wrap("— " + ", ".join(parts), indent)]
     if reference:
         lines.append(_wrap(f"Reference: {reference.text}", indent))
@@ -51,7 +55,7 @@ def render_topics(answer: TopicsAnswer) -> str:
 def _quoted_list(heading: str, passages: list[Passage]) -> str:
     lines = [heading]
     for i, passage in enumerate(passages, 1):
-        lines += ["", _wrap(f"{i}. “{passage.text}”", ""), _source(passage.document, passage.reference)]
+        lines += ["", _wrap(f"{i}. “{passage.text}”", ""), _source(passage.document, passage.reference, passage.page)]
     return "\n".join(lines)
 
 
@@ -64,7 +68,7 @@ def render_stats(answer: StatsAnswer) -> str:
     for i, s in enumerate(answer.stats, 1):
         what = f" — {s.counts}" if s.counts else ""
         year = f" ({s.year})" if s.year else ""
-        lines += ["", f"{i}. {s.value}{what}{year}", _wrap(f"“{s.quote}”"), _source(s.document, s.reference)]
+        lines += ["", f"{i}. {s.value}{what}{year}", _wrap(f"“{s.quote}”"), _source(s.document, s.reference, s.page)]
     return "\n".join(lines)
 
 
@@ -90,14 +94,14 @@ def render_quiz(answer: QuizAnswer) -> str:
         lines += [f"   {OPTION_LETTERS[j]}) {option}" for j, option in enumerate(q.options)]
         lines.append(f"   Answer: {OPTION_LETTERS[q.answer]}) {q.options[q.answer]} — {q.explanation}")
         lines.append(_wrap(f"Quote: “{q.quote}”"))
-        lines.append(_source(q.document, q.reference))
+        lines.append(_source(q.document, q.reference, q.page))
     return "\n".join(lines)
 
 
 def render_fact(answer: FactAnswer) -> str:
     fact = answer.fact
     head = f"Fact (seed {answer.seed})" + (f": {fact.statistic}" if fact.statistic else "")
-    return "\n".join([head, _wrap(f"“{fact.quote}”"), _source(fact.document, fact.reference)])
+    return "\n".join([head, _wrap(f"“{fact.quote}”"), _source(fact.document, fact.reference, fact.page)])
 
 
 def render_sources(answer: SourcesAnswer) -> str:
@@ -111,7 +115,7 @@ def render_sources(answer: SourcesAnswer) -> str:
         ]
         if d.author:
             lines.append(_wrap(f"Author: {d.author}"))
-        lines.append(_wrap(f"{s.sentences} sentences, {s.statistics} statistics, {len(s.references)} references"))
+        lines += [_wrap(line) for line in understood(s)]
         lines += [_wrap(f"- {r.text}", "     ") for r in s.references]
     if answer.skipped:
         lines += ["", "Not loaded:"] + [f"  {problem}" for problem in answer.skipped]

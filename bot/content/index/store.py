@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import TypeAdapter
+
 from bot.content.ingest import IngestedDocument
 from bot.content.models import DocumentInfo, ReferenceInfo, StatisticKind
 
@@ -21,10 +23,11 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, path TEXT NOT NULL, title TEXT, opening TEXT,
     author TEXT, published TEXT, publisher TEXT, url TEXT, language TEXT,
-    first_sentence INTEGER NOT NULL, sentence_count INTEGER NOT NULL, statistic_count INTEGER NOT NULL
+    first_sentence INTEGER NOT NULL, sentence_count INTEGER NOT NULL, statistic_count INTEGER NOT NULL,
+    format TEXT NOT NULL, pages INTEGER, set_aside TEXT NOT NULL
 );
 CREATE TABLE sentences (id INTEGER PRIMARY KEY, document INTEGER NOT NULL, paragraph INTEGER NOT NULL,
-    text TEXT NOT NULL);
+    page INTEGER, text TEXT NOT NULL);
 CREATE TABLE refs (id INTEGER PRIMARY KEY, document INTEGER NOT NULL, key TEXT NOT NULL,
     authors TEXT NOT NULL, year TEXT NOT NULL, title TEXT, publisher TEXT, text TEXT NOT NULL);
 CREATE TABLE citations (sentence INTEGER NOT NULL, ref INTEGER, cited TEXT NOT NULL, kind TEXT NOT NULL);
@@ -37,6 +40,7 @@ CREATE INDEX statistics_by_sentence ON statistics (sentence);
 CREATE INDEX refs_by_document ON refs (document);
 """
 _OPENING_CHARS = 80
+_SET_ASIDE = TypeAdapter(dict[str, int])
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,7 @@ class StoredSentence:
     document_id: int
     document: DocumentInfo
     paragraph: int
+    page: int | None
     text: str
     references: list[ReferenceInfo]
 
@@ -98,23 +103,23 @@ class StoreWriter:
                 for rid, r in zip(ref_ids, document.references, strict=True)
             ],
         )
-        sentences: list[tuple[int, int, int, str]] = []
+        sentences: list[tuple[int, int, int, int | None, str]] = []
         citations: list[tuple[int, int | None, str, str]] = []
         statistics: list[tuple[None, int, str, float, str, str | None, int | None]] = []
         for offset, sentence in enumerate(document.sentences):
             sid = first + offset
-            sentences.append((sid, doc_id, sentence.paragraph, sentence.text))
+            sentences.append((sid, doc_id, sentence.paragraph, sentence.page, sentence.text))
             citations.extend(
                 (sid, None if c.reference is None else ref_ids[c.reference], c.cited, c.kind)
                 for c in sentence.citations
             )
             statistics.extend((None, sid, s.value, s.number, s.kind, s.counts, s.year) for s in sentence.statistics)
         self._next_sentence += len(sentences)
-        self._db.executemany("INSERT INTO sentences VALUES (?,?,?,?)", sentences)
+        self._db.executemany("INSERT INTO sentences VALUES (?,?,?,?,?)", sentences)
         self._db.executemany("INSERT INTO citations VALUES (?,?,?,?)", citations)
         self._db.executemany("INSERT INTO statistics VALUES (?,?,?,?,?,?,?)", statistics)
         self._db.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc_id,
                 document.key,
@@ -129,6 +134,9 @@ class StoreWriter:
                 first,
                 len(sentences),
                 len(statistics),
+                document.format,
+                document.pages,
+                json.dumps(document.set_aside),
             ),
         )
         return doc_id, first
@@ -159,10 +167,11 @@ class Store:
 
     def _document(self, doc_id: int) -> DocumentInfo:
         row = self._db.execute(
-            "SELECT key, path, title, opening, author, published, publisher, url, language FROM documents WHERE id = ?",
+            "SELECT key, path, title, opening, author, published, publisher, url, language, format, pages "
+            "FROM documents WHERE id = ?",
             (doc_id,),
         ).fetchone()
-        key, path, title, opening, author, published, publisher, url, language = row
+        key, path, title, opening, author, published, publisher, url, language, format, pages = row
         return DocumentInfo(
             id=key,
             title=title or opening,
@@ -173,6 +182,8 @@ class Store:
             url=url,
             language=language,
             path=path,
+            format=format,
+            pages=pages,
         )
 
     def document_ids(self) -> list[int]:
@@ -183,6 +194,20 @@ class Store:
             "SELECT sentence_count, statistic_count FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
         return row[0], row[1]
+
+    def set_aside(self, doc_id: int) -> dict[str, int]:
+        """What the reader of the document set aside as furniture or notes, and how much of each."""
+        row = self._db.execute("SELECT set_aside FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return _SET_ASIDE.validate_json(row[0])
+
+    def unlinked_citations(self, doc_id: int) -> list[str]:
+        """Citations in the document's text that match no entry of its reference list or notes."""
+        rows = self._db.execute(
+            "SELECT DISTINCT c.cited FROM citations c JOIN sentences s ON s.id = c.sentence "
+            "WHERE s.document = ? AND c.ref IS NULL ORDER BY c.rowid",
+            (doc_id,),
+        )
+        return [row[0] for row in rows]
 
     def document_references(self, doc_id: int) -> list[ReferenceInfo]:
         rows = self._db.execute(
@@ -211,14 +236,16 @@ class Store:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        rows = self._db.execute(f"SELECT id, document, paragraph, text FROM sentences WHERE id IN ({marks})", list(ids))
+        rows = self._db.execute(
+            f"SELECT id, document, paragraph, page, text FROM sentences WHERE id IN ({marks})", list(ids)
+        )
         by_id = {row[0]: row for row in rows}
         return [self._sentence(by_id[i]) for i in ids if i in by_id]
 
-    def _sentence(self, row: tuple[int, int, int, str]) -> StoredSentence:
-        sid, doc_id, paragraph, text = row
+    def _sentence(self, row: tuple[int, int, int, int | None, str]) -> StoredSentence:
+        sid, doc_id, paragraph, page, text = row
         references = list(self.references_of_sentence(sid))
-        return StoredSentence(sid, doc_id, self.document(doc_id), paragraph, text, references)
+        return StoredSentence(sid, doc_id, self.document(doc_id), paragraph, page, text, references)
 
     def statistics(self, sentence_ids: Iterable[int]) -> list[StoredStatistic]:
         """The statistics the sentences quote, in the sources' order."""

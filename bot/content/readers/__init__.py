@@ -1,0 +1,1 @@
+"""Readers turn a source file of any supported format into the text a reader of it sees (`SourceText`)."""

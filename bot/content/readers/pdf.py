@@ -1,0 +1,303 @@
+"""Read the text layer of a PDF as a reader sees it: body paragraphs in reading order, page by page.
+
+PDFium (through pypdfium2) gives each run of text with its box and font size; the rules here turn runs
+into lines and lines into paragraphs:
+- two columns are read left then right, between any lines that span the page (titles, wide figures);
+- lines that repeat at the top or bottom of many pages (running headers and footers, with their page
+  numbers) and lone page numbers are dropped;
+- a run of lines in a smaller type at the foot of a page that starts with a note marker is the page's
+  footnotes: set aside as notes, so a sentence a page break interrupted joins up again;
+- a word hyphenated at a line end (PDFium marks the hyphen) is joined, and a small raised number glued to
+  a word is a note marker, written as a superscript, as the reader sees it.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from bot.content.readers.text import SourceText, TextBuilder
+
+# A header or footer is one of the first or last two lines of a page, in its top or bottom eighth.
+_MARGIN_SHARE = 0.12
+_MARGIN_LINES = 2
+# ... and repeats (digits aside) on at least this share of pages, and on three pages at the least.
+_REPEAT_SHARE = 0.3
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
+_NOTE_START = re.compile(r"^(?:\d{1,3}\s+|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s*|[*†‡§¶]\s*)[^\s\d.,%]\S*\s+\S")
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+_SUPERSCRIPT = str.maketrans("0123456789,", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
+_SOFT_HYPHEN = "\x02"
+_LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\xa0": " "})
+# Type this much smaller than the body's is a note's (footnotes are set a point or two smaller).
+_NOTE_SIZE_SHARE = 0.92
+# Fewer runs than this are too few to tell columns by (a title and a line or two).
+_MIN_COLUMN_RUNS = 6
+# A gap between two lines this many times the usual line spacing starts a new paragraph.
+_PARAGRAPH_GAP = 1.5
+
+
+class PdfError(ValueError):
+    """A PDF that cannot be read: encrypted, damaged, or without a text layer."""
+
+
+@dataclass(slots=True)
+class _Run:
+    left: float
+    bottom: float
+    right: float
+    top: float
+    size: float
+    text: str
+
+
+@dataclass(slots=True)
+class _Line:
+    runs: list[_Run] = field(default_factory=list[_Run])
+
+    @property
+    def left(self) -> float:
+        return min(r.left for r in self.runs)
+
+    @property
+    def right(self) -> float:
+        return max(r.right for r in self.runs)
+
+    @property
+    def top(self) -> float:
+        return max(r.top for r in self.runs)
+
+    @property
+    def bottom(self) -> float:
+        return min(r.bottom for r in self.runs)
+
+    @property
+    def size(self) -> float:
+        return max(r.size for r in self.runs)
+
+    def text(self) -> str:
+        body = self.size
+        pieces: list[str] = []
+        previous: _Run | None = None
+        for run in sorted(self.runs, key=lambda r: r.left):
+            text = run.text
+            raised = run.size < body * 0.8 and run.bottom > self.bottom + body * 0.2
+            if raised and re.fullmatch(r"[\d,]+", text.strip()):
+                text = text.strip().translate(_SUPERSCRIPT)
+                if pieces:
+                    pieces[-1] = pieces[-1].rstrip()  # the marker sits against the word it follows
+            elif (
+                previous is not None
+                and run.left - previous.right > body * 0.3
+                and not (pieces[-1][-1:].isspace() or text[:1].isspace())
+            ):
+                pieces.append(" ")  # PDFium writes the spaces it sees; a wide gap it left bare is one too
+            pieces.append(text)
+            previous = run
+        return re.sub(r"\s+", " ", "".join(pieces)).strip()
+
+
+@dataclass(slots=True)
+class _Page:
+    number: int
+    height: float
+    lines: list[_Line]
+
+
+def read_pdf(data: bytes) -> SourceText:
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise PdfError("encrypted (it asks for a password); save an unlocked copy") from error
+        raise PdfError(f"damaged, not a readable PDF ({error})") from error
+    try:
+        pages = [_read_page(document, i) for i in range(len(document))]
+    finally:
+        document.close()
+    if not any(page.lines for page in pages):
+        raise PdfError("no text layer (a scanned document?); run it through OCR first")
+    return _assemble(pages)
+
+
+def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
+    page = document[index]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            runs = list(_runs(textpage))
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return _Page(index + 1, height, _lines(runs, width))
+
+
+def _runs(textpage: pdfium.PdfTextPage) -> list[_Run]:
+    runs: list[_Run] = []
+    for k in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(k)
+        text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ")
+        if not text.strip():
+            continue
+        index = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, 2)
+        size = pdfium_c.FPDFText_GetFontSize(textpage, index) if index is not None and index >= 0 else top - bottom
+        runs.append(_Run(left, bottom, right, top, size or (top - bottom), text.translate(_LIGATURES)))
+    return runs
+
+
+def _lines(runs: list[_Run], width: float) -> list[_Line]:
+    """Runs grouped into lines, in reading order: columns one after the other between spanning lines."""
+    gutter = _gutter(runs, width)
+    spanning = [r for r in runs if gutter is None or (r.left < gutter < r.right)]
+    if gutter is None:
+        return _group(runs)
+    left = [r for r in runs if r.right <= gutter]
+    right = [r for r in runs if r.left >= gutter]
+    ordered: list[_Line] = []
+    cuts = sorted(_group(spanning), key=lambda line: -line.top)
+    upper = float("inf")
+    for cut in [*cuts, None]:
+        lower = cut.top if cut is not None else float("-inf")
+        for column in (left, right):
+            ordered.extend(_group([r for r in column if lower < (r.top + r.bottom) / 2 <= upper]))
+        if cut is not None:
+            ordered.append(cut)
+            upper = cut.bottom
+    return ordered
+
+
+def _gutter(runs: list[_Run], width: float) -> float | None:
+    """The x of the space between two columns, if the page has two: few runs cross it, many lie each side."""
+    if len(runs) < _MIN_COLUMN_RUNS:
+        return None
+    best: tuple[int, float] | None = None
+    for step in range(35, 66):
+        x = width * step / 100
+        crossing = sum(1 for r in runs if r.left < x < r.right)
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+    assert best is not None
+    crossing, x = best
+    left = sum(1 for r in runs if r.right <= x)
+    right = sum(1 for r in runs if r.left >= x)
+    if crossing <= max(1, len(runs) * 0.05) and min(left, right) >= len(runs) * 0.2:
+        return x
+    return None
+
+
+def _group(runs: list[_Run]) -> list[_Line]:
+    """Runs that share most of their height are one line (a raised note marker shares part of its own)."""
+    lines: list[_Line] = []
+    for run in sorted(runs, key=lambda r: (-r.top, r.left)):
+        line = lines[-1] if lines else None
+        if line is not None:
+            overlap = min(run.top, line.top) - max(run.bottom, line.bottom)
+            if overlap >= 0.4 * min(run.top - run.bottom, line.top - line.bottom):
+                line.runs.append(run)
+                continue
+        lines.append(_Line([run]))
+    return lines
+
+
+def _assemble(pages: list[_Page]) -> SourceText:
+    furniture = _repeated_margins(pages)
+    sizes = Counter[float]()
+    for page in pages:
+        for line in page.lines:
+            sizes[round(line.size, 1)] += len(line.text())
+    body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    spacing = _line_spacing(pages, body_size)
+    builder = TextBuilder()
+    set_aside = Counter[str]()
+    previous: tuple[_Line, str] | None = None
+    for page in pages:
+        body: list[_Line] = []
+        for i, line in enumerate(page.lines):
+            text = line.text()
+            if _in_margin(line, page, i) and (_PAGE_NUMBER.match(text) or _margin_key(text) in furniture):
+                set_aside["running headers, footers and page numbers"] += 1
+                continue
+            body.append(line)
+        notes_from = _footnotes_start(body, page, body_size)
+        for line in body[notes_from:]:
+            text = line.text()
+            if _NOTE_START.match(text) or not builder.notes:
+                builder.add_note(text, page.number)
+            else:
+                builder.extend_note(text)
+            set_aside["footnote lines"] += 1
+        for line in body[:notes_from]:
+            text = line.text()
+            if previous is not None and _continues(previous, line, text, spacing, body_size):
+                builder.continue_paragraph(text, page.number, hyphenated=previous[1].endswith(_SOFT_HYPHEN))
+            else:
+                builder.new_paragraph(text, page.number)
+            previous = (line, text)
+    return builder.build("pdf", pages=len(pages), set_aside=set_aside)
+
+
+def _continues(previous: tuple[_Line, str], line: _Line, text: str, spacing: float, body_size: float) -> bool:
+    """Whether `line` goes on with the paragraph `previous` ended."""
+    before, before_text = previous
+    if abs(line.size - before.size) > 0.5:
+        return False  # a heading, or back to body after one
+    same_column = abs(line.left - before.left) < body_size * 8
+    gap = before.bottom - line.top
+    if same_column and 0 <= gap <= spacing * _PARAGRAPH_GAP:
+        if line.left - before.left > body_size * 1.2:
+            return False  # a first-line indent
+        return not (_SENTENCE_END.search(before_text) and before.right < line.right - body_size * 3)
+    # a new page or column: a sentence left open goes on
+    return not _SENTENCE_END.search(before_text.rstrip(_SOFT_HYPHEN)) and text[:1].islower()
+
+
+def _line_spacing(pages: list[_Page], body_size: float) -> float:
+    gaps = [
+        a.bottom - b.top
+        for page in pages
+        for a, b in zip(page.lines, page.lines[1:], strict=False)
+        if abs(a.size - body_size) < 0.5 and abs(b.size - body_size) < 0.5 and 0 <= a.bottom - b.top < body_size * 3
+    ]
+    return statistics.median(gaps) if gaps else body_size * 0.4
+
+
+def _footnotes_start(lines: list[_Line], page: _Page, body_size: float) -> int:
+    """Index of the page's first footnote line (len(lines) when it has none): the run of smaller type at
+    the foot of the page, in the lower half, beginning with a note marker."""
+    start = len(lines)
+    while start > 0:
+        line = lines[start - 1]
+        if line.size >= body_size * _NOTE_SIZE_SHARE or line.top > page.height / 2:
+            break
+        start -= 1
+    while start < len(lines) and not _NOTE_START.match(lines[start].text()):
+        start += 1
+    return start
+
+
+def _in_margin(line: _Line, page: _Page, index: int) -> bool:
+    if _MARGIN_LINES <= index < len(page.lines) - _MARGIN_LINES:
+        return False
+    return line.top > page.height * (1 - _MARGIN_SHARE) or line.bottom < page.height * _MARGIN_SHARE
+
+
+def _margin_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.casefold())
+
+
+def _repeated_margins(pages: list[_Page]) -> set[str]:
+    """Texts (digits aside) found in the top or bottom margin of many pages: running headers and footers."""
+    if len(pages) < 3:
+        return set()
+    seen = Counter[str]()
+    for page in pages:
+        seen.update({_margin_key(line.text()) for i, line in enumerate(page.lines) if _in_margin(line, page, i)})
+    needed = max(3, _REPEAT_SHARE * len(pages))
+    return {key for key, count in seen.items() if count >= needed}

@@ -1,0 +1,140 @@
+"""The PDF reader gives the text a reader sees: body in reading order, furniture dropped, notes apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.content.ingest import IngestedDocument, ingest_file
+from bot.content.readers.pdf import PdfError, read_pdf
+from bot.content.sources import SourceFile
+from tests.content.readers.pdf_writer import Page, write_report, write_two_columns, write_without_text
+
+HEADER = "Report on Detention in the Northern Provinces"
+
+# Four pages. A sentence runs from page 2 onto page 3 with page 2's footnotes between its halves; line
+# ends are hyphenated; each note marker is raised and small, as typeset.
+PAGES = [
+    Page(
+        lines=[
+            ("The commission visited eleven detention centres in the north-", None),
+            ("ern provinces between March and June.", "1"),
+            ("Its staff interviewed 214 former detainees, most of them held", None),
+            ("without charge for more than a year.", "2"),
+        ],
+        notes=["1 Commission of Inquiry, Interim Report (Geneva: United Nations, 2022), 4.", "2 Ibid., 9."],
+    ),
+    Page(
+        lines=[
+            ("Families said that visits were refused and that letters were", None),
+            ("returned unopened.", "3"),
+            ("Guards at two centres told the commission that the number of", None),
+        ],
+        notes=["3 Human Rights Watch, Locked Away (New York: HRW, 2021), 17."],
+    ),
+    Page(
+        lines=[
+            ("detainees had doubled since 2019, a figure officials disputed.", None),
+            ("The government did not answer the commission's letters.", None),
+        ],
+    ),
+    Page(lines=[("The commission recommends that every detainee be charged or released.", None)]),
+]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_report(tmp_path_factory.mktemp("pdf") / "report.pdf", PAGES, header=HEADER)
+
+
+@pytest.fixture(scope="module")
+def ingested(report: Path) -> IngestedDocument:
+    document = ingest_file(SourceFile(report, "report", "report.pdf"))
+    assert isinstance(document, IngestedDocument), document
+    return document
+
+
+def test_running_header_and_page_numbers_are_not_text(report):
+    read = read_pdf(report.read_bytes())
+    assert HEADER not in read.text
+    assert read.set_aside["running headers, footers and page numbers"] == 2 * len(PAGES)
+    assert not any(line.strip().isdigit() for line in read.text.splitlines())
+
+
+def test_a_word_hyphenated_at_a_line_end_is_joined(report):
+    assert "in the northern provinces between March" in read_pdf(report.read_bytes()).text
+
+
+def test_footnotes_are_notes_not_body(report):
+    read = read_pdf(report.read_bytes())
+    assert [note.text.split(" ", 1)[0] for note in read.notes] == ["1", "2", "3"]
+    assert "Locked Away" not in read.text and "Ibid" not in read.text
+    assert [note.page for note in read.notes] == [1, 1, 2]
+
+
+def test_a_sentence_broken_by_a_page_and_its_footnotes_is_whole_again(ingested):
+    texts = [s.text for s in ingested.sentences]
+    assert (
+        "Guards at two centres told the commission that the number of detainees had doubled since 2019, "
+        "a figure officials disputed."
+    ) in texts
+
+
+def test_every_sentence_keeps_the_page_it_starts_on(ingested):
+    pages: dict[str, int | None] = {}
+    for sentence in ingested.sentences:
+        pages.setdefault(" ".join(sentence.text.split()[:2]), sentence.page)
+    assert pages["The commission"] == 1
+    assert pages["Families said"] == 2
+    assert pages["Guards at"] == 2
+    assert pages["The government"] == 3
+
+
+def test_note_markers_are_superscripts_linked_to_their_notes(ingested):
+    first = next(s for s in ingested.sentences if s.text.startswith("The commission visited"))
+    assert first.text.endswith("June.¹")
+    [citation] = first.citations
+    assert ingested.references[citation.reference].key == "note 1"  # type: ignore[index]
+
+
+def test_ibid_is_the_work_of_the_note_before(ingested):
+    ibid = next(r for r in ingested.references if r.label == "2")
+    assert ibid.text == "2 Ibid., 9."
+    assert (ibid.authors, ibid.year) == ("Commission of Inquiry", "2022")
+
+
+def test_note_markers_are_not_statistics(ingested):
+    values = [stat.value for s in ingested.sentences for stat in s.statistics]
+    assert "214" in values and not {"1", "2", "3", "¹", "²", "³"} & set(values)
+    assert ingested.format == "pdf" and ingested.pages == len(PAGES)
+
+
+def test_two_columns_are_read_left_column_first(tmp_path):
+    left = ["Refugees crossing the border in", "January reported shelling of their", "villages and checkpoints."]
+    right = ["Aid agencies counted 3,000", "arrivals in the first week and", "asked for more tents."]
+    path = write_two_columns(tmp_path / "columns.pdf", "Crossings at the Border", left, right)
+    paragraphs = read_pdf(path.read_bytes()).text.split("\n\n")
+    assert paragraphs == [
+        "Crossings at the Border",
+        "Refugees crossing the border in January reported shelling of their villages and checkpoints.",
+        "Aid agencies counted 3,000 arrivals in the first week and asked for more tents.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda p: write_report(p, PAGES[:1], header=HEADER, encrypted=True), "encrypted"),
+        (write_without_text, "no text layer"),
+        (lambda p: p.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage") and p, "damaged"),
+    ],
+    ids=["encrypted", "scanned", "damaged"],
+)
+def test_an_unreadable_pdf_is_reported_plainly_and_skipped(tmp_path, make, problem):
+    path = tmp_path / "bad.pdf"
+    make(path)
+    with pytest.raises(PdfError, match=problem):
+        read_pdf(path.read_bytes())
+    skipped = ingest_file(SourceFile(path, "bad", "bad.pdf"))
+    assert isinstance(skipped, str) and skipped.startswith("bad.pdf: ") and problem in skipped
