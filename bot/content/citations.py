@@ -27,10 +27,13 @@ from bot.content.references import ParsedReference, citation_name
 # A bracket holding a citation is short; bounding it keeps a stray "(" before pages of text from being
 # scanned again for every word in them. One level of brackets may nest inside (an author's abbreviation).
 _PARENTHESES = re.compile(r"\(((?:[^()]|\([^()]{0,60}\)){1,300}?)\)")
+# "Name 2020", "Name, 2020, p. 4", "Name 1987, 1994", and what a writer adds after the year ("Name 2008,
+# Springer-Verlag", "Name 2009, archived on CRAN", "Name 1991, among others").
 _CITED_WORK = re.compile(
-    r"^\s*(?:see\s+(?:also\s+)?|e\.g\.,?\s+|cf\.\s+)?(?P<name>.+?),?\s+(?P<year>\d{4}[a-z]?|n\.d\.)"
-    r"(?:,\s*(?:pp?|paras?)\.\s*[\d–-]+)?\s*$"
+    r"^\s*(?:see\s+(?:also\s+)?|e\.g\.,?\s+|cf\.\s+)?(?P<name>[^\d]+?),?\s+"
+    r"(?P<years>(?:\d{4}[a-z]?|n\.d\.)(?:,\s*\d{4}[a-z]?)*)(?:,\s*[^\d\s][^;]{0,120}|,\s*pp?\.\s*[\d–-]+)?\s*$"
 )
+_YEAR_OF_WORK = re.compile(r"\d{4}[a-z]?|n\.d\.")
 _LEAD_IN = re.compile(r"\b(?:see(?:\s+also)?|in|cf\.|e\.g\.,?|as\s+in|following|after)\s+")
 _PAGE_ONLY = re.compile(r"^\s*(?:pp?|paras?)\.\s*\d[\d–-]*\s*$")
 _AUTHOR_NAME = re.compile(r"^[A-Z][\w.'’&,()\- ]{0,120}$")
@@ -38,12 +41,14 @@ _NOT_AUTHORS = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer"
     r"|Autumn|Fall|Winter|In|Since|From|Until|By|Before|After|Between|Around|Circa|Est|Founded|Born|Died)\b"
 )
+_SURNAME = r"(?:(?:van|von|de|der|den|du|da|di|le|la)\s+)*[A-Z][\w'’-]+"
 _NARRATIVE_YEAR = re.compile(
-    r"\b(?P<name>[A-Z][\w'’-]+(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][\w'’-]+))?)"
+    rf"\b(?P<name>{_SURNAME}(?:\s+et\s+al\.?|(?:,\s+{_SURNAME})*,?\s+(?:and|&)\s+{_SURNAME})?)"
     r"(?:['’]s)?\s+\((?P<year>\d{4}[a-z]?|n\.d\.)(?:,\s*pp?\.\s*[\d–-]+)?\)"
 )
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_MARKER = re.compile(rf"(?<=\S)[{_SUPERSCRIPTS}]+(?:[˒,⁻–-][{_SUPERSCRIPTS}]+)*")
+_MARKER_BASE = re.compile(r"(?:[A-Za-zÀ-ÖØ-öø-ÿ]{2}|[.,;:)\]”’\"])$")
 _BRACKET_MARKER = re.compile(r"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3}){0,10})\]")
 _MAX_RANGE = 20
 _REPORTING_VERBS = (
@@ -148,7 +153,10 @@ class CitationLinker:
     def _markers(self, sentence: str) -> list[Citation]:
         found: list[Citation] = []
         for match in _SUPERSCRIPT_MARKER.finditer(sentence):
-            # A raised number with no note of its own is a power or an ordinal ("σ²", "1ˢᵗ"), not a marker.
+            # A marker follows a word or the punctuation after it ("Rao²", "June.¹"); a raised number on a
+            # lone letter, a symbol or a digit is a power ("σ²", "W−¹", "m²"), and so is one with no note.
+            if not _MARKER_BASE.search(sentence, 0, match.start()):
+                continue
             labels = [label for label in _labels(note_label(match.group(0))) if label in self._by_label]
             found.extend(Citation(match.group(0), self._by_label[label], "note") for label in labels)
         if self._by_label and "[" in sentence:
@@ -167,9 +175,10 @@ class CitationLinker:
                     continue
                 work = _CITED_WORK.match(part)
                 if work:
-                    name, year = _cited_name(work.group("name").strip()), work.group("year")
+                    name = _cited_name(work.group("name").strip())
                     if _AUTHOR_NAME.match(name) and not _NOT_AUTHORS.match(name):
-                        found.append(Citation(f"{name}, {year}", self._match(name, year), "parenthetical"))
+                        for year in _YEAR_OF_WORK.findall(work.group("years")):
+                            found.append(Citation(f"{name}, {year}", self._match(name, year), "parenthetical"))
                     continue
                 name = part.strip()
                 by_name = self._by_name.get(normalise_name(name), [])
@@ -215,10 +224,13 @@ class CitationLinker:
 
 def _cited_name(text: str) -> str:
     """The author a citation names after words that lead up to it: "GLMs, see Equation 12.3 in McCullagh
-    and Nelder" → "McCullagh and Nelder"."""
+    and Nelder" → "McCullagh and Nelder"; "the car package Fox" → "Fox"."""
     leads = list(_LEAD_IN.finditer(text))
     start = leads[-1].end() if leads else 0
-    return text[start:] if text[start : start + 1].isupper() else text
+    if text[start : start + 1].isupper():
+        return text[start:]
+    capitalised = re.search(r"\b[A-Z]", text)
+    return text[capitalised.start() :] if capitalised else text
 
 
 def _labels(marker: str) -> list[str]:

@@ -6,6 +6,7 @@ Runs in worker processes while a large corpus builds, so it returns plain datacl
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -28,6 +29,9 @@ MAX_ANALYSED_CHARS = 5_000
 # size takes (about 1.5 million characters a second on one core), and never less than 10 s. Work per
 # sentence is bounded, so only a pathological file comes near it.
 MIN_FILE_SECONDS = 10.0
+_MATH_CATEGORIES = frozenset({"Sm", "Sk"})
+_FORMULA_SYMBOLS = 3
+_FORMULA_SHARE = 0.04
 SECONDS_PER_MILLION_CHARACTERS = 7.0
 
 
@@ -74,6 +78,7 @@ def ingest_text(
     references.extend(parse_notes([note.text for note in read.notes]))
     linker = CitationLinker(references)
     sentences: list[IngestedSentence] = []
+    formulas = 0
     for number, block in enumerate(layout.blocks):
         if block.role is not Role.BODY:
             continue
@@ -85,6 +90,9 @@ def ingest_text(
         for sentence in split_sentences(paragraph):
             if deadline is not None and time.monotonic() > deadline:
                 raise OutOfTime
+            if is_formula(sentence):
+                formulas += 1
+                continue
             found = paragraph.find(sentence, cursor) if exact else -1
             cursor = found + len(sentence) if found >= 0 else cursor
             prose = len(sentence) <= MAX_ANALYSED_CHARS
@@ -101,6 +109,8 @@ def ingest_text(
         name for sentence in sentences if len(sentence.text) <= MAX_ANALYSED_CHARS for name in names_in(sentence.text)
     )
     set_aside = dict(read.set_aside)
+    if formulas:
+        set_aside["formulas"] = formulas
     for role, label in ((Role.TRAILER, "trailing furniture"), (Role.BIO, "author bio")):
         if count := len(layout.of_role(role)):
             set_aside[label] = set_aside.get(label, 0) + count
@@ -117,6 +127,13 @@ def ingest_text(
         pages=read.pages,
         set_aside=set_aside,
     )
+
+
+def is_formula(sentence: str) -> bool:
+    """A displayed equation, not a sentence: its symbols (=, −, ∑, accents a text layer gives for math
+    glyphs) are many, and no two readers of the page would agree on its words."""
+    symbols = sum(1 for c in sentence if unicodedata.category(c) in _MATH_CATEGORIES)
+    return symbols >= _FORMULA_SYMBOLS and symbols >= _FORMULA_SHARE * len(sentence)
 
 
 def time_budget(characters: int) -> float:

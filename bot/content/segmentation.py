@@ -54,7 +54,7 @@ def paragraph_spans(text: str, *, markdown: bool = False) -> list[Span]:
         return _blocks(text, _BLANK_LINE)
     lines = _blocks(text, _LINE_BREAK)
     breaks = [(a, b) for a, b in itertools.pairwise(lines) if text.count("\n", a.end, b.start) == 1]
-    continued = sum(1 for a, b in breaks if not ends_sentence(text[a.start : a.end]) and text[b.start].islower())
+    continued = sum(1 for a, b in breaks if not ends_sentence(text[a.start : a.end]) and _goes_on(text, a, b))
     if not breaks or continued / len(breaks) < _WRAPPED_SHARE:
         return lines
     joined: list[Span] = []
@@ -69,6 +69,19 @@ def paragraph_spans(text: str, *, markdown: bool = False) -> list[Span]:
         else:
             joined.append(line)
     return joined
+
+
+def _goes_on(text: str, line: Span, following: Span) -> bool:
+    """The next line carries on the sentence: it starts in lower case, or both are typed in capitals."""
+    start = text[following.start]
+    if start.islower():
+        return True
+    both = _in_capitals(text[line.start : line.end]) and _in_capitals(text[following.start : following.end])
+    return start.isupper() and both
+
+
+def _in_capitals(line: str) -> bool:
+    return not any(c.islower() for c in line) and sum(c.isupper() for c in line) >= 3
 
 
 def _blocks(text: str, separator: re.Pattern[str]) -> list[Span]:

@@ -56,14 +56,17 @@ _CURRENCY_WORDS = (
     r"yuan|renminbi|dollars?|euros?|pounds?|rupees?|won|yen|francs?|pesos?|naira|shillings?|roubles?|rubles?"
     r"|dinars?|rand|reais|riyals?|lira|birr|kyats?|takas?|rupiah|hryvnias?"
 )
-_SUFFIX = re.compile(rf"(?P<currency>\s(?:{_CURRENCY_WORDS})\b)|(?P<times>\s?[xX×](?![\w%])|-fold\b|\s+times\b)")
+_SUFFIX = re.compile(
+    rf"(?P<currency>\s(?:{_CURRENCY_WORDS})\b)|(?P<times>\s?[xX×](?![\w%])|-fold\b|\s+times\b)"
+    r"|(?P<range>[-–]\d+(?:\.\d+)?\s?%)"
+)
 _WORD_NUMBER = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:two|three|four|five|six|seven|eight|nine)"
     r"|" + "|".join(sorted(WORD_VALUES, key=len, reverse=True)) + r")"
 )
 _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MENTION = re.compile(
-    rf"(?<![\w$€£/.,-])(?P<qualifier>(?:{_QUALIFIERS})\s+)?"
+    rf"(?<![\w$€£/.,–-])(?P<qualifier>(?:{_QUALIFIERS})\s+)?"
     rf"(?P<currency>(?:US\$|\$|€|£|USD|EUR)\s?)?"
     rf"(?:(?P<numeral>{_NUMERAL})|(?P<word>{_WORD_NUMBER})(?![\w-]))"
     rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn\b|m\b))?"
@@ -77,14 +80,22 @@ _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 )
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")
-_MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b")
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.IGNORECASE)
 _LABEL_WORD = re.compile(
     r"\b(?:resolution|article|section|paragraph|chapter|session|no\.|number|page|pp?\.|item|goal|target|rule"
-    r"|decision|protocol|annex|table|figure|volume|phase|step|level|grade|class|category|room|flight|route)\s*$",
+    r"|decision|protocol|annex|table|figure|volume|phase|step|level|grade|class|category|room|flight|route"
+    r"|version|equation|example|exercise|case|observation|question|appendix|footnote|note|line|column|row"
+    r"|option|stage|wave|round|part|book|pep|rfc|iso)\s*(?:\d[\d.]*\s*(?:,|and|&|to|–|-)\s*)*$",
     re.IGNORECASE,
 )
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]*\s+$")
+# A name spelled with capitals inside it ("CPython 3.11", "PEP 659", "iOS 17") numbers a thing even where
+# it opens the sentence.
+_PRODUCT_NAME_BEFORE = re.compile(r"\b\w*[a-z]?[A-Z][A-Za-z]*[A-Z]\w*\s+$|\b[a-z]+[A-Z]\w*\s+$")
+# Part of a formula or code ("2**30", "x=5", "n>100") rather than of a sentence.
+_OPERATOR_BEFORE = re.compile(r"[*^=<>+]$")
+_OPERATOR_AFTER = re.compile(r"\*\*|\^|[=<>]\S")
 # Cited works and note markers in brackets ("[12]", "[3, 4]") hold numbers that are not statistics.
 _CITATION = re.compile(r"\([^()]{0,300}?\b\d{4}[a-z]?\)|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
 _YEAR = re.compile(r"(?<![\w$.,-])(1[89]\d\d|20\d\d)(?![\w%-]|,\d)")
@@ -132,10 +143,13 @@ def find_statistics(sentence: str) -> list[NumberMention]:
     cited = _Spans([(m.start(), m.end()) for m in _CITATION.finditer(sentence)])
     years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(sentence) if not cited.holds(m.start())]
     clauses = _Clauses(sentence)
+    capitals = not any(c.islower() for c in sentence)
     mentions: list[NumberMention] = []
     for match in MENTION.finditer(sentence):
-        suffix = None if match.group("percent") else _SUFFIX.match(sentence, match.end())
-        if cited.holds(match.start()) or not _is_statistic(sentence, match, suffix):
+        suffix = _SUFFIX.match(sentence, match.end())
+        if match.group("percent") and (suffix is None or not suffix.group("range")):
+            suffix = None
+        if cited.holds(match.start()) or not _is_statistic(sentence, match, suffix, capitals):
             continue
         value_start = match.start("qualifier") if match.group("qualifier") else match.start()
         end = suffix.end() if suffix else match.end()
@@ -169,14 +183,17 @@ class _Spans:
         return i >= 0 and position < self._ends[i]
 
 
-def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | None) -> bool:
-    if suffix is not None:
-        return True  # "7X", "seven times", "10,000 yuan": a multiplier or a sum, whatever surrounds it
+def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | None, capitals: bool) -> bool:
+    """`capitals`: the sentence is typed in capitals, so a capitalised word before a number is no name."""
     numeral, word = match.group("numeral"), match.group("word")
     end = match.end()
     after = sentence[end : end + 12]
     number_start = match.start("numeral") if numeral else match.start("word")
     before = sentence[max(0, number_start - _WORD_BEFORE) : number_start]
+    if _OPERATOR_BEFORE.search(before) or _OPERATOR_AFTER.match(after):
+        return False
+    if suffix is not None:
+        return True  # "7X", "seven times", "10,000 yuan", "10-15%": a multiplier, a sum or a range
     if re.match(r"(?:st|nd|rd|th|s)\b|-\w|[:/]\d|\.\d|['’]s\b", after, re.IGNORECASE) and not match.group("percent"):
         return False  # ordinals, decades, compounds ("3rd-year", "1950s"), times and version numbers
     if numeral:
@@ -185,8 +202,12 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
             return False  # a year
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
             return False  # a date
-        if not match.group("qualifier") and (_LABEL_WORD.search(before) or _CAPITALISED_WORD_BEFORE.search(before)):
-            return False  # a label: "Resolution 2202", "Session 79"
+        if not (match.group("qualifier") or match.group("percent") or match.group("currency")) and (
+            _LABEL_WORD.search(before)
+            or (not capitals and (_PRODUCT_NAME_BEFORE.search(before) or _CAPITALISED_WORD_BEFORE.search(before)))
+            or _opening_name(before, match.start(), capitals)
+        ):
+            return False  # a label: "Resolution 2202", "Session 79", "pages 38, 48", "PEP 659"
         # a list marker ("1." or "2)") opening the sentence is not a count either
         return not (match.start() == 0 and re.match(r"[.)]", after))
     assert word is not None
@@ -194,6 +215,13 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     if not following:
         return False
     return following.group(0).lower() not in _FUNCTION_WORDS
+
+
+def _opening_name(before: str, start: int, capitals: bool) -> bool:
+    """A capitalised word opening the sentence, right before the number, names what it numbers ("Python
+    3.11", "Article 5"), unless it is a word like "The" ("The 30 members")."""
+    opening = re.fullmatch(r"([A-Z][\w’'-]*)\s+", before) if start == len(before) else None
+    return opening is not None and not capitals and opening.group(1).lower() not in _FUNCTION_WORDS
 
 
 def _to_number(match: re.Match[str]) -> float:
@@ -211,7 +239,7 @@ def _to_number(match: re.Match[str]) -> float:
 
 
 def _kind(match: re.Match[str], suffix: re.Match[str] | None) -> StatisticKind:
-    if match.group("percent"):
+    if match.group("percent") or (suffix is not None and suffix.group("range")):
         return "percent"
     if suffix is not None and suffix.group("times"):
         return "multiple"

@@ -1,6 +1,7 @@
 import pytest
 
 from bot.content.citations import CitationLinker
+from bot.content.notes import parse_notes
 from bot.content.references import parse_reference
 from tests.content.test_references import essay_entries
 
@@ -61,3 +62,71 @@ def test_sentence_without_citation_inherits_none(engine):
     hits = engine.search("Over 20 resolutions since 2006 have condemned", limit=1).results
     assert hits[0].text.startswith("Over 20 resolutions since 2006")
     assert hits[0].reference is None and hits[0].references == []
+
+
+STYLES = [
+    "Amnesty International. (2021). Death sentences and executions 2020. Amnesty International.",
+    "Office of the High Commissioner for Human Rights (OHCHR). (2020). Annual report. United Nations.",
+    "Human Rights Watch. (2019). World report 2019. Human Rights Watch.",
+    "Bates, D., Maechler, M., Bolker, B., & Walker, S. (2015). Fitting linear mixed-effects models. JSS.",
+    "Bates, D. (2015). MixedModels. Julia package.",
+    "Kim, S., & Lee, J. (2018). Hunger and the state. Seoul Press.",
+    "Smith, J. 2017. Borders and belonging. Harvard University Press.",
+    "Refugee Council. (n.d.). Asylum facts. Refugee Council.",
+]
+
+
+@pytest.fixture(scope="module")
+def styles() -> CitationLinker:
+    return CitationLinker([ref for line in STYLES if (ref := parse_reference(line)) is not None])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Executions rose (Amnsety International, 2021).", ["Amnesty International, 2021"]),
+        ("Detention grew (OHCHR, 2020).", ["Office of the High Commissioner for Human Rights, 2020"]),
+        (
+            "Detention grew (Office of the High Commissioner for Human Rights (OHCHR), 2020).",
+            ["Office of the High Commissioner for Human Rights, 2020"],
+        ),
+        ("Torture was common (HRW, 2019).", ["Human Rights Watch, 2019"]),
+        ("Models were fitted (Bates et al., 2015).", ["Bates et al., 2015"]),
+        ("Models were fitted (Bates, Maechler, Bolker, & Walker, 2015).", ["Bates et al., 2015"]),
+        ("Julia is faster (Bates, 2015).", ["Bates, 2015"]),
+        ("Kim and Lee (2018) found that rations were cut.", ["Kim & Lee, 2018"]),
+        ("Rations were cut (Kim & Lee, 2018, p. 44).", ["Kim & Lee, 2018"]),
+        ("Smith (2017) argues that borders shape belonging.", ["Smith, 2017"]),
+        ("Claims rose (Refugee Council, n.d.).", ["Refugee Council, n.d."]),
+        ("Claims rose, the charity says (Refugee Council).", ["Refugee Council, n.d."]),
+        ("Human Rights Watch's 2019 report documented torture.", ["Human Rights Watch, 2019"]),
+    ],
+)
+def test_citations_in_every_style_link_to_their_entries(styles, sentence, expected):
+    assert keys(styles, sentence) == expected
+
+
+def test_a_page_alone_cites_the_work_cited_last():
+    linker = CitationLinker([ref for line in STYLES if (ref := parse_reference(line)) is not None])
+    linker.find("Rations were cut (Kim & Lee, 2018).")
+    assert keys(linker, "Some villages starved (p. 51).") == ["Kim & Lee, 2018"]
+
+
+def test_a_citation_of_a_work_missing_from_the_list_stays_unlinked(styles):
+    found = styles.find("Another study disagrees (Park, 2016).")
+    assert [(c.cited, c.reference) for c in found] == [("Park, 2016", None)]
+
+
+def test_dates_in_brackets_are_not_citations(styles):
+    assert styles.find("The law changed (January 2020) and again (in 2021).") == []
+
+
+def test_numbered_entries_and_notes_link_from_brackets_and_superscripts():
+    numbered = [parse_reference(f"[{n}] Author {n}, Title {n}, 20{n:02d}.") for n in (1, 2, 3)]
+    linker = CitationLinker([r for r in numbered if r is not None])
+    assert keys(linker, "Camps expanded [1, 3].") == ["[1]", "[3]"]
+    assert keys(linker, "Camps expanded [1–3].") == ["[1]", "[2]", "[3]"]
+    notes = parse_notes(["1 UNHCR, Global Trends 2022 (Geneva: UNHCR, 2023), 8.", "2 Ibid., 9."])
+    linker = CitationLinker(notes)
+    assert keys(linker, "Arrivals doubled.¹ Most were children.²") == ["note 1", "note 2"]
+    assert keys(linker, "Its σ² was small.") == []  # a power, not a note marker

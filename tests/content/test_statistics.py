@@ -84,3 +84,40 @@ def test_the_default_view_takes_turns_between_documents_and_puts_telling_figures
             if s.document.id == document
         ]
         assert telling == sorted(telling, reverse=True)
+
+
+def facts(sentence: str) -> list[tuple[str, str, str | None, int | None]]:
+    return [(m.value, m.kind, m.counts, m.year) for m in find_statistics(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Detention was routine [12] across the region.",
+        "Detention was routine [3, 4] across the region.",
+        "Detention was routine.¹² Families waited outside.",
+        "See pp. 12–14 and Section 4 for the method.",
+    ],
+)
+def test_note_markers_pages_and_sections_are_not_statistics(sentence):
+    assert find_statistics(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Activists were 7X more likely to be killed.", [("7X", "multiple", "more likely to be killed", None)]),
+        (
+            "Women were seven times more likely to be detained.",
+            [("seven times", "multiple", "more likely to be detained", None)],
+        ),
+        ("The fine was 10,000 yuan.", [("10,000 yuan", "money", "fine", None)]),
+        ("A mere 3% of cases reached court.", [("A mere 3%", "percent", "cases", None)]),
+        (
+            "In 2019 and 2020, 120 and 150 people were executed, respectively.",
+            [("120", "count", "people", 2019), ("150", "count", "people", 2020)],
+        ),
+    ],
+)
+def test_the_value_keeps_its_unit_and_qualifier_and_says_what_it_counts(sentence, expected):
+    assert facts(sentence) == expected

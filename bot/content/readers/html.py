@@ -15,6 +15,11 @@ from bot.content.readers.markdown import superscript
 from bot.content.readers.text import SourceText, TextBuilder
 
 _BLOCKS = {"p", "head", "item", "quote"}
+# Measured on trafilatura's own evaluation pages (docs/benchmarks.md): below this share of the default's
+# text, precision has dropped part of the article rather than furniture.
+_KEPT_SHARE = 0.6
+# The link sign a documentation site puts after each heading ("Summary¶").
+_ANCHOR_SIGNS = "¶§#"
 # trafilatura logs every page it finds nothing in at WARNING; the build reports that itself.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
@@ -24,9 +29,10 @@ class HtmlError(ValueError):
 
 
 def read_html(html: str) -> SourceText:
-    # Precision first: it leaves out the teasers and adverts that the default keeps under an article. On a
-    # page where it finds nothing, the default's recall.
-    extracted = _extract(html, precision=True) or _extract(html, precision=False)
+    # Precision first: it leaves out the teasers and adverts that the default keeps under an article. Where
+    # it keeps much less than the default (a long page it cut to its first sections), the default's recall.
+    precise, full = _extract(html, precision=True), _extract(html, precision=False)
+    extracted = precise if precise and len(precise) >= _KEPT_SHARE * len(full or "") else full
     if not extracted:
         raise HtmlError("no article text found in the page")
     return _read(ElementTree.fromstring(extracted))
@@ -51,13 +57,12 @@ def _read(root: ElementTree.Element) -> SourceText:
     parents = {child: parent for parent in root.iter() for child in parent}
     builder = TextBuilder()
     for element in (main if main is not None else root).iter():
-        parent = parents.get(element)
-        if element.tag not in _BLOCKS or (element.tag == "p" and parent is not None and parent.tag == "item"):
-            continue
-        words = " ".join(_text(element).split())
+        if element.tag not in _BLOCKS:
+            continue  # a block's words are its own: an item's paragraphs are blocks of their own
+        words = " ".join(_text(element).split()).rstrip(_ANCHOR_SIGNS).rstrip()
         if not words:
             continue
-        number = _list_number(element, parent)
+        number = _list_number(element, parents.get(element))
         builder.new_paragraph(f"{number}. {words}" if number else words)
     built = builder.build("html")
     return SourceText(built.text, "html", blocks=True)

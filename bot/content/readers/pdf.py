@@ -33,9 +33,19 @@ _NOTE_START = re.compile(r"^(?:\d{1,3}\s+|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s*|
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _SUPERSCRIPT = str.maketrans("0123456789,", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
 _SOFT_HYPHEN = "\x02"
-_LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\xa0": " "})
+# How PDFium marks a hyphen it found at a line end (one that joins a word broken across lines).
+_PDFIUM_HYPHENS = ("\x02", "\ufffe")
+# Ligatures as letters; TeX's fonts without a character map give theirs as control codes 27-31.
+_LIGATURES = str.maketrans(
+    {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\xa0": " "}
+    | {"\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi", "\x1f": "ffl"}
+)
+_TEX_LIGATURE_CODES = "\x1b\x1c\x1d\x1e\x1f"
+_ENTRY_START = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\.|[•▪◦·‣–-])\s")
 # Type this much smaller than the body's is a note's (footnotes are set a point or two smaller).
 _NOTE_SIZE_SHARE = 0.92
+# Text turned further than this (in radians) from level is not read.
+_LEVEL = 0.05
 # Fewer runs than this are too few to tell columns by (a title and a line or two).
 _MIN_COLUMN_RUNS = 6
 # A gap between two lines this many times the usual line spacing starts a new paragraph.
@@ -140,16 +150,42 @@ def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
 
 
 def _runs(textpage: pdfium.PdfTextPage) -> list[_Run]:
+    """The page's characters in runs: a run ends at a line break, at a jump up or down (a raised note
+    marker is a run of its own), at a gap wider than a column gutter's, or where the type size changes.
+    Read by character, not by PDFium's rectangles: text in overlapping rectangles would come twice."""
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # characters beyond the Basic Multilingual Plane: read them one by one
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
     runs: list[_Run] = []
-    for k in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(k)
-        text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ")
-        if not text.strip():
+    current: _Run | None = None
+    for i, char in enumerate(text):
+        if char in "\r\n":
+            current = None
             continue
-        index = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, 2)
-        size = pdfium_c.FPDFText_GetFontSize(textpage, index) if index is not None and index >= 0 else top - bottom
-        runs.append(_Run(left, bottom, right, top, size or (top - bottom), text.translate(_LIGATURES)))
-    return runs
+        if char in _PDFIUM_HYPHENS:
+            char = _SOFT_HYPHEN
+        elif char not in _TEX_LIGATURE_CODES and (char.isspace() or not char.isprintable()):
+            if current is not None and not current.text.endswith(" "):
+                current.text += " "
+            continue
+        if abs(pdfium_c.FPDFText_GetCharAngle(textpage, i)) > _LEVEL:
+            continue  # turned text: an axis label or a margin note, not a line of the page
+        left, bottom, right, top = textpage.get_charbox(i)
+        size = pdfium_c.FPDFText_GetFontSize(textpage, i) or (top - bottom)
+        if (
+            current is None
+            or abs(size - current.size) > current.size * 0.15
+            or abs(bottom - current.bottom) > size * 0.3
+            or left - current.right > max(size, current.size) * 1.5
+        ):
+            current = _Run(left, bottom, right, top, size, "")
+            runs.append(current)
+        current.text += char.translate(_LIGATURES)
+        current.right, current.top = max(current.right, right), max(current.top, top)
+    for run in runs:
+        run.text = run.text.rstrip()
+    return [run for run in runs if run.text]
 
 
 def _lines(runs: list[_Run], width: float) -> list[_Line]:
@@ -248,14 +284,19 @@ def _continues(previous: tuple[_Line, str], line: _Line, text: str, spacing: flo
     before, before_text = previous
     if abs(line.size - before.size) > 0.5:
         return False  # a heading, or back to body after one
+    if _ENTRY_START.match(text):
+        return False  # a list item or a numbered entry starts
+    open_sentence = not _SENTENCE_END.search(before_text.rstrip(_SOFT_HYPHEN))
     same_column = abs(line.left - before.left) < body_size * 8
     gap = before.bottom - line.top
     if same_column and 0 <= gap <= spacing * _PARAGRAPH_GAP:
-        if line.left - before.left > body_size * 1.2:
-            return False  # a first-line indent
-        return not (_SENTENCE_END.search(before_text) and before.right < line.right - body_size * 3)
+        if open_sentence:
+            return True  # a hanging indent, or the next line of the same sentence
+        # after a full stop: a short last line, a first-line indent or an outdent starts a paragraph
+        indented = abs(line.left - before.left) > body_size * 1.2
+        return not (indented or before.right < line.right - body_size * 3)
     # a new page or column: a sentence left open goes on
-    return not _SENTENCE_END.search(before_text.rstrip(_SOFT_HYPHEN)) and text[:1].islower()
+    return open_sentence and text[:1].islower()
 
 
 def _line_spacing(pages: list[_Page], body_size: float) -> float:

@@ -1,0 +1,65 @@
+"""A saved web page is read as its article: the site around it never reaches an answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.content.ingest import IngestedDocument, ingest_file
+from bot.content.readers.html import read_html
+from bot.content.sources import SourceFile
+
+PAGE = """<!doctype html>
+<html><head><title>Evictions rise | The Daily Record</title>
+<style>body { width: 100%; } .promo { font-size: 14px; }</style>
+<script>window.dataLayer = [{"page": 42}];</script></head>
+<body>
+<header><a href="/">The Daily Record</a>
+<nav><ul><li><a href="/world">World</a></li><li><a href="/politics">Politics</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav></header>
+<div class="cookie-banner">We use cookies to improve your experience. <button>Accept all</button></div>
+<main><article>
+<h1>Forced evictions rose sharply last year, monitors say</h1>
+<p class="byline">By Ana Lima, 3 March 2023</p>
+<div class="share"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
+<p>Monitors recorded 4,500 forced evictions in the river district in 2022, twice as many as the year
+before.<sup>1</sup> Most families said they received no written notice before bulldozers arrived.</p>
+<p>The housing ministry disputed the figures and said that 1,200 families had been offered new homes
+in the eastern suburbs, a claim residents rejected.<sup>2</sup></p>
+<figure><img src="a.jpg"><figcaption>Families outside a demolished home. Photo: Staff</figcaption></figure>
+<p>Lawyers for the residents said they would take the cases to the constitutional court this spring,
+arguing that the evictions broke the country's own housing law.</p>
+<h2>Notes</h2>
+<ol><li>Housing Rights Monitor, Annual Report 2023, p. 12.</li><li>Ibid., p. 14.</li></ol>
+</article></main>
+<aside><h3>Most read</h3><ol><li><a href="/a">Ten things to do this weekend</a></li>
+<li><a href="/b">Five dead in motorway crash</a></li><li><a href="/c">Prices up 3% in May</a></li></ol></aside>
+<section class="comments"><h3>Leave a comment</h3><form><textarea></textarea><button>Post</button></form></section>
+<footer><p>Subscribe to our newsletter for 50% off.</p><p>© 2023 The Daily Record. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_navigation_cookies_share_teasers_comments_and_footer_are_not_text():
+    text = read_html(PAGE).text
+    furniture_words = ("World", "cookies", "Share on", "Most read", "Ten things", "3%", "comment", "Subscribe")
+    for furniture in (*furniture_words, "50%", "©", "width", "dataLayer", "Photo: Staff"):
+        assert furniture not in text, furniture
+
+
+def test_the_article_reads_in_paragraphs_with_its_note_markers_raised():
+    paragraphs = read_html(PAGE).text.split("\n\n")
+    assert paragraphs[0] == "Forced evictions rose sharply last year, monitors say"
+    assert any(p.startswith("Monitors recorded 4,500 forced evictions") and "year before.¹ Most" in p for p in paragraphs)
+    assert paragraphs[-2:] == ["1. Housing Rights Monitor, Annual Report 2023, p. 12.", "2. Ibid., p. 14."]
+
+
+def test_the_notes_list_is_linked_from_its_markers(tmp_path: Path):
+    path = tmp_path / "evictions.html"
+    path.write_text(PAGE, encoding="utf-8")
+    document = ingest_file(SourceFile(path, "evictions", "evictions.html"))
+    assert isinstance(document, IngestedDocument), document
+    assert [r.key for r in document.references] == ["note 1", "note 2"]
+    marked = [s for s in document.sentences if s.citations]
+    assert [s.text.rsplit(" ", 2)[-2:] for s in marked] == [["year", "before.¹"], ["residents", "rejected.²"]]
+    assert [[c.reference for c in s.citations] for s in marked] == [[0], [1]]
+    assert document.references[1].authors == "Housing Rights Monitor"  # Ibid. is the note before's work
+    assert {stat.value for s in document.sentences for stat in s.statistics} == {"4,500", "1,200"}

@@ -1,0 +1,193 @@
+"""Score what the engine reads of the evaluation documents against their ground truth (see README.md).
+
+Each document is ingested as the bot ingests it; its body sentences are what every answer quotes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.html
+import pypdf
+import yaml
+from markdown_it import MarkdownIt
+from pydantic import BaseModel, Field
+
+from bot.content.ingest import IngestedDocument, IngestedSentence, ingest_file
+from bot.content.sources import SourceFile
+
+FOLDER = Path(__file__).parent
+_MAX_RUNS = 3
+# TeX's fonts without a character map give their ligatures as these codes; a reader sees the letters.
+_TEX_LIGATURES = str.maketrans({"\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi", "\x1f": "ffl"})
+DOCUMENTS = FOLDER / "documents"
+TRUTH = FOLDER / "truth"
+
+
+class StatisticsTruth(BaseModel):
+    sentence: str
+    values: list[str]
+
+
+class CitationTruth(BaseModel):
+    sentence: str
+    style: str
+    cites: list[str]
+
+
+class Truth(BaseModel):
+    document: str
+    held_out: bool
+    origin: str
+    licence: str
+    furniture: list[str] = Field(default_factory=list[str])
+    body: list[str] = Field(default_factory=list[str])
+    statistics: list[StatisticsTruth] = Field(default_factory=list[StatisticsTruth])
+    citations: list[CitationTruth] = Field(default_factory=list[CitationTruth])
+
+
+def truths() -> list[Truth]:
+    return [Truth.model_validate(yaml.safe_load(p.read_text(encoding="utf-8"))) for p in sorted(TRUTH.glob("*.yaml"))]
+
+
+def letters(text: str) -> str:
+    """Text reduced to its letters and digits, case folded: compares words in order whatever the spacing,
+    hyphenation, punctuation, accents and markup between them ("¹" is "1", "ﬁ" is "fi")."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(c for c in folded if c.isalnum() and unicodedata.category(c) != "Lm")
+
+
+def as_written(sentence: str, oracle: str) -> bool:
+    """The sentence's words stand in the source in this order, in at most three runs: a sentence a page
+    break, its running header and its footnotes interrupt is still the source's own words."""
+    words = [w for w in (letters(w) for w in sentence.split()) if w]
+    position, runs, i = 0, 0, 0
+    while i < len(words):
+        j = len(words)
+        while j > i and oracle.find("".join(words[i:j]), position) < 0:
+            j -= 1
+        if j == i:
+            return False
+        position = oracle.find("".join(words[i:j]), position) + len("".join(words[i:j]))
+        runs, i = runs + 1, j
+    return runs <= _MAX_RUNS
+
+
+def independent_text(path: Path) -> str:
+    """What a reader sees of the file, by other means than the engine's readers: pypdf for a PDF, lxml for a
+    web page, the CommonMark rendering for Markdown, the file itself for plain text."""
+    if path.suffix == ".pdf":
+        text = "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+        return text.translate(_TEX_LIGATURES)
+    if path.suffix == ".html":
+        return lxml.html.fromstring(path.read_text(encoding="utf-8")).text_content()
+    if path.suffix == ".md":
+        return lxml.html.fromstring(MarkdownIt("commonmark").render(path.read_text(encoding="utf-8"))).text_content()
+    return path.read_text(encoding="utf-8")
+
+
+@dataclass
+class Tally:
+    found: int = 0
+    total: int = 0
+
+    def add(self, hits: int, out_of: int) -> None:
+        self.found += hits
+        self.total += out_of
+
+    @property
+    def share(self) -> float:
+        return self.found / self.total if self.total else 1.0
+
+    def __str__(self) -> str:
+        return f"{self.share:.2f} ({self.found}/{self.total})"
+
+
+@dataclass
+class Scores:
+    sentences: Tally = field(default_factory=Tally)  # found: sentences free of furniture
+    verbatim: Tally = field(default_factory=Tally)
+    body: Tally = field(default_factory=Tally)
+    statistics_precision: Tally = field(default_factory=Tally)
+    statistics_recall: Tally = field(default_factory=Tally)
+    citations: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    problems: list[str] = field(default_factory=list[str])
+
+
+def ingest(truth: Truth) -> IngestedDocument:
+    path = DOCUMENTS / truth.document
+    document = ingest_file(SourceFile(path, path.stem, path.name))
+    assert isinstance(document, IngestedDocument), document
+    return document
+
+
+def score(truth: Truth, document: IngestedDocument, scores: Scores) -> None:
+    name = truth.document
+    oracle = letters(independent_text(DOCUMENTS / name))
+    for sentence in document.sentences:
+        furniture = [f for f in truth.furniture if f in sentence.text]
+        scores.sentences.add(0 if furniture else 1, 1)
+        if furniture:
+            scores.problems.append(f"{name}: furniture {furniture} in “{sentence.text[:120]}”")
+        verbatim = as_written(sentence.text, oracle)
+        scores.verbatim.add(int(verbatim), 1)
+        if not verbatim:
+            scores.problems.append(f"{name}: not in the source as written: “{sentence.text[:120]}”")
+    for snippet in truth.body:
+        read = _sentence_with(document, snippet) is not None
+        scores.body.add(int(read), 1)
+        if not read:
+            scores.problems.append(f"{name}: body text not read: “{snippet}”")
+    for expected in truth.statistics:
+        _score_statistics(name, expected, _sentence_with(document, expected.sentence), scores)
+    for expected in truth.citations:
+        _score_citations(name, expected, document, scores)
+
+
+def _sentence_with(document: IngestedDocument, snippet: str) -> IngestedSentence | None:
+    wanted = letters(snippet)
+    return next((s for s in document.sentences if wanted in letters(s.text)), None)
+
+
+def _same_value(found: str, expected: str) -> bool:
+    """The engine's value and the truth's agree when one holds the other (a qualifier or unit more or less)."""
+    a, b = letters(found), letters(expected)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def _score_statistics(name: str, expected: StatisticsTruth, sentence: IngestedSentence | None, scores: Scores) -> None:
+    found = [s.value for s in sentence.statistics] if sentence else []
+    right = [v for v in found if any(_same_value(v, e) for e in expected.values)]
+    recalled = [e for e in expected.values if any(_same_value(v, e) for v in found)]
+    scores.statistics_precision.add(len(right), len(found))
+    scores.statistics_recall.add(len(recalled), len(expected.values))
+    if sentence is None:
+        scores.problems.append(f"{name}: no sentence holds “{expected.sentence}”")
+    elif len(right) < len(found) or len(recalled) < len(expected.values):
+        scores.problems.append(f"{name}: statistics {found}, expected {expected.values} in “{sentence.text[:100]}”")
+
+
+def _score_citations(name: str, expected: CitationTruth, document: IngestedDocument, scores: Scores) -> None:
+    sentence = _sentence_with(document, expected.sentence)
+    linked = [document.references[c.reference].text for c in sentence.citations if c.reference is not None] if sentence else []
+    for cite in expected.cites:
+        hit = any(letters(cite) in letters(text) for text in linked)
+        scores.citations[expected.style].add(int(hit), 1)
+        if not hit:
+            where = f"“{sentence.text[:90]}”" if sentence else f"(no sentence holds “{expected.sentence}”)"
+            scores.problems.append(f"{name}: {expected.style} citation of “{cite}” not linked in {where}")
+
+
+def report(scores: Scores, label: str) -> list[str]:
+    lines = [
+        f"{label}: answers free of furniture {scores.sentences}, quoted as written {scores.verbatim}, "
+        f"body read {scores.body}",
+        f"{label}: statistics precision {scores.statistics_precision}, recall {scores.statistics_recall}",
+        f"{label}: citations linked "
+        + ", ".join(f"{style} {tally}" for style, tally in sorted(scores.citations.items())),
+    ]
+    return lines
