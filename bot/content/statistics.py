@@ -154,9 +154,10 @@ def find_statistics(sentence: str) -> list[NumberMention]:
         value_start = match.start("qualifier") if match.group("qualifier") else match.start()
         end = suffix.end() if suffix else match.end()
         kind = _kind(match, suffix)
-        counts = (
-            _comparison(sentence, end) if kind == "multiple" else _what_it_counts(sentence, clauses, value_start, end, kind)
-        )
+        if kind == "multiple":
+            counts = _comparison(sentence, end)
+        else:
+            counts = _what_it_counts(sentence, clauses, value_start, end, kind)
         mentions.append(
             NumberMention(
                 start=value_start,

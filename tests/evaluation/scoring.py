@@ -5,7 +5,6 @@ Each document is ingested as the bot ingests it; its body sentences are what eve
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -173,7 +172,8 @@ def _score_statistics(name: str, expected: StatisticsTruth, sentence: IngestedSe
 
 def _score_citations(name: str, expected: CitationTruth, document: IngestedDocument, scores: Scores) -> None:
     sentence = _sentence_with(document, expected.sentence)
-    linked = [document.references[c.reference].text for c in sentence.citations if c.reference is not None] if sentence else []
+    cited = [c.reference for c in sentence.citations if c.reference is not None] if sentence else []
+    linked = [document.references[i].text for i in cited]
     for cite in expected.cites:
         hit = any(letters(cite) in letters(text) for text in linked)
         scores.citations[expected.style].add(int(hit), 1)

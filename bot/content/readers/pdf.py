@@ -253,6 +253,7 @@ def _assemble(pages: list[_Page]) -> SourceText:
     builder = TextBuilder()
     set_aside = Counter[str]()
     previous: tuple[_Line, str] | None = None
+    entry: _Line | None = None  # the first line of the numbered entry or list item being read, if any
     for page in pages:
         body: list[_Line] = []
         for i, line in enumerate(page.lines):
@@ -271,10 +272,14 @@ def _assemble(pages: list[_Page]) -> SourceText:
             set_aside["footnote lines"] += 1
         for line in body[:notes_from]:
             text = line.text()
-            if previous is not None and _continues(previous, line, text, spacing, body_size):
+            if previous is not None and (
+                _continues(previous, line, text, spacing, body_size)
+                or _hangs_from(entry, previous[0], line, text, spacing, body_size)
+            ):
                 builder.continue_paragraph(text, page.number, hyphenated=previous[1].endswith(_SOFT_HYPHEN))
             else:
                 builder.new_paragraph(text, page.number)
+                entry = line if _ENTRY_START.match(text) else None
             previous = (line, text)
     return builder.build("pdf", pages=len(pages), set_aside=set_aside)
 
@@ -297,6 +302,18 @@ def _continues(previous: tuple[_Line, str], line: _Line, text: str, spacing: flo
         return not (indented or before.right < line.right - body_size * 3)
     # a new page or column: a sentence left open goes on
     return open_sentence and text[:1].islower()
+
+
+def _hangs_from(
+    entry: _Line | None, before: _Line, line: _Line, text: str, spacing: float, body_size: float
+) -> bool:
+    """A line indented under a numbered entry's first line goes on with the entry, full stops inside it
+    notwithstanding ("[2] M Buyse. The relationship ... time." / "   Stat in Med 15, 1996.")."""
+    if entry is None or _ENTRY_START.match(text) or abs(line.size - entry.size) > 0.5:
+        return False
+    gap = before.bottom - line.top
+    hanging = body_size * 0.5 < line.left - entry.left < body_size * 4
+    return hanging and (0 <= gap <= spacing * _PARAGRAPH_GAP or line.top > before.top)  # or on the next page
 
 
 def _line_spacing(pages: list[_Page], body_size: float) -> float:

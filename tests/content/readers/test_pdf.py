@@ -95,7 +95,7 @@ def test_note_markers_are_superscripts_linked_to_their_notes(ingested):
     first = next(s for s in ingested.sentences if s.text.startswith("The commission visited"))
     assert first.text.endswith("June.¹")
     [citation] = first.citations
-    assert ingested.references[citation.reference].key == "note 1"  # type: ignore[index]
+    assert citation.reference is not None and ingested.references[citation.reference].key == "note 1"
 
 
 def test_ibid_is_the_work_of_the_note_before(ingested):
