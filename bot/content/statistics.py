@@ -86,7 +86,7 @@ _LABEL_WORD = re.compile(
     r"\b(?:resolution|article|section|paragraph|chapter|session|no\.|number|page|pp?\.|item|goal|target|rule"
     r"|decision|protocol|annex|table|figure|volume|phase|step|level|grade|class|category|room|flight|route"
     r"|version|equation|example|exercise|case|observation|question|appendix|footnote|note|line|column|row"
-    r"|option|stage|wave|round|part|book|pep|rfc|iso)\s*(?:\d[\d.]*\s*(?:,|and|&|to|–|-)\s*)*$",
+    r"|option|stage|wave|round|part|book|pep|rfc|iso|day|time|subject|patient|participant)\s*(?:\d[\d.]*\s*(?:,|and|&|to|–|-)\s*)*$",
     re.IGNORECASE,
 )
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]*\s+$")

@@ -86,3 +86,16 @@ def test_a_file_over_its_time_budget_is_skipped_with_a_warning_naming_it(tmp_pat
     report = open_index(sources, index_dir=tmp_path / "index").report
     assert report.documents == 0
     assert [s for s in report.skipped if s.startswith("slow.txt: skipped, reading it took over 0 s")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "formula"),
+    [
+        ("ℓ(´, Ã²) = X log ϕ{(yi − xi¦´)/Ã} − log Ã + X log Φ(−xi¦´/Ã).", True),
+        ("s² = Σ(xi − x̄)²/(n − 1) (3)", True),
+        ("The rate fell from 12% to 8% (±2) between 2019 and 2021.", False),
+        ("Some 4,000 people were held, according to the UN.", False),
+    ],
+)
+def test_displayed_formulas_are_told_from_sentences(sentence, formula):
+    assert ingest.is_formula(sentence) is formula

@@ -59,3 +59,26 @@ def test_hard_wrapped_text_is_joined_into_paragraphs():
 def test_a_list_of_headlines_is_not_mistaken_for_wrapped_text():
     text = "Kosovo Heads to Early Election\nTrump and Netanyahu Talk\nLebanon Approves Budget\n"
     assert len(paragraph_spans(text)) == 3
+
+
+def test_hard_wrapped_text_in_capitals_joins_into_paragraphs():
+    text = (
+        "THE 2024 REPORT INDICATES THAT ONLY 16% OF THE TARGETS ARE ON\n"
+        "TRACK TO BE MET BY 2030.\n"
+        "WE HAVE REDUCED NEW INFECTIONS BY 74%, DEMONSTRATING OUR\n"
+        "COMMITMENT TO PUBLIC HEALTH.\n"
+    )
+    paragraphs = [text[s.start : s.end].replace("\n", " ") for s in paragraph_spans(text)]
+    assert paragraphs == [
+        "THE 2024 REPORT INDICATES THAT ONLY 16% OF THE TARGETS ARE ON TRACK TO BE MET BY 2030.",
+        "WE HAVE REDUCED NEW INFECTIONS BY 74%, DEMONSTRATING OUR COMMITMENT TO PUBLIC HEALTH.",
+    ]
+
+
+def test_a_note_marker_after_a_full_stop_ends_the_sentence():
+    assert split_sentences("Arrests rose in 2022.¹ Most were released. Trials began.[4] Few ended.") == [
+        "Arrests rose in 2022.¹",
+        "Most were released.",
+        "Trials began.[4]",
+        "Few ended.",
+    ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -44,6 +45,9 @@ _TEX_LIGATURE_CODES = "\x1b\x1c\x1d\x1e\x1f"
 _ENTRY_START = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\.|[•▪◦·‣–-])\s")
 # Type this much smaller than the body's is a note's (footnotes are set a point or two smaller).
 _NOTE_SIZE_SHARE = 0.92
+# A text layer with more symbols than this among its characters spells nothing.
+_SYMBOL_SHARE = 0.3
+_MIN_CHECKED_CHARACTERS = 200
 # Text turned further than this (in radians) from level is not read.
 _LEVEL = 0.05
 # Fewer runs than this are too few to tell columns by (a title and a line or two).
@@ -132,7 +136,18 @@ def read_pdf(data: bytes) -> SourceText:
         document.close()
     if not any(page.lines for page in pages):
         raise PdfError("no text layer (a scanned document?); run it through OCR first")
-    return _assemble(pages)
+    read = _assemble(pages)
+    if _unreadable(read.text):
+        raise PdfError("its text layer does not spell words (fonts without a character map); run it through OCR")
+    return read
+
+
+def _unreadable(text: str) -> bool:
+    """Most of the "letters" are symbols: the fonts map their glyphs to dingbats or private codes, so the
+    text layer spells nothing a reader sees."""
+    visible = [c for c in text if not c.isspace()]
+    symbols = sum(1 for c in visible if unicodedata.category(c) in ("So", "Co"))
+    return len(visible) >= _MIN_CHECKED_CHARACTERS and symbols > _SYMBOL_SHARE * len(visible)
 
 
 def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
@@ -289,9 +304,9 @@ def _continues(previous: tuple[_Line, str], line: _Line, text: str, spacing: flo
     before, before_text = previous
     if abs(line.size - before.size) > 0.5:
         return False  # a heading, or back to body after one
-    if _ENTRY_START.match(text):
-        return False  # a list item or a numbered entry starts
     open_sentence = not _SENTENCE_END.search(before_text.rstrip(_SOFT_HYPHEN))
+    if _ENTRY_START.match(text) and not (open_sentence and text.startswith("[")):
+        return False  # a list item or a numbered entry starts (a "[3]" can also go on a sentence: "of Smith\n[3]")
     same_column = abs(line.left - before.left) < body_size * 8
     gap = before.bottom - line.top
     if same_column and 0 <= gap <= spacing * _PARAGRAPH_GAP:

@@ -138,3 +138,25 @@ def test_an_unreadable_pdf_is_reported_plainly_and_skipped(tmp_path, make, probl
         read_pdf(path.read_bytes())
     skipped = ingest_file(SourceFile(path, "bad", "bad.pdf"))
     assert isinstance(skipped, str) and skipped.startswith("bad.pdf: ") and problem in skipped
+
+
+FILES = Path(__file__).parent / "files"
+EVALUATION = Path(__file__).parents[2] / "evaluation" / "documents"
+
+
+def test_a_text_layer_of_symbols_is_refused_not_quoted():
+    with pytest.raises(PdfError, match="does not spell words"):
+        read_pdf((FILES / "PLSvGLS.pdf").read_bytes())
+
+
+def test_tex_ligature_codes_read_as_the_letters_a_reader_sees():
+    text = read_pdf((EVALUATION / "population.pdf").read_bytes()).text
+    assert "different" in text and "coefficients" in text and "fixed" in text
+    assert not any(ord(c) < 32 and c != "\n" for c in text)
+
+
+def test_entries_of_a_numbered_reference_list_stay_whole_across_their_lines():
+    document = ingest_file(SourceFile(EVALUATION / "population.pdf", "population", "population.pdf"))
+    assert isinstance(document, IngestedDocument), document
+    assert [r.key for r in document.references] == ["[1]", "[2]", "[3]", "[4]", "[5]"]
+    assert document.references[1].text.endswith("later date.")
