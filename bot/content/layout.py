@@ -113,7 +113,7 @@ def _is_appendix(lines: list[str]) -> bool:
 
 
 def _reference_heading(lines: list[str]) -> int | None:
-    for i in range(len(lines) - 1, len(lines) // 3, -1):
+    for i in range(len(lines) - 1, len(lines) // 3 - 1, -1):
         if _REFERENCE_HEADING.match(lines[i]) and i + 1 < len(lines) and _REFERENCE_ENTRY.search(lines[i + 1]):
             return i
     return None

@@ -319,9 +319,7 @@ def _continues(previous: tuple[_Line, str], line: _Line, text: str, spacing: flo
     return open_sentence and text[:1].islower()
 
 
-def _hangs_from(
-    entry: _Line | None, before: _Line, line: _Line, text: str, spacing: float, body_size: float
-) -> bool:
+def _hangs_from(entry: _Line | None, before: _Line, line: _Line, text: str, spacing: float, body_size: float) -> bool:
     """A line indented under a numbered entry's first line goes on with the entry, full stops inside it
     notwithstanding ("[2] M Buyse. The relationship ... time." / "   Stat in Med 15, 1996.")."""
     if entry is None or _ENTRY_START.match(text) or abs(line.size - entry.size) > 0.5:
