@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 
 from bot.content.distractors import number_distractors, number_style
@@ -68,6 +69,8 @@ def number_question(
 ) -> QuizQuestion | None:
     if stat.kind == "count" and stat.counts is None:
         return None  # "the two of them": a number with nothing said of what it counts makes no question
+    if has_mathematics(sentence.text):
+        return None  # "L′β = ____": a quiz asks about what a source says, not about its equations
     style = number_style(stat.value)
     where = re.search(rf"(?<![\w$€£.,]){re.escape(stat.value)}(?![\w]|[.,]\d)", sentence.text)
     if style is None or where is None:
@@ -126,6 +129,11 @@ def source_question(
         page=sentence.page,
         reference=right,
     )
+
+
+def has_mathematics(sentence: str) -> bool:
+    """Mathematical symbols (=, −, <, Σ, the accents of math glyphs) beyond a "±"."""
+    return any(unicodedata.category(c) in ("Sm", "Sk") and c != "±" for c in sentence)
 
 
 def _source_explanation(reference: ReferenceInfo) -> str:

@@ -16,8 +16,12 @@ import yaml
 from markdown_it import MarkdownIt
 from pydantic import BaseModel, Field
 
+from bot.content.engine import StudyEngine
 from bot.content.ingest import IngestedDocument, IngestedSentence, ingest_file
+from bot.content.models import QuizQuestion
+from bot.content.quiz import BLANK
 from bot.content.sources import SourceFile
+from bot.errors import NothingFoundError
 
 FOLDER = Path(__file__).parent
 _MAX_RUNS = 3
@@ -114,6 +118,7 @@ class Scores:
     statistics_precision: Tally = field(default_factory=Tally)
     statistics_recall: Tally = field(default_factory=Tally)
     citations: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    quiz: Tally = field(default_factory=Tally)
     problems: list[str] = field(default_factory=list[str])
 
 
@@ -190,4 +195,51 @@ def report(scores: Scores, label: str) -> list[str]:
         f"{label}: citations linked "
         + ", ".join(f"{style} {tally}" for style, tally in sorted(scores.citations.items())),
     ]
+    if scores.quiz.total:
+        lines.append(f"{label}: quiz questions valid {scores.quiz}")
     return lines
+
+
+def quiz_validity(engine: StudyEngine, truth_by_document: dict[str, Truth], scores: Scores, *, quizzes: int) -> None:
+    """Every question of `quizzes` quizzes of ten: its quote is the source's own sentence, free of
+    furniture, and its right answer is what that sentence says (the number in the blank, or a work it
+    cites); no wrong option is."""
+    oracles: dict[str, str] = {}
+    seen: set[str] = set()
+    for seed in range(1, quizzes + 1):
+        try:
+            questions = engine.quiz(count=10, seed=seed).questions
+        except NothingFoundError:
+            return
+        for question in questions:
+            if question.prompt in seen:
+                continue
+            seen.add(question.prompt)
+            path = question.document.path
+            if path not in oracles:
+                oracles[path] = letters(independent_text(DOCUMENTS / path))
+            problem = _question_problem(question, truth_by_document[path], oracles[path])
+            scores.quiz.add(0 if problem else 1, 1)
+            if problem:
+                scores.problems.append(f"{path}: quiz question “{question.prompt[:100]}”: {problem}")
+
+
+def _question_problem(question: QuizQuestion, truth: Truth, oracle: str) -> str | None:
+    if any(f in question.quote for f in truth.furniture):
+        return "quotes furniture"
+    if not as_written(question.quote, oracle):
+        return "its quote is not the source's words"
+    right = question.options[question.answer]
+    if question.kind == "number":
+        blanked = question.prompt.split("“", 1)[1].rsplit("”", 1)[0]
+        if blanked.replace(BLANK, right, 1) != question.quote:
+            return f"the right answer “{right}” does not give the quote back"
+        if any(blanked.replace(BLANK, wrong, 1) == question.quote for wrong in question.options if wrong != right):
+            return "a wrong option also gives the quote back"
+        return None
+    cited = question.reference.key if question.reference else None
+    if cited != right or right not in question.quote:
+        return f"the right answer “{right}” is not the work the quote cites"
+    if any(wrong in question.quote for wrong in question.options if wrong != right):
+        return "a wrong option is cited by the quote too"
+    return None

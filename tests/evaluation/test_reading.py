@@ -7,9 +7,15 @@ figures of the development and held-out sets apart.
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
-from tests.evaluation.scoring import Scores, ingest, report, score, truths
+from bot.content.engine import StudyEngine
+from bot.content.index.build import open_index
+from bot.content.topics import load_topics
+from tests.conftest import TOPICS
+from tests.evaluation.scoring import DOCUMENTS, Scores, ingest, quiz_validity, report, score, truths
 
 
 @pytest.fixture(scope="module")
@@ -42,3 +48,14 @@ def test_statistics_are_found_and_nothing_else_is(scores):
 @pytest.mark.parametrize("style", ["author-year", "footnote", "numbered"])
 def test_citations_of_every_style_link_to_their_reference(scores, style):
     assert scores.citations[style].share >= 0.9, [p for p in scores.problems if style in p]
+
+
+def test_every_quiz_question_is_right_and_backed_by_its_quote(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("evaluation")
+    for path in DOCUMENTS.iterdir():
+        shutil.copy(path, folder / path.name)
+    engine = StudyEngine(open_index(folder, progress=False), load_topics(TOPICS))
+    checked = Scores()
+    quiz_validity(engine, {t.document: t for t in truths()}, checked, quizzes=20)
+    print("\n" + report(checked, "quizzes")[-1])
+    assert checked.quiz.total >= 100 and checked.quiz.share == 1.0, checked.problems
