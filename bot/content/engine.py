@@ -267,6 +267,7 @@ def _passage(sentence: StoredSentence, score: float) -> Passage:
         text=sentence.text,
         document=sentence.document,
         page=sentence.page,
+        offset=sentence.offset,
         reference=sentence.reference,
         references=sentence.references,
         score=round(score, 4),

@@ -44,6 +44,7 @@ class IngestedSentence:
     text: str
     paragraph: int
     page: int | None = None
+    offset: int = 0
     citations: list[Citation] = field(default_factory=list[Citation])
     statistics: list[NumberMention] = field(default_factory=list[NumberMention])
 
@@ -101,6 +102,7 @@ def ingest_text(
                     text=sentence,
                     paragraph=number,
                     page=read.page_at(block.span.start + max(found, 0)),
+                    offset=block.span.start + max(found, 0),
                     citations=linker.find(sentence) if prose else [],
                     statistics=find_statistics(sentence) if prose else [],
                 )

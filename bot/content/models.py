@@ -56,6 +56,9 @@ class Quote(BaseModel):
     text: str
     document: DocumentInfo
     page: int | None = Field(default=None, description="The page the sentence starts on, for a PDF.")
+    offset: int | None = Field(
+        default=None, description="Where the sentence starts in the text read from the file, in characters."
+    )
     reference: ReferenceInfo | None = None
     references: list[ReferenceInfo] = Field(default_factory=list[ReferenceInfo])
 

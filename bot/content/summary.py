@@ -62,6 +62,7 @@ def quote(sentence: StoredSentence) -> Quote:
         text=sentence.text,
         document=sentence.document,
         page=sentence.page,
+        offset=sentence.offset,
         reference=sentence.reference,
         references=sentence.references,
     )

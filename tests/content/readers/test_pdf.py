@@ -160,3 +160,8 @@ def test_entries_of_a_numbered_reference_list_stay_whole_across_their_lines():
     assert isinstance(document, IngestedDocument), document
     assert [r.key for r in document.references] == ["[1]", "[2]", "[3]", "[4]", "[5]"]
     assert document.references[1].text.endswith("later date.")
+
+
+def test_every_sentence_maps_back_to_its_place_in_the_text_read(report, ingested):
+    text = read_pdf(report.read_bytes()).text
+    assert all(text[s.offset : s.offset + len(s.text)] == s.text for s in ingested.sentences)
