@@ -23,7 +23,11 @@ _REFERENCE_HEADING = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORD = r"[A-Z][\w'’.-]*"
-_BYLINE = re.compile(rf"^(?i:by|written by|author:)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})$")
+# "By Ana Lima", and the dateline a site glues to it: "By Ana Lima, 3 March 2023", "By Ana Lima | Geneva".
+_BYLINE = re.compile(
+    rf"^(?i:by|written by|author:)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}?)"
+    r"(?:\s*[,|–—-]\s*[\w ,.:/]{1,60})?$"
+)
 _REFERENCE_ENTRY = re.compile(
     r"^(?:\[\d{1,3}\]|\d{1,3}\.|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s|\((?:\d{4}[a-z]?|n\.d\.)(?:,[^)]{0,100})?\)|\b(?:1[89]|20)\d\d[a-z]?\.\s"
 )

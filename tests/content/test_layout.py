@@ -54,3 +54,17 @@ def test_rules_hold_for_an_article_they_were_not_written_for():
     assert roles["Aid groups say shelters remain crowded and underfunded."] is Role.BODY
     for trailer in ("Markets Rally on Rate Cut Hopes", "Five Recipes for Autumn", "Comments (12)"):
         assert roles[trailer] is Role.TRAILER
+
+
+def test_a_byline_with_its_dateline_glued_on_is_furniture_and_names_the_author():
+    text = (
+        "Evictions rose sharply last year\n\n"
+        "By Ana Lima, 3 March 2023\n\n"
+        "Monitors recorded 4,500 forced evictions in the river district in 2022, twice as many as before.\n\n"
+        "Most families said they received no written notice before the bulldozers arrived.\n\n"
+        "The housing ministry disputed the figures and said new homes had been offered.\n\n"
+        "Lawyers for the residents said they would take the cases to the constitutional court.\n"
+    )
+    layout = classify(text, paragraph_spans(text, markdown=True))
+    assert [b.role for b in layout.blocks] == [Role.HEADING, Role.BYLINE, *[Role.BODY] * 4]
+    assert layout.author == "Ana Lima"
