@@ -96,7 +96,7 @@ _PRODUCT_NAME_BEFORE = re.compile(r"\b\w*[a-z]?[A-Z][A-Za-z]*[A-Z]\w*\s+$|\b[a-z
 # Part of a formula or code ("2**30", "x=5", "n>100") rather than of a sentence.
 # ("**" against a word or a bracket is a power; before a number after a space it is emphasis: "**13.2**".)
 _OPERATOR_BEFORE = re.compile(r"(?:[\w)]\*\*|[\w)]\^|[=<>+≤≥≠])\s?$")
-_OPERATOR_AFTER = re.compile(r"\*\*|\^|[=<>]\S")
+_OPERATOR_AFTER = re.compile(r"\*\*|\^|[=<>]\S|/\(")
 # Cited works and note markers in brackets ("[12]", "[3, 4]") hold numbers that are not statistics.
 _CITATION = re.compile(r"\([^()]{0,300}?\b\d{4}[a-z]?\)|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
 _YEAR = re.compile(r"(?<![\w$.,-])(1[89]\d\d|20\d\d)(?![\w%-]|,\d)")

@@ -14,10 +14,14 @@ _TEXT_READERS: dict[str, Callable[[str], SourceText]] = {
     ".txt": lambda text: SourceText(text, "text"),
     ".md": read_markdown,
     ".markdown": read_markdown,
+}
+# Web pages are read as bytes: a page says its own encoding, which trafilatura finds.
+_BINARY_READERS: dict[str, Callable[[bytes], SourceText]] = {
+    ".pdf": read_pdf,
+    ".docx": read_docx,
     ".html": read_html,
     ".htm": read_html,
 }
-_BINARY_READERS: dict[str, Callable[[bytes], SourceText]] = {".pdf": read_pdf, ".docx": read_docx}
 SUFFIXES = frozenset(_TEXT_READERS) | frozenset(_BINARY_READERS)
 FORMAT_ERRORS = (PdfError, DocxError, HtmlError)
 

@@ -28,7 +28,8 @@ class HtmlError(ValueError):
     """A page with no article text to find."""
 
 
-def read_html(html: str) -> SourceText:
+def read_html(html: bytes | str) -> SourceText:
+    """`html` as bytes lets trafilatura find the page's encoding (a page saved in windows-1252, say)."""
     # Precision first: it leaves out the teasers and adverts that the default keeps under an article. Where
     # it keeps much less than the default (a long page it cut to its first sections), the default's recall.
     precise, full = _extract(html, precision=True), _extract(html, precision=False)
@@ -38,7 +39,7 @@ def read_html(html: str) -> SourceText:
     return _read(ElementTree.fromstring(extracted))
 
 
-def _extract(html: str, *, precision: bool) -> str | None:
+def _extract(html: bytes | str, *, precision: bool) -> str | None:
     return trafilatura.extract(
         html,
         favor_precision=precision,
