@@ -5,6 +5,7 @@ Runs in worker processes while a large corpus builds, so it returns plain datacl
 
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 from collections import Counter
@@ -16,7 +17,7 @@ from bot.content.models import SourceMeta
 from bot.content.notes import parse_notes
 from bot.content.readers.text import SourceText
 from bot.content.references import ParsedReference, parse_reference
-from bot.content.segmentation import normalise_whitespace, paragraph_spans, split_sentences
+from bot.content.segmentation import normalise_whitespace, paragraph_spans, split_normalised
 from bot.content.sources import SourceError, SourceFile, read_sidecar, read_source
 from bot.content.statistics import NumberMention, find_statistics
 from bot.content.topics import names_in
@@ -30,6 +31,7 @@ MAX_ANALYSED_CHARS = 5_000
 # sentence is bounded, so only a pathological file comes near it.
 MIN_FILE_SECONDS = 10.0
 _MATH_CATEGORIES = frozenset({"Sm", "Sk"})
+_PLAIN_PROSE = re.compile(r"[\w\s.,;:!?'\"()\[\]{}%$€£/&@#*’‘“”–—…-]*")
 _FORMULA_SYMBOLS = 3
 _FORMULA_SHARE = 0.04
 SECONDS_PER_MILLION_CHARACTERS = 7.0
@@ -86,9 +88,10 @@ def ingest_text(
         paragraph = text[block.span.start : block.span.end]
         # A paragraph already in normal form (every reader but plain text writes it so) maps each sentence
         # back to its offset, and so to its page.
-        exact = normalise_whitespace(paragraph) == paragraph
+        normalised = normalise_whitespace(paragraph)
+        exact = normalised == paragraph
         cursor = 0
-        for sentence in split_sentences(paragraph):
+        for sentence in split_normalised(normalised):
             if deadline is not None and time.monotonic() > deadline:
                 raise OutOfTime
             if is_formula(sentence):
@@ -134,6 +137,8 @@ def ingest_text(
 def is_formula(sentence: str) -> bool:
     """A displayed equation, not a sentence: its symbols (=, −, ∑, accents a text layer gives for math
     glyphs) are many, and no two readers of the page would agree on its words."""
+    if _PLAIN_PROSE.fullmatch(sentence):
+        return False  # nearly every sentence: one pass in C instead of a look-up per character
     symbols = sum(1 for c in sentence if unicodedata.category(c) in _MATH_CATEGORIES)
     return symbols >= _FORMULA_SYMBOLS and symbols >= _FORMULA_SHARE * len(sentence)
 

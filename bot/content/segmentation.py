@@ -105,7 +105,11 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
 
 def split_sentences(paragraph: str) -> list[str]:
     """The sentences of a paragraph, whitespace normalised; joined with spaces they give it back."""
-    text = normalise_whitespace(paragraph)
+    return split_normalised(normalise_whitespace(paragraph))
+
+
+def split_normalised(text: str) -> list[str]:
+    """`split_sentences` of a paragraph already in normal form (`normalise_whitespace`)."""
     pieces = [p.strip() for p in blingfire.text_to_sentences(text).split("\n") if p.strip()]
     sentences: list[str] = []
     cursor = 0
