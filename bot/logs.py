@@ -42,4 +42,6 @@ def keep_tokens_out_of_logs() -> None:
 
 def configure_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # trafilatura warns of every page it finds little in; the build names a page it cannot use itself.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     keep_tokens_out_of_logs()

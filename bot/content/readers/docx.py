@@ -19,7 +19,7 @@ class DocxError(ValueError):
 def read_docx(data: bytes) -> SourceText:
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as error:
         raise DocxError(f"damaged, not a readable Word document ({error})") from error
     builder = TextBuilder()
     for paragraph in document.paragraphs:

@@ -1,7 +1,7 @@
 """Read the text layer of a PDF as a reader sees it: body paragraphs in reading order, page by page.
 
-PDFium (through pypdfium2) gives each run of text with its box and font size; the rules here turn runs
-into lines and lines into paragraphs:
+PDFium (through pypdfium2) gives each character with its box and font size; the rules here turn them
+into runs, runs into lines and lines into paragraphs:
 - two columns are read left then right, between any lines that span the page (titles, wide figures);
 - lines that repeat at the top or bottom of many pages (running headers and footers, with their page
   numbers) and lone page numbers are dropped;
@@ -132,6 +132,8 @@ def read_pdf(data: bytes) -> SourceText:
         raise PdfError(f"damaged, not a readable PDF ({error})") from error
     try:
         pages = [_read_page(document, i) for i in range(len(document))]
+    except pdfium.PdfiumError as error:
+        raise PdfError(f"damaged, a page cannot be read ({error})") from error
     finally:
         document.close()
     if not any(page.lines for page in pages):
