@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from bot.content.models import StatisticKind
 
 WORD_VALUES = {
+    "one": 1,  # only before a scale: "one billion hectares" (alone, "one" is rhetoric more often than a count)
     "two": 2,
     "three": 3,
     "four": 4,
@@ -48,10 +49,11 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "b
 _QUALIFIERS = (
     r"more than|over|nearly|almost|around|about|approximately|roughly|some|at least|up to|fewer than"
     r"|less than|under|close to|an estimated|as many as|as much as|just over|just under|upwards of"
-    r"|a mere|only|just|as few as|a total of|a record|a staggering|an additional|another"
+    r"|a mere|only|just|as few as|a total of|a record|a staggering|an additional|another|exceeding|above|below"
 )
-# What may follow a number and belongs to its value: a currency named in words, or a multiplier
-# ("7X more likely", "seven times", "a threefold rise" is left to its word).
+# What may follow a number and belongs to its value: a currency named in words, a multiplier ("7X more
+# likely", "seven times"), the end of a range of percentages ("10-15%") or the base of a rate ("13.2 per
+# 100,000").
 _CURRENCY_WORDS = (
     r"yuan|renminbi|dollars?|euros?|pounds?|rupees?|won|yen|francs?|pesos?|naira|shillings?|roubles?|rubles?"
     r"|dinars?|rand|reais|riyals?|lira|birr|kyats?|takas?|rupiah|hryvnias?"
@@ -59,10 +61,13 @@ _CURRENCY_WORDS = (
 _SUFFIX = re.compile(
     rf"(?P<currency>\s(?:{_CURRENCY_WORDS})\b)|(?P<times>\s?[xX×](?![\w%])|-fold\b|\s+times\b)"
     r"|(?P<range>[-–]\d+(?:\.\d+)?\s?%)"
+    r"|(?P<rate>\s+per\s+(?:\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million|capita)\b)"
 )
 _WORD_NUMBER = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:two|three|four|five|six|seven|eight|nine)"
-    r"|" + "|".join(sorted(WORD_VALUES, key=len, reverse=True)) + r")"
+    r"|"
+    + "|".join(sorted((w for w in WORD_VALUES if w != "one"), key=len, reverse=True))
+    + r"|one(?=\s+(?:hundred|thousand|million|billion|trillion)\b))"
 )
 _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MENTION = re.compile(
@@ -86,17 +91,21 @@ _LABEL_WORD = re.compile(
     r"\b(?:resolution|article|section|paragraph|chapter|session|no\.|number|page|pp?\.|item|goal|target|rule"
     r"|decision|protocol|annex|table|figure|volume|phase|step|level|grade|class|category|room|flight|route"
     r"|version|equation|example|exercise|case|observation|question|appendix|footnote|note|line|column|row"
-    r"|option|stage|wave|round|part|book|pep|rfc|iso|day|time|subject|patient|participant)\s*(?:\d[\d.]*\s*(?:,|and|&|to|–|-)\s*)*$",
+    r"|option|stage|wave|round|part|book|pep|rfc|iso|day|time|subject|patient|participant|aged?|ages)\s*(?:\d[\d.]*\s*(?:,|and|&|to|–|-)\s*)*$",
     re.IGNORECASE,
 )
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]*\s+$")
-# A name spelled with capitals inside it ("CPython 3.11", "PEP 659", "iOS 17") numbers a thing even where
-# it opens the sentence.
-_PRODUCT_NAME_BEFORE = re.compile(r"\b\w*[a-z]?[A-Z][A-Za-z]*[A-Z]\w*\s+$|\b[a-z]+[A-Z]\w*\s+$")
+# A name spelled with capitals or a dot inside it ("CPython 3.11", "PEP 659", "iOS 17", "Node.js 18")
+# numbers a thing even where it opens the sentence.
+_PRODUCT_NAME_BEFORE = re.compile(
+    r"\b\w*[a-z]?[A-Z][A-Za-z]*[A-Z]\w*\s+$|\b[a-z]+[A-Z]\w*\s+$|\b[A-Z]\w*\.[a-z]\w*\s+$"
+)
 # Part of a formula or code ("2**30", "x=5", "n>100") rather than of a sentence.
 # ("**" against a word or a bracket is a power; before a number after a space it is emphasis: "**13.2**".)
 _OPERATOR_BEFORE = re.compile(r"(?:[\w)]\*\*|[\w)]\^|[=<>+≤≥≠])\s?$")
-_OPERATOR_AFTER = re.compile(r"\*\*|\^|[=<>]\S|/\(")
+_OPERATOR_AFTER = re.compile(r"\*\*(?=[\w(])|\^|[=<>]\S|/\(")
+# The first number of a span of ordinals ("50 to 75th percentile") is an ordinal too.
+_ORDINAL_SPAN_AFTER = re.compile(r"\s*(?:to|and|-|–)\s*\d+(?:st|nd|rd|th)\b")
 # Cited works and note markers in brackets ("[12]", "[3, 4]") hold numbers that are not statistics.
 _CITATION = re.compile(r"\([^()]{0,300}?\b\d{4}[a-z]?\)|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
 _YEAR = re.compile(r"(?<![\w$.,-])(1[89]\d\d|20\d\d)(?![\w%-]|,\d)")
@@ -146,14 +155,17 @@ def find_statistics(sentence: str) -> list[NumberMention]:
     clauses = _Clauses(sentence)
     capitals = not any(c.islower() for c in sentence)
     mentions: list[NumberMention] = []
+    taken = 0  # where the last value ended: "13.2 per 100,000" holds no second number
     for match in MENTION.finditer(sentence):
+        if match.start() < taken:
+            continue
         suffix = _SUFFIX.match(sentence, match.end())
         if match.group("percent") and (suffix is None or not suffix.group("range")):
             suffix = None
         if cited.holds(match.start()) or not _is_statistic(sentence, match, suffix, capitals):
             continue
         value_start = match.start("qualifier") if match.group("qualifier") else match.start()
-        end = suffix.end() if suffix else match.end()
+        end = taken = suffix.end() if suffix else match.end()
         kind = _kind(match, suffix)
         if kind == "multiple":
             counts = _comparison(sentence, end)
@@ -192,7 +204,7 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     after = sentence[end : end + 12]
     number_start = match.start("numeral") if numeral else match.start("word")
     before = sentence[max(0, number_start - _WORD_BEFORE) : number_start]
-    if _OPERATOR_BEFORE.search(before) or _OPERATOR_AFTER.match(after):
+    if _OPERATOR_BEFORE.search(before) or _OPERATOR_AFTER.match(after) or _ORDINAL_SPAN_AFTER.match(after):
         return False
     if suffix is not None:
         return True  # "7X", "seven times", "10,000 yuan", "10-15%": a multiplier, a sum or a range
@@ -245,9 +257,9 @@ def _kind(match: re.Match[str], suffix: re.Match[str] | None) -> StatisticKind:
         return "percent"
     if suffix is not None and suffix.group("times"):
         return "multiple"
-    if match.group("currency") or suffix is not None:
+    if match.group("currency") or (suffix is not None and suffix.group("currency")):
         return "money"
-    return "count"
+    return "count"  # a rate ("13.2 per 100,000") counts too
 
 
 def _comparison(sentence: str, end: int) -> str | None:
