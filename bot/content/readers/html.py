@@ -58,16 +58,20 @@ def _read(root: ElementTree.Element) -> SourceText:
     main = root.find("main")
     parents = {child: parent for parent in root.iter() for child in parent}
     builder = TextBuilder()
+    numbered: set[ElementTree.Element] = set()  # ordered-list items whose number has been written
     for element in (main if main is not None else root).iter():
         if element.tag not in _BLOCKS:
             continue  # a block's words are its own: an item's paragraphs are blocks of their own
         words = " ".join(_text(element).split()).rstrip(_ANCHOR_SIGNS).rstrip()
         if not words:
             continue
-        number = _list_number(element, parents.get(element))
+        # The number goes before the item's first words, whether the item holds them or a paragraph in it.
+        item = element if element.tag == "item" else parents.get(element)
+        number = _list_number(item, parents.get(item)) if item is not None and item not in numbered else None
+        if number is not None and item is not None:
+            numbered.add(item)
         builder.new_paragraph(f"{number}. {words}" if number else words)
-    built = builder.build("html")
-    return SourceText(built.text, "html", blocks=True)
+    return builder.build("html")
 
 
 def _text(element: ElementTree.Element) -> str:

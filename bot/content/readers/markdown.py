@@ -57,8 +57,7 @@ def read_markdown(text: str) -> SourceText:
         set_aside["HTML and style blocks"] = html_blocks
     if builder.notes:
         set_aside["footnotes"] = len(builder.notes)
-    built = builder.build("markdown", set_aside=None)
-    return SourceText(built.text, "markdown", blocks=True, notes=built.notes, set_aside=set_aside)
+    return builder.build("markdown", set_aside=set_aside)
 
 
 def _inline_text(token: Token) -> str:

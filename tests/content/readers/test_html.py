@@ -64,3 +64,16 @@ def test_the_notes_list_is_linked_from_its_markers(tmp_path: Path):
     assert [[c.reference for c in s.citations] for s in marked] == [[0], [1]]
     assert document.references[1].authors == "Housing Rights Monitor"  # Ibid. is the note before's work
     assert {stat.value for s in document.sentences for stat in s.statistics} == {"4,500", "1,200"}
+
+
+def test_an_ordered_list_keeps_its_numbers_when_its_items_hold_paragraphs():
+    body = "Detention rose across the region last year, monitors said in their annual report. " * 4
+    page = (
+        f"<html><body><article><h1>Detention</h1><p>{body}</p><h2>Notes</h2>"
+        "<ol><li><p>Housing Rights Monitor, Annual Report 2023.</p></li><li><p>Ibid., p. 9.</p></li></ol>"
+        "</article></body></html>"
+    )
+    assert read_html(page).text.split("\n\n")[-2:] == [
+        "1. Housing Rights Monitor, Annual Report 2023.",
+        "2. Ibid., p. 9.",
+    ]
