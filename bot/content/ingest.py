@@ -160,6 +160,8 @@ def ingest_file(source: SourceFile, budget: float | None = None) -> IngestedDocu
         read = read_source(source)
     except SourceError as error:
         return str(error)
+    said = {"title": read.title, "author": read.author, "published": read.published}
+    meta = meta.model_copy(update={k: v for k, v in said.items() if v is not None and getattr(meta, k) is None})
     seconds = budget if budget is not None else time_budget(len(read.text))
     try:
         document = ingest_text(source, read, meta, deadline=time.monotonic() + seconds)

@@ -15,6 +15,8 @@ from tests.content.readers.pdf_writer import Page, write_report
 
 MARKDOWN = """---
 title: Notes on evictions
+author: [Ana Lima, Jo Park]
+date: 2023-03-03
 ---
 
 <style>p { color: red; }</style>
@@ -50,6 +52,20 @@ def test_each_source_says_how_it_was_read_and_what_was_set_aside(engine):
     assert notes.set_aside["front matter"] == 1 and notes.set_aside["HTML and style blocks"] == 1
     assert [r.key for r in notes.references] == ["Housing Monitor, 2023"]
     assert notes.unlinked_citations == ["Lima, 2021"]
+
+
+def test_a_file_that_names_its_title_and_author_is_listed_by_them(engine, tmp_path_factory):
+    notes = next(s for s in engine.sources().sources if s.document.id == "evictions")
+    assert (notes.document.title, notes.document.author) == ("Notes on evictions", "Ana Lima, Jo Park")
+    assert notes.document.published is not None and notes.document.published.isoformat() == "2023-03-03"
+    assert not notes.document.title_is_opening
+
+
+def test_a_sidecar_has_the_last_word_on_what_a_file_says_of_itself(tmp_path):
+    (tmp_path / "evictions.md").write_text(MARKDOWN, encoding="utf-8")
+    (tmp_path / "evictions.meta.yaml").write_text("title: Evictions, a dossier\n", encoding="utf-8")
+    document = StudyEngine(open_index(tmp_path, progress=False), load_topics(TOPICS)).sources().sources[0].document
+    assert (document.title, document.author) == ("Evictions, a dossier", "Ana Lima, Jo Park")
 
 
 def test_the_sources_listing_shows_it_in_text_and_on_discord(engine):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -27,4 +28,6 @@ def read_docx(data: bytes) -> SourceText:
         if words:
             builder.new_paragraph(words)
     tables = len(document.tables)
-    return builder.build("docx", set_aside={"tables": tables} if tables else None)
+    read = builder.build("docx", set_aside={"tables": tables} if tables else None)
+    properties = document.core_properties
+    return replace(read, title=properties.title or None, author=properties.author or None)

@@ -6,9 +6,11 @@ list's items keep the numbers the browser shows, so a numbered notes or referenc
 
 from __future__ import annotations
 
+from dataclasses import replace
 from xml.etree import ElementTree
 
 import trafilatura
+from trafilatura.utils import load_html
 
 from bot.content.readers.markdown import superscript
 from bot.content.readers.text import SourceText, TextBuilder
@@ -35,9 +37,14 @@ def read_html(html: bytes | str) -> SourceText:
     if not extracted:
         raise HtmlError("no article text found in the page")
     try:
-        return _read(ElementTree.fromstring(extracted))
+        read = _read(ElementTree.fromstring(extracted))
     except ElementTree.ParseError as error:  # trafilatura writes well-formed XML; a page it choked on
         raise HtmlError(f"its article could not be read ({error})") from error
+    # The page's title and author; not its date, which trafilatura guesses from anything on the page.
+    tree = load_html(html)
+    described = trafilatura.extract_metadata(tree) if tree is not None else None
+    title = described.title.rstrip(_ANCHOR_SIGNS).strip() if described and described.title else None
+    return replace(read, title=title or None, author=described.author if described else None)
 
 
 def _extract(html: bytes | str, *, precision: bool) -> str | None:

@@ -8,7 +8,11 @@ superscript. Footnote definitions (`[^3]: ...`) are the notes, and their markers
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date, datetime
+from typing import cast
 
+import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -32,8 +36,10 @@ def read_markdown(text: str) -> SourceText:
     builder = TextBuilder()
     set_aside: dict[str, int] = {}
     front = _FRONT_MATTER.match(text)
+    described: dict[str, object] = {}
     if front:
         set_aside["front matter"] = 1
+        described = _front_matter(text[: front.end()])
         text = text[front.end() :]
     for definition in _FOOTNOTE_DEFINITION.finditer(text):
         body = " ".join(definition.group("text").split())
@@ -57,7 +63,40 @@ def read_markdown(text: str) -> SourceText:
         set_aside["HTML and style blocks"] = html_blocks
     if builder.notes:
         set_aside["footnotes"] = len(builder.notes)
-    return builder.build("markdown", set_aside=set_aside)
+    built = builder.build("markdown", set_aside=set_aside)
+    return replace(
+        built,
+        title=_words(described.get("title")),
+        author=_words(described.get("author")),
+        published=_day(described.get("date")),
+    )
+
+
+def _front_matter(block: str) -> dict[str, object]:
+    """The YAML between the front matter's fences; nothing when it is not a mapping or not YAML."""
+    try:
+        found: object = yaml.safe_load(block.strip().strip("-+.").strip())
+    except yaml.YAMLError:
+        return {}
+    return {str(k): v for k, v in cast(dict[object, object], found).items()} if isinstance(found, dict) else {}
+
+
+def _words(value: object) -> str | None:
+    """A title or author as plain words: a list of names joins with commas."""
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in cast(list[object], value) if isinstance(v, str | int | float))
+    return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
+def _day(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10]) if value is not None else None
+    except ValueError:
+        return None
 
 
 def _inline_text(token: Token) -> str:

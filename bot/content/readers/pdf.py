@@ -17,7 +17,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -43,6 +43,7 @@ _LIGATURES = str.maketrans(
 )
 _TEX_LIGATURE_CODES = "\x1b\x1c\x1d\x1e\x1f"
 _ENTRY_START = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\.|[•▪◦·‣–-])\s")
+_FILE_NAME = re.compile(r"\.(?:docx?|pdf|odt|rtf|indd|tex|qxd)\b|^Microsoft Word|^untitled", re.IGNORECASE)
 # Type this much smaller than the body's is a note's (footnotes are set a point or two smaller).
 _NOTE_SIZE_SHARE = 0.92
 # A text layer with more symbols than this among its characters spells nothing.
@@ -132,6 +133,7 @@ def read_pdf(data: bytes) -> SourceText:
         raise PdfError(f"damaged, not a readable PDF ({error})") from error
     try:
         pages = [_read_page(document, i) for i in range(len(document))]
+        information = document.get_metadata_dict()
     except pdfium.PdfiumError as error:
         raise PdfError(f"damaged, a page cannot be read ({error})") from error
     finally:
@@ -141,7 +143,9 @@ def read_pdf(data: bytes) -> SourceText:
     read = _assemble(pages)
     if _unreadable(read.text):
         raise PdfError("its text layer does not spell words (fonts without a character map); run it through OCR")
-    return read
+    title, author = (" ".join(information.get(k, "").split()) for k in ("Title", "Author"))
+    # A word processor often fills the title with the file's name ("Microsoft Word - report.docx").
+    return replace(read, title=None if not title or _FILE_NAME.search(title) else title, author=author or None)
 
 
 def _unreadable(text: str) -> bool:

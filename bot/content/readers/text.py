@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 _SOFT_HYPHEN = "\x02"
 
@@ -31,6 +32,11 @@ class SourceText:
     page_marks: list[tuple[int, int]] = field(default_factory=list[tuple[int, int]])
     notes: list[Note] = field(default_factory=list[Note])
     set_aside: dict[str, int] = field(default_factory=dict[str, int])
+    # What the file says of itself (front matter, a page's title, a PDF's document information); a
+    # sidecar's word comes first.
+    title: str | None = None
+    author: str | None = None
+    published: date | None = None
 
     def page_at(self, offset: int) -> int | None:
         if not self.page_marks:

@@ -31,8 +31,12 @@ def _document() -> FPDF:
     return pdf
 
 
-def write_report(path: Path, pages: list[Page], *, header: str, encrypted: bool = False) -> Path:
+def write_report(
+    path: Path, pages: list[Page], *, header: str, encrypted: bool = False, title: str | None = None
+) -> Path:
     pdf = _document()
+    if title is not None:
+        pdf.set_title(title)
     for number, page in enumerate(pages, 1):
         pdf.add_page()
         pdf.set_font("Helvetica", size=9)

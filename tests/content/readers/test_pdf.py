@@ -165,3 +165,12 @@ def test_entries_of_a_numbered_reference_list_stay_whole_across_their_lines():
 def test_every_sentence_maps_back_to_its_place_in_the_text_read(report, ingested):
     text = read_pdf(report.read_bytes()).text
     assert all(text[s.offset : s.offset + len(s.text)] == s.text for s in ingested.sentences)
+
+
+@pytest.mark.parametrize(
+    ("title", "read_as"),
+    [("Detention in the North", "Detention in the North"), ("Microsoft Word - draft3.docx", None)],
+)
+def test_the_title_a_pdf_gives_itself_is_its_title_unless_it_is_a_file_name(tmp_path, title, read_as):
+    path = write_report(tmp_path / "titled.pdf", PAGES[:1], header=HEADER, title=title)
+    assert read_pdf(path.read_bytes()).title == read_as
