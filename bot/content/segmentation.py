@@ -72,9 +72,10 @@ def paragraph_spans(text: str, *, markdown: bool = False) -> list[Span]:
 
 
 def _goes_on(text: str, line: Span, following: Span) -> bool:
-    """The next line carries on the sentence: it starts in lower case, or both are typed in capitals."""
+    """The next line carries on the sentence: it starts in lower case or with a number ("a country that
+    is" / "83,000 square miles"), or both are typed in capitals."""
     start = text[following.start]
-    if start.islower():
+    if start.islower() or start.isdigit():
         return True
     both = _in_capitals(text[line.start : line.end]) and _in_capitals(text[following.start : following.end])
     return start.isupper() and both

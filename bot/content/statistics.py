@@ -71,7 +71,7 @@ _WORD_NUMBER = (
 )
 _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MENTION = re.compile(
-    rf"(?<![\w$€£/.,–-])(?P<qualifier>(?:{_QUALIFIERS})\s+)?"
+    rf"(?<![\w$€£/.,–+-])(?P<qualifier>(?:{_QUALIFIERS})\s+)?(?P<sign>\+)?"
     rf"(?P<currency>(?:US\$|\$|€|£|USD|EUR)\s?)?"
     rf"(?:(?P<numeral>{_NUMERAL})|(?P<word>{_WORD_NUMBER})(?![\w-]))"
     rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn\b|m\b))?"
@@ -101,8 +101,9 @@ _PRODUCT_NAME_BEFORE = re.compile(
     r"\b\w*[a-z]?[A-Z][A-Za-z]*[A-Z]\w*\s+$|\b[a-z]+[A-Z]\w*\s+$|\b[A-Z]\w*\.[a-z]\w*\s+$"
 )
 # Part of a formula or code ("2**30", "x=5", "n>100") rather than of a sentence.
-# ("**" against a word or a bracket is a power; before a number after a space it is emphasis: "**13.2**".)
-_OPERATOR_BEFORE = re.compile(r"(?:[\w)]\*\*|[\w)]\^|[=<>+≤≥≠])\s?$")
+# ("**" against a word or a bracket is a power; before a number after a space it is emphasis: "**13.2**";
+# "+" between two terms adds, "+" against a number after a space is its sign: "about +26% on Linux".)
+_OPERATOR_BEFORE = re.compile(r"(?:[\w)]\*\*|[\w)]\^|[\w)](?:\s\+\s|\+)|[=<>≤≥≠]\s?)$")
 _OPERATOR_AFTER = re.compile(r"\*\*(?=[\w(])|\^|[=<>]\S|/\(")
 # The first number of a span of ordinals ("50 to 75th percentile") is an ordinal too.
 _ORDINAL_SPAN_AFTER = re.compile(r"\s*(?:to|and|-|–)\s*\d+(?:st|nd|rd|th)\b")
@@ -208,7 +209,9 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return False
     if suffix is not None:
         return True  # "7X", "seven times", "10,000 yuan", "10-15%": a multiplier, a sum or a range
-    if re.match(r"(?:st|nd|rd|th|s)\b|-\w|[:/]\d|\.\d|['’]s\b", after, re.IGNORECASE) and not match.group("percent"):
+    if re.match(r"(?:st|nd|rd|th|s)\b|-\w|-\s+(?:or|to|and)\s+\d|[:/]\d|\.\d|['’]s\b", after, re.IGNORECASE) and not (
+        match.group("percent")
+    ):
         return False  # ordinals, decades, compounds ("3rd-year", "1950s"), times and version numbers
     if numeral:
         plain = not (match.group("currency") or match.group("scale") or match.group("percent"))
@@ -225,6 +228,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         # a list marker ("1." or "2)") opening the sentence is not a count either
         return not (match.start() == 0 and re.match(r"[.)]", after))
     assert word is not None
+    if match.group("percent") or match.group("scale"):
+        return True  # "Ninety percent of ...", "five million": the word says what kind of number it is
     following = _WORD.match(sentence[end : end + _CONTEXT].lstrip())
     if not following:
         return False
