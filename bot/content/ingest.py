@@ -31,6 +31,10 @@ MAX_ANALYSED_CHARS = 5_000
 # sentence is bounded, so only a pathological file comes near it.
 MIN_FILE_SECONDS = 10.0
 _MATH_CATEGORIES = frozenset({"Sm", "Sk"})
+_GREEK = re.compile(r"[\u0370-\u03ff]")
+_LETTER = re.compile(r"[^\W\d_]")
+# Greek letters this share of a sentence's letters or more are Greek words, not symbols in Latin prose.
+_GREEK_PROSE_SHARE = 0.5
 _PLAIN_PROSE = re.compile(r"[\w\s.,;:!?'\"()\[\]{}%$€£/&@#*’‘“”–—…-]*")
 _FORMULA_SYMBOLS = 3
 _FORMULA_SHARE = 0.04
@@ -94,7 +98,8 @@ def ingest_text(
         for sentence in split_normalised(normalised):
             if deadline is not None and time.monotonic() > deadline:
                 raise OutOfTime
-            if is_formula(sentence):
+            start = block.span.start + max(paragraph.find(sentence, cursor) if exact else 0, 0)
+            if is_formula(sentence) or read.has_math(start, start + len(sentence)):
                 formulas += 1
                 continue
             found = paragraph.find(sentence, cursor) if exact else -1
@@ -135,12 +140,16 @@ def ingest_text(
 
 
 def is_formula(sentence: str) -> bool:
-    """A displayed equation, not a sentence: its symbols (=, −, ∑, accents a text layer gives for math
-    glyphs) are many, and no two readers of the page would agree on its words."""
+    """A displayed equation, or a sentence built around one: its symbols (=, −, ∑, the accents a text
+    layer gives for math glyphs) are many, or it mixes Greek letters into Latin words (σ², Ψ, Ω). No two
+    readers of a PDF agree on such words, so none can be quoted as the source's own."""
     if _PLAIN_PROSE.fullmatch(sentence):
         return False  # nearly every sentence: one pass in C instead of a look-up per character
     symbols = sum(1 for c in sentence if unicodedata.category(c) in _MATH_CATEGORIES)
-    return symbols >= _FORMULA_SYMBOLS and symbols >= _FORMULA_SHARE * len(sentence)
+    if symbols >= _FORMULA_SYMBOLS and symbols >= _FORMULA_SHARE * len(sentence):
+        return True
+    greek = len(_GREEK.findall(sentence))
+    return greek >= _FORMULA_SYMBOLS - 1 and greek < _GREEK_PROSE_SHARE * len(_LETTER.findall(sentence))
 
 
 def time_budget(characters: int) -> float:

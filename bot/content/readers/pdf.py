@@ -13,6 +13,7 @@ into runs, runs into lines and lines into paragraphs:
 
 from __future__ import annotations
 
+import ctypes
 import re
 import statistics
 import unicodedata
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field, replace
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from bot.content.readers.text import SourceText, TextBuilder
+from bot.content.readers.text import MATH_MARK, SourceText, TextBuilder
 
 # A header or footer is one of the first or last two lines of a page, in its top or bottom eighth.
 _MARGIN_SHARE = 0.12
@@ -49,6 +50,18 @@ _NOTE_SIZE_SHARE = 0.92
 # A text layer with more symbols than this among its characters spells nothing.
 _SYMBOL_SHARE = 0.3
 _MIN_CHECKED_CHARACTERS = 200
+# TeX's and Office's mathematics fonts. Their italic letters are letters, but some of their other glyphs
+# come out of a text layer as whatever their codes spell ("P" for ∑, "0" for a prime, "´" for β), so a
+# sentence holding one cannot be quoted as the words a reader sees.
+_MATH_FONT = re.compile(
+    r"(?:^|\+)(?:CMMI|CMSY|CMEX|CMBSY|MSAM|MSBM|EUSM|EUFM|EUEX|RSFS|LMMath|STIXMath|STIXTwoMath|"
+    r"CambriaMath|Cambria-Math|LatinModernMath|XITSMath|Asana)",
+    re.IGNORECASE,
+)
+# The symbol and extension fonts among them: none of their glyphs is a letter.
+_MATH_SYMBOL_FONT = re.compile(r"(?:^|\+)(?:CMSY|CMEX|CMBSY|MSAM|MSBM|EUEX|LMMathSymbols|LMMathExtension)", re.I)
+_FONT_NAME_BYTES = 128
+_DISPLAYED_MATH_SHARE = 0.2
 # Text turned further than this (in radians) from level is not read.
 _LEVEL = 0.05
 # Fewer runs than this are too few to tell columns by (a title and a line or two).
@@ -180,6 +193,7 @@ def _runs(textpage: pdfium.PdfTextPage) -> list[_Run]:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
     runs: list[_Run] = []
     current: _Run | None = None
+    font = ctypes.create_string_buffer(_FONT_NAME_BYTES)
     for i, char in enumerate(text):
         if char in "\r\n":
             current = None
@@ -194,6 +208,9 @@ def _runs(textpage: pdfium.PdfTextPage) -> list[_Run]:
             continue  # turned text: an axis label or a margin note, not a line of the page
         left, bottom, right, top = textpage.get_charbox(i)
         size = pdfium_c.FPDFText_GetFontSize(textpage, i) or (top - bottom)
+        pdfium_c.FPDFText_GetFontInfo(textpage, i, font, _FONT_NAME_BYTES, None)
+        if _unreliable(char, font.value.decode("latin-1")):
+            char = MATH_MARK + char  # kept, and marked: no sentence holding it is quoted
         if (
             current is None
             or abs(size - current.size) > current.size * 0.15
@@ -207,6 +224,22 @@ def _runs(textpage: pdfium.PdfTextPage) -> list[_Run]:
     for run in runs:
         run.text = run.text.rstrip()
     return [run for run in runs if run.text]
+
+
+def _displayed_math(text: str) -> bool:
+    """A line that is mostly mathematics glyphs: a displayed equation."""
+    return text.count(MATH_MARK) >= _DISPLAYED_MATH_SHARE * len(text.replace(MATH_MARK, "").replace(" ", ""))
+
+
+def _unreliable(char: str, font: str) -> bool:
+    """A mathematics glyph that did not come out as itself: a letter or digit from a symbol font ("P" for
+    ∑, "0" for a prime, "6" for a negation stroke), or a Latin-1 sign from any of them ("´" for β, "Ã" for
+    σ). A sign that came out as a mathematical character ("−", "≈", "β") is what the reader sees."""
+    if not _MATH_FONT.search(font):
+        return False
+    if char.isascii():
+        return char.isalnum() and _MATH_SYMBOL_FONT.search(font) is not None
+    return "\x80" <= char <= "\xff" or unicodedata.category(char) in ("Co", "Cc", "Cn")
 
 
 def _lines(runs: list[_Run], width: float) -> list[_Line]:
@@ -310,6 +343,8 @@ def _continues(previous: tuple[_Line, str], line: _Line, text: str, spacing: flo
     before, before_text = previous
     if abs(line.size - before.size) > 0.5:
         return False  # a heading, or back to body after one
+    if _displayed_math(text) != _displayed_math(before_text):
+        return False  # a displayed equation is a paragraph of its own, so the prose around it stays quotable
     open_sentence = not _SENTENCE_END.search(before_text.rstrip(_SOFT_HYPHEN))
     if _ENTRY_START.match(text) and not (open_sentence and text.startswith("[")):
         return False  # a list item or a numbered entry starts (a "[3]" can also go on a sentence: "of Smith\n[3]")

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 _SOFT_HYPHEN = "\x02"
+# Put by a reader before a character it cannot vouch for (a mathematics glyph); taken out when written.
+MATH_MARK = "\ue000"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,13 @@ class SourceText:
     title: str | None = None
     author: str | None = None
     published: date | None = None
+    # Where the text holds a glyph of a mathematics font (PDF) that came out as a letter or sign a reader
+    # does not see there; sorted, one character each.
+    math_spans: list[tuple[int, int]] = field(default_factory=list[tuple[int, int]])
+
+    def has_math(self, start: int, end: int) -> bool:
+        at = bisect.bisect_left(self.math_spans, (end, end))
+        return at > 0 and self.math_spans[at - 1][1] > start
 
     def page_at(self, offset: int) -> int | None:
         if not self.page_marks:
@@ -52,6 +61,7 @@ class TextBuilder:
         self._parts: list[str] = []
         self._length = 0
         self._marks: list[tuple[int, int]] = []
+        self._math: list[tuple[int, int]] = []
         self.notes: list[Note] = []
 
     def new_paragraph(self, text: str, page: int | None = None) -> None:
@@ -74,9 +84,10 @@ class TextBuilder:
         self._append(text)
 
     def add_note(self, text: str, page: int | None = None) -> None:
-        self.notes.append(Note(text.replace(_SOFT_HYPHEN, "-"), page))
+        self.notes.append(Note(text.replace(_SOFT_HYPHEN, "-").replace(MATH_MARK, ""), page))
 
     def extend_note(self, text: str) -> None:
+        text = text.replace(MATH_MARK, "")
         last = self.notes[-1]
         joined = last.text[:-1] + text if last.text.endswith("-") and text[:1].islower() else f"{last.text} {text}"
         self.notes[-1] = Note(joined, last.page)
@@ -90,10 +101,18 @@ class TextBuilder:
             pages=pages,
             page_marks=self._marks,
             notes=self.notes,
+            math_spans=self._math,
             set_aside=dict(set_aside or {}),
         )
 
     def _append(self, text: str) -> None:
+        if MATH_MARK in text:
+            pieces = text.split(MATH_MARK)
+            position = self._length + len(pieces[0])
+            for piece in pieces[1:]:
+                self._math.append((position, position + 1))  # the marked character starts the piece
+                position += len(piece)
+            text = "".join(pieces)
         self._parts.append(text)
         self._length += len(text)
 

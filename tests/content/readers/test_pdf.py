@@ -174,3 +174,13 @@ def test_every_sentence_maps_back_to_its_place_in_the_text_read(report, ingested
 def test_the_title_a_pdf_gives_itself_is_its_title_unless_it_is_a_file_name(tmp_path, title, read_as):
     path = write_report(tmp_path / "titled.pdf", PAGES[:1], header=HEADER, title=title)
     assert read_pdf(path.read_bytes()).title == read_as
+
+
+def test_a_sentence_holding_a_misread_mathematics_glyph_is_set_aside_and_its_neighbours_kept():
+    document = ingest_file(SourceFile(EVALUATION / "sandwich.pdf", "sandwich", "sandwich.pdf"))
+    assert isinstance(document, IngestedDocument), document
+    texts = [s.text for s in document.sentences]
+    # LM Math Italic's β comes out of the text layer as "´", its σ as "Ã": neither is what a reader sees.
+    assert not any("´" in t or "Ã" in t for t in texts)
+    assert any(t.startswith("This paper combines two topics") for t in texts)
+    assert document.set_aside["formulas"] > 0
