@@ -98,19 +98,19 @@ def ingest_text(
         for sentence in split_normalised(normalised):
             if deadline is not None and time.monotonic() > deadline:
                 raise OutOfTime
-            start = block.span.start + max(paragraph.find(sentence, cursor) if exact else 0, 0)
+            found = paragraph.find(sentence, cursor) if exact else -1
+            cursor = found + len(sentence) if found >= 0 else cursor
+            start = block.span.start + max(found, 0)
             if is_formula(sentence) or read.has_math(start, start + len(sentence)):
                 formulas += 1
                 continue
-            found = paragraph.find(sentence, cursor) if exact else -1
-            cursor = found + len(sentence) if found >= 0 else cursor
             prose = len(sentence) <= MAX_ANALYSED_CHARS
             sentences.append(
                 IngestedSentence(
                     text=sentence,
                     paragraph=number,
-                    page=read.page_at(block.span.start + max(found, 0)),
-                    offset=block.span.start + max(found, 0),
+                    page=read.page_at(start),
+                    offset=start,
                     citations=linker.find(sentence) if prose else [],
                     statistics=find_statistics(sentence) if prose else [],
                 )
