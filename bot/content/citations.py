@@ -135,6 +135,9 @@ class CitationLinker:
                 self._by_key.setdefault((name, ref.year), i)
                 self._by_name.setdefault(name, []).append(i)
         self._author_year = [i for i, ref in enumerate(self._references) if ref.label is None and ref.authors]
+        # Worked out once: `_match` weighs them against every citation that is not an exact key.
+        self._surnames = {i: first_surname(self._references[i].authors) for i in self._author_year}
+        self._author_counts = {i: min(author_count(self._references[i].authors), 3) for i in self._author_year}
         self._last: int | None = None
 
     def find(self, sentence: str) -> list[Citation]:
@@ -214,9 +217,9 @@ class CitationLinker:
         surname, count = first_surname(name), author_count(name)
         same_year = [i for i in self._author_year if self._references[i].year == year]
         for close in (False, True):
-            chosen = [i for i in same_year if _same_name(first_surname(self._references[i].authors), surname, close)]
+            chosen = [i for i in same_year if _same_name(self._surnames[i], surname, close)]
             if len(chosen) > 1:  # "Bates 2015" is the entry by Bates alone, not Bates and Maechler's
-                chosen = [i for i in chosen if min(author_count(self._references[i].authors), 3) == min(count, 3)]
+                chosen = [i for i in chosen if self._author_counts[i] == min(count, 3)]
             if len(chosen) == 1:
                 return chosen[0]
         return None

@@ -263,15 +263,7 @@ class StudyEngine:
 
 
 def _passage(sentence: StoredSentence, score: float) -> Passage:
-    return Passage(
-        text=sentence.text,
-        document=sentence.document,
-        page=sentence.page,
-        offset=sentence.offset,
-        reference=sentence.reference,
-        references=sentence.references,
-        score=round(score, 4),
-    )
+    return Passage(**dict(summary.quote(sentence)), score=round(score, 4))
 
 
 def _statistic(stat: StoredStatistic, sentence: StoredSentence) -> Statistic:

@@ -87,6 +87,9 @@ class _Run:
 @dataclass(slots=True)
 class _Line:
     runs: list[_Run] = field(default_factory=list[_Run])
+    # Written on the first call of `text()`: the page's lines are all grouped by then, and every rule
+    # (margins, footnotes, paragraphs) asks for the same line's text again.
+    _text: str | None = None
 
     @property
     def left(self) -> float:
@@ -109,6 +112,11 @@ class _Line:
         return max(r.size for r in self.runs)
 
     def text(self) -> str:
+        if self._text is None:
+            self._text = self._written()
+        return self._text
+
+    def _written(self) -> str:
         body = self.size
         pieces: list[str] = []
         previous: _Run | None = None
