@@ -28,9 +28,10 @@ from bot.content.references import ParsedReference, citation_name
 # scanned again for every word in them. One level of brackets may nest inside (an author's abbreviation).
 _PARENTHESES = re.compile(r"\(((?:[^()]|\([^()]{0,60}\)){1,300}?)\)")
 # "Name 2020", "Name, 2020, p. 4", "Name 1987, 1994", and what a writer adds after the year ("Name 2008,
-# Springer-Verlag", "Name 2009, archived on CRAN", "Name 1991, among others").
+# Springer-Verlag", "Name 2009, archived on CRAN", "Name 1991, among others"), after an aside holding
+# a number ("m_re, using lme4, Bates et al. 2015").
 _CITED_WORK = re.compile(
-    r"^\s*(?:see\s+(?:also\s+)?|e\.g\.,?\s+|cf\.\s+)?(?P<name>[^\d]+?),?\s+"
+    r"^\s*(?:[^;]*\d[^;]*?,\s+)?(?:see\s+(?:also\s+)?|e\.g\.,?\s+|cf\.\s+)?(?P<name>[^\d]+?),?\s+"
     r"(?P<years>(?:\d{4}[a-z]?|n\.d\.)(?:,\s*\d{4}[a-z]?)*)(?:,\s*[^\d\s][^;]{0,120}|,\s*pp?\.\s*[\d–-]+)?\s*$"
 )
 _YEAR_OF_WORK = re.compile(r"\d{4}[a-z]?|n\.d\.")

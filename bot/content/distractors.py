@@ -76,6 +76,9 @@ def number_style(value: str) -> NumberStyle | None:
     match = MENTION.search(value)
     if not match:
         return None
+    word = match.group("word")
+    if match.group("fraction") or match.group("half") or (word is not None and word.lower() in ("a", "half")):
+        return None  # "two-thirds", "two and a half million", "around a thousand": no like-written wrong ones
     start = (
         match.start("currency")
         if match.group("currency")
@@ -83,13 +86,14 @@ def number_style(value: str) -> NumberStyle | None:
         if match.group("numeral")
         else match.start("word")
     )
-    numeral, word = match.group("numeral"), match.group("word")
+    numeral = match.group("numeral")
     if numeral:
         mantissa = float(numeral.replace(",", ""))
         decimals = len(numeral.split(".")[1]) if "." in numeral else 0
         digits = numeral.replace(",", "").split(".")[0].rstrip("0") or "0"
         significant = max(len(digits), 1) + decimals
     else:
+        assert word is not None  # a mention is a numeral or a word (fractions were left out above)
         mantissa = float(sum(WORD_VALUES[p] for p in word.lower().split("-")))
         decimals, significant = 0, 2
     scale = (

@@ -33,6 +33,11 @@ MIN_FILE_SECONDS = 10.0
 _MATH_CATEGORIES = frozenset({"Sm", "Sk"})
 _GREEK = re.compile(r"[\u0370-\u03ff]")
 _LETTER = re.compile(r"[^\W\d_]")
+# A sentence says something in words: numbers with fewer than two words are a paragraph's number, a
+# figure's axis or a table's cells.
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_DIGIT = re.compile(r"\d")
+_MIN_WORDS = 2
 # Greek letters this share of a sentence's letters or more are Greek words, not symbols in Latin prose.
 _GREEK_PROSE_SHARE = 0.5
 _PLAIN_PROSE = re.compile(r"[\w\s.,;:!?'\"()\[\]{}%$€£/&@#*’‘“”–—…-]*")
@@ -85,7 +90,7 @@ def ingest_text(
     references.extend(parse_notes([note.text for note in read.notes]))
     linker = CitationLinker(references)
     sentences: list[IngestedSentence] = []
-    formulas = 0
+    formulas = numbers = 0
     for number, block in enumerate(layout.blocks):
         if block.role is not Role.BODY:
             continue
@@ -104,6 +109,9 @@ def ingest_text(
             if is_formula(sentence) or read.has_math(start, start + len(sentence)):
                 formulas += 1
                 continue
+            if len(_WORD.findall(sentence)) < _MIN_WORDS and _DIGIT.search(sentence):
+                numbers += 1  # "66.", "0 2 4 6 8 0 2 4 6 8": a paragraph's number, a figure's axis
+                continue
             prose = len(sentence) <= MAX_ANALYSED_CHARS
             sentences.append(
                 IngestedSentence(
@@ -121,6 +129,8 @@ def ingest_text(
     set_aside = dict(read.set_aside)
     if formulas:
         set_aside["formulas"] = formulas
+    if numbers:
+        set_aside["numbers standing alone"] = numbers
     for role, label in ((Role.TRAILER, "trailing furniture"), (Role.BIO, "author bio")):
         if count := len(layout.of_role(role)):
             set_aside[label] = set_aside.get(label, 0) + count

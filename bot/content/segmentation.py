@@ -20,12 +20,29 @@ SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]*]*$")
 # Share of line breaks that fall mid-sentence above which a text is taken to be hard-wrapped.
 _WRAPPED_SHARE = 0.2
 _WHITESPACE = re.compile(r"\s+")
+# A line that stops on a word no sentence or heading ends with ("... unveiled by") goes on in the next,
+# even in a text whose lines are otherwise paragraphs.
+_LEFT_OPEN = re.compile(
+    r"\b(?:the|a|an|of|by|to|for|with|from|in|on|at|and|or|but|that|which|who|whose|its|their|our|his|her"
+    r"|between|into|through|during|against|under|without|within|than|because)$"
+)
 # A citation or closing quote that a splitter may leave at the head of the next sentence belongs to
 # the sentence before it: "... camps. (United Nations, 2014)" or "... cards.”"
 _LEADING_TAIL = re.compile(r"^(?:\([^()]{1,120}\)[.;]?|[”’\"')\]]+)(?=\s|$)")
 # A note marker after a sentence's full stop ("June.¹ Its", "held.[3] The") hides the boundary from the
 # splitter; the sentence ends after the marker.
 _MARKED_END = re.compile(r"[.!?][”’\"')\]]*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹˒⁻]+|\[\d{1,3}(?:[,–-]\s?\d{1,3})*\])\s+(?=[A-Z“\"‘(])")
+# A sentence may open on a numeral ("... sea-level rise. 42 communities ..."), which the splitter joins
+# to the sentence before. The word before the full stop tells an end from an abbreviation that takes a
+# number ("p. 12", "No. 5", "Jan. 15", "approx. 40").
+_NUMERAL_OPENING = re.compile(r"\b([A-Za-z][a-z]+)[.!?][”’\"')\]]*\s+(?=\d[\d,.]*%?\s+[A-Za-z])")
+_TAKES_A_NUMBER = frozenset(
+    """
+    pp no nos fig figs vol vols art arts sec secs para paras ch chap eq eqs ed eds nn op cf vs approx ca
+    est tab ref refs note notes col cols ll lit app jan feb mar apr jun jul aug sep sept oct nov dec pt
+    pts st nr av ex
+    """.split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +65,15 @@ def paragraph_spans(text: str, *, markdown: bool = False) -> list[Span]:
 
     Markdown soft-wraps, so its paragraphs are blank-line blocks. In plain text a line is a paragraph,
     unless the text is hard-wrapped (many lines break mid-sentence, the next line going on in lower
-    case); then lines are joined until one ends a sentence.
+    case); then lines are joined until one ends a sentence. Either way a line left open on a word no
+    sentence ends with joins the next, when that one ends the sentence.
     """
     if markdown:
         return _blocks(text, _BLANK_LINE)
     lines = _blocks(text, _LINE_BREAK)
     breaks = [(a, b) for a, b in itertools.pairwise(lines) if text.count("\n", a.end, b.start) == 1]
     continued = sum(1 for a, b in breaks if not ends_sentence(text[a.start : a.end]) and _goes_on(text, a, b))
-    if not breaks or continued / len(breaks) < _WRAPPED_SHARE:
-        return lines
+    wrapped = bool(breaks) and continued / len(breaks) >= _WRAPPED_SHARE
     joined: list[Span] = []
     for line in lines:
         previous = joined[-1] if joined else None
@@ -64,11 +81,21 @@ def paragraph_spans(text: str, *, markdown: bool = False) -> list[Span]:
             previous is not None
             and not ends_sentence(text[previous.start : previous.end])
             and text.count("\n", previous.end, line.start) == 1  # no blank line between
+            and (wrapped or _left_open(text, previous, line))
         ):
             joined[-1] = Span(previous.start, line.end)
         else:
             joined.append(line)
     return joined
+
+
+def _left_open(text: str, line: Span, following: Span) -> bool:
+    """A line stopped on a word no sentence ends with, and the next one finishes the sentence: "...
+    unveiled by" / "President Yoon ... a vision." (not a stray line set between them: "Check against
+    delivery")."""
+    return _LEFT_OPEN.search(text, line.start, line.end) is not None and ends_sentence(
+        text[following.start : following.end]
+    )
 
 
 def _goes_on(text: str, line: Span, following: Span) -> bool:
@@ -128,13 +155,15 @@ def split_normalised(text: str) -> list[str]:
 
 
 def _split_after_markers(sentence: str) -> list[str]:
-    if not _MARKED_END.search(sentence):
+    ends = [m.end() for m in _MARKED_END.finditer(sentence)]
+    ends += [m.end() for m in _NUMERAL_OPENING.finditer(sentence) if m.group(1).lower() not in _TAKES_A_NUMBER]
+    if not ends:
         return [sentence]
     parts: list[str] = []
     start = 0
-    for match in _MARKED_END.finditer(sentence):
-        parts.append(sentence[start : match.end()].strip())
-        start = match.end()
+    for end in sorted(set(ends)):
+        parts.append(sentence[start:end].strip())
+        start = end
     parts.append(sentence[start:].strip())
     return [p for p in parts if p]
 

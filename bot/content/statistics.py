@@ -50,6 +50,7 @@ _QUALIFIERS = (
     r"more than|over|nearly|almost|around|about|approximately|roughly|some|at least|up to|fewer than"
     r"|less than|under|close to|an estimated|as many as|as much as|just over|just under|upwards of"
     r"|a mere|only|just|as few as|a total of|a record|a staggering|an additional|another|exceeding|above|below"
+    r"|greater than|larger than|higher than|lower than"
 )
 # What may follow a number and belongs to its value: a currency named in words, a multiplier ("7X more
 # likely", "seven times"), the end of a range of percentages ("10-15%") or the base of a rate ("13.2 per
@@ -59,28 +60,51 @@ _CURRENCY_WORDS = (
     r"|dinars?|rand|reais|riyals?|lira|birr|kyats?|takas?|rupiah|hryvnias?"
 )
 _SUFFIX = re.compile(
-    rf"(?P<currency>\s(?:{_CURRENCY_WORDS})\b)|(?P<times>\s?[xX×](?![\w%])|-fold\b|\s+times\b)"
+    rf"(?P<currency>[\s-](?:{_CURRENCY_WORDS})\b)|(?P<times>\s?[xX×](?![\w%])|[-\s]fold\b|\s+times\b)"
     r"|(?P<range>[-–]\d+(?:\.\d+)?\s?%)"
     r"|(?P<rate>\s+per\s+(?:\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million|capita)\b)"
 )
 _WORD_NUMBER = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:two|three|four|five|six|seven|eight|nine)"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)"
     r"|"
     + "|".join(sorted((w for w in WORD_VALUES if w != "one"), key=len, reverse=True))
-    + r"|one(?=\s+(?:hundred|thousand|million|billion|trillion)\b))"
+    + r"|one(?=\s+(?:hundred|thousand|million|billion|trillion)\b|\s?%|\s(?:per\s?cent|percent)\b)"
+    + r"|a(?=\s+(?:thousand|million|billion|trillion)\b)"
+    # "half of Belizean secondary school students": a share, as a percentage is
+    + r"|half(?=\s+of\b))"
 )
 _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A share written as a fraction: "two-thirds of the goals", "only 1/4 that for mortality" (not a date's
+# "3/4/2020", nor "24/7").
+_FRACTION = (
+    r"(?:one|two|three|four)-(?:half|thirds?|quarters?|fifths?|tenths?)"
+    r"|[1-9]/(?:[2-9]|10)(?![/\d])"
+    r"|a\s(?:third|quarter|fifth|tenth)(?=\s+of\b)"
+)
+_FRACTION_VALUES = {
+    "half": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "tenth": 10,
+    "tenths": 10,
+}
 MENTION = re.compile(
     rf"(?<![\w$€£/.,–+-])(?P<qualifier>(?:{_QUALIFIERS})\s+)?(?P<sign>\+)?"
     rf"(?P<currency>(?:US\$|\$|€|£|USD|EUR)\s?)?"
-    rf"(?:(?P<numeral>{_NUMERAL})|(?P<word>{_WORD_NUMBER})(?![\w-]))"
+    rf"(?:(?P<fraction>{_FRACTION})(?![\w-])|(?P<numeral>{_NUMERAL})|(?P<word>{_WORD_NUMBER})(?![\w-]))"
+    # "two and a half million" (and, as speakers say it, "two and half million")
+    rf"(?P<half>\s+and\s+(?:a\s+)?half(?=\s+(?:thousand|million|billion|trillion)\b))?"
     rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn\b|m\b))?"
     rf"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b)?",
     re.IGNORECASE,
 )
 # Cheap pre-checks: most sentences have no number at all (a case-folded alternation is slow in `re`).
 _DIGIT = re.compile(r"\d")
-_WORD_NUMBER_LOWER = re.compile(rf"\b{_WORD_NUMBER}\b")
+_WORD_NUMBER_LOWER = re.compile(rf"\b(?:{_WORD_NUMBER}|{_FRACTION})\b")
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
@@ -91,7 +115,9 @@ _LABEL_WORD = re.compile(
     r"\b(?:resolution|article|section|paragraph|chapter|session|no\.|number|page|pp?\.|item|goal|target|rule"
     r"|decision|protocol|annex|table|figure|volume|phase|step|level|grade|class|category|room|flight|route"
     r"|version|equation|example|exercise|case|observation|question|appendix|footnote|note|line|column|row"
-    r"|option|stage|wave|round|part|book|pep|rfc|iso|day|time|subject|patient|participant|aged?|ages)\s*(?:\d[\d.]*\s*(?:,|and|&|to|–|-)\s*)*$",
+    r"|option|stage|wave|round|part|book|pep|rfc|iso|day|time|subject|patient|participant|aged?|ages"
+    r"|(?:resolution|article|section|paragraph|chapter|page|item|table|figure|equation|example|step|note|part)s"
+    r")\s*\(?(?:\d[\d.]*\s*(?:,\s*(?:and|&)?|and|&|to|–|-)\s*)*$",
     re.IGNORECASE,
 )
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]*\s+$")
@@ -105,6 +131,37 @@ _PRODUCT_NAME_BEFORE = re.compile(
 # "+" between two terms adds, "+" against a number after a space is its sign: "about +26% on Linux".)
 _OPERATOR_BEFORE = re.compile(r"(?:[\w)]\*\*|[\w)]\^|[\w)](?:\s\+\s|\+)|[=<>≤≥≠]\s?)$")
 _OPERATOR_AFTER = re.compile(r"\*\*(?=[\w(])|\^|[=<>]\S|/\(")
+# Qualifiers no year takes: "over 1000 people" is a count ("around 2010" may still be a year).
+_COUNTING_QUALIFIERS = frozenset(
+    [
+        "over",
+        "more than",
+        "nearly",
+        "almost",
+        "at least",
+        "fewer than",
+        "less than",
+        "up to",
+        "as many as",
+        "some",
+        "an estimated",
+        "greater than",
+        "larger than",
+        "exceeding",
+        "upwards of",
+        "a total of",
+    ]
+)
+# A capitalised noun and "of" mid-sentence name a body: "the Group of 77".
+_NAMED_GROUP_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+ of\s+$")
+# "a 1 unit increase", "each 1 gram change": the unit a change is measured in, not a count.
+_ONE_UNIT_BEFORE = re.compile(r"\b(?:a|an|each|every|per)\s+$", re.IGNORECASE)
+# A number glued after a colon or slash is the rest of a figure: "04:56:26", "II:213", "HRC/57/77".
+_PART_OF_A_FIGURE_BEFORE = re.compile(r"\w[:/]$")
+# A number in brackets against a word is a reference: "bash(1)".
+_GLUED = re.compile(r"\w\($")
+# "the second half of the year" is a period, not a share.
+_PART_OF_A_PERIOD_BEFORE = re.compile(r"\b(?:the|a|first|second|last|latter|other|one)\s+$", re.IGNORECASE)
 # The first number of a span of ordinals ("50 to 75th percentile") is an ordinal too.
 _ORDINAL_SPAN_AFTER = re.compile(r"\s*(?:to|and|-|–)\s*\d+(?:st|nd|rd|th)\b")
 # Cited works and note markers in brackets ("[12]", "[3, 4]") hold numbers that are not statistics.
@@ -120,6 +177,13 @@ _FUNCTION_WORDS = frozenset(
     """.split()
 )
 _CLAUSE_BOUNDARY = re.compile(r"[,;:(\[—–]|\s-\s")
+# Words that open a sentence before a count without naming it: "Although 145 countries recognised ...".
+_OPENING_WORDS = frozenset(
+    """
+    although though whereas because unless whenever until after before nearly almost roughly today
+    currently now then thus yet nevertheless however meanwhile overall altogether
+    """.split()
+)
 _RELATIVE_WORD = re.compile(r"\b(?:which|that|who|whose)\b", re.IGNORECASE)
 _RELATIVE_STOP = re.compile(r"[,;:()]")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -203,10 +267,17 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     numeral, word = match.group("numeral"), match.group("word")
     end = match.end()
     after = sentence[end : end + 12]
-    number_start = match.start("numeral") if numeral else match.start("word")
+    number_start = match.start(next(g for g in ("fraction", "numeral", "word") if match.group(g)))
     before = sentence[max(0, number_start - _WORD_BEFORE) : number_start]
     if _OPERATOR_BEFORE.search(before) or _OPERATOR_AFTER.match(after) or _ORDINAL_SPAN_AFTER.match(after):
         return False
+    if match.group("fraction"):
+        return True
+    glued_in_brackets = before.endswith("(") and after.startswith(")") and _GLUED.search(before) is not None
+    if _PART_OF_A_FIGURE_BEFORE.search(before) or glued_in_brackets:
+        return False  # the seconds of "04:56:26", the denominator of "3/4", the section of "bash(1)"
+    if word is not None and word.lower() == "half":
+        return not _PART_OF_A_PERIOD_BEFORE.search(before)  # not "the second half of the year"
     if suffix is not None:
         return True  # "7X", "seven times", "10,000 yuan", "10-15%": a multiplier, a sum or a range
     if re.match(r"(?:st|nd|rd|th|s)\b|-\w|-\s+(?:or|to|and)\s+\d|[:/]\d|\.\d|['’]s\b", after, re.IGNORECASE) and not (
@@ -215,12 +286,16 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return False  # ordinals, decades, compounds ("3rd-year", "1950s"), times and version numbers
     if numeral:
         plain = not (match.group("currency") or match.group("scale") or match.group("percent"))
-        if plain and "," not in numeral and "." not in numeral and 1000 <= int(numeral) <= 2199:
-            return False  # a year
+        counted = (match.group("qualifier") or "").strip().lower() in _COUNTING_QUALIFIERS
+        if plain and not counted and "," not in numeral and "." not in numeral and 1000 <= int(numeral) <= 2199:
+            return False  # a year ("over 1000 people" is a count: no year is "over" or "more than")
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
             return False  # a date
+        if numeral == "1" and _ONE_UNIT_BEFORE.search(before):
+            return False  # "a 1 unit increase", "each 1 gram change": the unit a change is measured in
         if not (match.group("qualifier") or match.group("percent") or match.group("currency")) and (
             _LABEL_WORD.search(before)
+            or _NAMED_GROUP_BEFORE.search(before)
             or (not capitals and (_PRODUCT_NAME_BEFORE.search(before) or _CAPITALISED_WORD_BEFORE.search(before)))
             or _opening_name(before, match.start(), capitals)
         ):
@@ -228,6 +303,13 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         # a list marker ("1." or "2)") opening the sentence is not a count either
         return not (match.start() == 0 and re.match(r"[.)]", after))
     assert word is not None
+    if (
+        word[0].isupper()
+        and match.start() > 0
+        and not capitals
+        and (word == "A" or re.match(r"\s+[A-Z]", sentence[end : end + 2]))
+    ):
+        return False  # part of a name: "Nation of A Thousand Tribes", "the Eight Point Plan"
     if match.group("percent") or match.group("scale"):
         return True  # "Ninety percent of ...", "five million": the word says what kind of number it is
     following = _WORD.match(sentence[end : end + _CONTEXT].lstrip())
@@ -240,25 +322,47 @@ def _opening_name(before: str, start: int, capitals: bool) -> bool:
     """A capitalised word opening the sentence, right before the number, names what it numbers ("Python
     3.11", "Article 5"), unless it is a word like "The" ("The 30 members")."""
     opening = re.fullmatch(r"([A-Z][\w’'-]*)\s+", before) if start == len(before) else None
-    return opening is not None and not capitals and opening.group(1).lower() not in _FUNCTION_WORDS
+    if opening is None or capitals:
+        return False
+    word = opening.group(1).lower()
+    return word not in _FUNCTION_WORDS and word not in _OPENING_WORDS
 
 
 def _to_number(match: re.Match[str]) -> float:
+    if match.group("fraction"):
+        return _fraction(match.group("fraction").lower())
     if match.group("numeral"):
         number = float(match.group("numeral").replace(",", ""))
     else:
         word = match.group("word").lower()
+        if word == "half":
+            return 50.0  # a share, in percent
+        if word == "a":
+            word = "one"  # "around a thousand"
         if "-" in word:
             tens, unit = word.split("-")
             number = float(WORD_VALUES[tens] + WORD_VALUES[unit])
         else:
             number = float(WORD_VALUES[word])
+    if match.group("half"):
+        number += 0.5
     scale = match.group("scale")
     return number * _SCALES[scale.lower()] if scale else number
 
 
+def _fraction(written: str) -> float:
+    """A fraction as a percentage: "two-thirds" is 66.7, "1/4" is 25."""
+    if "/" in written:
+        numerator, denominator = written.split("/")
+        return round(100 * int(numerator) / int(denominator), 1)
+    count, part = re.split(r"[-\s]", written)
+    return round(100 * WORD_VALUES.get(count, 1) / _FRACTION_VALUES[part], 1)
+
+
 def _kind(match: re.Match[str], suffix: re.Match[str] | None) -> StatisticKind:
     if match.group("percent") or (suffix is not None and suffix.group("range")):
+        return "percent"
+    if match.group("fraction") or (match.group("word") or "").lower() == "half":
         return "percent"
     if suffix is not None and suffix.group("times"):
         return "multiple"

@@ -35,8 +35,8 @@ def repeated(token: str) -> str:
 # looked for across the whole sentence: one sentence of a megabyte is the worst case for that.
 ADVERSARIAL = {
     "a dense line of statistics": dense_statistics_line(MEGABYTE),
-    "numbers without a full stop": " ".join(str(i) for i in range(150_000))[:MEGABYTE],
-    "percentages in one list": repeated("7%, "),
+    "numbers without a full stop": " ".join(f"{i} people" for i in range(100_000))[:MEGABYTE],
+    "percentages in one list": repeated("7% of them, "),
     "dates": repeated("January 1 "),
     "labels": repeated("Resolution 12 "),
     "page citations": repeated("(p. 1) "),

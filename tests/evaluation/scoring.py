@@ -5,6 +5,7 @@ Each document is ingested as the bot ingests it; its body sentences are what eve
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ _MAX_RUNS = 3
 # TeX's fonts without a character map give their ligatures as these codes; a reader sees the letters.
 _TEX_LIGATURES = str.maketrans({"\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi", "\x1f": "ffl"})
 DOCUMENTS = FOLDER / "documents"
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 TRUTH = FOLDER / "truth"
 
 
@@ -87,7 +89,9 @@ def independent_text(path: Path) -> str:
         text = "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
         return text.translate(_TEX_LIGATURES)
     if path.suffix == ".html":
-        return lxml.html.fromstring(path.read_text(encoding="utf-8")).text_content()
+        # lxml takes no text with an XML declaration (an XHTML page's first line); the words follow it
+        page = _XML_DECLARATION.sub("", path.read_text(encoding="utf-8"), count=1)
+        return lxml.html.fromstring(page).text_content()
     if path.suffix == ".md":
         return lxml.html.fromstring(MarkdownIt("commonmark").render(path.read_text(encoding="utf-8"))).text_content()
     return path.read_text(encoding="utf-8")

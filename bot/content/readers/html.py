@@ -6,13 +6,15 @@ list's items keep the numbers the browser shows, so a numbered notes or referenc
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from xml.etree import ElementTree
 
 import trafilatura
-from trafilatura.utils import load_html
+from trafilatura.utils import HtmlInput, load_html
 
 from bot.content.readers.markdown import superscript
+from bot.content.readers.page_cleanup import prepare_page
 from bot.content.readers.text import SourceText, TextBuilder
 
 _BLOCKS = {"p", "head", "item", "quote"}
@@ -32,7 +34,13 @@ def read_html(html: bytes | str) -> SourceText:
     """`html` as bytes lets trafilatura find the page's encoding (a page saved in windows-1252, say)."""
     # Precision first: it leaves out the teasers and adverts that the default keeps under an article. Where
     # it keeps much less than the default (a long page it cut to its first sections), the default's recall.
-    precise, full = _extract(html, precision=True), _extract(html, precision=False)
+    tree = load_html(html)
+    if tree is None:
+        raise HtmlError("no article text found in the page")
+    prepare_page(tree)
+    # trafilatura prunes the tree it is given, so each extraction gets its own copy.
+    precise = _extract(copy.deepcopy(tree), precision=True)
+    full = _extract(copy.deepcopy(tree), precision=False)
     extracted = precise if precise and len(precise) >= _KEPT_SHARE * len(full or "") else full
     if not extracted:
         raise HtmlError("no article text found in the page")
@@ -41,15 +49,14 @@ def read_html(html: bytes | str) -> SourceText:
     except ElementTree.ParseError as error:  # trafilatura writes well-formed XML; a page it choked on
         raise HtmlError(f"its article could not be read ({error})") from error
     # The page's title and author; not its date, which trafilatura guesses from anything on the page.
-    tree = load_html(html)
-    described = trafilatura.extract_metadata(tree) if tree is not None else None
+    described = trafilatura.extract_metadata(tree)
     title = described.title.rstrip(_ANCHOR_SIGNS).strip() if described and described.title else None
     return replace(read, title=title or None, author=described.author if described else None)
 
 
-def _extract(html: bytes | str, *, precision: bool) -> str | None:
+def _extract(tree: HtmlInput, *, precision: bool) -> str | None:
     return trafilatura.extract(
-        html,
+        tree,
         favor_precision=precision,
         output_format="xml",
         include_comments=False,

@@ -14,6 +14,7 @@ into runs, runs into lines and lines into paragraphs:
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 import statistics
 import unicodedata
@@ -120,8 +121,12 @@ class _Line:
         body = self.size
         pieces: list[str] = []
         previous: _Run | None = None
-        for run in sorted(self.runs, key=lambda r: r.left):
-            text = run.text
+        ordered = sorted(self.runs, key=lambda r: r.left)
+        starts, ends = _stacked(ordered, body)
+        for run in ordered:
+            text = MATH_MARK + run.text if id(run) in starts else run.text
+            if id(run) in ends:
+                text = text[:-1] + MATH_MARK + text[-1:]  # where it meets the run set over or under it
             raised = run.size < body * 0.8 and run.bottom > self.bottom + body * 0.2
             if raised and re.fullmatch(r"[\d,]+", text.strip()):
                 text = text.strip().translate(_SUPERSCRIPT)
@@ -136,6 +141,20 @@ class _Line:
             pieces.append(text)
             previous = run
         return re.sub(r"\s+", " ", "".join(pieces)).strip()
+
+
+def _stacked(runs: list[_Run], body: float) -> tuple[set[int], set[int]]:
+    """Runs set one above the other in a line: a fraction or limits written inline ("ℓ over L+1"), an
+    accent over a letter ("u ˆ"). Their order in the text is not what a reader sees, so where two meet
+    (the start of the right one, the end of the left one) is marked as mathematics."""
+    starts: set[int] = set()
+    ends: set[int] = set()
+    for a, b in itertools.pairwise(runs):
+        overlap = min(a.right, b.right) - max(a.left, b.left)
+        if overlap > body * 0.25 and abs(a.bottom - b.bottom) > body * 0.2:
+            ends.add(id(a))
+            starts.add(id(b))
+    return starts, ends
 
 
 @dataclass(slots=True)

@@ -1,0 +1,99 @@
+"""Set a web page's tree right before trafilatura reads it, where its rules would lose or misplace words
+a reader sees: inline code holding markup, note and tip boxes laid out as small tables, prose boxes
+named sidebars, and links that print their own address.
+"""
+
+# lxml ships no type information for `lxml.html` (and the lxml-stubs package declares no HtmlElement), so
+# this module alone is checked in pyright's basic mode; the rest of the readers stay strict.
+# pyright: basic
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+# Inline code may hold markup of its own ("<code><em>name</em></code>"); trafilatura moves such words out
+# of their place in the sentence, so code is flattened to its words first.
+_CODE = ("code", "tt", "kbd", "samp", "var")
+# A cell holding blocks of its own makes its table a layout table (a note or tip box of a few cells): its
+# words are the article's, where a data table's cells are not sentences.
+_BOX_CELLS = 4
+# A box named a sidebar, an aside or a box-out; what it holds decides whether it is the article's.
+_ASIDE_NAME = re.compile(r"sidebar|aside|boxout|callout", re.IGNORECASE)
+_PROSE_CHARS = 200
+_PRINTED_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$")
+_PROSE_LINK_SHARE = 0.25
+_CELL_BLOCKS = ("p", "div", "ul", "ol", "dl", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def prepare_page(tree: HtmlElement) -> None:
+    _flatten_code(tree)
+    _unwrap_layout_tables(tree)
+    _keep_prose_asides(tree)
+    _unlink_printed_addresses(tree)
+
+
+def _flatten_code(tree: HtmlElement) -> None:
+    for code in tree.iter(*_CODE):
+        if len(code):
+            words = code.text_content()
+            for child in list(code):
+                code.remove(child)
+            code.text = words
+
+
+def _unwrap_layout_tables(tree: HtmlElement) -> None:
+    """Each small layout table (a note or tip box) becomes its cells that hold blocks, in order; its other
+    cells (an icon, a "Note" label) go. Innermost first, so a box inside a box is unwrapped first."""
+    for table in reversed(list(tree.iter("table"))):
+        every = list(table.iter("td", "th"))
+        cells = [cell for cell in every if _holds_blocks(cell)]
+        if not cells or len(every) > _BOX_CELLS or table.getparent() is None:
+            continue  # a page laid out in a big table is left to trafilatura, which reads those well
+        box = table.makeelement("div", {})
+        for cell in cells:
+            cell.tag = "div"
+            box.append(cell)
+        box.tail = table.tail
+        table.getparent().replace(table, box)
+
+
+def _keep_prose_asides(tree: HtmlElement) -> None:
+    """A box set among the article's paragraphs that is itself prose (a book's "culture" or "tool"
+    sidebar) is the article's; trafilatura drops anything named a sidebar, so such a box loses the name.
+    A site's sidebar stands beside the article, not among its paragraphs, and is mostly links."""
+    for box in list(tree.iter("aside", "div", "section")):
+        named = box.tag == "aside" or _ASIDE_NAME.search(f"{box.get('class', '')} {box.get('id', '')}")
+        if not named or not _prose(box) or not _among_paragraphs(box):
+            continue
+        box.tag = "div"
+        for attribute in ("class", "id", "role"):
+            box.attrib.pop(attribute, None)
+
+
+def _unlink_printed_addresses(tree: HtmlElement) -> None:
+    """A link that prints its own address ("→ https://www.spi-inc.org/") is text the page shows as a
+    reference, not navigation; as a link it would make its paragraph look like a list of links."""
+    for link in list(tree.iter("a")):
+        if _PRINTED_ADDRESS.match(link.text_content().strip()) and link.getparent() is not None:
+            link.drop_tag()
+
+
+def _prose(element: HtmlElement) -> bool:
+    text = " ".join(element.text_content().split())
+    linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+    sentences = len(re.findall(r"[a-z][.!?](?:\s|$)", text))
+    return len(text) >= _PROSE_CHARS and sentences >= 2 and linked <= _PROSE_LINK_SHARE * len(text)
+
+
+def _among_paragraphs(element: HtmlElement) -> bool:
+    parent = element.getparent()
+    if parent is None:
+        return False
+    siblings = [child for child in parent if child is not element and isinstance(child.tag, str)]
+    return sum(1 for child in siblings if len(child.text_content().strip()) >= _PROSE_CHARS // 2) >= 2
+
+
+def _holds_blocks(cell: HtmlElement) -> bool:
+    return any(child.tag in _CELL_BLOCKS for child in cell)
