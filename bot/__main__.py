@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--limit", type=int, default=20, help="how many statistics (default 20)")
     summary = command("summary", "a summary of a topic in the sources' own sentences")
     summary.add_argument("topic", nargs="+", help="topic id, name or keyword")
-    cite = command("cite", "the sentences and references that support a claim")
+    cite = command("cite", "whether the sources support a claim, contradict it or only touch on it")
     cite.add_argument("claim", nargs="+", help="the claim to find support for")
     cite.add_argument("--limit", type=int, default=5, help="how many matches (default 5)")
     quiz = command("quiz", "multiple-choice questions from the sources")

@@ -66,8 +66,9 @@ def test_summary_json_shape(sources):
 def test_cite_json_shape(sources):
     data = run_json(sources, "cite", "10.7 million North Koreans need food assistance")
     assert data["claim"] == "10.7 million North Koreans need food assistance"
+    assert data["verdict"] == "supported"
     assert data["matches"][0]["reference"]["key"] == "World Food Programme, 2022"
-    assert {"text", "document", "reference", "score"} <= data["matches"][0].keys()
+    assert {"text", "document", "reference", "score", "relation", "differs"} <= data["matches"][0].keys()
 
 
 def test_quiz_json_shape_and_seed(sources):

@@ -34,9 +34,9 @@ class Evidence(commands.Cog):
         await send_pages(interaction, embeds.stats_pages(answer))
 
     @app_commands.command(name="cite")
-    @app_commands.describe(claim="The claim to find support for, in your own words")
+    @app_commands.describe(claim="The claim to check against the sources, in your own words")
     async def cite(self, interaction: discord.Interaction[StudyBot], claim: app_commands.Range[str, 1, 1000]) -> None:
-        """The sentences in the sources that support a claim, with the references behind them."""
+        """Whether the sources support a claim, contradict it or only touch on it, quoting the sentences."""
         answer = self.bot.engine.cite(claim, limit=MATCHES)
         await send_pages(interaction, embeds.cite_pages(answer))
 

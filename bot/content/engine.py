@@ -15,6 +15,7 @@ from bot.content.index.build import ContentIndex
 from bot.content.index.store import StoredSentence, StoredStatistic
 from bot.content.models import (
     CiteAnswer,
+    ClaimMatch,
     Difficulty,
     Fact,
     FactAnswer,
@@ -28,9 +29,11 @@ from bot.content.models import (
     SummaryAnswer,
     TopicInfo,
     TopicsAnswer,
+    Verdict,
 )
 from bot.content.query import QueryPlanner
 from bot.content.topics import Topic, discover_topics
+from bot.content.verdict import ClaimReader, Relation
 from bot.errors import InputError, NothingFoundError, UnknownTopicError
 
 MAX_QUERY_CHARS = 300
@@ -38,7 +41,11 @@ MAX_CLAIM_CHARS = 1000
 MAX_LIMIT = 50
 MAX_QUESTIONS = 20
 # A supporting sentence must share at least this share of the claim's weighted terms.
-_CITE_MIN_COVERAGE = 0.3
+# Candidates the search brings for each match shown: the sentence that contradicts a claim may rank
+# below the ones that merely share its words.
+_CITE_CANDIDATES = 6
+_RELATION_ORDER: dict[Relation, int] = {"supports": 0, "contradicts": 1, "related": 2}
+_VERDICTS: dict[Relation, Verdict] = {"supports": "supported", "contradicts": "contradicted", "related": "related"}
 
 
 class StudyEngine:
@@ -167,26 +174,29 @@ class StudyEngine:
     def cite(self, claim: str, *, limit: int = 5) -> CiteAnswer:
         claim = _checked_text(claim, "claim", MAX_CLAIM_CHARS)
         limit = _checked_limit(limit)
-        claim_terms = self._planner.terms(claim)
-        if not claim_terms:
+        reader = ClaimReader(claim, self._planner.terms, self._idf)
+        if not reader.words:
             raise InputError("That claim has only very common words.", "Quote more of it.")
-        weights = {t: self._idf(t) for t in claim_terms}
-        total = sum(weights.values())
-        hits = self.index.search.find(self._planner.plan(claim), limit=limit * 4)
-        matches: list[Passage] = []
+        hits = self.index.search.find(self._planner.plan(claim), limit=limit * _CITE_CANDIDATES)
+        matches: list[ClaimMatch] = []
         for sentence in self.index.store.sentences([sid for sid, _ in hits]):
-            shared = set(self._planner.terms(sentence.text)) & weights.keys()
-            coverage = sum(weights[t] for t in shared) / total if total else 0.0
-            if coverage < _CITE_MIN_COVERAGE:
+            judged = reader.judge(sentence.text)
+            if judged is None:
                 continue
-            backed = 1.0 if sentence.references else 0.0
-            matches.append(_passage(sentence, coverage + 0.1 * backed))
-        matches.sort(key=lambda m: -m.score)
-        if not matches:
-            raise NothingFoundError(
-                "No sentence in the sources supports that claim.", "Try `search` with a few of its words."
+            backed = 0.1 if sentence.references else 0.0
+            quoted = summary.quote(sentence)
+            matches.append(
+                ClaimMatch(
+                    **dict(quoted),
+                    score=round(judged.coverage + backed, 4),
+                    relation=judged.relation,
+                    differs=judged.differs,
+                )
             )
-        return CiteAnswer(claim=claim, matches=matches[:limit])
+        # What states the claim first, then what contradicts it, then what is only on its subject.
+        matches.sort(key=lambda m: (_RELATION_ORDER[m.relation], -m.score))
+        verdict = _VERDICTS[matches[0].relation] if matches else "none"
+        return CiteAnswer(claim=claim, verdict=verdict, matches=matches[:limit])
 
     def _idf(self, term: str) -> float:
         size = max(self.index.search.size, 1)

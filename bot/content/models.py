@@ -112,9 +112,29 @@ class SummaryAnswer(BaseModel):
         return numbers, notes
 
 
+Verdict = Literal["supported", "contradicted", "related", "none"]
+Relation = Literal["supports", "contradicts", "related"]
+
+
+class ClaimMatch(Passage):
+    """A sentence that bears on a claim, and how: it states it, contradicts it, or is on its subject."""
+
+    relation: Relation
+    differs: str | None = Field(
+        default=None,
+        description="Where it contradicts the claim, the source's own words for it: the figure it gives "
+        "(“over 120,000”), its negation (“never”) or the opposing word (“collapse”).",
+    )
+
+
 class CiteAnswer(BaseModel):
+    """Whether the sources back a claim: `supported` only when a sentence states it (same figures, same
+    polarity, the claim's content covered), `contradicted` when one on the same thing says otherwise,
+    `related` when sentences speak of its subject without confirming it, `none` when nothing does."""
+
     claim: str
-    matches: list[Passage]
+    verdict: Verdict
+    matches: list[ClaimMatch]
 
 
 QuestionKind = Literal["number", "source"]

@@ -241,7 +241,7 @@ def find_statistics(sentence: str) -> list[NumberMention]:
                 start=value_start,
                 end=end,
                 value=sentence[value_start:end].strip(),
-                number=_to_number(match),
+                number=mention_value(match),
                 kind=kind,
                 counts=counts,
                 year=_nearest_year(years, match.start()),
@@ -328,7 +328,8 @@ def _opening_name(before: str, start: int, capitals: bool) -> bool:
     return word not in _FUNCTION_WORDS and word not in _OPENING_WORDS
 
 
-def _to_number(match: re.Match[str]) -> float:
+def mention_value(match: re.Match[str]) -> float:
+    """The number a `MENTION` match stands for, scale applied; a share (a fraction, "half") in percent."""
     if match.group("fraction"):
         return _fraction(match.group("fraction").lower())
     if match.group("numeral"):

@@ -20,6 +20,7 @@ from bot.content.models import (
 )
 from bot.render import plural
 from bot.render.understood import understood
+from bot.render.verdicts import relation_label, verdict_line, verdict_title
 
 TITLE_LIMIT = 256
 FIELD_NAME_LIMIT = 256
@@ -110,7 +111,12 @@ def search_pages(answer: SearchAnswer) -> list[discord.Embed]:
 
 
 def cite_pages(answer: CiteAnswer) -> list[discord.Embed]:
-    return _passage_pages(f"Support for: {safe(answer.claim)}", answer.matches)
+    fields = [
+        (f"{i}. {safe(relation_label(m))}", quoted_field(m.text, m.document, m.reference, m.page))
+        for i, m in enumerate(answer.matches, 1)
+    ]
+    title = f"{verdict_title(answer)}: {safe(answer.claim)}"
+    return paged_fields(title, fields, per_page=PER_PAGE, footer=VERBATIM, description=safe(verdict_line(answer)))
 
 
 def _passage_pages(title: str, passages: list[Passage]) -> list[discord.Embed]:

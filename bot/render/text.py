@@ -22,6 +22,7 @@ from bot.content.models import (
 )
 from bot.render import plural
 from bot.render.understood import understood
+from bot.render.verdicts import relation_label, verdict_line, verdict_title
 
 _WIDTH = 100
 
@@ -84,7 +85,14 @@ def render_summary(answer: SummaryAnswer) -> str:
 
 
 def render_cite(answer: CiteAnswer) -> str:
-    return _quoted_list(f"Support for “{answer.claim}”:", answer.matches)
+    lines = [f"{verdict_title(answer)}: “{answer.claim}”", verdict_line(answer)]
+    for i, match in enumerate(answer.matches, 1):
+        lines += [
+            "",
+            _wrap(f"{i}. {relation_label(match)}: “{match.text}”", ""),
+            _source(match.document, match.reference, match.page),
+        ]
+    return "\n".join(lines)
 
 
 def render_quiz(answer: QuizAnswer) -> str:

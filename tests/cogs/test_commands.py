@@ -92,7 +92,6 @@ async def test_topic_autocomplete_matches_aliases_within_25_choices(world: World
     [
         ("summary", {"topic": "underwater basket weaving"}, "/topics"),
         ("stats", {"topic": "nope"}, "/topics"),
-        ("cite", {"claim": "penguins migrate across Antarctic ice shelves"}, "/search"),
         ("search", {"query": "zzzqqq"}, "/topics"),
     ],
 )
@@ -100,6 +99,20 @@ async def test_errors_answer_ephemerally_with_what_to_try(world: World, command,
     reply = await (await world.alice.run("study", command, **options)).wait()
     assert reply.ephemeral and not reply.embeds
     assert hint in reply.content
+
+
+async def test_cite_gives_a_verdict_in_plain_words(world: World):
+    contradicted = await (
+        await world.alice.run("study", "cite", claim="Over 50 resolutions since 2006 have condemned North Korea.")
+    ).wait()
+    embed = contradicted.embeds[0]
+    assert embed["title"].startswith("Contradicted: ")
+    assert embed["description"] == "The sources give a different figure: Over 20."
+    assert embed["fields"][0]["name"].startswith("1. Says otherwise")
+    unrelated = "penguins migrate across Antarctic ice shelves"
+    nothing = await (await world.alice.run("study", "cite", claim=unrelated)).wait()
+    assert nothing.embeds[0]["title"].startswith("Nothing in the sources")
+    assert "search" in nothing.embeds[0]["description"]
 
 
 async def test_stats_show_value_counts_and_reference(world: World):

@@ -43,19 +43,33 @@ def test_food_topic_answers_to_its_aliases(engine):
     assert "food" in error.value.suggestions
 
 
-def test_cite_finds_the_supporting_sentence_and_its_reference(engine, documents):
-    answer = engine.cite("sanctions and trade restrictions caused malnutrition in a large share of the population")
+def test_cite_supports_a_claim_a_sentence_states_with_its_reference(engine, documents):
+    answer = engine.cite("The World Food Programme says 10.7 million North Koreans need food assistance")
+    assert answer.verdict == "supported"
     best = answer.matches[0]
-    assert "malnutrition affecting 40% of the population" in best.text
-    assert best.reference.key == "Amnesty International, 2020"
-    assert [m.score for m in answer.matches] == sorted((m.score for m in answer.matches), reverse=True)
+    assert best.relation == "supports" and "10.7 million North Koreans" in best.text
+    assert best.reference.key == "World Food Programme, 2022"
     for match in answer.matches:
         assert_verbatim(match.text, match.document.id, documents)
 
 
-def test_cite_says_plainly_when_nothing_supports_a_claim(engine):
-    with pytest.raises(NothingFoundError):
-        engine.cite("penguins migrate across Antarctic ice shelves every winter")
+def test_cite_contradicts_a_claim_with_a_changed_figure_and_names_the_real_one(engine):
+    answer = engine.cite("Sanctions against North Korea intensified after its first nuclear test in 2009.")
+    assert answer.verdict == "contradicted"
+    assert answer.matches[0].relation == "contradicts" and answer.matches[0].differs == "2006"
+
+
+def test_cite_does_not_confirm_a_loose_paraphrase_but_shows_the_closest(engine):
+    answer = engine.cite("sanctions and trade restrictions caused malnutrition in a large share of the population")
+    assert answer.verdict == "related"
+    assert "malnutrition affecting 40% of the population" in answer.matches[0].text
+    assert all(m.relation == "related" for m in answer.matches)
+    assert [m.score for m in answer.matches] == sorted((m.score for m in answer.matches), reverse=True)
+
+
+def test_cite_says_plainly_when_nothing_speaks_to_a_claim(engine):
+    answer = engine.cite("penguins migrate across Antarctic ice shelves every winter")
+    assert answer.verdict == "none" and answer.matches == []
 
 
 def check_question(q, documents) -> None:

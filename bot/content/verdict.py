@@ -1,0 +1,227 @@
+"""Whether a sentence states a claim, contradicts it, or only speaks of the same thing.
+
+A sentence supports a claim only when it states it: the claim's words (or words sharing their stem)
+cover nearly all of it, weighted by how rare each is; every figure the claim gives stands in the
+sentence; each name it gives is there; the part of the sentence that speaks to it is negated only if
+the claim is; no word of it is set against the claim's ("rose" / "fell", "success" / "collapse"); and
+it does not speak of some where the claim speaks of all. A sentence on the same thing that gives
+another figure, negates it or sets an opposing word against it contradicts it. Anything else on the
+subject is related. There is no model of meaning here: the rules err towards "related", never towards
+"supports", because a student would cite a claim shown as supported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.content.statistics import MENTION, mention_value
+
+Relation = Literal["supports", "contradicts", "related"]
+
+# Shares of the claim's weighted words a sentence must hold: to state it, to be about the same thing
+# (so that another figure or a negation contradicts it), and to be worth showing at all.
+SUPPORT_COVERAGE = 0.8
+CONTRADICT_COVERAGE = 0.5
+RELATED_COVERAGE = 0.3
+# Floating point noise between two figures that are the same ("4.77 million" and "4,770,000").
+_SAME_FIGURE = 1e-9
+# A word that is a prefix of another of at least this length is the same word in another form
+# ("Bangladesh" / "Bangladeshi", "Korea" / "Korean"), which the stemmer leaves apart.
+_PREFIX_CHARS = 5
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without)\b|n['’]t\b|\bfail(?:s|ed)? to\b"
+    r"|\b(?:has|have|had) yet to\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\b(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
+_UNIVERSAL = re.compile(r"\b(?:all|every|everyone|everybody|entire|whole|always|each and every)\b", re.IGNORECASE)
+_NAME = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][a-z]+)+")
+_NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this that these those their".split())
+# Opposing predicates: a small, closed class of words that decides most claims a sentence contradicts.
+# (WordNet would be the library for antonyms, but its data must be downloaded; these axes ship here.)
+_OPPOSITES = (
+    (
+        "increase rise rose risen grow grew grown higher expand gain gained up",
+        "decrease fall fell fallen drop dropped decline declined lower shrink shrank reduce reduced down",
+    ),
+    ("improve improved better", "worsen worsened worse deteriorate deteriorated exacerbate exacerbated"),
+    (
+        "success successful succeed succeeded achieve achieved win won effective",
+        "failure fail failed collapse collapsed lose lost ineffective",
+    ),
+    (
+        "accept accepted acknowledge acknowledged admit admitted confirm confirmed",
+        "reject rejected deny denied dismiss dismissed",
+    ),
+    (
+        "support supported back backed endorse endorsed approve approved favour favor",
+        "veto vetoed oppose opposed block blocked",
+    ),
+    ("legal lawful", "illegal unlawful"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    relation: Relation
+    coverage: float
+    # What the sentence says where the claim differs: the figure it gives ("over 120,000"), the
+    # negation ("never"), or the opposing word ("collapse").
+    differs: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    value: float
+    percent: bool
+    written: str
+    # The precision of a figure written with decimals (0 for whole numbers): a claim's "4.8 million" is
+    # the source's "4.77 million" rounded, but "$1 billion" is not "$1.4 billion", nor "2009" "2006".
+    step: float
+
+
+class ClaimReader:
+    """One claim, read once, judged against many sentences.
+
+    `terms` analyses text as the search index does (stemmed, stop words out); `weight` gives a term's
+    rarity, so that "peacekeepers" counts for more than "people"."""
+
+    def __init__(self, claim: str, terms: Callable[[str], list[str]], weight: Callable[[str], float]) -> None:
+        self._terms = terms
+        self.words = _words(terms(claim))
+        self._weights = {t: weight(t) for t in self.words}
+        self._total = sum(self._weights.values())
+        self._figures = _figures(claim)
+        self._names = [(name, _words(terms(name))) for name in _names(claim)]
+        self._negated = _NEGATION.search(claim) is not None
+        self._universal = _UNIVERSAL.search(claim) is not None
+        self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
+        self._sides = [self._side(set(self.words), pair) for pair in self._opposites]
+
+    def judge(self, sentence: str) -> Judgement | None:
+        """How `sentence` bears on the claim; None when it is not on the claim's subject."""
+        words = set(_words(self._terms(sentence))) | _acronyms(sentence)
+        coverage = self._coverage(words)
+        if coverage < RELATED_COVERAGE:
+            return None
+        names = all(all(self._holds(words, t) for t in terms) for _, terms in self._names if terms)
+        figures = _figures(sentence)
+        missing = [f for f in self._figures if not any(_same(f, g) for g in figures)]
+        clause = self._closest_clause(sentence)
+        negation = _NEGATION.search(clause)
+        opposed = self._opposed(words)
+        if names and coverage >= CONTRADICT_COVERAGE:
+            if missing:
+                other = [g for g in figures if not any(_same(f, g) for f in self._figures)]
+                alike = [(abs(f.value - g.value), g) for f in missing for g in other if _comparable(f, g)]
+                if alike:  # the source's figure nearest the claim's is the one it gives instead
+                    return Judgement("contradicts", coverage, min(alike, key=lambda pair: pair[0])[1].written)
+            if self._negated != (negation is not None):
+                return Judgement("contradicts", coverage, negation.group(0) if negation else None)
+            if opposed:
+                return Judgement("contradicts", coverage, opposed)
+        states = (
+            names
+            and coverage >= SUPPORT_COVERAGE
+            and not missing
+            and self._negated == (negation is not None)
+            and not opposed
+            and (not self._universal or _UNIVERSAL.search(sentence) is not None)
+        )
+        return Judgement("supports" if states else "related", coverage)
+
+    def _coverage(self, words: set[str]) -> float:
+        if not self._total:
+            return 0.0
+        return sum(w for t, w in self._weights.items() if self._holds(words, t)) / self._total
+
+    def _closest_clause(self, sentence: str) -> str:
+        """The clause of the sentence that holds most of the claim: where its negation would be."""
+        clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c and c.strip()]
+        return max(clauses, key=lambda c: self._coverage(set(self._terms(c))), default=sentence)
+
+    def _opposed(self, words: set[str]) -> str | None:
+        """A word of the sentence on the other side of an axis from the claim's ("fell" to "rose")."""
+        for side, pair in zip(self._sides, self._opposites, strict=True):
+            if side is None or self._side(words, pair) != 1 - side:
+                continue
+            return next(iter(sorted(words & pair[1 - side])))
+        return None
+
+    @staticmethod
+    def _side(words: set[str], pair: tuple[set[str], set[str]]) -> int | None:
+        """Which side of an axis `words` stand on: 0, 1, or None (neither, or both)."""
+        first, second = bool(words & pair[0]), bool(words & pair[1])
+        return 0 if first and not second else 1 if second and not first else None
+
+    @staticmethod
+    def _holds(words: set[str], term: str) -> bool:
+        if term in words:
+            return True
+        return len(term) >= _PREFIX_CHARS and any(
+            len(w) >= _PREFIX_CHARS and (w.startswith(term) or term.startswith(w)) for w in words
+        )
+
+
+def _words(terms: list[str]) -> list[str]:
+    """The terms that are words: not numbers (figures are compared apart) nor a possessive's "s"."""
+    return [t for t in terms if len(t) > 1 and any(c.isalpha() for c in t)]
+
+
+def _acronyms(sentence: str) -> set[str]:
+    """The acronyms a sentence spells out or dots ("United Nations", "U.N."), as the terms a claim's "UN"
+    is analysed into, so that either way of writing a name finds the other."""
+    found = {m.group(0).replace(".", "").lower() for m in _DOTTED.finditer(sentence)}
+    for match in _CAPITALISED_RUN.finditer(sentence):
+        initials = "".join(w[0] for w in match.group(0).split() if w.lower() not in _NOT_NAMES)
+        if len(initials) >= 2:
+            found.add(initials.lower())
+    return found
+
+
+def _names(claim: str) -> list[str]:
+    """The names a claim gives ("North Korea", "UN", "Kenya"), whose absence means another actor."""
+    found: list[str] = []
+    for match in _NAME.finditer(claim):
+        words = [w for w in match.group(0).split() if w.lower() not in _NOT_NAMES]
+        if words:
+            found.append(" ".join(words))
+    return found
+
+
+def _figures(text: str) -> list[_Figure]:
+    """Every number the text gives, years included: a claim's "2009" against a source's "2006" differs."""
+    figures: list[_Figure] = []
+    for match in MENTION.finditer(text):
+        word = (match.group("word") or "").lower()
+        percent = bool(match.group("percent") or match.group("fraction") or word == "half")
+        value = mention_value(match)
+        numeral = match.group("numeral") or ""
+        decimals = len(numeral.split(".")[1]) if "." in numeral else 0
+        unit = value / float(numeral.replace(",", "")) if numeral and float(numeral.replace(",", "")) else 1.0
+        figures.append(_Figure(value, percent, match.group(0).strip(), unit * 10**-decimals if decimals else 0.0))
+    return figures
+
+
+def _same(claimed: _Figure, given: _Figure) -> bool:
+    """The source's figure is the claim's, or rounds to it at the precision the claim writes it with
+    (a claim's "4.8 million" for "4.77 million"; never "2009" for "2006")."""
+    if claimed.percent != given.percent:
+        return False
+    if abs(claimed.value - given.value) <= _SAME_FIGURE * max(abs(claimed.value), abs(given.value)):
+        return True
+    return abs(claimed.value - given.value) < claimed.step / 2
+
+
+def _comparable(a: _Figure, b: _Figure) -> bool:
+    """Figures of one kind: both shares, both years, or both amounts."""
+    return a.percent == b.percent and _year_like(a) == _year_like(b)
+
+
+def _year_like(figure: _Figure) -> bool:
+    return not figure.percent and figure.value.is_integer() and 1000 <= figure.value <= 2199

@@ -1,0 +1,80 @@
+"""Score /cite's verdicts on the claim set (claims.yaml): no false claim may be shown as supported, and
+true ones should be, by the sentence that states them and with its reference."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
+
+from bot.content.engine import StudyEngine
+from bot.content.index.build import open_index
+from bot.content.models import CiteAnswer
+from bot.content.topics import load_topics
+from tests.evaluation.scoring import DOCUMENTS, FOLDER, Tally, letters
+
+PROJECT = FOLDER.parents[1]
+# The speeches the claims speak of, beside the two seeds.
+SPEECHES = ("BGD_79_2024.txt", "KEN_79_2024.txt", "DOM_79_2024.txt", "SLB_79_2024.txt")
+
+
+class Claim(BaseModel):
+    claim: str
+    kind: str
+    verdict: str
+    source: str | None = None
+    reference: str | None = None
+    held_out: bool
+
+
+@dataclass
+class ClaimScores:
+    false_supported: Tally = field(default_factory=Tally)  # found: false claims shown as supported
+    true_supported: Tally = field(default_factory=Tally)  # found: by the right sentence and reference
+    verdicts: Tally = field(default_factory=Tally)
+    problems: list[str] = field(default_factory=list[str])
+
+
+def claims() -> list[Claim]:
+    data = yaml.safe_load((FOLDER / "claims.yaml").read_text(encoding="utf-8"))
+    return [Claim.model_validate(c) for c in data["claims"]]
+
+
+def claims_engine(folder: Path) -> StudyEngine:
+    """An engine over the seeds and the speeches, in `folder`."""
+    for path in (PROJECT / "seeds").iterdir():
+        if path.is_file():
+            shutil.copy(path, folder / path.name)
+    for name in SPEECHES:
+        shutil.copy(DOCUMENTS / name, folder / name)
+    return StudyEngine(open_index(folder, progress=False), load_topics(PROJECT / "config" / "topics.yaml"))
+
+
+def score_claim(claim: Claim, answer: CiteAnswer, scores: ClaimScores) -> None:
+    scores.verdicts.add(int(answer.verdict == claim.verdict), 1)
+    if answer.verdict != claim.verdict:
+        scores.problems.append(f"{claim.kind}: “{claim.claim}” is {answer.verdict}, not {claim.verdict}")
+    if claim.kind != "paraphrase":
+        wrongly = answer.verdict == "supported"
+        scores.false_supported.add(int(wrongly), 1)
+        if wrongly:
+            scores.problems.append(f"FALSE CLAIM SUPPORTED: “{claim.claim}” by “{answer.matches[0].text[:100]}”")
+        return
+    supporting = [m for m in answer.matches if m.relation == "supports"]
+    right = bool(supporting) and claim.source is not None and letters(claim.source) in letters(supporting[0].text)
+    if right and claim.reference:
+        cited = supporting[0].reference
+        right = cited is not None and letters(claim.reference) in letters(cited.text)
+    scores.true_supported.add(int(right), 1)
+    if supporting and not right:
+        scores.problems.append(f"paraphrase: “{claim.claim}” supported by the wrong sentence or reference")
+
+
+def report(scores: ClaimScores, label: str) -> list[str]:
+    return [
+        f"{label}: false claims shown as supported {scores.false_supported}, true claims supported by the "
+        f"right sentence {scores.true_supported}, verdicts right {scores.verdicts}"
+    ]
