@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.content.countries import countries_in
 from bot.content.statistics import MENTION, mention_value
 
 Relation = Literal["supports", "contradicts", "related"]
@@ -97,7 +98,7 @@ class ClaimReader:
         self._weights = {t: weight(t) for t in self.words}
         self._total = sum(self._weights.values())
         self._figures = _figures(claim)
-        self._names = [(name, _words(terms(name))) for name in _names(claim)]
+        self._names = [(countries_in(name), _words(terms(name))) for name in _names(claim)]
         self._negated = _NEGATION.search(claim) is not None
         self._universal = _UNIVERSAL.search(claim) is not None
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
@@ -106,10 +107,19 @@ class ClaimReader:
     def judge(self, sentence: str) -> Judgement | None:
         """How `sentence` bears on the claim; None when it is not on the claim's subject."""
         words = set(_words(self._terms(sentence))) | _acronyms(sentence)
+        # A country the sentence names otherwise ("the DPRK" for "North Korea") holds the claim's words for it.
+        named = countries_in(sentence)
+        for countries, terms in self._names:
+            if countries and countries <= named:
+                words.update(terms)
         coverage = self._coverage(words)
         if coverage < RELATED_COVERAGE:
             return None
-        names = all(all(self._holds(words, t) for t in terms) for _, terms in self._names if terms)
+        names = all(
+            countries <= named if countries else all(self._holds(words, t) for t in terms)
+            for countries, terms in self._names
+            if countries or terms
+        )
         figures = _figures(sentence)
         missing = [f for f in self._figures if not any(_same(f, g) for g in figures)]
         clause = self._closest_clause(sentence)

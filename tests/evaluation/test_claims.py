@@ -31,5 +31,5 @@ def test_false_claims_are_not_shown_as_supported(scores):
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
-    # Without a model of meaning a paraphrase is often only "related" (reached: 13 of 29; target 0.95).
-    assert scores.true_supported.found >= 13, scores.problems
+    # Without a model of meaning a paraphrase is often only "related" (reached: 15 of 29; target 0.95).
+    assert scores.true_supported.found >= 15, scores.problems

@@ -1,0 +1,31 @@
+"""Countries named however a text names them (ISO 3166 names through pycountry)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.countries import countries_in
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("North Korea closed its border", {"KP"}),
+        ("The Democratic People’s Republic of Korea (DPRK) is a hermit kingdom", {"KP"}),
+        ("168 Bangladeshi peacekeepers", {"BD"}),
+        ("Kenyan police officers", {"KE"}),
+        ("the Republic of Korea and Japan", {"KR", "JP"}),
+        ("Nigeria and Niger", {"NG", "NE"}),
+    ],
+)
+def test_a_country_is_found_by_any_of_its_names(text, countries):
+    assert countries_in(text) == countries
+
+
+def test_a_name_inside_a_longer_one_names_only_the_longer_country():
+    assert countries_in("the Democratic People's Republic of Korea") == {"KP"}
+
+
+@pytest.mark.parametrize("text", ["Korea", "Indiana Jones", "the dprk in lower case"])
+def test_words_that_are_not_a_country_name_name_none(text):
+    assert countries_in(text) == set()
