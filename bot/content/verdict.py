@@ -39,6 +39,7 @@ _NEGATION = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\b(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
 _UNIVERSAL = re.compile(r"\b(?:all|every|everyone|everybody|entire|whole|always|each and every)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _NAME = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][a-z]+)+")
@@ -124,7 +125,7 @@ class ClaimReader:
         missing = [f for f in self._figures if not any(_same(f, g) for g in figures)]
         clause = self._closest_clause(sentence)
         negation = _NEGATION.search(clause)
-        opposed = self._opposed(words)
+        opposed = self._opposed(sentence, words)
         if names and coverage >= CONTRADICT_COVERAGE:
             if missing:
                 other = [g for g in figures if not any(_same(f, g) for f in self._figures)]
@@ -155,12 +156,14 @@ class ClaimReader:
         clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c and c.strip()]
         return max(clauses, key=lambda c: self._coverage(set(self._terms(c))), default=sentence)
 
-    def _opposed(self, words: set[str]) -> str | None:
-        """A word of the sentence on the other side of an axis from the claim's ("fell" to "rose")."""
+    def _opposed(self, sentence: str, words: set[str]) -> str | None:
+        """The sentence's own word on the other side of an axis from the claim's ("fell" to "rose")."""
         for side, pair in zip(self._sides, self._opposites, strict=True):
             if side is None or self._side(words, pair) != 1 - side:
                 continue
-            return next(iter(sorted(words & pair[1 - side])))
+            opposite = pair[1 - side]
+            # The word as the sentence writes it, not its stem: what is shown is the source's words.
+            return next((m.group(0) for m in _WORD.finditer(sentence) if set(self._terms(m.group(0))) & opposite), None)
         return None
 
     @staticmethod

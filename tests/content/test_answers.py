@@ -59,6 +59,14 @@ def test_cite_contradicts_a_claim_with_a_changed_figure_and_names_the_real_one(e
     assert answer.matches[0].relation == "contradicts" and answer.matches[0].differs == "2006"
 
 
+def test_cite_contradicts_a_claim_with_the_opposite_word_quoting_the_sources_own_word(engine):
+    answer = engine.cite("Trade restrictions improved food shortages.")
+    assert answer.verdict == "contradicted"
+    contradicting = answer.matches[0]
+    assert contradicting.relation == "contradicts" and contradicting.differs == "worsened"
+    assert contradicting.differs in contradicting.text
+
+
 def test_cite_does_not_confirm_a_loose_paraphrase_but_shows_the_closest(engine):
     answer = engine.cite("sanctions and trade restrictions caused malnutrition in a large share of the population")
     assert answer.verdict == "related"
