@@ -21,6 +21,7 @@ from bot.content.models import (
     FactAnswer,
     Passage,
     QuizAnswer,
+    Relation,
     SearchAnswer,
     SourcesAnswer,
     SourceSummary,
@@ -33,14 +34,13 @@ from bot.content.models import (
 )
 from bot.content.query import QueryPlanner
 from bot.content.topics import Topic, discover_topics
-from bot.content.verdict import ClaimReader, Relation
+from bot.content.verdict import ClaimReader
 from bot.errors import InputError, NothingFoundError, UnknownTopicError
 
 MAX_QUERY_CHARS = 300
 MAX_CLAIM_CHARS = 1000
 MAX_LIMIT = 50
 MAX_QUESTIONS = 20
-# A supporting sentence must share at least this share of the claim's weighted terms.
 # Candidates the search brings for each match shown: the sentence that contradicts a claim may rank
 # below the ones that merely share its words.
 _CITE_CANDIDATES = 6

@@ -15,12 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
 
 from bot.content.countries import countries_in
+from bot.content.models import Relation
 from bot.content.statistics import MENTION, mention_value
-
-Relation = Literal["supports", "contradicts", "related"]
 
 # Shares of the claim's weighted words a sentence must hold: to state it, to be about the same thing
 # (so that another figure or a negation contradicts it), and to be worth showing at all.
