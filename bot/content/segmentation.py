@@ -151,10 +151,11 @@ def split_normalised(text: str) -> list[str]:
         cursor = start + len(piece)
     if text[cursor:].strip():
         _extend_last(sentences, text[cursor:].strip())
-    return [part for sentence in _reattach_tails(sentences) for part in _split_after_markers(sentence)]
+    return [part for sentence in _reattach_tails(sentences) for part in _split_missed_ends(sentence)]
 
 
-def _split_after_markers(sentence: str) -> list[str]:
+def _split_missed_ends(sentence: str) -> list[str]:
+    """Cut where the splitter missed an end: after a note marker, and before a numeral opening a sentence."""
     ends = [m.end() for m in _MARKED_END.finditer(sentence)]
     ends += [m.end() for m in _NUMERAL_OPENING.finditer(sentence) if m.group(1).lower() not in _TAKES_A_NUMBER]
     if not ends:

@@ -45,7 +45,9 @@ WORD_VALUES = {
     "hundred": 100,
     "dozen": 12,
 }
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
+# A whole number in this range, written plainly, is a year more often than a count.
+YEARS = range(1000, 2200)
 _QUALIFIERS = (
     r"more than|over|nearly|almost|around|about|approximately|roughly|some|at least|up to|fewer than"
     r"|less than|under|close to|an estimated|as many as|as much as|just over|just under|upwards of"
@@ -287,7 +289,7 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     if numeral:
         plain = not (match.group("currency") or match.group("scale") or match.group("percent"))
         counted = (match.group("qualifier") or "").strip().lower() in _COUNTING_QUALIFIERS
-        if plain and not counted and "," not in numeral and "." not in numeral and 1000 <= int(numeral) <= 2199:
+        if plain and not counted and "," not in numeral and "." not in numeral and int(numeral) in YEARS:
             return False  # a year ("over 1000 people" is a count: no year is "over" or "more than")
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
             return False  # a date
@@ -348,7 +350,7 @@ def mention_value(match: re.Match[str]) -> float:
     if match.group("half"):
         number += 0.5
     scale = match.group("scale")
-    return number * _SCALES[scale.lower()] if scale else number
+    return number * SCALES[scale.lower()] if scale else number
 
 
 def _fraction(written: str) -> float:
@@ -360,10 +362,13 @@ def _fraction(written: str) -> float:
     return round(100 * WORD_VALUES.get(count, 1) / _FRACTION_VALUES[part], 1)
 
 
+def is_share(match: re.Match[str]) -> bool:
+    """A `MENTION` match that is a share: a percentage, a fraction ("two-thirds") or "half"."""
+    return bool(match.group("percent") or match.group("fraction") or (match.group("word") or "").lower() == "half")
+
+
 def _kind(match: re.Match[str], suffix: re.Match[str] | None) -> StatisticKind:
-    if match.group("percent") or (suffix is not None and suffix.group("range")):
-        return "percent"
-    if match.group("fraction") or (match.group("word") or "").lower() == "half":
+    if is_share(match) or (suffix is not None and suffix.group("range")):
         return "percent"
     if suffix is not None and suffix.group("times"):
         return "multiple"

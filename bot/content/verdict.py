@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from bot.content.countries import countries_in
 from bot.content.models import Relation
-from bot.content.statistics import MENTION, mention_value
+from bot.content.statistics import MENTION, SCALES, YEARS, is_share, mention_value
 
 # Shares of the claim's weighted words a sentence must hold: to state it, to be about the same thing
 # (so that another figure or a negation contradicts it), and to be worth showing at all.
@@ -98,6 +98,7 @@ class ClaimReader:
         self._total = sum(self._weights.values())
         self._figures = _figures(claim)
         self._names = [(countries_in(name), _words(terms(name))) for name in _names(claim)]
+        self._names_a_country = any(countries for countries, _ in self._names)
         self._negated = _NEGATION.search(claim) is not None
         self._universal = _UNIVERSAL.search(claim) is not None
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
@@ -107,13 +108,15 @@ class ClaimReader:
         """How `sentence` bears on the claim; None when it is not on the claim's subject."""
         words = set(_words(self._terms(sentence))) | _acronyms(sentence)
         # A country the sentence names otherwise ("the DPRK" for "North Korea") holds the claim's words for it.
-        named = countries_in(sentence)
+        named = countries_in(sentence) if self._names_a_country else set[str]()
         for countries, terms in self._names:
             if countries and countries <= named:
                 words.update(terms)
         coverage = self._coverage(words)
         if coverage < RELATED_COVERAGE:
             return None
+        if coverage < CONTRADICT_COVERAGE:
+            return Judgement("related", coverage)  # too little of the claim to state or contradict it
         names = all(
             countries <= named if countries else all(self._holds(words, t) for t in terms)
             for countries, terms in self._names
@@ -124,7 +127,7 @@ class ClaimReader:
         clause = self._closest_clause(sentence)
         negation = _NEGATION.search(clause)
         opposed = self._opposed(sentence, words)
-        if names and coverage >= CONTRADICT_COVERAGE:
+        if names:
             if missing:
                 other = [g for g in figures if not any(_same(f, g) for f in self._figures)]
                 alike = [(abs(f.value - g.value), g) for f in missing for g in other if _comparable(f, g)]
@@ -209,13 +212,10 @@ def _figures(text: str) -> list[_Figure]:
     """Every number the text gives, years included: a claim's "2009" against a source's "2006" differs."""
     figures: list[_Figure] = []
     for match in MENTION.finditer(text):
-        word = (match.group("word") or "").lower()
-        percent = bool(match.group("percent") or match.group("fraction") or word == "half")
-        value = mention_value(match)
-        numeral = match.group("numeral") or ""
-        decimals = len(numeral.split(".")[1]) if "." in numeral else 0
-        unit = value / float(numeral.replace(",", "")) if numeral and float(numeral.replace(",", "")) else 1.0
-        figures.append(_Figure(value, percent, match.group(0).strip(), unit * 10**-decimals if decimals else 0.0))
+        decimals = len((match.group("numeral") or "").partition(".")[2])
+        unit = SCALES.get((match.group("scale") or "").lower(), 1.0)
+        step = unit * 10**-decimals if decimals else 0.0
+        figures.append(_Figure(mention_value(match), is_share(match), match.group(0).strip(), step))
     return figures
 
 
@@ -235,4 +235,4 @@ def _comparable(a: _Figure, b: _Figure) -> bool:
 
 
 def _year_like(figure: _Figure) -> bool:
-    return not figure.percent and figure.value.is_integer() and 1000 <= figure.value <= 2199
+    return not figure.percent and figure.value.is_integer() and int(figure.value) in YEARS

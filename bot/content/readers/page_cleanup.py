@@ -35,7 +35,7 @@ def prepare_page(tree: HtmlElement) -> None:
 
 
 def _flatten_code(tree: HtmlElement) -> None:
-    for code in tree.iter(*_CODE):
+    for code in list(tree.iter(*_CODE)):  # listed first: the loop takes elements out of the tree
         if len(code):
             words = code.text_content()
             for child in list(code):
