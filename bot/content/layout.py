@@ -6,7 +6,8 @@ General rules about how articles are laid out, not string matches on known docum
 - a byline is "By <Name>"; when it sits at the end of the text, what follows it up to the reference
   list is the author's bio;
 - a reference list starts at a "References" (or "Bibliography", "Works cited", "Notes", ...) heading
-  and runs while lines look like entries: numbered ("[3] ...", "3. ..."), or naming a year.
+  and runs while lines look like entries: numbered ("[3] ...", "3. ..."), or naming a year (in brackets,
+  before a full stop that goes on, or closing the entry after a comma: "Econometrica, 61:821-856, 1993.").
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ _BYLINE = re.compile(
     r"(?:\s*[,|–—-]\s*[\w ,.:/]{1,60})?$"
 )
 _REFERENCE_ENTRY = re.compile(
-    r"^(?:\[\d{1,3}\]|\d{1,3}\.|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s|\((?:\d{4}[a-z]?|n\.d\.)(?:,[^)]{0,100})?\)|\b(?:1[89]|20)\d\d[a-z]?\.\s"
+    r"^(?:\[\d{1,3}\]|\d{1,3}\.|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s|\((?:\d{4}[a-z]?|n\.d\.)(?:,[^)]{0,100})?\)|\b(?:1[89]|20)\d\d[a-z]?\.\s|,\s(?:1[89]|20)\d\d[a-z]?\.$"
 )
 _MAX_HEADING_WORDS = 20
 # A byline this close to the end of the text closes the article, so what follows it is about the author.

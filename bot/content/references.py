@@ -1,5 +1,6 @@
 """Parse reference-list entries into their parts: author-year entries (APA and its variants, "Authors.
-(Year). Title. Publisher."; Harvard, "Authors Year, Title"), and numbered entries ("[3] ...", "3. ...")."""
+(Year). Title. Publisher."; Harvard, "Authors Year, Title"; BibTeX's natbib styles, initials first and the
+year last, "A. Smith and B. Doe. Title. Journal, 7:1-38, 2002."), and numbered entries ("[3] ...", "3. ...")."""
 
 from __future__ import annotations
 
@@ -11,6 +12,14 @@ _ENTRY = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4}[a-z]?|n\.d\.)(?:,[^)]
 _HARVARD_ENTRY = re.compile(
     r"^(?P<authors>[^\d]{2,200}?)\s+(?P<year>(?:1[89]|20)\d\d[a-z]?|n\.d\.)\.\s+(?P<rest>\S.*)$"
 )
+# natbib's plain styles (JSS, plainnat): "D. W. K. Andrews and W. Ploberger. Title. Venue, 62:1383, 1994."
+_INITIALS = r"[A-Z][a-z]?\.(?:[\s-]*[A-Z][a-z]?\.)*"
+_INITIALS_FIRST_PERSON = rf"{_INITIALS}\s*(?:(?:van|von|de|der|den|du|da|di|le|la)\s+)*[A-Z][\w'’-]+"
+_INITIALS_FIRST_AUTHORS = rf"{_INITIALS_FIRST_PERSON}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_INITIALS_FIRST_PERSON})*"
+_INITIALS_FIRST_ENTRY = re.compile(rf"^(?P<authors>{_INITIALS_FIRST_AUTHORS})\.\s+(?P<rest>\S.*)$")
+# The work's year is the last one before its address: "..., 2000b. URL http://...", "2005. doi: 10.1080/...".
+_YEAR_OF_WORK = re.compile(r"(?<![\d/.-])(?:1[89]|20)\d\d[a-z]?(?![\d/-])")
+_ADDRESS = re.compile(r"\b(?:URL|doi:)\s|https?://")
 _NUMBERED_ENTRY = re.compile(r"^(?:\[(?P<bracketed>\d{1,3})\]|(?P<dotted>\d{1,3})\.)\s+(?P<rest>\S.*)$")
 _ANY_YEAR = re.compile(r"(?<![\d/.-])((?:1[89]|20)\d\d)[a-z]?(?![\d/-])")
 # An abbreviation an entry defines for its author: "Office of the High Commissioner (OHCHR)".
@@ -18,6 +27,8 @@ _DEFINED_ABBREVIATION = re.compile(r"\s*[(\[](?P<short>[A-Z][A-Za-z&.]{1,15})[)\
 # Where a title ends: sentence punctuation that does not close an initialism such as "U.S." or "Y.".
 _TITLE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z]\.[A-Z])[.?!]+\s+(?=\S)")
 _PERSONAL_AUTHOR = re.compile(r"^(?P<surname>[^,]+),\s*(?:[A-Z]\.?\s*(?:-?[A-Z]\.?\s*)*)$")
+_INITIALS_FIRST = re.compile(rf"^{_INITIALS}\s*(?P<surname>[^.,]+)$")
+_INITIALS_FIRST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _AUTHOR_SEPARATOR = re.compile(r"(?<=\.),\s*&?\s*|\s*&\s*|\s+and\s+")
 _ENDS_WITH_INITIAL = re.compile(r"\b[A-Z]\.$")
 
@@ -69,7 +80,7 @@ def parse_work(text: str) -> ParsedReference:
 def _author_year(entry: str) -> ParsedReference | None:
     match = _ENTRY.match(entry) or _HARVARD_ENTRY.match(entry)
     if not match:
-        return None
+        return _year_last(entry)
     rest = match.group("rest").strip()
     title: str | None = rest.rstrip(".") or None
     publisher: str | None = None
@@ -92,6 +103,25 @@ def _author_year(entry: str) -> ParsedReference | None:
     )
 
 
+def _year_last(entry: str) -> ParsedReference | None:
+    """An entry with its authors' initials first and its year at the end (natbib's plain styles)."""
+    match = _INITIALS_FIRST_ENTRY.match(entry)
+    if not match:
+        return None
+    rest = match.group("rest").strip()
+    address = _ADDRESS.search(rest)
+    years = list(_YEAR_OF_WORK.finditer(rest[: address.start()] if address else rest))
+    if not years:
+        return None
+    year = years[-1]
+    end = _TITLE_END.search(rest)
+    title = rest[: end.start()].strip() if end else None
+    publisher = rest[end.end() : year.start()].strip(" ,") if end else None
+    return ParsedReference(
+        text=entry, authors=match.group("authors"), year=year.group(0), title=title, publisher=publisher or None
+    )
+
+
 def _clean_authors(authors: str) -> str:
     """The entry's full stop after the authors is punctuation, unless it closes an initial ("Park, Y.")."""
     authors = authors.strip()
@@ -102,10 +132,12 @@ def _clean_authors(authors: str) -> str:
 
 def citation_name(authors: str) -> str:
     """How an inline citation names these authors: surnames for people, the full name for bodies."""
-    people = [a.strip() for a in _AUTHOR_SEPARATOR.split(authors) if a.strip()]
+    initials_first = re.fullmatch(_INITIALS_FIRST_AUTHORS, authors) is not None  # not "U.S. Department of ..."
+    separator = _INITIALS_FIRST_SEPARATOR if initials_first else _AUTHOR_SEPARATOR
+    people = [a.strip() for a in separator.split(authors) if a.strip()]
     surnames: list[str] = []
     for person in people:
-        personal = _PERSONAL_AUTHOR.match(person)
+        personal = _INITIALS_FIRST.match(person) if initials_first else _PERSONAL_AUTHOR.match(person)
         surnames.append(personal.group("surname").strip() if personal else person)
     if len(surnames) > 2:
         return f"{surnames[0]} et al."

@@ -16,7 +16,8 @@ import blingfire
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE_BREAK = re.compile(r"\n")
-SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]*]*$")
+# A note marker may follow the full stop: "... based on Hansen (1997).¹", "... in 2020.[4]"
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]*]*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\[\d{1,3}\])?$")
 # Share of line breaks that fall mid-sentence above which a text is taken to be hard-wrapped.
 _WRAPPED_SHARE = 0.2
 _WHITESPACE = re.compile(r"\s+")

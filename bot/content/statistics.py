@@ -45,7 +45,7 @@ WORD_VALUES = {
     "hundred": 100,
     "dozen": 12,
 }
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
 # A whole number in this range, written plainly, is a year more often than a count.
 YEARS = range(1000, 2200)
 _QUALIFIERS = (
@@ -71,10 +71,19 @@ _WORD_NUMBER = (
     r"|"
     + "|".join(sorted((w for w in WORD_VALUES if w != "one"), key=len, reverse=True))
     + r"|one(?=\s+(?:hundred|thousand|million|billion|trillion)\b|\s?%|\s(?:per\s?cent|percent)\b)"
-    + r"|a(?=\s+(?:thousand|million|billion|trillion)\b)"
-    # "half of Belizean secondary school students": a share, as a percentage is
-    + r"|half(?=\s+of\b))"
+    + r"|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b)"
+    # "half of Belizean secondary school students", "half their population": a share, as a percentage is;
+    # so is "nearly half" standing alone
+    # ("half the rate" compares, so "the" only before a possessive or people: "half the world's people")
+    + r"|half(?=\s+(?:of|their|its|our|his|her|all|these|those)\b"
+    + r"|\s+the\s+(?:\w+['’]s|people|population|children|women|men|members)\b)"
+    + r"|(?:(?<=nearly )|(?<=almost )|(?<=about )|(?<=around )|(?<=over )|(?<=than ))half\b)"
 )
+# "two-hundred", "five-million": a hyphen may join a number to its scale
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)\b"
+# "sixty-years ago": a hyphen before a plural noun still leaves a count (before a singular one it makes a
+# compound: "3rd-year", "a sixty-year-old")
+_PLURAL_AFTER_HYPHEN = r"[a-z]+s\b(?!-)"
 _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A share written as a fraction: "two-thirds of the goals", "only 1/4 that for mortality" (not a date's
 # "3/4/2020", nor "24/7").
@@ -96,11 +105,14 @@ _FRACTION_VALUES = {
 }
 MENTION = re.compile(
     rf"(?<![\w$€£/.,–+-])(?P<qualifier>(?:{_QUALIFIERS})\s+)?(?P<sign>\+)?"
-    rf"(?P<currency>(?:US\$|\$|€|£|USD|EUR)\s?)?"
-    rf"(?:(?P<fraction>{_FRACTION})(?![\w-])|(?P<numeral>{_NUMERAL})|(?P<word>{_WORD_NUMBER})(?![\w-]))"
+    # "$", "US$", "A$", "$AUD", "USD"
+    rf"(?P<currency>(?:[A-Z]{{1,2}}\$|\$(?:[A-Z]{{2,3}}(?=\d))?|€|£|USD|EUR)\s?)?"
+    rf"(?:(?P<fraction>{_FRACTION})(?![\w-])|(?P<numeral>{_NUMERAL})"
+    rf"|(?P<word>{_WORD_NUMBER})(?!\w|-(?!{_SCALE_WORD}|{_PLURAL_AFTER_HYPHEN})))"
     # "two and a half million" (and, as speakers say it, "two and half million")
     rf"(?P<half>\s+and\s+(?:a\s+)?half(?=\s+(?:thousand|million|billion|trillion)\b))?"
-    rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn\b|m\b))?"
+    rf"(?:(?:\s?|-(?={_SCALE_WORD}))(?P<scale>hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion"
+    rf"|trillion|bn\b|m\b))?"
     rf"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b)?",
     re.IGNORECASE,
 )
@@ -122,6 +134,10 @@ _LABEL_WORD = re.compile(
     r")\s*\(?(?:\d[\d.]*\s*(?:,\s*(?:and|&)?|and|&|to|–|-)\s*)*$",
     re.IGNORECASE,
 )
+# The numbers listed before this one under one name: "SDGs 9, 16, and " before "17".
+_LISTED_BEFORE = re.compile(r"(?:\d[\d.]*\s*(?:,\s*(?:and|&)?|and|&)\s*)+$")
+# A number word, then "or"/"to" and another number: "four or five years", "two to three million".
+_ALTERNATIVE_AFTER = re.compile(rf"\s+(?:or|to)\s+(?:{_NUMERAL}|{_WORD_NUMBER})\b", re.IGNORECASE)
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]*\s+$")
 # A name spelled with capitals or a dot inside it ("CPython 3.11", "PEP 659", "iOS 17", "Node.js 18")
 # numbers a thing even where it opens the sentence.
@@ -156,6 +172,13 @@ _COUNTING_QUALIFIERS = frozenset(
 )
 # A capitalised noun and "of" mid-sentence name a body: "the Group of 77".
 _NAMED_GROUP_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+ of\s+$")
+# ... unless a noun follows, which the number counts: "a Rapid Reaction Force of 200 troops"
+_COUNTED_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|for|the|is|was|are|were)\b)[a-z]{3,}")
+# An item's number in brackets, and the number word or numeral a bracketed number may restate.
+_ENUMERATION = re.compile(r"\(\d{1,2}\)")
+_NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{_WORD_NUMBER}))\s*$", re.IGNORECASE)
+# "Our two hands", "the two countries": "two" after a determiner says "both".
+_BOTH_BEFORE = re.compile(r"\b(?:our|their|your|my|his|her|its|the|these|those)\s+$", re.IGNORECASE)
 # "a 1 unit increase", "each 1 gram change": the unit a change is measured in, not a count.
 _ONE_UNIT_BEFORE = re.compile(r"\b(?:a|an|each|every|per)\s+$", re.IGNORECASE)
 # A number glued after a colon or slash is the rest of a figure: "04:56:26", "II:213", "HRC/57/77".
@@ -164,6 +187,11 @@ _PART_OF_A_FIGURE_BEFORE = re.compile(r"\w[:/]$")
 _GLUED = re.compile(r"\w\($")
 # "the second half of the year" is a period, not a share.
 _PART_OF_A_PERIOD_BEFORE = re.compile(r"\b(?:the|a|first|second|last|latter|other|one)\s+$", re.IGNORECASE)
+# What makes a number an ordinal, a decade, part of a compound ("3rd-year", "1950s", but not "sixty-years
+# ago"), a time or a version number.
+_ORDINAL_OR_COMPOUND_AFTER = re.compile(
+    rf"(?:st|nd|rd|th|s)\b|-(?!{_PLURAL_AFTER_HYPHEN})\w|-\s+(?:or|to|and)\s+\d|[:/]\d|\.\d|['’]s\b", re.IGNORECASE
+)
 # The first number of a span of ordinals ("50 to 75th percentile") is an ordinal too.
 _ORDINAL_SPAN_AFTER = re.compile(r"\s*(?:to|and|-|–)\s*\d+(?:st|nd|rd|th)\b")
 # Cited works and note markers in brackets ("[12]", "[3, 4]") hold numbers that are not statistics.
@@ -282,9 +310,7 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return not _PART_OF_A_PERIOD_BEFORE.search(before)  # not "the second half of the year"
     if suffix is not None:
         return True  # "7X", "seven times", "10,000 yuan", "10-15%": a multiplier, a sum or a range
-    if re.match(r"(?:st|nd|rd|th|s)\b|-\w|-\s+(?:or|to|and)\s+\d|[:/]\d|\.\d|['’]s\b", after, re.IGNORECASE) and not (
-        match.group("percent")
-    ):
+    if _ORDINAL_OR_COMPOUND_AFTER.match(after) and not match.group("percent"):
         return False  # ordinals, decades, compounds ("3rd-year", "1950s"), times and version numbers
     if numeral:
         plain = not (match.group("currency") or match.group("scale") or match.group("percent"))
@@ -297,16 +323,25 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
             return False  # "a 1 unit increase", "each 1 gram change": the unit a change is measured in
         if not (match.group("qualifier") or match.group("percent") or match.group("currency")) and (
             _LABEL_WORD.search(before)
-            or _NAMED_GROUP_BEFORE.search(before)
-            or (not capitals and (_PRODUCT_NAME_BEFORE.search(before) or _CAPITALISED_WORD_BEFORE.search(before)))
+            or (_NAMED_GROUP_BEFORE.search(before) and not _COUNTED_NOUN_AFTER.match(after))
+            or (
+                not capitals
+                and (
+                    _PRODUCT_NAME_BEFORE.search(_LISTED_BEFORE.sub("", before))
+                    or _CAPITALISED_WORD_BEFORE.search(before)
+                )
+            )
             or _opening_name(before, match.start(), capitals)
         ):
             return False  # a label: "Resolution 2202", "Session 79", "pages 38, 48", "PEP 659"
+        if _enumerated(sentence, match, before):
+            return False  # an item's number: "(1) quality education, (2) training"
         # a list marker ("1." or "2)") opening the sentence is not a count either
         return not (match.start() == 0 and re.match(r"[.)]", after))
     assert word is not None
     if (
         word[0].isupper()
+        and not (word.isupper() and len(word) > 1)  # "TWO PERMANENT SEATS" is typed in capitals, not a name
         and match.start() > 0
         and not capitals
         and (word == "A" or re.match(r"\s+[A-Z]", sentence[end : end + 2]))
@@ -314,10 +349,24 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return False  # part of a name: "Nation of A Thousand Tribes", "the Eight Point Plan"
     if match.group("percent") or match.group("scale"):
         return True  # "Ninety percent of ...", "five million": the word says what kind of number it is
-    following = _WORD.match(sentence[end : end + _CONTEXT].lstrip())
+    if word.lower() == "two" and _BOTH_BEFORE.search(before):
+        return False  # "our two countries", "the two sides": both of them, not a count
+    rest = sentence[end : end + _CONTEXT]
+    if _ALTERNATIVE_AFTER.match(rest):
+        return True  # "every four or five years": the first of two numbers counting one thing
+    following = _WORD.match(rest.lstrip(" -"))
     if not following:
         return False
     return following.group(0).lower() not in _FUNCTION_WORDS
+
+
+def _enumerated(sentence: str, match: re.Match[str], before: str) -> bool:
+    """A number in brackets that numbers items: the sentence holds the one before or after it too
+    ("(1) ..., (2) ..."); a number it restates ("six (6) years") or a lone value ("per cluster (5)") is not."""
+    if not _ENUMERATION.fullmatch(sentence, match.start() - 1, match.end() + 1) or _NUMBER_BEFORE.search(before[:-1]):
+        return False
+    number = int(match.group("numeral"))
+    return f"({number + 1})" in sentence or f"({number - 1})" in sentence
 
 
 def _opening_name(before: str, start: int, capitals: bool) -> bool:
@@ -349,8 +398,15 @@ def mention_value(match: re.Match[str]) -> float:
             number = float(WORD_VALUES[word])
     if match.group("half"):
         number += 0.5
-    scale = match.group("scale")
-    return number * SCALES[scale.lower()] if scale else number
+    return number * scale_factor(match.group("scale"))
+
+
+def scale_factor(scale: str | None) -> float:
+    """What a written scale multiplies by: "million" 1e6, "hundred thousand" 1e5, none 1."""
+    factor = 1.0
+    for word in (scale or "").lower().split():
+        factor *= SCALES[word]
+    return factor
 
 
 def _fraction(written: str) -> float:
@@ -437,7 +493,8 @@ def _what_it_counts(sentence: str, clauses: _Clauses, start: int, end: int, kind
         ):
             break
         phrase.append(word)
-        if word.lower() in _PEOPLE_NOUNS or (word.endswith("s") and len(word) > 3 and not word[0].isupper()):
+        plural = word.endswith("s") and not word.endswith(("'s", "’s")) and len(word) > 3 and not word[0].isupper()
+        if word.lower() in _PEOPLE_NOUNS or plural:
             break
     while phrase and phrase[-1].lower() in _FUNCTION_WORDS:
         phrase.pop()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from bot.content.countries import countries_in
 from bot.content.models import Relation
-from bot.content.statistics import MENTION, SCALES, YEARS, is_share, mention_value
+from bot.content.statistics import MENTION, YEARS, is_share, mention_value, scale_factor
 
 # Shares of the claim's weighted words a sentence must hold: to state it, to be about the same thing
 # (so that another figure or a negation contradicts it), and to be worth showing at all.
@@ -213,7 +213,7 @@ def _figures(text: str) -> list[_Figure]:
     figures: list[_Figure] = []
     for match in MENTION.finditer(text):
         decimals = len((match.group("numeral") or "").partition(".")[2])
-        unit = SCALES.get((match.group("scale") or "").lower(), 1.0)
+        unit = scale_factor(match.group("scale"))
         step = unit * 10**-decimals if decimals else 0.0
         figures.append(_Figure(mention_value(match), is_share(match), match.group(0).strip(), step))
     return figures

@@ -73,6 +73,9 @@ STYLES = [
     "Kim, S., & Lee, J. (2018). Hunger and the state. Seoul Press.",
     "Smith, J. 2017. Borders and belonging. Harvard University Press.",
     "Refugee Council. (n.d.). Asylum facts. Refugee Council.",
+    "C.-S. J. Chu, K. Hornik, and C.-M. Kuan. MOSUM tests for parameter constancy. Biometrika, 82:603–617, 1995a.",
+    "C.-S. J. Chu, K. Hornik, and C.-M. Kuan. The moving-estimates test. Econometric Theory, 11:669–720, 1995b.",
+    "B. E. Hansen. Approximate asymptotic p values. Journal of Business & Economic Statistics, 15:60–67, 1997.",
 ]
 
 
@@ -100,6 +103,8 @@ def styles() -> CitationLinker:
         ("Claims rose (Refugee Council, n.d.).", ["Refugee Council, n.d."]),
         ("Claims rose, the charity says (Refugee Council).", ["Refugee Council, n.d."]),
         ("Human Rights Watch's 2019 report documented torture.", ["Human Rights Watch, 2019"]),
+        ("Values come from Chu et al. (1995b) and Chu et al. (1995a).", ["Chu et al., 1995b", "Chu et al., 1995a"]),
+        ("The p values are computed based on Hansen (1997).", ["Hansen, 1997"]),
     ],
 )
 def test_citations_in_every_style_link_to_their_entries(styles, sentence, expected):

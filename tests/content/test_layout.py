@@ -68,3 +68,19 @@ def test_a_byline_with_its_dateline_glued_on_is_furniture_and_names_the_author()
     layout = classify(text, paragraph_spans(text, markdown=True))
     assert [b.role for b in layout.blocks] == [Role.HEADING, Role.BYLINE, *[Role.BODY] * 4]
     assert layout.author == "Ana Lima"
+
+
+def test_a_short_paragraph_ending_on_a_note_marker_is_body_and_a_year_last_list_is_references():
+    text = "\n".join(
+        [
+            "Structural change tests are reviewed in the literature and implemented here in full.",
+            "The p values are computed based on Hansen (1997).¹",
+            "References",
+            "D. W. K. Andrews. Tests for parameter instability. Econometrica, 61:821–856, 1993.",
+            "B. E. Hansen. Approximate asymptotic p values. Journal of Business & Economic Statistics, 15:60–67, 1997.",
+        ]
+    )
+    roles = roles_of(text)
+    assert roles["The p values are computed based on Hansen (1997).¹"] is Role.BODY
+    assert roles["References"] is Role.REFERENCES_HEADING
+    assert [line for line, role in roles.items() if role is Role.REFERENCE] == text.splitlines()[3:]

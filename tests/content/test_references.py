@@ -76,3 +76,43 @@ def test_citation_names_follow_apa_for_people_and_bodies():
 def test_a_line_without_a_year_in_brackets_is_not_an_entry():
     assert parse_reference("תגובות") is None
     assert parse_reference("Comments are closed.") is None
+
+
+@pytest.mark.parametrize(
+    ("entry", "key", "year", "title"),
+    [
+        (
+            "D. W. K. Andrews and W. Ploberger. Optimal tests when a nuisance parameter is present only under "
+            "the alternative. Econometrica, 62:1383–1414, 1994.",
+            "Andrews & Ploberger, 1994",
+            "1994",
+            "Optimal tests when a nuisance parameter is present only under the alternative",
+        ),
+        (
+            "C.-S. J. Chu, K. Hornik, and C.-M. Kuan. MOSUM tests for parameter constancy. Biometrika, "
+            "82:603–617, 1995a.",
+            "Chu et al., 1995a",
+            "1995a",
+            "MOSUM tests for parameter constancy",
+        ),
+        (
+            "A. Zeileis. p values and alternative boundaries for CUSUM tests. Working Paper 78, December 2000b. "
+            "URL http://www.wu-wien.ac.at/am/wp00.htm#78.",
+            "Zeileis, 2000b",
+            "2000b",
+            "p values and alternative boundaries for CUSUM tests",
+        ),
+        (
+            "A. Zeileis, C. Kleiber, W. Krämer, and K. Hornik. Testing and dating of structural changes in "
+            "practice. Computational Statistics & Data Analysis, 44(1–2):109–123, 2003. doi: "
+            "10.1016/S0167-9473(03)00030-6.",
+            "Zeileis et al., 2003",
+            "2003",
+            "Testing and dating of structural changes in practice",
+        ),
+    ],
+)
+def test_natbib_entries_give_initials_first_and_the_year_last(entry, key, year, title):
+    ref = parse_reference(entry)
+    assert ref is not None
+    assert (ref.key, ref.year, ref.title) == (key, year, title)

@@ -121,3 +121,38 @@ def test_note_markers_pages_and_sections_are_not_statistics(sentence):
 )
 def test_the_value_keeps_its_unit_and_qualifier_and_says_what_it_counts(sentence, expected):
     assert facts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("They killed over two-hundred UN staff members.", [("over two-hundred", 200)]),
+        ("Two hundred thousand people fled.", [("Two hundred thousand", 200_000)]),
+        ("Australia committed $AUD492 million to the fund.", [("$AUD492 million", 492e6)]),
+        ("Singapore gave more than S$17 million in aid.", [("more than S$17 million", 17e6)]),
+        ("Imprisoning half their society’s population halves it.", [("half", 50)]),
+        ("Only 17% are on track; nearly half show little progress.", [("Only 17%", 17), ("nearly half", 50)]),
+        ("Democracy is more than a ballot every four or five years.", [("four", 4), ("five", 5)]),
+        ("The objectives may have been set sixty-years ago.", [("sixty", 60)]),
+        ("Peru offers a Rapid Reaction Force of 200 troops.", [("200", 200)]),
+        ("Africa demands no less than TWO PERMANENT SEATS WITH THE RIGHT TO VETO.", [("less than TWO", 2)]),
+        ("Clusters with few observations per cluster (5) are considered.", [("5", 5)]),
+        ("Chad hosts the two million refugees who fled.", [("two million", 2e6)]),
+    ],
+)
+def test_figures_written_the_ways_speakers_write_them(sentence, expected):
+    assert [(m.value, m.number) for m in find_statistics(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We focus on digital rights and SDGs 9, 16, and 17 this year.",
+        "We will invest in (1) quality education, (2) training and (3) health.",
+        "The friendship between our two countries dates back to 1779.",
+        "Average growth has been just half the rate recorded before.",
+        "He met the Group of 77 and China.",
+    ],
+)
+def test_labels_item_numbers_and_both_are_not_statistics(sentence):
+    assert values(sentence) == []

@@ -8,10 +8,11 @@ from bot.content.readers.docx import DocxError, read_docx
 from bot.content.readers.html import HtmlError, read_html
 from bot.content.readers.markdown import read_markdown
 from bot.content.readers.pdf import PdfError, read_pdf
+from bot.content.readers.plain import read_plain_text
 from bot.content.readers.text import SourceText
 
 _TEXT_READERS: dict[str, Callable[[str], SourceText]] = {
-    ".txt": lambda text: SourceText(text, "text"),
+    ".txt": read_plain_text,
     ".md": read_markdown,
     ".markdown": read_markdown,
 }

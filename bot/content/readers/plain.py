@@ -1,0 +1,71 @@
+"""Read a plain-text file as a reader sees it: the text itself, less the Markdown marks some writers type
+into plain text ("### 2. Gratitude", "**Long live Haiti!**", "*Agreement on ...*"), which a reader takes
+as emphasis and headings, not as words, and less paragraph numbers written without a stop ("1 I bring
+you greetings", "2 The world is ..."), which would otherwise open the paragraph's first sentence."""
+
+from __future__ import annotations
+
+import re
+
+from bot.content.readers.text import SourceText
+
+_HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?=\S)|[ \t]+#+[ \t]*$", re.MULTILINE)
+# A pair of emphasis marks around words on one line; a mark against a word or digit outside the pair
+# ("2**30") is not emphasis. Underscores are left alone: in plain text "__init__" is a name.
+_STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^\n]*?[^\s*])\*\*(?![\w*])")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
+
+
+# A number opening a line, then the paragraph's first word: "11 The UN Convention ...".
+_PARAGRAPH_NUMBER = re.compile(r"^[ \t]*(\d{1,3})[ \t]+(?=[A-Z“\"‘])", re.MULTILINE)
+# Numbers opening lines are paragraph numbers when they count up one by one at least this far; a
+# paragraph opening on a count ("42 Member States ...") breaks no such run.
+_NUMBERED_RUN = 3
+_STARTS_TRIED = 4
+
+
+def read_plain_text(text: str) -> SourceText:
+    set_aside: dict[str, int] = {}
+    text, numbers = _without_paragraph_numbers(text)
+    if numbers:
+        set_aside["paragraph numbers"] = numbers
+    marks = 0
+
+    def unmark(match: re.Match[str]) -> str:
+        nonlocal marks
+        marks += 1
+        return match.group(match.lastindex or 0) if match.lastindex else ""
+
+    text = _HEADING_MARK.sub(unmark, text)
+    text = _STRONG.sub(unmark, text)
+    text = _EMPHASIS.sub(unmark, text)
+    if marks:
+        set_aside["Markdown marks"] = marks
+    return SourceText(text, "text", set_aside=set_aside)
+
+
+def _without_paragraph_numbers(text: str) -> tuple[str, int]:
+    """The text with its paragraph numbers taken out, and how many there were."""
+    matches = list(_PARAGRAPH_NUMBER.finditer(text))
+    if not matches:
+        return text, 0
+    run: list[re.Match[str]] = []
+    # The numbering starts at the first numbered line or at a 1, and skips lines that do not go on with it.
+    # (A few starts are tried: a file of thousands of lines opening on "1" must not cost their square.)
+    starts = [0, *(i for i, m in enumerate(matches) if i and m.group(1) == "1")][:_STARTS_TRIED]
+    for first in starts:
+        chain = [matches[first]]
+        for match in matches[first + 1 :]:
+            if int(match.group(1)) == int(chain[-1].group(1)) + 1:
+                chain.append(match)
+        if len(chain) > len(run):
+            run = chain
+    if len(run) < _NUMBERED_RUN:
+        return text, 0
+    pieces: list[str] = []
+    cursor = 0
+    for match in run:
+        pieces.append(text[cursor : match.start()])
+        cursor = match.end()
+    pieces.append(text[cursor:])
+    return "".join(pieces), len(run)

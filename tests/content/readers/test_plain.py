@@ -1,0 +1,35 @@
+from bot.content.readers.plain import read_plain_text
+
+
+def test_markdown_marks_typed_into_plain_text_are_not_read_as_words():
+    read = read_plain_text(
+        "### 2. Gratitude to the International Community\n"
+        "The theme—*“No one left behind”*—resonates. Haiti will sign the *BBNJ Agreement* (2023).\n"
+        "**Long live Haiti!**\n"
+        "A power such as 2**30 stays, and so does __init__.\n"
+    )
+    assert read.text.splitlines() == [
+        "2. Gratitude to the International Community",
+        "The theme—“No one left behind”—resonates. Haiti will sign the BBNJ Agreement (2023).",
+        "Long live Haiti!",
+        "A power such as 2**30 stays, and so does __init__.",
+    ]
+    assert read.set_aside == {"Markdown marks": 4}
+
+
+def test_paragraph_numbers_without_a_stop_are_taken_out_but_a_count_opening_a_line_stays():
+    read = read_plain_text(
+        "1 I bring you greetings.\n\n2 The world is in danger.\n\n42 Member States signed.\n\n3 We must act.\n"
+    )
+    assert read.text.splitlines()[::2] == [
+        "I bring you greetings.",
+        "The world is in danger.",
+        "42 Member States signed.",
+        "We must act.",
+    ]
+    assert read.set_aside == {"paragraph numbers": 3}
+
+
+def test_numbers_opening_a_few_lines_that_do_not_count_up_stay():
+    text = "5 Member States abstained.\n\n12 Members voted against.\n"
+    assert read_plain_text(text).text == text
