@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.content.notes import note_label
-from bot.content.references import ParsedReference, citation_name
+from bot.content.references import ParsedReference
 
 # A bracket holding a citation is short; bounding it keeps a stray "(" before pages of text from being
 # scanned again for every word in them. One level of brackets may nest inside (an author's abbreviation).
@@ -93,6 +93,14 @@ def author_count(names: str) -> int:
     return max(1, sum(1 for part in parts if any(not _INITIAL.fullmatch(w) for w in part.split())))
 
 
+def _first_surname(ref: ParsedReference) -> str:
+    return normalise_name(ref.surnames[0]) if ref.surnames else first_surname(ref.authors)
+
+
+def _author_count(ref: ParsedReference) -> int:
+    return len(ref.people) if ref.given_first else author_count(ref.authors)
+
+
 def acronym(name: str) -> str | None:
     """The abbreviation a body's name spells ("Human Rights Watch" → "hrw"), if it has three words or more."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in _SMALL_WORDS]
@@ -130,15 +138,15 @@ class CitationLinker:
             if ref.label is not None:
                 self._by_label.setdefault(ref.label, i)
                 continue
-            names = {normalise_name(citation_name(ref.authors)), normalise_name(ref.authors)}
+            names = {normalise_name(ref.cited_as), normalise_name(ref.authors)}
             names |= {n for n in (acronym(ref.authors), ref.abbreviation and normalise_name(ref.abbreviation)) if n}
             for name in names:
                 self._by_key.setdefault((name, ref.year), i)
                 self._by_name.setdefault(name, []).append(i)
         self._author_year = [i for i, ref in enumerate(self._references) if ref.label is None and ref.authors]
         # Worked out once: `_match` weighs them against every citation that is not an exact key.
-        self._surnames = {i: first_surname(self._references[i].authors) for i in self._author_year}
-        self._author_counts = {i: min(author_count(self._references[i].authors), 3) for i in self._author_year}
+        self._surnames = {i: _first_surname(self._references[i]) for i in self._author_year}
+        self._author_counts = {i: min(_author_count(self._references[i]), 3) for i in self._author_year}
         self._last: int | None = None
 
     def find(self, sentence: str) -> list[Citation]:
@@ -201,7 +209,7 @@ class CitationLinker:
             if i in linked:
                 continue
             ref = self._references[i]
-            for name in {citation_name(ref.authors), *(n for n in (ref.abbreviation,) if n)}:
+            for name in {ref.cited_as, *(n for n in (ref.abbreviation,) if n)}:
                 if _names_as_source(sentence, name):
                     candidates = self._by_name[normalise_name(name)]
                     if _choose_by_year(sentence, [self._references[j] for j in candidates], candidates) == i:

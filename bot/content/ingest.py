@@ -38,6 +38,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _DIGIT = re.compile(r"\d")
 _MIN_WORDS = 2
+# A word as prose has it, with the punctuation around it: "(Adjusted", "single-step", "method)."
+_PROSE_WORD = re.compile(r"[(\[“‘\"']?[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*[)\]”’\"',.;:?!]*")
+_LISTING_PIECES = 8
+_LISTING_WORD_SHARE = 0.5
 # Greek letters this share of a sentence's letters or more are Greek words, not symbols in Latin prose.
 _GREEK_PROSE_SHARE = 0.5
 _PLAIN_PROSE = re.compile(r"[\w\s.,;:!?'\"()\[\]{}%$€£/&@#*’‘“”–—…-]*")
@@ -90,7 +94,7 @@ def ingest_text(
     references.extend(parse_notes([note.text for note in read.notes]))
     linker = CitationLinker(references)
     sentences: list[IngestedSentence] = []
-    formulas = numbers = 0
+    formulas = numbers = listings = 0
     for number, block in enumerate(layout.blocks):
         if block.role is not Role.BODY:
             continue
@@ -112,6 +116,9 @@ def ingest_text(
             if len(_WORD.findall(sentence)) < _MIN_WORDS and _DIGIT.search(sentence):
                 numbers += 1  # "66.", "0 2 4 6 8 0 2 4 6 8": a paragraph's number, a figure's axis
                 continue
+            if is_listing(sentence):
+                listings += 1
+                continue
             prose = len(sentence) <= MAX_ANALYSED_CHARS
             sentences.append(
                 IngestedSentence(
@@ -131,6 +138,8 @@ def ingest_text(
         set_aside["formulas"] = formulas
     if numbers:
         set_aside["numbers standing alone"] = numbers
+    if listings:
+        set_aside["table rows and program output"] = listings
     for role, label in ((Role.TRAILER, "trailing furniture"), (Role.BIO, "author bio")):
         if count := len(layout.of_role(role)):
             set_aside[label] = set_aside.get(label, 0) + count
@@ -160,6 +169,16 @@ def is_formula(sentence: str) -> bool:
         return True
     greek = len(_GREEK.findall(sentence))
     return greek >= _FORMULA_SYMBOLS - 1 and greek < _GREEK_PROSE_SHARE * len(_LETTER.findall(sentence))
+
+
+def is_listing(sentence: str) -> bool:
+    """A table row or a program's output read as a line ("Signif. codes: 0 ‘***’ 0.001 ‘**’ 0.01",
+    "Female , 60 Female , 60 Male , 60"): fewer than half its pieces are words."""
+    pieces = sentence.split()
+    if len(pieces) < _LISTING_PIECES:
+        return False
+    words = sum(1 for piece in pieces if _PROSE_WORD.fullmatch(piece))
+    return words < _LISTING_WORD_SHARE * len(pieces)
 
 
 def time_budget(characters: int) -> float:

@@ -30,7 +30,8 @@ _BYLINE = re.compile(
     r"(?:\s*[,|–—-]\s*[\w ,.:/]{1,60})?$"
 )
 _REFERENCE_ENTRY = re.compile(
-    r"^(?:\[\d{1,3}\]|\d{1,3}\.|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s|\((?:\d{4}[a-z]?|n\.d\.)(?:,[^)]{0,100})?\)|\b(?:1[89]|20)\d\d[a-z]?\.\s|,\s(?:1[89]|20)\d\d[a-z]?\.$"
+    r"^(?:\[\d{1,3}\]|\d{1,3}\.|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s|\((?:\d{4}[a-z]?|n\.d\.)(?:,[^)]{0,100})?\)|\b(?:1[89]|20)\d\d[a-z]?\.\s|(?:,|\b(?:January|February|March|April|May|June|July|August|September|October|November|December))"
+    r"\s(?:1[89]|20)\d\d[a-z]?\.$"
 )
 _MAX_HEADING_WORDS = 20
 # A byline this close to the end of the text closes the article, so what follows it is about the author.

@@ -14,7 +14,7 @@ from dataclasses import replace
 from bot.content.references import ParsedReference, parse_work
 
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_NOTE = re.compile(r"^\s*(?P<label>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|[*†‡§¶]{1,3})[.)]?\s*(?P<body>\S.*)$", re.DOTALL)
+_NOTE = re.compile(r"^\s*(?P<label>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|[*∗†‡§¶]{1,3})[.)]?\s*(?P<body>\S.*)$", re.DOTALL)
 _IBID = re.compile(r"^(?:ibid|ibidem|id)\b\.?", re.IGNORECASE)
 
 

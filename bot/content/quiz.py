@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from bot.content.distractors import number_distractors, number_style
 from bot.content.index.store import Store, StoredSentence, StoredStatistic
 from bot.content.models import Difficulty, QuizQuestion, ReferenceInfo
-from bot.content.references import citation_name
 
 TOPIC_CANDIDATES = 200
 BLANK = "____"
@@ -105,7 +104,7 @@ def source_question(
     if citation is None or right.key not in sentence.text:
         return None
     claim = sentence.text[: citation.start()].rstrip(" ,;:")
-    if len(claim) < _MIN_PROMPT_CHARS or citation_name(right.authors).casefold() in claim.casefold():
+    if len(claim) < _MIN_PROMPT_CHARS or right.key.rsplit(", ", 1)[0].casefold() in claim.casefold():
         return None  # too little to go on, or the claim names its own source
     cited = {r.key for r in sentence.references}
     pool = [r for r in store.document_references(sentence.document_id) if r.key not in cited]

@@ -1,6 +1,7 @@
 """Parse reference-list entries into their parts: author-year entries (APA and its variants, "Authors.
-(Year). Title. Publisher."; Harvard, "Authors Year, Title"; BibTeX's natbib styles, initials first and the
-year last, "A. Smith and B. Doe. Title. Journal, 7:1-38, 2002."), and numbered entries ("[3] ...", "3. ...")."""
+(Year). Title. Publisher."; Harvard, "Authors Year, Title"; BibTeX's natbib styles, given names first and
+the year last, "A. Smith and Beth Doe. Title. Journal, 7:1-38, 2002."), and numbered entries ("[3] ...",
+"3. ...")."""
 
 from __future__ import annotations
 
@@ -12,11 +13,27 @@ _ENTRY = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4}[a-z]?|n\.d\.)(?:,[^)]
 _HARVARD_ENTRY = re.compile(
     r"^(?P<authors>[^\d]{2,200}?)\s+(?P<year>(?:1[89]|20)\d\d[a-z]?|n\.d\.)\.\s+(?P<rest>\S.*)$"
 )
-# natbib's plain styles (JSS, plainnat): "D. W. K. Andrews and W. Ploberger. Title. Venue, 62:1383, 1994."
+# natbib's plain styles (JSS, plainnat), names given first: "D. W. K. Andrews and W. Ploberger. Title.
+# Venue, 62:1383-1414, 1994.", "Douglas Bates. Title. R News, 5(1):27-30, May 2005.", "... and others."
 _INITIALS = r"[A-Z][a-z]?\.(?:[\s-]*[A-Z][a-z]?\.)*"
-_INITIALS_FIRST_PERSON = rf"{_INITIALS}\s*(?:(?:van|von|de|der|den|du|da|di|le|la)\s+)*[A-Z][\w'’-]+"
-_INITIALS_FIRST_AUTHORS = rf"{_INITIALS_FIRST_PERSON}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_INITIALS_FIRST_PERSON})*"
-_INITIALS_FIRST_ENTRY = re.compile(rf"^(?P<authors>{_INITIALS_FIRST_AUTHORS})\.\s+(?P<rest>\S.*)$")
+_GIVEN = r"(?:[A-Z][a-z]?\.(?:-?[A-Z][a-z]?\.)*|[A-Z][\w\u0300-\u036f'’]*(?:-[A-Z][\w'’]*)?)"
+_PARTICLES = r"(?:(?:van|von|de|der|den|du|da|di|le|la)\s+)*"
+_SURNAME = rf"{_PARTICLES}[A-Z][\w\u0300-\u036f'’-]+"
+_GIVEN_FIRST_PERSON = rf"(?:{_GIVEN}\s+){{1,4}}{_SURNAME}"
+_GIVEN_FIRST_AUTHORS = (
+    rf"{_GIVEN_FIRST_PERSON}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_GIVEN_FIRST_PERSON})*(?:,?\s+and\s+others)?"
+)
+_GIVEN_FIRST_ENTRY = re.compile(rf"^(?P<authors>{_GIVEN_FIRST_AUTHORS})\.\s+(?P<rest>\S.*)$")
+_GIVEN_FIRST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_LAST_NAME = re.compile(rf"{_SURNAME}$")
+# A single "person" ending on one of these is a body: "R Development Core Team", "World Health Organization".
+_BODY_WORDS = frozenset(
+    """
+    team council organization organisation nations office institute commission agency group bank fund
+    programme program association society foundation department ministry committee project network centre
+    center union watch international service services consortium forum
+    """.split()
+)
 # The work's year is the last one before its address: "..., 2000b. URL http://...", "2005. doi: 10.1080/...".
 _YEAR_OF_WORK = re.compile(r"(?<![\d/.-])(?:1[89]|20)\d\d[a-z]?(?![\d/-])")
 _ADDRESS = re.compile(r"\b(?:URL|doi:)\s|https?://")
@@ -27,8 +44,6 @@ _DEFINED_ABBREVIATION = re.compile(r"\s*[(\[](?P<short>[A-Z][A-Za-z&.]{1,15})[)\
 # Where a title ends: sentence punctuation that does not close an initialism such as "U.S." or "Y.".
 _TITLE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z]\.[A-Z])[.?!]+\s+(?=\S)")
 _PERSONAL_AUTHOR = re.compile(r"^(?P<surname>[^,]+),\s*(?:[A-Z]\.?\s*(?:-?[A-Z]\.?\s*)*)$")
-_INITIALS_FIRST = re.compile(rf"^{_INITIALS}\s*(?P<surname>[^.,]+)$")
-_INITIALS_FIRST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _AUTHOR_SEPARATOR = re.compile(r"(?<=\.),\s*&?\s*|\s*&\s*|\s+and\s+")
 _ENDS_WITH_INITIAL = re.compile(r"\b[A-Z]\.$")
 
@@ -46,12 +61,46 @@ class ParsedReference:
     label: str | None = None
     note: bool = False
     abbreviation: str | None = None
+    # The entry names its authors given names first ("Douglas Bates", "A. Zeileis"), as natbib styles do.
+    given_first: bool = False
 
     @property
     def key(self) -> str:
         if self.label is not None:
             return f"note {self.label}" if self.note else f"[{self.label}]"
-        return f"{citation_name(self.authors)}, {self.year}"
+        return f"{self.cited_as}, {self.year}"
+
+    @property
+    def people(self) -> list[str]:
+        """The authors one by one, given names first ("and others" stands for a third and more)."""
+        if not self.given_first:
+            return []
+        return [p.strip() for p in _GIVEN_FIRST_SEPARATOR.split(self.authors) if p.strip()]
+
+    @property
+    def surnames(self) -> list[str]:
+        """The authors' surnames for a given-names-first entry ("Bates" of "Douglas Bates"); a body's
+        whole name; empty for other entries."""
+        people = self.people
+        if len(people) == 1 and people[0].split()[-1].lower() in _BODY_WORDS:
+            return people
+        return [_surname_of(p) for p in people if p != "others"]
+
+    @property
+    def cited_as(self) -> str:
+        """How an inline citation names the authors: surnames for people, the full name for bodies."""
+        if not self.given_first:
+            return citation_name(self.authors)
+        surnames = self.surnames
+        if len(surnames) > 2 or "others" in self.people:
+            return f"{surnames[0]} et al."
+        return " & ".join(surnames)
+
+
+def _surname_of(person: str) -> str:
+    """ "Bates" of "Douglas Bates", "van de Wiel" of "Mark A. van de Wiel"."""
+    last = _LAST_NAME.search(person)
+    return last.group(0) if last else person.split()[-1]
 
 
 def parse_reference(entry: str) -> ParsedReference | None:
@@ -78,9 +127,19 @@ def parse_work(text: str) -> ParsedReference:
 
 
 def _author_year(entry: str) -> ParsedReference | None:
-    match = _ENTRY.match(entry) or _HARVARD_ENTRY.match(entry)
+    match = _ENTRY.match(entry)
     if not match:
-        return _year_last(entry)
+        # natbib's shape first: a Harvard year is any year after the authors, and one follows "URL" too
+        return _year_last(entry) or _harvard(entry)
+    return _parts(entry, match)
+
+
+def _harvard(entry: str) -> ParsedReference | None:
+    match = _HARVARD_ENTRY.match(entry)
+    return _parts(entry, match) if match else None
+
+
+def _parts(entry: str, match: re.Match[str]) -> ParsedReference:
     rest = match.group("rest").strip()
     title: str | None = rest.rstrip(".") or None
     publisher: str | None = None
@@ -104,8 +163,8 @@ def _author_year(entry: str) -> ParsedReference | None:
 
 
 def _year_last(entry: str) -> ParsedReference | None:
-    """An entry with its authors' initials first and its year at the end (natbib's plain styles)."""
-    match = _INITIALS_FIRST_ENTRY.match(entry)
+    """An entry naming its authors given names first and ending on its year (natbib's plain styles)."""
+    match = _GIVEN_FIRST_ENTRY.match(entry)
     if not match:
         return None
     rest = match.group("rest").strip()
@@ -115,10 +174,16 @@ def _year_last(entry: str) -> ParsedReference | None:
         return None
     year = years[-1]
     end = _TITLE_END.search(rest)
-    title = rest[: end.start()].strip() if end else None
-    publisher = rest[end.end() : year.start()].strip(" ,") if end else None
+    title_end = min(end.start(), year.start()) if end else year.start()
+    title = rest[:title_end].strip(" ,") or None
+    publisher = rest[end.end() : year.start()].strip(" ,") if end and end.end() < year.start() else None
     return ParsedReference(
-        text=entry, authors=match.group("authors"), year=year.group(0), title=title, publisher=publisher or None
+        text=entry,
+        authors=match.group("authors"),
+        year=year.group(0),
+        title=title,
+        publisher=publisher or None,
+        given_first=True,
     )
 
 
@@ -131,13 +196,12 @@ def _clean_authors(authors: str) -> str:
 
 
 def citation_name(authors: str) -> str:
-    """How an inline citation names these authors: surnames for people, the full name for bodies."""
-    initials_first = re.fullmatch(_INITIALS_FIRST_AUTHORS, authors) is not None  # not "U.S. Department of ..."
-    separator = _INITIALS_FIRST_SEPARATOR if initials_first else _AUTHOR_SEPARATOR
-    people = [a.strip() for a in separator.split(authors) if a.strip()]
+    """How an inline citation names authors listed surname first ("Smith, J., & Doe, A."): surnames
+    for people, the full name for bodies."""
+    people = [a.strip() for a in _AUTHOR_SEPARATOR.split(authors) if a.strip()]
     surnames: list[str] = []
     for person in people:
-        personal = _INITIALS_FIRST.match(person) if initials_first else _PERSONAL_AUTHOR.match(person)
+        personal = _PERSONAL_AUTHOR.match(person)
         surnames.append(personal.group("surname").strip() if personal else person)
     if len(surnames) > 2:
         return f"{surnames[0]} et al."

@@ -28,20 +28,22 @@ _LEFT_OPEN = re.compile(
     r"|between|into|through|during|against|under|without|within|than|because)$"
 )
 # A citation or closing quote that a splitter may leave at the head of the next sentence belongs to
-# the sentence before it: "... camps. (United Nations, 2014)" or "... cards.”"
-_LEADING_TAIL = re.compile(r"^(?:\([^()]{1,120}\)[.;]?|[”’\"')\]]+)(?=\s|$)")
+# the sentence before it: "... camps. (United Nations, 2014)" or "... cards.”".
+# So does the rest of a sentence that opens on a comma or semicolon: the splitter took an ellipsis for
+# an end ("hypotheses H₁, . . . | , Hₖ individually").
+_LEADING_TAIL = re.compile(r"^(?:\([^()]{1,120}\)[.;]?|[”’\"')\]]+)(?=\s|$)|^[,;].*$")
 # A note marker after a sentence's full stop ("June.¹ Its", "held.[3] The") hides the boundary from the
 # splitter; the sentence ends after the marker.
 _MARKED_END = re.compile(r"[.!?][”’\"')\]]*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹˒⁻]+|\[\d{1,3}(?:[,–-]\s?\d{1,3})*\])\s+(?=[A-Z“\"‘(])")
 # A sentence may open on a numeral ("... sea-level rise. 42 communities ..."), which the splitter joins
 # to the sentence before. The word before the full stop tells an end from an abbreviation that takes a
-# number ("p. 12", "No. 5", "Jan. 15", "approx. 40").
+# number ("p. 12", "No. 5", "Jan. 15", "approx. 40", "Hothorn et al. 2006").
 _NUMERAL_OPENING = re.compile(r"\b([A-Za-z][a-z]+)[.!?][”’\"')\]]*\s+(?=\d[\d,.]*%?\s+[A-Za-z])")
 _TAKES_A_NUMBER = frozenset(
     """
     pp no nos fig figs vol vols art arts sec secs para paras ch chap eq eqs ed eds nn op cf vs approx ca
     est tab ref refs note notes col cols ll lit app jan feb mar apr jun jul aug sep sept oct nov dec pt
-    pts st nr av ex
+    pts st nr av ex al
     """.split()
 )
 

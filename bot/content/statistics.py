@@ -88,7 +88,7 @@ _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A share written as a fraction: "two-thirds of the goals", "only 1/4 that for mortality" (not a date's
 # "3/4/2020", nor "24/7").
 _FRACTION = (
-    r"(?:one|two|three|four)-(?:half|thirds?|quarters?|fifths?|tenths?)"
+    r"(?:one|two|three|four)[-\s](?:half|thirds?|quarters?|fifths?|tenths?)"
     r"|[1-9]/(?:[2-9]|10)(?![/\d])"
     r"|a\s(?:third|quarter|fifth|tenth)(?=\s+of\b)"
 )
@@ -123,13 +123,15 @@ _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 )
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.IGNORECASE)
+# A month is written with a capital ("14 May", "MAY 14"): "14 million may do the same" is no date.
+_ANY_MONTH = rf"(?:{_MONTHS}|{_MONTHS.upper()})"
+_MONTH_BEFORE = re.compile(rf"\b{_ANY_MONTH}\.?\s*$")
+_MONTH_AFTER = re.compile(rf"^\s*{_ANY_MONTH}\b")
 _LABEL_WORD = re.compile(
     r"\b(?:resolution|article|section|paragraph|chapter|session|no\.|number|page|pp?\.|item|goal|target|rule"
     r"|decision|protocol|annex|table|figure|volume|phase|step|level|grade|class|category|room|flight|route"
     r"|version|equation|example|exercise|case|observation|question|appendix|footnote|note|line|column|row"
-    r"|option|stage|wave|round|part|book|pep|rfc|iso|day|time|subject|patient|participant|aged?|ages"
+    r"|option|stage|wave|round|part|book|pep|rfc|iso|day|time|subject|patient|participant|aged?|ages|chromosome"
     r"|(?:resolution|article|section|paragraph|chapter|page|item|table|figure|equation|example|step|note|part)s"
     r")\s*\(?(?:\d[\d.]*\s*(?:,\s*(?:and|&)?|and|&|to|–|-)\s*)*$",
     re.IGNORECASE,
@@ -174,6 +176,16 @@ _COUNTING_QUALIFIERS = frozenset(
 _NAMED_GROUP_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+ of\s+$")
 # ... unless a noun follows, which the number counts: "a Rapid Reaction Force of 200 troops"
 _COUNTED_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|for|the|is|was|are|were)\b)[a-z]{3,}")
+# (a thing's "70 years old nightmare" is a span of time, a count; a person's "over 18 years old by the end"
+# is an age)
+_AGE_AFTER = re.compile(
+    r"\s*(?:years?|months?)\s+of\s+age\b|-(?:year|month)s?-old\b"
+    r"|\s*(?:years?|months?)\s+old\b(?=\s*(?:[,.;:)]|$|(?:by|and|or|in|at|to|who|with|from|for|are|were|is|was)\b))",
+    re.IGNORECASE,
+)
+# (a test's "10% level" is left a figure, as the evaluation's truth has it)
+_LEVEL_AFTER = re.compile(r"\s*(?:quantile|percentile|confidence|credible|prediction)\b")
+_AGO_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?|centuries)\s+ago\b")
 # An item's number in brackets, and the number word or numeral a bracketed number may restate.
 _ENUMERATION = re.compile(r"\(\d{1,2}\)")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{_WORD_NUMBER}))\s*$", re.IGNORECASE)
@@ -301,6 +313,10 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     before = sentence[max(0, number_start - _WORD_BEFORE) : number_start]
     if _OPERATOR_BEFORE.search(before) or _OPERATOR_AFTER.match(after) or _ORDINAL_SPAN_AFTER.match(after):
         return False
+    if match.group("percent") and _LEVEL_AFTER.match(sentence, end):
+        return False  # a level a method is set at: "the 95% quantile", "a 95% confidence interval"
+    if _AGO_AFTER.match(sentence, end) and not match.group("qualifier") and (numeral is None or "." not in numeral):
+        return True  # a span of time, whatever names come before it: "the tragic Nakba 74 years ago"
     if match.group("fraction"):
         return True
     glued_in_brackets = before.endswith("(") and after.startswith(")") and _GLUED.search(before) is not None
@@ -319,6 +335,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
             return False  # a year ("over 1000 people" is a count: no year is "over" or "more than")
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
             return False  # a date
+        if _AGE_AFTER.match(sentence, end):
+            return False  # an age: "children under 5 years of age", "a 40-year-old"
         if numeral == "1" and _ONE_UNIT_BEFORE.search(before):
             return False  # "a 1 unit increase", "each 1 gram change": the unit a change is measured in
         if not (match.group("qualifier") or match.group("percent") or match.group("currency")) and (
@@ -347,6 +365,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         and (word == "A" or re.match(r"\s+[A-Z]", sentence[end : end + 2]))
     ):
         return False  # part of a name: "Nation of A Thousand Tribes", "the Eight Point Plan"
+    if word[0].isupper() and not word.isupper() and _NAMED_GROUP_BEFORE.search(before):
+        return False  # a body's name: "the Group of Twenty initiative"
     if match.group("percent") or match.group("scale"):
         return True  # "Ninety percent of ...", "five million": the word says what kind of number it is
     if word.lower() == "two" and _BOTH_BEFORE.search(before):

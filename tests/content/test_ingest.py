@@ -67,7 +67,7 @@ def test_a_dense_line_still_yields_its_statistics(tmp_path):
 
 
 def test_a_sentence_too_long_for_prose_stays_searchable_but_yields_no_statistics(tmp_path):
-    table = " ".join(f"{i}%" for i in range(MAX_ANALYSED_CHARS // 3))
+    table = ", ".join(f"district {i} at {i}%" for i in range(MAX_ANALYSED_CHARS // 12))
     document = ingest_file(source(tmp_path, f"Rates were 40% in 2020. Rates by district: {table}"))
     assert not isinstance(document, str)
     short, long = document.sentences
@@ -99,3 +99,15 @@ def test_a_file_over_its_time_budget_is_skipped_with_a_warning_naming_it(tmp_pat
 )
 def test_displayed_formulas_are_told_from_sentences(sentence, formula):
     assert ingest.is_formula(sentence) is formula
+
+
+def test_table_rows_and_program_output_read_as_lines_are_set_aside(tmp_path):
+    text = (
+        "Signif. codes: 0 ‘***’ 0.001 ‘**’ 0.01 ‘*’ 0.05 ‘.’ 0.1 ‘ ’ 1 (Adjusted p values reported.)\n\n"
+        "Female , 60 Female , 60 Male , 60 Male , 60 Female: 80.\n\n"
+        "In 2019 and 2020, 120 and 150 people were executed, respectively.\n"
+    )
+    document = ingest_file(source(tmp_path, text))
+    assert not isinstance(document, str)
+    assert [s.text for s in document.sentences] == ["In 2019 and 2020, 120 and 150 people were executed, respectively."]
+    assert document.set_aside["table rows and program output"] == 2

@@ -103,6 +103,41 @@ def test_a_line_without_a_year_in_brackets_is_not_an_entry():
             "p values and alternative boundaries for CUSUM tests",
         ),
         (
+            "Douglas Bates. lme4: Linear mixed-effects models using S4 classes, 2007. URL http: "
+            "//CRAN.R-project.org. R package version 0.99875-9.",
+            "Bates, 2007",
+            "2007",
+            "lme4: Linear mixed-effects models using S4 classes",
+        ),
+        (
+            "Don Edwards and Jack J. Berry. The efficiency of simulation-based multiple comparisons. "
+            "Biometrics, 43:913–928, December 1987.",
+            "Edwards & Berry, 1987",
+            "1987",
+            "The efficiency of simulation-based multiple comparisons",
+        ),
+        (
+            "P.D. Watson, M. B. Wolf, and I.S. Beck-Montgemery. Blood and isoproterenol reduce capillary "
+            "permeability in cat hindlimb. The American Journal of Physiology, 252:H47–H53, 1987.",
+            "Watson et al., 1987",
+            "1987",
+            "Blood and isoproterenol reduce capillary permeability in cat hindlimb",
+        ),
+        (
+            "Valentin Todorov, Andreas Ruckstuhl, Martin Maechler, and others. robustbase: Basic Robust "
+            "Statistics, 2007. URL http://CRAN.R-project.org.",
+            "Todorov et al., 2007",
+            "2007",
+            "robustbase: Basic Robust Statistics",
+        ),
+        (
+            "R Development Core Team. R: A Language and Environment for Statistical Computing. R Foundation "
+            "for Statistical Computing, Vienna, Austria, 2008. URL http://www.R-project.org.",
+            "R Development Core Team, 2008",
+            "2008",
+            "R: A Language and Environment for Statistical Computing",
+        ),
+        (
             "A. Zeileis, C. Kleiber, W. Krämer, and K. Hornik. Testing and dating of structural changes in "
             "practice. Computational Statistics & Data Analysis, 44(1–2):109–123, 2003. doi: "
             "10.1016/S0167-9473(03)00030-6.",
@@ -112,7 +147,7 @@ def test_a_line_without_a_year_in_brackets_is_not_an_entry():
         ),
     ],
 )
-def test_natbib_entries_give_initials_first_and_the_year_last(entry, key, year, title):
+def test_natbib_entries_give_names_first_and_the_year_last(entry, key, year, title):
     ref = parse_reference(entry)
     assert ref is not None
     assert (ref.key, ref.year, ref.title) == (key, year, title)

@@ -138,6 +138,8 @@ def test_the_value_keeps_its_unit_and_qualifier_and_says_what_it_counts(sentence
         ("Africa demands no less than TWO PERMANENT SEATS WITH THE RIGHT TO VETO.", [("less than TWO", 2)]),
         ("Clusters with few observations per cluster (5) are considered.", [("5", 5)]),
         ("Chad hosts the two million refugees who fled.", [("two million", 2e6)]),
+        ("The flood pushed one third of my country under water.", [("one third", 33.3)]),
+        ("Palestinians lived through the Nakba 74 years ago.", [("74", 74)]),
     ],
 )
 def test_figures_written_the_ways_speakers_write_them(sentence, expected):
@@ -152,6 +154,9 @@ def test_figures_written_the_ways_speakers_write_them(sentence, expected):
         "The friendship between our two countries dates back to 1779.",
         "Average growth has been just half the rate recorded before.",
         "He met the Group of 77 and China.",
+        "Finally, we are interested in the 95% quantile of W.",
+        "Mortality fell for children under 5 years of age.",
+        "Links run from chromosome 4 to the disease.",
     ],
 )
 def test_labels_item_numbers_and_both_are_not_statistics(sentence):

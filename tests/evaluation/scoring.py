@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from bot.errors import NothingFoundError
 
 FOLDER = Path(__file__).parent
 _MAX_RUNS = 3
+_RUNNING_HEAD_PAGES = 3
 # TeX's fonts without a character map give their ligatures as these codes; a reader sees the letters.
 _TEX_LIGATURES = str.maketrans({"\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi", "\x1f": "ffl"})
 DOCUMENTS = FOLDER / "documents"
@@ -62,8 +63,8 @@ def truths() -> list[Truth]:
 def letters(text: str) -> str:
     """Text reduced to its letters and digits, case folded: compares words in order whatever the spacing,
     hyphenation, punctuation, accents and markup between them ("¹" is "1", "ﬁ" is "fi")."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(c for c in folded if c.isalnum() and unicodedata.category(c) != "Lm")
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    return "".join(c for c in folded if c.isalnum() and unicodedata.category(c) not in ("Lm", "Mn"))
 
 
 def as_written(sentence: str, oracle: str) -> bool:
@@ -86,8 +87,8 @@ def independent_text(path: Path) -> str:
     """What a reader sees of the file, by other means than the engine's readers: pypdf for a PDF, lxml for a
     web page, the CommonMark rendering for Markdown, the file itself for plain text."""
     if path.suffix == ".pdf":
-        text = "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
-        return text.translate(_TEX_LIGATURES)
+        pages = [page.extract_text().translate(_TEX_LIGATURES).split("\n") for page in pypdf.PdfReader(path).pages]
+        return "\n".join(line for page in _without_running_heads(pages) for line in page)
     if path.suffix == ".html":
         # lxml takes no text with an XML declaration (an XHTML page's first line); the words follow it
         page = _XML_DECLARATION.sub("", path.read_text(encoding="utf-8"), count=1)
@@ -95,6 +96,29 @@ def independent_text(path: Path) -> str:
     if path.suffix == ".md":
         return lxml.html.fromstring(MarkdownIt("commonmark").render(path.read_text(encoding="utf-8"))).text_content()
     return path.read_text(encoding="utf-8")
+
+
+def _without_running_heads(pages: list[list[str]]) -> list[list[str]]:
+    """A page's first and last line when, digits aside, three pages or more begin or end on it: a running
+    header or footer, which a page break would otherwise put inside a sentence (or a word: "distri-" /
+    "bution")."""
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", line.strip())
+
+    seen = Counter(key(page[k]) for page in pages if page for k in {0, len(page) - 1})
+    repeated = {line for line, count in seen.items() if count >= _RUNNING_HEAD_PAGES}
+    kept: list[list[str]] = []
+    for page in pages:
+        lines = list(page)
+        if lines and key(lines[0]) in repeated:
+            lines = lines[1:]
+        if lines and key(lines[-1]) in repeated:
+            lines = lines[:-1]
+        if lines and lines[-1].endswith("-"):
+            lines[-1] = lines[-1][:-1]  # a word the page break cut goes on on the next page
+        kept.append(lines)
+    return kept
 
 
 @dataclass

@@ -13,9 +13,8 @@ from xml.etree import ElementTree
 import trafilatura
 from trafilatura.utils import HtmlInput, load_html
 
-from bot.content.readers.markdown import superscript
 from bot.content.readers.page_cleanup import prepare_page
-from bot.content.readers.text import SourceText, TextBuilder
+from bot.content.readers.text import SourceText, TextBuilder, superscript
 
 _BLOCKS = {"p", "head", "item", "quote"}
 # Below this share of the default's text, precision has dropped part of the article, not furniture (a

@@ -16,20 +16,14 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from bot.content.readers.text import SourceText, TextBuilder
+from bot.content.readers.text import SourceText, TextBuilder, superscript
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FOOTNOTE_DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:[ \t]*(?P<text>.*(?:\n(?:[ \t]+.*)?)*)", re.MULTILINE)
 _FOOTNOTE_MARKER = re.compile(r"\[\^(?P<label>[^\]\s]+)\]")
 _SUP = re.compile(r"<sup\b[^>]*>(?P<inner>.*?)</sup>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
-SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BLOCKS = {"paragraph_open", "heading_open"}
-
-
-def superscript(marker: str) -> str:
-    """A note marker as the reader sees it: raised digits ("12" → "¹²"); other markers as written."""
-    return marker.translate(SUPERSCRIPT_DIGITS) if marker.isascii() and marker.isdigit() else marker
 
 
 def read_markdown(text: str) -> SourceText:

@@ -26,13 +26,14 @@ import pypdfium2.raw as pdfium_c
 
 from bot.content.readers.text import MATH_MARK, SourceText, TextBuilder
 
-# A header or footer is one of the first or last two lines of a page, in its top or bottom eighth.
-_MARGIN_SHARE = 0.12
+# A header or footer is one of the first or last two lines of a page, in its top or bottom seventh
+# (journals with wide margins set their running heads about 12% down the page).
+_MARGIN_SHARE = 0.14
 _MARGIN_LINES = 2
 # ... and repeats (digits aside) on at least this share of pages, and on three pages at the least.
 _REPEAT_SHARE = 0.3
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
-_NOTE_START = re.compile(r"^(?:\d{1,3}\s+|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s*|[*†‡§¶]\s*)[^\s\d.,%]\S*\s+\S")
+_NOTE_START = re.compile(r"^(?:\d{1,3}\s+|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s*|[*∗†‡§¶]\s*)[^\s\d.,%]\S*\s+\S")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _SUPERSCRIPT = str.maketrans("0123456789,", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
 _SOFT_HYPHEN = "\x02"
@@ -44,8 +45,27 @@ _LIGATURES = str.maketrans(
     | {"\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi", "\x1f": "ffl"}
 )
 _TEX_LIGATURE_CODES = "\x1b\x1c\x1d\x1e\x1f"
+# Accents TeX sets as glyphs of their own over (or under) a letter, and the combining marks they are.
+_SPACING_ACCENTS = {
+    "¨": "\u0308",
+    "´": "\u0301",
+    "`": "\u0300",
+    "ˆ": "\u0302",
+    "^": "\u0302",
+    "˜": "\u0303",
+    "~": "\u0303",
+    "¯": "\u0304",
+    "˘": "\u0306",
+    "˙": "\u0307",
+    "˚": "\u030a",
+    "˝": "\u030b",
+    "ˇ": "\u030c",
+    "¸": "\u0327",
+    "˛": "\u0328",
+}
 _ENTRY_START = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\.|[•▪◦·‣–-])\s")
 _FILE_NAME = re.compile(r"\.(?:docx?|pdf|odt|rtf|indd|tex|qxd)\b|^Microsoft Word|^untitled", re.IGNORECASE)
+_UNMARKED_NOTE_LINES = 2
 # Type this much smaller than the body's is a note's (footnotes are set a point or two smaller).
 _NOTE_SIZE_SHARE = 0.92
 # A text layer with more symbols than this among its characters spells nothing.
@@ -221,9 +241,13 @@ def _runs(textpage: pdfium.PdfTextPage) -> list[_Run]:
     runs: list[_Run] = []
     current: _Run | None = None
     font = ctypes.create_string_buffer(_FONT_NAME_BYTES)
+    accent = ""  # a spacing accent TeX set over the next letter ("B¨onsch"), to be put on it
     for i, char in enumerate(text):
         if char in "\r\n":
             current = None
+            continue
+        if char in _SPACING_ACCENTS and _over_next_letter(textpage, text, i):
+            accent = _SPACING_ACCENTS[char]
             continue
         if char in _PDFIUM_HYPHENS:
             char = _SOFT_HYPHEN
@@ -238,6 +262,8 @@ def _runs(textpage: pdfium.PdfTextPage) -> list[_Run]:
         pdfium_c.FPDFText_GetFontInfo(textpage, i, font, _FONT_NAME_BYTES, None)
         if _unreliable(char, font.value.decode("latin-1")):
             char = MATH_MARK + char  # kept, and marked: no sentence holding it is quoted
+        if accent:
+            char, accent = unicodedata.normalize("NFC", char + accent), ""
         if (
             current is None
             or abs(size - current.size) > current.size * 0.15
@@ -251,6 +277,15 @@ def _runs(textpage: pdfium.PdfTextPage) -> list[_Run]:
     for run in runs:
         run.text = run.text.rstrip()
     return [run for run in runs if run.text]
+
+
+def _over_next_letter(textpage: pdfium.PdfTextPage, text: str, i: int) -> bool:
+    """The next character is a letter, and this one sits over (or under) it: an accent set apart."""
+    if i + 1 >= len(text) or not text[i + 1].isalpha():
+        return False
+    left, _, right, _ = textpage.get_charbox(i)
+    next_left, _, next_right, _ = textpage.get_charbox(i + 1)
+    return min(right, next_right) - max(left, next_left) > 0.3 * (right - left)
 
 
 def _displayed_math(text: str) -> bool:
@@ -357,7 +392,7 @@ def _assemble(pages: list[_Page]) -> SourceText:
                 _continues(previous, line, text, spacing, body_size)
                 or _hangs_from(entry, previous[0], line, text, spacing, body_size)
             ):
-                builder.continue_paragraph(text, page.number, hyphenated=previous[1].endswith(_SOFT_HYPHEN))
+                builder.continue_paragraph(text, page.number, hyphenated=_hyphenated(previous, line, text))
             else:
                 builder.new_paragraph(text, page.number)
                 entry = line if _ENTRY_START.match(text) else None
@@ -380,11 +415,22 @@ def _continues(previous: tuple[_Line, str], line: _Line, text: str, spacing: flo
     if same_column and 0 <= gap <= spacing * _PARAGRAPH_GAP:
         if open_sentence:
             return True  # a hanging indent, or the next line of the same sentence
-        # after a full stop: a short last line, a first-line indent or an outdent starts a paragraph
-        indented = abs(line.left - before.left) > body_size * 1.2
+        # after a full stop: a short last line, a first-line indent or an outdent (the next entry of a list
+        # set with hanging indents) starts a paragraph
+        indented = line.left - before.left > body_size * 1.2 or before.left - line.left > body_size * 0.5
         return not (indented or before.right < line.right - body_size * 3)
     # a new page or column: a sentence left open goes on
     return open_sentence and text[:1].islower()
+
+
+def _hyphenated(previous: tuple[_Line, str], line: _Line, text: str) -> bool:
+    """The previous line ends on a word broken by a hyphen: PDFium marks one it saw the rest of on the
+    page; one before a new page or column ("distri-" / "bution") it leaves as a hyphen."""
+    before, before_text = previous
+    if before_text.endswith(_SOFT_HYPHEN):
+        return True
+    moved_on = line.top > before.bottom  # up the page again: the next column or page
+    return moved_on and re.search(r"[a-z]-$", before_text) is not None and text[:1].islower()
 
 
 def _hangs_from(entry: _Line | None, before: _Line, line: _Line, text: str, spacing: float, body_size: float) -> bool:
@@ -416,8 +462,15 @@ def _footnotes_start(lines: list[_Line], page: _Page, body_size: float) -> int:
         if line.size >= body_size * _NOTE_SIZE_SHARE or line.top > page.height / 2:
             break
         start -= 1
+    small = start
     while start < len(lines) and not _NOTE_START.match(lines[start].text()):
         start += 1
+    if start == len(lines):
+        # a note without a marker (a title page's "This is an updated version of ..."): the last line or
+        # two of small type, set well apart from what is above them
+        for first in range(len(lines) - 1, max(small, len(lines) - _UNMARKED_NOTE_LINES) - 1, -1):
+            if first > 0 and lines[first - 1].bottom - lines[first].top > body_size:
+                return first
     return start
 
 

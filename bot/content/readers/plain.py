@@ -1,12 +1,14 @@
 """Read a plain-text file as a reader sees it: the text itself, less the Markdown marks some writers type
 into plain text ("### 2. Gratitude", "**Long live Haiti!**", "*Agreement on ...*"), which a reader takes
-as emphasis and headings, not as words, and less paragraph numbers written without a stop ("1 I bring
-you greetings", "2 The world is ..."), which would otherwise open the paragraph's first sentence."""
+as emphasis and headings, not as words, less paragraph numbers written without a stop ("1 I bring
+you greetings", "2 The world is ..."), which would otherwise open the paragraph's first sentence, and
+with its footnote lines set apart as notes (see `plain_notes`)."""
 
 from __future__ import annotations
 
 import re
 
+from bot.content.readers.plain_notes import split_notes
 from bot.content.readers.text import SourceText
 
 _HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?=\S)|[ \t]+#+[ \t]*$", re.MULTILINE)
@@ -26,6 +28,9 @@ _STARTS_TRIED = 4
 
 def read_plain_text(text: str) -> SourceText:
     set_aside: dict[str, int] = {}
+    text, notes = split_notes(text)
+    if notes:
+        set_aside["footnote lines"] = len(notes)
     text, numbers = _without_paragraph_numbers(text)
     if numbers:
         set_aside["paragraph numbers"] = numbers
@@ -41,7 +46,7 @@ def read_plain_text(text: str) -> SourceText:
     text = _EMPHASIS.sub(unmark, text)
     if marks:
         set_aside["Markdown marks"] = marks
-    return SourceText(text, "text", set_aside=set_aside)
+    return SourceText(text, "text", notes=notes, set_aside=set_aside)
 
 
 def _without_paragraph_numbers(text: str) -> tuple[str, int]:

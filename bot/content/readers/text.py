@@ -9,8 +9,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 _SOFT_HYPHEN = "\x02"
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # Put by a reader before a character it cannot vouch for (a mathematics glyph); taken out when written.
 MATH_MARK = "\ue000"
+
+
+def superscript(marker: str) -> str:
+    """A note marker as the reader sees it: raised digits ("12" → "¹²"); other markers as written."""
+    return marker.translate(SUPERSCRIPT_DIGITS) if marker.isascii() and marker.isdigit() else marker
 
 
 @dataclass(frozen=True, slots=True)

@@ -184,3 +184,32 @@ def test_a_sentence_holding_a_misread_mathematics_glyph_is_set_aside_and_its_nei
     assert not any("´" in t or "Ã" in t for t in texts)
     assert any(t.startswith("This paper combines two topics") for t in texts)
     assert document.set_aside["formulas"] > 0
+
+
+def test_an_accent_tex_sets_over_a_letter_is_put_on_the_letter_and_the_sentence_kept():
+    document = ingest_file(SourceFile(EVALUATION / "generalsiminf.pdf", "generalsiminf", "generalsiminf.pdf"))
+    assert isinstance(document, IngestedDocument), document
+    texts = [s.text for s in document.sentences]
+    assert any(t.startswith("Bönsch et al. (2005) found longer alleles") for t in texts)
+    assert not any("¨" in t for t in texts)
+    assert any("Konstanze Döhner" in r.text and r.key == "Bullinger et al., 2004" for r in document.references)
+
+
+def test_a_title_page_note_marked_with_an_asterisk_is_a_note():
+    document = ingest_file(SourceFile(EVALUATION / "generalsiminf.pdf", "generalsiminf", "generalsiminf.pdf"))
+    assert isinstance(document, IngestedDocument), document
+    assert not any("This is a preprint" in s.text for s in document.sentences)
+    assert any(r.note and "This is a preprint" in r.text for r in document.references)
+
+
+def test_a_running_head_set_low_is_furniture_and_hanging_entries_after_a_page_break_stay_apart():
+    document = ingest_file(SourceFile(EVALUATION / "MVT_Rnews.pdf", "MVT_Rnews", "MVT_Rnews.pdf"))
+    assert isinstance(document, IngestedDocument), document
+    assert not any("TORSTEN HOTHORN" in s.text for s in document.sentences)
+    assert [r.key for r in document.references] == [
+        "Edwards & Berry, 1987",
+        "Genz & Bretz, 1999",
+        "Genz, 1992",
+        "Genz, 1993",
+        "Watson et al., 1987",
+    ]
