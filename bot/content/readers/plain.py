@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.content.readers.plain_notes import split_notes
-from bot.content.readers.text import SourceText
+from bot.content.readers.text import SourceText, cut_out
 
 _HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?=\S)|[ \t]+#+[ \t]*$", re.MULTILINE)
 # A pair of emphasis marks around words on one line; a mark against a word or digit outside the pair
@@ -67,10 +67,4 @@ def _without_paragraph_numbers(text: str) -> tuple[str, int]:
             run = chain
     if len(run) < _NUMBERED_RUN:
         return text, 0
-    pieces: list[str] = []
-    cursor = 0
-    for match in run:
-        pieces.append(text[cursor : match.start()])
-        cursor = match.end()
-    pieces.append(text[cursor:])
-    return "".join(pieces), len(run)
+    return cut_out(text, (match.span() for match in run)), len(run)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.content.readers.text import Note, superscript
+from bot.content.readers.text import Note, cut_out, superscript
 
 _NOTE_LINE = re.compile(r"^[ \t]*(?P<label>\d{1,3})[ \t]+(?P<body>\S[^\n]*)(?:\n|$)", re.MULTILINE)
 # A marker sits right after a word's closing punctuation, and a space or the line's end follows it
@@ -33,14 +33,9 @@ def split_notes(text: str) -> tuple[str, list[Note]]:
     if sum(1 for line in lines if line.group("label") in first_marker) < _MIN_NOTES:
         return text, []
     labels = {line.group("label") for line in lines}
-    pieces: list[str] = []
-    cursor = 0
-    for line in lines:
-        pieces.append(text[cursor : line.start()])
-        cursor = line.end()
-    pieces.append(text[cursor:])
     body = _MARKER.sub(
-        lambda m: superscript(m.group("label")) if m.group("label") in labels else m.group(0), "".join(pieces)
+        lambda m: superscript(m.group("label")) if m.group("label") in labels else m.group(0),
+        cut_out(text, (line.span() for line in lines)),
     )
     notes = [Note(f"{superscript(line.group('label'))} {line.group('body').strip()}") for line in lines]
     return body, notes

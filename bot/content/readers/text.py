@@ -4,7 +4,7 @@ set aside as furniture."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,6 +17,17 @@ MATH_MARK = "\ue000"
 def superscript(marker: str) -> str:
     """A note marker as the reader sees it: raised digits ("12" → "¹²"); other markers as written."""
     return marker.translate(SUPERSCRIPT_DIGITS) if marker.isascii() and marker.isdigit() else marker
+
+
+def cut_out(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """The text without the given spans (in order, not overlapping)."""
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in spans:
+        pieces.append(text[cursor:start])
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 @dataclass(frozen=True, slots=True)
