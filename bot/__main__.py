@@ -7,6 +7,7 @@ import asyncio
 import json
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,6 +17,7 @@ from pydantic import BaseModel
 from bot.config import TOKEN_VARIABLE, Settings, discord_token, load_settings
 from bot.content.engine import StudyEngine
 from bot.content.index.build import open_index
+from bot.content.index.meaning import Embedder
 from bot.content.topics import load_topics
 from bot.errors import ConfigError, InputError, NothingFoundError, StudybotError
 from bot.health import is_healthy
@@ -25,6 +27,8 @@ from bot.render.text import render
 
 EXIT_NOTHING_FOUND = 1
 EXIT_BAD_INPUT = 2
+# A one-shot command reads a library this small for meaning before answering (a few seconds, once).
+_READ_NOW_SENTENCES = 500
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -88,11 +92,33 @@ def _answer(engine: StudyEngine, args: argparse.Namespace) -> BaseModel:
     return actions[args.command]()
 
 
-def build_engine(settings: Settings, *, rebuild: bool = False, progress: bool | None = None) -> StudyEngine:
+def build_engine(
+    settings: Settings, *, rebuild: bool = False, progress: bool | None = None, embedder: Embedder | None = None
+) -> StudyEngine:
     if not settings.sources.is_dir():
         raise ConfigError(f"sources: folder {settings.sources} does not exist")
     index = open_index(settings.sources, index_dir=settings.index_dir, force=rebuild, progress=progress)
-    return StudyEngine(index, load_topics(settings.topics))
+    return StudyEngine(index, load_topics(settings.topics), embedder)
+
+
+def _read_for_meaning(engine: StudyEngine, settings: Settings, command: str) -> None:
+    """Give search its sentence vectors: the `index` command computes them with a progress bar; a one-shot
+    command, when the library is small enough to take a few seconds; the bot, in a thread while it serves
+    (searching by words until they are written)."""
+    index = engine.index
+    if not settings.meaning or index.meaning is not None:
+        return
+    if command == "index":
+        started = time.perf_counter()
+        if index.compute_meaning(engine.embedder, progress=True):
+            seconds = time.perf_counter() - started
+            print(f"Search by meaning: {index.report.sentences} sentences read in {seconds:.1f} s")
+        else:
+            print(f"Search by words only: {index.report.sentences} sentences are more than meaning search reads.")
+    elif command in ("run", "play"):
+        threading.Thread(target=index.compute_meaning, args=(engine.embedder,), name="meaning", daemon=True).start()
+    elif index.report.sentences <= _READ_NOW_SENTENCES:
+        index.compute_meaning(engine.embedder)
 
 
 NO_TOKEN = f"""No Discord token: set {TOKEN_VARIABLE} to run on Discord.
@@ -143,6 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings = settings.model_copy(update={"sources": args.sources.resolve()})
         configure_logging(settings.log_level)
         engine = build_engine(settings, rebuild=args.rebuild, progress=True if args.command == "index" else None)
+        _read_for_meaning(engine, settings, args.command)
         if args.command in ("run", "sync"):
             return _run(engine, settings, sync_only=args.command == "sync")
         if args.command == "play":

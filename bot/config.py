@@ -50,6 +50,10 @@ class Settings(BaseModel):
     disconnected_exit_seconds: float = Field(
         default=600, ge=5, description="Disconnected from Discord this long, the bot exits so it is restarted."
     )
+    meaning: bool = Field(
+        default=True,
+        description="Search by meaning as well as by words (the sentences' vectors are computed after the index).",
+    )
     quiz: QuizSettings = QuizSettings()
     daily: DailySettings = DailySettings()
 

@@ -118,3 +118,17 @@ def test_bad_input_in_json_mode_is_json(sources):
     result = run("summary", "nope", *sources, "--json")
     assert result.returncode == 2
     assert "No topic called 'nope'" in json.loads(result.stdout)["error"]
+
+
+def test_index_reads_the_sources_for_meaning_once(tmp_path: Path, seeds_dir: Path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for path in seeds_dir.iterdir():
+        if path.is_file():
+            (sources / path.name).write_bytes(path.read_bytes())
+    first = run("index", "--sources", str(sources))
+    assert first.returncode == 0, first.stderr
+    assert "Search by meaning:" in first.stdout and "sentences read in" in first.stdout
+    assert (sources / ".studybot-index" / "meaning.npz").exists()
+    again = run("index", "--sources", str(sources))
+    assert again.returncode == 0 and "(unchanged, reused)" in again.stdout and "Search by meaning" not in again.stdout

@@ -1,7 +1,8 @@
 """Build the index of a sources folder once, keep it beside the sources, reopen it while they are unchanged.
 
 The index lives in `<sources>/.studybot-index/`: `content.sqlite3` (the content store), `search/` (the
-Tantivy index) and `manifest.json`, written last, which says what the index was built from. A build
+Tantivy index) and `manifest.json`, written last, which says what the index was built from; later,
+`meaning.npz` (the sentences' vectors for search by meaning, see `meaning.py`) may join them. A build
 goes to a fresh folder that replaces the old one only when complete, so a crash mid-build leaves the
 previous index usable. Files of a built index are never written again, only renamed away and unlinked,
 so a process still reading the old index keeps valid pages (rewriting a file another process maps kills
@@ -25,6 +26,7 @@ from pathlib import Path
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from tqdm import tqdm
 
+from bot.content.index.meaning import Embedder, MeaningIndex, compute_meaning
 from bot.content.index.search import Analyzer, SearchIndex, SearchIndexWriter
 from bot.content.index.store import Store, StoreWriter
 from bot.content.ingest import IngestedDocument, ingest_file
@@ -71,11 +73,30 @@ class ContentIndex:
         self.search = SearchIndex(folder / "search", analyzer)
         self.store = Store(folder / "content.sqlite3")
         self.report = report
+        # Set when the sentences' vectors exist (now, or once a background thread has computed them).
+        self.meaning: MeaningIndex | None = MeaningIndex.load(folder)
         try:
             self.name_counts = Counter(_NAMES.validate_python(self.store.meta("names") or {}))
         except (sqlite3.Error, ValidationError):
             self.store.close()
             raise
+
+    def compute_meaning(self, embedder: Embedder, *, progress: bool = False) -> bool:
+        """Embed the sentences for search by meaning, unless they are already (or are too many: then False)."""
+        if self.meaning is not None:
+            return True
+        sentences = self.store.sentence_texts()
+        started = time.perf_counter()
+        log.info("Reading %d sentences for search by meaning; search answers by words until then", len(sentences))
+        with tqdm(total=len(sentences), unit="sentence", desc="Reading for meaning", disable=not progress) as bar:
+
+            def advance(done: int, _total: int) -> None:
+                bar.update(done - bar.n)
+
+            self.meaning = compute_meaning(self.folder, sentences, embedder, progress=advance)
+        if self.meaning is not None:
+            log.info("Search by meaning ready: %d sentences in %.1f s", len(sentences), time.perf_counter() - started)
+        return self.meaning is not None
 
     def close(self) -> None:
         self.store.close()

@@ -232,6 +232,10 @@ class Store:
             unique.setdefault(row[0], _reference(row))
         return tuple(unique.values())
 
+    def sentence_texts(self) -> list[tuple[int, str]]:
+        """Every sentence's id and text, in id order (to embed them for search by meaning)."""
+        return list(self._db.execute("SELECT id, text FROM sentences ORDER BY id"))
+
     def sentences(self, ids: Sequence[int]) -> list[StoredSentence]:
         """The sentences with these ids, in the order asked."""
         if not ids:

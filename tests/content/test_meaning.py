@@ -1,0 +1,77 @@
+"""Search by meaning on the seeds: the model reads every sentence once, the vectors are kept with the
+index, and a member's own words find sentences that share few of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.content import engine as engine_module
+from bot.content.engine import StudyEngine
+from bot.content.index import meaning as meaning_module
+from bot.content.index.build import open_index
+from bot.content.index.meaning import FILE, MeaningIndex
+from bot.content.topics import load_topics
+from bot.errors import NothingFoundError
+from tests.conftest import TOPICS
+from tests.evaluation.question_scoring import question_set, score_search
+
+
+@pytest.fixture(scope="module")
+def reading(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> StudyEngine:
+    engine = StudyEngine(
+        open_index(seeds_dir, index_dir=tmp_path_factory.mktemp("meaning-index")), load_topics(TOPICS)
+    )
+    assert engine.index.meaning is None  # until read
+    assert engine.index.compute_meaning(engine.embedder)
+    return engine
+
+
+def test_a_question_in_a_members_words_finds_the_sentence_that_answers_it(reading: StudyEngine):
+    # The issue's example: by words alone this brought a fever count, prison camps and aid first.
+    top = reading.search("Are people starving in North Korea", limit=3).results
+    assert top[0].text.startswith("The World Food Programme estimates that 10.7 million North Koreans")
+    assert top[0].reference is not None and top[0].reference.key == "World Food Programme, 2022"
+
+
+def test_words_and_meaning_answer_more_of_the_development_questions_than_words_alone(reading: StudyEngine):
+    seeds_questions = [q for q in question_set().questions[:34] if not q.held_out]
+    words, _ = score_search(seeds_questions, lambda q: reading.search(q, limit=3, meaning=False).results)
+    both, _ = score_search(seeds_questions, lambda q: reading.search(q, limit=3).results)
+    assert both.recall_at_3 > words.recall_at_3
+    assert both.recall_at_3 >= 0.85, both.missed  # reached: 15 of 17 (words alone: 12)
+
+
+def test_a_question_the_sources_say_nothing_about_finds_nothing(reading: StudyEngine):
+    with pytest.raises(NothingFoundError):
+        reading.search("recipe for chocolate cake")
+
+
+def test_the_vectors_are_kept_with_the_index_and_read_again_on_reopening(reading: StudyEngine):
+    folder = reading.index.folder
+    reopened = MeaningIndex.load(folder)
+    assert reopened is not None and reading.index.meaning is not None
+    assert np.array_equal(reopened.ids, reading.index.meaning.ids)
+    assert len(reopened.ids) == reading.index.report.sentences
+
+
+def test_vectors_of_another_model_are_not_used(tmp_path: Path):
+    np.savez(tmp_path / FILE, model=np.array("some other model"), ids=np.arange(3), vectors=np.ones((3, 4)))
+    assert MeaningIndex.load(tmp_path) is None
+
+
+def test_a_library_too_large_to_read_is_searched_by_words(seeds_dir: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(meaning_module, "MAX_SENTENCES", 10)
+    engine = StudyEngine(open_index(seeds_dir, index_dir=tmp_path / "index"), load_topics(TOPICS))
+    assert not engine.index.compute_meaning(engine.embedder)
+    assert not (tmp_path / "index" / FILE).exists()
+    assert engine.search("jailed dissidents").results[0].text.startswith("The Democratic People’s Republic of Korea")
+
+
+def test_a_sentence_found_by_meaning_alone_must_be_close(reading: StudyEngine, monkeypatch):
+    # with the bar raised out of reach, only sentences holding the query's words remain
+    monkeypatch.setattr(engine_module, "_MIN_COSINE", 1.5)
+    texts = [r.text for r in reading.search("Are people starving in North Korea", limit=10).results]
+    assert texts and all("North Korea" in t or "people" in t for t in texts)
