@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 import discord
@@ -25,7 +26,8 @@ class Search(commands.Cog):
     @app_commands.describe(query="A question or a few keywords, e.g. 'jailed dissidents'")
     async def search(self, interaction: discord.Interaction[StudyBot], query: app_commands.Range[str, 1, 300]) -> None:
         """Find the passages in the group's sources that best answer a question."""
-        answer = self.bot.engine.search(query, limit=RESULTS)
+        # Off the gateway's loop: embedding the question for search by meaning takes tens of milliseconds.
+        answer = await asyncio.to_thread(self.bot.engine.search, query, limit=RESULTS)
         await send_pages(interaction, embeds.search_pages(answer))
 
 

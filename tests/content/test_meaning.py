@@ -21,9 +21,7 @@ from tests.evaluation.question_scoring import question_set, score_search
 
 @pytest.fixture(scope="module")
 def reading(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> StudyEngine:
-    engine = StudyEngine(
-        open_index(seeds_dir, index_dir=tmp_path_factory.mktemp("meaning-index")), load_topics(TOPICS)
-    )
+    engine = StudyEngine(open_index(seeds_dir, index_dir=tmp_path_factory.mktemp("meaning-index")), load_topics(TOPICS))
     assert engine.index.meaning is None  # until read
     assert engine.index.compute_meaning(engine.embedder)
     return engine
