@@ -100,7 +100,7 @@ def test_text_output_is_readable(sources):
     ("args", "message"),
     [
         (["search", ""], "empty"),
-        (["summary", "underwater basket weaving"], "No topic called"),
+        (["summary", "underwater basket weaving"], "The sources say nothing about underwater basket weaving"),
         (["stats", "--topic", "nope"], "No topic called"),
         (["cite", "x" * 10_000], "characters long"),
         (["quiz", "--count", "500"], "between 1 and"),
@@ -115,7 +115,7 @@ def test_bad_input_gets_a_clear_message_and_nonzero_exit(sources, args, message)
 
 
 def test_bad_input_in_json_mode_is_json(sources):
-    result = run("summary", "nope", *sources, "--json")
+    result = run("stats", "--topic", "nope", *sources, "--json")
     assert result.returncode == 2
     assert "No topic called 'nope'" in json.loads(result.stdout)["error"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 import discord
@@ -26,11 +27,12 @@ class Topics(commands.Cog):
         await send_pages(interaction, embeds.topics_pages(self.bot.engine.list_topics()))
 
     @app_commands.command(name="summary")
-    @app_commands.describe(topic="A topic (start typing to see them), e.g. food or sanctions")
+    @app_commands.describe(topic="A topic, word or phrase (start typing for topics), e.g. food or cyber theft")
     @app_commands.autocomplete(topic=autocomplete_topic)
     async def summary(self, interaction: discord.Interaction[StudyBot], topic: app_commands.Range[str, 1, 100]) -> None:
-        """A short summary of a topic, in the sources' own sentences with their references."""
-        answer = self.bot.engine.summary(topic)
+        """A short summary of a topic or phrase, in the sources' own sentences with their references."""
+        # Off the gateway's loop: a phrase that names no topic is searched by meaning too.
+        answer = await asyncio.to_thread(self.bot.engine.summary, topic)
         await interaction.response.send_message(embed=embeds.summary_embed(answer))
 
 

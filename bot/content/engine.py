@@ -57,6 +57,7 @@ _WORDS_WEIGHT = 0.05
 # A sentence found by meaning alone, with none of the query's words, must be at least this close: below
 # it, questions the sources say nothing about ("weather tomorrow") still find their nearest sentence.
 _MIN_COSINE = 0.82
+_UNRELATED_COSINE = 0.75
 
 
 class StudyEngine:
@@ -179,7 +180,11 @@ class StudyEngine:
     # -- summary, cite ------------------------------------------------------------------------------
 
     def summary(self, topic: str) -> SummaryAnswer:
-        resolved = self.resolve_topic(topic)
+        """A summary of a curated or discovered topic, or of any word or phrase the sources speak of."""
+        try:
+            resolved = self.resolve_topic(topic)
+        except UnknownTopicError as unknown:
+            return self._summary_of_phrase(topic, unknown.suggestions)
         phrases = self._planner.topic_phrases(resolved)
         hits = self.index.search.find(phrases, limit=summary.CANDIDATES)
         candidates = self.index.store.sentences([sid for sid, _ in hits])
@@ -187,6 +192,26 @@ class StudyEngine:
         if not chosen:
             raise NothingFoundError(f"The sources say nothing yet about {resolved.name}.", "See `topics` for others.")
         return SummaryAnswer(topic=resolved.name, sentences=[summary.quote(s) for s in chosen])
+
+    def _summary_of_phrase(self, text: str, near: list[str]) -> SummaryAnswer:
+        """A summary of what the sources say about words that name no topic, found as search finds them
+        (by meaning too, once the sentences are read); nothing relevant says so, with the nearest topics."""
+        text = _checked_text(text, "topic", MAX_QUERY_CHARS)
+        hits = self.index.search.find(self._planner.plan(text), limit=summary.CANDIDATES)
+        if self.index.meaning is not None:
+            ranked = _by_meaning_and_words(hits, self.index.meaning, self.embedder.query(text))
+            # cosines of unrelated sentences sit near 0.75: measured from there, "half as relevant as the
+            # best" means what it says
+            hits = [(sid, score - _UNRELATED_COSINE) for sid, score in ranked[: summary.CANDIDATES]]
+        candidates = self.index.store.sentences([sid for sid, _ in hits])
+        chosen = summary.choose(candidates, dict(hits), self._planner.terms) if hits else []
+        if not chosen:
+            topics = near or [t.id for t in sorted(self.list_topics().topics, key=lambda t: -t.passages)[:3]]
+            raise NothingFoundError(
+                f"The sources say nothing about {text}.",
+                f"Nearest topics: {', '.join(topics)}; see `topics` for the rest.",
+            )
+        return SummaryAnswer(topic=text, sentences=[summary.quote(s) for s in chosen])
 
     def cite(self, claim: str, *, limit: int = 5) -> CiteAnswer:
         claim = _checked_text(claim, "claim", MAX_CLAIM_CHARS)

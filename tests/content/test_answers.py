@@ -35,6 +35,21 @@ def test_summary_keeps_each_documents_sentences_in_reading_order(engine, documen
         assert positions == sorted(positions)
 
 
+def test_a_phrase_that_names_no_topic_is_summarised_from_the_sentences_on_it(engine, documents):
+    answer = engine.summary("cryptocurrency theft")
+    assert answer.topic == "cryptocurrency theft"
+    assert any("cyberattacks to steal cryptocurrency" in s.text for s in answer.sentences)
+    for sentence in answer.sentences:
+        assert_verbatim(sentence.text, sentence.document.id, documents)
+
+
+def test_a_phrase_the_sources_say_nothing_about_names_the_nearest_topics(engine):
+    with pytest.raises(NothingFoundError) as error:
+        engine.summary("fod")
+    assert error.value.message == "The sources say nothing about fod."
+    assert "food" in error.value.hint
+
+
 def test_food_topic_answers_to_its_aliases(engine):
     assert engine.resolve_topic("famine").id == "food"
     assert engine.resolve_topic("Malnutrition").id == "food"

@@ -73,3 +73,10 @@ def test_a_sentence_found_by_meaning_alone_must_be_close(reading: StudyEngine, m
     monkeypatch.setattr(engine_module, "_MIN_COSINE", 1.5)
     texts = [r.text for r in reading.search("Are people starving in North Korea", limit=10).results]
     assert texts and all("North Korea" in t or "people" in t for t in texts)
+
+
+def test_a_phrase_is_summarised_by_meaning_too(reading: StudyEngine):
+    answer = reading.summary("people going hungry")
+    assert any("food" in s.text for s in answer.sentences)
+    with pytest.raises(NothingFoundError):
+        reading.summary("recipe for chocolate cake")
