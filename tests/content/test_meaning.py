@@ -80,3 +80,9 @@ def test_a_phrase_is_summarised_by_meaning_too(reading: StudyEngine):
     assert any("food" in s.text for s in answer.sentences)
     with pytest.raises(NothingFoundError):
         reading.summary("recipe for chocolate cake")
+
+
+def test_a_library_without_a_sentence_is_read_and_searched_without_error():
+    empty = MeaningIndex(np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float16))
+    query = np.ones(384, dtype=np.float32)
+    assert empty.nearest(query, 5) == [] and empty.similarity(query, [1, 2]) == {}

@@ -71,16 +71,18 @@ class MeaningIndex:
 
     def nearest(self, query: np.ndarray, limit: int) -> list[tuple[int, float]]:
         """(sentence id, cosine) of the sentences closest in meaning, best first."""
-        scores = self.vectors @ query.astype(np.float16)
-        limit = min(limit, len(scores))
+        limit = min(limit, len(self.ids))
         if limit == 0:
-            return []
+            return []  # a library without a sentence
+        scores = self.vectors @ query.astype(np.float16)
         top = np.argpartition(-scores, limit - 1)[:limit]
         top = top[np.argsort(-scores[top])]
         return [(int(self.ids[i]), float(scores[i])) for i in top]
 
     def similarity(self, query: np.ndarray, sentence_ids: Sequence[int]) -> dict[int, float]:
         """The cosine of each of these sentences to the query."""
+        if not len(self.ids) or not sentence_ids:
+            return {}
         positions = np.searchsorted(self.ids, np.asarray(sentence_ids, dtype=self.ids.dtype))
         positions = np.clip(positions, 0, len(self.ids) - 1)
         found = self.ids[positions] == np.asarray(sentence_ids)
