@@ -176,15 +176,17 @@ _COUNTING_QUALIFIERS = frozenset(
 _NAMED_GROUP_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+ of\s+$")
 # ... unless a noun follows, which the number counts: "a Rapid Reaction Force of 200 troops"
 _COUNTED_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|for|the|is|was|are|were)\b)[a-z]{3,}")
-# (a thing's "70 years old nightmare" is a span of time, a count; a person's "over 18 years old by the end"
-# is an age)
+# An age: "under 5 years of age", "a 40-year-old", "over 18 years old by the end" (a thing's "70 years
+# old nightmare" is a span of time, a count).
 _AGE_AFTER = re.compile(
     r"\s*(?:years?|months?)\s+of\s+age\b|-(?:year|month)s?-old\b"
     r"|\s*(?:years?|months?)\s+old\b(?=\s*(?:[,.;:)]|$|(?:by|and|or|in|at|to|who|with|from|for|are|were|is|was)\b))",
     re.IGNORECASE,
 )
-# (a test's "10% level" is left a figure, as the evaluation's truth has it)
+# The level a method is set at: "the 95% quantile" (a test's "10% level" is left a figure, as the
+# evaluation's truth has it).
 _LEVEL_AFTER = re.compile(r"\s*(?:quantile|percentile|confidence|credible|prediction)\b")
+# A span of time back from now: "74 years ago".
 _AGO_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?|centuries)\s+ago\b")
 # An item's number in brackets, and the number word or numeral a bracketed number may restate.
 _ENUMERATION = re.compile(r"\(\d{1,2}\)")
