@@ -15,6 +15,7 @@ import numpy as np
 from bot.content import facts, quiz, summary
 from bot.content.index.build import ContentIndex
 from bot.content.index.meaning import Embedder, MeaningIndex
+from bot.content.index.search import Phrase
 from bot.content.index.store import StoredSentence, StoredStatistic
 from bot.content.models import (
     CiteAnswer,
@@ -126,12 +127,9 @@ class StudyEngine:
         query = _checked_text(query, "search query", MAX_QUERY_CHARS)
         limit = _checked_limit(limit)
         phrases = self._planner.plan(query, expand=expand)
-        vectors = self.index.meaning if meaning else None
-        if not phrases and vectors is None:
+        if not phrases and (self.index.meaning is None or not meaning):
             raise InputError("That query has only very common words.", "Add a word that says what you want.")
-        hits = self.index.search.find(phrases, limit=max(limit * 2, _MEANING_CANDIDATES if vectors else 0))
-        if vectors is not None:
-            hits = _by_meaning_and_words(hits, vectors, self.embedder.query(query))[: limit * 2]
+        hits = self._found(query, phrases, limit * 2, meaning=meaning)
         sentences = self.index.store.sentences([sid for sid, _ in hits])
         scores = dict(hits)
         results: list[Passage] = []
@@ -179,6 +177,18 @@ class StudyEngine:
 
     # -- summary, cite ------------------------------------------------------------------------------
 
+    def _found(
+        self, text: str, phrases: list[Phrase], limit: int, *, meaning: bool = True, words: int | None = None
+    ) -> list[tuple[int, float]]:
+        """(sentence id, score) of the sentences that best answer `text`: by its words, and by its meaning
+        too once the sentences are read (and unless `meaning` is False), ranked among the words' `words`
+        best (by default `limit`, and no fewer than `_MEANING_CANDIDATES`) and the nearest in meaning."""
+        vectors = self.index.meaning if meaning else None
+        if vectors is None:
+            return self.index.search.find(phrases, limit=limit)
+        hits = self.index.search.find(phrases, limit=words or max(limit, _MEANING_CANDIDATES))
+        return _by_meaning_and_words(hits, vectors, self.embedder.query(text))[:limit]
+
     def summary(self, topic: str) -> SummaryAnswer:
         """A summary of a curated or discovered topic, or of any word or phrase the sources speak of."""
         try:
@@ -197,12 +207,11 @@ class StudyEngine:
         """A summary of what the sources say about words that name no topic, found as search finds them
         (by meaning too, once the sentences are read); nothing relevant says so, with the nearest topics."""
         text = _checked_text(text, "topic", MAX_QUERY_CHARS)
-        hits = self.index.search.find(self._planner.plan(text), limit=summary.CANDIDATES)
+        hits = self._found(text, self._planner.plan(text), summary.CANDIDATES, words=summary.CANDIDATES)
         if self.index.meaning is not None:
-            ranked = _by_meaning_and_words(hits, self.index.meaning, self.embedder.query(text))
             # cosines of unrelated sentences sit near 0.75: measured from there, "half as relevant as the
             # best" means what it says
-            hits = [(sid, score - _UNRELATED_COSINE) for sid, score in ranked[: summary.CANDIDATES]]
+            hits = [(sid, score - _UNRELATED_COSINE) for sid, score in hits]
         candidates = self.index.store.sentences([sid for sid, _ in hits])
         chosen = summary.choose(candidates, dict(hits), self._planner.terms) if hits else []
         if not chosen:

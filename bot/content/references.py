@@ -15,7 +15,6 @@ _HARVARD_ENTRY = re.compile(
 )
 # natbib's plain styles (JSS, plainnat), names given first: "D. W. K. Andrews and W. Ploberger. Title.
 # Venue, 62:1383-1414, 1994.", "Douglas Bates. Title. R News, 5(1):27-30, May 2005.", "... and others."
-_INITIALS = r"[A-Z][a-z]?\.(?:[\s-]*[A-Z][a-z]?\.)*"
 _GIVEN = r"(?:[A-Z][a-z]?\.(?:-?[A-Z][a-z]?\.)*|[A-Z][\w\u0300-\u036f'’]*(?:-[A-Z][\w'’]*)?)"
 _PARTICLES = r"(?:(?:van|von|de|der|den|du|da|di|le|la)\s+)*"
 _SURNAME = rf"{_PARTICLES}[A-Z][\w\u0300-\u036f'’-]+"

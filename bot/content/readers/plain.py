@@ -39,7 +39,7 @@ def read_plain_text(text: str) -> SourceText:
     def unmark(match: re.Match[str]) -> str:
         nonlocal marks
         marks += 1
-        return match.group(match.lastindex or 0) if match.lastindex else ""
+        return match.group(match.lastindex) if match.lastindex else ""
 
     text = _HEADING_MARK.sub(unmark, text)
     text = _STRONG.sub(unmark, text)
