@@ -22,15 +22,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--problems", action="store_true", help="list every wrong verdict")
     args = parser.parse_args()
-    development, held_out = ClaimScores(), ClaimScores()
-    with tempfile.TemporaryDirectory() as folder:
-        engine = claims_engine(Path(folder))
-        for claim in claims():
-            score_claim(claim, engine.cite(claim.claim), held_out if claim.held_out else development)
-    for label, scores in (("development", development), ("held out", held_out)):
-        print("\n".join(report(scores, label)))
-        if args.problems:
-            print("\n".join(f"  {problem}" for problem in scores.problems))
+    for meaning in (False, True):
+        development, held_out = ClaimScores(), ClaimScores()
+        with tempfile.TemporaryDirectory() as folder:
+            engine = claims_engine(Path(folder), meaning=meaning)
+            for claim in claims():
+                score_claim(claim, engine.cite(claim.claim), held_out if claim.held_out else development)
+        print("by words and meaning:" if meaning else "by words alone:")
+        for label, scores in (("development", development), ("held out", held_out)):
+            print("\n".join(report(scores, label)))
+            if args.problems:
+                print("\n".join(f"  {problem}" for problem in scores.problems))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 import discord
@@ -37,7 +38,8 @@ class Evidence(commands.Cog):
     @app_commands.describe(claim="The claim to check against the sources, in your own words")
     async def cite(self, interaction: discord.Interaction[StudyBot], claim: app_commands.Range[str, 1, 1000]) -> None:
         """Whether the sources support a claim, contradict it or only touch on it, quoting the sentences."""
-        answer = self.bot.engine.cite(claim, limit=MATCHES)
+        # Off the gateway's loop: the claim is embedded to find the sentences near it in meaning.
+        answer = await asyncio.to_thread(self.bot.engine.cite, claim, limit=MATCHES)
         await send_pages(interaction, embeds.cite_pages(answer))
 
 

@@ -6,6 +6,8 @@ pycountry's copy of ISO 3166, so nothing is listed by hand.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 
 import pycountry
@@ -18,6 +20,28 @@ _MINOR = frozenset("of the and".split())
 _DEMONYM = "(?:n|ns|an|ans|ian|ians|i|is)?"
 # An acronym this short names too many things ("US" is also a word) to stand for a country alone.
 _MIN_ACRONYM = 3
+# Sentences a document must name its main country in (see `main_country`).
+_MAIN_MENTIONS = 3
+_BRACKETED = re.compile(r"\s*\([^)]*\)")
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+# The part before the comma of each ISO name written "Head, ... of".
+_HEADS = [c.name.split(", ", 1)[0] for c in pycountry.countries if ", " in c.name]
+# Short and former names in everyday use that ISO 3166 does not carry (it keeps only the official and
+# a few common ones), so that "Russia" or "Burma" in a source is the country ISO calls otherwise.
+_SHORT_NAMES: dict[str, tuple[str, ...]] = {
+    "RU": ("Russia",),
+    "TR": ("Turkey",),
+    "GB": ("Britain", "Great Britain", "UK"),
+    "MM": ("Burma",),
+    "CV": ("Cape Verde",),
+    "SZ": ("Swaziland",),
+    "CI": ("Ivory Coast",),
+    "TL": ("East Timor",),
+    "BN": ("Brunei",),
+    "MK": ("Macedonia",),
+    "CD": ("DR Congo", "DRC"),
+    "CZ": ("Czechia",),
+}
 
 
 def countries_in(text: str) -> set[str]:
@@ -48,11 +72,29 @@ def _names() -> tuple[re.Pattern[str], dict[str, str]]:
 def _forms(country: object) -> list[str]:
     names = [getattr(country, field, None) for field in ("name", "common_name", "official_name")]
     forms = [n for n in names if isinstance(n, str)]
-    # "Korea, Democratic People's Republic of" is also written the other way round.
-    forms += [f"{rest} {head}" for head, rest in (f.split(", ", 1) for f in forms if ", " in f)]
+    # "Holy See (Vatican City State)" is written "Holy See"; "Falkland Islands (Malvinas)" likewise.
+    forms += [_BRACKETED.sub("", f) for f in forms if _BRACKETED.search(f)]
+    # "Korea, Democratic People's Republic of" is also written the other way round, with or without its
+    # article ("the Democratic Republic of the Congo"); "Palestine, State of" is also plain "Palestine".
+    for head, rest in [f.split(", ", 1) for f in forms if ", " in f]:
+        forms += [f"{rest} {head}", f"{_ARTICLE.sub('', rest)} {head}"]
+        if rest.endswith(" of") and _HEADS.count(head) == 1:
+            forms.append(head)  # unless two countries share it ("Korea, Republic of" and the DPRK)
+    forms += _SHORT_NAMES.get(getattr(country, "alpha_2", ""), ())
     official = getattr(country, "official_name", None)
     if isinstance(official, str):
         acronym = "".join(w[0] for w in official.split() if w.lower() not in _MINOR and w[0].isupper())
         if len(acronym) >= _MIN_ACRONYM:
             forms.append(acronym)
     return forms
+
+
+def main_country(texts: Iterable[str]) -> frozenset[str]:
+    """The country a document is about, as a set of one code (empty when none stands out): the one named
+    in the most of its sentences, in at least `_MAIN_MENTIONS` and more than any other. A speech's "our
+    people" or an essay's "the regime" speaks of it without naming it."""
+    counts = Counter(code for text in texts for code in countries_in(text))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < _MAIN_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return frozenset()
+    return frozenset({ranked[0][0]})

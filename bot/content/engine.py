@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from bot.content import facts, quiz, summary
+from bot.content.countries import main_country
 from bot.content.index.build import ContentIndex
 from bot.content.index.meaning import Embedder, MeaningIndex
 from bot.content.index.search import Phrase
@@ -59,6 +60,9 @@ _WORDS_WEIGHT = 0.05
 # it, questions the sources say nothing about ("weather tomorrow") still find their nearest sentence.
 _MIN_COSINE = 0.82
 _UNRELATED_COSINE = 0.75
+# A sentence this near a claim in meaning speaks of the same thing, so that it may state the claim in
+# other words (see verdict.CLOSE_SUPPORT_COVERAGE); false claims come as near, so every other test stays.
+_CLOSE_COSINE = 0.87
 
 
 class StudyEngine:
@@ -73,6 +77,7 @@ class StudyEngine:
         self._fact_keys: list[str] | None = None
         self._sources: SourcesAnswer | None = None
         self._ranked_statistics: list[int] | None = None
+        self._subjects: dict[int, frozenset[str]] = {}
 
     def warm(self) -> None:
         """Work out the whole-index answers now (off the event loop, at start), not in a member's command."""
@@ -229,9 +234,18 @@ class StudyEngine:
         if not reader.words:
             raise InputError("That claim has only very common words.", "Quote more of it.")
         hits = self.index.search.find(self._planner.plan(claim), limit=limit * _CITE_CANDIDATES)
+        cosines: dict[int, float] = {}
+        if self.index.meaning is not None:
+            query = self.embedder.query(claim)
+            hits = _by_meaning_and_words(hits, self.index.meaning, query)[: limit * _CITE_CANDIDATES]
+            cosines = self.index.meaning.similarity(query, [sid for sid, _ in hits])
         matches: list[ClaimMatch] = []
         for sentence in self.index.store.sentences([sid for sid, _ in hits]):
-            judged = reader.judge(sentence.text)
+            judged = reader.judge(
+                sentence.text,
+                subject=self._subject(sentence.document_id),
+                close=cosines.get(sentence.id, 0.0) >= _CLOSE_COSINE,
+            )
             if judged is None:
                 continue
             backed = 0.1 if sentence.references else 0.0
@@ -248,6 +262,12 @@ class StudyEngine:
         matches.sort(key=lambda m: (_RELATION_ORDER[m.relation], -m.score))
         verdict = _VERDICTS[matches[0].relation] if matches else "none"
         return CiteAnswer(claim=claim, verdict=verdict, matches=matches[:limit])
+
+    def _subject(self, doc_id: int) -> frozenset[str]:
+        """The country the document is about (worked out once a document)."""
+        if doc_id not in self._subjects:
+            self._subjects[doc_id] = main_country(self.index.store.document_texts(doc_id))
+        return self._subjects[doc_id]
 
     def _idf(self, term: str) -> float:
         size = max(self.index.search.size, 1)

@@ -23,6 +23,9 @@ from bot.content.statistics import MENTION, YEARS, is_share, mention_value, scal
 # Shares of the claim's weighted words a sentence must hold: to state it, to be about the same thing
 # (so that another figure or a negation contradicts it), and to be worth showing at all.
 SUPPORT_COVERAGE = 0.8
+# A sentence near the claim in meaning (see `judge`) may state it in fewer of its words: "steal" for
+# "stole", "worldwide" for "abroad". Every other test a supporting sentence passes still holds.
+CLOSE_SUPPORT_COVERAGE = 0.6
 CONTRADICT_COVERAGE = 0.5
 RELATED_COVERAGE = 0.3
 # Floating point noise between two figures that are the same ("4.77 million" and "4,770,000").
@@ -104,11 +107,14 @@ class ClaimReader:
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
         self._sides = [self._side(set(self.words), pair) for pair in self._opposites]
 
-    def judge(self, sentence: str) -> Judgement | None:
-        """How `sentence` bears on the claim; None when it is not on the claim's subject."""
+    def judge(self, sentence: str, *, subject: frozenset[str] = frozenset(), close: bool = False) -> Judgement | None:
+        """How `sentence` bears on the claim; None when it is not on the claim's subject.
+
+        `subject` is the country the sentence's document is about, which a sentence naming no country
+        speaks of ("our public education system"); `close` says the sentence is near the claim in meaning."""
         words = set(_words(self._terms(sentence))) | _acronyms(sentence)
         # A country the sentence names otherwise ("the DPRK" for "North Korea") holds the claim's words for it.
-        named = countries_in(sentence) if self._names_a_country else set[str]()
+        named = (countries_in(sentence) or set(subject)) if self._names_a_country else set[str]()
         for countries, terms in self._names:
             if countries and countries <= named:
                 words.update(terms)
@@ -139,7 +145,7 @@ class ClaimReader:
                 return Judgement("contradicts", coverage, opposed)
         states = (
             names
-            and coverage >= SUPPORT_COVERAGE
+            and coverage >= (CLOSE_SUPPORT_COVERAGE if close else SUPPORT_COVERAGE)
             and not missing
             and self._negated == (negation is not None)
             and not opposed

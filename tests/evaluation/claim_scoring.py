@@ -43,14 +43,17 @@ def claims() -> list[Claim]:
     return [Claim.model_validate(c) for c in data["claims"]]
 
 
-def claims_engine(folder: Path) -> StudyEngine:
-    """An engine over the seeds and the speeches, in `folder`."""
+def claims_engine(folder: Path, *, meaning: bool = False) -> StudyEngine:
+    """An engine over the seeds and the speeches, in `folder`; `meaning` reads its sentences for meaning."""
     for path in (PROJECT / "seeds").iterdir():
         if path.is_file():
             shutil.copy(path, folder / path.name)
     for name in SPEECHES:
         shutil.copy(DOCUMENTS / name, folder / name)
-    return StudyEngine(open_index(folder, progress=False), load_topics(PROJECT / "config" / "topics.yaml"))
+    engine = StudyEngine(open_index(folder, progress=False), load_topics(PROJECT / "config" / "topics.yaml"))
+    if meaning:
+        engine.index.compute_meaning(engine.embedder)
+    return engine
 
 
 def score_claim(claim: Claim, answer: CiteAnswer, scores: ClaimScores) -> None:

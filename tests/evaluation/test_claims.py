@@ -11,7 +11,7 @@ from tests.evaluation.claim_scoring import ClaimScores, claims, claims_engine, r
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory) -> ClaimScores:
-    engine = claims_engine(tmp_path_factory.mktemp("claims"))
+    engine = claims_engine(tmp_path_factory.mktemp("claims"), meaning=True)
     total = ClaimScores()
     for claim in claims():
         score_claim(claim, engine.cite(claim.claim), total)
@@ -31,5 +31,6 @@ def test_false_claims_are_not_shown_as_supported(scores):
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
-    # Without a model of meaning a paraphrase is often only "related" (reached: 15 of 29; target 0.95).
-    assert scores.true_supported.found >= 15, scores.problems
+    # A paraphrase near in meaning may state a claim in fewer of its words; others stay "related"
+    # (reached: 21 of 29 with meaning, 18 by words alone; target 0.95).
+    assert scores.true_supported.found >= 21, scores.problems

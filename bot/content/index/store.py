@@ -232,6 +232,10 @@ class Store:
             unique.setdefault(row[0], _reference(row))
         return tuple(unique.values())
 
+    def document_texts(self, doc_id: int) -> list[str]:
+        """The document's sentences, in its order."""
+        return [r[0] for r in self._db.execute("SELECT text FROM sentences WHERE document = ? ORDER BY id", (doc_id,))]
+
     def sentence_texts(self) -> list[tuple[int, str]]:
         """Every sentence's id and text, in id order (to embed them for search by meaning)."""
         return list(self._db.execute("SELECT id, text FROM sentences ORDER BY id"))

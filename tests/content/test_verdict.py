@@ -1,0 +1,55 @@
+"""How a sentence bears on a claim (verdict.py): the document's country stands in for a sentence that
+names none, and a sentence near the claim in meaning may state it in fewer of its words, while every
+test that keeps a false claim from being shown as supported still holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.countries import main_country
+from bot.content.engine import StudyEngine
+from bot.content.verdict import ClaimReader
+
+CLAIM = "Over eleven million Bangladeshis live and work abroad."
+# A UN speech's words for its own people, naming no country.
+SOURCE = "As a country of origin of migrants, over eleven million of our people live and earn worldwide."
+
+
+@pytest.fixture(scope="module")
+def reader(engine: StudyEngine) -> ClaimReader:
+    return ClaimReader(CLAIM, engine._planner.terms, lambda _: 1.0)  # every word weighs the same
+
+
+def test_a_sentence_close_in_meaning_about_the_documents_country_supports_the_claim(reader):
+    judged = reader.judge(SOURCE, subject=frozenset({"BD"}), close=True)
+    assert judged is not None and judged.relation == "supports"
+
+
+def test_without_the_documents_country_or_closeness_it_is_only_related(reader):
+    for subject, close in ((frozenset({"BD"}), False), (frozenset({"KE"}), True), (frozenset(), True)):
+        judged = reader.judge(SOURCE, subject=subject, close=close)
+        assert judged is not None and judged.relation == "related", (subject, close)
+
+
+def test_a_sentence_naming_another_country_is_not_read_as_about_the_documents_own(reader):
+    judged = reader.judge(SOURCE.replace("our people", "Nepalis"), subject=frozenset({"BD"}), close=True)
+    assert judged is not None and judged.relation == "related"
+
+
+def test_closeness_does_not_excuse_a_changed_figure_or_a_negation(reader):
+    changed = reader.judge(SOURCE.replace("eleven", "nine"), subject=frozenset({"BD"}), close=True)
+    assert changed is not None and changed.relation == "contradicts" and changed.differs == "over nine million"
+    denied = reader.judge(SOURCE.replace("live and earn", "do not live or earn"), subject=frozenset({"BD"}), close=True)
+    assert denied is not None and denied.relation == "contradicts"
+
+
+def test_a_documents_country_is_the_one_it_names_most():
+    speech = [
+        "Bangladesh welcomes you.",
+        "Bangladesh hosts refugees from Myanmar.",
+        "Our people work.",
+        "Bangladesh grows.",
+    ]
+    assert main_country(speech) == {"BD"}
+    assert main_country(speech[:2]) == set()  # named too seldom to be the subject
+    assert main_country([*speech, "Myanmar.", "Myanmar."]) == set()  # two countries as often
