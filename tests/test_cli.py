@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, SEEDS
 
 
 def run(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
@@ -21,8 +22,14 @@ def run(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def sources(seeds_dir: Path) -> list[str]:
-    return ["--sources", str(seeds_dir)]
+def sources(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    # A copy of its own: the commands read these sources for meaning and keep the vectors in their
+    # index, which the session's engine over `seeds_dir` must not find (it answers by words alone).
+    target = tmp_path_factory.mktemp("cli-seeds")
+    for path in SEEDS.iterdir():
+        if path.is_file():
+            shutil.copy2(path, target / path.name)
+    return ["--sources", str(target)]
 
 
 def run_json(sources: list[str], *args: str) -> dict:

@@ -203,7 +203,7 @@ class StudyEngine:
         phrases = self._planner.topic_phrases(resolved)
         hits = self.index.search.find(phrases, limit=summary.CANDIDATES)
         candidates = self.index.store.sentences([sid for sid, _ in hits])
-        chosen = summary.choose(candidates, dict(hits), self._planner.terms)
+        chosen = summary.choose(candidates, dict(hits), self._planner.terms, self._sentence_before)
         if not chosen:
             raise NothingFoundError(f"The sources say nothing yet about {resolved.name}.", "See `topics` for others.")
         return SummaryAnswer(topic=resolved.name, sentences=[summary.quote(s) for s in chosen])
@@ -218,7 +218,7 @@ class StudyEngine:
             # best" means what it says
             hits = [(sid, score - _UNRELATED_COSINE) for sid, score in hits]
         candidates = self.index.store.sentences([sid for sid, _ in hits])
-        chosen = summary.choose(candidates, dict(hits), self._planner.terms) if hits else []
+        chosen = summary.choose(candidates, dict(hits), self._planner.terms, self._sentence_before) if hits else []
         if not chosen:
             topics = near or [t.id for t in sorted(self.list_topics().topics, key=lambda t: -t.passages)[:3]]
             raise NothingFoundError(
@@ -226,6 +226,12 @@ class StudyEngine:
                 f"Nearest topics: {', '.join(topics)}; see `topics` for the rest.",
             )
         return SummaryAnswer(topic=text, sentences=[summary.quote(s) for s in chosen])
+
+    def _sentence_before(self, sentence: StoredSentence) -> StoredSentence | None:
+        """The sentence before this one in its document (a document's sentences have consecutive ids), also
+        across a paragraph break: a news report's paragraphs are often one sentence each."""
+        previous = self.index.store.sentences([sentence.id - 1])
+        return previous[0] if previous and previous[0].document_id == sentence.document_id else None
 
     def cite(self, claim: str, *, limit: int = 5) -> CiteAnswer:
         claim = _checked_text(claim, "claim", MAX_CLAIM_CHARS)

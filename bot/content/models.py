@@ -38,6 +38,11 @@ class DocumentInfo(BaseModel):
     format: str = Field(default="text", description="How the file was read: text, markdown, html, pdf or docx.")
     pages: int | None = Field(default=None, description="The number of pages, for a PDF.")
 
+    @property
+    def name(self) -> str:
+        """What an answer calls the document: its title, or its file's name when it gives no title."""
+        return self.id if self.title_is_opening else self.title
+
 
 class ReferenceInfo(BaseModel):
     """An entry of a document's reference list."""
@@ -110,6 +115,18 @@ class SummaryAnswer(BaseModel):
                 notes.append(sentence.reference)
             numbers.append(None if sentence.reference is None else notes.index(sentence.reference) + 1)
         return numbers, notes
+
+    def by_document(self) -> list[tuple[DocumentInfo, list[str]]]:
+        """Each document with its sentences, each followed by its reference's number ("… [2]"), in the
+        summary's order, which keeps a document's sentences together: what a reader sees as a paragraph
+        under the document's name."""
+        numbers, _ = self.numbered_references()
+        groups: list[tuple[DocumentInfo, list[str]]] = []
+        for sentence, number in zip(self.sentences, numbers, strict=True):
+            if not groups or groups[-1][0].id != sentence.document.id:
+                groups.append((sentence.document, []))
+            groups[-1][1].append(sentence.text + (f" [{number}]" if number else ""))
+        return groups
 
 
 Verdict = Literal["supported", "contradicted", "related", "none"]

@@ -51,8 +51,7 @@ def safe(text: str) -> str:
 
 
 def source_line(document: DocumentInfo, reference: ReferenceInfo | None, page: int | None = None) -> str:
-    title = document.id if document.title_is_opening else document.title
-    parts = [f"*{safe(title)}*"]
+    parts = [f"*{safe(document.name)}*"]
     parts += [safe(p) for p in (document.author, document.published and document.published.isoformat()) if p]
     if page is not None:
         parts.append(f"p. {page}")
@@ -136,9 +135,10 @@ def stats_pages(answer: StatsAnswer) -> list[discord.Embed]:
 
 
 def summary_embed(answer: SummaryAnswer) -> discord.Embed:
-    """The sentences as one paragraph with numbered citations; the numbered references underneath."""
-    numbers, notes = answer.numbered_references()
-    parts = [safe(s.text) + (f" [{n}]" if n else "") for s, n in zip(answer.sentences, numbers, strict=True)]
+    """A paragraph for each document, opening on its name, with numbered citations; the numbered
+    references underneath."""
+    _, notes = answer.numbered_references()
+    parts = [f"**{safe(document.name)}**: {safe(' '.join(texts))}" for document, texts in answer.by_document()]
     embed = discord.Embed(title=clip(f"Summary: {safe(answer.topic)}", TITLE_LIMIT), colour=COLOUR)
     documents = list({s.document.id: s.document for s in answer.sentences}.values())
     sources = "\n".join(clip(source_line(d, None), 300) for d in documents)
@@ -149,7 +149,7 @@ def summary_embed(answer: SummaryAnswer) -> discord.Embed:
     embed.set_footer(text="Every sentence is quoted verbatim from the sources, in their order.")
     # The sentences take what the title, sources, references and footer leave of the 6,000 characters.
     room = min(DESCRIPTION_LIMIT - 200, EMBED_TOTAL_LIMIT - len(embed))
-    embed.description = clip(" ".join(parts), room, more=" (see /search)")
+    embed.description = clip("\n\n".join(parts), room, more=" (see /search)")
     return embed
 
 

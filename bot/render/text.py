@@ -74,12 +74,12 @@ def render_stats(answer: StatsAnswer) -> str:
 
 
 def render_summary(answer: SummaryAnswer) -> str:
-    lines = [f"Summary: {answer.topic}", ""]
-    numbers, notes = answer.numbered_references()
-    paragraph = [s.text + (f" [{n}]" if n else "") for s, n in zip(answer.sentences, numbers, strict=True)]
-    lines.append(textwrap.fill(" ".join(paragraph), _WIDTH))
-    documents = list(dict.fromkeys(s.document.id for s in answer.sentences))
-    lines += ["", "Sources: " + ", ".join(documents)]
+    lines = [f"Summary: {answer.topic}"]
+    _, notes = answer.numbered_references()
+    groups = answer.by_document()
+    for document, texts in groups:
+        lines += ["", textwrap.fill(f"{document.name}: {' '.join(texts)}", _WIDTH)]
+    lines += ["", "Sources:", *(_source(document, None) for document in dict((d.id, d) for d, _ in groups).values())]
     lines += [f"[{i}] {note.text}" for i, note in enumerate(notes, 1)]
     return "\n".join(lines)
 

@@ -76,6 +76,11 @@ async def test_summary_numbers_its_citations_and_lists_the_references(world: Wor
     assert "(Amnesty International, 2020). [1]" in embed["description"]
     references = next(f for f in embed["fields"] if f["name"] == "References")["value"]
     assert references.startswith("[1] Amnesty International. (2020).")
+    # each document's paragraph opens on its name: the reader sees where each sentence comes from
+    paragraphs = embed["description"].split("\n\n")
+    assert len(paragraphs) == 2
+    names = ("**004\\_d3383659730909d5**: ", "**000\\_fae6be9c9b19f124**: ")  # Markdown escaped
+    assert all(p.startswith(names) for p in paragraphs), paragraphs
 
 
 async def test_topic_autocomplete_matches_aliases_within_25_choices(world: World):

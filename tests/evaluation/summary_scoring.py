@@ -82,9 +82,7 @@ def judge(
         failed.append("says its sources")
     documents = [s.document.id for s in sentences]
     grouped = all(documents.index(d) == i or documents[i - 1] == d for i, d in enumerate(documents))
-    ordered = all(
-        place[i - 1] < place[i] for i in range(1, len(sentences)) if documents[i - 1] == documents[i]
-    )
+    ordered = all(place[i - 1] < place[i] for i in range(1, len(sentences)) if documents[i - 1] == documents[i])
     if not (grouped and ordered):
         failed.append("reads in order")
     counts = Counter(s.document.id for s in candidates)
