@@ -1,6 +1,7 @@
 """Search on the question set (tests/evaluation/questions.yaml): plain BM25, the words search studybot
 had (stemmed BM25 with topic aliases), meaning alone, and words and meaning together as shipped;
-recall@3 and MRR, development and held-out questions apart, and ratios to plain BM25.
+recall@3 and MRR, development and held-out questions apart, and ratios to plain BM25; then the seeds'
+questions asked in four other languages.
 
     python benchmarks/search_accuracy.py             # the figures
     python benchmarks/search_accuracy.py --problems  # and the development questions each way missed
@@ -19,6 +20,7 @@ sys.path.insert(0, str(PROJECT))
 
 from bot.content.index.store import StoredSentence  # noqa: E402
 from tests.evaluation.question_scoring import (  # noqa: E402
+    other_language_questions,
     question_set,
     questions_engine,
     questions_library,
@@ -54,12 +56,19 @@ def main() -> None:
             "words and meaning (shipped)": lambda q: engine.search(q, limit=_LIMIT).results,
         }
         scored = {name: score_search(data.questions, search) for name, search in ways.items()}
+        abroad = {name: score_search(other_language_questions(), search) for name, search in ways.items()}
     baseline = scored["plain BM25"]
     for part, index in (("development", 0), ("held out", 1)):
         print(f"{part} ({baseline[index].asked} questions):")
         for name, scores in scored.items():
             ratio = scores[index].recall_at_3 / (baseline[index].recall_at_3 or 1)
             print(f"  {scores[index].line(name)}   {ratio:.2f}x plain BM25's recall@3")
+    for part, index in (("development", 0), ("held out", 1)):
+        print(
+            f"asked in French, Spanish, German and Portuguese, {part} ({abroad['plain BM25'][index].asked} questions):"
+        )
+        for name, scores in abroad.items():
+            print(f"  {scores[index].line(name)}")
     if args.problems:
         for name, (development, _) in scored.items():
             print(f"{name}, development questions missed: {development.missed}")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from bot.content import facts, quiz, summary
+from bot.content import facts, language, quiz, summary
 from bot.content.countries import main_country
 from bot.content.index.build import ContentIndex
 from bot.content.index.meaning import Embedder, MeaningIndex
@@ -63,6 +63,15 @@ _UNRELATED_COSINE = 0.75
 # A sentence this near a claim in meaning speaks of the same thing, so that it may state the claim in
 # other words (see verdict.CLOSE_SUPPORT_COVERAGE); false claims come as near, so every other test stays.
 _CLOSE_COSINE = 0.87
+# A question in another language than the sources' is searched by meaning alone (its words could only
+# meet theirs by accident: "Nordkorea", "USB"). Cosines across languages run lower, and the nearest
+# must be this close: a French "recette du gâteau au chocolat" scores 0.78 against our sources, the
+# questions of our other-language set 0.80 to 0.88. A question is taken as in another language only
+# with this many words (a keyword is no evidence of a language).
+_FOREIGN_MIN_COSINE = 0.80
+_FOREIGN_MIN_WORDS = 3
+# Sentences read to tell the sources' language.
+_LANGUAGE_SAMPLE = 300
 
 
 class StudyEngine:
@@ -78,6 +87,7 @@ class StudyEngine:
         self._sources: SourcesAnswer | None = None
         self._ranked_statistics: list[int] | None = None
         self._subjects: dict[int, frozenset[str]] = {}
+        self._sources_language: str | None = None
 
     def warm(self) -> None:
         """Work out the whole-index answers now (off the event loop, at start), not in a member's command."""
@@ -85,6 +95,7 @@ class StudyEngine:
         self.fact_keys()
         self.sources()
         self.ranked_statistics()
+        self.sources_language()
 
     # -- topics -------------------------------------------------------------------------------------
 
@@ -189,10 +200,36 @@ class StudyEngine:
         too once the sentences are read (and unless `meaning` is False), ranked among the words' `words`
         best (by default `limit`, and no fewer than `_MEANING_CANDIDATES`) and the nearest in meaning."""
         vectors = self.index.meaning if meaning else None
+        if self._foreign(text):
+            if vectors is None:
+                name = language.language_name(self.sources_language())
+                raise NothingFoundError(
+                    f"Nothing in the sources matches '{text}'.",
+                    f"The sources are in {name}: ask in {name} (other languages are understood only once the "
+                    "sources are read for meaning).",
+                )
+            nearest = vectors.nearest(self.embedder.query(text), limit)
+            return [(sid, cosine) for sid, cosine in nearest if cosine >= _FOREIGN_MIN_COSINE]
         if vectors is None:
             return self.index.search.find(phrases, limit=limit)
         hits = self.index.search.find(phrases, limit=words or max(limit, _MEANING_CANDIDATES))
         return _by_meaning_and_words(hits, vectors, self.embedder.query(text))[:limit]
+
+    def sources_language(self) -> str:
+        """The ISO 639-1 code of the language most of the sources are in (worked out once)."""
+        if self._sources_language is None:
+            sample = self.index.store.sample_texts(_LANGUAGE_SAMPLE)
+            self._sources_language = language.main_language(" ".join(sample)) if sample else "en"
+        return self._sources_language
+
+    def _foreign(self, text: str) -> bool:
+        """Whether a question is in another language than the sources: at least three words, unlikely in
+        theirs, and most of its words never met in them."""
+        if len(text.split()) < _FOREIGN_MIN_WORDS or language.is_in(text, self.sources_language()):
+            return False
+        terms = self._planner.terms(text)
+        known = sum(self.index.search.document_frequency(term) > 0 for term in terms)
+        return known * 2 < len(terms)
 
     def summary(self, topic: str) -> SummaryAnswer:
         """A summary of a curated or discovered topic, or of any word or phrase the sources speak of."""

@@ -54,7 +54,7 @@ def choose(
     before: Callable[[StoredSentence], StoredSentence | None],
 ) -> list[StoredSentence]:
     """`before` gives the sentence a sentence follows in its document (None for its first)."""
-    pool = [s for s in candidates if len(s.text.split()) >= _MIN_WORDS]
+    pool: list[StoredSentence] = [s for s in candidates if len(s.text.split()) >= _MIN_WORDS]
     if not pool:
         return []
     best = max(scores[s.id] for s in pool)
@@ -85,7 +85,7 @@ def choose(
             rank.setdefault(sentence.id, scores[pick.id])  # an antecedent sits where its pick does
         chosen.extend(new)
         quoted.add(pick.document_id)
-        pool = [s for s in pool if s.id not in {n.id for n in new}]
+        pool[:] = [s for s in pool if s.id not in {n.id for n in new}]
     return _reading_order(chosen, rank)
 
 

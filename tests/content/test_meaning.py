@@ -86,3 +86,22 @@ def test_a_library_without_a_sentence_is_read_and_searched_without_error():
     empty = MeaningIndex(np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float16))
     query = np.ones(384, dtype=np.float32)
     assert empty.nearest(query, 5) == [] and empty.similarity(query, [1, 2]) == {}
+
+
+def test_a_question_in_another_language_finds_the_english_sentence_by_meaning(reading: StudyEngine):
+    # the set's own question, asked in French (tests/evaluation/questions_other_languages.yaml)
+    top = reading.search("Les sanctions frappent-elles l'élite ou les gens ordinaires ?", limit=3).results
+    assert any("Sanctions often exacerbate suffering among ordinary citizens" in r.text for r in top)
+
+
+def test_without_meaning_a_question_in_another_language_is_told_the_sources_language(engine: StudyEngine):
+    assert engine.sources_language() == "en"
+    with pytest.raises(NothingFoundError) as error:
+        engine.search("Gibt es in Nordkorea Gewerkschaften oder NGOs?")
+    assert error.value.hint is not None and error.value.hint.startswith("The sources are in English: ask in English")
+
+
+@pytest.mark.parametrize("query", ["USB", "Yeonmi Park", "Kim Jong Un", "radio jamming", "DPRK Chainalysis report"])
+def test_english_keywords_are_never_taken_for_another_language(engine: StudyEngine, query: str):
+    # short keyword queries score low for English; their words occur in the sources
+    assert engine.search(query).results

@@ -79,6 +79,16 @@ def question_set() -> QuestionSet:
     return data
 
 
+def other_language_questions() -> list[Question]:
+    """The first questions of the set asked in French, Spanish, German and Portuguese; every other one
+    held out, as in the set."""
+    data = yaml.safe_load((FOLDER / "questions_other_languages.yaml").read_text(encoding="utf-8"))
+    questions = [Question.model_validate(q) for q in data["questions"]]
+    for i, question in enumerate(questions):
+        question.held_out = i % 2 == 1
+    return questions
+
+
 def questions_library(folder: Path, documents: list[str]) -> Path:
     """The seeds and the question set's documents, copied into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -236,6 +236,11 @@ class Store:
         """The document's sentences, in its order."""
         return [r[0] for r in self._db.execute("SELECT text FROM sentences WHERE document = ? ORDER BY id", (doc_id,))]
 
+    def sample_texts(self, count: int) -> list[str]:
+        """About `count` sentences spread evenly over the library (every k-th by id)."""
+        step = max(1, self.count("sentences") // max(count, 1))
+        return [r[0] for r in self._db.execute("SELECT text FROM sentences WHERE id % ? = 0 LIMIT ?", (step, count))]
+
     def sentence_texts(self) -> list[tuple[int, str]]:
         """Every sentence's id and text, in id order (to embed them for search by meaning)."""
         return list(self._db.execute("SELECT id, text FROM sentences ORDER BY id"))

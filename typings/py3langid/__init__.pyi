@@ -1,0 +1,1 @@
+# py3langid ships no type hints; studybot uses only `py3langid.langid` (see langid.pyi).
