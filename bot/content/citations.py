@@ -45,7 +45,7 @@ _NOT_AUTHORS = re.compile(
 _SURNAME = r"(?:(?:van|von|de|der|den|du|da|di|le|la)\s+)*[A-Z][\w'’-]+"
 _NARRATIVE_YEAR = re.compile(
     rf"\b(?P<name>{_SURNAME}(?:\s+et\s+al\.?|(?:,\s+{_SURNAME})*,?\s+(?:and|&)\s+{_SURNAME})?)"
-    r"(?:['’]s)?\s+\((?P<year>\d{4}[a-z]?|n\.d\.)(?:,\s*pp?\.\s*[\d–-]+)?\)"
+    r"(?:['’]s)?\s+\((?P<years>(?:\d{4}[a-z]?|n\.d\.)(?:,\s*\d{4}[a-z]?)*)(?:,\s*pp?\.\s*[\d–-]+)?\)"
 )
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_MARKER = re.compile(rf"(?<=\S)[{_SUPERSCRIPTS}]+(?:[˒,⁻–-][{_SUPERSCRIPTS}]+)*")
@@ -201,10 +201,11 @@ class CitationLinker:
     def _narrative(self, sentence: str, linked: set[int | None]) -> list[Citation]:
         found: list[Citation] = []
         for match in _NARRATIVE_YEAR.finditer(sentence):
-            chosen = self._match(match.group("name"), match.group("year"))
-            if chosen is not None and chosen not in linked:
-                found.append(Citation(f"{match.group('name')} ({match.group('year')})", chosen, "narrative"))
-                linked.add(chosen)
+            for year in _YEAR_OF_WORK.findall(match.group("years")):  # "Cameron and Trivedi (1998, 2005)"
+                chosen = self._match(match.group("name"), year)
+                if chosen is not None and chosen not in linked:
+                    found.append(Citation(f"{match.group('name')} ({year})", chosen, "narrative"))
+                    linked.add(chosen)
         for i in self._author_year:
             if i in linked:
                 continue

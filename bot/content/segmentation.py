@@ -48,6 +48,13 @@ _TAKES_A_NUMBER = frozenset(
 )
 
 
+# A title before a name, which the splitter may cut off as a sentence of its own ("country. Mr. |
+# Magufuli is standing ..."): it joins the words after it.
+_HONORIFIC = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|Gen|Col|Capt|Lt|Sgt|Rev|Hon|Messrs|Mme|Mlle|H\.E|St)\.\s?){1,2}$"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     start: int
@@ -182,6 +189,9 @@ def _extend_last(sentences: list[str], words: str) -> None:
 def _reattach_tails(sentences: list[str]) -> list[str]:
     merged: list[str] = []
     for sentence in sentences:
+        if merged and _HONORIFIC.match(merged[-1]):
+            merged[-1] = f"{merged[-1]} {sentence}"  # "Mr." left alone by the splitter: the name follows
+            continue
         tail = _LEADING_TAIL.match(sentence)
         if merged and tail:
             merged[-1] = f"{merged[-1]} {sentence[: tail.end()]}"

@@ -140,7 +140,8 @@ _LABEL_WORD = re.compile(
 _LISTED_BEFORE = re.compile(r"(?:\d[\d.]*\s*(?:,\s*(?:and|&)?|and|&)\s*)+$")
 # A number word, then "or"/"to" and another number: "four or five years", "two to three million".
 _ALTERNATIVE_AFTER = re.compile(rf"\s+(?:or|to)\s+(?:{_NUMERAL}|{_WORD_NUMBER})\b", re.IGNORECASE)
-_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]*\s+$")
+# (not a possessive: "Tanzania’s 12,268 villages" counts the villages)
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]*(?<![’']s)\s+$")
 # A name spelled with capitals or a dot inside it ("CPython 3.11", "PEP 659", "iOS 17", "Node.js 18")
 # numbers a thing even where it opens the sentence.
 _PRODUCT_NAME_BEFORE = re.compile(
@@ -186,6 +187,15 @@ _AGE_AFTER = re.compile(
 # The level a method is set at: "the 95% quantile" (a test's "10% level" is left a figure, as the
 # evaluation's truth has it).
 _LEVEL_AFTER = re.compile(r"\s*(?:quantile|percentile|confidence|credible|prediction)\b")
+# A plural unit hyphened to a number and then a noun make a compound naming a thing, not a count: "its
+# 75-years existence" (as "a 75-year existence" would); "sixty-years ago" stays a span of time.
+_HYPHENED_COMPOUND_AFTER = re.compile(
+    r"-(?:years|months|weeks|days|decades)\s+(?!(?:ago|of|and|or|to|in|on|at|for|the|is|was|are|were)\b)[a-z]{3,}"
+)
+# "of which eight are operating": a part of what the sentence counted before.
+_PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:which|whom|them|these|those)\s+$", re.IGNORECASE)
+# A list's item marker mid-sentence: "four joint projects: 1) improving access ...; 2) capacity ...".
+_ITEM_MARKER = re.compile(r"(?<![(\w])(\d{1,2})\)")
 # A span of time back from now: "74 years ago".
 _AGO_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?|centuries)\s+ago\b")
 # An item's number in brackets, and the number word or numeral a bracketed number may restate.
@@ -330,6 +340,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return True  # "7X", "seven times", "10,000 yuan", "10-15%": a multiplier, a sum or a range
     if _ORDINAL_OR_COMPOUND_AFTER.match(after) and not match.group("percent"):
         return False  # ordinals, decades, compounds ("3rd-year", "1950s"), times and version numbers
+    if _HYPHENED_COMPOUND_AFTER.match(after) and not match.group("percent"):
+        return False  # "its 75-years existence": a thing's name, as "a 75-year existence"
     if numeral:
         plain = not (match.group("currency") or match.group("scale") or match.group("percent"))
         counted = (match.group("qualifier") or "").strip().lower() in _COUNTING_QUALIFIERS
@@ -354,8 +366,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
             or _opening_name(before, match.start(), capitals)
         ):
             return False  # a label: "Resolution 2202", "Session 79", "pages 38, 48", "PEP 659"
-        if _enumerated(sentence, match, before):
-            return False  # an item's number: "(1) quality education, (2) training"
+        if _enumerated(sentence, match, before) or _item_marker(sentence, match):
+            return False  # an item's number: "(1) quality education, (2) training", "1) access; 2) training"
         # a list marker ("1." or "2)") opening the sentence is not a count either
         return not (match.start() == 0 and re.match(r"[.)]", after))
     assert word is not None
@@ -373,6 +385,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return True  # "Ninety percent of ...", "five million": the word says what kind of number it is
     if word.lower() == "two" and _BOTH_BEFORE.search(before):
         return False  # "our two countries", "the two sides": both of them, not a count
+    if _PARTITIVE_BEFORE.search(before):
+        return True  # "11 aeroplanes, of which eight are operating": a count, whatever word follows
     rest = sentence[end : end + _CONTEXT]
     if _ALTERNATIVE_AFTER.match(rest):
         return True  # "every four or five years": the first of two numbers counting one thing
@@ -391,6 +405,16 @@ def _enumerated(sentence: str, match: re.Match[str], before: str) -> bool:
     return f"({number + 1})" in sentence or f"({number - 1})" in sentence
 
 
+def _item_marker(sentence: str, match: re.Match[str]) -> bool:
+    """A number closing a bracket it never opened, where the sentence also holds the item before or after
+    it marked so: "1) improving access ...; 2) capacity-building"."""
+    marker = _ITEM_MARKER.match(sentence, match.start())
+    if marker is None or match.group("qualifier") or match.end() != marker.end() - 1:
+        return False
+    number = int(marker.group(1))
+    return any(re.search(rf"(?<![(\w]){n}\)", sentence) for n in (number - 1, number + 1) if n > 0)
+
+
 def _opening_name(before: str, start: int, capitals: bool) -> bool:
     """A capitalised word opening the sentence, right before the number, names what it numbers ("Python
     3.11", "Article 5"), unless it is a word like "The" ("The 30 members")."""
@@ -398,7 +422,8 @@ def _opening_name(before: str, start: int, capitals: bool) -> bool:
     if opening is None or capitals:
         return False
     word = opening.group(1).lower()
-    return word not in _FUNCTION_WORDS and word not in _OPENING_WORDS
+    possessive = word.endswith(("’s", "'s"))  # "Kenya’s 2 million refugees": whose, not a name's number
+    return not possessive and word not in _FUNCTION_WORDS and word not in _OPENING_WORDS
 
 
 def mention_value(match: re.Match[str]) -> float:

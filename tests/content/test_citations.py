@@ -105,6 +105,8 @@ def styles() -> CitationLinker:
         ("Human Rights Watch's 2019 report documented torture.", ["Human Rights Watch, 2019"]),
         ("Values come from Chu et al. (1995b) and Chu et al. (1995a).", ["Chu et al., 1995b", "Chu et al., 1995a"]),
         ("The p values are computed based on Hansen (1997).", ["Hansen, 1997"]),
+        # two works by the same authors in one bracket after their names
+        ("The tests are surveyed in Chu et al. (1995a, 1995b).", ["Chu et al., 1995a", "Chu et al., 1995b"]),
     ],
 )
 def test_citations_in_every_style_link_to_their_entries(styles, sentence, expected):

@@ -66,6 +66,16 @@ def test_years_dates_labels_names_and_rhetoric_are_not_statistics(sentence):
         ("The fund needs US$ 3.5 billion.", ["US$ 3.5 billion"]),
         ("The fund needs US$3.5 billion.", ["US$3.5 billion"]),
         ("Twenty-five countries signed.", ["Twenty-five"]),
+        # a possessive before a number says whose it is, not what it numbers
+        ("Power reached a total of 9,112 of Tanzania’s 12,268 villages.", ["a total of 9,112", "12,268"]),
+        ("Kenya’s 2 million refugees waited.", ["2 million"]),
+        # a part of what was counted before, whatever word follows it
+        ("It bought 11 aeroplanes, of which eight are operating.", ["11", "eight"]),
+        # list items marked "1)", "2)" mid-sentence are not counted; the count of them is
+        ("They endorsed four projects: 1) access to information; 2) training; and 3) equipment.", ["four"]),
+        # a hyphened compound names a thing ("a 75-year existence"); "sixty-years ago" is a span
+        ("During its 75-years existence, the United Nations grew.", []),
+        ("The Nakba happened sixty-years ago.", ["sixty"]),
     ],
 )
 def test_counts_percentages_and_money_in_other_styles(sentence, expected):

@@ -419,8 +419,9 @@ def _continues(previous: tuple[_Line, str], line: _Line, text: str, spacing: flo
         # set with hanging indents) starts a paragraph
         indented = line.left - before.left > body_size * 1.2 or before.left - line.left > body_size * 0.5
         return not (indented or before.right < line.right - body_size * 3)
-    # a new page or column: a sentence left open goes on
-    return open_sentence and text[:1].islower()
+    # a new page or column: a sentence left open goes on ("... in the MASS package" / "(Venables and
+    # Ripley 2002) along with ...")
+    return open_sentence and (text[:1].islower() or (text[:1] == "(" and before_text[-1:].islower()))
 
 
 def _hyphenated(previous: tuple[_Line, str], line: _Line, text: str) -> bool:

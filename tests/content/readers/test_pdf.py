@@ -213,3 +213,11 @@ def test_a_running_head_set_low_is_furniture_and_hanging_entries_after_a_page_br
         "Genz, 1993",
         "Watson et al., 1987",
     ]
+
+
+def test_a_sentence_left_open_at_a_page_foot_goes_on_into_a_bracket_on_the_next_page():
+    document = ingest_file(SourceFile(EVALUATION / "countreg.pdf", "countreg", "countreg.pdf"))
+    assert isinstance(document, IngestedDocument), document
+    joined = [s for s in document.sentences if s.text.startswith("In R (R Development Core Team 2008)")]
+    assert joined and "in the MASS package (Venables and Ripley 2002) along with" in joined[0].text
+    assert "Venables and Ripley" in " ".join(c.cited for c in joined[0].citations)
