@@ -48,7 +48,25 @@ def countries_in(text: str) -> set[str]:
     """The ISO 3166 codes of the countries `text` names. The longest name found wins, so the "Republic of
     Korea" inside "the Democratic People's Republic of Korea" names only North Korea."""
     pattern, codes = _names()
-    return {codes[m.group("name").lower()] for m in pattern.finditer(text.translate(_APOSTROPHES))}
+    found = pattern.finditer(text.translate(_APOSTROPHES))
+    # A name with its people's ending may be the first word of another country's name: "Dominican" is
+    # Dominica's people and the Dominican Republic's, and names neither for sure ("Russian", the first
+    # word of the Russian Federation, still names Russia).
+    first_words = _first_words()
+    return {
+        code for m in found if (code := codes[m.group("name").lower()]) == first_words.get(m.group(0).lower(), code)
+    }
+
+
+@cache
+def _first_words() -> dict[str, str]:
+    """The first word of each country's name of more than one word, and that country."""
+    first: dict[str, str] = {}
+    for country in pycountry.countries:
+        for name in _forms(country):
+            if " " in name:
+                first.setdefault(name.split()[0].lower(), country.alpha_2)
+    return first
 
 
 @cache

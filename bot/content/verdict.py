@@ -41,6 +41,7 @@ _NEGATION = re.compile(
 _CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\b(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
 _UNIVERSAL = re.compile(r"\b(?:all|every|everyone|everybody|entire|whole|always|each and every)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|[Mm]ine)\b")
 _NAME = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][a-z]+)+")
@@ -111,10 +112,15 @@ class ClaimReader:
         """How `sentence` bears on the claim; None when it is not on the claim's subject.
 
         `subject` is the country the sentence's document is about, which a sentence naming no country
-        speaks of ("our public education system"); `close` says the sentence is near the claim in meaning."""
+        speaks of ("Authorities were reinforcing fences along the border"), unless it speaks in the first
+        person: a speech's "our people" are its speaker's, who may name another country most (Palestine's
+        speech names Israel five times as often as Palestine). `close` says the sentence is near the claim
+        in meaning."""
         words = set(_words(self._terms(sentence))) | _acronyms(sentence)
         # A country the sentence names otherwise ("the DPRK" for "North Korea") holds the claim's words for it.
-        named = (countries_in(sentence) or set(subject)) if self._names_a_country else set[str]()
+        named = countries_in(sentence) if self._names_a_country else set[str]()
+        if not named and self._names_a_country and not _FIRST_PERSON.search(sentence):
+            named = set(subject)
         for countries, terms in self._names:
             if countries and countries <= named:
                 words.update(terms)

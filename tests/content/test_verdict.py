@@ -11,8 +11,8 @@ from bot.content.engine import StudyEngine
 from bot.content.verdict import ClaimReader
 
 CLAIM = "Over eleven million Bangladeshis live and work abroad."
-# A UN speech's words for its own people, naming no country.
-SOURCE = "As a country of origin of migrants, over eleven million of our people live and earn worldwide."
+# A report's words for the country it is about, naming no country.
+SOURCE = "As a country of origin of migrants, over eleven million of its people live and earn worldwide."
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,13 @@ def test_without_the_documents_country_or_closeness_it_is_only_related(reader):
 
 
 def test_a_sentence_naming_another_country_is_not_read_as_about_the_documents_own(reader):
-    judged = reader.judge(SOURCE.replace("our people", "Nepalis"), subject=frozenset({"BD"}), close=True)
+    judged = reader.judge(SOURCE.replace("its people", "Nepalis"), subject=frozenset({"BD"}), close=True)
+    assert judged is not None and judged.relation == "related"
+
+
+def test_a_sentence_in_the_first_person_speaks_of_its_speaker_not_the_documents_country(reader):
+    # a speech's "our people" are its speaker's, who may name another country most
+    judged = reader.judge(SOURCE.replace("its people", "our people"), subject=frozenset({"BD"}), close=True)
     assert judged is not None and judged.relation == "related"
 
 
