@@ -109,6 +109,7 @@ def ours_query(sources: Path, work: Path) -> dict:
     topics = load_topics(Path(__file__).resolve().parents[1] / "config" / "topics.yaml")
     engine = StudyEngine(open_index(sources, index_dir=work / "studybot"), topics)
     assert not engine.index.report.rebuilt, "the index should have been reused"
+    engine.sources_language()  # as the bot's start (`warm`) does: tells a question's language from theirs
     engine.search(QUERIES[0], limit=TOP_K)
     start_s = time.perf_counter() - started
     return {
