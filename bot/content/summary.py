@@ -3,7 +3,7 @@
 Sentences are picked by relevance with a penalty for repeating what an earlier pick said (maximal
 marginal relevance), then put back in reading order, grouped by document. A sentence whose meaning
 hangs on the one before it ("These include…", "However, …", "…, she said") comes with that sentence,
-or is left out when its document does not give one to bring.
+or is left out when its document does not give one to bring. Questions are not picked.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def choose(
     before: Callable[[StoredSentence], StoredSentence | None],
 ) -> list[StoredSentence]:
     """`before` gives the sentence a sentence follows in its document (None for its first)."""
-    pool: list[StoredSentence] = [s for s in candidates if len(s.text.split()) >= _MIN_WORDS]
+    pool: list[StoredSentence] = [s for s in candidates if len(s.text.split()) >= _MIN_WORDS and not _asks(s.text)]
     if not pool:
         return []
     best = max(scores[s.id] for s in pool)
@@ -87,6 +87,12 @@ def choose(
         quoted.add(pick.document_id)
         pool[:] = [s for s in pool if s.id not in {n.id for n in new}]
     return _reading_order(chosen, rank)
+
+
+def _asks(text: str) -> bool:
+    """A question ("Does the General Assembly have a solution?") says nothing a summary can state; it may
+    still come before a pick that answers it."""
+    return text.rstrip(" ”’\"')]").endswith("?")
 
 
 def _document_shares(pool: Sequence[StoredSentence], scores: Mapping[int, float]) -> dict[int, float]:

@@ -46,6 +46,9 @@ def test_every_topics_summary_meets_the_rubric_but_where_the_sources_are_short(e
         hits = engine.index.search.find(engine._planner.topic_phrases(topic), limit=summary.CANDIDATES)
         failed = judge(answer, render_summary(answer), store.sentences([sid for sid, _ in hits]), order)
         assert failed == (["size"] if topic.id == "detention" else []), (topic.id, failed)
+        # a question is never picked: it may only come before the sentence that answers it
+        asked = [i for i, s in enumerate(answer.sentences) if s.text.endswith("?")]
+        assert all(i + 1 < len(answer.sentences) for i in asked), topic.id
 
 
 @pytest.mark.parametrize(
