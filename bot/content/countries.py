@@ -1,6 +1,7 @@
 """The countries a text names, however it names them: "North Korea", "the Democratic People's Republic of
 Korea", "DPRK" and "Korea, Democratic People's Republic of" are one country. The names come from
-pycountry's copy of ISO 3166, so nothing is listed by hand.
+pycountry's copy of ISO 3166; only the few short names in everyday use that ISO does not carry
+("Russia", "Burma") are listed here.
 """
 
 from __future__ import annotations
@@ -109,8 +110,8 @@ def _forms(country: object) -> list[str]:
 
 def main_country(texts: Iterable[str]) -> frozenset[str]:
     """The country a document is about, as a set of one code (empty when none stands out): the one named
-    in the most of its sentences, in at least `_MAIN_MENTIONS` and more than any other. A speech's "our
-    people" or an essay's "the regime" speaks of it without naming it."""
+    in the most of its sentences, in at least `_MAIN_MENTIONS` and more than any other. An essay's "the
+    regime" or a report's "authorities" speak of it without naming it."""
     counts = Counter(code for text in texts for code in countries_in(text))
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < _MAIN_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):

@@ -6,8 +6,9 @@ sentence; each name it gives is there; the part of the sentence that speaks to i
 the claim is; no word of it is set against the claim's ("rose" / "fell", "success" / "collapse"); and
 it does not speak of some where the claim speaks of all. A sentence on the same thing that gives
 another figure, negates it or sets an opposing word against it contradicts it. Anything else on the
-subject is related. There is no model of meaning here: the rules err towards "related", never towards
-"supports", because a student would cite a claim shown as supported.
+subject is related. Meaning only lowers the share of words a sentence near the claim must hold (the
+engine says which are near); the rules err towards "related", never towards "supports", because a
+student would cite a claim shown as supported.
 """
 
 from __future__ import annotations
