@@ -277,6 +277,10 @@ class StudyEngine:
     def cite(self, claim: str, *, limit: int = 5) -> CiteAnswer:
         claim = _checked_text(claim, "claim", MAX_CLAIM_CHARS)
         limit = _checked_limit(limit)
+        if self._foreign(claim):
+            # the verdict weighs the claim's words, figures and names against the sources' own
+            name = language.language_name(self.sources_language())
+            raise InputError(f"Claims are checked in {name}, the language of the sources.", f"State it in {name}.")
         reader = ClaimReader(claim, self._planner.terms, self._idf)
         if not reader.words:
             raise InputError("That claim has only very common words.", "Quote more of it.")

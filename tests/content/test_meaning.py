@@ -14,7 +14,7 @@ from bot.content.index import meaning as meaning_module
 from bot.content.index.build import open_index
 from bot.content.index.meaning import FILE, MeaningIndex
 from bot.content.topics import load_topics
-from bot.errors import NothingFoundError
+from bot.errors import InputError, NothingFoundError
 from tests.conftest import TOPICS
 from tests.evaluation.question_scoring import question_set, score_search
 
@@ -110,3 +110,10 @@ def test_without_meaning_a_question_in_another_language_is_told_the_sources_lang
 def test_english_keywords_are_never_taken_for_another_language(engine: StudyEngine, query: str):
     # short keyword queries score low for English; their words occur in the sources
     assert engine.search(query).results
+
+
+def test_a_claim_in_another_language_is_asked_for_in_the_sources_language(engine: StudyEngine):
+    # the verdict weighs words, figures and names against the sources' own: it cannot judge a French claim
+    with pytest.raises(InputError) as error:
+        engine.cite("Les sanctions ont aggravé la faim des gens ordinaires en Corée du Nord.")
+    assert error.value.hint == "State it in English."
