@@ -21,11 +21,11 @@ SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]*]*(?:[⁰¹²³⁴⁵⁶⁷�
 # Share of line breaks that fall mid-sentence above which a text is taken to be hard-wrapped.
 _WRAPPED_SHARE = 0.2
 _WHITESPACE = re.compile(r"\s+")
-# A line that stops on a word no sentence or heading ends with ("... unveiled by") goes on in the next,
-# even in a text whose lines are otherwise paragraphs.
+# A line that stops on a word no sentence or heading ends with ("... unveiled by", "a country that is")
+# goes on in the next, even in a text whose lines are otherwise paragraphs.
 _LEFT_OPEN = re.compile(
     r"\b(?:the|a|an|of|by|to|for|with|from|in|on|at|and|or|but|that|which|who|whose|its|their|our|his|her"
-    r"|between|into|through|during|against|under|without|within|than|because)$"
+    r"|between|into|through|during|against|under|without|within|than|because|is|are|was|were|has|have|had)$"
 )
 # A citation or closing quote that a splitter may leave at the head of the next sentence belongs to
 # the sentence before it: "... camps. (United Nations, 2014)" or "... cards.”".

@@ -58,6 +58,21 @@ def test_hard_wrapped_text_is_joined_into_paragraphs():
     ]
 
 
+def test_a_line_left_open_on_a_verb_goes_on_in_a_text_of_one_line_paragraphs():
+    # most line breaks fall after a full stop, so the text is not taken for hard-wrapped
+    text = (
+        "Sea levels rise.\nEach year we go to COP.\nEach year we are let down.\nPledges go unkept.\n\n"
+        "Let me tell you about my country, Guyana; a country that is\n"
+        "83,000 square miles, 86 percent of which is tropical forest.\nIts forest stores carbon.\n"
+        "We lead by example.\nWe do not lecture.\n"
+    )
+    paragraphs = [normalise_whitespace(text[p.start : p.end]) for p in paragraph_spans(text)]
+    assert (
+        "Let me tell you about my country, Guyana; a country that is 83,000 square miles, 86 percent of "
+        "which is tropical forest."
+    ) in paragraphs
+
+
 def test_a_list_of_headlines_is_not_mistaken_for_wrapped_text():
     text = "Kosovo Heads to Early Election\nTrump and Netanyahu Talk\nLebanon Approves Budget\n"
     assert len(paragraph_spans(text)) == 3
