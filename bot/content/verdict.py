@@ -119,9 +119,9 @@ class ClaimReader:
         in meaning."""
         words = set(_words(self._terms(sentence))) | _acronyms(sentence)
         # A country the sentence names otherwise ("the DPRK" for "North Korea") holds the claim's words for it.
-        named = countries_in(sentence) if self._names_a_country else set[str]()
-        if not named and self._names_a_country and not _FIRST_PERSON.search(sentence):
-            named = set(subject)
+        named = set[str]()
+        if self._names_a_country:
+            named = countries_in(sentence) or (set[str]() if _FIRST_PERSON.search(sentence) else set(subject))
         for countries, terms in self._names:
             if countries and countries <= named:
                 words.update(terms)
