@@ -152,6 +152,8 @@ _PRODUCT_NAME_BEFORE = re.compile(
 # "+" between two terms adds, "+" against a number after a space is its sign: "about +26% on Linux".)
 _OPERATOR_BEFORE = re.compile(r"(?:[\w)]\*\*|[\w)]\^|[\w)](?:\s\+\s|\+)|[=<>≤≥≠]\s?)$")
 _OPERATOR_AFTER = re.compile(r"\*\*(?=[\w(])|\^|[=<>]\S|/\(")
+# ... except a p value reported in brackets in prose: "stability at 10% level (p = 0.034)".
+_P_VALUE_BEFORE = re.compile(r"\(\s*p\s?=\s?$")
 # Qualifiers no year takes: "over 1000 people" is a count ("around 2010" may still be a year).
 _COUNTING_QUALIFIERS = frozenset(
     [
@@ -203,6 +205,11 @@ _ENUMERATION = re.compile(r"\(\d{1,2}\)")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{_WORD_NUMBER}))\s*$", re.IGNORECASE)
 # "Our two hands", "the two countries": "two" after a determiner says "both".
 _BOTH_BEFORE = re.compile(r"\b(?:our|their|your|my|his|her|its|the|these|those)\s+$", re.IGNORECASE)
+# "three of Zambia’s neighbouring countries", "two of them": a part of a group, counted.
+_PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|our|their|its|his|her|these|those|them|us|you|[A-Z][\w-]*[’']s)\b")
+# A year with a note marker, or a capital "I" typed as "1", against it: "contribution by 2020.1 urge all".
+_MARKED_YEAR = re.compile(r"(?:19|20)\d\d\.\d")
+_YEAR_PREPOSITION_BEFORE = re.compile(r"\b(?:by|in|since|until|till|before|after|from)\s+$", re.IGNORECASE)
 # "a 1 unit increase", "each 1 gram change": the unit a change is measured in, not a count.
 _ONE_UNIT_BEFORE = re.compile(r"\b(?:a|an|each|every|per)\s+$", re.IGNORECASE)
 # A number glued after a colon or slash is the rest of a figure: "04:56:26", "II:213", "HRC/57/77".
@@ -212,9 +219,10 @@ _GLUED = re.compile(r"\w\($")
 # "the second half of the year" is a period, not a share.
 _PART_OF_A_PERIOD_BEFORE = re.compile(r"\b(?:the|a|first|second|last|latter|other|one)\s+$", re.IGNORECASE)
 # What makes a number an ordinal, a decade, part of a compound ("3rd-year", "1950s", but not "sixty-years
-# ago"), a time or a version number.
+# ago", nor "the 50,000-strong community", which counts its members), a time or a version number.
 _ORDINAL_OR_COMPOUND_AFTER = re.compile(
-    rf"(?:st|nd|rd|th|s)\b|-(?!{_PLURAL_AFTER_HYPHEN})\w|-\s+(?:or|to|and)\s+\d|[:/]\d|\.\d|['’]s\b", re.IGNORECASE
+    rf"(?:st|nd|rd|th|s)\b|-(?!{_PLURAL_AFTER_HYPHEN}|strong\b)\w|-\s+(?:or|to|and)\s+\d|[:/]\d|\.\d|['’]s\b",
+    re.IGNORECASE,
 )
 # The first number of a span of ordinals ("50 to 75th percentile") is an ordinal too.
 _ORDINAL_SPAN_AFTER = re.compile(r"\s*(?:to|and|-|–)\s*\d+(?:st|nd|rd|th)\b")
@@ -323,7 +331,11 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     after = sentence[end : end + 12]
     number_start = match.start(next(g for g in ("fraction", "numeral", "word") if match.group(g)))
     before = sentence[max(0, number_start - _WORD_BEFORE) : number_start]
-    if _OPERATOR_BEFORE.search(before) or _OPERATOR_AFTER.match(after) or _ORDINAL_SPAN_AFTER.match(after):
+    if (
+        (_OPERATOR_BEFORE.search(before) and not _P_VALUE_BEFORE.search(before))
+        or _OPERATOR_AFTER.match(after)
+        or _ORDINAL_SPAN_AFTER.match(after)
+    ):
         return False
     if match.group("percent") and _LEVEL_AFTER.match(sentence, end):
         return False  # a level a method is set at: "the 95% quantile", "a 95% confidence interval"
@@ -347,6 +359,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         counted = (match.group("qualifier") or "").strip().lower() in _COUNTING_QUALIFIERS
         if plain and not counted and "," not in numeral and "." not in numeral and int(numeral) in YEARS:
             return False  # a year ("over 1000 people" is a count: no year is "over" or "more than")
+        if plain and _MARKED_YEAR.fullmatch(numeral) and _YEAR_PREPOSITION_BEFORE.search(before):
+            return False  # a year, and a note marker or a mistyped "I" against it: "by 2020.1 urge"
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
             return False  # a date
         if _AGE_AFTER.match(sentence, end):
@@ -385,8 +399,10 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return True  # "Ninety percent of ...", "five million": the word says what kind of number it is
     if word.lower() == "two" and _BOTH_BEFORE.search(before):
         return False  # "our two countries", "the two sides": both of them, not a count
-    if _PARTITIVE_BEFORE.search(before):
-        return True  # "11 aeroplanes, of which eight are operating": a count, whatever word follows
+    if _PARTITIVE_BEFORE.search(before) or (
+        (word.islower() or match.start() == 0) and _PARTITIVE_AFTER.match(sentence, end)
+    ):
+        return True  # "of which eight are operating", "three of Zambia’s neighbours": a count of a part
     rest = sentence[end : end + _CONTEXT]
     if _ALTERNATIVE_AFTER.match(rest):
         return True  # "every four or five years": the first of two numbers counting one thing

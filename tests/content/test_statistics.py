@@ -76,6 +76,16 @@ def test_years_dates_labels_names_and_rhetoric_are_not_statistics(sentence):
         # a hyphened compound names a thing ("a 75-year existence"); "sixty-years ago" is a span
         ("During its 75-years existence, the United Nations grew.", []),
         ("The Nakba happened sixty-years ago.", ["sixty"]),
+        # "-strong" counts members
+        ("Not one of the 50,000-strong community was deported.", ["50,000"]),
+        # a part of a group, counted; a name's number is not ("Article Two of the Charter")
+        ("Early this year, three of Zambia’s neighbours were hit by cyclones.", ["three"]),
+        ("Article Two of the UN Charter is categorical.", []),
+        # a year with a mistyped "I" or a note marker against it
+        ("Norway will strengthen its contribution by 2020.1 urge all others to do the same.", []),
+        # a p value reported in brackets in prose is a figure; a formula's values are not
+        ("The test would also reject stability (p = 0.034) after 90% of the observations.", ["0.034", "90%"]),
+        ("The output reads df1 = 84, df2 = 80.", []),
     ],
 )
 def test_counts_percentages_and_money_in_other_styles(sentence, expected):

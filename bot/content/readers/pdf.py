@@ -63,6 +63,9 @@ _SPACING_ACCENTS = {
     "¸": "\u0327",
     "˛": "\u0328",
 }
+# A note's mark opening a line: a dagger, an asterisk, a superscript or the circled digit some fonts map
+# their daggers to.
+_TITLE_NOTE_MARK = re.compile(r"^(?:[*∗†‡§¶]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[①-⑳❶-➓])\s*[A-Z]")
 _ENTRY_START = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\.|[•▪◦·‣–-])\s")
 _FILE_NAME = re.compile(r"\.(?:docx?|pdf|odt|rtf|indd|tex|qxd)\b|^Microsoft Word|^untitled", re.IGNORECASE)
 _UNMARKED_NOTE_LINES = 2
@@ -378,6 +381,8 @@ def _assemble(pages: list[_Page]) -> SourceText:
                 set_aside["running headers, footers and page numbers"] += 1
                 continue
             body.append(line)
+        if page.number == 1:
+            body = _without_title_notes(body, body_size, builder, set_aside)
         notes_from = _footnotes_start(body, page, body_size)
         for line in body[notes_from:]:
             text = line.text()
@@ -398,6 +403,30 @@ def _assemble(pages: list[_Page]) -> SourceText:
                 entry = line if _ENTRY_START.match(text) else None
             previous = (line, text)
     return builder.build("pdf", pages=len(pages), set_aside=set_aside)
+
+
+def _without_title_notes(
+    lines: list[_Line], body_size: float, builder: TextBuilder, set_aside: Counter[str]
+) -> list[_Line]:
+    """The first page's lines less the notes in its title block (above the first line of body type): a
+    line opening on a note mark ("†Institut für Statistik ...", an affiliation the authors' "Zeileis†"
+    points to), and the lines of its size that go on from it."""
+    first_body = next((i for i, line in enumerate(lines) if abs(line.size - body_size) <= 0.5), len(lines))
+    kept: list[_Line] = []
+    note: _Line | None = None
+    for i, line in enumerate(lines):
+        text = line.text()
+        if i < first_body and _TITLE_NOTE_MARK.match(text):
+            builder.add_note(text, 1)
+            note = line
+        elif i < first_body and note is not None and abs(line.size - note.size) <= 0.5:
+            builder.extend_note(text)
+        else:
+            kept.append(line)
+            note = None
+            continue
+        set_aside["footnote lines"] += 1
+    return kept
 
 
 def _continues(previous: tuple[_Line, str], line: _Line, text: str, spacing: float, body_size: float) -> bool:

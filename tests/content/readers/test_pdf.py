@@ -221,3 +221,12 @@ def test_a_sentence_left_open_at_a_page_foot_goes_on_into_a_bracket_on_the_next_
     joined = [s for s in document.sentences if s.text.startswith("In R (R Development Core Team 2008)")]
     assert joined and "in the MASS package (Venables and Ripley 2002) along with" in joined[0].text
     assert "Venables and Ripley" in " ".join(c.cited for c in joined[0].citations)
+
+
+def test_affiliations_a_title_block_marks_with_daggers_are_notes():
+    read = read_pdf((EVALUATION / "lmtest-intro.pdf").read_bytes())
+    assert "Institut" not in read.text
+    assert [note.text.split(",")[0] for note in read.notes if "Institut" in note.text] == [
+        "❸Institut fur Statistik & Wahrscheinlichkeitstheorie",
+        "❹Institut fur Medizininformatik",
+    ]
