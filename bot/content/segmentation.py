@@ -21,6 +21,9 @@ SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]*]*(?:[⁰¹²³⁴⁵⁶⁷�
 # Share of line breaks that fall mid-sentence above which a text is taken to be hard-wrapped.
 _WRAPPED_SHARE = 0.2
 _WHITESPACE = re.compile(r"\s+")
+# Words a line left open before a blank line must hold to be taken for a sentence a page broke, rather
+# than a heading or a salutation.
+_PROSE_WORDS = 8
 # A line that stops on a word no sentence or heading ends with ("... unveiled by", "a country that is")
 # goes on in the next, even in a text whose lines are otherwise paragraphs.
 _LEFT_OPEN = re.compile(
@@ -76,7 +79,8 @@ def paragraph_spans(text: str, *, markdown: bool = False) -> list[Span]:
     Markdown soft-wraps, so its paragraphs are blank-line blocks. In plain text a line is a paragraph,
     unless the text is hard-wrapped (many lines break mid-sentence, the next line going on in lower
     case); then lines are joined until one ends a sentence. Either way a line left open on a word no
-    sentence ends with joins the next, when that one ends the sentence.
+    sentence ends with joins the next, when that one ends the sentence, and so does one left open before
+    a line in lower case, or before a blank line where a page broke a sentence of prose.
     """
     if markdown:
         return _blocks(text, _BLANK_LINE)
@@ -87,16 +91,31 @@ def paragraph_spans(text: str, *, markdown: bool = False) -> list[Span]:
     joined: list[Span] = []
     for line in lines:
         previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and not ends_sentence(text[previous.start : previous.end])
-            and text.count("\n", previous.end, line.start) == 1  # no blank line between
-            and (wrapped or _left_open(text, previous, line))
-        ):
+        if previous is not None and _goes_on_in(text, previous, line, wrapped=wrapped):
             joined[-1] = Span(previous.start, line.end)
         else:
             joined.append(line)
     return joined
+
+
+def _goes_on_in(text: str, previous: Span, line: Span, *, wrapped: bool) -> bool:
+    """Whether `line` goes on with the sentence `previous` (a paragraph so far) left open."""
+    before = text[previous.start : previous.end]
+    if ends_sentence(before) or not any(c.isalpha() for c in before):
+        return False  # a finished sentence, or a page number standing alone
+    opening = text[line.start]
+    if text.count("\n", previous.end, line.start) == 1:  # no blank line between
+        return wrapped or _left_open(text, previous, line) or opening.islower()
+    # A blank line where the page of the document the text was taken from broke: the words after it
+    # finish the sentence ("... the mantra contained in the" / "Charter of the United Nations, ...").
+    # A salutation ("Mr. President,"), a heading in capitals or title case before a blank line stands alone.
+    words = before.split()
+    if len(words) < _PROSE_WORDS:
+        return False
+    if opening.islower():
+        return True
+    lower = sum(1 for word in words if word[:1].islower())
+    return opening.isupper() and 2 * lower > len(words) and not before.endswith(",")
 
 
 def _left_open(text: str, line: Span, following: Span) -> bool:

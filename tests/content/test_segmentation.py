@@ -73,6 +73,25 @@ def test_a_line_left_open_on_a_verb_goes_on_in_a_text_of_one_line_paragraphs():
     ) in paragraphs
 
 
+def test_a_sentence_a_page_broke_goes_on_across_the_blank_line_and_a_heading_or_salutation_does_not():
+    text = (
+        "Sea levels rise.\nEach year we go to COP.\nPledges go unkept.\n"
+        "It is my privilege and honour once again to address the General\n \n"
+        "Assembly on behalf of my country.\nToday, Latvia is\na modern European nation and an active\n"
+        "member of the world community.\n\nMr. President,\n \nI bring you greetings.\n"
+        "National Security Crisis and Crimes Against Humanity Today\n\nHaiti is facing a crisis.\n"
+    )
+    paragraphs = [normalise_whitespace(text[p.start : p.end]) for p in paragraph_spans(text)]
+    assert paragraphs[3:] == [
+        "It is my privilege and honour once again to address the General Assembly on behalf of my country.",
+        "Today, Latvia is a modern European nation and an active member of the world community.",
+        "Mr. President,",
+        "I bring you greetings.",
+        "National Security Crisis and Crimes Against Humanity Today",
+        "Haiti is facing a crisis.",
+    ]
+
+
 def test_a_list_of_headlines_is_not_mistaken_for_wrapped_text():
     text = "Kosovo Heads to Early Election\nTrump and Netanyahu Talk\nLebanon Approves Budget\n"
     assert len(paragraph_spans(text)) == 3
