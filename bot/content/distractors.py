@@ -77,8 +77,13 @@ def number_style(value: str) -> NumberStyle | None:
     if not match:
         return None
     word = match.group("word")
-    if match.group("fraction") or match.group("half") or (word is not None and word.lower() in ("a", "half")):
-        return None  # "two-thirds", "two and a half million", "around a thousand": no like-written wrong ones
+    if (
+        match.group("fraction")
+        or match.group("multiplier")
+        or match.group("half")
+        or (word is not None and word.lower() in ("a", "half"))
+    ):
+        return None  # "two-thirds", "twice", "two and a half million", "around a thousand": no like-written wrong ones
     start = (
         match.start("currency")
         if match.group("currency")

@@ -41,6 +41,7 @@ _MIN_WORDS = 2
 # A word as prose has it, with the punctuation around it: "(Adjusted", "single-step", "method)."
 _PROSE_WORD = re.compile(r"[(\[“‘\"']?[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*[)\]”’\"',.;:?!]*")
 _LISTING_PIECES = 8
+_NUMERAL_PIECE = re.compile(r"[-+−]?\d[\d.,]*%?")
 _LISTING_WORD_SHARE = 0.5
 # Greek letters this share of a sentence's letters or more are Greek words, not symbols in Latin prose.
 _GREEK_PROSE_SHARE = 0.5
@@ -172,12 +173,17 @@ def is_formula(sentence: str) -> bool:
 
 
 def is_listing(sentence: str) -> bool:
-    """A table row or a program's output read as a line ("Signif. codes: 0 ‘***’ 0.001 ‘**’ 0.01",
-    "Female , 60 Female , 60 Male , 60"): fewer than half its pieces are words."""
+    """A table row, a program's output or a figure's labels read as a line ("Signif. codes: 0 ‘***’
+    0.001 ‘**’ 0.01", "Female , 60 Female , 60 Male , 60", "Mandy: 0.092 Anja: 0.050"): fewer than half
+    its pieces are words, a label before its value ("Anja: 0.050") not counting as one."""
     pieces = sentence.split()
     if len(pieces) < _LISTING_PIECES:
         return False
-    words = sum(1 for piece in pieces if _PROSE_WORD.fullmatch(piece))
+    words = sum(
+        1
+        for piece, following in zip(pieces, [*pieces[1:], ""], strict=True)
+        if _PROSE_WORD.fullmatch(piece) and not (piece.endswith(":") and _NUMERAL_PIECE.fullmatch(following))
+    )
     return words < _LISTING_WORD_SHARE * len(pieces)
 
 

@@ -26,7 +26,7 @@ _WHITESPACE = re.compile(r"\s+")
 _PROSE_WORDS = 8
 # A line that stops on a word no sentence or heading ends with ("... unveiled by", "a country that is")
 # goes on in the next, even in a text whose lines are otherwise paragraphs.
-_LEFT_OPEN = re.compile(
+LEFT_OPEN = re.compile(
     r"\b(?:the|a|an|of|by|to|for|with|from|in|on|at|and|or|but|that|which|who|whose|its|their|our|his|her"
     r"|between|into|through|during|against|under|without|within|than|because|is|are|was|were|has|have|had)$"
 )
@@ -104,25 +104,28 @@ def _goes_on_in(text: str, previous: Span, line: Span, *, wrapped: bool) -> bool
     if ends_sentence(before) or not any(c.isalpha() for c in before):
         return False  # a finished sentence, or a page number standing alone
     opening = text[line.start]
+    words = before.split()
+    prose = len(words) >= _PROSE_WORDS and 2 * sum(1 for word in words if word[:1].islower()) > len(words)
     if text.count("\n", previous.end, line.start) == 1:  # no blank line between
-        return wrapped or _left_open(text, previous, line) or opening.islower()
+        # a sentence of prose stopped on a comma goes on in words ("... to her predecessor," / "His
+        # Excellency ..."; not into a document number, "21-00394"); a salutation is no sentence of prose
+        comma = prose and before.endswith(",") and (opening.isalpha() or opening in "“‘\"'(")
+        return wrapped or _left_open(text, previous, line) or opening.islower() or comma
     # A blank line where the page of the document the text was taken from broke: the words after it
     # finish the sentence ("... the mantra contained in the" / "Charter of the United Nations, ...").
-    # A salutation ("Mr. President,"), a heading in capitals or title case before a blank line stands alone.
-    words = before.split()
+    # A salutation, a heading in capitals or title case before a blank line stands alone.
     if len(words) < _PROSE_WORDS:
         return False
     if opening.islower():
         return True
-    lower = sum(1 for word in words if word[:1].islower())
-    return opening.isupper() and 2 * lower > len(words) and not before.endswith(",")
+    return opening.isupper() and prose and not before.endswith(",")
 
 
 def _left_open(text: str, line: Span, following: Span) -> bool:
     """A line stopped on a word no sentence ends with, and the next one finishes the sentence: "...
     unveiled by" / "President Yoon ... a vision." (not a stray line set between them: "Check against
     delivery")."""
-    return _LEFT_OPEN.search(text, line.start, line.end) is not None and ends_sentence(
+    return LEFT_OPEN.search(text, line.start, line.end) is not None and ends_sentence(
         text[following.start : following.end]
     )
 

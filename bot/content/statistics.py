@@ -65,6 +65,8 @@ _SUFFIX = re.compile(
     rf"(?P<currency>[\s-](?:{_CURRENCY_WORDS})\b)|(?P<times>\s?[xX×](?![\w%])|[-\s]fold\b|\s+times\b)"
     r"|(?P<range>[-–]\d+(?:\.\d+)?\s?%)"
     r"|(?P<rate>\s+per\s+(?:\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million|capita)\b)"
+    # the end of a range before what it counts: "20-30 minutes"
+    r"|(?P<span>[-–]\d+(?:\.\d+)?(?=\s+[a-z]))"
 )
 _WORD_NUMBER = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -92,6 +94,14 @@ _FRACTION = (
     r"|[1-9]/(?:[2-9]|10)(?![/\d])"
     r"|a\s(?:third|quarter|fifth|tenth)(?=\s+of\b)"
 )
+# A multiplier written as a word: "twice the rate", "is double the global rate" (not the verb: "will
+# double our contribution").
+_MULTIPLIER_VALUES = {"twice": 2, "double": 2, "triple": 3, "treble": 3, "quadruple": 4}
+_MULTIPLIER = "|".join(_MULTIPLIER_VALUES)
+_MULTIPLIER_VERB_BEFORE = re.compile(
+    r"\b(?:will|would|to|can|could|may|might|must|shall|should|did|does|do|not|and|or)\s+$", re.IGNORECASE
+)
+_COMPARED_AFTER = re.compile(r"\s+(?:the|that|what|as|those|its|their|our|his|her)\b", re.IGNORECASE)
 _FRACTION_VALUES = {
     "half": 2,
     "third": 3,
@@ -104,10 +114,10 @@ _FRACTION_VALUES = {
     "tenths": 10,
 }
 MENTION = re.compile(
-    rf"(?<![\w$€£/.,–+-])(?P<qualifier>(?:{_QUALIFIERS})\s+)?(?P<sign>\+)?"
+    rf"(?<![\w$€£/.,–+-])(?P<qualifier>(?:{_QUALIFIERS})\s+|~)?(?P<sign>\+)?"
     # "$", "US$", "A$", "$AUD", "USD"
     rf"(?P<currency>(?:[A-Z]{{1,2}}\$|\$(?:[A-Z]{{2,3}}(?=\d))?|€|£|USD|EUR)\s?)?"
-    rf"(?:(?P<fraction>{_FRACTION})(?![\w-])|(?P<numeral>{_NUMERAL})"
+    rf"(?:(?P<fraction>{_FRACTION})(?![\w-])|(?P<numeral>{_NUMERAL})|(?P<multiplier>{_MULTIPLIER})\b"
     rf"|(?P<word>{_WORD_NUMBER})(?!\w|-(?!{_SCALE_WORD}|{_PLURAL_AFTER_HYPHEN})))"
     # "two and a half million" (and, as speakers say it, "two and half million")
     rf"(?P<half>\s+and\s+(?:a\s+)?half(?=\s+(?:thousand|million|billion|trillion)\b))?"
@@ -118,7 +128,7 @@ MENTION = re.compile(
 )
 # Cheap pre-checks: most sentences have no number at all (a case-folded alternation is slow in `re`).
 _DIGIT = re.compile(r"\d")
-_WORD_NUMBER_LOWER = re.compile(rf"\b(?:{_WORD_NUMBER}|{_FRACTION})\b")
+_WORD_NUMBER_LOWER = re.compile(rf"\b(?:{_WORD_NUMBER}|{_FRACTION}|{_MULTIPLIER})\b")
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
@@ -132,12 +142,17 @@ _LABEL_WORD = re.compile(
     r"|decision|protocol|annex|table|figure|volume|phase|step|level|grade|class|category|room|flight|route"
     r"|version|equation|example|exercise|case|observation|question|appendix|footnote|note|line|column|row"
     r"|option|stage|wave|round|part|book|pep|rfc|iso|day|time|subject|patient|participant|aged?|ages|chromosome"
-    r"|(?:resolution|article|section|paragraph|chapter|page|item|table|figure|equation|example|step|note|part)s"
-    r")\s*\(?(?:\d[\d.]*\s*(?:,\s*(?:and|&)?|and|&|to|–|-)\s*)*$",
+    r"|identifier|id|node|code|scale(?:\s+of)?|numbered(?:\s+\([^()]{0,40}\))?\s+from"
+    r"|(?:resolution|article|section|paragraph|chapter|page|item|table|figure|equation|example|step|note|part|node|code)s"
+    r")\s*\(?(?:between\s+)?(?:\d[\d.]*\s*(?:,\s*(?:and|&)?|and|&|to|–|-)\s*)*$",
     re.IGNORECASE,
 )
 # The numbers listed before this one under one name: "SDGs 9, 16, and " before "17".
 _LISTED_BEFORE = re.compile(r"(?:\d[\d.]*\s*(?:,\s*(?:and|&)?|and|&)\s*)+$")
+# What may stand between a number word and the noun it counts: "two very important anniversaries".
+_INTENSIFIERS = re.compile(r"^(?:(?:very|so|too|really|truly|extremely|particularly|especially|highly)\s+)+")
+# A number in a saying counts nothing.
+_IDIOM_AFTER = re.compile(r"\s+sides\s+of\s+the\s+same\s+coin\b", re.IGNORECASE)
 # A number word, then "or"/"to" and another number: "four or five years", "two to three million".
 _ALTERNATIVE_AFTER = re.compile(rf"\s+(?:or|to)\s+(?:{_NUMERAL}|{_WORD_NUMBER})\b", re.IGNORECASE)
 # (not a possessive: "Tanzania’s 12,268 villages" counts the villages)
@@ -154,6 +169,8 @@ _OPERATOR_BEFORE = re.compile(r"(?:[\w)]\*\*|[\w)]\^|[\w)](?:\s\+\s|\+)|[=<>≤�
 _OPERATOR_AFTER = re.compile(r"\*\*(?=[\w(])|\^|[=<>]\S|/\(")
 # ... except a p value reported in brackets in prose: "stability at 10% level (p = 0.034)".
 _P_VALUE_BEFORE = re.compile(r"\(\s*p\s?=\s?$")
+# ... and a sample's size before what it counts: "With n = 768 observations".
+_SAMPLE_SIZE_BEFORE = re.compile(r"\b[nN]\s?=\s?$")
 # Qualifiers no year takes: "over 1000 people" is a count ("around 2010" may still be a year).
 _COUNTING_QUALIFIERS = frozenset(
     [
@@ -186,6 +203,7 @@ _AGE_AFTER = re.compile(
     r"|\s*(?:years?|months?)\s+old\b(?=\s*(?:[,.;:)]|$|(?:by|and|or|in|at|to|who|with|from|for|are|were|is|was)\b))",
     re.IGNORECASE,
 )
+_AGE_BEFORE = re.compile(r"\b(?:younger|older)\s+than\s+$", re.IGNORECASE)
 # The level a method is set at: "the 95% quantile" (a test's "10% level" is left a figure, as the
 # evaluation's truth has it).
 _LEVEL_AFTER = re.compile(r"\s*(?:quantile|percentile|confidence|credible|prediction)\b")
@@ -329,10 +347,13 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     numeral, word = match.group("numeral"), match.group("word")
     end = match.end()
     after = sentence[end : end + 12]
-    number_start = match.start(next(g for g in ("fraction", "numeral", "word") if match.group(g)))
+    number_start = match.start(next(g for g in ("fraction", "numeral", "word", "multiplier") if match.group(g)))
     before = sentence[max(0, number_start - _WORD_BEFORE) : number_start]
+    reported = _P_VALUE_BEFORE.search(before) or (
+        _SAMPLE_SIZE_BEFORE.search(before) and _COUNTED_NOUN_AFTER.match(sentence, end)
+    )
     if (
-        (_OPERATOR_BEFORE.search(before) and not _P_VALUE_BEFORE.search(before))
+        (_OPERATOR_BEFORE.search(before) and not reported)
         or _OPERATOR_AFTER.match(after)
         or _ORDINAL_SPAN_AFTER.match(after)
     ):
@@ -343,16 +364,24 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return True  # a span of time, whatever names come before it: "the tragic Nakba 74 years ago"
     if match.group("fraction"):
         return True
+    if multiplier := match.group("multiplier"):
+        # "twice" always multiplies; "double the rate" does where it is no verb ("will double the rate")
+        return multiplier.lower() == "twice" or (
+            _COMPARED_AFTER.match(sentence, end) is not None and not _MULTIPLIER_VERB_BEFORE.search(before)
+        )
     glued_in_brackets = before.endswith("(") and after.startswith(")") and _GLUED.search(before) is not None
     if _PART_OF_A_FIGURE_BEFORE.search(before) or glued_in_brackets:
         return False  # the seconds of "04:56:26", the denominator of "3/4", the section of "bash(1)"
     if word is not None and word.lower() == "half":
         return not _PART_OF_A_PERIOD_BEFORE.search(before)  # not "the second half of the year"
-    if suffix is not None:
+    span = suffix is not None and suffix.group("span") is not None
+    if suffix is not None and not span:
         return True  # "7X", "seven times", "10,000 yuan", "10-15%": a multiplier, a sum or a range
-    if _ORDINAL_OR_COMPOUND_AFTER.match(after) and not match.group("percent"):
+    if before.endswith("#"):
+        return False  # "#4": an item's number
+    if not span and _ORDINAL_OR_COMPOUND_AFTER.match(after) and not match.group("percent"):
         return False  # ordinals, decades, compounds ("3rd-year", "1950s"), times and version numbers
-    if _HYPHENED_COMPOUND_AFTER.match(after) and not match.group("percent"):
+    if not span and _HYPHENED_COMPOUND_AFTER.match(after) and not match.group("percent"):
         return False  # "its 75-years existence": a thing's name, as "a 75-year existence"
     if numeral:
         plain = not (match.group("currency") or match.group("scale") or match.group("percent"))
@@ -363,8 +392,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
             return False  # a year, and a note marker or a mistyped "I" against it: "by 2020.1 urge"
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
             return False  # a date
-        if _AGE_AFTER.match(sentence, end):
-            return False  # an age: "children under 5 years of age", "a 40-year-old"
+        if _AGE_AFTER.match(sentence, end) or _AGE_BEFORE.search(before):
+            return False  # an age: "children under 5 years of age", "a 40-year-old", "older than 30"
         if numeral == "1" and _ONE_UNIT_BEFORE.search(before):
             return False  # "a 1 unit increase", "each 1 gram change": the unit a change is measured in
         if not (match.group("qualifier") or match.group("percent") or match.group("currency")) and (
@@ -406,7 +435,9 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     rest = sentence[end : end + _CONTEXT]
     if _ALTERNATIVE_AFTER.match(rest):
         return True  # "every four or five years": the first of two numbers counting one thing
-    following = _WORD.match(rest.lstrip(" -"))
+    if _IDIOM_AFTER.match(rest):
+        return False  # "two sides of the same coin"
+    following = _WORD.match(_INTENSIFIERS.sub("", rest.lstrip(" -"), count=1))
     if not following:
         return False
     return following.group(0).lower() not in _FUNCTION_WORDS
@@ -446,6 +477,8 @@ def mention_value(match: re.Match[str]) -> float:
     """The number a `MENTION` match stands for, scale applied; a share (a fraction, "half") in percent."""
     if match.group("fraction"):
         return _fraction(match.group("fraction").lower())
+    if match.group("multiplier"):
+        return float(_MULTIPLIER_VALUES[match.group("multiplier").lower()])
     if match.group("numeral"):
         number = float(match.group("numeral").replace(",", ""))
     else:
@@ -489,7 +522,7 @@ def is_share(match: re.Match[str]) -> bool:
 def _kind(match: re.Match[str], suffix: re.Match[str] | None) -> StatisticKind:
     if is_share(match) or (suffix is not None and suffix.group("range")):
         return "percent"
-    if suffix is not None and suffix.group("times"):
+    if match.group("multiplier") or (suffix is not None and suffix.group("times")):
         return "multiple"
     if match.group("currency") or (suffix is not None and suffix.group("currency")):
         return "money"

@@ -225,6 +225,8 @@ def _figures(text: str) -> list[_Figure]:
     """Every number the text gives, years included: a claim's "2009" against a source's "2006" differs."""
     figures: list[_Figure] = []
     for match in MENTION.finditer(text):
+        if match.group("multiplier"):
+            continue  # "twice", "double": also verbs ("will double"), which a claim may say in other words
         decimals = len((match.group("numeral") or "").partition(".")[2])
         unit = scale_factor(match.group("scale"))
         step = unit * 10**-decimals if decimals else 0.0

@@ -111,3 +111,14 @@ def test_table_rows_and_program_output_read_as_lines_are_set_aside(tmp_path):
     assert not isinstance(document, str)
     assert [s.text for s in document.sentences] == ["In 2019 and 2020, 120 and 150 people were executed, respectively."]
     assert document.set_aside["table rows and program output"] == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "listing"),
+    [
+        ("Mandy: 0.092 Anja: 0.050 female male Barbara: 0.266 Anni: 0.213 Hana: 0.161 Fiona: 0.195", True),
+        ("The shares were: 12.3 in the north, 14.5 in the south and 16.7 in the east of the country.", False),
+    ],
+)
+def test_a_figure_s_labels_before_their_values_are_a_listing(sentence, listing):
+    assert ingest.is_listing(sentence) is listing

@@ -92,6 +92,22 @@ def test_a_sentence_a_page_broke_goes_on_across_the_blank_line_and_a_heading_or_
     ]
 
 
+def test_a_sentence_of_prose_stopped_on_a_comma_goes_on_and_a_salutation_does_not():
+    text = (
+        "Sea levels rise.\nEach year we go to COP.\nPledges go unkept.\nMr. President,\nI bring greetings.\n"
+        "I also wish to pay special tribute to her predecessor,\nHis Excellency Miroslav Lajčák, for his work.\n"
+        "We urge the parties to immediately agree on a ceasefire,\n21-00394\n"
+    )
+    paragraphs = [normalise_whitespace(text[p.start : p.end]) for p in paragraph_spans(text)]
+    assert paragraphs[3:] == [
+        "Mr. President,",
+        "I bring greetings.",
+        "I also wish to pay special tribute to her predecessor, His Excellency Miroslav Lajčák, for his work.",
+        "We urge the parties to immediately agree on a ceasefire,",
+        "21-00394",
+    ]
+
+
 def test_a_list_of_headlines_is_not_mistaken_for_wrapped_text():
     text = "Kosovo Heads to Early Election\nTrump and Netanyahu Talk\nLebanon Approves Budget\n"
     assert len(paragraph_spans(text)) == 3

@@ -86,6 +86,25 @@ def test_years_dates_labels_names_and_rhetoric_are_not_statistics(sentence):
         # a p value reported in brackets in prose is a figure; a formula's values are not
         ("The test would also reject stability (p = 0.034) after 90% of the observations.", ["0.034", "90%"]),
         ("The output reads df1 = 84, df2 = 80.", []),
+        # a multiplier in a word; "double" as a verb multiplies nothing yet
+        ("The seas are set to grow at twice the rate of the economy.", ["twice"]),
+        ("The region’s diabetes rate is double the global rate.", ["double"]),
+        ("We will double our contribution to the Fund.", []),
+        ("Double standards send a chilling message.", []),
+        # an intensifier between a number and what it counts; a saying counts nothing
+        ("We celebrate two very important anniversaries this year.", ["two"]),
+        ("NCDs and climate change are two sides of the same coin.", []),
+        # numbers that name: node identifiers, a numbering's range
+        ("The root node has identifier 1; the first kid node has identifier 2.", []),
+        ("The nodes are simply numbered (depth first) from 1 to 8.", []),
+        ("In the nodes 4, 6, 7 and 8 the increase dominates.", []),
+        ("If it exits with code 1 (or any code between 1 and 127, except the special code 125), it is bad.", []),
+        ("#4 Women younger than 30 years have a higher risk.", []),
+        ("The average evaluation (on a scale 1–5) depends on beauty.", []),
+        # a sample's size, a range and an approximation
+        ("With n = 768 observations, the sample is large enough.", ["768"]),
+        ("I can get a ~15 step bisection done in 20-30 minutes.", ["~15", "20-30"]),
+        ("It covers the academic years 2000–2002 at the University of Texas.", []),
     ],
 )
 def test_counts_percentages_and_money_in_other_styles(sentence, expected):

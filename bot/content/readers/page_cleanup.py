@@ -1,6 +1,6 @@
 """Set a web page's tree right before trafilatura reads it, where its rules would lose or misplace words
 a reader sees: inline code holding markup, note and tip boxes laid out as small tables, prose boxes
-named sidebars, and links that print their own address.
+named sidebars, links that print their own address, and note markers that are links.
 """
 
 # lxml ships no type information for `lxml.html` (and the lxml-stubs package declares no HtmlElement), so
@@ -23,6 +23,7 @@ _BOX_CELLS = 4
 _ASIDE_NAME = re.compile(r"sidebar|aside|boxout|callout", re.IGNORECASE)
 _PROSE_CHARS = 200
 _PRINTED_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$")
+_NOTE_MARKER = re.compile(r"\[\d{1,3}\]|\d{1,3}")
 _PROSE_LINK_SHARE = 0.25
 _CELL_BLOCKS = ("p", "div", "ul", "ol", "dl", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -32,6 +33,7 @@ def prepare_page(tree: HtmlElement) -> None:
     _unwrap_layout_tables(tree)
     _keep_prose_asides(tree)
     _unlink_printed_addresses(tree)
+    _unlink_note_markers(tree)
 
 
 def _flatten_code(tree: HtmlElement) -> None:
@@ -77,6 +79,15 @@ def _unlink_printed_addresses(tree: HtmlElement) -> None:
     reference, not navigation; as a link it would make its paragraph look like a list of links."""
     for link in list(tree.iter("a")):
         if _PRINTED_ADDRESS.match(link.text_content().strip()) and link.getparent() is not None:
+            link.drop_tag()
+
+
+def _unlink_note_markers(tree: HtmlElement) -> None:
+    """A link that is a note or reference marker ("a NIST study in 2002 [1] that said:") points into the
+    article's own notes; as a link it makes a short paragraph look like navigation, which trafilatura's
+    precision drops."""
+    for link in list(tree.iter("a")):
+        if _NOTE_MARKER.fullmatch(link.text_content().strip()) and link.getparent() is not None:
             link.drop_tag()
 
 

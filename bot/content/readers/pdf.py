@@ -25,6 +25,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from bot.content.readers.text import MATH_MARK, SourceText, TextBuilder
+from bot.content.segmentation import LEFT_OPEN
 
 # A header or footer is one of the first or last two lines of a page, in its top or bottom seventh
 # (journals with wide margins set their running heads about 12% down the page).
@@ -82,6 +83,12 @@ _MATH_FONT = re.compile(
     r"CambriaMath|Cambria-Math|LatinModernMath|XITSMath|Asana)",
     re.IGNORECASE,
 )
+# Typewriter fonts, which set program code and its output apart from the prose around it.
+_CODE_FONT = re.compile(r"Mono|(?:^|\+)(?:CM|EC)S?L?I?TT|Courier|Typewriter|Inconsolata|Consola|Menlo|Code", re.I)
+# A line this much in a typewriter font is code ("R> pn <- partynode(1L, ...)").
+_CODE_SHARE = 0.8
+# ... unless the typewriter font is the document's own: more than this share of its characters.
+_CODE_BODY_SHARE = 0.5
 # The symbol and extension fonts among them: none of their glyphs is a letter.
 _MATH_SYMBOL_FONT = re.compile(r"(?:^|\+)(?:CMSY|CMEX|CMBSY|MSAM|MSBM|EUEX|LMMathSymbols|LMMathExtension)", re.I)
 _FONT_NAME_BYTES = 128
@@ -106,6 +113,7 @@ class _Run:
     top: float
     size: float
     text: str
+    code: int = 0  # characters in a typewriter font
 
 
 @dataclass(slots=True)
@@ -134,6 +142,11 @@ class _Line:
     @property
     def size(self) -> float:
         return max(r.size for r in self.runs)
+
+    @property
+    def code(self) -> bool:
+        """Set in a typewriter font: program code or its output."""
+        return sum(r.code for r in self.runs) >= _CODE_SHARE * sum(len(r.text.replace(" ", "")) for r in self.runs)
 
     def text(self) -> str:
         if self._text is None:
@@ -244,6 +257,7 @@ def _runs(textpage: pdfium.PdfTextPage) -> list[_Run]:
     runs: list[_Run] = []
     current: _Run | None = None
     font = ctypes.create_string_buffer(_FONT_NAME_BYTES)
+    typewriter: dict[bytes, bool] = {}
     accent = ""  # a spacing accent TeX set over the next letter ("B¨onsch"), to be put on it
     for i, char in enumerate(text):
         if char in "\r\n":
@@ -263,6 +277,8 @@ def _runs(textpage: pdfium.PdfTextPage) -> list[_Run]:
         left, bottom, right, top = textpage.get_charbox(i)
         size = pdfium_c.FPDFText_GetFontSize(textpage, i) or (top - bottom)
         pdfium_c.FPDFText_GetFontInfo(textpage, i, font, _FONT_NAME_BYTES, None)
+        if font.value not in typewriter:
+            typewriter[font.value] = _CODE_FONT.search(font.value.decode("latin-1")) is not None
         if _unreliable(char, font.value.decode("latin-1")):
             char = MATH_MARK + char  # kept, and marked: no sentence holding it is quoted
         if accent:
@@ -276,6 +292,7 @@ def _runs(textpage: pdfium.PdfTextPage) -> list[_Run]:
             current = _Run(left, bottom, right, top, size, "")
             runs.append(current)
         current.text += char.translate(_LIGATURES)
+        current.code += typewriter[font.value]
         current.right, current.top = max(current.right, right), max(current.top, top)
     for run in runs:
         run.text = run.text.rstrip()
@@ -369,6 +386,7 @@ def _assemble(pages: list[_Page]) -> SourceText:
             sizes[round(line.size, 1)] += len(line.text())
     body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     spacing = _line_spacing(pages, body_size)
+    code_apart = _code_apart(pages)
     builder = TextBuilder()
     set_aside = Counter[str]()
     previous: tuple[_Line, str] | None = None
@@ -391,10 +409,15 @@ def _assemble(pages: list[_Page]) -> SourceText:
             else:
                 builder.extend_note(text)
             set_aside["footnote lines"] += 1
-        for line in body[:notes_from]:
+        listing = _listing_lines(body[:notes_from]) if code_apart else set()
+        for index, line in enumerate(body[:notes_from]):
             text = line.text()
+            if id(line) in listing:
+                set_aside["program code and output lines"] += 1
+                previous, entry = None, None  # the prose after it starts a paragraph of its own
+                continue
             if previous is not None and (
-                _continues(previous, line, text, spacing, body_size)
+                _continues(previous, line, text, spacing, body_size, new_page=index == 0)
                 or _hangs_from(entry, previous[0], line, text, spacing, body_size)
             ):
                 builder.continue_paragraph(text, page.number, hyphenated=_hyphenated(previous, line, text))
@@ -403,6 +426,29 @@ def _assemble(pages: list[_Page]) -> SourceText:
                 entry = line if _ENTRY_START.match(text) else None
             previous = (line, text)
     return builder.build("pdf", pages=len(pages), set_aside=set_aside)
+
+
+def _code_apart(pages: list[_Page]) -> bool:
+    """Whether a typewriter font sets code apart from the prose, rather than being the document's own."""
+    code = total = 0
+    for page in pages:
+        for line in page.lines:
+            for run in line.runs:
+                code += run.code
+                total += len(run.text.replace(" ", ""))
+    return code <= _CODE_BODY_SHARE * total
+
+
+def _listing_lines(lines: list[_Line]) -> set[int]:
+    """Lines of displayed code or program output: two or more in a row set in a typewriter font (an R
+    session). A single one is read with the prose, which often runs on through it ("created by the
+    function / zoo(x, order.by) / where x is ...")."""
+    code = [line.code for line in lines]
+    return {
+        id(line)
+        for i, line in enumerate(lines)
+        if code[i] and ((i > 0 and code[i - 1]) or (i + 1 < len(lines) and code[i + 1]))
+    }
 
 
 def _without_title_notes(
@@ -429,8 +475,10 @@ def _without_title_notes(
     return kept
 
 
-def _continues(previous: tuple[_Line, str], line: _Line, text: str, spacing: float, body_size: float) -> bool:
-    """Whether `line` goes on with the paragraph `previous` ended."""
+def _continues(
+    previous: tuple[_Line, str], line: _Line, text: str, spacing: float, body_size: float, *, new_page: bool
+) -> bool:
+    """Whether `line` goes on with the paragraph `previous` ended (`new_page`: on the page before)."""
     before, before_text = previous
     if abs(line.size - before.size) > 0.5:
         return False  # a heading, or back to body after one
@@ -449,8 +497,13 @@ def _continues(previous: tuple[_Line, str], line: _Line, text: str, spacing: flo
         indented = line.left - before.left > body_size * 1.2 or before.left - line.left > body_size * 0.5
         return not (indented or before.right < line.right - body_size * 3)
     # a new page or column: a sentence left open goes on ("... in the MASS package" / "(Venables and
-    # Ripley 2002) along with ...")
-    return open_sentence and (text[:1].islower() or (text[:1] == "(" and before_text[-1:].islower()))
+    # Ripley 2002) along with ..."), and across a page whatever the next word, after one no sentence
+    # ends with ("... the three splits in the “play tree” from" / "Figure 1.")
+    return open_sentence and (
+        text[:1].islower()
+        or (text[:1] == "(" and before_text[-1:].islower())
+        or (new_page and LEFT_OPEN.search(before_text) is not None)
+    )
 
 
 def _hyphenated(previous: tuple[_Line, str], line: _Line, text: str) -> bool:

@@ -8,6 +8,8 @@ from bot.content.ingest import IngestedDocument, ingest_file
 from bot.content.readers.html import read_html
 from bot.content.sources import SourceFile
 
+EVALUATION = Path(__file__).parents[2] / "evaluation" / "documents"
+
 PAGE = """<!doctype html>
 <html><head><title>Evictions rise | The Daily Record</title>
 <style>body { width: 100%; } .promo { font-size: 14px; }</style>
@@ -63,7 +65,7 @@ def test_the_notes_list_is_linked_from_its_markers(tmp_path: Path):
     assert [s.text.rsplit(" ", 2)[-2:] for s in marked] == [["year", "before.¹"], ["residents", "rejected.²"]]
     assert [[c.reference for c in s.citations] for s in marked] == [[0], [1]]
     assert document.references[1].authors == "Housing Rights Monitor"  # Ibid. is the note before's work
-    assert {stat.value for s in document.sentences for stat in s.statistics} == {"4,500", "1,200"}
+    assert {stat.value for s in document.sentences for stat in s.statistics} == {"4,500", "twice", "1,200"}
 
 
 def test_an_ordered_list_keeps_its_numbers_when_its_items_hold_paragraphs():
@@ -77,3 +79,11 @@ def test_an_ordered_list_keeps_its_numbers_when_its_items_hold_paragraphs():
         "1. Housing Rights Monitor, Annual Report 2023.",
         "2. Ibid., p. 9.",
     ]
+
+
+def test_short_paragraphs_citing_numbered_references_by_links_are_kept():
+    # git's "Fighting regressions with git bisect" cites its references by links ("[1]"); read as links,
+    # trafilatura's precision took these paragraphs for navigation
+    text = read_html((EVALUATION / "git-bisect-lk2009.html").read_bytes()).text
+    assert "like a NIST study in 2002 [1] that said:" in text
+    assert "Though, according to Wikipedia [3]:" in text

@@ -230,3 +230,13 @@ def test_affiliations_a_title_block_marks_with_daggers_are_notes():
         "❸Institut fur Statistik & Wahrscheinlichkeitstheorie",
         "❹Institut fur Medizininformatik",
     ]
+
+
+def test_an_r_session_is_set_aside_and_the_prose_around_it_kept_whole():
+    read = read_pdf((EVALUATION / "partykit.pdf").read_bytes())
+    assert "R> pn <- partynode" not in read.text
+    assert read.set_aside["program code and output lines"] > 0
+    # the prose after the session is a paragraph of its own, not the session's last "line"
+    assert "\nwhere the previously created ‘partysplit’ objects are used as splits" in read.text
+    # a sentence a page broke after "from" goes on into the next page's "Figure 1."
+    assert "to create the three splits in the “play tree” from Figure 1. The function takes" in read.text
