@@ -409,7 +409,7 @@ def _assemble(pages: list[_Page]) -> SourceText:
             else:
                 builder.extend_note(text)
             set_aside["footnote lines"] += 1
-        listing = _listing_lines(body[:notes_from]) if code_apart else set()
+        listing = _listing_lines(body[:notes_from]) if code_apart else set[int]()
         for index, line in enumerate(body[:notes_from]):
             text = line.text()
             if id(line) in listing:
