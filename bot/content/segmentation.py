@@ -21,6 +21,10 @@ SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]*]*(?:[⁰¹²³⁴⁵⁶⁷�
 # Share of line breaks that fall mid-sentence above which a text is taken to be hard-wrapped.
 _WRAPPED_SHARE = 0.2
 _WHITESPACE = re.compile(r"\s+")
+# A note's number after a sentence's end: "... from conflict to unity.”18".
+_NOTE_AFTER_END = re.compile(r"[.!?…][\"'”’)\]]*\d{1,3}$")
+# A line of fewer words that ends no sentence may be a stray line set between a sentence's two halves.
+_STRAY_LINE_WORDS = 5
 # Words a line left open before a blank line must hold to be taken for a sentence a page broke, rather
 # than a heading or a salutation.
 _PROSE_WORDS = 8
@@ -107,10 +111,7 @@ def _goes_on_in(text: str, previous: Span, line: Span, *, wrapped: bool) -> bool
     words = before.split()
     prose = len(words) >= _PROSE_WORDS and 2 * sum(1 for word in words if word[:1].islower()) > len(words)
     if text.count("\n", previous.end, line.start) == 1:  # no blank line between
-        # a sentence of prose stopped on a comma goes on in words ("... to her predecessor," / "His
-        # Excellency ..."; not into a document number, "21-00394"); a salutation is no sentence of prose
-        comma = prose and before.endswith(",") and (opening.isalpha() or opening in "“‘\"'(")
-        return wrapped or _left_open(text, previous, line) or opening.islower() or comma
+        return wrapped or _left_open(text, previous, line) or opening.islower() or (prose and _unfinished(text, line))
     # A blank line where the page of the document the text was taken from broke: the words after it
     # finish the sentence ("... the mantra contained in the" / "Charter of the United Nations, ...").
     # A salutation, a heading in capitals or title case before a blank line stands alone.
@@ -119,6 +120,20 @@ def _goes_on_in(text: str, previous: Span, line: Span, *, wrapped: bool) -> bool
     if opening.islower():
         return True
     return opening.isupper() and prose and not before.endswith(",")
+
+
+def _unfinished(text: str, following: Span) -> bool:
+    """After a sentence of prose stopped on a word, a number or a comma (not on a bracket, nor on a
+    note's number after a full stop: "... to unity.”18"), the next line goes on with it when it is words
+    ("... to her predecessor," / "His Excellency ...", "... High-level" / "Dialogue on ..."), not a
+    document number ("21-00394") nor a stray line set between ("Check against delivery")."""
+    before = text[: following.start].rstrip()
+    line = text[following.start : following.end]
+    opening = line[0]
+    if not (before[-1].isalnum() or before[-1] == ",") or _NOTE_AFTER_END.search(before):
+        return False
+    words = opening.isalpha() or opening in "“‘\"'("
+    return words and (ends_sentence(line) or len(line.split()) >= _STRAY_LINE_WORDS)
 
 
 def _left_open(text: str, line: Span, following: Span) -> bool:

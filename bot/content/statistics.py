@@ -136,7 +136,8 @@ _MONTHS = (
 # A month is written with a capital ("14 May", "MAY 14"): "14 million may do the same" is no date.
 _ANY_MONTH = rf"(?:{_MONTHS}|{_MONTHS.upper()})"
 _MONTH_BEFORE = re.compile(rf"\b{_ANY_MONTH}\.?\s*$")
-_MONTH_AFTER = re.compile(rf"^\s*{_ANY_MONTH}\b")
+# (also the first of two days: "held on 28 and 29 November")
+_MONTH_AFTER = re.compile(rf"\s*(?:(?:and|or|to|-|–)\s*\d{{1,2}}\s*)?{_ANY_MONTH}\b")
 _LABEL_WORD = re.compile(
     r"\b(?:resolution|article|section|paragraph|chapter|session|no\.|number|page|pp?\.|item|goal|target|rule"
     r"|decision|protocol|annex|table|figure|volume|phase|step|level|grade|class|category|room|flight|route"
@@ -149,8 +150,9 @@ _LABEL_WORD = re.compile(
 )
 # The numbers listed before this one under one name: "SDGs 9, 16, and " before "17".
 _LISTED_BEFORE = re.compile(r"(?:\d[\d.]*\s*(?:,\s*(?:and|&)?|and|&)\s*)+$")
-# What may stand between a number word and the noun it counts: "two very important anniversaries".
-_INTENSIFIERS = re.compile(r"^(?:(?:very|so|too|really|truly|extremely|particularly|especially|highly)\s+)+")
+# What may stand between a number word and the noun it counts: "two very important anniversaries", "two
+# more architectures".
+_INTENSIFIERS = re.compile(r"^(?:(?:very|so|too|really|truly|extremely|particularly|especially|highly|more)\s+)+")
 # A number in a saying counts nothing.
 _IDIOM_AFTER = re.compile(r"\s+sides\s+of\s+the\s+same\s+coin\b", re.IGNORECASE)
 # A number word, then "or"/"to" and another number: "four or five years", "two to three million".
@@ -203,6 +205,13 @@ _AGE_AFTER = re.compile(
     r"|\s*(?:years?|months?)\s+old\b(?=\s*(?:[,.;:)]|$|(?:by|and|or|in|at|to|who|with|from|for|are|were|is|was)\b))",
     re.IGNORECASE,
 )
+# A release's number: "2.0" after a noun, with nothing it measures after it ("Linux kernel 2.0, and ...");
+# a figure says what it measures or follows a word that introduces it ("a score of 2.0", "rose to 2.0").
+_VERSION = re.compile(r"\d{1,2}\.0")
+_NOUN_BEFORE = re.compile(
+    r"\b(?!(?:a|an|the|of|to|by|at|is|was|are|were|be|been|from|than|about|around|over|under)\b)[a-z]{3,}(?<!ed)\s+$"
+)
+_WORD_AFTER = re.compile(r"\s*[A-Za-z%]")
 _AGE_BEFORE = re.compile(r"\b(?:younger|older)\s+than\s+$", re.IGNORECASE)
 # The level a method is set at: "the 95% quantile" (a test's "10% level" is left a figure, as the
 # evaluation's truth has it).
@@ -221,6 +230,8 @@ _AGO_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?|centuries)\
 # An item's number in brackets, and the number word or numeral a bracketed number may restate.
 _ENUMERATION = re.compile(r"\(\d{1,2}\)")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{_WORD_NUMBER}))\s*$", re.IGNORECASE)
+# "several dozen": as vague as "dozens".
+_VAGUE_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many|some)\s+$", re.IGNORECASE)
 # "Our two hands", "the two countries": "two" after a determiner says "both".
 _BOTH_BEFORE = re.compile(r"\b(?:our|their|your|my|his|her|its|the|these|those)\s+$", re.IGNORECASE)
 # "three of Zambia’s neighbouring countries", "two of them": a part of a group, counted.
@@ -237,9 +248,11 @@ _GLUED = re.compile(r"\w\($")
 # "the second half of the year" is a period, not a share.
 _PART_OF_A_PERIOD_BEFORE = re.compile(r"\b(?:the|a|first|second|last|latter|other|one)\s+$", re.IGNORECASE)
 # What makes a number an ordinal, a decade, part of a compound ("3rd-year", "1950s", but not "sixty-years
-# ago", nor "the 50,000-strong community", which counts its members), a time or a version number.
+# ago", nor "the 50,000-strong community", which counts its members), a time, a version number or a code.
 _ORDINAL_OR_COMPOUND_AFTER = re.compile(
-    rf"(?:st|nd|rd|th|s)\b|-(?!{_PLURAL_AFTER_HYPHEN}|strong\b)\w|-\s+(?:or|to|and)\s+\d|[:/]\d|\.\d|['’]s\b",
+    rf"(?:st|nd|rd|th|s)\b|-(?!{_PLURAL_AFTER_HYPHEN}|strong\b)\w|-\s+(?:or|to|and)\s+\d|[:/]\d|\.\d|['’]s\b"
+    # a code ("0.93R6") and a width ("64 bit", "32 and 64 bit"; "2048 bits" is a size)
+    r"|[A-Za-z]+\d|(?:\s+(?:and|or)\s+\d+)?[\s-]bit\b",
     re.IGNORECASE,
 )
 # The first number of a span of ordinals ("50 to 75th percentile") is an ordinal too.
@@ -379,7 +392,7 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return True  # "7X", "seven times", "10,000 yuan", "10-15%": a multiplier, a sum or a range
     if before.endswith("#"):
         return False  # "#4": an item's number
-    if not span and _ORDINAL_OR_COMPOUND_AFTER.match(after) and not match.group("percent"):
+    if not span and _ORDINAL_OR_COMPOUND_AFTER.match(sentence, end) and not match.group("percent"):
         return False  # ordinals, decades, compounds ("3rd-year", "1950s"), times and version numbers
     if not span and _HYPHENED_COMPOUND_AFTER.match(after) and not match.group("percent"):
         return False  # "its 75-years existence": a thing's name, as "a 75-year existence"
@@ -390,8 +403,15 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
             return False  # a year ("over 1000 people" is a count: no year is "over" or "more than")
         if plain and _MARKED_YEAR.fullmatch(numeral) and _YEAR_PREPOSITION_BEFORE.search(before):
             return False  # a year, and a note marker or a mistyped "I" against it: "by 2020.1 urge"
-        if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(sentence, end):
             return False  # a date
+        if (
+            plain
+            and _VERSION.fullmatch(numeral)
+            and _NOUN_BEFORE.search(before)
+            and not _WORD_AFTER.match(sentence, end)
+        ):
+            return False  # a version: "used Linux kernel 2.0, and"
         if _AGE_AFTER.match(sentence, end) or _AGE_BEFORE.search(before):
             return False  # an age: "children under 5 years of age", "a 40-year-old", "older than 30"
         if numeral == "1" and _ONE_UNIT_BEFORE.search(before):
@@ -426,6 +446,10 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return False  # a body's name: "the Group of Twenty initiative"
     if match.group("percent") or match.group("scale"):
         return True  # "Ninety percent of ...", "five million": the word says what kind of number it is
+    if word.lower() == "dozen" and _VAGUE_BEFORE.search(before):
+        return False  # "several dozen people": no count
+    if match.group("qualifier"):
+        return True  # "to over fifty", "nearly twenty": a count, whatever follows
     if word.lower() == "two" and _BOTH_BEFORE.search(before):
         return False  # "our two countries", "the two sides": both of them, not a count
     if _PARTITIVE_BEFORE.search(before) or (

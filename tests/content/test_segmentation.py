@@ -92,11 +92,14 @@ def test_a_sentence_a_page_broke_goes_on_across_the_blank_line_and_a_heading_or_
     ]
 
 
-def test_a_sentence_of_prose_stopped_on_a_comma_goes_on_and_a_salutation_does_not():
+def test_a_sentence_of_prose_left_open_goes_on_and_a_salutation_or_a_stray_line_does_not():
     text = (
         "Sea levels rise.\nEach year we go to COP.\nPledges go unkept.\nMr. President,\nI bring greetings.\n"
         "I also wish to pay special tribute to her predecessor,\nHis Excellency Miroslav Lajčák, for his work.\n"
         "We urge the parties to immediately agree on a ceasefire,\n21-00394\n"
+        "In that connection, we are ready to implement the declaration adopted at the Central Asia-United Nations "
+        "High-level\nDialogue on Counter-Terrorism.\n"
+        "Currently, the\nCheck against delivery\nG20 accounts for some 80 percent of global emissions.\n"
     )
     paragraphs = [normalise_whitespace(text[p.start : p.end]) for p in paragraph_spans(text)]
     assert paragraphs[3:] == [
@@ -105,6 +108,11 @@ def test_a_sentence_of_prose_stopped_on_a_comma_goes_on_and_a_salutation_does_no
         "I also wish to pay special tribute to her predecessor, His Excellency Miroslav Lajčák, for his work.",
         "We urge the parties to immediately agree on a ceasefire,",
         "21-00394",
+        "In that connection, we are ready to implement the declaration adopted at the Central Asia-United Nations "
+        "High-level Dialogue on Counter-Terrorism.",
+        "Currently, the",
+        "Check against delivery",
+        "G20 accounts for some 80 percent of global emissions.",
     ]
 
 

@@ -105,6 +105,17 @@ def test_years_dates_labels_names_and_rhetoric_are_not_statistics(sentence):
         ("With n = 768 observations, the sample is large enough.", ["768"]),
         ("I can get a ~15 step bisection done in 20-30 minutes.", ["~15", "20-30"]),
         ("It covers the academic years 2000–2002 at the University of Texas.", []),
+        # round 19: two days of a month, widths, codes and versions, vague dozens, counts without a noun
+        ("The Conference will be held on 28 and 29 November in Ashgabat.", []),
+        (
+            "Supported are 32 and 64 bit x86, ARM and MIPS; keys of more than 2048 bits are required.",
+            ["more than 2048"],
+        ),
+        ("There were about sixty developers maintaining packages in 0.93R6.", ["about sixty"]),
+        ("This release used Linux kernel 2.0, and contained 474 packages.", ["474"]),
+        ("The project had grown to several dozen people at this point.", []),
+        ("Two more architectures were added, Alpha and SPARC.", ["Two"]),
+        ("It increased the number of available translations to over fifty.", ["over fifty"]),
     ],
 )
 def test_counts_percentages_and_money_in_other_styles(sentence, expected):
