@@ -143,7 +143,7 @@ _LABEL_WORD = re.compile(
     r"|decision|protocol|annex|table|figure|volume|phase|step|level|grade|class|category|room|flight|route"
     r"|version|equation|example|exercise|case|observation|question|appendix|footnote|note|line|column|row"
     r"|option|stage|wave|round|part|book|pep|rfc|iso|day|time|subject|patient|participant|aged?|ages|chromosome"
-    r"|identifier|id|node|code|scale(?:\s+of)?|numbered(?:\s+\([^()]{0,40}\))?\s+from"
+    r"|identifier|id|node|code|scores?|scale(?:\s+of)?|numbered(?:\s+\([^()]{0,40}\))?\s+from"
     r"|(?:resolution|article|section|paragraph|chapter|page|item|table|figure|equation|example|step|note|part|node|code)s"
     r")\s*\(?(?:between\s+)?(?:\d[\d.]*\s*(?:,\s*(?:and|&)?|and|&|to|–|-)\s*)*$",
     re.IGNORECASE,
@@ -212,7 +212,9 @@ _NOUN_BEFORE = re.compile(
     r"\b(?!(?:a|an|the|of|to|by|at|is|was|are|were|be|been|from|than|about|around|over|under)\b)[a-z]{3,}(?<!ed)\s+$"
 )
 _WORD_AFTER = re.compile(r"\s*[A-Za-z%]")
-_AGE_BEFORE = re.compile(r"\b(?:younger|older)\s+than\s+$", re.IGNORECASE)
+# (also a body's: "which will turn 70 next month", "The United Nations at 70 —")
+_AGE_BEFORE = re.compile(r"\b(?:younger|older)\s+than\s+$|\bturn(?:s|ed|ing)?\s+$", re.IGNORECASE)
+_NAME_AT_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w.’'-]*\s+at\s+$")
 # The level a method is set at: "the 95% quantile" (a test's "10% level" is left a figure, as the
 # evaluation's truth has it).
 _LEVEL_AFTER = re.compile(r"\s*(?:quantile|percentile|confidence|credible|prediction)\b")
@@ -376,7 +378,7 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     if _AGO_AFTER.match(sentence, end) and not match.group("qualifier") and (numeral is None or "." not in numeral):
         return True  # a span of time, whatever names come before it: "the tragic Nakba 74 years ago"
     if match.group("fraction"):
-        return True
+        return not before.endswith(("−", "-"))  # "scores 1, −1/2": a negative value, not a share
     if multiplier := match.group("multiplier"):
         # "twice" always multiplies; "double the rate" does where it is no verb ("will double the rate")
         return multiplier.lower() == "twice" or (
@@ -412,7 +414,7 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
             and not _WORD_AFTER.match(sentence, end)
         ):
             return False  # a version: "used Linux kernel 2.0, and"
-        if _AGE_AFTER.match(sentence, end) or _AGE_BEFORE.search(before):
+        if _AGE_AFTER.match(sentence, end) or _AGE_BEFORE.search(before) or _NAME_AT_BEFORE.search(before):
             return False  # an age: "children under 5 years of age", "a 40-year-old", "older than 30"
         if numeral == "1" and _ONE_UNIT_BEFORE.search(before):
             return False  # "a 1 unit increase", "each 1 gram change": the unit a change is measured in

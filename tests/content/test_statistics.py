@@ -116,6 +116,10 @@ def test_years_dates_labels_names_and_rhetoric_are_not_statistics(sentence):
         ("The project had grown to several dozen people at this point.", []),
         ("Two more architectures were added, Alpha and SPARC.", ["Two"]),
         ("It increased the number of available translations to over fifty.", ["over fifty"]),
+        # round 21: a body's age, scores assigned to groups
+        ("We are at a historic junction for the United Nations, which will turn 70 next month.", []),
+        ("The theme, “The United Nations at 70 — a new commitment”, is timely; the rate stands at 9.9.", ["9.9"]),
+        ("Attaching scores 1, −1/2, −1/2 to the control, early and late onset group gives six elements.", ["six"]),
     ],
 )
 def test_counts_percentages_and_money_in_other_styles(sentence, expected):

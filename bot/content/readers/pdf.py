@@ -67,6 +67,9 @@ _SPACING_ACCENTS = {
 # A note's mark opening a line: a dagger, an asterisk, a superscript or the circled digit some fonts map
 # their daggers to.
 _TITLE_NOTE_MARK = re.compile(r"^(?:[*∗†‡§¶]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[①-⑳❶-➓])\s*[A-Z]")
+# A reference entry's first line, by its author and year ("Neuhäuser M (2002). “Exact tests ...”"): the
+# lines hanging under it are the entry's, its title's full stop notwithstanding ("Human Heredity, 54(3).").
+_REFERENCE_ENTRY = re.compile(r"^[A-Z][^\s()]*(?:[ ,]+[^()]{0,200}?)?\s\(\d{4}[a-z]?\)[.,]")
 _ENTRY_START = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\.|[•▪◦·‣–-])\s")
 _FILE_NAME = re.compile(r"\.(?:docx?|pdf|odt|rtf|indd|tex|qxd)\b|^Microsoft Word|^untitled", re.IGNORECASE)
 _UNMARKED_NOTE_LINES = 2
@@ -423,7 +426,7 @@ def _assemble(pages: list[_Page]) -> SourceText:
                 builder.continue_paragraph(text, page.number, hyphenated=_hyphenated(previous, line, text))
             else:
                 builder.new_paragraph(text, page.number)
-                entry = line if _ENTRY_START.match(text) else None
+                entry = line if _ENTRY_START.match(text) or _REFERENCE_ENTRY.match(text) else None
             previous = (line, text)
     return builder.build("pdf", pages=len(pages), set_aside=set_aside)
 

@@ -1,8 +1,9 @@
 """Read a plain-text file as a reader sees it: the text itself, less the Markdown marks some writers type
 into plain text ("### 2. Gratitude", "**Long live Haiti!**", "*Agreement on ...*"), which a reader takes
 as emphasis and headings, not as words, less paragraph numbers written without a stop ("1 I bring
-you greetings", "2 The world is ..."), which would otherwise open the paragraph's first sentence, and
-with its footnote lines set apart as notes (see `plain_notes`)."""
+you greetings", "2 The world is ..."), which would otherwise open the paragraph's first sentence, less
+the page headers and footers a UN record leaves inside its text ("15-29701 15/28"), and with its footnote
+lines set apart as notes (see `plain_notes`)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,10 @@ _STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^\n]*?[^\s*])\*\*(?![\w*])")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
 
 
+# A line of a UN record's page header or footer: its job number, page of pages, symbol and date
+# ("15-29701 15/28", "A/70/PV.21 30/09/2015"), set inside the text where the page broke.
+_PAGE_MARK = r"\d{2}-\d{4,6}|\d{1,4}/\d{1,4}|\d{1,2}/\d{1,2}/\d{4}|[A-Z]{1,4}(?:/[A-Za-z0-9.]+){2,}"
+_PAGE_MARK_LINE = re.compile(rf"^[ \t]*(?:(?:{_PAGE_MARK})[ \t]*){{1,4}}(?:\n|$)", re.MULTILINE)
 # A number opening a line, then the paragraph's first word: "11 The UN Convention ...".
 _PARAGRAPH_NUMBER = re.compile(r"^[ \t]*(\d{1,3})[ \t]+(?=[A-Z“\"‘])", re.MULTILINE)
 # Numbers opening lines are paragraph numbers when they count up one by one at least this far; a
@@ -34,6 +39,10 @@ def read_plain_text(text: str) -> SourceText:
     text, numbers = _without_paragraph_numbers(text)
     if numbers:
         set_aside["paragraph numbers"] = numbers
+    page_marks = [match.span() for match in _PAGE_MARK_LINE.finditer(text)]
+    if page_marks:
+        text = cut_out(text, page_marks)
+        set_aside["page headers and footers"] = len(page_marks)
     marks = 0
 
     def unmark(match: re.Match[str]) -> str:

@@ -240,3 +240,12 @@ def test_an_r_session_is_set_aside_and_the_prose_around_it_kept_whole():
     assert "\nwhere the previously created ‘partysplit’ objects are used as splits" in read.text
     # a sentence a page broke after "from" goes on into the next page's "Figure 1."
     assert "to create the three splits in the “play tree” from Figure 1. The function takes" in read.text
+
+
+def test_a_reference_entry_s_hanging_lines_stay_with_it_after_its_title_s_full_stop():
+    document = ingest_file(SourceFile(EVALUATION / "MAXtest.pdf", "MAXtest", "MAXtest.pdf"))
+    assert isinstance(document, IngestedDocument), document
+    # "Neuhäuser M (2002). “Exact tests ...”" / "Human Heredity, 54(3), 151–156." used to end the list there
+    keys = [r.key for r in document.references]
+    assert "Neuhäuser M, 2002" in keys and "Sasieni P, 1997" in keys and "Westfall P, Young S, 1993" in keys
+    assert any("Human Heredity, 54(3)" in r.text for r in document.references if r.key == "Neuhäuser M, 2002")

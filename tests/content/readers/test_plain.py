@@ -33,3 +33,16 @@ def test_paragraph_numbers_without_a_stop_are_taken_out_but_a_count_opening_a_li
 def test_numbers_opening_a_few_lines_that_do_not_count_up_stay():
     text = "5 Member States abstained.\n\n12 Members voted against.\n"
     assert read_plain_text(text).text == text
+
+
+def test_a_un_record_s_page_headers_inside_a_sentence_are_set_aside():
+    text = (
+        "We did so over the last three months of 2014, when we chaired the Forum for Security Co-operation,\n"
+        "15-29701 15/28\n\nA/70/PV.21 30/09/2015\nand we continue to do so today.\n"
+        "The protracted conflict in Yemen has resulted in\n21-00394\n63/91\nA/75/592/Add.8\n13/01/2021\n"
+        "inclusive political talks.\n"
+    )
+    read = read_plain_text(text)
+    assert read.set_aside["page headers and footers"] == 6
+    assert "15-29701" not in read.text and "A/75/592/Add.8" not in read.text and "13/01/2021" not in read.text
+    assert "Co-operation,\n\nand we continue" in read.text
