@@ -21,6 +21,7 @@ SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]*]*(?:[⁰¹²³⁴⁵⁶⁷�
 # Share of line breaks that fall mid-sentence above which a text is taken to be hard-wrapped.
 _WRAPPED_SHARE = 0.2
 _WHITESPACE = re.compile(r"\s+")
+_NUMBERED_ITEM = re.compile(r"\d{1,3}[.)]\s")
 # A note's number after a sentence's end: "... from conflict to unity.”18".
 _NOTE_AFTER_END = re.compile(r"[.!?…][\"'”’)\]]*\d{1,3}$")
 # A line of fewer words that ends no sentence may be a stray line set between a sentence's two halves.
@@ -119,7 +120,10 @@ def _goes_on_in(text: str, previous: Span, line: Span, *, wrapped: bool) -> bool
         return False
     if opening.islower():
         return True
-    return opening.isupper() and prose and not before.endswith(",")
+    # a capital or a figure goes on a sentence of prose ("... including approximately" / "40 in my own
+    # country"), unless the line is a numbered item ("2. Security")
+    words_go_on = opening.isupper() or (opening.isdigit() and not _NUMBERED_ITEM.match(text, line.start))
+    return words_go_on and prose and not before.endswith(",")
 
 
 def _unfinished(text: str, following: Span) -> bool:

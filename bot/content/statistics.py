@@ -121,8 +121,10 @@ MENTION = re.compile(
     rf"|(?P<word>{_WORD_NUMBER})(?!\w|-(?!{_SCALE_WORD}|{_PLURAL_AFTER_HYPHEN})))"
     # "two and a half million" (and, as speakers say it, "two and half million")
     rf"(?P<half>\s+and\s+(?:a\s+)?half(?=\s+(?:thousand|million|billion|trillion)\b))?"
-    rf"(?:(?:\s?|-(?={_SCALE_WORD}))(?P<scale>hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion"
-    rf"|trillion|bn\b|m\b))?"
+    # ("half a billion dollars"; "bn" and "m" only in lower case: "2.0bN" is a version)
+    rf"(?:(?:\s?|-(?={_SCALE_WORD})|(?<=half)\s+a\s+(?={_SCALE_WORD}))"
+    rf"(?P<scale>hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion"
+    rf"|trillion|(?-i:bn|m)\b))?"
     rf"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b)?",
     re.IGNORECASE,
 )
@@ -139,13 +141,13 @@ _MONTH_BEFORE = re.compile(rf"\b{_ANY_MONTH}\.?\s*$")
 # (also the first of two days: "held on 28 and 29 November")
 _MONTH_AFTER = re.compile(rf"\s*(?:(?:and|or|to|-|–)\s*\d{{1,2}}\s*)?{_ANY_MONTH}\b")
 _LABEL_WORD = re.compile(
-    r"\b(?:resolution|article|section|paragraph|chapter|session|no\.|number|page|pp?\.|item|goal|target|rule"
+    r"\b(?:resolution|article|section|paragraph|chapter|session|no\.|number|page|pp\.?|p\.|item|goal|target|rule"
     r"|decision|protocol|annex|table|figure|volume|phase|step|level|grade|class|category|room|flight|route"
     r"|version|equation|example|exercise|case|observation|question|appendix|footnote|note|line|column|row"
     r"|option|stage|wave|round|part|book|pep|rfc|iso|day|time|subject|patient|participant|aged?|ages|chromosome"
     r"|identifier|id|node|code|scores?|scale(?:\s+of)?|numbered(?:\s+\([^()]{0,40}\))?\s+from"
-    r"|(?:resolution|article|section|paragraph|chapter|page|item|table|figure|equation|example|step|note|part|node|code)s"
-    r")\s*\(?(?:between\s+)?(?:\d[\d.]*\s*(?:,\s*(?:and|&)?|and|&|to|–|-)\s*)*$",
+    r"|(?:resolution|article|section|paragraph|chapter|page|item|table|figure|equation|example|step|note|part|node|code|version)s"
+    r")\s*\(?(?:between\s+)?(?:\d[\d.]*(?:\s*\(\d{4}\))?\s*(?:,\s*(?:and|&)?|and|&|to|–|-)\s*)*$",
     re.IGNORECASE,
 )
 # The numbers listed before this one under one name: "SDGs 9, 16, and " before "17".
@@ -254,7 +256,9 @@ _PART_OF_A_PERIOD_BEFORE = re.compile(r"\b(?:the|a|first|second|last|latter|othe
 _ORDINAL_OR_COMPOUND_AFTER = re.compile(
     rf"(?:st|nd|rd|th|s)\b|-(?!{_PLURAL_AFTER_HYPHEN}|strong\b)\w|-\s+(?:or|to|and)\s+\d|[:/]\d|\.\d|['’]s\b"
     # a code ("0.93R6") and a width ("64 bit", "32 and 64 bit"; "2048 bits" is a size)
-    r"|[A-Za-z]+\d|(?:\s+(?:and|or)\s+\d+)?[\s-]bit\b",
+    r"|[A-Za-z]+\d|(?:\s+(?:and|or)\s+\d+)?[\s-]bit\b"
+    # a release's suffix or wildcard ("2.0aN", "2.4a0", "3.x") and a release and later ("2.2+")
+    r"|(?:a|b|rc|dev|post)(?:\d|N\b)|\.x\b|\+(?![\w$€£])",
     re.IGNORECASE,
 )
 # The first number of a span of ordinals ("50 to 75th percentile") is an ordinal too.
@@ -288,9 +292,10 @@ _PEOPLE_NOUNS = frozenset(["people", "children", "women", "men", "persons", "pop
 # How much of the sentence either side of a number decides what it is and what it counts. Bounding it keeps
 # the work per number constant, so a "sentence" of thousands of numbers (a table flattened into one line)
 # costs time in proportion to its length instead of its square. The words just before a number (a month,
-# "Resolution", a capitalised name) lie within its last 48 characters for any word under 40 letters.
+# "Resolution", a capitalised name) lie within its last 64 characters for any word under 40 letters, as
+# does the label of a short list ("resolutions 822 (1993), 853 (1993), 874 (1993) and 884").
 _CONTEXT = 200
-_WORD_BEFORE = 48
+_WORD_BEFORE = 64
 _COMPARISON_WORDS = 6
 _LIST_JOINER = re.compile(r"\s*(?:,|,?\s+(?:and|or|to))\s*|\s*[–-]\s*")
 
@@ -510,7 +515,8 @@ def mention_value(match: re.Match[str]) -> float:
     else:
         word = match.group("word").lower()
         if word == "half":
-            return 50.0  # a share, in percent
+            # a share, in percent; with a scale, half of it: "half a billion"
+            return 0.5 * scale_factor(match.group("scale")) if match.group("scale") else 50.0
         if word == "a":
             word = "one"  # "around a thousand"
         if "-" in word:
@@ -542,7 +548,8 @@ def _fraction(written: str) -> float:
 
 def is_share(match: re.Match[str]) -> bool:
     """A `MENTION` match that is a share: a percentage, a fraction ("two-thirds") or "half"."""
-    return bool(match.group("percent") or match.group("fraction") or (match.group("word") or "").lower() == "half")
+    half = (match.group("word") or "").lower() == "half" and not match.group("scale")
+    return bool(match.group("percent") or match.group("fraction") or half)
 
 
 def _kind(match: re.Match[str], suffix: re.Match[str] | None) -> StatisticKind:

@@ -116,6 +116,22 @@ def test_a_sentence_of_prose_left_open_goes_on_and_a_salutation_or_a_stray_line_
     ]
 
 
+def test_a_hard_wrapped_sentence_a_page_broke_before_a_figure_goes_on_but_a_numbered_item_does_not():
+    text = (
+        "Since the previous session, Ebola has hindered Africa. In less than six months, the disease has\n"
+        "claimed over 2,000 lives, including approximately\n\n\n40 in my own country. Africa is leading.\n\n"
+        "The reasons for our concern about the rising tide of violence are many and varied\n\n"
+        "2. Security comes first.\n"
+    )
+    paragraphs = [normalise_whitespace(text[p.start : p.end]) for p in paragraph_spans(text)]
+    assert paragraphs == [
+        "Since the previous session, Ebola has hindered Africa. In less than six months, the disease has "
+        "claimed over 2,000 lives, including approximately 40 in my own country. Africa is leading.",
+        "The reasons for our concern about the rising tide of violence are many and varied",
+        "2. Security comes first.",
+    ]
+
+
 def test_a_list_of_headlines_is_not_mistaken_for_wrapped_text():
     text = "Kosovo Heads to Early Election\nTrump and Netanyahu Talk\nLebanon Approves Budget\n"
     assert len(paragraph_spans(text)) == 3

@@ -120,6 +120,15 @@ def test_years_dates_labels_names_and_rhetoric_are_not_statistics(sentence):
         ("We are at a historic junction for the United Nations, which will turn 70 next month.", []),
         ("The theme, “The United Nations at 70 — a new commitment”, is timely; the rate stands at 9.9.", ["9.9"]),
         ("Attaching scores 1, −1/2, −1/2 to the control, early and late onset group gives six elements.", ["six"]),
+        # round 22: releases and their suffixes, pages, a list of resolutions with years, half a billion
+        ("All versions labeled 2.0aN precede the versions labeled 2.0bN, which precede 2.0rcN.", []),
+        ("You may find version numbers with a “+” suffix, e.g. “2.2+”, or releases such as “2.4a0”.", []),
+        ("There are two production-ready versions of Python: 2.x and 3.x.", ["two"]),
+        ("It holds the copyright on Python versions 2.1 and newer.", []),
+        ("CWI Quarterly, Volume 4, Issue 4 (December 1991), Amsterdam, pp 283–303.", []),
+        ("I must address resolutions 822 (1993), 853 (1993), 874 (1993) and 884 (1993).", []),
+        ("More than half a billion dollars is still required.", ["More than half a billion dollars"]),
+        ("Each year the fund raises $5bn for 10m people.", ["$5bn", "10m"]),
     ],
 )
 def test_counts_percentages_and_money_in_other_styles(sentence, expected):
