@@ -79,7 +79,8 @@ _WORD_NUMBER = (
     # ("half the rate" compares, so "the" only before a possessive or people: "half the world's people")
     + r"|half(?=\s+(?:of|their|its|our|his|her|all|these|those)\b"
     + r"|\s+the\s+(?:\w+['’]s|people|population|children|women|men|members)\b)"
-    + r"|(?:(?<=nearly )|(?<=almost )|(?<=about )|(?<=around )|(?<=over )|(?<=than ))half\b)"
+    + r"|(?:(?<=nearly )|(?<=almost )|(?<=about )|(?<=around )|(?<=over )|(?<=than )|(?<=roughly )"
+    + r"|(?<=approximately ))half\b)"
 )
 # "two-hundred", "five-million": a hyphen may join a number to its scale
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)\b"
@@ -215,7 +216,11 @@ _NOUN_BEFORE = re.compile(
 )
 _WORD_AFTER = re.compile(r"\s*[A-Za-z%]")
 # (also a body's: "which will turn 70 next month", "The United Nations at 70 —")
-_AGE_BEFORE = re.compile(r"\b(?:younger|older)\s+than\s+$|\bturn(?:s|ed|ing)?\s+$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"\b(?:younger|older)\s+than\s+$|\bturn(?:s|ed|ing)?\s+$"
+    r"|\b(?:children|child|boys|girls|infants|babies)\s+(?:aged\s+)?(?:under|over|below|above)\s+$",
+    re.IGNORECASE,
+)
 _NAME_AT_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w.’'-]*\s+at\s+$")
 # The level a method is set at: "the 95% quantile" (a test's "10% level" is left a figure, as the
 # evaluation's truth has it).
@@ -234,6 +239,7 @@ _AGO_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?|centuries)\
 # An item's number in brackets, and the number word or numeral a bracketed number may restate.
 _ENUMERATION = re.compile(r"\(\d{1,2}\)")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{_WORD_NUMBER}))\s*$", re.IGNORECASE)
+_PERMANENT_BEFORE = re.compile(r"\bthe\s+permanent\s+$", re.IGNORECASE)
 # "several dozen": as vague as "dozens".
 _VAGUE_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many|some)\s+$", re.IGNORECASE)
 # "Our two hands", "the two countries": "two" after a determiner says "both".
@@ -451,6 +457,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return False  # part of a name: "Nation of A Thousand Tribes", "the Eight Point Plan"
     if word[0].isupper() and not word.isupper() and _NAMED_GROUP_BEFORE.search(before):
         return False  # a body's name: "the Group of Twenty initiative"
+    if _PERMANENT_BEFORE.search(before):
+        return False  # "the permanent five": the Security Council's permanent members, by name
     if match.group("percent") or match.group("scale"):
         return True  # "Ninety percent of ...", "five million": the word says what kind of number it is
     if word.lower() == "dozen" and _VAGUE_BEFORE.search(before):

@@ -129,6 +129,10 @@ def test_years_dates_labels_names_and_rhetoric_are_not_statistics(sentence):
         ("I must address resolutions 822 (1993), 853 (1993), 874 (1993) and 884 (1993).", []),
         ("More than half a billion dollars is still required.", ["More than half a billion dollars"]),
         ("Each year the fund raises $5bn for 10m people.", ["$5bn", "10m"]),
+        # round 23: an age bracket, the Council's permanent members, half the size
+        ("We focus on the prevention of mortality in children under 5, and on girls’ education.", []),
+        ("The veto powers of the permanent five continue to raise numerous questions.", []),
+        ("The Eco-city is to be approximately half the size of Manhattan.", ["approximately half"]),
     ],
 )
 def test_counts_percentages_and_money_in_other_styles(sentence, expected):
