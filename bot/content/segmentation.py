@@ -29,6 +29,8 @@ _STRAY_LINE_WORDS = 5
 # Words a line left open before a blank line must hold to be taken for a sentence a page broke, rather
 # than a heading or a salutation.
 _PROSE_WORDS = 8
+# How much of a paragraph's end is read to tell whether it left a sentence of prose open.
+_TAIL_CHARS = 400
 # A line that stops on a word no sentence or heading ends with ("... unveiled by", "a country that is")
 # goes on in the next, even in a text whose lines are otherwise paragraphs.
 LEFT_OPEN = re.compile(
@@ -105,7 +107,8 @@ def paragraph_spans(text: str, *, markdown: bool = False) -> list[Span]:
 
 def _goes_on_in(text: str, previous: Span, line: Span, *, wrapped: bool) -> bool:
     """Whether `line` goes on with the sentence `previous` (a paragraph so far) left open."""
-    before = text[previous.start : previous.end]
+    # The paragraph's last words decide; reading it whole for every line would cost its length squared.
+    before = text[max(previous.start, previous.end - _TAIL_CHARS) : previous.end]
     if ends_sentence(before) or not any(c.isalpha() for c in before):
         return False  # a finished sentence, or a page number standing alone
     opening = text[line.start]
@@ -131,7 +134,7 @@ def _unfinished(text: str, following: Span) -> bool:
     note's number after a full stop: "... to unity.”18"), the next line goes on with it when it is words
     ("... to her predecessor," / "His Excellency ...", "... High-level" / "Dialogue on ..."), not a
     document number ("21-00394") nor a stray line set between ("Check against delivery")."""
-    before = text[: following.start].rstrip()
+    before = text[max(0, following.start - _TAIL_CHARS) : following.start].rstrip()
     line = text[following.start : following.end]
     opening = line[0]
     if not (before[-1].isalnum() or before[-1] == ",") or _NOTE_AFTER_END.search(before):

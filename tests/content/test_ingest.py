@@ -43,6 +43,9 @@ ADVERSARIAL = {
     "unclosed citations": repeated("(Smith, 2020; "),
     "initialisms": repeated("A.B."),
     "reference entries": "Text.\nReferences\n" + repeated("Smith, A. (2020, May). Title. Pub.\n"),
+    # every line left open: deciding whether the next goes on must not reread the paragraph so far
+    "hard-wrapped lines without a full stop": repeated("the people of the region need far more help and\n"),
+    "prose broken by blank lines": repeated("We continue to urge all parties to do more for those who live in\n\n"),
 }
 
 
