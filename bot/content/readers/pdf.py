@@ -87,7 +87,9 @@ _MATH_FONT = re.compile(
     re.IGNORECASE,
 )
 # Typewriter fonts, which set program code and its output apart from the prose around it.
-_CODE_FONT = re.compile(r"Mono|(?:^|\+)(?:CM|EC)S?L?I?TT|Courier|Typewriter|Inconsolata|Consola|Menlo|Code", re.I)
+_CODE_FONT = re.compile(
+    r"Mono(?!type)|(?:^|\+)(?:CM|EC)S?L?I?TT|Courier|Typewriter|Inconsolata|Consola|Menlo|Code", re.IGNORECASE
+)
 # A line this much in a typewriter font is code ("R> pn <- partynode(1L, ...)").
 _CODE_SHARE = 0.8
 # ... unless the typewriter font is the document's own: more than this share of its characters.
