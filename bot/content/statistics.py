@@ -263,8 +263,9 @@ _ORDINAL_OR_COMPOUND_AFTER = re.compile(
     rf"(?:st|nd|rd|th|s)\b|-(?!{_PLURAL_AFTER_HYPHEN}|strong\b)\w|-\s+(?:or|to|and)\s+\d|[:/]\d|\.\d|['’]s\b"
     # a code ("0.93R6") and a width ("64 bit", "32 and 64 bit"; "2048 bits" is a size)
     r"|[A-Za-z]+\d|(?:\s+(?:and|or)\s+\d+)?[\s-]bit\b"
-    # a release's suffix or wildcard ("2.0aN", "2.4a0", "3.x") and a release and later ("2.2+")
-    r"|(?:a|b|rc|dev|post)(?:\d|N\b)|\.x\b|\+(?![\w$€£])",
+    # a release's suffix or wildcard ("2.0aN", "2.4a0", "3.x") and a release and later ("2.2+"; "100+
+    # countries" is a count)
+    r"|(?:a|b|rc|dev|post)(?:\d|N\b)|\.x\b|(?<=\.\d)\+(?![\w$€£])",
     re.IGNORECASE,
 )
 # The first number of a span of ordinals ("50 to 75th percentile") is an ordinal too.

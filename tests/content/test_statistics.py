@@ -124,6 +124,7 @@ def test_years_dates_labels_names_and_rhetoric_are_not_statistics(sentence):
         ("All versions labeled 2.0aN precede the versions labeled 2.0bN, which precede 2.0rcN.", []),
         ("You may find version numbers with a “+” suffix, e.g. “2.2+”, or releases such as “2.4a0”.", []),
         ("There are two production-ready versions of Python: 2.x and 3.x.", ["two"]),
+        ("Delegates from 100+ countries attended.", ["100"]),
         ("It holds the copyright on Python versions 2.1 and newer.", []),
         ("CWI Quarterly, Volume 4, Issue 4 (December 1991), Amsterdam, pp 283–303.", []),
         ("I must address resolutions 822 (1993), 853 (1993), 874 (1993) and 884 (1993).", []),
