@@ -115,7 +115,13 @@ def _goes_on_in(text: str, previous: Span, line: Span, *, wrapped: bool) -> bool
     words = before.split()
     prose = len(words) >= _PROSE_WORDS and 2 * sum(1 for word in words if word[:1].islower()) > len(words)
     if text.count("\n", previous.end, line.start) == 1:  # no blank line between
-        return wrapped or _left_open(text, previous, line) or opening.islower() or (prose and _unfinished(text, line))
+        following = text[line.start : line.end]
+        return (
+            wrapped
+            or _left_open(text, previous, line)
+            or opening.islower()
+            or (prose and _unfinished(before, following))
+        )
     # A blank line where the page of the document the text was taken from broke: the words after it
     # finish the sentence ("... the mantra contained in the" / "Charter of the United Nations, ...").
     # A salutation, a heading in capitals or title case before a blank line stands alone.
@@ -129,13 +135,12 @@ def _goes_on_in(text: str, previous: Span, line: Span, *, wrapped: bool) -> bool
     return words_go_on and prose and not before.endswith(",")
 
 
-def _unfinished(text: str, following: Span) -> bool:
-    """After a sentence of prose stopped on a word, a number or a comma (not on a bracket, nor on a
-    note's number after a full stop: "... to unity.”18"), the next line goes on with it when it is words
-    ("... to her predecessor," / "His Excellency ...", "... High-level" / "Dialogue on ..."), not a
-    document number ("21-00394") nor a stray line set between ("Check against delivery")."""
-    before = text[max(0, following.start - _TAIL_CHARS) : following.start].rstrip()
-    line = text[following.start : following.end]
+def _unfinished(before: str, line: str) -> bool:
+    """After a sentence of prose (`before`, its paragraph's end) stopped on a word, a number or a comma
+    (not on a bracket, nor on a note's number after a full stop: "... to unity.”18"), the next `line` goes
+    on with it when it is words ("... to her predecessor," / "His Excellency ...", "... High-level" /
+    "Dialogue on ..."), not a document number ("21-00394") nor a stray line set between ("Check against
+    delivery")."""
     opening = line[0]
     if not (before[-1].isalnum() or before[-1] == ",") or _NOTE_AFTER_END.search(before):
         return False

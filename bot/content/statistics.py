@@ -376,11 +376,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     after = sentence[end : end + 12]
     number_start = match.start(next(g for g in ("fraction", "numeral", "word", "multiplier") if match.group(g)))
     before = sentence[max(0, number_start - _WORD_BEFORE) : number_start]
-    reported = _P_VALUE_BEFORE.search(before) or (
-        _SAMPLE_SIZE_BEFORE.search(before) and _COUNTED_NOUN_AFTER.match(sentence, end)
-    )
     if (
-        (_OPERATOR_BEFORE.search(before) and not reported)
+        (_OPERATOR_BEFORE.search(before) and not _reported_in_prose(sentence, before, end))
         or _OPERATOR_AFTER.match(after)
         or _ORDINAL_SPAN_AFTER.match(after)
     ):
@@ -481,6 +478,13 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     if not following:
         return False
     return following.group(0).lower() not in _FUNCTION_WORDS
+
+
+def _reported_in_prose(sentence: str, before: str, end: int) -> bool:
+    """A figure after "=" that prose reports rather than a formula: "(p = 0.034)", "n = 768 observations"."""
+    if _P_VALUE_BEFORE.search(before):
+        return True
+    return _SAMPLE_SIZE_BEFORE.search(before) is not None and _COUNTED_NOUN_AFTER.match(sentence, end) is not None
 
 
 def _enumerated(sentence: str, match: re.Match[str], before: str) -> bool:
