@@ -42,10 +42,10 @@ _NOT_AUTHORS = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer"
     r"|Autumn|Fall|Winter|In|Since|From|Until|By|Before|After|Between|Around|Circa|Est|Founded|Born|Died)\b"
 )
-_SURNAME = r"(?:(?:van|von|de|der|den|du|da|di|le|la)\s+)*[A-Z][\w'’-]+"
+_SURNAME = r"(?:(?:van|von|de|der|den|du|da|di|le|la)\s+)*(?:d['’])?[A-Z][\w'’-]+"  # "van de Wiel", "d’Orey"
 _NARRATIVE_YEAR = re.compile(
     rf"\b(?P<name>{_SURNAME}(?:\s+et\s+al\.?|(?:,\s+{_SURNAME})*,?\s+(?:and|&)\s+{_SURNAME})?)"
-    r"(?:['’]s)?\s+\((?P<years>(?:\d{4}[a-z]?|n\.d\.)(?:,\s*\d{4}[a-z]?)*)(?:,\s*pp?\.\s*[\d–-]+)?\)"
+    r"(?:['’]s)?\s+[(\[](?P<years>(?:\d{4}[a-z]?|n\.d\.)(?:,\s*\d{4}[a-z]?)*)(?:,\s*pp?\.\s*[\d–-]+)?[)\]]"
 )
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_MARKER = re.compile(rf"(?<=\S)[{_SUPERSCRIPTS}]+(?:[˒,⁻–-][{_SUPERSCRIPTS}]+)*")

@@ -17,7 +17,7 @@ _HARVARD_ENTRY = re.compile(
 # Venue, 62:1383-1414, 1994.", "Douglas Bates. Title. R News, 5(1):27-30, May 2005.", "... and others."
 _GIVEN = r"(?:[A-Z][a-z]?\.(?:-?[A-Z][a-z]?\.)*|[A-Z][\w\u0300-\u036f'’]*(?:-[A-Z][\w'’]*)?)"
 _PARTICLES = r"(?:(?:van|von|de|der|den|du|da|di|le|la)\s+)*"
-_SURNAME = rf"{_PARTICLES}[A-Z][\w\u0300-\u036f'’-]+"
+_SURNAME = rf"{_PARTICLES}(?:d['’])?[A-Z][\w\u0300-\u036f'’-]+"  # (also "d’Orey")
 _GIVEN_FIRST_PERSON = rf"(?:{_GIVEN}\s+){{1,4}}{_SURNAME}"
 _GIVEN_FIRST_AUTHORS = (
     rf"{_GIVEN_FIRST_PERSON}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_GIVEN_FIRST_PERSON})*(?:,?\s+and\s+others)?"

@@ -65,8 +65,8 @@ _SUFFIX = re.compile(
     rf"(?P<currency>[\s-](?:{_CURRENCY_WORDS})\b)|(?P<times>\s?[xX×](?![\w%])|[-\s]fold\b|\s+times\b)"
     r"|(?P<range>[-–]\d+(?:\.\d+)?\s?%)"
     r"|(?P<rate>\s+per\s+(?:\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million|capita)\b)"
-    # the end of a range before what it counts: "20-30 minutes"
-    r"|(?P<span>[-–]\d+(?:\.\d+)?(?=\s+[a-z]))"
+    # the end of a range before what it counts or its unit: "20-30 minutes", "a 3-3.5°C increase"
+    r"|(?P<span>[-–]\d+(?:\.\d+)?(?=\s+[a-z]|\s?°))"
 )
 _WORD_NUMBER = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -115,7 +115,7 @@ _FRACTION_VALUES = {
     "tenths": 10,
 }
 MENTION = re.compile(
-    rf"(?<![\w$€£/.,–+-])(?P<qualifier>(?:{_QUALIFIERS})\s+|~)?(?P<sign>\+)?"
+    rf"(?<![\w$€£/.,–+-])(?P<qualifier>(?:{_QUALIFIERS})\s+|~)?(?P<sign>\+|[-−](?=\d))?"
     # "$", "US$", "A$", "$AUD", "USD"
     rf"(?P<currency>(?:[A-Z]{{1,2}}\$|\$(?:[A-Z]{{2,3}}(?=\d))?|€|£|USD|EUR)\s?)?"
     rf"(?:(?P<fraction>{_FRACTION})(?![\w-])|(?P<numeral>{_NUMERAL})|(?P<multiplier>{_MULTIPLIER})\b"
@@ -147,19 +147,25 @@ _LABEL_WORD = re.compile(
     r"|version|equation|example|exercise|case|observation|question|appendix|footnote|note|line|column|row"
     r"|option|stage|wave|round|part|book|pep|rfc|iso|day|time|subject|patient|participant|aged?|ages|chromosome"
     r"|identifier|id|node|code|scores?|scale(?:\s+of)?|numbered(?:\s+\([^()]{0,40}\))?\s+from"
-    r"|(?:resolution|article|section|paragraph|chapter|page|item|table|figure|equation|example|step|note|part|node|code|version)s"
+    r"|(?:resolution|article|section|paragraph|chapter|page|item|table|figure|equation|example|step|note|part|node|code|version|number)s"
     r")\s*\(?(?:between\s+)?(?:\d[\d.]*(?:\s*\(\d{4}\))?\s*(?:,\s*(?:and|&)?|and|&|to|–|-)\s*)*$",
     re.IGNORECASE,
 )
-# The numbers listed before this one under one name: "SDGs 9, 16, and " before "17".
+# The numbers listed before this one under one name: "SDGs 9, 16, and " before "17"; of them, those a
+# capitalised name may number ("Goals 1, 2, 4, 5 and " before "6", not "On 17 September 2009, " before "7,114").
 _LISTED_BEFORE = re.compile(r"(?:\d[\d.]*\s*(?:,\s*(?:and|&)?|and|&)\s*)+$")
+_LISTED_LABELS_BEFORE = re.compile(r"(?:\b\d{1,3}\s*(?:,\s*(?:and|&)?|and|&)\s*)+$")
 # What may stand between a number word and the noun it counts: "two very important anniversaries", "two
 # more architectures".
 _INTENSIFIERS = re.compile(r"^(?:(?:very|so|too|really|truly|extremely|particularly|especially|highly|more)\s+)+")
 # A number in a saying counts nothing.
 _IDIOM_AFTER = re.compile(r"\s+sides\s+of\s+the\s+same\s+coin\b", re.IGNORECASE)
-# A number word, then "or"/"to" and another number: "four or five years", "two to three million".
-_ALTERNATIVE_AFTER = re.compile(rf"\s+(?:or|to)\s+(?:{_NUMERAL}|{_WORD_NUMBER})\b", re.IGNORECASE)
+# A number word, then "or"/"to" and another number: "four or five years", "two to three million", "two,
+# three or more countries"; or an open end: "three or more countries".
+_ALTERNATIVE_AFTER = re.compile(
+    rf"(?:,\s*(?:{_NUMERAL}|{_WORD_NUMBER}))*,?\s+(?:or|to)\s+(?:{_NUMERAL}|{_WORD_NUMBER}|more|fewer|less)\b",
+    re.IGNORECASE,
+)
 # (not a possessive: "Tanzania’s 12,268 villages" counts the villages)
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]*(?<![’']s)\s+$")
 # A name spelled with capitals or a dot inside it ("CPython 3.11", "PEP 659", "iOS 17", "Node.js 18")
@@ -169,8 +175,9 @@ _PRODUCT_NAME_BEFORE = re.compile(
 )
 # Part of a formula or code ("2**30", "x=5", "n>100") rather than of a sentence.
 # ("**" against a word or a bracket is a power; before a number after a space it is emphasis: "**13.2**";
-# "+" between two terms adds, "+" against a number after a space is its sign: "about +26% on Linux".)
-_OPERATOR_BEFORE = re.compile(r"(?:[\w)]\*\*|[\w)]\^|[\w)](?:\s\+\s|\+)|[=<>≤≥≠]\s?)$")
+# "+" between two terms adds, "+" against a number after a space is its sign: "about +26% on Linux"; a
+# hat a PDF's text sets apart from its letter may stand after the "=": "F(t) = ˆ 1−S(t)".)
+_OPERATOR_BEFORE = re.compile(r"(?:[\w)]\*\*|[\w)]\^|[\w)](?:\s\+\s|\+)|[=<>≤≥≠]\s?(?:[ˆ˜¯]\s?)?)$")
 _OPERATOR_AFTER = re.compile(r"\*\*(?=[\w(])|\^|[=<>]\S|/\(")
 # ... except a p value reported in brackets in prose: "stability at 10% level (p = 0.034)".
 _P_VALUE_BEFORE = re.compile(r"\(\s*p\s?=\s?$")
@@ -208,17 +215,28 @@ _AGE_AFTER = re.compile(
     r"|\s*(?:years?|months?)\s+old\b(?=\s*(?:[,.;:)]|$|(?:by|and|or|in|at|to|who|with|from|for|are|were|is|was)\b))",
     re.IGNORECASE,
 )
-# A release's number: "2.0" after a noun, with nothing it measures after it ("Linux kernel 2.0, and ...");
-# a figure says what it measures or follows a word that introduces it ("a score of 2.0", "rose to 2.0").
+# Plain numbers listed right after a noun, with nothing after them that they count, name or set things:
+# items ("the compressor (especially numbers 1 and 4)"), thresholds ("user-defined cut-offs 1 and 1.5,
+# here"); so does a release's number alone ("Linux kernel 2.0, and ..."). A figure says what it counts, or
+# follows a word that introduces it: a preposition or a verb ("a score of 2.0", "rose to 2.0 and 3.0").
 _VERSION = re.compile(r"\d{1,2}\.0")
 _NOUN_BEFORE = re.compile(
-    r"\b(?!(?:a|an|the|of|to|by|at|is|was|are|were|be|been|from|than|about|around|over|under)\b)[a-z]{3,}(?<!ed)\s+$"
+    r"\b(?!(?:and|or|but|nor|then|plus|minus|times|even|nearly|roughly|least|most|with|without|within|between"
+    r"|among|upon|via|like|unlike|versus|exceeds?|reach(?:es)?|totals?|tops|hits|equals?|surpass(?:es)?"
+    r"|approach(?:es)?|nears|stands|remains|becomes|costs|weighs|measures|lasts|makes|gives|takes|says|shows"
+    r"|reads|gets|got|gave|took|made|saw|sees|rose|fell|grew|lost|won|hit|met|paid|numbering"
+    r")\b)[a-z][a-z-]{2,}(?<!ed)(?<!ing)(?<!ly)\s+$"
 )
+# The numbers listed after this one under the same name: "1" before " and 1.5".
+_LISTED_AFTER = re.compile(r"(?:\s*(?:,|and|or|&)\s*\d[\d.]*)*")
 _WORD_AFTER = re.compile(r"\s*[A-Za-z%]")
 # (also a body's: "which will turn 70 next month", "The United Nations at 70 —")
 _AGE_BEFORE = re.compile(
     r"\b(?:younger|older)\s+than\s+$|\bturn(?:s|ed|ing)?\s+$"
-    r"|\b(?:children|child|boys|girls|infants|babies)\s+(?:aged\s+)?(?:under|over|below|above)\s+$",
+    r"|\b(?:children|child|boys|girls|infants|babies)\s+(?:aged\s+)?(?:under|over|below|above)\s+$"
+    r"|\b(?:under|over|below|above|at|from|until)\s+the\s+age\s+of\s+$"
+    # the bounds of age groups: "age group (15–24, 25–39, ≥40 years)"
+    r"|\bage\s+(?:groups?|brackets?|bands?|ranges?|cohorts?)\s*[(:]?\s*(?:\d+(?:\s*[–-]\s*\d+)?\s*(?:,|and|or|to)\s*)*$",
     re.IGNORECASE,
 )
 _NAME_AT_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w.’'-]*\s+at\s+$")
@@ -242,8 +260,9 @@ _NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{_WORD_NUMBER}))\s*$", re.IGNORECASE)
 _PERMANENT_BEFORE = re.compile(r"\bthe\s+permanent\s+$", re.IGNORECASE)
 # "several dozen": as vague as "dozens".
 _VAGUE_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many|some)\s+$", re.IGNORECASE)
-# "Our two hands", "the two countries": "two" after a determiner says "both".
-_BOTH_BEFORE = re.compile(r"\b(?:our|their|your|my|his|her|its|the|these|those)\s+$", re.IGNORECASE)
+# "Our two hands", "the two countries", "the other two cells", "his two terms in office": "two" after a
+# determiner says "both" (a speaker's own "my two older children" are counted).
+_BOTH_BEFORE = re.compile(r"\b(?:our|their|your|his|her|its|the|these|those)\s+(?:other\s+)?$", re.IGNORECASE)
 # "three of Zambia’s neighbouring countries", "two of them": a part of a group, counted.
 _PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|our|their|its|his|her|these|those|them|us|you|[A-Z][\w-]*[’']s)\b")
 # A year with a note marker, or a capital "I" typed as "1", against it: "contribution by 2020.1 urge all".
@@ -376,6 +395,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     after = sentence[end : end + 12]
     number_start = match.start(next(g for g in ("fraction", "numeral", "word", "multiplier") if match.group(g)))
     before = sentence[max(0, number_start - _WORD_BEFORE) : number_start]
+    if match.group("sign") in ("-", "−") and not match.group("percent"):
+        return False  # a negative value is a rate ("-2.6 per cent"); "−1/2", "−1.7" are scores and axis labels
     if (
         (_OPERATOR_BEFORE.search(before) and not _reported_in_prose(sentence, before, end))
         or _OPERATOR_AFTER.match(after)
@@ -418,11 +439,11 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
             return False  # a date
         if (
             plain
-            and _VERSION.fullmatch(numeral)
-            and _NOUN_BEFORE.search(before)
-            and not _WORD_AFTER.match(sentence, end)
+            and not match.group("qualifier")
+            and "," not in numeral
+            and _names_things(sentence, numeral, before, end)
         ):
-            return False  # a version: "used Linux kernel 2.0, and"
+            return False  # a name or a setting: "used Linux kernel 2.0, and", "cut-offs 1 and 1.5, here"
         if _AGE_AFTER.match(sentence, end) or _AGE_BEFORE.search(before) or _NAME_AT_BEFORE.search(before):
             return False  # an age: "children under 5 years of age", "a 40-year-old", "older than 30"
         if numeral == "1" and _ONE_UNIT_BEFORE.search(before):
@@ -434,7 +455,7 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
                 not capitals
                 and (
                     _PRODUCT_NAME_BEFORE.search(_LISTED_BEFORE.sub("", before))
-                    or _CAPITALISED_WORD_BEFORE.search(before)
+                    or _CAPITALISED_WORD_BEFORE.search(_LISTED_LABELS_BEFORE.sub("", before))
                 )
             )
             or _opening_name(before, match.start(), capitals)
@@ -457,6 +478,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return False  # a body's name: "the Group of Twenty initiative"
     if _PERMANENT_BEFORE.search(before):
         return False  # "the permanent five": the Security Council's permanent members, by name
+    if _AGE_AFTER.match(sentence, end) or _AGE_BEFORE.search(before):
+        return False  # an age: "children under five years of age", "under the age of ten"
     if match.group("percent") or match.group("scale"):
         return True  # "Ninety percent of ...", "five million": the word says what kind of number it is
     if word.lower() == "dozen" and _VAGUE_BEFORE.search(before):
@@ -478,6 +501,18 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     if not following:
         return False
     return following.group(0).lower() not in _FUNCTION_WORDS
+
+
+def _names_things(sentence: str, numeral: str, before: str, end: int) -> bool:
+    """Numbers listed right after a noun, with nothing after them that they count ("numbers 1 and 4",
+    "cut-offs 1 and 1.5, here"), or a release's "2.0" alone ("Linux kernel 2.0, and")."""
+    named = _LISTED_BEFORE.sub("", before)
+    listed = _LISTED_AFTER.match(sentence, end)
+    after = listed.end() if listed else end
+    if named == before and after == end and not _VERSION.fullmatch(numeral):
+        return False  # a lone number: "the current 192.", "a sample of size 575."
+    noun = _NOUN_BEFORE.search(named)
+    return noun is not None and noun.group(0).strip() not in _FUNCTION_WORDS and not _WORD_AFTER.match(sentence, after)
 
 
 def _reported_in_prose(sentence: str, before: str, end: int) -> bool:
@@ -525,6 +560,8 @@ def mention_value(match: re.Match[str]) -> float:
         return float(_MULTIPLIER_VALUES[match.group("multiplier").lower()])
     if match.group("numeral"):
         number = float(match.group("numeral").replace(",", ""))
+        if match.group("sign") in ("-", "−"):
+            number = -number  # "rebounded to 3.2 per cent from -2.6 per cent"
     else:
         word = match.group("word").lower()
         if word == "half":

@@ -76,6 +76,8 @@ STYLES = [
     "C.-S. J. Chu, K. Hornik, and C.-M. Kuan. MOSUM tests for parameter constancy. Biometrika, 82:603–617, 1995a.",
     "C.-S. J. Chu, K. Hornik, and C.-M. Kuan. The moving-estimates test. Econometric Theory, 11:669–720, 1995b.",
     "B. E. Hansen. Approximate asymptotic p values. Journal of Business & Economic Statistics, 15:60–67, 1997.",
+    "S. Stigler. Boscovich, simpson and a 1760 manuscript note on fitting a linear relation. Biometrika, 1984.",
+    "R. Koenker and V. d’Orey. Computing regression quantiles. Applied Statistics, 36:383–393, 1987.",
 ]
 
 
@@ -107,6 +109,9 @@ def styles() -> CitationLinker:
         ("The p values are computed based on Hansen (1997).", ["Hansen, 1997"]),
         # two works by the same authors in one bracket after their names
         ("The tests are surveyed in Chu et al. (1995a, 1995b).", ["Chu et al., 1995a", "Chu et al., 1995b"]),
+        # the year in square brackets, and a name with a particle glued to it
+        ("Stigler [1984] describes an amusing episode in 1760.", ["Stigler, 1984"]),
+        ("It is the simplex algorithm described in Koenker and d’Orey [1987].", ["Koenker & d’Orey, 1987"]),
     ],
 )
 def test_citations_in_every_style_link_to_their_entries(styles, sentence, expected):

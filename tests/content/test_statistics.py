@@ -208,6 +208,12 @@ def test_the_value_keeps_its_unit_and_qualifier_and_says_what_it_counts(sentence
         ("Chad hosts the two million refugees who fled.", [("two million", 2e6)]),
         ("The flood pushed one third of my country under water.", [("one third", 33.3)]),
         ("Palestinians lived through the Nakba 74 years ago.", [("74", 74)]),
+        ("In fact, my two older children were born under that system.", [("two", 2)]),
+        ("Pledges put us on track for a 3-3.5°C increase in temperatures.", [("3-3.5", 3)]),
+        ("Growth rebounded to 3.2 per cent from -2.6 per cent.", [("3.2 per cent", 3.2), ("-2.6 per cent", -2.6)]),
+        ("The same river supplies two, three or more countries.", [("two", 2), ("three", 3)]),
+        ("Two or more loci can be analysed at once.", [("Two", 2)]),
+        ("There would have been only 52 Member States instead of the current 192.", [("only 52", 52), ("192", 192)]),
     ],
 )
 def test_figures_written_the_ways_speakers_write_them(sentence, expected):
@@ -225,6 +231,16 @@ def test_figures_written_the_ways_speakers_write_them(sentence, expected):
         "Finally, we are interested in the 95% quantile of W.",
         "Mortality fell for children under 5 years of age.",
         "Links run from chromosome 4 to the disease.",
+        "The compressor (especially numbers 1 and 4) shows no deviation.",
+        "We enhance the shading (based on the user-defined cut-offs 1 and 1.5, here).",
+        "It is significant as are the other two cells.",
+        "We thank him as we approach the end of his two terms in office.",
+        "The fund was inspired by Goals 1 and 2 of the SDGs.",
+        "Quantiles of the distribution function, F(t) = ˆ 1−S(t), could be expressed so.",
+        "It is conscripting children under the age of 10.",
+        "Mortality rates for children under five years of age have fallen.",
+        "The residual was −1.7 in that cell.",
+        "Age is given in groups: age group (15–24, 25–39, ≥40 years).",
     ],
 )
 def test_labels_item_numbers_and_both_are_not_statistics(sentence):

@@ -70,6 +70,8 @@ _TITLE_NOTE_MARK = re.compile(r"^(?:[*∗†‡§¶]|[⁰¹²³⁴⁵⁶⁷⁸�
 # A reference entry's first line, by its author and year ("Neuhäuser M (2002). “Exact tests ...”"): the
 # lines hanging under it are the entry's, its title's full stop notwithstanding ("Human Heredity, 54(3).").
 _REFERENCE_ENTRY = re.compile(r"^[A-Z][^\s()]*(?:[ ,]+[^()]{0,200}?)?\s\(\d{4}[a-z]?\)[.,]")
+# A float's caption: "Figure 5: Conditional mosaic plot ...", "Table 2. Detailed age ...".
+_CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Exhibit|Chart)\s+\d+[.:]\s+\S")
 _ENTRY_START = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\.|[•▪◦·‣–-])\s")
 _FILE_NAME = re.compile(r"\.(?:docx?|pdf|odt|rtf|indd|tex|qxd)\b|^Microsoft Word|^untitled", re.IGNORECASE)
 _UNMARKED_NOTE_LINES = 2
@@ -414,14 +416,17 @@ def _assemble(pages: list[_Page]) -> SourceText:
             else:
                 builder.extend_note(text)
             set_aside["footnote lines"] += 1
-        listing = _listing_lines(body[:notes_from]) if code_apart else set[int]()
-        for index, line in enumerate(body[:notes_from]):
+        lines, fresh = body[:notes_from], set[int]()  # fresh: lines that start a paragraph whatever comes before
+        if previous is not None and not _SENTENCE_END.search(previous[1].rstrip(_SOFT_HYPHEN)):
+            lines, fresh = _open_sentence_first(lines, spacing, body_size)
+        listing = _listing_lines(lines) if code_apart else set[int]()
+        for index, line in enumerate(lines):
             text = line.text()
             if id(line) in listing:
                 set_aside["program code and output lines"] += 1
                 previous, entry = None, None  # the prose after it starts a paragraph of its own
                 continue
-            if previous is not None and (
+            if (previous is not None and id(line) not in fresh) and (
                 _continues(previous, line, text, spacing, body_size, new_page=index == 0)
                 or _hangs_from(entry, previous[0], line, text, spacing, body_size)
             ):
@@ -431,6 +436,33 @@ def _assemble(pages: list[_Page]) -> SourceText:
                 entry = line if _ENTRY_START.match(text) or _REFERENCE_ENTRY.match(text) else None
             previous = (line, text)
     return builder.build("pdf", pages=len(pages), set_aside=set_aside)
+
+
+def _open_sentence_first(lines: list[_Line], spacing: float, body_size: float) -> tuple[list[_Line], set[int]]:
+    """A page's lines in reading order when the page before left a sentence open and a figure heads this
+    page: the sentence's rest (the first line in lower case set off below the figure's caption) comes
+    first, up to its full stop, then the figure ("... there are less adults that disapprove" / the plot's
+    labels and "Figure 5: ..." / "punishment in the group with memories ..."). A table's rows, set in body
+    type, are left where they are: one may open in lower case ("aa raa saa naa"). Also the lines that
+    start a paragraph whatever ends before them: the figure's first, and the first after it."""
+    caption = next((i for i, line in enumerate(lines) if _CAPTION.match(line.text())), None)
+    if caption is None or caption == 0 or any(line.size > body_size - 0.5 for line in lines[:caption]):
+        return lines, set()  # no figure's labels above a caption
+    rest = next(
+        (i for i in range(caption + 1, len(lines)) if lines[i - 1].bottom - lines[i].top > spacing * _PARAGRAPH_GAP),
+        None,
+    )  # the caption ends at a gap, and the text goes on after it
+    if rest is None or not _goes_on(lines[rest], body_size):
+        return lines, set()
+    end = rest + 1  # the line after the open sentence's full stop
+    while end < len(lines) and not _SENTENCE_END.search(lines[end - 1].text()):
+        end += 1
+    return lines[rest:end] + lines[:rest] + lines[end:], {id(lines[0])} | {id(line) for line in lines[end : end + 1]}
+
+
+def _goes_on(line: _Line, body_size: float) -> bool:
+    """A line of body type opening in lower case: the rest of a sentence (a figure's labels are smaller)."""
+    return line.text()[:1].islower() and abs(line.size - body_size) <= 0.5
 
 
 def _code_apart(pages: list[_Page]) -> bool:
@@ -495,8 +527,8 @@ def _continues(
     same_column = abs(line.left - before.left) < body_size * 8
     gap = before.bottom - line.top
     if same_column and 0 <= gap <= spacing * _PARAGRAPH_GAP:
-        if open_sentence:
-            return True  # a hanging indent, or the next line of the same sentence
+        if open_sentence or (before_text.endswith(":") and text[:1].islower() and len(before_text.split()) > 3):
+            return True  # a hanging indent, the next line of the same sentence, or what prose's colon led into
         # after a full stop: a short last line, a first-line indent or an outdent (the next entry of a list
         # set with hanging indents) starts a paragraph
         indented = line.left - before.left > body_size * 1.2 or before.left - line.left > body_size * 0.5

@@ -20,9 +20,14 @@ _EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
 
 
 # A line of a UN record's page header or footer: its job number, page of pages, symbol and date
-# ("15-29701 15/28", "A/70/PV.21 30/09/2015"), set inside the text where the page broke.
-_PAGE_MARK = r"\d{2}-\d{4,6}|\d{1,4}/\d{1,4}|\d{1,2}/\d{1,2}/\d{4}|[A-Z]{1,4}(?:/[A-Za-z0-9.]+){2,}"
-_PAGE_MARK_LINE = re.compile(rf"^[ \t]*(?:(?:{_PAGE_MARK})[ \t]*){{1,4}}(?:\n|$)", re.MULTILINE)
+# ("15-29701 15/28", "A/70/PV.21 30/09/2015"), or its job number and page ("41 09-52604", "09-52604 40"),
+# set inside the text where the page broke.
+_JOB_NUMBER = r"\d{2}-\d{4,6}"
+_PAGE_MARK = rf"{_JOB_NUMBER}|\d{{1,4}}/\d{{1,4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|[A-Z]{{1,4}}(?:/[A-Za-z0-9.]+){{2,}}"
+_JOB_AND_PAGE = rf"\d{{1,3}}[ \t]+{_JOB_NUMBER}|{_JOB_NUMBER}[ \t]+\d{{1,3}}"
+_PAGE_MARK_LINE = re.compile(
+    rf"^[ \t]*(?:(?:(?:{_PAGE_MARK})[ \t]*){{1,4}}|(?:{_JOB_AND_PAGE})[ \t]*)(?:\n|$)", re.MULTILINE
+)
 # A number opening a line, then the paragraph's first word: "11 The UN Convention ...".
 _PARAGRAPH_NUMBER = re.compile(r"^[ \t]*(\d{1,3})[ \t]+(?=[A-Z“\"‘])", re.MULTILINE)
 # Numbers opening lines are paragraph numbers when they count up one by one at least this far; a

@@ -249,3 +249,24 @@ def test_a_reference_entry_s_hanging_lines_stay_with_it_after_its_title_s_full_s
     keys = [r.key for r in document.references]
     assert "Neuhäuser M, 2002" in keys and "Sasieni P, 1997" in keys and "Westfall P, Young S, 1993" in keys
     assert any("Human Heredity, 54(3)" in r.text for r in document.references if r.key == "Neuhäuser M, 2002")
+
+
+def test_a_sentence_a_figure_at_the_next_page_s_head_interrupts_is_read_whole():
+    document = ingest_file(SourceFile(EVALUATION / "residual-shadings.pdf", "rs", "residual-shadings.pdf"))
+    assert isinstance(document, IngestedDocument), document
+    texts = [s.text for s in document.sentences]
+    # "... less adults that disapprove" / the plot's labels and "Figure 5: ..." / "punishment in the group ..."
+    rest = "that disapprove punishment in the group with memories of punishments than expected under independence."
+    assert any(t.endswith(rest) for t in texts)
+    assert any(t.startswith("Figure 5: Conditional mosaic plot") and t.endswith("age and education.") for t in texts)
+
+
+def test_a_caption_without_a_full_stop_takes_no_prose_after_the_figure_it_was_moved_behind():
+    read = read_pdf((EVALUATION / "lmer.pdf").read_bytes())
+    assert "allows for predictions to be made conditional on different sets of random effects." in read.text
+    assert "xyplot(prof.obj) lme4" not in read.text and "\nlme4 also provides a simulate method" in read.text
+
+
+def test_a_line_prose_ends_with_a_colon_goes_on_into_the_next_in_lower_case():
+    read = read_pdf((EVALUATION / "rq.pdf").read_bytes())
+    assert "software for quantile regression: initially for the S language" in read.text

@@ -46,3 +46,14 @@ def test_a_un_record_s_page_headers_inside_a_sentence_are_set_aside():
     assert read.set_aside["page headers and footers"] == 6
     assert "15-29701" not in read.text and "A/75/592/Add.8" not in read.text and "13/01/2021" not in read.text
     assert "Co-operation,\n\nand we continue" in read.text
+
+
+def test_a_un_record_s_page_number_beside_its_job_number_is_set_aside():
+    text = (
+        "We must renew the sense of partnership \n \n\n41 09-52604 \n \nand cooperation between us.\n"
+        "We must resolve the \n\n09-52604 40 \n\n40 remaining conflicts of 2009-2010.\n"
+    )
+    read = read_plain_text(text)
+    assert read.set_aside["page headers and footers"] == 2
+    assert "52604" not in read.text and "41" not in read.text
+    assert "40 remaining conflicts of 2009-2010." in read.text
