@@ -91,9 +91,10 @@ _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A share written as a fraction: "two-thirds of the goals", "only 1/4 that for mortality" (not a date's
 # "3/4/2020", nor "24/7").
 _FRACTION = (
-    r"(?:one|two|three|four)[-\s](?:half|thirds?|quarters?|fifths?|tenths?)"
+    r"(?:one|two|three|four|five|six|seven|eight|nine)[-\s](?:half|thirds?|quarters?|fifths?|sixths?|sevenths?"
+    r"|eighths?|ninths?|tenths?)"
     r"|[1-9]/(?:[2-9]|10)(?![/\d])"
-    r"|a\s(?:third|quarter|fifth|tenth)(?=\s+of\b)"
+    r"|a\s(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)(?=\s+of\b)"
 )
 # A multiplier written as a word: "twice the rate", "is double the global rate" (not the verb: "will
 # double our contribution").
@@ -111,6 +112,14 @@ _FRACTION_VALUES = {
     "quarters": 4,
     "fifth": 5,
     "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
     "tenth": 10,
     "tenths": 10,
 }
@@ -120,8 +129,8 @@ MENTION = re.compile(
     rf"(?P<currency>(?:[A-Z]{{1,2}}\$|\$(?:[A-Z]{{2,3}}(?=\d))?|€|£|USD|EUR)\s?)?"
     rf"(?:(?P<fraction>{_FRACTION})(?![\w-])|(?P<numeral>{_NUMERAL})|(?P<multiplier>{_MULTIPLIER})\b"
     rf"|(?P<word>{_WORD_NUMBER})(?!\w|-(?!{_SCALE_WORD}|{_PLURAL_AFTER_HYPHEN})))"
-    # "two and a half million" (and, as speakers say it, "two and half million")
-    rf"(?P<half>\s+and\s+(?:a\s+)?half(?=\s+(?:thousand|million|billion|trillion)\b))?"
+    # "two and a half million" (and, as speakers say it, "two and half million"), "two and a half years"
+    rf"(?P<half>\s+and\s+(?:a\s+)?half(?=\s+(?:thousand|million|billion|trillion|[a-z]+s)\b))?"
     # ("half a billion dollars"; "bn" and "m" only in lower case: "2.0bN" is a version)
     rf"(?:(?:\s?|-(?={_SCALE_WORD})|(?<=half)\s+a\s+(?={_SCALE_WORD}))"
     rf"(?P<scale>hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion"
@@ -230,6 +239,12 @@ _NOUN_BEFORE = re.compile(
 # The numbers listed after this one under the same name: "1" before " and 1.5".
 _LISTED_AFTER = re.compile(r"(?:\s*(?:,|and|or|&)\s*\d[\d.]*)*")
 _WORD_AFTER = re.compile(r"\s*[A-Za-z%]")
+# "... prior to 2.0 it was": a release after a word of time.
+_RELEASE_BEFORE = re.compile(r"\b(?:prior\s+to|before|after|since|until)\s+$", re.IGNORECASE)
+# A plain number this long is an identifier (counts this large are written with separators).
+_IDENTIFIER_DIGITS = 7
+_RATE_BASE_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+(?:than|of)\b)", re.IGNORECASE)
 # (also a body's: "which will turn 70 next month", "The United Nations at 70 —")
 _AGE_BEFORE = re.compile(
     r"\b(?:younger|older)\s+than\s+$|\bturn(?:s|ed|ing)?\s+$"
@@ -435,6 +450,12 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
             return False  # a year ("over 1000 people" is a count: no year is "over" or "more than")
         if plain and _MARKED_YEAR.fullmatch(numeral) and _YEAR_PREPOSITION_BEFORE.search(before):
             return False  # a year, and a note marker or a mistyped "I" against it: "by 2020.1 urge"
+        if plain and numeral.isdigit() and len(numeral) >= _IDENTIFIER_DIGITS:
+            return False  # a hash, a code or a serial number: counts this large are written "1,142,331,976"
+        if plain and _RATE_BASE_BEFORE.search(before):
+            return False  # the base of a rate set apart from it: "child deaths per 1,000 from 189 live births"
+        if plain and _VERSION.fullmatch(numeral) and _RELEASE_BEFORE.search(before):
+            return False  # a release: "in versions of Python prior to 2.0 it was common"
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(sentence, end):
             return False  # a date
         if (
@@ -497,6 +518,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return True  # "every four or five years": the first of two numbers counting one thing
     if _IDIOM_AFTER.match(rest):
         return False  # "two sides of the same coin"
+    if _MORE_AFTER.match(rest):
+        return True  # "the remodelling of six more,": a count of more of what was counted
     following = _WORD.match(_INTENSIFIERS.sub("", rest.lstrip(" -"), count=1))
     if not following:
         return False
