@@ -38,7 +38,7 @@ def scores(both: tuple[Scores, Scores]) -> Scores:
 
 def test_no_answer_quotes_furniture_markup_or_notes(both):
     # The target on every document developed against; the held-out round is measured, not worked on
-    # (round 20 on its first run: 501 of 501; round 18's: 1,053 of 1,054), so its floor allows a miss.
+    # (round 25 on its first run: 378 of 381; round 20's: 501 of 501), so its floor allows a few misses.
     total, held_out = both
     developed = total.sentences.found - held_out.sentences.found, total.sentences.total - held_out.sentences.total
     assert developed[0] == developed[1], [p for p in total.problems if "furniture" in p and p not in held_out.problems]
@@ -55,8 +55,8 @@ def test_the_body_is_read(scores):
 
 
 def test_statistics_are_found_and_nothing_else_is(scores):
-    assert scores.statistics_precision.share >= 0.95  # reached: 0.99 (1,008 of 1,021)
-    assert scores.statistics_recall.share >= 0.95  # reached: 0.99 (998 of 1,007)
+    assert scores.statistics_precision.share >= 0.95  # reached: 0.98 (1,451 of 1,480)
+    assert scores.statistics_recall.share >= 0.95  # reached: 0.99 (1,429 of 1,445)
 
 
 @pytest.mark.parametrize("style", ["author-year", "footnote", "numbered"])
@@ -73,5 +73,5 @@ def test_every_quiz_question_is_right_and_backed_by_its_quote(tmp_path_factory: 
     quiz_validity(engine, {t.document: t for t in truths()}, checked, quizzes=20)
     print("\n" + report(checked, "quizzes")[-1])
     # One miss is known: a PDF whose math font maps "√" to the letter "p", so "√n(t)" reads "pn(t)" and the
-    # question's quote is not the words a reader sees (reached: 187 of 187 on 122 documents; the target is all).
+    # question's quote is not the words a reader sees (reached: 183 of 183 on 139 documents; the target is all).
     assert checked.quiz.total >= 100 and checked.quiz.share >= 0.99, checked.problems
