@@ -15,7 +15,17 @@ from bot.content.engine import StudyEngine
 from bot.content.index.build import open_index
 from bot.content.topics import load_topics
 from tests.conftest import TOPICS
-from tests.evaluation.scoring import DOCUMENTS, Scores, ingest, quiz_validity, report, score, truths
+from tests.evaluation.scoring import (
+    DOCUMENTS,
+    Scores,
+    as_written,
+    ingest,
+    letters,
+    quiz_validity,
+    report,
+    score,
+    truths,
+)
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +65,8 @@ def test_the_body_is_read(scores):
 
 
 def test_statistics_are_found_and_nothing_else_is(scores):
-    assert scores.statistics_precision.share >= 0.95  # reached: 0.98 (1,451 of 1,480)
-    assert scores.statistics_recall.share >= 0.95  # reached: 0.99 (1,429 of 1,445)
+    assert scores.statistics_precision.share >= 0.95  # reached: 0.98 (1,480 of 1,509)
+    assert scores.statistics_recall.share >= 0.95  # reached: 0.99 (1,458 of 1,474)
 
 
 @pytest.mark.parametrize("style", ["author-year", "footnote", "numbered"])
@@ -73,5 +83,14 @@ def test_every_quiz_question_is_right_and_backed_by_its_quote(tmp_path_factory: 
     quiz_validity(engine, {t.document: t for t in truths()}, checked, quizzes=20)
     print("\n" + report(checked, "quizzes")[-1])
     # One miss is known: a PDF whose math font maps "√" to the letter "p", so "√n(t)" reads "pn(t)" and the
-    # question's quote is not the words a reader sees (reached: 183 of 183 on 139 documents; the target is all).
+    # question's quote is not the words a reader sees (reached: 187 of 187 on 141 documents; the target is all).
     assert checked.quiz.total >= 100 and checked.quiz.share >= 0.99, checked.problems
+
+
+def test_the_verbatim_check_finds_a_sentence_a_page_header_splits_where_a_likelier_reading_misleads():
+    source = letters(
+        "to end impunity. A\n\n23 06-53952\n\nUnited Nations peacekeeping force should be allowed to protect "
+        "them. We stand ready to contribute to a United Nations mission in Darfur."
+    )
+    assert as_written("A United Nations peacekeeping force should be allowed to protect them.", source)
+    assert not as_written("A United Nations peacekeeping force should be allowed to leave them.", source)
