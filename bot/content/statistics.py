@@ -410,7 +410,7 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     after = sentence[end : end + 12]
     number_start = match.start(next(g for g in ("fraction", "numeral", "word", "multiplier") if match.group(g)))
     before = sentence[max(0, number_start - _WORD_BEFORE) : number_start]
-    if match.group("sign") in ("-", "−") and not match.group("percent"):
+    if _negative(match) and not match.group("percent"):
         return False  # a negative value is a rate ("-2.6 per cent"); "−1/2", "−1.7" are scores and axis labels
     if (
         (_OPERATOR_BEFORE.search(before) and not _reported_in_prose(sentence, before, end))
@@ -465,7 +465,7 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
             and _names_things(sentence, numeral, before, end)
         ):
             return False  # a name or a setting: "used Linux kernel 2.0, and", "cut-offs 1 and 1.5, here"
-        if _AGE_AFTER.match(sentence, end) or _AGE_BEFORE.search(before) or _NAME_AT_BEFORE.search(before):
+        if _an_age(sentence, before, end) or _NAME_AT_BEFORE.search(before):
             return False  # an age: "children under 5 years of age", "a 40-year-old", "older than 30"
         if numeral == "1" and _ONE_UNIT_BEFORE.search(before):
             return False  # "a 1 unit increase", "each 1 gram change": the unit a change is measured in
@@ -499,7 +499,7 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return False  # a body's name: "the Group of Twenty initiative"
     if _PERMANENT_BEFORE.search(before):
         return False  # "the permanent five": the Security Council's permanent members, by name
-    if _AGE_AFTER.match(sentence, end) or _AGE_BEFORE.search(before):
+    if _an_age(sentence, before, end):
         return False  # an age: "children under five years of age", "under the age of ten"
     if match.group("percent") or match.group("scale"):
         return True  # "Ninety percent of ...", "five million": the word says what kind of number it is
@@ -524,6 +524,15 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     if not following:
         return False
     return following.group(0).lower() not in _FUNCTION_WORDS
+
+
+def _negative(match: re.Match[str]) -> bool:
+    return match.group("sign") in ("-", "−")
+
+
+def _an_age(sentence: str, before: str, end: int) -> bool:
+    """The number is someone's age: "under 5 years of age", "a 40-year-old", "older than 30"."""
+    return _AGE_AFTER.match(sentence, end) is not None or _AGE_BEFORE.search(before) is not None
 
 
 def _names_things(sentence: str, numeral: str, before: str, end: int) -> bool:
@@ -583,7 +592,7 @@ def mention_value(match: re.Match[str]) -> float:
         return float(_MULTIPLIER_VALUES[match.group("multiplier").lower()])
     if match.group("numeral"):
         number = float(match.group("numeral").replace(",", ""))
-        if match.group("sign") in ("-", "−"):
+        if _negative(match):
             number = -number  # "rebounded to 3.2 per cent from -2.6 per cent"
     else:
         word = match.group("word").lower()

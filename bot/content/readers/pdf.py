@@ -417,7 +417,7 @@ def _assemble(pages: list[_Page]) -> SourceText:
                 builder.extend_note(text)
             set_aside["footnote lines"] += 1
         lines, fresh = body[:notes_from], set[int]()  # fresh: lines that start a paragraph whatever comes before
-        if previous is not None and not _SENTENCE_END.search(previous[1].rstrip(_SOFT_HYPHEN)):
+        if previous is not None and _left_open(previous[1]):
             lines, fresh = _open_sentence_first(lines, spacing, body_size)
         listing = _listing_lines(lines) if code_apart else set[int]()
         for index, line in enumerate(lines):
@@ -458,6 +458,11 @@ def _open_sentence_first(lines: list[_Line], spacing: float, body_size: float) -
     while end < len(lines) and not _SENTENCE_END.search(lines[end - 1].text()):
         end += 1
     return lines[rest:end] + lines[:rest] + lines[end:], {id(lines[0])} | {id(line) for line in lines[end : end + 1]}
+
+
+def _left_open(text: str) -> bool:
+    """A line that ends no sentence (a word broken by a hyphen PDFium marked ends none either)."""
+    return not _SENTENCE_END.search(text.rstrip(_SOFT_HYPHEN))
 
 
 def _goes_on(line: _Line, body_size: float) -> bool:
@@ -521,7 +526,7 @@ def _continues(
         return False  # a heading, or back to body after one
     if _displayed_math(text) != _displayed_math(before_text):
         return False  # a displayed equation is a paragraph of its own, so the prose around it stays quotable
-    open_sentence = not _SENTENCE_END.search(before_text.rstrip(_SOFT_HYPHEN))
+    open_sentence = _left_open(before_text)
     if _ENTRY_START.match(text) and not (open_sentence and text.startswith("[")):
         return False  # a list item or a numbered entry starts (a "[3]" can also go on a sentence: "of Smith\n[3]")
     same_column = abs(line.left - before.left) < body_size * 8
