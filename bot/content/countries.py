@@ -59,6 +59,14 @@ def countries_in(text: str) -> set[str]:
     }
 
 
+def without_countries(text: str) -> str:
+    """`text` with the names of the countries it names left out, and their possessive: "How fast is
+    Eswatini's economy growing?" is "How fast is economy growing?", the question as a document about
+    Eswatini answers it ("our economy", "the Kingdom")."""
+    pattern, _ = _names()
+    return " ".join(re.sub(pattern.pattern + r"(?:'s)?", "", text.translate(_APOSTROPHES), flags=pattern.flags).split())
+
+
 @cache
 def _first_words() -> dict[str, str]:
     """The first word of each country's name of more than one word, and that country."""

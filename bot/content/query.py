@@ -7,6 +7,7 @@ paraphrase finds text that shares none of its words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.content.index.search import Phrase, SearchIndex
@@ -25,6 +26,18 @@ _STOPWORDS = frozenset(
     says said
     """.split()
 )
+
+# A question that asks for a quantity ("How many people go hungry?", "What share of the targets...") is
+# answered by a sentence that gives a figure.
+_FIGURE_QUESTION = re.compile(
+    r"^\W*(?:how\s+(?:many|much|fast|often|long|big|large|far|high)|(?:what|which)\s+"
+    r"(?:share|percentage|proportion|fraction|number|amount|rate)|by\s+how\s+much)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_a_figure(question: str) -> bool:
+    return _FIGURE_QUESTION.search(question) is not None
 
 
 class QueryPlanner:

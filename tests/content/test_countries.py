@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.content.countries import countries_in
+from bot.content.countries import countries_in, without_countries
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,16 @@ def test_a_name_inside_a_longer_one_names_only_the_longer_country():
 )
 def test_words_that_are_not_a_country_name_name_none(text):
     assert countries_in(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "without"),
+    [
+        ("How fast is Eswatini's economy growing?", "How fast is economy growing?"),
+        ("Are North Korean defectors sent back from China?", "Are defectors sent back from ?"),
+        ("What did the DPRK say?", "What did the say?"),
+        ("How fast is the economy growing?", "How fast is the economy growing?"),
+    ],
+)
+def test_a_question_without_the_countries_it_names(text, without):
+    assert without_countries(text) == without

@@ -39,7 +39,7 @@ def test_words_and_meaning_answer_more_of_the_development_questions_than_words_a
     words, _ = score_search(seeds_questions, lambda q: reading.search(q, limit=3, meaning=False).results)
     both, _ = score_search(seeds_questions, lambda q: reading.search(q, limit=3).results)
     assert both.recall_at_3 > words.recall_at_3
-    assert both.recall_at_3 >= 0.85, both.missed  # reached: 15 of 17 (words alone: 12)
+    assert both.recall_at_3 >= 0.9, both.missed  # reached: 16 of 17 (words alone: 12)
 
 
 @pytest.mark.parametrize(
@@ -78,6 +78,21 @@ def test_a_sentence_found_by_meaning_alone_must_be_close(reading: StudyEngine, m
     monkeypatch.setattr(engine_module, "_MIN_COSINE", 1.5)
     texts = [r.text for r in reading.search("Are people starving in North Korea", limit=10).results]
     assert texts and all("North Korea" in t or "people" in t for t in texts)
+
+
+def test_a_question_naming_the_documents_country_is_also_asked_without_the_name(reading: StudyEngine, monkeypatch):
+    # a development question of the set: the essay's answer takes "North Korea" for granted
+    question, answer = "Are there trade unions or NGOs inside North Korea?", "there are no independent labour unions"
+    assert any(answer in r.text for r in reading.search(question, limit=3).results)
+    monkeypatch.setattr(engine_module, "without_countries", lambda text: "")
+    assert not any(answer in r.text for r in reading.search(question, limit=3).results)
+
+
+def test_a_question_asking_how_much_puts_the_sentence_with_the_figure_first(reading: StudyEngine, monkeypatch):
+    question, answer = "How much money does the regime make from cybercrime?", "cyberattacks to steal cryptocurrency"
+    assert answer in reading.search(question, limit=3).results[0].text
+    monkeypatch.setattr(engine_module, "_FIGURE_WEIGHT", 0.0)
+    assert answer not in reading.search(question, limit=3).results[0].text
 
 
 def test_a_phrase_is_summarised_by_meaning_too(reading: StudyEngine):

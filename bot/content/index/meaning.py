@@ -43,8 +43,12 @@ class Embedder:
         return self._model
 
     def query(self, text: str) -> np.ndarray:
+        return self.queries([text])[0]
+
+    def queries(self, texts: Sequence[str]) -> np.ndarray:
+        """One vector a question, embedded together (two at once take less time than one after another)."""
         with self._lock:
-            return np.asarray(self._loaded().query(text), dtype=np.float32)
+            return np.asarray(self._loaded().query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
 
     def passages(self, texts: Sequence[str]) -> np.ndarray:
         with self._lock:

@@ -236,6 +236,9 @@ class Store:
         """The document's sentences, in its order."""
         return [r[0] for r in self._db.execute("SELECT text FROM sentences WHERE document = ? ORDER BY id", (doc_id,))]
 
+    def document_sentence_ids(self, doc_id: int) -> list[int]:
+        return [r[0] for r in self._db.execute("SELECT id FROM sentences WHERE document = ? ORDER BY id", (doc_id,))]
+
     def sample_texts(self, count: int) -> list[str]:
         """Up to `count` sentences spread evenly over the library: every k-th id, looked up by key (a scan
         of the whole table would take a second on a million sentences)."""
@@ -308,6 +311,16 @@ class Store:
         )
         by_id = {row[0]: StoredStatistic(*row) for row in rows}
         return [by_id[i] for i in ids if i in by_id]
+
+    def quoting_statistics(self, sentence_ids: Sequence[int]) -> set[int]:
+        """Which of these sentences quote a statistic."""
+        if not sentence_ids:
+            return set()
+        marks = ",".join("?" * len(sentence_ids))
+        rows = self._db.execute(
+            f"SELECT DISTINCT sentence FROM statistics WHERE sentence IN ({marks})", list(sentence_ids)
+        )
+        return {row[0] for row in rows}
 
     def first_statistic_by_sentence(self) -> dict[int, int]:
         rows = self._db.execute("SELECT sentence, min(id) FROM statistics GROUP BY sentence ORDER BY min(id)")
