@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from bot.content.index.search import Phrase, SearchIndex
 from bot.content.topics import Topic
@@ -28,16 +29,25 @@ _STOPWORDS = frozenset(
 )
 
 # A question that asks for a quantity ("How many people go hungry?", "What share of the targets...") is
-# answered by a sentence that gives a figure.
+# answered by a sentence that gives a figure; one that asks for a time ("When did...") by one that gives a
+# date.
 _FIGURE_QUESTION = re.compile(
     r"^\W*(?:how\s+(?:many|much|fast|often|long|big|large|far|high)|(?:what|which)\s+"
     r"(?:share|percentage|proportion|fraction|number|amount|rate)|by\s+how\s+much)\b",
     re.IGNORECASE,
 )
+_DATE_QUESTION = re.compile(
+    r"^\W*(?:when|since\s+when|(?:what|which|in\s+which|in\s+what)\s+(?:year|month|date))\b", re.IGNORECASE
+)
 
 
-def asks_for_a_figure(question: str) -> bool:
-    return _FIGURE_QUESTION.search(question) is not None
+def asks_for(question: str) -> Literal["figure", "date"] | None:
+    """What kind of answer the question asks for, when its opening words say."""
+    if _FIGURE_QUESTION.search(question):
+        return "figure"
+    if _DATE_QUESTION.search(question):
+        return "date"
+    return None
 
 
 class QueryPlanner:

@@ -147,6 +147,10 @@ _MONTHS = (
 )
 # A month is written with a capital ("14 May", "MAY 14"): "14 million may do the same" is no date.
 _ANY_MONTH = rf"(?:{_MONTHS}|{_MONTHS.upper()})"
+# A date as a reader sees one: a year, or a day with its month ("24 February", "May 14").
+_DATE = re.compile(
+    rf"\b1[0-9]\d\d\b(?![.,]\d)|\b20\d\d\b(?![.,]\d)|\b\d{{1,2}}\s+{_ANY_MONTH}\b|\b{_ANY_MONTH}\s+\d{{1,2}}\b"
+)
 _MONTH_BEFORE = re.compile(rf"\b{_ANY_MONTH}\.?\s*$")
 # (also the first of two days: "held on 28 and 29 November")
 _MONTH_AFTER = re.compile(rf"\s*(?:(?:and|or|to|-|–)\s*\d{{1,2}}\s*)?{_ANY_MONTH}\b")
@@ -788,3 +792,7 @@ def _nearest_year(years: list[tuple[int, int]], position: int) -> int | None:
     i = bisect.bisect_left(years, (position, 0))
     near = [(abs(p - position), year) for p, year in years[max(0, i - 1) : i + 1]]
     return min(near)[1] if near else None
+
+
+def gives_a_date(sentence: str) -> bool:
+    return _DATE.search(sentence) is not None

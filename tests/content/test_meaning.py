@@ -91,8 +91,15 @@ def test_a_question_naming_the_documents_country_is_also_asked_without_the_name(
 def test_a_question_asking_how_much_puts_the_sentence_with_the_figure_first(reading: StudyEngine, monkeypatch):
     question, answer = "How much money does the regime make from cybercrime?", "cyberattacks to steal cryptocurrency"
     assert answer in reading.search(question, limit=3).results[0].text
-    monkeypatch.setattr(engine_module, "_FIGURE_WEIGHT", 0.0)
+    monkeypatch.setattr(engine_module, "_ANSWER_KIND_WEIGHT", 0.0)
     assert answer not in reading.search(question, limit=3).results[0].text
+
+
+def test_a_question_asking_when_puts_the_sentences_with_a_date_first(reading: StudyEngine, monkeypatch):
+    question = "When did the Commission of Inquiry compare the abuses to crimes against humanity?"
+    assert all("2014" in r.text for r in reading.search(question, limit=2).results)
+    monkeypatch.setattr(engine_module, "_ANSWER_KIND_WEIGHT", 0.0)
+    assert not all("2014" in r.text for r in reading.search(question, limit=2).results)
 
 
 def test_a_phrase_is_summarised_by_meaning_too(reading: StudyEngine):

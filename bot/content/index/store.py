@@ -312,6 +312,14 @@ class Store:
         by_id = {row[0]: StoredStatistic(*row) for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 
+    def texts(self, sentence_ids: Sequence[int]) -> dict[int, str]:
+        """The text of each of these sentences."""
+        if not sentence_ids:
+            return {}
+        marks = ",".join("?" * len(sentence_ids))
+        rows = self._db.execute(f"SELECT id, text FROM sentences WHERE id IN ({marks})", list(sentence_ids))
+        return dict(rows.fetchall())
+
     def quoting_statistics(self, sentence_ids: Sequence[int]) -> set[int]:
         """Which of these sentences quote a statistic."""
         if not sentence_ids:
