@@ -68,11 +68,17 @@ _SUFFIX = re.compile(
     # the end of a range before what it counts or its unit: "20-30 minutes", "a 3-3.5°C increase"
     r"|(?P<span>[-–]\d+(?:\.\d+)?(?=\s+[a-z]|\s?°))"
 )
+# Units a measure is given in, after which even "one" is a figure.
+_UNIT_WORDS = (
+    r"kilomet(?:re|er)s?|met(?:re|er)s?|miles?|kilograms?|grams?|tonnes?|tons?|lit(?:re|er)s?|hectares?|acres?"
+)
 _WORD_NUMBER = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)"
     r"|"
     + "|".join(sorted((w for w in WORD_VALUES if w != "one"), key=len, reverse=True))
-    + r"|one(?=\s+(?:hundred|thousand|million|billion|trillion)\b|\s?%|\s(?:per\s?cent|percent)\b)"
+    + r"|one(?=\s+(?:hundred|thousand|million|billion|trillion)\b|\s?%|\s(?:per\s?cent|percent)\b"
+    # a measure: "one kilometre of road every day", "one dollar a day"
+    + rf"|\s+(?:{_UNIT_WORDS}|{_CURRENCY_WORDS})\b)"
     + r"|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b)"
     # "half of Belizean secondary school students", "half their population": a share, as a percentage is;
     # so is "nearly half" standing alone
@@ -80,8 +86,12 @@ _WORD_NUMBER = (
     + r"|half(?=\s+(?:of|their|its|our|his|her|all|these|those)\b"
     + r"|\s+the\s+(?:\w+['’]s|people|population|children|women|men|members)\b)"
     + r"|(?:(?<=nearly )|(?<=almost )|(?<=about )|(?<=around )|(?<=over )|(?<=than )|(?<=roughly )"
-    + r"|(?<=approximately ))half\b)"
+    + r"|(?<=approximately ))half\b"
+    # a change by half ("reduced poverty by half") and a comparison ("only half as many")
+    + r"|(?<=by )half\b(?!\s+(?:a|an|the)\b)|half(?=\s+as\s+(?:many|much|large|big|high|likely)\b))"
 )
+# (a hyphen may join a number word to it too: "Sixty-per cent of our fellow citizens")
+_PERCENT_WORD = r"(?:per\s?cent|percent)\b"
 # "two-hundred", "five-million": a hyphen may join a number to its scale
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)\b"
 # "sixty-years ago": a hyphen before a plural noun still leaves a count (before a singular one it makes a
@@ -128,14 +138,14 @@ MENTION = re.compile(
     # "$", "US$", "A$", "$AUD", "USD"
     rf"(?P<currency>(?:[A-Z]{{1,2}}\$|\$(?:[A-Z]{{2,3}}(?=\d))?|€|£|USD|EUR)\s?)?"
     rf"(?:(?P<fraction>{_FRACTION})(?![\w-])|(?P<numeral>{_NUMERAL})|(?P<multiplier>{_MULTIPLIER})\b"
-    rf"|(?P<word>{_WORD_NUMBER})(?!\w|-(?!{_SCALE_WORD}|{_PLURAL_AFTER_HYPHEN})))"
+    rf"|(?P<word>{_WORD_NUMBER})(?!\w|-(?!{_SCALE_WORD}|{_PLURAL_AFTER_HYPHEN}|{_PERCENT_WORD})))"
     # "two and a half million" (and, as speakers say it, "two and half million"), "two and a half years"
     rf"(?P<half>\s+and\s+(?:a\s+)?half(?=\s+(?:thousand|million|billion|trillion|[a-z]+s)\b))?"
     # ("half a billion dollars"; "bn" and "m" only in lower case: "2.0bN" is a version)
     rf"(?:(?:\s?|-(?={_SCALE_WORD})|(?<=half)\s+a\s+(?={_SCALE_WORD}))"
     rf"(?P<scale>hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion"
     rf"|trillion|(?-i:bn|m)\b))?"
-    rf"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b)?",
+    rf"(?P<percent>\s?%|[\s-]{_PERCENT_WORD})?",
     re.IGNORECASE,
 )
 # Cheap pre-checks: most sentences have no number at all (a case-folded alternation is slow in `re`).
@@ -271,8 +281,10 @@ _HYPHENED_COMPOUND_AFTER = re.compile(
 _PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:which|whom|them|these|those)\s+$", re.IGNORECASE)
 # A list's item marker mid-sentence: "four joint projects: 1) improving access ...; 2) capacity ...".
 _ITEM_MARKER = re.compile(r"(?<![(\w])(\d{1,2})\)")
-# A span of time back from now: "74 years ago".
-_AGO_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?|centuries)\s+ago\b")
+# A span of time back from now or on from then: "74 years ago", "the United Nations 58 years after its
+# inception", "25 years on".
+_AGO_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?|centuries)\s+(?:ago|after|later|on)\b")
+_FACTOR_BEFORE = re.compile(r"\bfactor\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 # An item's number in brackets, and the number word or numeral a bracketed number may restate.
 _ENUMERATION = re.compile(r"\(\d{1,2}\)")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{_WORD_NUMBER}))\s*$", re.IGNORECASE)
@@ -426,6 +438,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return False  # a level a method is set at: "the 95% quantile", "a 95% confidence interval"
     if _AGO_AFTER.match(sentence, end) and not match.group("qualifier") and (numeral is None or "." not in numeral):
         return True  # a span of time, whatever names come before it: "the tragic Nakba 74 years ago"
+    if _FACTOR_BEFORE.search(before):
+        return True  # a multiplier: "has grown by a factor of four"
     if match.group("fraction"):
         return not before.endswith(("−", "-"))  # "scores 1, −1/2": a negative value, not a share
     if multiplier := match.group("multiplier"):

@@ -218,6 +218,13 @@ def test_the_value_keeps_its_unit_and_qualifier_and_says_what_it_counts(sentence
         ("The same river supplies two, three or more countries.", [("two", 2), ("three", 3)]),
         ("Two or more loci can be analysed at once.", [("Two", 2)]),
         ("There would have been only 52 Member States instead of the current 192.", [("only 52", 52), ("192", 192)]),
+        ("It is the focus of the United Nations 58 years after its inception.", [("58", 58)]),
+        ("Sixty-per cent of our fellow citizens lived under the poverty line.", [("Sixty-per cent", 60)]),
+        ("We have reduced poverty by half, to 33 per cent.", [("half", 50), ("33 per cent", 33)]),
+        ("Today only half as many live in poverty.", [("only half", 50)]),
+        ("We have built one kilometre of road every day.", [("one", 1)]),
+        ("Millions survive on less than one dollar a day.", [("less than one dollar", 1)]),
+        ("The number of automobiles has grown by a factor of four.", [("four", 4)]),
     ],
 )
 def test_figures_written_the_ways_speakers_write_them(sentence, expected):

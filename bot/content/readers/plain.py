@@ -2,8 +2,8 @@
 into plain text ("### 2. Gratitude", "**Long live Haiti!**", "*Agreement on ...*"), which a reader takes
 as emphasis and headings, not as words, less paragraph numbers written without a stop ("1 I bring
 you greetings", "2 The world is ..."), which would otherwise open the paragraph's first sentence, less
-the page headers and footers a UN record leaves inside its text ("15-29701 15/28"), and with its footnote
-lines set apart as notes (see `plain_notes`)."""
+the page headers and footers a UN record leaves inside its text ("15-29701 15/28") and its page numbers,
+and with its footnote lines set apart as notes (see `plain_notes`)."""
 
 from __future__ import annotations
 
@@ -28,6 +28,11 @@ _JOB_AND_PAGE = rf"\d{{1,3}}[ \t]+{_JOB_NUMBER}|{_JOB_NUMBER}[ \t]+\d{{1,3}}"
 _PAGE_MARK_LINE = re.compile(
     rf"^[ \t]*(?:(?:(?:{_PAGE_MARK})[ \t]*){{1,4}}|(?:{_JOB_AND_PAGE})[ \t]*)(?:\n|$)", re.MULTILINE
 )
+# A page's number alone on its line before the blank line where the page broke, which a UN record sets
+# inside a sentence as often as between two ("As is well" / "22" / "" / "known, our region ..."). The
+# blank line goes with it: it is the page's end, not a paragraph's ("our President," / "12" / "" / "Mr.
+# Eduard Shevardnadze, at the forty-seventh session").
+_PAGE_NUMBER_LINE = re.compile(r"^[ \t]*\d{1,4}[ \t]*\n[ \t]*\n", re.MULTILINE)
 # A number opening a line, then the paragraph's first word: "11 The UN Convention ...".
 _PARAGRAPH_NUMBER = re.compile(r"^[ \t]*(\d{1,3})[ \t]+(?=[A-Z“\"‘])", re.MULTILINE)
 # Numbers opening lines are paragraph numbers when they count up one by one at least this far; a
@@ -48,6 +53,10 @@ def read_plain_text(text: str) -> SourceText:
     if page_marks:
         text = cut_out(text, page_marks)
         set_aside["page headers and footers"] = len(page_marks)
+    page_numbers = [match.span() for match in _PAGE_NUMBER_LINE.finditer(text)]
+    if page_numbers:
+        text = cut_out(text, page_numbers)
+        set_aside["page numbers"] = len(page_numbers)
     marks = 0
 
     def unmark(match: re.Match[str]) -> str:

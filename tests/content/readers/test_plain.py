@@ -57,3 +57,15 @@ def test_a_un_record_s_page_number_beside_its_job_number_is_set_aside():
     assert read.set_aside["page headers and footers"] == 2
     assert "52604" not in read.text and "41" not in read.text
     assert "40 remaining conflicts of 2009-2010." in read.text
+
+
+def test_a_page_number_alone_before_the_page_s_blank_line_is_set_aside_and_the_sentence_read_whole():
+    text = (
+        "The Council renewed it for one year.\n21\n\nWe believe in the Court.\nAs is well\n22\n\n"
+        "known, our region has some 2.5 million people affected.\nput forward by our President,\n12\n\n"
+        "Mr. Eduard Shevardnadze, in 1992.\n"
+    )
+    read = read_plain_text(text)
+    assert read.set_aside["page numbers"] == 3
+    assert "As is well\nknown, our region" in read.text and "President,\nMr. Eduard" in read.text
+    assert "21" not in read.text and "22" not in read.text and "\n12" not in read.text
