@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.content.segmentation import Span, ends_sentence
+from bot.content.segmentation import CAPTION, Span, ends_sentence
 
 _REFERENCE_HEADING = re.compile(
     r"^(?:references|reference list|bibliography|works cited|sources|literature|further reading|notes|endnotes"
@@ -34,6 +34,11 @@ _REFERENCE_ENTRY = re.compile(
     r"\s(?:1[89]|20)\d\d[a-z]?\.$"
 )
 _MAX_HEADING_WORDS = 20
+_LABEL_WORDS = 3
+# How many paragraphs (its labels, one each, and its caption) a figure set inside a reference list may take.
+_FLOAT_PARAGRAPHS = 80
+# A figure's label is shorter than this ("Pearson residuals:"); a sentence of prose is not.
+_FLOAT_LABEL_WORDS = 6
 # A byline this close to the end of the text closes the article, so what follows it is about the author.
 _TAIL_BYLINE_PARAGRAPHS = 3
 _APPENDIX_WORDS = 30
@@ -70,8 +75,12 @@ def is_notes_heading(line: str) -> bool:
 
 
 def is_sentence_like(line: str) -> bool:
-    """Prose ends with sentence punctuation or runs longer than any headline."""
-    return ends_sentence(line) or len(line.split()) > _MAX_HEADING_WORDS
+    """Prose ends with sentence punctuation or runs longer than any headline; a label's few words before a
+    colon ("Pearson residuals:", "Tags:") are no sentence."""
+    words = len(line.split())
+    if words <= _LABEL_WORDS and line.rstrip().endswith(":"):
+        return False
+    return ends_sentence(line) or words > _MAX_HEADING_WORDS
 
 
 def classify(text: str, paragraphs: list[Span]) -> Layout:
@@ -84,9 +93,15 @@ def classify(text: str, paragraphs: list[Span]) -> Layout:
     if refs_at is not None:
         roles[refs_at] = Role.REFERENCES_HEADING
         i = refs_at + 1
-        while i < end and _REFERENCE_ENTRY.search(lines[i]):
-            roles[i] = Role.REFERENCE
-            i += 1
+        while i < end:
+            if _REFERENCE_ENTRY.search(lines[i]):
+                roles[i] = Role.REFERENCE
+                i += 1
+                continue
+            resumed = _list_resumes(lines, i, end)
+            if resumed is None:
+                break
+            i = resumed
         if not _is_appendix(lines[i:end]):
             for j in range(i, end):
                 roles[j] = Role.TRAILER
@@ -111,6 +126,20 @@ def classify(text: str, paragraphs: list[Span]) -> Layout:
             roles[i] = Role.HEADING
 
     return Layout([Block(p, r) for p, r in zip(paragraphs, roles, strict=True)], author)
+
+
+def _list_resumes(lines: list[str], start: int, end: int) -> int | None:
+    """Where a reference list goes on after a figure or table a PDF set between two of its pages (the
+    figure's labels, and its caption: "Figure 33: Mosaic plot for the OvaryCancer data ..."); None when
+    a sentence of prose comes first, or no entry within `_FLOAT_PARAGRAPHS`."""
+    captioned = False  # a float has its caption; a heading of what follows the list ("A. Data sets") does not
+    for k in range(start, min(end, start + _FLOAT_PARAGRAPHS)):
+        if k > start and captioned and _REFERENCE_ENTRY.search(lines[k]):
+            return k
+        captioned = captioned or CAPTION.match(lines[k]) is not None
+        if len(lines[k].split()) >= _FLOAT_LABEL_WORDS and ends_sentence(lines[k]) and not CAPTION.match(lines[k]):
+            return None  # prose: the list has ended
+    return None
 
 
 def _is_appendix(lines: list[str]) -> bool:

@@ -31,6 +31,8 @@ _STRAY_LINE_WORDS = 5
 _PROSE_WORDS = 8
 # How much of a paragraph's end is read to tell whether it left a sentence of prose open.
 _TAIL_CHARS = 400
+# A float's caption: "Figure 5: Conditional mosaic plot ...", "Table 2. Detailed age ...".
+CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Exhibit|Chart)\s+\d+[.:]\s+\S")
 # A line that stops on a word no sentence or heading ends with ("... unveiled by", "a country that is")
 # goes on in the next, even in a text whose lines are otherwise paragraphs.
 LEFT_OPEN = re.compile(

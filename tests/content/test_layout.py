@@ -84,3 +84,29 @@ def test_a_short_paragraph_ending_on_a_note_marker_is_body_and_a_year_last_list_
     assert roles["The p values are computed based on Hansen (1997).¹"] is Role.BODY
     assert roles["References"] is Role.REFERENCES_HEADING
     assert [line for line, role in roles.items() if role is Role.REFERENCE] == text.splitlines()[3:]
+
+
+def test_a_reference_list_goes_on_after_a_figure_set_between_its_pages_and_ends_at_prose():
+    entries = ["Gilbert GN (1981). Modelling Society. Allen and Unwin, London."]
+    figure = [
+        "Pearson residuals:",
+        "4.4 4.0",
+        "−4.0 −4.3 p−value = < 2.22e−16 radical limited",
+        "Figure 33: Mosaic plot.",
+    ]
+    after = ["Hartigan JA, Kleiner B (1984). “A Mosaic of Television Ratings.” The American Statistician, 38."]
+    appendix = [
+        "A. Data sets",
+        "The data set names in the paper are those from the R system, as Agresti (1990) names them.",
+    ]
+    prose = [f"Paragraph {n} of the paper's prose goes on and ends here." for n in range(8)]
+    text = "\n".join([*prose, "References", *entries, *figure, *after, *appendix])
+    roles = roles_of(text)
+    assert roles[entries[0]] is Role.REFERENCE and roles[after[0]] is Role.REFERENCE
+    assert roles[appendix[1]] is not Role.REFERENCE
+
+
+def test_a_label_of_a_few_words_before_a_colon_is_no_sentence():
+    roles = roles_of("Pearson residuals:\nThe plot shows the residuals of the model: each cell is shaded.\nTags:\n")
+    assert roles["Pearson residuals:"] is Role.HEADING
+    assert roles["The plot shows the residuals of the model: each cell is shaded."] is Role.BODY

@@ -25,7 +25,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from bot.content.readers.text import MATH_MARK, SourceText, TextBuilder
-from bot.content.segmentation import LEFT_OPEN
+from bot.content.segmentation import CAPTION, LEFT_OPEN
 
 # A header or footer is one of the first or last two lines of a page, in its top or bottom seventh
 # (journals with wide margins set their running heads about 12% down the page).
@@ -70,8 +70,6 @@ _TITLE_NOTE_MARK = re.compile(r"^(?:[*∗†‡§¶]|[⁰¹²³⁴⁵⁶⁷⁸�
 # A reference entry's first line, by its author and year ("Neuhäuser M (2002). “Exact tests ...”"): the
 # lines hanging under it are the entry's, its title's full stop notwithstanding ("Human Heredity, 54(3).").
 _REFERENCE_ENTRY = re.compile(r"^[A-Z][^\s()]*(?:[ ,]+[^()]{0,200}?)?\s\(\d{4}[a-z]?\)[.,]")
-# A float's caption: "Figure 5: Conditional mosaic plot ...", "Table 2. Detailed age ...".
-_CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Exhibit|Chart)\s+\d+[.:]\s+\S")
 _ENTRY_START = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\.|[•▪◦·‣–-])\s")
 _FILE_NAME = re.compile(r"\.(?:docx?|pdf|odt|rtf|indd|tex|qxd)\b|^Microsoft Word|^untitled", re.IGNORECASE)
 _UNMARKED_NOTE_LINES = 2
@@ -445,7 +443,7 @@ def _open_sentence_first(lines: list[_Line], spacing: float, body_size: float) -
     labels and "Figure 5: ..." / "punishment in the group with memories ..."). A table's rows, set in body
     type, are left where they are: one may open in lower case ("aa raa saa naa"). Also the lines that
     start a paragraph whatever ends before them: the figure's first, and the first after it."""
-    caption = next((i for i, line in enumerate(lines) if _CAPTION.match(line.text())), None)
+    caption = next((i for i, line in enumerate(lines) if CAPTION.match(line.text())), None)
     if caption is None or caption == 0 or any(line.size > body_size - 0.5 for line in lines[:caption]):
         return lines, set()  # no figure's labels above a caption
     rest = next(
