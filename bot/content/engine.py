@@ -15,7 +15,7 @@ import numpy as np
 from bot.content import facts, language, quiz, summary
 from bot.content.countries import countries_in, main_country, without_countries
 from bot.content.index.build import ContentIndex
-from bot.content.index.meaning import Embedder, MeaningIndex
+from bot.content.index.meaning import MAX_SENTENCES, Embedder, MeaningIndex
 from bot.content.index.search import Phrase
 from bot.content.index.store import StoredSentence, StoredStatistic
 from bot.content.models import (
@@ -108,6 +108,8 @@ class StudyEngine:
         self.sources()
         self.ranked_statistics()
         self.sources_language()
+        if self.index.report.sentences <= MAX_SENTENCES:
+            self._documents_by_country()  # search asks it once the library is read for meaning
 
     # -- topics -------------------------------------------------------------------------------------
 
@@ -259,13 +261,18 @@ class StudyEngine:
         named = countries_in(text)
         if len(named) != 1:
             return []
+        return self._documents_by_country().get(next(iter(named)), [])
+
+    def _documents_by_country(self) -> dict[str, list[int]]:
+        """The documents about each country (worked out once: reading every sentence for the countries it
+        names takes seconds on a library of 20,000)."""
         if self._documents_about_country is None:
             about: dict[str, list[int]] = {}
             for doc_id in self.index.store.document_ids():
                 for code in self._subject(doc_id):
                     about.setdefault(code, []).append(doc_id)
             self._documents_about_country = about
-        return self._documents_about_country.get(next(iter(named)), [])
+        return self._documents_about_country
 
     def sources_language(self) -> str:
         """The ISO 639-1 code of the language most of the sources are in (worked out once)."""
