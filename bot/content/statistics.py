@@ -49,7 +49,9 @@ SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tril
 # A whole number in this range, written plainly, is a year more often than a count.
 YEARS = range(1000, 2200)
 _QUALIFIERS = (
-    r"more than|over|nearly|almost|around|about|approximately|roughly|some|at least|up to|fewer than"
+    # ("no more than two" is at most two, "no less than" at least: the "no" is the figure's meaning)
+    r"no more than|no fewer than|no less than|not more than|not less than"
+    r"|more than|over|nearly|almost|around|about|approximately|roughly|some|at least|up to|fewer than"
     r"|less than|under|close to|an estimated|as many as|as much as|just over|just under|upwards of"
     r"|a mere|only|just|as few as|a total of|a record|a staggering|an additional|another|exceeding|above|below"
     r"|greater than|larger than|higher than|lower than"
@@ -211,6 +213,11 @@ _COUNTING_QUALIFIERS = frozenset(
     [
         "over",
         "more than",
+        "no more than",
+        "no fewer than",
+        "no less than",
+        "not more than",
+        "not less than",
         "nearly",
         "almost",
         "at least",
@@ -294,6 +301,7 @@ _VAGUE_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many|some)\s+$", re.IGNORE
 # "Our two hands", "the two countries", "the other two cells", "his two terms in office": "two" after a
 # determiner says "both" (a speaker's own "my two older children" are counted).
 _BOTH_BEFORE = re.compile(r"\b(?:our|their|your|his|her|its|the|these|those)\s+(?:other\s+)?$", re.IGNORECASE)
+_NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
 # "three of Zambia’s neighbouring countries", "two of them": a part of a group, counted.
 _PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|our|their|its|his|her|these|those|them|us|you|[A-Z][\w-]*[’']s)\b")
 # A year with a note marker, or a capital "I" typed as "1", against it: "contribution by 2020.1 urge all".
@@ -527,11 +535,15 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return True  # "to over fifty", "nearly twenty": a count, whatever follows
     if word.lower() == "two" and _BOTH_BEFORE.search(before):
         return False  # "our two countries", "the two sides": both of them, not a count
+    if _NO_BEFORE.search(before):
+        return False  # "no two countries can have the same perception": none, not a count
     if _PARTITIVE_BEFORE.search(before) or (
         (word.islower() or match.start() == 0) and _PARTITIVE_AFTER.match(sentence, end)
     ):
         return True  # "of which eight are operating", "three of Zambia’s neighbours": a count of a part
     rest = sentence[end : end + _CONTEXT]
+    if rest.startswith(":"):
+        return True  # "I venture to suggest three: first, ...": a count of what the list gives
     if _ALTERNATIVE_AFTER.match(rest):
         return True  # "every four or five years": the first of two numbers counting one thing
     if _IDIOM_AFTER.match(rest):
