@@ -226,6 +226,7 @@ def test_the_value_keeps_its_unit_and_qualifier_and_says_what_it_counts(sentence
         ("We have built one kilometre of road every day.", [("one", 1)]),
         ("Millions survive on less than one dollar a day.", [("less than one dollar", 1)]),
         ("The number of automobiles has grown by a factor of four.", [("four", 4)]),
+        ("I venture to suggest three: first, man is vulnerable to the misuse of power.", [("three", 3)]),
     ],
 )
 def test_figures_written_the_ways_speakers_write_them(sentence, expected):
@@ -255,6 +256,7 @@ def test_figures_written_the_ways_speakers_write_them(sentence, expected):
         "In versions of Python prior to 2.0 it was common to use this idiom.",
         "“Python” could hash to 1142331976 on one run.",
         "Age is given in groups: age group (15–24, 25–39, ≥40 years).",
+        "It is correct to say that no two countries can have the same perception of peace.",
     ],
 )
 def test_labels_item_numbers_and_both_are_not_statistics(sentence):
