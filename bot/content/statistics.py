@@ -326,6 +326,13 @@ _ORDINAL_OR_COMPOUND_AFTER = re.compile(
     r"|(?:a|b|rc|dev|post)(?:\d|N\b)|\.x\b|(?<=\.\d)\+(?![\w$€£])",
     re.IGNORECASE,
 )
+# The rest of an ordinal written in words: "the one hundred and fifty-third Member".
+_ORDINAL_REST_AFTER = re.compile(
+    r"\s+and\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teenth|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|hundredth)\b",
+    re.IGNORECASE,
+)
 # The first number of a span of ordinals ("50 to 75th percentile") is an ordinal too.
 _ORDINAL_SPAN_AFTER = re.compile(r"\s*(?:to|and|-|–)\s*\d+(?:st|nd|rd|th)\b")
 # Cited works and note markers in brackets ("[12]", "[3, 4]") hold numbers that are not statistics.
@@ -440,6 +447,7 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         (_OPERATOR_BEFORE.search(before) and not _reported_in_prose(sentence, before, end))
         or _OPERATOR_AFTER.match(after)
         or _ORDINAL_SPAN_AFTER.match(after)
+        or _ORDINAL_REST_AFTER.match(sentence, end)
     ):
         return False
     if match.group("percent") and _LEVEL_AFTER.match(sentence, end):

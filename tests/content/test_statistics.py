@@ -227,6 +227,10 @@ def test_the_value_keeps_its_unit_and_qualifier_and_says_what_it_counts(sentence
         ("Millions survive on less than one dollar a day.", [("less than one dollar", 1)]),
         ("The number of automobiles has grown by a factor of four.", [("four", 4)]),
         ("I venture to suggest three: first, man is vulnerable to the misuse of power.", [("three", 3)]),
+        (
+            "Literacy has reached 60 per cent and health coverage 90 per cent.",
+            [("60 per cent", 60), ("90 per cent", 90)],
+        ),
     ],
 )
 def test_figures_written_the_ways_speakers_write_them(sentence, expected):
@@ -257,6 +261,7 @@ def test_figures_written_the_ways_speakers_write_them(sentence, expected):
         "“Python” could hash to 1142331976 on one run.",
         "Age is given in groups: age group (15–24, 25–39, ≥40 years).",
         "It is correct to say that no two countries can have the same perception of peace.",
+        "We welcome Zimbabwe as the one hundred and fifty-third Member of the United Nations.",
     ],
 )
 def test_labels_item_numbers_and_both_are_not_statistics(sentence):
