@@ -9,6 +9,7 @@ import difflib
 import math
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -85,6 +86,14 @@ _FOREIGN_MIN_WORDS = 3
 _LANGUAGE_SAMPLE = 300
 
 
+@dataclass(frozen=True, slots=True)
+class _CountryDocuments:
+    """The documents about one country, and their sentences' ids."""
+
+    documents: list[int]
+    sentences: list[int]
+
+
 class StudyEngine:
     def __init__(self, index: ContentIndex, curated_topics: Sequence[Topic], embedder: Embedder | None = None) -> None:
         self.index = index
@@ -98,7 +107,7 @@ class StudyEngine:
         self._sources: SourcesAnswer | None = None
         self._ranked_statistics: list[int] | None = None
         self._subjects: dict[int, frozenset[str]] = {}
-        self._documents_about_country: dict[str, list[int]] | None = None
+        self._documents_about_country: dict[str, _CountryDocuments] | None = None
         self._sources_language: str | None = None
 
     def warm(self) -> None:
@@ -232,15 +241,15 @@ class StudyEngine:
         # name, which its sentences take for granted: "How fast is Eswatini's economy growing?" is
         # answered by Eswatini's "our gross domestic product growth (GDP) at about 7.8 per cent".
         rest = without_countries(text)
-        documents = self._documents_about(text) if rest else []
-        asked = self.embedder.queries([text, rest] if documents else [text])
+        about = self._documents_about(text) if rest else None
+        asked = self.embedder.queries([text, rest] if about else [text])
         cosines = _cosines(hits, vectors, asked[0])
-        if documents:
+        if about:
             rest_phrases = self._planner.plan(rest)
-            for document in documents:
+            for document in about.documents:
                 hits += self.index.search.find(rest_phrases, limit=words, document=document)
-                inside = vectors.similarity(asked[1], self.index.store.document_sentence_ids(document))
-                cosines |= {sid: max(cosine, cosines.get(sid, cosine)) for sid, cosine in inside.items()}
+            inside = vectors.similarity(asked[1], about.sentences)
+            cosines |= {sid: max(cosine, cosines.get(sid, cosine)) for sid, cosine in inside.items()}
         return self._answers_first(text, _ranked(hits, cosines))[:limit]
 
     def _answers_first(self, question: str, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
@@ -256,21 +265,23 @@ class StudyEngine:
         lifted = [(sid, score + _ANSWER_KIND_WEIGHT * (sid in giving)) for sid, score in ranked]
         return sorted(lifted, key=lambda hit: -hit[1])
 
-    def _documents_about(self, text: str) -> list[int]:
-        """The documents about the one country `text` names (none when it names several or none)."""
+    def _documents_about(self, text: str) -> _CountryDocuments | None:
+        """The documents about the one country `text` names (None when it names several or none)."""
         named = countries_in(text)
         if len(named) != 1:
-            return []
-        return self._documents_by_country().get(next(iter(named)), [])
+            return None
+        return self._documents_by_country().get(next(iter(named)))
 
-    def _documents_by_country(self) -> dict[str, list[int]]:
-        """The documents about each country (worked out once: reading every sentence for the countries it
-        names takes seconds on a library of 20,000)."""
+    def _documents_by_country(self) -> dict[str, _CountryDocuments]:
+        """The documents about each country, and their sentences (worked out once: reading every sentence
+        for the countries it names takes seconds on a library of 20,000)."""
         if self._documents_about_country is None:
-            about: dict[str, list[int]] = {}
+            about: dict[str, _CountryDocuments] = {}
             for doc_id in self.index.store.document_ids():
                 for code in self._subject(doc_id):
-                    about.setdefault(code, []).append(doc_id)
+                    country = about.setdefault(code, _CountryDocuments([], []))
+                    country.documents.append(doc_id)
+                    country.sentences.extend(self.index.store.document_sentence_ids(doc_id))
             self._documents_about_country = about
         return self._documents_about_country
 

@@ -34,7 +34,7 @@ _REFERENCE_ENTRY = re.compile(
     r"\s(?:1[89]|20)\d\d[a-z]?\.$"
 )
 _MAX_HEADING_WORDS = 20
-_LABEL_WORDS = 3
+_LABEL_WORDS = 4
 # How many paragraphs (its labels, one each, and its caption) a figure set inside a reference list may take.
 _FLOAT_PARAGRAPHS = 80
 # A figure's label is shorter than this ("Pearson residuals:"); a sentence of prose is not.
