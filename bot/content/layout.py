@@ -34,6 +34,7 @@ _REFERENCE_ENTRY = re.compile(
     r"\s(?:1[89]|20)\d\d[a-z]?\.$"
 )
 _MAX_HEADING_WORDS = 20
+# A label is this many words or fewer before its colon ("Pearson residuals:", "New in version 3.8:").
 _LABEL_WORDS = 4
 # How many paragraphs (its labels, one each, and its caption) a figure set inside a reference list may take.
 _FLOAT_PARAGRAPHS = 80

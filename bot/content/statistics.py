@@ -291,6 +291,7 @@ _ITEM_MARKER = re.compile(r"(?<![(\w])(\d{1,2})\)")
 # A span of time back from now or on from then: "74 years ago", "the United Nations 58 years after its
 # inception", "25 years on".
 _AGO_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?|centuries)\s+(?:ago|after|later|on)\b")
+# A multiplier written out: "has grown by a factor of four".
 _FACTOR_BEFORE = re.compile(r"\bfactor\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 # An item's number in brackets, and the number word or numeral a bracketed number may restate.
 _ENUMERATION = re.compile(r"\(\d{1,2}\)")
@@ -301,6 +302,7 @@ _VAGUE_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many|some)\s+$", re.IGNORE
 # "Our two hands", "the two countries", "the other two cells", "his two terms in office": "two" after a
 # determiner says "both" (a speaker's own "my two older children" are counted).
 _BOTH_BEFORE = re.compile(r"\b(?:our|their|your|his|her|its|the|these|those)\s+(?:other\s+)?$", re.IGNORECASE)
+# "no two countries can have the same perception": none of them, not a count.
 _NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
 # "three of Zambia’s neighbouring countries", "two of them": a part of a group, counted.
 _PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|our|their|its|his|her|these|those|them|us|you|[A-Z][\w-]*[’']s)\b")
