@@ -240,11 +240,11 @@ class StudyEngine:
         # A question naming the country a document is about is also asked of that document without the
         # name, which its sentences take for granted: "How fast is Eswatini's economy growing?" is
         # answered by Eswatini's "our gross domestic product growth (GDP) at about 7.8 per cent".
-        rest = without_countries(text)
-        about = self._documents_about(text) if rest else None
-        asked = self.embedder.queries([text, rest] if about else [text])
+        about = self._documents_about(text)
+        rest = without_countries(text) if about else ""
+        asked = self.embedder.queries([text, rest] if about and rest else [text])
         cosines = _cosines(hits, vectors, asked[0])
-        if about:
+        if about and rest:
             rest_phrases = self._planner.plan(rest)
             for document in about.documents:
                 hits += self.index.search.find(rest_phrases, limit=words, document=document)
@@ -255,13 +255,13 @@ class StudyEngine:
     def _answers_first(self, question: str, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """The ranking, with the sentences that give what the question asks for (a figure, a date) lifted."""
         kind = asks_for(question)
+        if kind is None or not ranked:
+            return ranked
         ids = [sid for sid, _ in ranked]
         if kind == "figure":
-            giving = self.index.store.quoting_statistics(ids)
-        elif kind == "date":
-            giving = {sid for sid, text in self.index.store.texts(ids).items() if gives_a_date(text)}
+            giving = {stat.sentence for stat in self.index.store.statistics(ids)}
         else:
-            return ranked
+            giving = {sentence.id for sentence in self.index.store.sentences(ids) if gives_a_date(sentence.text)}
         lifted = [(sid, score + _ANSWER_KIND_WEIGHT * (sid in giving)) for sid, score in ranked]
         return sorted(lifted, key=lambda hit: -hit[1])
 

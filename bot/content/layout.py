@@ -137,8 +137,9 @@ def _list_resumes(lines: list[str], start: int, end: int) -> int | None:
     for k in range(start, min(end, start + _FLOAT_PARAGRAPHS)):
         if k > start and captioned and _REFERENCE_ENTRY.search(lines[k]):
             return k
-        captioned = captioned or CAPTION.match(lines[k]) is not None
-        if len(lines[k].split()) >= _FLOAT_LABEL_WORDS and ends_sentence(lines[k]) and not CAPTION.match(lines[k]):
+        caption = CAPTION.match(lines[k]) is not None
+        captioned = captioned or caption
+        if len(lines[k].split()) >= _FLOAT_LABEL_WORDS and ends_sentence(lines[k]) and not caption:
             return None  # prose: the list has ended
     return None
 

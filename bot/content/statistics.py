@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from bot.content.models import StatisticKind
 
 WORD_VALUES = {
-    "one": 1,  # only before a scale: "one billion hectares" (alone, "one" is rhetoric more often than a count)
+    "one": 1,  # only before a scale or a unit: "one billion hectares", "one kilometre" (alone, "one" is
+    # rhetoric more often than a count)
     "two": 2,
     "three": 3,
     "four": 4,

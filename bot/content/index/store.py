@@ -312,24 +312,6 @@ class Store:
         by_id = {row[0]: StoredStatistic(*row) for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 
-    def texts(self, sentence_ids: Sequence[int]) -> dict[int, str]:
-        """The text of each of these sentences."""
-        if not sentence_ids:
-            return {}
-        marks = ",".join("?" * len(sentence_ids))
-        rows = self._db.execute(f"SELECT id, text FROM sentences WHERE id IN ({marks})", list(sentence_ids))
-        return dict(rows.fetchall())
-
-    def quoting_statistics(self, sentence_ids: Sequence[int]) -> set[int]:
-        """Which of these sentences quote a statistic."""
-        if not sentence_ids:
-            return set()
-        marks = ",".join("?" * len(sentence_ids))
-        rows = self._db.execute(
-            f"SELECT DISTINCT sentence FROM statistics WHERE sentence IN ({marks})", list(sentence_ids)
-        )
-        return {row[0] for row in rows}
-
     def first_statistic_by_sentence(self) -> dict[int, int]:
         rows = self._db.execute("SELECT sentence, min(id) FROM statistics GROUP BY sentence ORDER BY min(id)")
         return {sentence: stat_id for sentence, stat_id in rows}
