@@ -59,6 +59,19 @@ def countries_in(text: str) -> set[str]:
     }
 
 
+def country_mentions(text: str) -> list[tuple[str, int, int]]:
+    """Each country `text` names by its name (not its people's: "Kenyan" is left out), as its ISO 3166 code
+    and where the name starts and ends."""
+    pattern, codes = _names()
+    first_words = _first_words()
+    return [
+        (code, m.start(), m.end())
+        for m in pattern.finditer(text.translate(_APOSTROPHES))
+        if m.group(0) == m.group("name")
+        and (code := codes[m.group("name").lower()]) == first_words.get(m.group(0).lower(), code)
+    ]
+
+
 def without_countries(text: str) -> str:
     """`text` with the names of the countries it names left out, and their possessive: "How fast is
     Eswatini's economy growing?" is "How fast is economy growing?", the question as a document about

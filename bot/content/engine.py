@@ -109,6 +109,7 @@ class StudyEngine:
         self._subjects: dict[int, frozenset[str]] = {}
         self._documents_about_country: dict[str, _CountryDocuments] | None = None
         self._sources_language: str | None = None
+        self._library: quiz.Library | None = None
 
     def warm(self) -> None:
         """Work out the whole-index answers now (off the event loop, at start), not in a member's command."""
@@ -117,6 +118,7 @@ class StudyEngine:
         self.sources()
         self.ranked_statistics()
         self.sources_language()
+        self._quiz_library()
         if self.index.report.sentences <= MAX_SENTENCES:
             self._documents_by_country()  # search asks it once the library is read for meaning
 
@@ -401,7 +403,14 @@ class StudyEngine:
         resolved = self.resolve_topic(topic) if topic is not None else None
         scope = self._topic_sentences(resolved) if resolved else None
         questions = quiz.generate(
-            self.index.store, random.Random(seed), count=count, scope=scope, difficulty=difficulty
+            self.index.store,
+            random.Random(seed),
+            count=count,
+            scope=scope,
+            library=self._quiz_library(),
+            before=self._sentence_before,
+            subject=self._subject,
+            difficulty=difficulty,
         )
         if not questions:
             about = f" about {resolved.name}" if resolved else ""
@@ -412,6 +421,11 @@ class StudyEngine:
         return QuizAnswer(
             topic=resolved.name if resolved else None, difficulty=difficulty, seed=seed, questions=questions
         )
+
+    def _quiz_library(self) -> quiz.Library:
+        if self._library is None:
+            self._library = quiz.library_of(self.index.store.sample_texts(quiz.LIBRARY_SAMPLE))
+        return self._library
 
     def fact(self, *, seed: int | None = None) -> FactAnswer:
         seed = _seed(seed)

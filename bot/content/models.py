@@ -154,18 +154,21 @@ class CiteAnswer(BaseModel):
     matches: list[ClaimMatch]
 
 
-QuestionKind = Literal["number", "source"]
+QuestionKind = Literal["number", "source", "name", "term", "year", "statement"]
 Difficulty = Literal["easy", "normal", "hard"]
 
 
-# A question's four options are shown, and answered, by letter.
+# A question's options (four, or two for true or false) are shown, and answered, by letter.
 OPTION_LETTERS = "ABCD"
 
 
 class QuizQuestion(BaseModel):
     kind: QuestionKind
     prompt: str
-    options: list[str] = Field(min_length=4, max_length=4)
+    context: str | None = Field(
+        default=None, description="The sentence before the quote, shown first when the quote's meaning hangs on it."
+    )
+    options: list[str] = Field(min_length=2, max_length=4)
     answer: int = Field(ge=0, le=3)
     quote: str = Field(description="The source sentence that contains the right answer.")
     explanation: str

@@ -31,17 +31,23 @@ def _options(question: QuizQuestion) -> str:
     return "\n".join(f"**{OPTION_LETTERS[i]}**) {safe(option)}" for i, option in enumerate(question.options))
 
 
+def _prompt(question: QuizQuestion) -> str:
+    """The prompt, after the sentence before its quote when the quote's meaning hangs on it."""
+    before = f"*The source, just before:* “{safe(question.context)}”\n\n" if question.context else ""
+    return before + safe(question.prompt)
+
+
 def question_embed(question: QuizQuestion, index: int, total: int, deadline: float) -> discord.Embed:
     embed = discord.Embed(title=f"Question {index + 1} of {total}", colour=COLOUR)
     body = f"{_options(question)}\n\nTime is up <t:{int(deadline)}:R>. Your first click counts."
-    embed.description = clip(safe(question.prompt), DESCRIPTION_LIMIT - len(body) - 2) + "\n\n" + body
+    embed.description = clip(_prompt(question), DESCRIPTION_LIMIT - len(body) - 2) + "\n\n" + body
     return embed
 
 
 def reveal_embed(question: QuizQuestion, index: int, total: int, right: list[int]) -> discord.Embed:
     answer = f"{OPTION_LETTERS[question.answer]}) {question.options[question.answer]}"
     embed = discord.Embed(title=clip(f"Question {index + 1} of {total}: {answer}", 256), colour=COLOUR)
-    embed.description = clip(safe(question.prompt), 1500) + "\n\n" + _options(question)
+    embed.description = clip(_prompt(question), 1500) + "\n\n" + _options(question)
     embed.add_field(name="Why", value=clip(safe(question.explanation), FIELD_LIMIT), inline=False)
     quoted = quoted_field(question.quote, question.document, question.reference, question.page)
     embed.add_field(name="Quote", value=quoted, inline=False)

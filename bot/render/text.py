@@ -98,7 +98,10 @@ def render_cite(answer: CiteAnswer) -> str:
 def render_quiz(answer: QuizAnswer) -> str:
     lines = [f"Quiz{' on ' + answer.topic if answer.topic else ''} (seed {answer.seed}):"]
     for i, q in enumerate(answer.questions, 1):
-        lines += ["", _wrap(f"Q{i}. {q.prompt}", "")]
+        lines.append("")
+        if q.context:
+            lines.append(_wrap(f"Q{i}. The source, just before: “{q.context}”", ""))
+        lines += [_wrap(line, "") for line in f"{'    ' if q.context else f'Q{i}. '}{q.prompt}".split("\n")]
         lines += [f"   {OPTION_LETTERS[j]}) {option}" for j, option in enumerate(q.options)]
         lines.append(f"   Answer: {OPTION_LETTERS[q.answer]}) {q.options[q.answer]} — {q.explanation}")
         lines.append(_wrap(f"Quote: “{q.quote}”"))

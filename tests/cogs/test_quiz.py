@@ -18,14 +18,21 @@ UNESCAPE = re.compile(r"\\([*_`~|>\\])")
 def right_letter(embed: dict, documents: dict[str, str]) -> str:
     """Work out the right answer from the sources themselves, not from the bot."""
     text = UNESCAPE.sub(r"\1", embed["description"])
-    prompt = text.split("“", 1)[1].split("”\n", 1)[0]
+    if text.startswith("*The source, just before:*"):
+        text = text.split("”\n\n", 1)[1]
     options = {letter: UNESCAPE.sub(r"\1", option) for letter, option in OPTION.findall(embed["description"])}
     corpus = " ".join(documents.values())
+    if text.startswith("True or false? "):
+        statement = text.removeprefix("True or false? ").split("\n", 1)[0]
+        fits = [letter for letter, option in options.items() if (option == "True") == (statement in corpus)]
+        assert len(fits) == 1, (statement, options)
+        return fits[0]
+    prompt = text.split("“", 1)[1].split("”\n", 1)[0]
     if "____" in prompt:
         fits = [letter for letter, option in options.items() if prompt.replace("____", option) in corpus]
     else:
         claim = prompt.removesuffix(" …")
-        fits = [letter for letter, option in options.items() if f"{claim} ({option})" in corpus]
+        fits = [letter for letter, o in options.items() if f"{claim} ({o})" in corpus or f"{claim} ({o}, " in corpus]
     assert len(fits) == 1, (prompt, options)
     return fits[0]
 

@@ -138,24 +138,34 @@ def test_cite_says_plainly_when_nothing_speaks_to_a_claim(engine):
 
 
 def check_question(q, documents) -> None:
-    assert len(q.options) == 4 and len(set(q.options)) == 4
-    assert 0 <= q.answer < 4
+    assert 2 <= len(q.options) <= 4 and len(set(q.options)) == len(q.options)
+    assert 0 <= q.answer < len(q.options)
     right = q.options[q.answer]
-    assert right in q.quote
+    wrong = [o for i, o in enumerate(q.options) if i != q.answer]
     assert_verbatim(q.quote, q.document.id, documents)
+    if q.context:
+        assert_verbatim(q.context, q.document.id, documents)
     assert q.explanation and "\n" not in q.explanation
-    if q.kind == "number":
-        assert "____" in q.prompt
-        stats = find_statistics(q.quote)
-        assert any(right in s.value for s in stats)
-        for wrong in (o for i, o in enumerate(q.options) if i != q.answer):
-            assert not re.search(rf"(?<![\w.,]){re.escape(wrong)}(?![\w]|[.,]\d)", q.quote), wrong
+    if q.kind == "statement":
+        # Altered text is never shown in quotation marks as a source's words.
+        assert q.options == ["True", "False"] and q.prompt.startswith("True or false? ") and "“" not in q.prompt[:16]
+        statement = q.prompt.removeprefix("True or false? ").split("\n", 1)[0]
+        assert (statement == q.quote) == (right == "True")
+    elif q.kind == "source":
+        assert q.reference is not None and right in (q.reference.key, q.reference.key.rsplit(", ", 1)[0])
+        assert right in q.quote
+        claim = q.prompt.split("“", 1)[1]
+        assert q.reference.authors not in claim
+        assert not any(f"({w}" in q.quote for w in wrong)
     else:
-        assert q.reference is not None and q.reference.key == right
-        cited_in_prompt = q.prompt.split("“", 1)[1]
-        assert q.reference.authors not in cited_in_prompt
-        for wrong in (o for i, o in enumerate(q.options) if i != q.answer):
-            assert f"({wrong})" not in q.quote
+        blanked = q.prompt.split("“", 1)[1].rsplit("”", 1)[0]
+        assert blanked.replace("____", right) == q.quote
+        for w in wrong:
+            assert not re.search(rf"(?<![\w.,]){re.escape(w)}(?![\w]|[.,]\d)", f"{q.context} {q.quote}", re.I), w
+        if q.kind == "number":
+            assert any(right in s.value for s in find_statistics(q.quote))
+        if q.kind == "year":
+            assert all(re.fullmatch(r"\d{4}", o) for o in q.options)
 
 
 @pytest.mark.parametrize("seed", range(25))
@@ -183,7 +193,7 @@ def test_number_distractors_are_of_the_same_kind_and_scale(engine):
 def test_quiz_is_reproducible_with_a_seed_and_mixes_kinds(engine):
     first = engine.quiz(count=6, seed=42)
     assert first == engine.quiz(count=6, seed=42)
-    assert {q.kind for q in first.questions} == {"number", "source"}
+    assert len({q.kind for q in first.questions}) >= 4
     assert engine.quiz(count=6, seed=43) != first
 
 

@@ -257,9 +257,9 @@ def report(scores: Scores, label: str) -> list[str]:
 
 
 def quiz_validity(engine: StudyEngine, truth_by_document: dict[str, Truth], scores: Scores, *, quizzes: int) -> None:
-    """Every question of `quizzes` quizzes of ten: its quote is the source's own sentence, free of
-    furniture, and its right answer is what that sentence says (the number in the blank, or a work it
-    cites); no wrong option is."""
+    """Every question of `quizzes` quizzes of ten: its quote (and the sentence shown before it) is the
+    source's own, free of furniture, and its right answer is what that sentence says (what fills the blank,
+    the work it cites, or whether the statement is the sentence word for word); no wrong option is."""
     oracles: dict[str, str] = {}
     seen: set[str] = set()
     for seed in range(1, quizzes + 1):
@@ -285,17 +285,26 @@ def _question_problem(question: QuizQuestion, truth: Truth, oracle: str) -> str 
         return "quotes furniture"
     if not as_written(question.quote, oracle):
         return "its quote is not the source's words"
+    if question.context and (
+        any(f in question.context for f in truth.furniture) or not as_written(question.context, oracle)
+    ):
+        return "the sentence shown before its quote is not the source's words"
     right = question.options[question.answer]
-    if question.kind == "number":
+    if question.kind == "statement":
+        statement = question.prompt.removeprefix("True or false? ").split("\n", 1)[0]
+        if (statement == question.quote) != (right == "True"):
+            return f"the statement is {'not ' if right == 'True' else ''}the source's sentence, yet “{right}” is right"
+        return None
+    if question.kind != "source":
         blanked = question.prompt.split("“", 1)[1].rsplit("”", 1)[0]
-        if blanked.replace(BLANK, right, 1) != question.quote:
+        if blanked.replace(BLANK, right) != question.quote:
             return f"the right answer “{right}” does not give the quote back"
-        if any(blanked.replace(BLANK, wrong, 1) == question.quote for wrong in question.options if wrong != right):
+        if any(blanked.replace(BLANK, wrong) == question.quote for wrong in question.options if wrong != right):
             return "a wrong option also gives the quote back"
         return None
-    cited = question.reference.key if question.reference else None
-    if cited != right or right not in question.quote:
+    key = question.reference.key if question.reference else ""
+    if right not in (key, key.rsplit(", ", 1)[0]) or right not in question.quote:
         return f"the right answer “{right}” is not the work the quote cites"
-    if any(wrong in question.quote for wrong in question.options if wrong != right):
+    if any(f"({wrong}" in question.quote for wrong in question.options if wrong != right):
         return "a wrong option is cited by the quote too"
     return None

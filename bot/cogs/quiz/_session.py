@@ -63,9 +63,9 @@ class AnswerButton(
         await session.take_answer(interaction, self.question, self.choice)
 
 
-def answer_view(session: str, question: int, *, disabled: bool = False) -> discord.ui.View:
+def answer_view(session: str, question: int, options: int, *, disabled: bool = False) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
-    for choice in range(4):
+    for choice in range(options):
         view.add_item(AnswerButton(session, question, choice, disabled=disabled))
     return view
 
@@ -110,7 +110,7 @@ class QuizSession:
             for index, question in enumerate(self.questions):
                 deadline = time.time() + self.seconds
                 embed = render.question_embed(question, index, len(self.questions), deadline)
-                view = answer_view(self.id, index)
+                view = answer_view(self.id, index, len(question.options))
                 # Open the question before it shows, so a member who clicks at once is never "too late".
                 self._everyone_answered.clear()
                 self.game.ask(index, self.clock())
@@ -132,7 +132,7 @@ class QuizSession:
                 right = self.right_by_question.get(index, [])
                 await message.edit(
                     embed=render.reveal_embed(question, index, len(self.questions), right),
-                    view=answer_view(self.id, index, disabled=True),
+                    view=answer_view(self.id, index, len(question.options), disabled=True),
                 )
                 if index + 1 < len(self.questions):
                     await asyncio.sleep(self.reveal_seconds)

@@ -7,10 +7,10 @@ gets three / six / two; "$1 billion" gets $2 billion / $3 billion / $4 billion.
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass
 
 from bot.content.models import Difficulty
+from bot.content.quiz._choices import appears
 from bot.content.statistics import MENTION, WORD_VALUES
 
 _WORDS_BY_VALUE = {v: w for w, v in WORD_VALUES.items() if w != "dozen"} | {1: "one"}
@@ -24,17 +24,21 @@ _TENS = {
     80: "eighty",
     90: "ninety",
 }
-# How far wrong answers sit from the right one: easy ones are far off, hard ones close.
-_FACTORS: dict[Difficulty, tuple[float, ...]] = {
-    "easy": (0.1, 10.0, 0.25, 4.0, 5.0, 0.2),
-    "normal": (0.5, 2.0, 1.5, 3.0, 0.25, 4.0, 0.75, 2.5),
-    "hard": (0.8, 1.25, 0.9, 1.1, 0.75, 1.5),
+# How far apart neighbouring options sit, as a ratio: easy ones far apart, hard ones close.
+_RATIOS: dict[Difficulty, tuple[float, ...]] = {
+    "easy": (3.0, 4.0, 5.0),
+    "normal": (1.5, 2.0),
+    "hard": (1.1, 1.2, 1.25),
 }
+# Small whole numbers ("four fever cases") step by ones instead.
 _SMALL_STEPS: dict[Difficulty, tuple[int, ...]] = {
-    "easy": (5, 8, 10, -3, 12),
-    "normal": (-1, 1, 2, -2, 3, 4),
-    "hard": (-1, 1, 2, -2),
+    "easy": (3, 4, 5),
+    "normal": (1, 2),
+    "hard": (1,),
 }
+_SMALL = 12
+# Ladders drawn before a question is given up on, when the rungs round onto each other or the quote.
+_TRIES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,22 +128,50 @@ def number_style(value: str) -> NumberStyle | None:
 def number_distractors(
     style: NumberStyle, rng: random.Random, *, avoid: str, difficulty: Difficulty = "normal"
 ) -> list[str] | None:
-    """Three wrong numbers written like the right one, none of which appears in `avoid` (the quote)."""
+    """Three wrong numbers written like the right one, none of which appears in `avoid` (the quote).
+
+    The four options make a ladder, each a step from the next, and the right number takes a random rung:
+    so neither the middle value nor the one the others are multiples of gives it away (wrong numbers all
+    made from the right one, as double, half and triple it, would all be its multiples). A share climbs
+    towards 100% as it falls towards nothing ("80%" has 90% above it, not 160%)."""
     m = style.mantissa
-    if m == int(m) and m <= 12 and not style.decimals:
-        candidates = [m + step for step in _SMALL_STEPS[difficulty]]
-    else:
-        candidates = [_round_like(m * f, style) for f in _FACTORS[difficulty]]
-    written: list[str] = []
-    for candidate in candidates:
-        if candidate <= 0 or (style.percent and candidate > 100):
-            continue
-        text = style.write(candidate)
-        if text != style.core and text not in written and not _appears(text, avoid):
-            written.append(text)
-    if len(written) < 3:
-        return None
-    return rng.sample(written[:5], 3)
+    small = m == int(m) and m <= _SMALL and not style.decimals
+    fewer = rng.randrange(4)  # how many wrong numbers sit below the right one
+    for _ in range(_TRIES):
+        below = _ladder(m, style, rng, difficulty, -1, fewer, small=small)
+        above = _ladder(m, style, rng, difficulty, 1, 3 - fewer, small=small)
+        if below is None or above is None:
+            # No ladder puts the right number at this rung ("one" has nothing below it): asking anyway,
+            # with it at another rung, would tell that it is the smallest more often than not.
+            return None
+        written = [style.write(v) for v in below + above]
+        if len(set(written)) == 3 and style.core not in written and not any(appears(w, avoid) for w in written):
+            return written
+    return None
+
+
+def _ladder(
+    m: float, style: NumberStyle, rng: random.Random, difficulty: Difficulty, side: int, rungs: int, *, small: bool
+) -> list[float] | None:
+    """`rungs` numbers stepping away from `m` on one side (-1 below, 1 above); None when they leave the
+    range a number of this kind can take (nothing, or past 100%)."""
+    values: list[float] = []
+    value = m
+    for _ in range(rungs):
+        if small:
+            value += side * rng.choice(_SMALL_STEPS[difficulty])
+        elif style.percent:
+            # A share's distance from 100% is what shrinks or grows above it.
+            ratio = rng.choice(_RATIOS[difficulty])
+            value = value / ratio if side < 0 else 100 - (100 - value) / ratio
+        else:
+            ratio = rng.choice(_RATIOS[difficulty])
+            value = value / ratio if side < 0 else value * ratio
+        value = value if small else _round_like(value, style)
+        if value <= 0 or (style.percent and value >= 100) or value in values or value == m:
+            return None
+        values.append(value)
+    return values
 
 
 def _round_like(value: float, style: NumberStyle) -> float:
@@ -148,7 +180,3 @@ def _round_like(value: float, style: NumberStyle) -> float:
     digits = len(str(int(value)))
     keep = max(style.significant, 1)
     return float(round(value, -(digits - keep))) if digits > keep else float(round(value))
-
-
-def _appears(text: str, sentence: str) -> bool:
-    return re.search(rf"(?<![\w.,]){re.escape(text)}(?![\w]|[.,]\d)", sentence) is not None

@@ -1,0 +1,118 @@
+"""Questions from the sources, of five kinds, each answered by the sentence it quotes: fill in a statistic,
+name the source a claim cites, name the country or organisation, give the year, and true or false.
+
+Kinds take turns; no two questions of a quiz quote the same sentence. Wrong options are of the same kind
+as the right one and, where the library has them, its own (other organisations, other years); none
+stands in the text a member reads, and the right one takes a random place among numbers and years, so
+that no strategy that skips reading the sources does much better than chance. The same seed gives the
+same questions.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.content.index.store import Store, StoredSentence, StoredStatistic
+from bot.content.models import Difficulty, QuizQuestion
+from bot.content.quiz._choices import BLANK, Shown, shown
+from bot.content.quiz._names import NamePool, name_pool, name_question
+from bot.content.quiz._numbers import has_mathematics, number_question
+from bot.content.quiz._sources import source_question
+from bot.content.quiz._statements import statement_question
+from bot.content.quiz._terms import TermPool, term_pool, term_question
+from bot.content.quiz._years import library_years, year_question
+
+__all__ = ["BLANK", "TOPIC_CANDIDATES", "Library", "generate", "has_mathematics", "library_of"]
+
+TOPIC_CANDIDATES = 200
+# Sentences a library's names and years are gathered from: enough to give a few hundred of each, quick
+# on a million-sentence corpus.
+LIBRARY_SAMPLE = 20_000
+_CANDIDATES_PER_QUESTION = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    """What wrong options are drawn from: the countries, organisations, key terms and years the sources give."""
+
+    names: NamePool
+    terms: TermPool
+    years: list[int]
+
+
+def library_of(texts: Iterable[str]) -> Library:
+    texts = list(texts)
+    return Library(name_pool(texts), term_pool(texts), library_years(texts))
+
+
+def generate(
+    store: Store,
+    rng: random.Random,
+    *,
+    count: int,
+    scope: Sequence[StoredSentence] | None,
+    library: Library,
+    before: Callable[[StoredSentence], StoredSentence | None],
+    subject: Callable[[int], frozenset[str]],
+    difficulty: Difficulty = "normal",
+) -> list[QuizQuestion]:
+    """`count` questions or fewer, the kinds taking turns; harder quizzes have closer wrong numbers and
+    years and, for sources, wrong answers from the same reference list rather than any. `before` gives the
+    sentence before one in its document, `subject` the country a document is about."""
+    wanted = count * _CANDIDATES_PER_QUESTION
+    if scope is None:
+        total = store.count("statistics")
+        statistics = store.statistics_by_id(rng.sample(range(1, total + 1), min(total, wanted)))
+        cited_ids = store.cited_sentence_ids()
+        cited = store.sentences(rng.sample(cited_ids, min(len(cited_ids), wanted)))
+        size = store.count("sentences")
+        sentences = store.sentences(rng.sample(range(1, size + 1), min(wanted, size)))
+    else:
+        statistics = store.statistics([s.id for s in scope])
+        rng.shuffle(statistics)
+        cited = [s for s in scope if s.references]
+        rng.shuffle(cited)
+        sentences = list(scope)
+        rng.shuffle(sentences)
+    by_id = {s.id: s for s in store.sentences(sorted({s.sentence for s in statistics}))}
+
+    def quoted(sentence: StoredSentence) -> Shown | None:
+        return shown(sentence, before)
+
+    def asked(sentence: StoredSentence, make: Callable[[Shown], QuizQuestion | None]) -> QuizQuestion | None:
+        quote = quoted(sentence)
+        return make(quote) if quote else None
+
+    def stated(stat: StoredStatistic) -> QuizQuestion | None:
+        """True or false on a figure that says what it counts and when or on whose word: whether a figure is
+        told right is what a reader must know. With two options, these are kept to few."""
+        if stat.counts is None or not (stat.year or by_id[stat.sentence].references):
+            return None
+        base = asked(by_id[stat.sentence], lambda quote: number_question(stat, quote, rng, difficulty))
+        return statement_question(base, rng) if base else None
+
+    names = library.names
+    builders: list[list[Callable[[], QuizQuestion | None]]] = [
+        [lambda t=t: asked(by_id[t.sentence], lambda q: number_question(t, q, rng, difficulty)) for t in statistics],
+        [lambda s=s: asked(s, lambda q: source_question(q, store, rng, difficulty)) for s in cited],
+        [
+            lambda s=s: asked(s, lambda q: name_question(q, names, rng, subject=subject(s.document_id)))
+            for s in sentences
+        ],
+        [lambda s=s: asked(s, lambda q: term_question(q, library.terms, rng)) for s in sentences],
+        [lambda s=s: asked(s, lambda q: year_question(q, library.years, rng, difficulty)) for s in sentences],
+        [lambda s=s: stated(s) for s in reversed(statistics)],
+    ]
+    questions: list[QuizQuestion] = []
+    used: set[str] = set()
+    turn = rng.randrange(len(builders))
+    while len(questions) < count and any(builders):
+        queue = next(q for k in range(len(builders)) if (q := builders[(turn + k) % len(builders)]))
+        turn = (turn + 1) % len(builders)
+        question = queue.pop(0)()
+        if question is not None and question.quote not in used:
+            used.add(question.quote)
+            questions.append(question)
+    return questions
