@@ -84,7 +84,7 @@ async def quiz_clicks(sandbox: Sandbox, members: list[SandboxMember], channel: s
     start = await members[0].run(channel, "quiz start", questions=1, seconds=30)
     await start.wait(5)
     message = start.message
-    return list(await asyncio.gather(*(m.click(message, rng.choice("ABCD")) for m in members)))
+    return list(await asyncio.gather(*(m.click(message, rng.choice(m.button_labels(message))) for m in members)))
 
 
 class InProcessBot:

@@ -247,13 +247,18 @@ class SandboxMember:
         """Press a button on a message, as this member's client shows it (`message` may be a stale copy,
         as when a member clicks just before the bot's edit reaches them); found by label or custom_id."""
         current = message
-        buttons = [c for row in current["components"] for c in row.get("components", []) if c.get("type") == 2]
+        buttons = _buttons(current)
         button = next((b for b in buttons if label_or_id in (b.get("label"), b.get("custom_id"))), None)
         if button is None:
             raise SandboxError(f"no button '{label_or_id}' on that message")
         if button.get("disabled"):
             raise SandboxError(f"button '{label_or_id}' is disabled")
         return await self._send_click(current, button["custom_id"])
+
+    @staticmethod
+    def button_labels(message: Payload) -> list[str]:
+        """The labels of the message's buttons, as a member sees them ("A", "B"…)."""
+        return [b["label"] for b in _buttons(message) if "label" in b]
 
     async def forge_click(self, message: Payload, custom_id: str) -> Reply:
         """A click on a button with any custom_id, the button put onto the member's copy of the message: what
@@ -329,3 +334,7 @@ def _number(value: Any, *, integer: bool) -> int | float | None:
         return int(str(value)) if integer else float(str(value))
     except ValueError:
         return None
+
+
+def _buttons(message: Payload) -> list[Payload]:
+    return [c for row in message.get("components", []) for c in row.get("components", []) if c.get("type") == 2]
