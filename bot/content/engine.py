@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +27,7 @@ from bot.content.models import (
     FactAnswer,
     Passage,
     QuizAnswer,
+    QuizQuestion,
     Relation,
     SearchAnswer,
     SourcesAnswer,
@@ -395,31 +396,53 @@ class StudyEngine:
     # -- quiz, fact ---------------------------------------------------------------------------------
 
     def quiz(
-        self, *, topic: str | None = None, count: int = 5, seed: int | None = None, difficulty: Difficulty = "normal"
+        self,
+        *,
+        topic: str | None = None,
+        count: int = 5,
+        seed: int | None = None,
+        difficulty: Difficulty = "normal",
+        asked: Collection[str] = frozenset(),
+        never: Collection[str] = frozenset(),
     ) -> QuizAnswer:
+        """`asked`: the keys of questions already asked, left out until too few others remain; then the
+        quiz asks some of them again and says it `started_over`. `never`: keys never to ask (dropped)."""
         if not 1 <= count <= MAX_QUESTIONS:
             raise InputError(f"Ask for between 1 and {MAX_QUESTIONS} questions.")
         seed = _seed(seed)
         resolved = self.resolve_topic(topic) if topic is not None else None
         scope = self._topic_sentences(resolved) if resolved else None
-        questions = quiz.generate(
-            self.index.store,
-            random.Random(seed),
-            count=count,
-            scope=scope,
-            library=self._quiz_library(),
-            before=self._sentence_before,
-            subject=self._subject,
-            difficulty=difficulty,
-        )
+
+        def generate(leaving_out: Collection[str]) -> list[QuizQuestion]:
+            return quiz.generate(
+                self.index.store,
+                random.Random(seed),
+                count=count,
+                scope=scope,
+                library=self._quiz_library(),
+                before=self._sentence_before,
+                subject=self._subject,
+                difficulty=difficulty,
+                asked=leaving_out,
+            )
+
+        questions = generate({*asked, *never})
+        started_over = bool(asked) and len(questions) < count
+        if started_over:
+            quoted = {q.quote for q in questions}
+            questions += [q for q in generate(never) if q.quote not in quoted][: count - len(questions)]
         if not questions:
             about = f" about {resolved.name}" if resolved else ""
             raise NothingFoundError(
-                f"The sources hold no statistics or cited facts{about} to ask about.",
-                "Try another topic, or none." if resolved else "Add sources with numbers or references.",
+                f"The sources give no figures, names, years, key terms or cited claims{about} to ask about.",
+                "Try another topic, or none." if resolved else "Add sources with more to them.",
             )
         return QuizAnswer(
-            topic=resolved.name if resolved else None, difficulty=difficulty, seed=seed, questions=questions
+            topic=resolved.name if resolved else None,
+            difficulty=difficulty,
+            seed=seed,
+            questions=questions,
+            started_over=started_over,
         )
 
     def _quiz_library(self) -> quiz.Library:

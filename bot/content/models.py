@@ -164,6 +164,10 @@ OPTION_LETTERS = "ABCD"
 
 class QuizQuestion(BaseModel):
     kind: QuestionKind
+    key: str = Field(
+        description='Which question this is, kind and sentence: "term:45". A server is not asked it again '
+        "until the questions on its topic run out."
+    )
     prompt: str
     context: str | None = Field(
         default=None, description="The sentence before the quote, shown first when the quote's meaning hangs on it."
@@ -182,6 +186,10 @@ class QuizAnswer(BaseModel):
     difficulty: Difficulty = "normal"
     seed: int
     questions: list[QuizQuestion]
+    started_over: bool = Field(
+        default=False,
+        description="The questions not yet asked ran out, so this quiz also asks some again: the round starts over.",
+    )
 
 
 class Fact(BaseModel):

@@ -49,6 +49,28 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE daily_posts ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
     """,
+    # 3: the questions each server has been asked, per topic ('' for all), so none repeats until they run
+    # out; each session's questions, so a member can report one; reports, and the questions a server dropped
+    """
+    CREATE TABLE quiz_asked (
+        guild_id INTEGER NOT NULL, topic TEXT NOT NULL, question_key TEXT NOT NULL, asked_at REAL NOT NULL,
+        PRIMARY KEY (guild_id, topic, question_key)
+    );
+    CREATE TABLE quiz_questions (
+        session_id TEXT NOT NULL REFERENCES quiz_sessions (id), question INTEGER NOT NULL,
+        question_key TEXT NOT NULL, prompt TEXT NOT NULL, PRIMARY KEY (session_id, question)
+    );
+    CREATE TABLE quiz_reports (
+        id INTEGER PRIMARY KEY, guild_id INTEGER NOT NULL, question_key TEXT NOT NULL, prompt TEXT NOT NULL,
+        member_id INTEGER NOT NULL, reason TEXT NOT NULL, reported_at REAL NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'dropped', 'dismissed')), handled_by INTEGER,
+        UNIQUE (guild_id, question_key, member_id)
+    );
+    CREATE TABLE quiz_dropped (
+        guild_id INTEGER NOT NULL, question_key TEXT NOT NULL, dropped_by INTEGER NOT NULL, dropped_at REAL NOT NULL,
+        PRIMARY KEY (guild_id, question_key)
+    );
+    """,
 ]
 
 

@@ -70,3 +70,15 @@ class DailyPost:
     status: PostStatus
     message_id: int | None
     claimed_at: float  # when the day was claimed, just before its first try (seconds since the epoch)
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionReport:
+    """A member's report of a quiz question they think is wrong or unfair."""
+
+    id: int
+    question_key: str
+    prompt: str
+    member_id: int
+    reason: str
+    reported_at: float

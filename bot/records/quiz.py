@@ -7,7 +7,7 @@ import time
 
 import aiosqlite
 
-from bot.records.models import MemberStats, SessionStatus, Standing, StoredSession
+from bot.records.models import MemberStats, QuestionReport, SessionStatus, Standing, StoredSession
 
 
 class QuizRecords:
@@ -87,6 +87,93 @@ class QuizRecords:
             (status, time.time(), session_id, SessionStatus.RUNNING),
         )
         await self._db.commit()
+
+    async def asked(self, guild_id: int, topic: str | None) -> set[str]:
+        """The keys of the questions this server has been asked on the topic (None: the whole library)."""
+        async with self._db.execute(
+            "SELECT question_key FROM quiz_asked WHERE guild_id = ? AND topic = ?", (guild_id, topic or "")
+        ) as cursor:
+            return {row[0] async for row in cursor}
+
+    async def start_over(self, guild_id: int, topic: str | None) -> None:
+        """The server has been asked every question on the topic: the next round may ask them all again."""
+        await self._db.execute("DELETE FROM quiz_asked WHERE guild_id = ? AND topic = ?", (guild_id, topic or ""))
+        await self._db.commit()
+
+    async def shown(
+        self, session_id: str, question: int, *, guild_id: int, topic: str | None, key: str, prompt: str
+    ) -> None:
+        """The session showed this question: the server has been asked it, and a member may report it."""
+        await self._db.execute(
+            "INSERT OR REPLACE INTO quiz_asked VALUES (?, ?, ?, ?)", (guild_id, topic or "", key, time.time())
+        )
+        await self._db.execute(
+            "INSERT OR REPLACE INTO quiz_questions VALUES (?, ?, ?, ?)", (session_id, question, key, prompt)
+        )
+        await self._db.commit()
+
+    async def dropped(self, guild_id: int) -> set[str]:
+        """The questions moderators took out of this server's quizzes."""
+        async with self._db.execute("SELECT question_key FROM quiz_dropped WHERE guild_id = ?", (guild_id,)) as cursor:
+            return {row[0] async for row in cursor}
+
+    async def latest_question(self, channel_id: int, number: int) -> tuple[str, str] | None:
+        """The key and prompt of question `number` (1-based) of the channel's latest quiz, if it was shown."""
+        async with self._db.execute(
+            "SELECT q.question_key, q.prompt FROM quiz_questions q WHERE q.question = ? AND q.session_id = ("
+            "  SELECT id FROM quiz_sessions WHERE channel_id = ? ORDER BY started_at DESC LIMIT 1)",
+            (number - 1, channel_id),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return (row[0], row[1]) if row else None
+
+    async def report(self, guild_id: int, key: str, prompt: str, member_id: int, reason: str) -> int | None:
+        """File a member's report; None if they already reported this question."""
+        try:
+            cursor = await self._db.execute(
+                "INSERT INTO quiz_reports (guild_id, question_key, prompt, member_id, reason, reported_at, status) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'open')",
+                (guild_id, key, prompt, member_id, reason, time.time()),
+            )
+        except sqlite3.IntegrityError:
+            return None
+        await self._db.commit()
+        return cursor.lastrowid
+
+    async def open_reports(self, guild_id: int) -> list[QuestionReport]:
+        async with self._db.execute(
+            "SELECT id, question_key, prompt, member_id, reason, reported_at FROM quiz_reports "
+            "WHERE guild_id = ? AND status = 'open' ORDER BY id",
+            (guild_id,),
+        ) as cursor:
+            return [QuestionReport(*row) async for row in cursor]
+
+    async def handle_report(self, guild_id: int, report_id: int, moderator_id: int, *, drop: bool) -> str | None:
+        """Drop the reported question from the server's quizzes (closing every report of it), or dismiss the
+        report; the question's key, or None when the server has no such open report."""
+        async with self._db.execute(
+            "SELECT question_key FROM quiz_reports WHERE id = ? AND guild_id = ? AND status = 'open'",
+            (report_id, guild_id),
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is None:
+            return None
+        key = str(row[0])
+        if drop:
+            await self._db.execute(
+                "INSERT OR IGNORE INTO quiz_dropped VALUES (?, ?, ?, ?)", (guild_id, key, moderator_id, time.time())
+            )
+            await self._db.execute(
+                "UPDATE quiz_reports SET status = 'dropped', handled_by = ? "
+                "WHERE guild_id = ? AND question_key = ? AND status = 'open'",
+                (moderator_id, guild_id, key),
+            )
+        else:
+            await self._db.execute(
+                "UPDATE quiz_reports SET status = 'dismissed', handled_by = ? WHERE id = ?", (moderator_id, report_id)
+            )
+        await self._db.commit()
+        return key
 
     async def running(self) -> list[StoredSession]:
         async with self._db.execute(

@@ -6,7 +6,7 @@ import discord
 
 from bot.content.models import OPTION_LETTERS, QuizQuestion
 from bot.quiz_rules import Outcome, Verdict
-from bot.records.models import MemberStats, SessionStatus, Standing
+from bot.records.models import MemberStats, QuestionReport, SessionStatus, Standing
 from bot.render.embeds import COLOUR, DESCRIPTION_LIMIT, FIELD_LIMIT, clip, paged_fields, quoted_field, safe
 
 _VERDICTS = {
@@ -79,6 +79,15 @@ def leaderboard_pages(standings: list[Standing], period: str) -> list[discord.Em
     fields = [(f"{rank}.", line.split(". ", 1)[1]) for rank, line in enumerate(_standing_lines(standings), 1)]
     footer = "Sessions with two or more players count; solo games do not."
     return paged_fields(f"Quiz leaderboard: {period}", fields, per_page=10, footer=footer)
+
+
+def report_pages(reports: list[QuestionReport]) -> list[discord.Embed]:
+    fields = [
+        (f"#{r.id} · {r.question_key}", f"{clip(safe(r.prompt), 300)}\n**Reason:** {safe(r.reason)} (<@{r.member_id}>)")
+        for r in reports
+    ]
+    footer = "/quiz-reports drop takes a question out of this server's quizzes; dismiss keeps it."
+    return paged_fields("Reported quiz questions", fields, per_page=5, footer=footer)
 
 
 def member_stats_embed(member: str, stats: MemberStats) -> discord.Embed:

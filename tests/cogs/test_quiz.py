@@ -216,3 +216,67 @@ async def test_a_forged_answer_button_is_answered_plainly(world: World, caplog, 
     assert forged.ephemeral and "not one of this quiz's answers" in forged.content
     assert "Traceback" not in caplog.text and "IndexError" not in caplog.text
     assert answers_in_db(world) == []
+
+
+def asked_in_db(world: World) -> list[str]:
+    path = world.bot.settings.data_dir / "studybot.sqlite3"
+    with sqlite3.connect(path) as db:
+        return [row[0] for row in db.execute("SELECT question_key FROM quiz_asked ORDER BY asked_at")]
+
+
+async def test_a_server_is_not_asked_a_question_again_while_others_remain(world: World):
+    await (await world.alice.run("study", "quiz start", questions=3, seconds=30)).wait()
+    first = await question_message(world, 1)
+    await world.sandbox.wait_until(lambda: asked_in_db(world) or None, 5)
+    await (await world.alice.run("study", "quiz stop")).wait()
+    await standings_message(world, "Quiz stopped")
+    asked = asked_in_db(world)
+    assert len(asked) == 1  # a question counts as asked once it is shown, not when the quiz is made
+
+    await (await world.bob.run("study", "quiz start", questions=3, seconds=30)).wait()
+    second = await world.sandbox.wait_until(
+        lambda: next(
+            (
+                r.payload
+                for r in world.sandbox.channel_messages(world.guild.channel_id("study"))
+                if r.payload["embeds"]
+                and r.payload["embeds"][0]["title"].startswith("Question 1 of")
+                and r.payload["id"] != first["id"]
+            ),
+            None,
+        ),
+        10,
+    )
+    await world.sandbox.wait_until(lambda: len(asked_in_db(world)) == 2 or None, 5)
+    assert asked_in_db(world)[0] == asked[0] and asked_in_db(world)[1] != asked[0]
+    assert second["embeds"][0]["description"] != first["embeds"][0]["description"]
+    await (await world.bob.run("study", "quiz stop")).wait()
+
+
+async def test_a_reported_question_is_reviewed_by_a_moderator_and_dropped_for_good(world: World, admin):
+    await (await world.alice.run("study", "quiz start", questions=3, seconds=30)).wait()
+    await question_message(world, 1)
+    await world.sandbox.wait_until(lambda: asked_in_db(world) or None, 5)
+    await (await world.alice.run("study", "quiz stop")).wait()
+    key = asked_in_db(world)[0]
+
+    missing = await (await world.bob.run("study", "quiz report", question=2, reason="the answer is wrong")).wait()
+    assert missing.ephemeral and "showed no question 2" in missing.content
+    filed = await (await world.bob.run("study", "quiz report", question=1, reason="two options fit")).wait()
+    assert filed.ephemeral and "report #1" in filed.content
+    again = await (await world.bob.run("study", "quiz report", question=1, reason="still wrong")).wait()
+    assert again.ephemeral and "already reported" in again.content
+
+    refused = await (await world.bob.run("study", "quiz-reports list")).wait()
+    assert refused.ephemeral and "manage this server" in refused.content
+    listed = await (await admin.run("study", "quiz-reports list")).wait()
+    field = listed.embeds[0]["fields"][0]
+    assert field["name"] == f"#1 · {key}" and "two options fit" in field["value"]
+
+    dropped = await (await admin.run("study", "quiz-reports drop", report=1)).wait()
+    assert dropped.ephemeral and "will not ask it again" in dropped.content
+    gone = await (await admin.run("study", "quiz-reports drop", report=1)).wait()
+    assert gone.ephemeral and "No open report #1" in gone.content
+    path = world.bot.settings.data_dir / "studybot.sqlite3"
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT question_key FROM quiz_dropped").fetchall() == [(key,)]

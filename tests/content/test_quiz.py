@@ -85,3 +85,30 @@ def test_a_key_term_is_asked_beside_terms_of_the_same_ending_and_number(engine):
         if question.kind == "term":
             right = question.options[question.answer]
             assert all(o.endswith("s") == right.endswith("s") for o in question.options), question.options
+
+
+@pytest.fixture(scope="module")
+def every_key(engine) -> set[str]:
+    """Quizzes of ten, each leaving out what the ones before asked, until a round has to start over."""
+    asked: set[str] = set()
+    for seed in range(40):
+        answer = engine.quiz(count=10, seed=seed, asked=asked)
+        keys = {q.key for q in answer.questions}
+        if answer.started_over:
+            assert len(answer.questions) == 10  # the round starts over rather than end short
+            return asked
+        assert asked.isdisjoint(keys), "a question came back while others were left"
+        asked |= keys
+    raise AssertionError("40 quizzes of ten never ran out of questions on the seeds")
+
+
+def test_questions_already_asked_are_left_out_until_they_run_out(every_key):
+    assert len(every_key) >= 60
+
+
+def test_a_dropped_question_is_never_asked_even_when_a_round_starts_over(engine, every_key):
+    dropped = set(sorted(every_key)[:10])
+    answers = [engine.quiz(count=10, seed=seed, asked=every_key, never=dropped) for seed in range(20)]
+    assert sum(a.started_over for a in answers) >= 10
+    for answer in answers:
+        assert dropped.isdisjoint(q.key for q in answer.questions)

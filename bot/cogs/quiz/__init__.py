@@ -1,4 +1,5 @@
-"""/quiz start|stop|leaderboard|stats: quiz sessions in a channel, several members at once, scores kept."""
+"""/quiz start|stop|report|leaderboard|stats: quiz sessions in a channel, several members at once, scores kept;
+/quiz-reports for moderators."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.cogs.quiz._reports import QuizReports
 from bot.cogs.quiz._session import AnswerButton, QuizSession
 from bot.cogs.shared.paginator import send_pages
 from bot.cogs.shared.replies import in_time, missing_permissions, reply
@@ -111,6 +113,7 @@ class Quiz(commands.Cog):
             guild_id=interaction.guild_id,
             starter_id=interaction.user.id,
             questions=quiz.questions,
+            topic=quiz.topic,
             seconds=limit,
             reveal_seconds=settings.reveal_seconds,
             records=self.records,
@@ -133,7 +136,12 @@ class Quiz(commands.Cog):
         if last is not None and time.time() - last < cooldown:
             wait = int(cooldown - (time.time() - last)) + 1
             raise RefusedError("You started a quiz a moment ago.", f"You can start another in {wait} s.")
-        quiz = self.bot.engine.quiz(topic=topic, count=count, difficulty=difficulty)
+        resolved = self.bot.engine.resolve_topic(topic).name if topic else None
+        asked = await self.records.asked(interaction.guild_id, resolved)
+        dropped = await self.records.dropped(interaction.guild_id)
+        quiz = self.bot.engine.quiz(topic=topic, count=count, difficulty=difficulty, asked=asked, never=dropped)
+        if quiz.started_over:
+            await self.records.start_over(interaction.guild_id, quiz.topic)
         session_id = secrets.token_hex(6)
         await self.records.start(
             session_id,
@@ -159,6 +167,34 @@ class Quiz(commands.Cog):
         await interaction.response.send_message("Stopping the quiz.", ephemeral=True)
         await session.stop()
         self.sessions.end(session)
+
+    @quiz.command(name="report")
+    @app_commands.describe(
+        question="The question's number in this channel's latest quiz",
+        reason="What is wrong with it: the answer, the wrong options, the wording",
+    )
+    async def report(
+        self,
+        interaction: discord.Interaction[StudyBot],
+        question: app_commands.Range[int, 1, 20],
+        reason: app_commands.Range[str, 3, 300],
+    ) -> None:
+        """Report a question of this channel's latest quiz as wrong or unfair; moderators review reports."""
+        assert interaction.guild_id is not None and interaction.channel_id is not None
+        found = await in_time(
+            interaction, self.records.latest_question(interaction.channel_id, question), ephemeral=True
+        )
+        if found is None:
+            raise RefusedError(
+                f"The latest quiz in this channel showed no question {question}.", "Give the number it had."
+            )
+        key, prompt = found
+        filed = await self.records.report(interaction.guild_id, key, prompt, interaction.user.id, reason.strip())
+        if filed is None:
+            raise RefusedError(
+                "You have already reported this question.", "Moderators will see it in `/quiz-reports list`."
+            )
+        await reply(interaction, content=f"Thank you: report #{filed} is with the moderators.", ephemeral=True)
 
     @quiz.command(name="leaderboard")
     @app_commands.describe(period="Which answers count: the last week, month, or all time")
@@ -189,3 +225,4 @@ class Quiz(commands.Cog):
 async def setup(bot: StudyBot) -> None:
     bot.add_dynamic_items(AnswerButton)
     await bot.add_cog(Quiz(bot))
+    await bot.add_cog(QuizReports(bot))

@@ -80,6 +80,7 @@ class QuizSession:
         guild_id: int,
         starter_id: int,
         questions: list[QuizQuestion],
+        topic: str | None,
         seconds: float,
         reveal_seconds: float,
         records: QuizRecords,
@@ -91,6 +92,7 @@ class QuizSession:
         self.guild_id = guild_id
         self.starter_id = starter_id
         self.questions = questions
+        self.topic = topic
         self.seconds = seconds
         self.reveal_seconds = reveal_seconds
         self.records = records
@@ -126,6 +128,17 @@ class QuizSession:
                         log.warning("Quiz %s could not record its first message: %s", self.id, error)
                 else:
                     message = await self.channel.send(embed=embed, view=view)
+                try:
+                    await self.records.shown(
+                        self.id,
+                        index,
+                        guild_id=self.guild_id,
+                        topic=self.topic,
+                        key=question.key,
+                        prompt=question.prompt,
+                    )
+                except sqlite3.Error as error:  # it may be asked again sooner; the question goes on
+                    log.warning("Quiz %s could not record question %s as asked: %s", self.id, question.key, error)
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._everyone_answered.wait(), self.seconds)
                 self.game.close()

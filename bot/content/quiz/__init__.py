@@ -11,7 +11,7 @@ same questions.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.content.index.store import Store, StoredSentence, StoredStatistic
@@ -57,10 +57,12 @@ def generate(
     before: Callable[[StoredSentence], StoredSentence | None],
     subject: Callable[[int], frozenset[str]],
     difficulty: Difficulty = "normal",
+    asked: Collection[str] = frozenset(),
 ) -> list[QuizQuestion]:
     """`count` questions or fewer, the kinds taking turns; harder quizzes have closer wrong numbers and
     years and, for sources, wrong answers from the same reference list rather than any. `before` gives the
-    sentence before one in its document, `subject` the country a document is about."""
+    sentence before one in its document, `subject` the country a document is about; questions whose keys
+    are `asked` are left out."""
     wanted = count * _CANDIDATES_PER_QUESTION
     if scope is None:
         total = store.count("statistics")
@@ -81,7 +83,7 @@ def generate(
     def quoted(sentence: StoredSentence) -> Shown | None:
         return shown(sentence, before)
 
-    def asked(sentence: StoredSentence, make: Callable[[Shown], QuizQuestion | None]) -> QuizQuestion | None:
+    def made(sentence: StoredSentence, make: Callable[[Shown], QuizQuestion | None]) -> QuizQuestion | None:
         quote = quoted(sentence)
         return make(quote) if quote else None
 
@@ -90,19 +92,19 @@ def generate(
         told right is what a reader must know. With two options, these are kept to few."""
         if stat.counts is None or not (stat.year or by_id[stat.sentence].references):
             return None
-        base = asked(by_id[stat.sentence], lambda quote: number_question(stat, quote, rng, difficulty))
+        base = made(by_id[stat.sentence], lambda quote: number_question(stat, quote, rng, difficulty))
         return statement_question(base, rng) if base else None
 
     names = library.names
     builders: list[list[Callable[[], QuizQuestion | None]]] = [
-        [lambda t=t: asked(by_id[t.sentence], lambda q: number_question(t, q, rng, difficulty)) for t in statistics],
-        [lambda s=s: asked(s, lambda q: source_question(q, store, rng, difficulty)) for s in cited],
+        [lambda t=t: made(by_id[t.sentence], lambda q: number_question(t, q, rng, difficulty)) for t in statistics],
+        [lambda s=s: made(s, lambda q: source_question(q, store, rng, difficulty)) for s in cited],
         [
-            lambda s=s: asked(s, lambda q: name_question(q, names, rng, subject=subject(s.document_id)))
+            lambda s=s: made(s, lambda q: name_question(q, names, rng, subject=subject(s.document_id)))
             for s in sentences
         ],
-        [lambda s=s: asked(s, lambda q: term_question(q, library.terms, rng)) for s in sentences],
-        [lambda s=s: asked(s, lambda q: year_question(q, library.years, rng, difficulty)) for s in sentences],
+        [lambda s=s: made(s, lambda q: term_question(q, library.terms, rng)) for s in sentences],
+        [lambda s=s: made(s, lambda q: year_question(q, library.years, rng, difficulty)) for s in sentences],
         [lambda s=s: stated(s) for s in reversed(statistics)],
     ]
     questions: list[QuizQuestion] = []
@@ -112,7 +114,7 @@ def generate(
         queue = next(q for k in range(len(builders)) if (q := builders[(turn + k) % len(builders)]))
         turn = (turn + 1) % len(builders)
         question = queue.pop(0)()
-        if question is not None and question.quote not in used:
+        if question is not None and question.quote not in used and question.key not in asked:
             used.add(question.quote)
             questions.append(question)
     return questions

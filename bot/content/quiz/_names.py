@@ -144,6 +144,7 @@ def name_question(quote: Shown, pool: NamePool, rng: random.Random, *, subject: 
     what = "country" if name.kind == "country" else "organisation"
     return QuizQuestion(
         kind="name",
+        key=f"name:{sentence.id}",
         prompt=f"Which {what} fills the blank? “{blanked_everywhere(text, name.text)}”",
         context=quote.context,
         options=options,

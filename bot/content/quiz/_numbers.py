@@ -43,6 +43,7 @@ def number_question(
     citing = f", citing {reference.key}" if reference else ""
     return QuizQuestion(
         kind="number",
+        key=f"number:{sentence.id}",
         prompt=f"Fill in the blank: “{text}”",
         context=quote.context,
         options=options,

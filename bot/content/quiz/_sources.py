@@ -44,6 +44,7 @@ def source_question(
     options, answer = shuffled(written, rng.sample(choices, 3), rng)
     return QuizQuestion(
         kind="source",
+        key=f"source:{sentence.id}",
         prompt=f"Which source backs this claim? “{claim} …”",
         context=quote.context,
         options=options,

@@ -23,6 +23,7 @@ def statement_question(fill_in: QuizQuestion, rng: random.Random) -> QuizQuestio
     )
     return QuizQuestion(
         kind="statement",
+        key="statement:" + fill_in.key.split(":", 1)[1],
         prompt=f"True or false? {blanked.replace(BLANK, shown, 1)}\n{NOTE}",
         context=fill_in.context,
         options=[TRUE, FALSE],

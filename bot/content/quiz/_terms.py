@@ -89,6 +89,7 @@ def term_question(quote: Shown, pool: TermPool, rng: random.Random) -> QuizQuest
         options, answer = shuffled(word, others, rng)
         return QuizQuestion(
             kind="term",
+            key=f"term:{sentence.id}",
             prompt=f"Which word fills the blank? “{blanked(text, term.start(), term.end())}”",
             context=quote.context,
             options=options,

@@ -74,6 +74,7 @@ def year_question(
     options, answer = shuffled(str(right), wrong, rng)
     return QuizQuestion(
         kind="year",
+        key=f"year:{sentence.id}",
         prompt=f"Which year fills the blank? “{blanked_everywhere(sentence.text, str(right))}”",
         context=quote.context,
         options=options,
