@@ -2,6 +2,7 @@
 
 A member's first click on a question counts; a click after the time is up does not. A right answer
 scores 100 points, up to 50 more for speed, and 10 more per answer in a row already right (at most 50).
+A missed question comes back in the member's review, in Leitner boxes.
 """
 
 from __future__ import annotations
@@ -13,6 +14,12 @@ BASE_POINTS = 100
 SPEED_BONUS = 50
 STREAK_STEP = 10
 STREAK_CAP = 50
+# Leitner boxes for reviewing missed questions: a question in box N comes back after REVIEW_WAITS[N - 1]
+# seconds; answered right in the last box it is learned. Missed, it goes back to the first box, and
+# comes back after a short pause rather than at once, so the member first meets others.
+REVIEW_WAITS = (0, 86_400, 3 * 86_400, 7 * 86_400, 16 * 86_400)
+MISSED_AGAIN_WAIT = 600
+LEARNED = 0  # the box a question answered right in the last box goes to: out of the boxes
 
 
 class Verdict(StrEnum):
@@ -32,6 +39,16 @@ class Outcome:
     @property
     def counted(self) -> bool:
         return self.verdict in (Verdict.RIGHT, Verdict.WRONG)
+
+
+def next_box(box: int, *, right: bool) -> tuple[int | None, float]:
+    """Where a reviewed question goes, and how long until it is due: up a box when right (None past the
+    last: learned), back to the first when missed."""
+    if not right:
+        return 1, MISSED_AGAIN_WAIT
+    if box >= len(REVIEW_WAITS):
+        return None, 0.0
+    return box + 1, float(REVIEW_WAITS[box])
 
 
 def points_for(seconds: float, limit: float, streak_before: int) -> int:

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from bot.quiz_rules import BASE_POINTS, SPEED_BONUS, STREAK_CAP, QuizGame, Verdict, points_for
+from bot.quiz_rules import (
+    BASE_POINTS,
+    MISSED_AGAIN_WAIT,
+    REVIEW_WAITS,
+    SPEED_BONUS,
+    STREAK_CAP,
+    QuizGame,
+    Verdict,
+    next_box,
+    points_for,
+)
 
 
 @pytest.mark.parametrize(
@@ -62,3 +72,11 @@ def test_everyone_answered_waits_for_all_who_played_before_and_never_ends_the_fi
     assert not quiz.everyone_answered()
     quiz.answer(2, 1, 0, now=202.0)
     assert quiz.everyone_answered()
+
+
+def test_a_reviewed_question_climbs_the_boxes_when_right_and_falls_to_the_first_when_missed():
+    assert next_box(1, right=True) == (2, REVIEW_WAITS[1])
+    assert next_box(3, right=False) == (1, MISSED_AGAIN_WAIT)
+    assert next_box(len(REVIEW_WAITS), right=True) == (None, 0.0)  # learned
+    waits = [next_box(box, right=True)[1] for box in range(1, len(REVIEW_WAITS))]
+    assert waits == sorted(waits) and waits[0] > 0

@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
 import discord
 
@@ -19,6 +19,8 @@ from bot.content.engine import StudyEngine
 from bot.sandbox.members import SandboxMember
 from bot.sandbox.records import SandboxGuild
 from bot.sandbox.server import Sandbox, point_discord_at
+
+T = TypeVar("T")
 
 MANAGE_GUILD = 1 << 5
 
@@ -111,3 +113,14 @@ async def lock_database(world: World) -> sqlite3.Connection:
         return holder
 
     return await asyncio.to_thread(take)
+
+
+async def eventually(condition: Callable[[], T | None], timeout: float = 5.0) -> T:
+    """The first true value of `condition`, polled: for what the bot writes to its own database, which no
+    request to the sandbox announces."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not (found := condition()):
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"not true within {timeout} s")
+        await asyncio.sleep(0.02)
+    return found

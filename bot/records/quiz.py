@@ -7,6 +7,7 @@ import time
 
 import aiosqlite
 
+from bot.content.models import QuizQuestion
 from bot.records.models import MemberStats, QuestionReport, SessionStatus, Standing, StoredSession
 
 
@@ -59,8 +60,10 @@ class QuizRecords:
         correct: bool,
         seconds: float,
         points: int,
+        missed: QuizQuestion | None = None,
     ) -> bool:
-        """Store a member's answer; False if they had already answered this question (the first counts)."""
+        """Store a member's answer; False if they had already answered this question (the first counts). A
+        `missed` question goes into the member's first review box, in the same transaction."""
         try:
             await self._db.execute(
                 "INSERT INTO quiz_answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -78,6 +81,11 @@ class QuizRecords:
             )
         except sqlite3.IntegrityError:
             return False
+        if missed is not None:
+            await self._db.execute(
+                "INSERT OR REPLACE INTO quiz_review VALUES (?, ?, ?, ?, 1, ?)",
+                (guild_id, member_id, missed.key, missed.model_dump_json(), time.time()),
+            )
         await self._db.commit()
         return True
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import discord
 
 from bot.content.models import OPTION_LETTERS, QuizQuestion
-from bot.quiz_rules import Outcome, Verdict
+from bot.quiz_rules import LEARNED, REVIEW_WAITS, Outcome, Verdict
 from bot.records.models import MemberStats, QuestionReport, SessionStatus, Standing
 from bot.render.embeds import COLOUR, DESCRIPTION_LIMIT, FIELD_LIMIT, clip, paged_fields, quoted_field, safe
 
@@ -79,6 +79,35 @@ def leaderboard_pages(standings: list[Standing], period: str) -> list[discord.Em
     fields = [(f"{rank}.", line.split(". ", 1)[1]) for rank, line in enumerate(_standing_lines(standings), 1)]
     footer = "Sessions with two or more players count; solo games do not."
     return paged_fields(f"Quiz leaderboard: {period}", fields, per_page=10, footer=footer)
+
+
+def review_embed(question: QuizQuestion, box: int, waiting: int) -> discord.Embed:
+    embed = discord.Embed(title=f"Review: a question you missed (box {box} of {len(REVIEW_WAITS)})", colour=COLOUR)
+    body = f"{_options(question)}\n\n{waiting} question{'s' if waiting != 1 else ''} in your review boxes."
+    embed.description = clip(_prompt(question), DESCRIPTION_LIMIT - len(body) - 2) + "\n\n" + body
+    return embed
+
+
+def review_result_embed(question: QuizQuestion, choice: int, box: int) -> discord.Embed:
+    right = choice == question.answer
+    answer = f"{OPTION_LETTERS[question.answer]}) {question.options[question.answer]}"
+    if not right:
+        where = "Back to box 1: it comes back in a few minutes."
+    elif box == LEARNED:
+        where = "Learned: it leaves your review boxes."
+    else:
+        days = REVIEW_WAITS[box - 1] // 86_400
+        where = f"Up to box {box}: it comes back in {days} day{'s' if days != 1 else ''}."
+    embed = discord.Embed(title=clip(f"{'Right' if right else 'Not this time'}: {answer}", 256), colour=COLOUR)
+    embed.description = clip(_prompt(question), 1500) + "\n\n" + _options(question)
+    embed.add_field(name="Why", value=clip(safe(question.explanation), FIELD_LIMIT), inline=False)
+    embed.add_field(
+        name="Quote",
+        value=quoted_field(question.quote, question.document, question.reference, question.page),
+        inline=False,
+    )
+    embed.set_footer(text=f"{where} /quiz review for the next.")
+    return embed
 
 
 def report_pages(reports: list[QuestionReport]) -> list[discord.Embed]:

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from bot.sandbox.members import SandboxMember
-from tests.world import World, quick_settings, start_bot, stop_bot
+from tests.world import World, eventually, quick_settings, start_bot, stop_bot
 
 OPTION = re.compile(r"\*\*([A-D])\*\*\) (.+)")
 UNESCAPE = re.compile(r"\\([*_`~|>\\])")
@@ -220,14 +220,17 @@ async def test_a_forged_answer_button_is_answered_plainly(world: World, caplog, 
 
 def asked_in_db(world: World) -> list[str]:
     path = world.bot.settings.data_dir / "studybot.sqlite3"
-    with sqlite3.connect(path) as db:
+    db = sqlite3.connect(path)
+    try:
         return [row[0] for row in db.execute("SELECT question_key FROM quiz_asked ORDER BY asked_at")]
+    finally:
+        db.close()
 
 
 async def test_a_server_is_not_asked_a_question_again_while_others_remain(world: World):
     await (await world.alice.run("study", "quiz start", questions=3, seconds=30)).wait()
     first = await question_message(world, 1)
-    await world.sandbox.wait_until(lambda: asked_in_db(world) or None, 5)
+    await eventually(lambda: asked_in_db(world) or None)
     await (await world.alice.run("study", "quiz stop")).wait()
     await standings_message(world, "Quiz stopped")
     asked = asked_in_db(world)
@@ -247,7 +250,7 @@ async def test_a_server_is_not_asked_a_question_again_while_others_remain(world:
         ),
         10,
     )
-    await world.sandbox.wait_until(lambda: len(asked_in_db(world)) == 2 or None, 5)
+    await eventually(lambda: len(asked_in_db(world)) == 2 or None)
     assert asked_in_db(world)[0] == asked[0] and asked_in_db(world)[1] != asked[0]
     assert second["embeds"][0]["description"] != first["embeds"][0]["description"]
     await (await world.bob.run("study", "quiz stop")).wait()
@@ -256,7 +259,7 @@ async def test_a_server_is_not_asked_a_question_again_while_others_remain(world:
 async def test_a_reported_question_is_reviewed_by_a_moderator_and_dropped_for_good(world: World, admin):
     await (await world.alice.run("study", "quiz start", questions=3, seconds=30)).wait()
     await question_message(world, 1)
-    await world.sandbox.wait_until(lambda: asked_in_db(world) or None, 5)
+    await eventually(lambda: asked_in_db(world) or None)
     await (await world.alice.run("study", "quiz stop")).wait()
     key = asked_in_db(world)[0]
 
@@ -280,3 +283,30 @@ async def test_a_reported_question_is_reviewed_by_a_moderator_and_dropped_for_go
     path = world.bot.settings.data_dir / "studybot.sqlite3"
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT question_key FROM quiz_dropped").fetchall() == [(key,)]
+
+
+async def test_a_missed_question_comes_back_in_review_only_to_its_member_and_moves_up_a_box(world: World, documents):
+    await (await world.alice.run("study", "quiz start", questions=1, seconds=5)).wait()
+    first = await question_message(world, 1)
+    right = right_letter(first["embeds"][0], documents)
+    wrong = next(letter for letter in "ABCD" if letter != right)
+    assert (await click(world.alice, first, wrong)).startswith("Not this time")
+    await standings_message(world, "Final standings")
+
+    nothing = await (await world.bob.run("study", "quiz review")).wait()
+    assert nothing.ephemeral and "no missed questions" in nothing.content
+    review = await (await world.alice.run("study", "quiz review")).wait()
+    assert review.ephemeral and review.embeds[0]["title"].startswith("Review: a question you missed (box 1")
+    message = review.message
+    assert right_letter(review.embeds[0], documents) == right
+
+    stranger = await (await world.bob.click(message, right)).wait()
+    assert stranger.ephemeral and "someone else's" in stranger.content
+    answered = await (await world.alice.click(message, right)).wait()
+    result = world.sandbox.messages[int(message["id"])].payload["embeds"][0]
+    assert answered is not None and result["title"].startswith("Right")
+    assert result["footer"]["text"].startswith("Up to box 2: it comes back in 1 day.")
+    again = await (await world.alice.click(message, right)).wait()
+    assert again.ephemeral and "answered this one already" in again.content
+    later = await (await world.alice.run("study", "quiz review")).wait()
+    assert later.ephemeral and "Nothing is due yet: 1 question wait" in later.content

@@ -1,4 +1,4 @@
-"""/quiz start|stop|report|leaderboard|stats: quiz sessions in a channel, several members at once, scores kept;
+"""/quiz start|stop|review|report|leaderboard|stats: quiz sessions in a channel, several members at once, scores kept;
 /quiz-reports for moderators."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.quiz._reports import QuizReports
+from bot.cogs.quiz._review import ReviewButton, review_view
 from bot.cogs.quiz._session import AnswerButton, QuizSession
 from bot.cogs.shared.paginator import send_pages
 from bot.cogs.shared.replies import in_time, missing_permissions, reply
@@ -21,6 +22,7 @@ from bot.content.models import Difficulty, QuizAnswer
 from bot.errors import RefusedError
 from bot.records.models import SessionStatus
 from bot.records.quiz import QuizRecords
+from bot.records.review import ReviewRecords
 from bot.render import quiz as render
 
 if TYPE_CHECKING:
@@ -196,6 +198,28 @@ class Quiz(commands.Cog):
             )
         await reply(interaction, content=f"Thank you: report #{filed} is with the moderators.", ephemeral=True)
 
+    @quiz.command(name="review")
+    async def review(self, interaction: discord.Interaction[StudyBot]) -> None:
+        """Your missed questions again, only to you: right ones come back less often, until learned."""
+        assert interaction.guild_id is not None
+        reviews = ReviewRecords(self.bot.db)
+        due = await in_time(interaction, reviews.due(interaction.guild_id, interaction.user.id), ephemeral=True)
+        waiting, next_due = await reviews.waiting(interaction.guild_id, interaction.user.id)
+        if due is None:
+            if not waiting:
+                raise RefusedError("You have no missed questions to review.", "Questions you miss in a quiz come here.")
+            raise RefusedError(
+                f"Nothing is due yet: {waiting} question{'s' if waiting != 1 else ''} wait in your review boxes.",
+                f"The next is due <t:{int(next_due or 0)}:R>.",
+            )
+        question, box = due
+        await reply(
+            interaction,
+            embed=render.review_embed(question, box, waiting),
+            view=review_view(interaction.user.id, box, question),
+            ephemeral=True,
+        )
+
     @quiz.command(name="leaderboard")
     @app_commands.describe(period="Which answers count: the last week, month, or all time")
     async def leaderboard(
@@ -223,6 +247,6 @@ class Quiz(commands.Cog):
 
 
 async def setup(bot: StudyBot) -> None:
-    bot.add_dynamic_items(AnswerButton)
+    bot.add_dynamic_items(AnswerButton, ReviewButton)
     await bot.add_cog(Quiz(bot))
     await bot.add_cog(QuizReports(bot))

@@ -177,6 +177,7 @@ class QuizSession:
                 correct=outcome.verdict is Verdict.RIGHT,
                 seconds=outcome.seconds,
                 points=outcome.points,
+                missed=self.questions[question] if outcome.verdict is Verdict.WRONG else None,
             )
             try:
                 # A busy database can hold the write past Discord's deadline: then the click is acknowledged
