@@ -28,7 +28,8 @@ def _is_snowflake(value: object) -> bool:
     return _SNOWFLAKE.fullmatch(str(value)) is not None
 
 
-APPLICATION_COMMAND, COMPONENT, AUTOCOMPLETE = 2, 3, 4
+APPLICATION_COMMAND, COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT = 2, 3, 4, 5
+TEXT_INPUT = 4
 STRING_OPTION, INTEGER_OPTION, BOOLEAN_OPTION = 3, 4, 5
 USER_OPTION, CHANNEL_OPTION, ROLE_OPTION, NUMBER_OPTION = 6, 7, 8, 10
 
@@ -260,6 +261,40 @@ class SandboxMember:
         """The labels of the message's buttons, as a member sees them ("A", "B"…)."""
         return [b["label"] for b in _buttons(message) if "label" in b]
 
+    async def submit(self, shown: Reply, values: dict[str, str]) -> Reply:
+        """Fill in the modal the bot answered `shown` with and submit it, as this member's client does: the
+        client holds a required field or a value outside its lengths back, so this refuses them too. Fields
+        are named by their label, as the member sees them, or by custom_id."""
+        modal = shown.record.modal
+        if modal is None:
+            raise SandboxError("the bot answered that interaction with no modal")
+        inputs = {c["custom_id"]: c for c in _modal_inputs(modal)}
+        labels = {c.get("label"): custom_id for custom_id, c in inputs.items()}
+        values = {labels.get(name, name): value for name, value in values.items()}
+        if unknown := set(values) - set(inputs):
+            raise SandboxError(f"the modal has no field {sorted(unknown)}")
+        for custom_id, field in inputs.items():
+            value = values.get(custom_id, "")
+            if not value and field.get("required", True):
+                raise SandboxError(f"the field '{field.get('label', custom_id)}' is required")
+            if value and not field.get("min_length", 0) <= len(value) <= field.get("max_length", 4000):
+                raise SandboxError(f"the field '{field.get('label', custom_id)}' takes another length")
+        data = {
+            "custom_id": modal["custom_id"],
+            "components": [
+                {
+                    "type": 1,
+                    "components": [{"type": TEXT_INPUT, "custom_id": custom_id, "value": values.get(custom_id, "")}],
+                }
+                for custom_id in inputs
+            ],
+        }
+        source = self.sandbox.messages.get(shown.record.component_message or 0)
+        record = await self.sandbox.create_interaction(
+            MODAL_SUBMIT, self.guild, shown.record.channel_id, self.id, data, source.payload if source else None
+        )
+        return Reply(self.sandbox, record)
+
     async def forge_click(self, message: Payload, custom_id: str) -> Reply:
         """A click on a button with any custom_id, the button put onto the member's copy of the message: what
         a tampered request would bring if it got past Discord. A bot must not trust what a custom_id says."""
@@ -338,3 +373,12 @@ def _number(value: Any, *, integer: bool) -> int | float | None:
 
 def _buttons(message: Payload) -> list[Payload]:
     return [c for row in message.get("components", []) for c in row.get("components", []) if c.get("type") == 2]
+
+
+def _modal_inputs(modal: Payload) -> list[Payload]:
+    """The text inputs of a modal, in action rows (type 1) or labels (type 18)."""
+    found: list[Payload] = []
+    for row in modal.get("components", []):
+        inner = row.get("components") or ([row["component"]] if "component" in row else [])
+        found += [c for c in inner if c.get("type") == TEXT_INPUT]
+    return found

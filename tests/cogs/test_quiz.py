@@ -310,3 +310,28 @@ async def test_a_missed_question_comes_back_in_review_only_to_its_member_and_mov
     assert again.ephemeral and "answered this one already" in again.content
     later = await (await world.alice.run("study", "quiz review")).wait()
     assert later.ephemeral and "Nothing is due yet: 1 question wait" in later.content
+
+
+async def test_a_member_may_type_an_answer_and_it_is_matched_forgivingly(world: World, documents):
+    carol = SandboxMember(world.sandbox, world.guild, world.sandbox.add_user(world.guild, "carol"))
+    await (await world.alice.run("study", "quiz start", questions=3, seconds=5)).wait()
+    for number in (1, 2, 3):
+        message = await question_message(world, number)
+        if "Type it" in world.alice.button_labels(message):
+            break
+        await click(world.alice, message, right_letter(message["embeds"][0], documents))
+    else:
+        raise AssertionError("none of three questions in a row could be typed")
+    options = dict(OPTION.findall(message["embeds"][0]["description"]))
+    right = UNESCAPE.sub(r"\1", options[right_letter(message["embeds"][0], documents)])
+
+    form = await (await world.bob.click(message, "Type it")).acknowledgement()
+    assert form.record.modal is not None and form.record.modal["title"] == "Type your answer"
+    typed = await (await world.bob.submit(form, {"Your answer": f"  {right.upper()} "})).wait()
+    assert typed.ephemeral and typed.content.startswith("Right!")
+    other = await (await carol.click(message, "Type it")).acknowledgement()
+    wrong = await (await carol.submit(other, {"Your answer": "no idea"})).wait()
+    assert wrong.ephemeral and wrong.content.startswith("Not this time")
+    again = await (await world.bob.click(message, "Type it")).acknowledgement()
+    twice = await (await world.bob.submit(again, {"Your answer": right})).wait()
+    assert "first answer counts" in twice.content

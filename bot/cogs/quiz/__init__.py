@@ -14,7 +14,7 @@ from discord.ext import commands
 
 from bot.cogs.quiz._reports import QuizReports
 from bot.cogs.quiz._review import ReviewButton, review_view
-from bot.cogs.quiz._session import AnswerButton, QuizSession
+from bot.cogs.quiz._session import AnswerButton, QuizSession, TypeButton
 from bot.cogs.shared.paginator import send_pages
 from bot.cogs.shared.replies import in_time, missing_permissions, reply
 from bot.cogs.shared.topic_option import autocomplete_topic
@@ -247,6 +247,6 @@ class Quiz(commands.Cog):
 
 
 async def setup(bot: StudyBot) -> None:
-    bot.add_dynamic_items(AnswerButton, ReviewButton)
+    bot.add_dynamic_items(AnswerButton, TypeButton, ReviewButton)
     await bot.add_cog(Quiz(bot))
     await bot.add_cog(QuizReports(bot))

@@ -19,11 +19,16 @@ from bot.quiz_rules import Outcome, QuizGame, Verdict
 from bot.records.models import SessionStatus
 from bot.records.quiz import QuizRecords
 from bot.render import quiz as render
+from bot.typed_answers import typed_matches
 
 if TYPE_CHECKING:
     from bot.app import StudyBot
 
 log = logging.getLogger(__name__)
+# Questions with one word or number for an answer may be answered by typing it; the choice a typed
+# answer that is not the right one is stored as.
+TYPED_KINDS = frozenset({"number", "name", "term", "year"})
+TYPED_WRONG = -1
 
 
 class AnswerButton(
@@ -63,10 +68,58 @@ class AnswerButton(
         await session.take_answer(interaction, self.question, self.choice)
 
 
-def answer_view(session: str, question: int, options: int, *, disabled: bool = False) -> discord.ui.View:
+class TypeButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quiz-type:(?P<session>\w+):(?P<q>\d{1,3})"):
+    """Answer by typing instead of clicking: opens a form for the answer (no privileged intent needed)."""
+
+    def __init__(self, session: str, question: int, *, disabled: bool = False) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Type it",
+                style=discord.ButtonStyle.secondary,
+                disabled=disabled,
+                custom_id=f"quiz-type:{session}:{question}",
+            )
+        )
+        self.session, self.question = session, question
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[StudyBot], item: discord.ui.Button, match: re.Match[str]
+    ) -> TypeButton:
+        return cls(match["session"], int(match["q"]))
+
+    async def callback(self, interaction: discord.Interaction[StudyBot]) -> None:
+        session = interaction.client.quiz_sessions.get(self.session)
+        if session is None:
+            await interaction.response.send_message(
+                "This quiz session has ended. Start a new one with `/quiz start`.", ephemeral=True
+            )
+            return
+        if not session.offers(self.question, 0):
+            await interaction.response.send_message("That is not one of this quiz's questions.", ephemeral=True)
+            return
+        await interaction.response.send_modal(TypedAnswer(session, self.question))
+
+
+class TypedAnswer(discord.ui.Modal, title="Type your answer"):
+    answer: discord.ui.TextInput[TypedAnswer] = discord.ui.TextInput(label="Your answer", max_length=100)
+
+    def __init__(self, session: QuizSession, question: int) -> None:
+        super().__init__(custom_id=f"quiz-typed:{session.id}:{question}")
+        self.session, self.question = session, question
+
+    async def on_submit(self, interaction: discord.Interaction[StudyBot]) -> None:
+        asked = self.session.questions[self.question]
+        right = typed_matches(self.answer.value, asked.options[asked.answer])
+        await self.session.take_answer(interaction, self.question, asked.answer if right else TYPED_WRONG)
+
+
+def answer_view(session: str, question: int, asked: QuizQuestion, *, disabled: bool = False) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
-    for choice in range(options):
+    for choice in range(len(asked.options)):
         view.add_item(AnswerButton(session, question, choice, disabled=disabled))
+    if asked.kind in TYPED_KINDS:
+        view.add_item(TypeButton(session, question, disabled=disabled))
     return view
 
 
@@ -112,7 +165,7 @@ class QuizSession:
             for index, question in enumerate(self.questions):
                 deadline = time.time() + self.seconds
                 embed = render.question_embed(question, index, len(self.questions), deadline)
-                view = answer_view(self.id, index, len(question.options))
+                view = answer_view(self.id, index, question)
                 # Open the question before it shows, so a member who clicks at once is never "too late".
                 self._everyone_answered.clear()
                 self.game.ask(index, self.clock())
@@ -145,7 +198,7 @@ class QuizSession:
                 right = self.right_by_question.get(index, [])
                 await message.edit(
                     embed=render.reveal_embed(question, index, len(self.questions), right),
-                    view=answer_view(self.id, index, len(question.options), disabled=True),
+                    view=answer_view(self.id, index, question, disabled=True),
                 )
                 if index + 1 < len(self.questions):
                     await asyncio.sleep(self.reveal_seconds)
