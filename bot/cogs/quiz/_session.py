@@ -56,16 +56,25 @@ class AnswerButton(
         return cls(match["session"], int(match["q"]), int(match["c"]))
 
     async def callback(self, interaction: discord.Interaction[StudyBot]) -> None:
-        session = interaction.client.quiz_sessions.get(self.session)
-        if session is None:
-            await interaction.response.send_message(
-                "This quiz session has ended. Start a new one with `/quiz start`.", ephemeral=True
-            )
-            return
-        if not session.offers(self.question, self.choice):
-            await interaction.response.send_message("That is not one of this quiz's answers.", ephemeral=True)
-            return
-        await session.take_answer(interaction, self.question, self.choice)
+        session = await _session_offering(interaction, self.session, self.question, self.choice)
+        if session is not None:
+            await session.take_answer(interaction, self.question, self.choice)
+
+
+async def _session_offering(
+    interaction: discord.Interaction[StudyBot], session_id: str, question: int, choice: int
+) -> QuizSession | None:
+    """The running session a click names, if it has that question and choice; else the member is told."""
+    session = interaction.client.quiz_sessions.get(session_id)
+    if session is None:
+        await interaction.response.send_message(
+            "This quiz session has ended. Start a new one with `/quiz start`.", ephemeral=True
+        )
+        return None
+    if not session.offers(question, choice):
+        await interaction.response.send_message("That is not one of this quiz's answers.", ephemeral=True)
+        return None
+    return session
 
 
 class TypeButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quiz-type:(?P<session>\w+):(?P<q>\d{1,3})"):
@@ -89,16 +98,9 @@ class TypeButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quiz-type
         return cls(match["session"], int(match["q"]))
 
     async def callback(self, interaction: discord.Interaction[StudyBot]) -> None:
-        session = interaction.client.quiz_sessions.get(self.session)
-        if session is None:
-            await interaction.response.send_message(
-                "This quiz session has ended. Start a new one with `/quiz start`.", ephemeral=True
-            )
-            return
-        if not session.offers(self.question, 0):
-            await interaction.response.send_message("That is not one of this quiz's questions.", ephemeral=True)
-            return
-        await interaction.response.send_modal(TypedAnswer(session, self.question))
+        session = await _session_offering(interaction, self.session, self.question, 0)
+        if session is not None:
+            await interaction.response.send_modal(TypedAnswer(session, self.question))
 
 
 class TypedAnswer(discord.ui.Modal, title="Type your answer"):

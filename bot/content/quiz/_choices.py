@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.content.index.store import StoredSentence
+from bot.content.models import QuestionKind, QuizQuestion, ReferenceInfo
 from bot.content.summary import points_back
 
 BLANK = "____"
@@ -43,10 +44,34 @@ def appears(option: str, text: str) -> bool:
     return re.search(rf"(?<![\w.,]){re.escape(option)}(?![\w]|[.,]\d)", text, re.IGNORECASE) is not None
 
 
-def shuffled(right: str, wrong: Sequence[str], rng: random.Random) -> tuple[list[str], int]:
+def question_on(
+    quote: Shown,
+    kind: QuestionKind,
+    prompt: str,
+    right: str,
+    wrong: Sequence[str],
+    rng: random.Random,
+    explanation: str,
+    reference: ReferenceInfo | None = None,
+) -> QuizQuestion:
+    """The question, its options in a random order; it backs itself with the reference its sentence cites
+    first, unless it names another (the work a source question asks for)."""
     options = [right, *wrong]
     rng.shuffle(options)
-    return options, options.index(right)
+    sentence = quote.sentence
+    return QuizQuestion(
+        kind=kind,
+        key=f"{kind}:{sentence.id}",
+        prompt=prompt,
+        context=quote.context,
+        options=options,
+        answer=options.index(right),
+        quote=sentence.text,
+        explanation=explanation,
+        document=sentence.document,
+        page=sentence.page,
+        reference=reference or sentence.reference,
+    )
 
 
 def blanked(text: str, start: int, end: int) -> str:

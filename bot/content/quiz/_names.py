@@ -17,7 +17,7 @@ from typing import Literal
 
 from bot.content.countries import country_mentions
 from bot.content.models import QuizQuestion
-from bot.content.quiz._choices import Shown, alike, appears, blanked_everywhere, shuffled
+from bot.content.quiz._choices import Shown, alike, appears, blanked_everywhere, question_on
 
 NameKind = Literal["country", "organisation"]
 
@@ -105,8 +105,7 @@ def name_pool(texts: Iterable[str]) -> NamePool:
 def name_question(quote: Shown, pool: NamePool, rng: random.Random, *, subject: frozenset[str]) -> QuizQuestion | None:
     """`subject`: the country the sentence's document is about, which is no question ("____'s record of
     abuses" in an essay on North Korea)."""
-    sentence = quote.sentence
-    text = sentence.text
+    text = quote.sentence.text
     names = names_in(text)
     forms = {(n.key, n.text) for n in names}
     askable = [
@@ -140,18 +139,6 @@ def name_question(quote: Shown, pool: NamePool, rng: random.Random, *, subject: 
     )
     if others is None:
         return None
-    options, answer = shuffled(name.text, others, rng)
     what = "country" if name.kind == "country" else "organisation"
-    return QuizQuestion(
-        kind="name",
-        key=f"name:{sentence.id}",
-        prompt=f"Which {what} fills the blank? “{blanked_everywhere(text, name.text)}”",
-        context=quote.context,
-        options=options,
-        answer=answer,
-        quote=text,
-        explanation=f"The source names {name.text}.",
-        document=sentence.document,
-        page=sentence.page,
-        reference=sentence.reference,
-    )
+    prompt = f"Which {what} fills the blank? “{blanked_everywhere(text, name.text)}”"
+    return question_on(quote, "name", prompt, name.text, others, rng, f"The source names {name.text}.")

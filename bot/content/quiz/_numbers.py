@@ -8,7 +8,7 @@ import unicodedata
 
 from bot.content.index.store import StoredStatistic
 from bot.content.models import Difficulty, QuizQuestion
-from bot.content.quiz._choices import Shown, appears, blanked, shuffled
+from bot.content.quiz._choices import Shown, appears, blanked, question_on
 from bot.content.quiz._distractors import number_distractors, number_style
 
 # A count this small, in a sentence that cites nothing, is a detail of a story ("four fever cases") that
@@ -37,23 +37,10 @@ def number_question(
     wrong = number_distractors(style, rng, avoid=quote.text, difficulty=difficulty)
     if wrong is None:
         return None
-    options, answer = shuffled(style.core, wrong, rng)
-    reference = sentence.reference
     counts = f" for {stat.counts}" if stat.counts else ""
-    citing = f", citing {reference.key}" if reference else ""
-    return QuizQuestion(
-        kind="number",
-        key=f"number:{sentence.id}",
-        prompt=f"Fill in the blank: “{text}”",
-        context=quote.context,
-        options=options,
-        answer=answer,
-        quote=sentence.text,
-        explanation=f"The source gives “{stat.value}”{counts}{citing}.",
-        document=sentence.document,
-        page=sentence.page,
-        reference=reference,
-    )
+    citing = f", citing {sentence.reference.key}" if sentence.reference else ""
+    explanation = f"The source gives “{stat.value}”{counts}{citing}."
+    return question_on(quote, "number", f"Fill in the blank: “{text}”", style.core, wrong, rng, explanation)
 
 
 def number_place(value: str, text: str) -> int | None:

@@ -7,7 +7,7 @@ import re
 
 from bot.content.index.store import Store
 from bot.content.models import Difficulty, QuizQuestion, ReferenceInfo
-from bot.content.quiz._choices import Shown, appears, shuffled
+from bot.content.quiz._choices import Shown, appears, question_on
 
 _MIN_PROMPT_CHARS = 40
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\b\d{4}[a-z]?\)")
@@ -41,20 +41,9 @@ def source_question(
     choices = list(dict.fromkeys(o for r in pool if (o := _option(r, by_author=by_author)) != written))
     if len(choices) < 3:
         return None
-    options, answer = shuffled(written, rng.sample(choices, 3), rng)
-    return QuizQuestion(
-        kind="source",
-        key=f"source:{sentence.id}",
-        prompt=f"Which source backs this claim? “{claim} …”",
-        context=quote.context,
-        options=options,
-        answer=answer,
-        quote=sentence.text,
-        explanation=_source_explanation(right),
-        document=sentence.document,
-        page=sentence.page,
-        reference=right,
-    )
+    prompt = f"Which source backs this claim? “{claim} …”"
+    wrong = rng.sample(choices, 3)
+    return question_on(quote, "source", prompt, written, wrong, rng, _source_explanation(right), reference=right)
 
 
 def _author(reference: ReferenceInfo) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.content.models import QuizQuestion
-from bot.content.quiz._choices import Shown, alike, appears, blanked, shuffled
+from bot.content.quiz._choices import Shown, alike, appears, blanked, question_on
 
 _NOUN_ENDINGS = (
     "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ure", "acy", "ency", "ists", "ors",
@@ -63,8 +63,7 @@ def _ending(word: str) -> tuple[str, bool]:
 
 
 def term_question(quote: Shown, pool: TermPool, rng: random.Random) -> QuizQuestion | None:
-    sentence = quote.sentence
-    text = sentence.text
+    text = quote.sentence.text
     for term in pool.key_terms(text):
         word = term.group(0)
         if len([m for m in _WORD.finditer(quote.text) if m.group(0) == word]) > 1:
@@ -86,20 +85,8 @@ def term_question(quote: Shown, pool: TermPool, rng: random.Random) -> QuizQuest
         )
         if others is None:
             continue
-        options, answer = shuffled(word, others, rng)
-        return QuizQuestion(
-            kind="term",
-            key=f"term:{sentence.id}",
-            prompt=f"Which word fills the blank? “{blanked(text, term.start(), term.end())}”",
-            context=quote.context,
-            options=options,
-            answer=answer,
-            quote=text,
-            explanation=f"The source's word is “{word}”.",
-            document=sentence.document,
-            page=sentence.page,
-            reference=sentence.reference,
-        )
+        prompt = f"Which word fills the blank? “{blanked(text, term.start(), term.end())}”"
+        return question_on(quote, "term", prompt, word, others, rng, f"The source's word is “{word}”.")
     return None
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from bot.content.models import Difficulty, QuizQuestion
-from bot.content.quiz._choices import Shown, appears, blanked_everywhere, shuffled
+from bot.content.quiz._choices import Shown, appears, blanked_everywhere, question_on
 
 _YEAR = re.compile(r"(?<![\w$€£.,-])(?P<year>1[89]\d\d|20\d\d)(?![\w%]|[.,]\d|-\d)")
 # Words that make the number after them a year: prepositions of time, an article before "the 2019 summit".
@@ -71,20 +71,8 @@ def year_question(
         return None
     fewer = rng.choice(places)
     wrong = _some(*below, fewer, rng) + _some(*above, 3 - fewer, rng)
-    options, answer = shuffled(str(right), wrong, rng)
-    return QuizQuestion(
-        kind="year",
-        key=f"year:{sentence.id}",
-        prompt=f"Which year fills the blank? “{blanked_everywhere(sentence.text, str(right))}”",
-        context=quote.context,
-        options=options,
-        answer=answer,
-        quote=sentence.text,
-        explanation=f"The source gives {right}.",
-        document=sentence.document,
-        page=sentence.page,
-        reference=sentence.reference,
-    )
+    prompt = f"Which year fills the blank? “{blanked_everywhere(sentence.text, str(right))}”"
+    return question_on(quote, "year", prompt, str(right), wrong, rng, f"The source gives {right}.")
 
 
 def _some(listed: list[str], other: list[str], count: int, rng: random.Random) -> list[str]:
