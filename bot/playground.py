@@ -38,6 +38,7 @@ Type what a member would type in #study:
   press 2                          press button 2 on the last answer
   as sam /search query:famine      do it as the other member, sam
   /quiz start questions:3          a quiz; press 1-4 to answer, `as sam press 2` for sam
+  type 120,000                     fill in the form the bot last opened (after pressing "Type it")
   wait 10                          let 10 seconds pass and show what the bot posted meanwhile
   help                             this text
   quit                             leave (or Ctrl-D)
@@ -115,6 +116,8 @@ class Playground:
         self.members = members
         self.out = out
         self.last: Payload | None = None
+        # The latest form (modal) the bot opened, by member, until it is filled in.
+        self.forms: dict[int, Reply] = {}
         self.channel_id = next(iter(members.values())).guild.channel_id(CHANNEL)
         self.seen: dict[int, int] = {}
         guild = next(iter(members.values())).guild
@@ -178,6 +181,17 @@ class Playground:
                 self.last = record.payload
 
     async def _act(self, member: SandboxMember, line: str) -> Reply | None:
+        if line.startswith("type"):
+            form = self.forms.pop(member.id, None)
+            if form is None:
+                self.say("No form is open: press a question's “Type it” button first.")
+                return None
+            fields = [
+                c.get("label")
+                for row in (form.record.modal or {}).get("components", [])
+                for c in row.get("components", [])
+            ]
+            return await member.submit(form, {str(fields[0]): line.removeprefix("type").strip()})
         if line.startswith("press"):
             number = line.removeprefix("press").strip()
             if self.last is None or not number.isdigit():
@@ -202,6 +216,10 @@ class Playground:
             await reply.wait_for(_settled, 15)
         except TimeoutError:
             self.say("studybot › (no answer: Discord would say “The application did not respond”)")
+            return
+        if reply.record.modal is not None:
+            self.forms[reply.record.user_id] = reply
+            self.say(f"studybot › (a form: {reply.record.modal.get('title', '')}) — answer with `type <your answer>`")
             return
         record = reply.message_record
         if record is None:

@@ -23,6 +23,7 @@ as sam /search query:famine
 /daily set channel:general time:09:00 timezone:UTC
 /daily set time:09:00
 /quiz start questions:1 seconds:5
+type 40
 press 1
 as sam press 2
 wait 7
@@ -60,6 +61,7 @@ def test_playground_drives_the_real_bot_through_the_sandbox(seeds_dir):
     assert "Discord would not let you: no channel #general; this server has #study" in out
     assert "Discord would not let you: channel, timezone is required" in out
     assert "Question 1 of 1" in out
+    assert "No form is open: press a question's “Type it” button first." in out
     assert "(only you can see this)\n  Right!" in out or "(only you can see this)\n  Not this time" in out
     assert "Final standings" in out and "@you" in out  # mentions shown by name
     assert "Daily fact set: #study at 09:00 Europe/Berlin" in out
