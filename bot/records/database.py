@@ -51,7 +51,7 @@ MIGRATIONS: list[str] = [
     """,
     # 3: the questions each server has been asked, per topic ('' for all), so none repeats until they run
     # out; each session's questions, so a member can report one; reports, and the questions a server dropped;
-    # each member's missed questions in Leitner boxes, for /quiz review
+    # each member's missed questions in Leitner boxes, for /quiz review; each server's leaderboard seasons
     """
     CREATE TABLE quiz_asked (
         guild_id INTEGER NOT NULL, topic TEXT NOT NULL, question_key TEXT NOT NULL, asked_at REAL NOT NULL,
@@ -70,6 +70,9 @@ MIGRATIONS: list[str] = [
     CREATE TABLE quiz_dropped (
         guild_id INTEGER NOT NULL, question_key TEXT NOT NULL, dropped_by INTEGER NOT NULL, dropped_at REAL NOT NULL,
         PRIMARY KEY (guild_id, question_key)
+    );
+    CREATE TABLE quiz_seasons (
+        guild_id INTEGER NOT NULL, number INTEGER NOT NULL, started_at REAL NOT NULL, PRIMARY KEY (guild_id, number)
     );
     CREATE TABLE quiz_review (
         guild_id INTEGER NOT NULL, member_id INTEGER NOT NULL, question_key TEXT NOT NULL, question TEXT NOT NULL,

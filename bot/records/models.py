@@ -82,3 +82,12 @@ class QuestionReport:
     member_id: int
     reason: str
     reported_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Season:
+    """A stretch of a server's leaderboard: from its start to the next season's (None: still running)."""
+
+    number: int
+    started_at: float
+    ended_at: float | None

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from datetime import UTC, datetime
 
 import aiosqlite
 
 from bot.content.models import QuizQuestion
-from bot.records.models import MemberStats, QuestionReport, SessionStatus, Standing, StoredSession
+from bot.records.models import MemberStats, QuestionReport, Season, SessionStatus, Standing, StoredSession
+
+
+def _month_start(now: float) -> float:
+    day = datetime.fromtimestamp(now, UTC)
+    return day.replace(day=1, hour=0, minute=0, second=0, microsecond=0).timestamp()
 
 
 class QuizRecords:
@@ -210,16 +216,41 @@ class QuizRecords:
         ) as cursor:
             return [Standing(*row) async for row in cursor]
 
-    async def leaderboard(self, guild_id: int, *, since: float) -> list[Standing]:
+    async def leaderboard(self, guild_id: int, *, since: float, until: float | None = None) -> list[Standing]:
         """Points from sessions two or more members played, so a solo game does not farm the board."""
         async with self._db.execute(
             "SELECT a.member_id, sum(a.points), sum(a.correct), count(*) FROM quiz_answers a "
-            "WHERE a.guild_id = ? AND a.answered_at >= ? AND a.session_id IN ("
+            "WHERE a.guild_id = ? AND a.answered_at >= ? AND a.answered_at < ? AND a.session_id IN ("
             "  SELECT session_id FROM quiz_answers GROUP BY session_id HAVING count(DISTINCT member_id) >= 2) "
             "GROUP BY a.member_id ORDER BY sum(a.points) DESC, sum(a.correct) DESC",
-            (guild_id, since),
+            (guild_id, since, until if until is not None else float("inf")),
         ) as cursor:
             return [Standing(*row) async for row in cursor]
+
+    async def seasons(self, guild_id: int, *, now: float) -> list[Season]:
+        """The server's seasons, oldest first; a new one begins with each calendar month (UTC) or when a
+        moderator starts one, so the running season is brought up to date first."""
+        month = _month_start(now)
+        async with self._db.execute(
+            "SELECT max(number), max(started_at) FROM quiz_seasons WHERE guild_id = ?", (guild_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        number, started = (row[0], row[1]) if row and row[0] is not None else (0, None)
+        if started is None or started < month:
+            await self._db.execute("INSERT INTO quiz_seasons VALUES (?, ?, ?)", (guild_id, number + 1, month))
+            await self._db.commit()
+        async with self._db.execute(
+            "SELECT number, started_at FROM quiz_seasons WHERE guild_id = ? ORDER BY number", (guild_id,)
+        ) as cursor:
+            rows = [(int(n), float(at)) async for n, at in cursor]
+        return [Season(n, at, rows[i + 1][1] if i + 1 < len(rows) else None) for i, (n, at) in enumerate(rows)]
+
+    async def new_season(self, guild_id: int, *, now: float) -> Season:
+        """End the running season now and start the next; past seasons keep their standings."""
+        current = (await self.seasons(guild_id, now=now))[-1]
+        await self._db.execute("INSERT INTO quiz_seasons VALUES (?, ?, ?)", (guild_id, current.number + 1, now))
+        await self._db.commit()
+        return Season(current.number + 1, now, None)
 
     async def member_stats(self, guild_id: int, member_id: int) -> MemberStats:
         async with self._db.execute(

@@ -6,7 +6,7 @@ import discord
 
 from bot.content.models import OPTION_LETTERS, QuizQuestion
 from bot.quiz_rules import LEARNED, REVIEW_WAITS, Outcome, Verdict
-from bot.records.models import MemberStats, QuestionReport, SessionStatus, Standing
+from bot.records.models import MemberStats, QuestionReport, Season, SessionStatus, Standing
 from bot.render.embeds import COLOUR, DESCRIPTION_LIMIT, FIELD_LIMIT, clip, paged_fields, quoted_field, safe
 
 _VERDICTS = {
@@ -110,12 +110,24 @@ def review_result_embed(question: QuizQuestion, choice: int, box: int) -> discor
     return embed
 
 
+def season_pages(seasons: list[tuple[Season, Standing | None]]) -> list[discord.Embed]:
+    fields = []
+    for season, leader in reversed(seasons):
+        span = f"<t:{int(season.started_at)}:d> – " + (f"<t:{int(season.ended_at)}:d>" if season.ended_at else "now")
+        best = f"<@{leader.member_id}>, {leader.points} points" if leader else "no game of two or more players"
+        fields.append(
+            (f"Season {season.number}{' (running)' if season.ended_at is None else ''}", f"{span}\nBest: {best}")
+        )
+    footer = "A season a month, or when a moderator starts one; /quiz leaderboard season:N shows one."
+    return paged_fields("Quiz seasons", fields, per_page=10, footer=footer)
+
+
 def report_pages(reports: list[QuestionReport]) -> list[discord.Embed]:
     fields = [
         (f"#{r.id} · {r.question_key}", f"{clip(safe(r.prompt), 300)}\n**Reason:** {safe(r.reason)} (<@{r.member_id}>)")
         for r in reports
     ]
-    footer = "/quiz-reports drop takes a question out of this server's quizzes; dismiss keeps it."
+    footer = "/quiz-admin drop takes a question out of this server's quizzes; dismiss keeps it."
     return paged_fields("Reported quiz questions", fields, per_page=5, footer=footer)
 
 

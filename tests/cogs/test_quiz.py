@@ -270,15 +270,15 @@ async def test_a_reported_question_is_reviewed_by_a_moderator_and_dropped_for_go
     again = await (await world.bob.run("study", "quiz report", question=1, reason="still wrong")).wait()
     assert again.ephemeral and "already reported" in again.content
 
-    refused = await (await world.bob.run("study", "quiz-reports list")).wait()
+    refused = await (await world.bob.run("study", "quiz-admin reports")).wait()
     assert refused.ephemeral and "manage this server" in refused.content
-    listed = await (await admin.run("study", "quiz-reports list")).wait()
+    listed = await (await admin.run("study", "quiz-admin reports")).wait()
     field = listed.embeds[0]["fields"][0]
     assert field["name"] == f"#1 · {key}" and "two options fit" in field["value"]
 
-    dropped = await (await admin.run("study", "quiz-reports drop", report=1)).wait()
+    dropped = await (await admin.run("study", "quiz-admin drop", report=1)).wait()
     assert dropped.ephemeral and "will not ask it again" in dropped.content
-    gone = await (await admin.run("study", "quiz-reports drop", report=1)).wait()
+    gone = await (await admin.run("study", "quiz-admin drop", report=1)).wait()
     assert gone.ephemeral and "No open report #1" in gone.content
     path = world.bot.settings.data_dir / "studybot.sqlite3"
     with sqlite3.connect(path) as db:
@@ -335,3 +335,29 @@ async def test_a_member_may_type_an_answer_and_it_is_matched_forgivingly(world: 
     again = await (await world.bob.click(message, "Type it")).acknowledgement()
     twice = await (await world.bob.submit(again, {"Your answer": right})).wait()
     assert "first answer counts" in twice.content
+
+
+async def test_a_new_season_starts_the_board_afresh_and_keeps_the_last_one(world: World, admin, documents):
+    await (await world.alice.run("study", "quiz start", questions=1, seconds=5)).wait()
+    first = await question_message(world, 1)
+    right = right_letter(first["embeds"][0], documents)
+    await click(world.alice, first, right)
+    await click(world.bob, first, right)
+    await standings_message(world, "Final standings")
+    board = await (await world.bob.run("study", "quiz leaderboard")).wait()
+    assert board.embeds[0]["title"] == "Quiz leaderboard: season 1"
+
+    refused = await (await world.bob.run("study", "quiz-admin new-season")).wait()
+    assert refused.ephemeral and "manage this server" in refused.content
+    began = await (await admin.run("study", "quiz-admin new-season")).wait()
+    assert began.ephemeral and "Season 2 has begun" in began.content
+    empty = await (await world.bob.run("study", "quiz leaderboard")).wait()
+    assert empty.ephemeral and "No quiz with two or more players in season 2" in empty.content
+    kept = await (await world.bob.run("study", "quiz leaderboard", season=1)).wait()
+    assert kept.embeds[0]["title"] == "Quiz leaderboard: season 1" and kept.embeds[0]["fields"]
+    missing = await (await world.bob.run("study", "quiz leaderboard", season=9)).wait()
+    assert missing.ephemeral and "There is no season 9 yet" in missing.content
+    listed = await (await world.bob.run("study", "quiz seasons")).wait()
+    names = [f["name"] for f in listed.embeds[0]["fields"]]
+    assert names == ["Season 2 (running)", "Season 1"]
+    assert "Best: <@" in listed.embeds[0]["fields"][1]["value"]

@@ -1,5 +1,5 @@
-"""/quiz start|stop|review|report|leaderboard|stats: quiz sessions in a channel, several members at once, scores kept;
-/quiz-reports for moderators."""
+"""/quiz start|stop|review|report|leaderboard|seasons|stats: quiz sessions in a channel, several members at
+once, scores kept; /quiz-admin for moderators."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.quiz._reports import QuizReports
+from bot.cogs.quiz._admin import QuizAdmin
 from bot.cogs.quiz._review import ReviewButton, review_view
 from bot.cogs.quiz._session import AnswerButton, QuizSession, TypeButton
 from bot.cogs.shared.paginator import send_pages
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from bot.app import StudyBot
 
 log = logging.getLogger(__name__)
-PERIODS = {"week": 7 * 86400, "month": 30 * 86400, "all time": None}
+PERIODS = {"week": 7 * 86400, "month": 30 * 86400, "all time": None}  # and "season": the running one
 # To post each question after the first (the first answers the command) and to edit its reveal.
 QUIZ_PERMISSIONS = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
 
@@ -194,7 +194,7 @@ class Quiz(commands.Cog):
         filed = await self.records.report(interaction.guild_id, key, prompt, interaction.user.id, reason.strip())
         if filed is None:
             raise RefusedError(
-                "You have already reported this question.", "Moderators will see it in `/quiz-reports list`."
+                "You have already reported this question.", "Moderators will see it in `/quiz-admin reports`."
             )
         await reply(interaction, content=f"Thank you: report #{filed} is with the moderators.", ephemeral=True)
 
@@ -221,20 +221,48 @@ class Quiz(commands.Cog):
         )
 
     @quiz.command(name="leaderboard")
-    @app_commands.describe(period="Which answers count: the last week, month, or all time")
+    @app_commands.describe(
+        period="Which answers count: this season, the last week, month, or all time",
+        season="A past season's standings, by its number (see `/quiz seasons`)",
+    )
     async def leaderboard(
-        self, interaction: discord.Interaction[StudyBot], period: Literal["week", "month", "all time"] = "week"
+        self,
+        interaction: discord.Interaction[StudyBot],
+        period: Literal["season", "week", "month", "all time"] = "season",
+        season: app_commands.Range[int, 1] | None = None,
     ) -> None:
         """The server's best quiz players; games of two or more players count."""
         assert interaction.guild_id is not None
-        span = PERIODS[period]
-        since = time.time() - span if span else 0.0
-        standings = await in_time(
-            interaction, self.records.leaderboard(interaction.guild_id, since=since), ephemeral=False
+        seasons = await in_time(
+            interaction, self.records.seasons(interaction.guild_id, now=time.time()), ephemeral=False
         )
+        if season is not None or period == "season":
+            chosen = seasons[-1] if season is None else next((s for s in seasons if s.number == season), None)
+            if chosen is None:
+                raise RefusedError(f"There is no season {season} yet.", f"This is season {seasons[-1].number}.")
+            since, until, label = chosen.started_at, chosen.ended_at, f"season {chosen.number}"
+            within = f"in {label}"
+        else:
+            span = PERIODS[period]
+            since, until, label = (time.time() - span if span else 0.0), None, period
+            within = "ever" if span is None else f"this {period}"
+        standings = await self.records.leaderboard(interaction.guild_id, since=since, until=until)
         if not standings:
-            raise RefusedError(f"No quiz with two or more players this {period}.", "Start one: `quiz start`.")
-        await send_pages(interaction, render.leaderboard_pages(standings, period))
+            raise RefusedError(f"No quiz with two or more players {within}.", "Start one: `quiz start`.")
+        await send_pages(interaction, render.leaderboard_pages(standings, label))
+
+    @quiz.command(name="seasons")
+    async def seasons(self, interaction: discord.Interaction[StudyBot]) -> None:
+        """The server's leaderboard seasons: one a month, or as moderators start them; past ones are kept."""
+        assert interaction.guild_id is not None
+        seasons = await in_time(
+            interaction, self.records.seasons(interaction.guild_id, now=time.time()), ephemeral=False
+        )
+        leaders = [
+            (s, await self.records.leaderboard(interaction.guild_id, since=s.started_at, until=s.ended_at))
+            for s in seasons
+        ]
+        await send_pages(interaction, render.season_pages([(s, board[0] if board else None) for s, board in leaders]))
 
     @quiz.command(name="stats")
     @app_commands.describe(member="Whose stats (yours if left out)")
@@ -249,4 +277,4 @@ class Quiz(commands.Cog):
 async def setup(bot: StudyBot) -> None:
     bot.add_dynamic_items(AnswerButton, TypeButton, ReviewButton)
     await bot.add_cog(Quiz(bot))
-    await bot.add_cog(QuizReports(bot))
+    await bot.add_cog(QuizAdmin(bot))
