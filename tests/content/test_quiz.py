@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from bot.content.quiz._distractors import number_distractors, number_style
-from bot.content.quiz._names import names_in
+from bot.content.quiz._names import name_pool, names_in
 from bot.content.quiz._terms import term_pool
 from bot.content.quiz._years import years_in
 from tests.content.test_answers import check_question
@@ -67,6 +67,7 @@ def test_organisations_and_countries_are_found_by_general_rules():
     assert found == {"United Nations": "organisation", "World Food Programme": "organisation", "Chile": "country"}
     assert names_in("I WISH TO CONGRATULATE THE SECURITY COUNCIL.") == []
     assert [n.text for n in names_in("He told the U.N. Panel of Experts.")] == ["U.N. Panel of Experts"]
+    assert names_in("In April Parliament adopted the law.") == []  # a sentence's first word and a month
 
 
 def test_a_year_only_in_a_citation_is_not_asked_but_a_dated_one_is():
@@ -112,3 +113,9 @@ def test_a_dropped_question_is_never_asked_even_when_a_round_starts_over(engine,
     assert sum(a.started_over for a in answers) >= 10
     for answer in answers:
         assert dropped.isdisjoint(q.key for q in answer.questions)
+
+
+def test_a_name_the_whole_library_gives_all_the_time_is_no_question():
+    texts = [f"The United Nations met in Chile on day {i}." for i in range(40)] + ["Peru and Ghana met."] * 3
+    library = name_pool(texts)
+    assert library.common == {"united nations", "CL"}

@@ -34,6 +34,18 @@ _BODIES = frozenset(
 _WORD = r"(?:[A-Z][a-z][\w&-]*|(?:[A-Z]\.){2,})"
 _CAPITALISED = re.compile(rf"\b{_WORD}(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?)?{_WORD})*")
 _MAX_WORDS = 6
+# A name in more than this share of the library's sentences (and more than a few) is what the library is
+# about, and no question.
+_MAX_SHARE = 0.03
+_MAX_PLAIN = 10
+# Words capitalised for beginning a sentence or naming a date, not a body: "In April Parliament adopted…"
+# names a parliament.
+_NOT_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "in on at by for as if when with from to this that these those our my we it its his her their after "
+    "before since during under while although but and all some many both each every".split()
+)
 _LEADING_ARTICLE = re.compile(r"^The\s+")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
@@ -59,6 +71,7 @@ class NamePool:
     """The names a library gives, by kind, each as it is most often written."""
 
     by_kind: dict[NameKind, list[LibraryName]]
+    common: frozenset[str]  # keys of names in so many sentences that they are what the library is about
 
 
 def names_in(text: str) -> list[Name]:
@@ -76,6 +89,8 @@ def _body(match: re.Match[str], text: str) -> Name | None:
     words = match.group(0)
     article = _LEADING_ARTICLE.match(words)
     start = match.start() + (article.end() if article else 0)
+    while (first := text[start : match.end()].split(" ", 1))[0].casefold() in _NOT_NAMES and len(first) > 1:
+        start += len(first[0]) + 1
     name = text[start : match.end()]
     if name.endswith(".") and "." not in name.split()[-1][:-1]:
         name = name[:-1]  # the sentence's full stop, not an abbreviation's ("U.S.")
@@ -90,8 +105,13 @@ def name_pool(texts: Iterable[str]) -> NamePool:
     kinds: dict[str, NameKind] = {}
     the: Counter[str] = Counter()
     seen: Counter[str] = Counter()
+    sentences: Counter[str] = Counter()
+    total = 0
     for text in texts:
-        for name in names_in(text):
+        total += 1
+        found = names_in(text)
+        sentences.update({name.key for name in found})
+        for name in found:
             written.setdefault(name.key, Counter())[name.text] += 1
             kinds[name.key] = name.kind
             seen[name.key] += 1
@@ -99,12 +119,13 @@ def name_pool(texts: Iterable[str]) -> NamePool:
     by_kind: dict[NameKind, list[LibraryName]] = {"country": [], "organisation": []}
     for key, forms in written.items():
         by_kind[kinds[key]].append(LibraryName(forms.most_common(1)[0][0], key, 2 * the[key] > seen[key]))
-    return NamePool(by_kind)
+    return NamePool(by_kind, frozenset(k for k, n in sentences.items() if n > max(_MAX_SHARE * total, _MAX_PLAIN)))
 
 
 def name_question(quote: Shown, pool: NamePool, rng: random.Random, *, subject: frozenset[str]) -> QuizQuestion | None:
     """`subject`: the country the sentence's document is about, which is no question ("____'s record of
-    abuses" in an essay on North Korea)."""
+    abuses" in an essay on North Korea); nor is a name the whole library gives all the time ("the United
+    Nations" in the General Assembly's speeches)."""
     text = quote.sentence.text
     names = names_in(text)
     forms = {(n.key, n.text) for n in names}
@@ -116,6 +137,7 @@ def name_question(quote: Shown, pool: NamePool, rng: random.Random, *, subject: 
         # ("Commission of Inquiry (COI)") is spelt out by it.
         if sum(key == n.key for key, _ in forms) == 1
         and n.key not in subject
+        and n.key not in pool.common
         and not appears(n.text, quote.context or "")
         and text[: n.start].count("(") <= text[: n.start].count(")")
         and not text[n.end :].lstrip().startswith("(")
