@@ -1,5 +1,6 @@
-"""Questions from the sources, of five kinds, each answered by the sentence it quotes: fill in a statistic,
-name the source a claim cites, name the country or organisation, give the year, and true or false.
+"""Questions from the sources, of six kinds, each answered by the sentence it quotes: fill in a statistic,
+name the source a claim cites, the country or organisation, the key term, the year, and true or false on
+a figure.
 
 Kinds take turns; no two questions of a quiz quote the same sentence. Wrong options are of the same kind
 as the right one and, where the library has them, its own (other organisations, other years); none
@@ -27,8 +28,8 @@ from bot.content.quiz._years import library_years, year_question
 __all__ = ["BLANK", "TOPIC_CANDIDATES", "Library", "generate", "has_mathematics", "library_of"]
 
 TOPIC_CANDIDATES = 200
-# Sentences a library's names and years are gathered from: enough to give a few hundred of each, quick
-# on a million-sentence corpus.
+# Sentences a library's names, key terms and years are gathered from: enough to give a few hundred of
+# each, and about 3 s when the engine warms, however large the library.
 LIBRARY_SAMPLE = 20_000
 _CANDIDATES_PER_QUESTION = 6
 
@@ -100,7 +101,7 @@ def generate(
         [lambda t=t: made(by_id[t.sentence], lambda q: number_question(t, q, rng, difficulty)) for t in statistics],
         [lambda s=s: made(s, lambda q: source_question(q, store, rng, difficulty)) for s in cited],
         [
-            lambda s=s: made(s, lambda q: name_question(q, names, rng, subject=subject(s.document_id)))
+            lambda s=s: made(s, lambda q: name_question(q, names, rng, subject=lambda: subject(s.document_id)))
             for s in sentences
         ],
         [lambda s=s: made(s, lambda q: term_question(q, library.terms, rng)) for s in sentences],

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -122,8 +122,11 @@ def name_pool(texts: Iterable[str]) -> NamePool:
     return NamePool(by_kind, frozenset(k for k, n in sentences.items() if n > max(_MAX_SHARE * total, _MAX_PLAIN)))
 
 
-def name_question(quote: Shown, pool: NamePool, rng: random.Random, *, subject: frozenset[str]) -> QuizQuestion | None:
-    """`subject`: the country the sentence's document is about, which is no question ("____'s record of
+def name_question(
+    quote: Shown, pool: NamePool, rng: random.Random, *, subject: Callable[[], frozenset[str]]
+) -> QuizQuestion | None:
+    """`subject()`: the country the sentence's document is about (asked only when a country is named: it
+    reads the whole document), which is no question ("____'s record of
     abuses" in an essay on North Korea); nor is a name the whole library gives all the time ("the United
     Nations" in the General Assembly's speeches)."""
     text = quote.sentence.text
@@ -136,8 +139,8 @@ def name_question(quote: Shown, pool: NamePool, rng: random.Random, *, subject: 
         # blanked everywhere); one in brackets is a citation's, and one before a bracketed abbreviation
         # ("Commission of Inquiry (COI)") is spelt out by it.
         if sum(key == n.key for key, _ in forms) == 1
-        and n.key not in subject
         and n.key not in pool.common
+        and (n.kind != "country" or n.key not in subject())
         and not appears(n.text, quote.context or "")
         and text[: n.start].count("(") <= text[: n.start].count(")")
         and not text[n.end :].lstrip().startswith("(")

@@ -17,13 +17,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.content.models import QuizQuestion
-from bot.content.quiz._choices import Shown, alike, appears, blanked, question_on
+from bot.content.quiz._choices import Shown, alike, blanked, question_on
 
 _NOUN_ENDINGS = (
     "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ure", "acy", "ency", "ists", "ors",
     "ers", "ages", "ants", "ents",
 )  # fmt: skip
 _WORD = re.compile(r"(?<![\w’'-])[a-z]{6,}(?![\w’'-])")
+_ANY_WORD = re.compile(r"[^\W\d_]+")
 _ARTICLE_BEFORE = re.compile(r"\b(an?)\s+$", re.IGNORECASE)
 # A term in more than this share of the library's sentences is what the library is about, and no question.
 _MAX_SHARE = 0.05
@@ -35,6 +36,7 @@ class TermPool:
 
     uses: dict[str, int]
     sentences: int
+    by_shape: dict[tuple[str, bool], list[str]]  # the terms of each ending and number, for wrong options
 
     def key_terms(self, text: str) -> list[re.Match[str]]:
         """The sentence's key terms, rarest in the library first."""
@@ -49,7 +51,10 @@ def term_pool(texts: Iterable[str]) -> TermPool:
     for text in texts:
         sentences += 1
         uses.update({w for w in _WORD.findall(text) if _noun_like(w)})
-    return TermPool(dict(uses), sentences)
+    by_shape: dict[tuple[str, bool], list[str]] = {}
+    for word in sorted(uses):
+        by_shape.setdefault(_ending(word), []).append(word)
+    return TermPool(dict(uses), sentences, by_shape)
 
 
 def _noun_like(word: str) -> bool:
@@ -64,22 +69,20 @@ def _ending(word: str) -> tuple[str, bool]:
 
 def term_question(quote: Shown, pool: TermPool, rng: random.Random) -> QuizQuestion | None:
     text = quote.sentence.text
+    shown_words = Counter(_ANY_WORD.findall(quote.text.casefold()))
     for term in pool.key_terms(text):
         word = term.group(0)
-        if len([m for m in _WORD.finditer(quote.text) if m.group(0) == word]) > 1:
+        if shown_words[word] > 1:
             continue  # the text gives the term again, and answers its own blank
         article = _ARTICLE_BEFORE.search(text[: term.start()])
-        shape = _ending(word)
         others = alike(
             word,
             [
                 w
-                for w in pool.uses
-                if w != word
-                and _ending(w) == shape
+                for w in pool.by_shape[_ending(word)]
+                if w.rstrip("s") != word.rstrip("s")
                 and (article is None or _vowel(w) == _vowel(word))
-                and not appears(w, quote.text)
-                and w.rstrip("s") != word.rstrip("s")
+                and w not in shown_words
             ],
             rng,
         )
