@@ -270,6 +270,35 @@ async def test_25_choices_of_100_characters_are_accepted(discord: Discord):
     assert status == 204 and discord.sandbox.interactions[interaction_id].choices == choices
 
 
+def _modal(title: str = "Type your answer", label: str = "Your answer") -> dict[str, Any]:
+    field = {"type": 4, "custom_id": "answer", "style": 1, "label": label, "max_length": 100}
+    return {"custom_id": "quiz-typed:abc:0", "title": title, "components": [{"type": 1, "components": [field]}]}
+
+
+# Modal limits: https://discord.com/developers/docs/components/reference#text-input (label ≤ 45) and
+# https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-modal
+# (title ≤ 45), as the OpenAPI spec the sandbox checks every request against gives them.
+MODAL_RULES = {"a 46-character title": _modal(title="x" * 46), "a 46-character field label": _modal(label="x" * 46)}
+
+
+@pytest.mark.parametrize("modal", MODAL_RULES.values(), ids=MODAL_RULES.keys())
+async def test_a_modal_beyond_discords_limits_is_refused(discord: Discord, modal):
+    interaction_id, token = await discord.interaction(COMPONENT)
+    status, answer = await discord.call(
+        "POST", f"/interactions/{interaction_id}/{token}/callback", {"type": 9, "data": modal}
+    )
+    assert (status, answer["code"]) == (400, 50035), answer
+    assert not discord.sandbox.interactions[interaction_id].acknowledged.is_set()
+
+
+async def test_a_modal_within_the_limits_is_shown_to_the_member(discord: Discord):
+    interaction_id, token = await discord.interaction(COMPONENT)
+    status, _ = await discord.call(
+        "POST", f"/interactions/{interaction_id}/{token}/callback", {"type": 9, "data": _modal(title="x" * 45)}
+    )
+    assert status == 204 and discord.sandbox.interactions[interaction_id].modal is not None
+
+
 def command(**changes: Any) -> dict[str, Any]:
     return {"name": "study", "description": "A command.", "type": 1, **changes}
 

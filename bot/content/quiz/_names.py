@@ -125,10 +125,10 @@ def name_pool(texts: Iterable[str]) -> NamePool:
 def name_question(
     quote: Shown, pool: NamePool, rng: random.Random, *, subject: Callable[[], frozenset[str]]
 ) -> QuizQuestion | None:
-    """`subject()`: the country the sentence's document is about (asked only when a country is named: it
-    reads the whole document), which is no question ("____'s record of
-    abuses" in an essay on North Korea); nor is a name the whole library gives all the time ("the United
-    Nations" in the General Assembly's speeches)."""
+    """`subject()`: the country the sentence's document is about, which is no question ("____'s record of
+    abuses" in an essay on North Korea); it reads the whole document, so it is asked only when the sentence
+    names a country. Nor is a name the whole library gives all the time ("the United Nations" in the
+    General Assembly's speeches)."""
     text = quote.sentence.text
     names = names_in(text)
     forms = {(n.key, n.text) for n in names}
