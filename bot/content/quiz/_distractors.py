@@ -132,8 +132,8 @@ def number_distractors(
 
     The four options make a ladder, each a step from the next, and the right number takes a random rung:
     so neither the middle value nor the one the others are multiples of gives it away (wrong numbers all
-    made from the right one, as double, half and triple it, would all be its multiples). A share climbs
-    towards 100% as it falls towards nothing ("80%" has 90% above it, not 160%)."""
+    made from the right one, as double, half and triple it, would all be its multiples). A large share
+    climbs towards 100% as a small one falls towards nothing ("80%" has 90% above it, not 160%)."""
     m = style.mantissa
     small = m == int(m) and m <= _SMALL and not style.decimals
     fewer = rng.randrange(4)  # how many wrong numbers sit below the right one
@@ -161,9 +161,13 @@ def _ladder(
         if small:
             value += side * rng.choice(_SMALL_STEPS[difficulty])
         elif style.percent:
-            # A share's distance from 100% is what shrinks or grows above it.
+            # A small share grows and shrinks by the ratio, a large one's distance from 100% does: "0.7%"
+            # has 1.05% above it, not 34%, and "95%" has 92.5% below it, not 63%.
             ratio = rng.choice(_RATIOS[difficulty])
-            value = value / ratio if side < 0 else 100 - (100 - value) / ratio
+            if side < 0:
+                value = max(value / ratio, 100 - (100 - value) * ratio)
+            else:
+                value = min(value * ratio, 100 - (100 - value) / ratio)
         else:
             ratio = rng.choice(_RATIOS[difficulty])
             value = value / ratio if side < 0 else value * ratio
@@ -177,6 +181,10 @@ def _ladder(
 def _round_like(value: float, style: NumberStyle) -> float:
     if style.decimals:
         return round(value, style.decimals)
+    if style.percent:
+        # A whole share keeps whole points: "80%" has 87% above it, where one significant digit would give
+        # 90% and then 100%.
+        return float(round(value))
     digits = len(str(int(value)))
     keep = max(style.significant, 1)
     return float(round(value, -(digits - keep))) if digits > keep else float(round(value))
