@@ -56,7 +56,7 @@ def test_playground_drives_the_real_bot_through_the_sandbox(seeds_dir):
     assert "Nothing in the sources matches" in out
     assert "Discord would not let you: /nope is not a command here" in out
     # Values Discord's client never sends are refused as the client refuses them, and the session goes on.
-    assert "Discord would not let you: period: pick one of ['week', 'month', 'all time']" in out
+    assert "Discord would not let you: period: pick one of ['season', 'week', 'month', 'all time']" in out
     assert "Discord would not let you: seconds: enter a number between 5 and 120" in out
     assert "Discord would not let you: no channel #general; this server has #study" in out
     assert "Discord would not let you: channel, timezone is required" in out
