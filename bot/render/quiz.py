@@ -37,20 +37,33 @@ def _prompt(question: QuizQuestion) -> str:
     return before + safe(question.prompt)
 
 
-def question_embed(question: QuizQuestion, index: int, total: int, deadline: float) -> discord.Embed:
-    embed = discord.Embed(title=f"Question {index + 1} of {total}", colour=COLOUR)
-    body = f"{_options(question)}\n\nTime is up <t:{int(deadline)}:R>. Your first click counts."
+def _asking(title: str, question: QuizQuestion, after_options: str) -> discord.Embed:
+    """A question as it is asked: its prompt, its options, then a line on how to answer."""
+    embed = discord.Embed(title=title, colour=COLOUR)
+    body = f"{_options(question)}\n\n{after_options}"
     embed.description = clip(_prompt(question), DESCRIPTION_LIMIT - len(body) - 2) + "\n\n" + body
     return embed
 
 
-def reveal_embed(question: QuizQuestion, index: int, total: int, right: list[int]) -> discord.Embed:
+def _revealed(title: str, question: QuizQuestion) -> discord.Embed:
+    """A question answered: the right option in the title, why, and the quote with its source."""
     answer = f"{OPTION_LETTERS[question.answer]}) {question.options[question.answer]}"
-    embed = discord.Embed(title=clip(f"Question {index + 1} of {total}: {answer}", 256), colour=COLOUR)
+    embed = discord.Embed(title=clip(f"{title}: {answer}", 256), colour=COLOUR)
     embed.description = clip(_prompt(question), 1500) + "\n\n" + _options(question)
     embed.add_field(name="Why", value=clip(safe(question.explanation), FIELD_LIMIT), inline=False)
     quoted = quoted_field(question.quote, question.document, question.reference, question.page)
     embed.add_field(name="Quote", value=quoted, inline=False)
+    return embed
+
+
+def question_embed(question: QuizQuestion, index: int, total: int, deadline: float) -> discord.Embed:
+    return _asking(
+        f"Question {index + 1} of {total}", question, f"Time is up <t:{int(deadline)}:R>. Your first click counts."
+    )
+
+
+def reveal_embed(question: QuizQuestion, index: int, total: int, right: list[int]) -> discord.Embed:
+    embed = _revealed(f"Question {index + 1} of {total}", question)
     who = ", ".join(f"<@{member}>" for member in right) or "nobody this time"
     embed.add_field(name="Right", value=clip(who, FIELD_LIMIT), inline=False)
     return embed
@@ -82,15 +95,12 @@ def leaderboard_pages(standings: list[Standing], period: str) -> list[discord.Em
 
 
 def review_embed(question: QuizQuestion, box: int, waiting: int) -> discord.Embed:
-    embed = discord.Embed(title=f"Review: a question you missed (box {box} of {len(REVIEW_WAITS)})", colour=COLOUR)
-    body = f"{_options(question)}\n\n{waiting} question{'s' if waiting != 1 else ''} in your review boxes."
-    embed.description = clip(_prompt(question), DESCRIPTION_LIMIT - len(body) - 2) + "\n\n" + body
-    return embed
+    title = f"Review: a question you missed (box {box} of {len(REVIEW_WAITS)})"
+    return _asking(title, question, f"{waiting} question{'s' if waiting != 1 else ''} in your review boxes.")
 
 
 def review_result_embed(question: QuizQuestion, choice: int, box: int) -> discord.Embed:
     right = choice == question.answer
-    answer = f"{OPTION_LETTERS[question.answer]}) {question.options[question.answer]}"
     if not right:
         where = "Back to box 1: it comes back in a few minutes."
     elif box == LEARNED:
@@ -98,14 +108,7 @@ def review_result_embed(question: QuizQuestion, choice: int, box: int) -> discor
     else:
         days = REVIEW_WAITS[box - 1] // 86_400
         where = f"Up to box {box}: it comes back in {days} day{'s' if days != 1 else ''}."
-    embed = discord.Embed(title=clip(f"{'Right' if right else 'Not this time'}: {answer}", 256), colour=COLOUR)
-    embed.description = clip(_prompt(question), 1500) + "\n\n" + _options(question)
-    embed.add_field(name="Why", value=clip(safe(question.explanation), FIELD_LIMIT), inline=False)
-    embed.add_field(
-        name="Quote",
-        value=quoted_field(question.quote, question.document, question.reference, question.page),
-        inline=False,
-    )
+    embed = _revealed("Right" if right else "Not this time", question)
     embed.set_footer(text=f"{where} /quiz review for the next.")
     return embed
 

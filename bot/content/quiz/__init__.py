@@ -81,11 +81,13 @@ def generate(
         rng.shuffle(sentences)
     by_id = {s.id: s for s in store.sentences(sorted({s.sentence for s in statistics}))}
 
-    def quoted(sentence: StoredSentence) -> Shown | None:
-        return shown(sentence, before)
+    # A sentence is tried by several kinds; the sentence before it is looked up once.
+    quotes: dict[int, Shown | None] = {}
 
     def made(sentence: StoredSentence, make: Callable[[Shown], QuizQuestion | None]) -> QuizQuestion | None:
-        quote = quoted(sentence)
+        if sentence.id not in quotes:
+            quotes[sentence.id] = shown(sentence, before)
+        quote = quotes[sentence.id]
         return make(quote) if quote else None
 
     def stated(stat: StoredStatistic) -> QuizQuestion | None:

@@ -39,9 +39,14 @@ def shown(sentence: StoredSentence, before: Callable[[StoredSentence], StoredSen
     return Shown(sentence, previous.text)
 
 
+def _standing(option: str) -> str:
+    """A pattern for `option` as a whole word or number ("98" is not in "1,098" nor in "98.5")."""
+    return rf"(?<![\w.,]){re.escape(option)}(?![\w]|[.,]\d)"
+
+
 def appears(option: str, text: str) -> bool:
-    """Whether `option` stands in `text` as a whole word or number, in any case ("98" is not in "1,098")."""
-    return re.search(rf"(?<![\w.,]){re.escape(option)}(?![\w]|[.,]\d)", text, re.IGNORECASE) is not None
+    """Whether `option` stands in `text` as a whole word or number, in any case."""
+    return re.search(_standing(option), text, re.IGNORECASE) is not None
 
 
 def question_on(
@@ -81,7 +86,7 @@ def blanked(text: str, start: int, end: int) -> str:
 def blanked_everywhere(text: str, answer: str) -> str:
     """The text with every standing of the answer blanked: a year the sentence also gives in its citation
     ("the 2019 Hanoi summit (BBC, 2019)") would otherwise answer its own blank."""
-    return re.sub(rf"(?<![\w.,]){re.escape(answer)}(?![\w]|[.,]\d)", BLANK, text)
+    return re.sub(_standing(answer), BLANK, text)
 
 
 def alike(right: str, candidates: Sequence[str], rng: random.Random, count: int = 3) -> list[str] | None:
