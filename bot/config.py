@@ -34,6 +34,9 @@ class DailySettings(BaseModel):
     send_attempts: int = Field(
         default=3, ge=1, le=20, description="Checks that may try a post Discord refuses before the day is given up."
     )
+    reveal_hours: int = Field(
+        default=8, ge=1, le=23, description="Hours after its post that a daily question's answer is revealed."
+    )
 
 
 class Settings(BaseModel):

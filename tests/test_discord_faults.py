@@ -119,7 +119,7 @@ async def test_a_daily_post_through_a_429_storm_and_lost_5xx_answers_goes_out_on
     footers = [p["embeds"][0]["footer"]["text"] for p in posts(world)]
     assert footers == ["Daily fact · 2026-11-23", "Daily fact · 2026-11-24"]
     status = await (await admin.run("study", "daily status")).wait()
-    assert "Last: 2026-11-24 (posted)" in status.content and "Problem" not in status.content
+    assert "Last: 2026-11-24 (fact posted)" in status.content and "Problem" not in status.content
 
 
 @pytest.mark.parametrize(("status", "retry_after"), [(503, 0.0), (429, 60.0)], ids=["503-outage", "429-long-wait"])
@@ -136,8 +136,8 @@ async def test_a_daily_post_discord_keeps_refusing_is_given_up_after_its_attempt
     assert len(world.sandbox.faults.injected) == attempts
     assert posts(world) == []
     report = await (await admin.run("study", "daily status")).wait()
-    assert f"Discord refused the daily post {attempts} times" in report.content
-    assert "Last: 2026-11-23 (failed)" in report.content
+    assert f"Discord refused the daily fact {attempts} times" in report.content
+    assert "Last: 2026-11-23 (fact failed)" in report.content
 
     world.sandbox.faults.clear()
     await cog.run_due(at("2026-11-24T08:00:30"))

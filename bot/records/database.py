@@ -79,6 +79,33 @@ MIGRATIONS: list[str] = [
         box INTEGER NOT NULL, due_at REAL NOT NULL, PRIMARY KEY (guild_id, member_id, question_key)
     );
     """,
+    # 4: a server's daily post may be a fact, a question or both, the question's answer revealed some hours
+    # later: each day's posts kept per kind (the facts before this migration stay facts); each daily
+    # question as it was asked, so its buttons and reveal outlive a restart; members' answers to it
+    """
+    ALTER TABLE daily_schedules ADD COLUMN post TEXT NOT NULL DEFAULT 'fact'
+        CHECK (post IN ('fact', 'question', 'both'));
+    ALTER TABLE daily_schedules ADD COLUMN reveal_hours INTEGER NOT NULL DEFAULT 8;
+    CREATE TABLE daily_posts_by_kind (
+        guild_id INTEGER NOT NULL, local_date TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('fact', 'question')),
+        item_key TEXT NOT NULL, channel_id INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('sending', 'posted', 'failed')), message_id INTEGER,
+        posted_at REAL NOT NULL, failures INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (guild_id, local_date, kind)
+    );
+    INSERT INTO daily_posts_by_kind
+        SELECT guild_id, local_date, 'fact', fact_key, channel_id, status, message_id, posted_at, failures
+        FROM daily_posts;
+    DROP TABLE daily_posts;
+    ALTER TABLE daily_posts_by_kind RENAME TO daily_posts;
+    CREATE TABLE daily_questions (
+        guild_id INTEGER NOT NULL, local_date TEXT NOT NULL, question TEXT NOT NULL, reveal_at REAL NOT NULL,
+        revealed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (guild_id, local_date)
+    );
+    CREATE TABLE daily_answers (
+        guild_id INTEGER NOT NULL, local_date TEXT NOT NULL, member_id INTEGER NOT NULL, choice INTEGER NOT NULL,
+        answered_at REAL NOT NULL, PRIMARY KEY (guild_id, local_date, member_id)
+    );
+    """,
 ]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.content.models import QuizQuestion
+
 
 class SessionStatus(StrEnum):
     """Where a quiz session is; the database holds the value (see its CHECK constraint)."""
@@ -21,6 +23,25 @@ class PostStatus(StrEnum):
     SENDING = "sending"
     POSTED = "posted"
     FAILED = "failed"
+
+
+class DailyKind(StrEnum):
+    """What one daily post is; the database holds the value."""
+
+    FACT = "fact"
+    QUESTION = "question"
+
+
+class DailyChoice(StrEnum):
+    """What a server has chosen to be posted each day; the database holds the value."""
+
+    FACT = "fact"
+    QUESTION = "question"
+    BOTH = "both"
+
+    @property
+    def kinds(self) -> tuple[DailyKind, ...]:
+        return (DailyKind.FACT, DailyKind.QUESTION) if self is DailyChoice.BOTH else (DailyKind(self.value),)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,17 +80,33 @@ class DailySchedule:
     timezone: str
     enabled: bool
     last_error: str | None
+    post: DailyChoice
+    reveal_hours: int  # after the post time, a daily question's answer is revealed
 
 
 @dataclass(frozen=True, slots=True)
 class DailyPost:
     guild_id: int
     local_date: str
-    fact_key: str
+    kind: DailyKind
+    key: str  # the fact's or the question's
     channel_id: int
     status: PostStatus
     message_id: int | None
     claimed_at: float  # when the day was claimed, just before its first try (seconds since the epoch)
+
+
+@dataclass(frozen=True, slots=True)
+class DailyQuestion:
+    """A daily question as it was posted, and what is needed to reveal its answer."""
+
+    guild_id: int
+    local_date: str
+    question: QuizQuestion
+    reveal_at: float  # seconds since the epoch
+    revealed: bool
+    channel_id: int
+    message_id: int | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,28 @@ def reveal_embed(question: QuizQuestion, index: int, total: int, right: list[int
     return embed
 
 
+def daily_question_embed(question: QuizQuestion, reveal_at: float) -> discord.Embed:
+    return _asking(
+        "Question of the day",
+        question,
+        f"The answer is revealed <t:{int(reveal_at)}:R>. Your first click counts; only you see it.",
+    )
+
+
+def daily_reveal_embed(question: QuizQuestion, right: list[int], answered: int) -> discord.Embed:
+    embed = _revealed("Question of the day", question)
+    who = ", ".join(f"<@{member}>" for member in right) or "nobody this time"
+    missed = "\nMissed it? It waits for you in `/quiz review`." if answered > len(right) else ""
+    name = f"Right: {len(right)} of {answered} who answered"
+    embed.add_field(name=name, value=clip(who, FIELD_LIMIT - len(missed)) + missed, inline=False)
+    return embed
+
+
+def daily_preview_embed(question: QuizQuestion) -> discord.Embed:
+    """The next daily question with its answer, for the moderators who choose to post it."""
+    return _revealed("Next daily question", question)
+
+
 def verdict_text(outcome: Outcome) -> str:
     return _VERDICTS[outcome.verdict].format(points=outcome.points)
 

@@ -181,7 +181,7 @@ async def test_a_channel_the_bot_cannot_post_in_or_read_is_refused_naming_what_i
     reply = await (await admin.run("study", "daily set", channel=str(general), time="09:00", timezone="UTC")).wait()
     assert reply.ephemeral and "I need Embed Links and Read Message History there" in reply.content
     status = await (await admin.run("study", "daily status")).wait()
-    assert "No daily fact is set" in status.content
+    assert "No daily post is set" in status.content
     await world.sandbox.set_overwrite(world.guild, general, world.sandbox.application_id)  # allowed again
     await set_daily(world, admin, timezone="UTC")
 
@@ -203,7 +203,7 @@ async def test_after_a_crash_a_post_it_cannot_look_for_is_not_sent_again(world: 
     assert len(posts(world)) == 1  # the history came back empty; an empty list is not "not posted"
     status = await (await admin.run("study", "daily status")).wait()
     assert "Could not check whether the daily fact of 2026-11-23 went out" in status.content
-    assert "Last: 2026-11-23 (failed)" in status.content
+    assert "Last: 2026-11-23 (fact failed)" in status.content
 
 
 async def test_a_grace_period_past_local_midnight_still_posts_the_day_before(world: World, admin):

@@ -1,4 +1,5 @@
-"""/daily set|off|status|preview and the scheduler that posts one fact a day per server, exactly once."""
+"""/daily set|off|status|preview and the scheduler that posts, once a day per server and exactly once, a fact,
+a question, or both; a question's answer is revealed, in the same message, some hours later."""
 
 from __future__ import annotations
 
@@ -9,24 +10,29 @@ import sqlite3
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot.cogs.daily._schedule import due_date, next_fact, next_post, parse_time, zone, zone_names
+from bot.cogs.daily._question import DailyAnswerButton, daily_answer_view
+from bot.cogs.daily._schedule import due_date, next_fact, next_post, parse_time, post_instant, zone, zone_names
 from bot.cogs.shared.replies import in_time, missing_permissions, reply, send_problem
-from bot.errors import RefusedError
+from bot.content.models import QuizQuestion
+from bot.errors import NothingFoundError, RefusedError
 from bot.records.daily import DailyRecords
-from bot.records.models import DailyPost, DailySchedule, PostStatus
+from bot.records.models import DailyChoice, DailyKind, DailyPost, DailyQuestion, DailySchedule, PostStatus
+from bot.records.quiz import QuizRecords
 from bot.render import embeds
+from bot.render import quiz as quiz_render
 
 if TYPE_CHECKING:
     from bot.app import StudyBot
 
 log = logging.getLogger(__name__)
-FOOTER = "Daily fact · {date}"
+# How a day's post is found again in its channel after a crash.
+FOOTERS = {DailyKind.FACT: "Daily fact · {date}", DailyKind.QUESTION: "Daily question · {date}"}
 _HISTORY = 50
 # What the post needs in its channel: to see it, post an embed there, and read its history back to tell,
 # after a crash, whether the day's post already went out.
@@ -42,15 +48,15 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _nonce(guild_id: int, day: str) -> str:
-    """The same for every try at one server's post on one day, within Discord's 25-character limit."""
-    return hashlib.blake2b(f"daily:{guild_id}:{day}".encode(), digest_size=12).hexdigest()
+def _nonce(guild_id: int, day: str, kind: DailyKind) -> str:
+    """The same for every try at one server's post of a kind on one day, within Discord's 25-character limit."""
+    return hashlib.blake2b(f"daily:{guild_id}:{day}:{kind}".encode(), digest_size=12).hexdigest()
 
 
 class Daily(commands.Cog):
     daily = app_commands.Group(
         name="daily",
-        description="The daily fact for this server.",
+        description="The daily fact or question for this server.",
         guild_only=True,
         default_permissions=discord.Permissions(manage_guild=True),
     )
@@ -81,7 +87,8 @@ class Daily(commands.Cog):
         await self.bot.wait_until_ready()
 
     async def run_due(self, now: datetime) -> None:
-        """Post every server's fact that is due at `now`; each server's day is claimed before it is sent."""
+        """Post every server's fact or question that is due at `now`, each claimed before it is sent; then
+        reveal the answers of the questions whose time has come."""
         for schedule in await self.records.enabled():
             tz, at = zone(schedule.timezone), parse_time(schedule.time)
             if tz is None or at is None:
@@ -89,84 +96,157 @@ class Daily(commands.Cog):
             day = due_date(now, at, tz, self.grace)
             if day is None:
                 continue
-            try:
-                await self._post_once(schedule, day.isoformat())
-            except sqlite3.Error as error:
-                # One server's post waits for the next check; the others still go out now.
-                log.error(
-                    "Guild %s: the daily post could not be recorded (%s); trying again later", schedule.guild_id, error
-                )
+            reveal_at = post_instant(day, at, tz) + timedelta(hours=schedule.reveal_hours)
+            for kind in schedule.post.kinds:
+                try:
+                    await self._post_once(schedule, day.isoformat(), kind, reveal_at.timestamp())
+                except sqlite3.Error as error:
+                    # One server's post waits for the next check; the others still go out now.
+                    log.error(
+                        "Guild %s: the daily %s could not be recorded (%s); trying again later",
+                        schedule.guild_id,
+                        kind,
+                        error,
+                    )
+        await self._reveal_due(now)
 
-    async def _post_once(self, schedule: DailySchedule, day: str) -> None:
-        existing = await self.records.post(schedule.guild_id, day)
+    async def _post_once(self, schedule: DailySchedule, day: str, kind: DailyKind, reveal_at: float) -> None:
+        existing = await self.records.post(schedule.guild_id, day, kind)
         if existing is None:
-            key = await self._next_key(schedule.guild_id)
-            if key is None or not await self.records.claim(schedule.guild_id, day, key, schedule.channel_id):
+            if not await self._claim(schedule, day, kind, reveal_at):
                 return
         elif existing.status is PostStatus.SENDING:
             # A crash between sending and recording: the channel tells whether the post went out.
-            sent, looked = await self._find_post(existing.channel_id, day)
+            sent, looked = await self._find_post(existing.channel_id, FOOTERS[kind].format(date=day))
             if sent is not None:
-                await self.records.finish(schedule.guild_id, day, PostStatus.POSTED, sent)
+                await self.records.finish(schedule.guild_id, day, kind, PostStatus.POSTED, sent)
                 return
             if not looked and time.time() - existing.claimed_at > RESEND_WITHOUT_LOOKING_S:
                 await self._give_up(
                     schedule,
                     day,
-                    f"Could not check whether the daily fact of {day} went out in <#{existing.channel_id}> "
+                    kind,
+                    f"Could not check whether the daily {kind} of {day} went out in <#{existing.channel_id}> "
                     "(I cannot read its history), so it was not posted again: that could have posted it twice.",
                 )
                 return
-            key = existing.fact_key
         else:
             return
-        await self._send(schedule, day, key)
+        await self._send(schedule, day, kind)
 
-    async def _next_key(self, guild_id: int) -> str | None:
+    async def _claim(self, schedule: DailySchedule, day: str, kind: DailyKind, reveal_at: float) -> bool:
+        """Reserve the day's post with what it will show: a fact's key, or the whole question, kept so that
+        its buttons and its reveal work after a restart even if the sources have changed."""
+        guild_id, channel_id = schedule.guild_id, schedule.channel_id
+        if kind is DailyKind.FACT:
+            key = await self._next_fact(guild_id)
+            return key is not None and await self.records.claim(guild_id, day, kind, key, channel_id)
+        question = await self._next_question(guild_id)
+        if question is None:
+            return False
+        return await self.records.claim(guild_id, day, kind, question.key, channel_id, (question, reveal_at))
+
+    async def _next_fact(self, guild_id: int) -> str | None:
         """The fact this server sees next: the one the post will use is the one preview shows."""
-        posted = await self.records.posted_keys(guild_id)
+        posted = await self.records.posted_keys(guild_id, DailyKind.FACT)
         # Shuffling every fact key takes tens of milliseconds on a large corpus: too long for the event loop.
         return await asyncio.to_thread(next_fact, self.bot.engine.fact_keys(), posted, guild_id)
 
-    async def _send(self, schedule: DailySchedule, day: str, key: str) -> None:
-        fact = self.bot.engine.fact_for(key)
-        channel = self.bot.get_partial_messageable(schedule.channel_id, guild_id=schedule.guild_id)
-        if fact is None:
-            await self.records.finish(schedule.guild_id, day, PostStatus.FAILED)
+    async def _next_question(self, guild_id: int) -> QuizQuestion | None:
+        """The question this server sees next, none it was asked daily until all have been, none it dropped;
+        drawn by a seed fixed by the days already asked, so preview shows the one the post will use."""
+        posted = await self.records.posted_keys(guild_id, DailyKind.QUESTION)
+        dropped = await QuizRecords(self.bot.db).dropped(guild_id)
+        try:
+            quiz = self.bot.engine.quiz(count=1, seed=guild_id + len(posted), asked=posted, never=dropped)
+        except NothingFoundError:
+            return None
+        return quiz.questions[0]
+
+    async def _send(self, schedule: DailySchedule, day: str, kind: DailyKind) -> None:
+        guild_id = schedule.guild_id
+        content = await self._post_content(schedule, day, kind)
+        if content is None:
+            await self.records.finish(guild_id, day, kind, PostStatus.FAILED)
             return
-        embed = embeds.fact_embed_for(fact, title="Fact of the day")
-        embed.set_footer(text=FOOTER.format(date=day))
+        embed, view = content
+        embed.set_footer(text=FOOTERS[kind].format(date=day))
+        channel = self.bot.get_partial_messageable(schedule.channel_id, guild_id=guild_id)
         try:
             # discord.py gives each call a fresh nonce, so its own retries never post twice; this one is the
             # same for every check's try at the day, so a retry after a lost answer returns the first post.
-            message = await channel.send(embed=embed, nonce=_nonce(schedule.guild_id, day))
+            message = await channel.send(
+                embed=embed, view=view if view is not None else discord.utils.MISSING, nonce=_nonce(guild_id, day, kind)
+            )
         except (discord.Forbidden, discord.NotFound) as error:
             await self._give_up(
-                schedule, day, f"Cannot post the daily fact in <#{schedule.channel_id}>: {error.text or error}"
+                schedule, day, kind, f"Cannot post the daily {kind} in <#{schedule.channel_id}>: {error.text or error}"
             )
             return
         except (discord.HTTPException, discord.RateLimited) as error:
-            failures = await self.records.count_failure(schedule.guild_id, day)
+            failures = await self.records.count_failure(guild_id, day, kind)
             if failures >= self.bot.settings.daily.send_attempts:
-                await self._give_up(schedule, day, f"Discord refused the daily post {failures} times (last: {error}).")
+                await self._give_up(
+                    schedule, day, kind, f"Discord refused the daily {kind} {failures} times (last: {error})."
+                )
             else:
                 log.warning(
-                    "Guild %s: Discord refused the daily post (%s); trying again at the next check",
-                    schedule.guild_id,
-                    error,
+                    "Guild %s: Discord refused the daily %s (%s); trying again at the next check", guild_id, kind, error
                 )
             return
-        await self.records.finish(schedule.guild_id, day, PostStatus.POSTED, message.id)
+        await self.records.finish(guild_id, day, kind, PostStatus.POSTED, message.id)
         if schedule.last_error:
-            await self.records.set_error(schedule.guild_id, None)
+            await self.records.set_error(guild_id, None)
 
-    async def _give_up(self, schedule: DailySchedule, day: str, problem: str) -> None:
-        """The day is marked failed, never retried, and `/daily status` shows why."""
+    async def _post_content(
+        self, schedule: DailySchedule, day: str, kind: DailyKind
+    ) -> tuple[discord.Embed, discord.ui.View | None] | None:
+        """What the day's claimed post shows; None when its fact or question is gone."""
+        if kind is DailyKind.FACT:
+            claimed = await self.records.post(schedule.guild_id, day, kind)
+            fact = self.bot.engine.fact_for(claimed.key) if claimed else None
+            return (embeds.fact_embed_for(fact, title="Fact of the day"), None) if fact else None
+        asked = await self.records.question(schedule.guild_id, day)
+        if asked is None:
+            return None
+        return quiz_render.daily_question_embed(asked.question, asked.reveal_at), daily_answer_view(day, asked.question)
+
+    async def _give_up(self, schedule: DailySchedule, day: str, kind: DailyKind, problem: str) -> None:
+        """The day's post is marked failed, never retried, and `/daily status` shows why."""
         log.warning("Guild %s: %s", schedule.guild_id, problem)
         await self.records.set_error(schedule.guild_id, problem)
-        await self.records.finish(schedule.guild_id, day, PostStatus.FAILED)
+        await self.records.finish(schedule.guild_id, day, kind, PostStatus.FAILED)
 
-    async def _find_post(self, channel_id: int, day: str) -> tuple[int | None, bool]:
+    async def _reveal_due(self, now: datetime) -> None:
+        for asked in await self.records.to_reveal(now.timestamp()):
+            try:
+                await self._reveal(asked)
+            except sqlite3.Error as error:
+                log.error(
+                    "Guild %s: the daily answer could not be recorded (%s); trying again later", asked.guild_id, error
+                )
+
+    async def _reveal(self, asked: DailyQuestion) -> None:
+        """Show the answer and its quote in the question's own message, buttons gone; who missed it finds it in
+        /quiz review. A message that is gone or out of reach has nothing to reveal in, so it is not retried."""
+        answers = await self.records.answers(asked.guild_id, asked.local_date)
+        right = [member for member, choice in answers.items() if choice == asked.question.answer]
+        embed = quiz_render.daily_reveal_embed(asked.question, right, len(answers))
+        embed.set_footer(text=FOOTERS[DailyKind.QUESTION].format(date=asked.local_date))
+        if asked.message_id is not None:
+            channel = self.bot.get_partial_messageable(asked.channel_id, guild_id=asked.guild_id)
+            try:
+                await channel.get_partial_message(asked.message_id).edit(embed=embed, view=None)
+            except (discord.Forbidden, discord.NotFound) as error:
+                log.warning("Guild %s: cannot reveal the daily answer: %s", asked.guild_id, error.text or error)
+            except (discord.HTTPException, discord.RateLimited) as error:
+                log.warning(
+                    "Guild %s: Discord refused the daily answer (%s); trying again later", asked.guild_id, error
+                )
+                return
+        await self.records.revealed(asked, [member for member in answers if member not in right])
+
+    async def _find_post(self, channel_id: int, footer: str) -> tuple[int | None, bool]:
         """The day's post in the channel, if there; and whether the channel could be looked through at all.
         Without Read Message History Discord answers with an empty list, not an error, so the permission
         is checked first: an empty answer must never pass for "not posted"."""
@@ -179,7 +259,7 @@ class Daily(commands.Cog):
         try:
             async for message in self.bot.get_partial_messageable(channel_id).history(limit=_HISTORY):
                 if message.author.id == self.bot.application_id and any(
-                    e.footer.text == FOOTER.format(date=day) for e in message.embeds
+                    e.footer.text == footer for e in message.embeds
                 ):
                     return message.id, True
         except discord.HTTPException as error:
@@ -203,7 +283,11 @@ class Daily(commands.Cog):
 
     @daily.command(name="set")
     @app_commands.describe(
-        channel="Where to post", time="Local time, 24-hour, e.g. 09:00", timezone="IANA time zone, e.g. Europe/Berlin"
+        channel="Where to post",
+        time="Local time, 24-hour, e.g. 09:00",
+        timezone="IANA time zone, e.g. Europe/Berlin",
+        post="A fact, a quiz question, or both (default: a fact)",
+        reveal_after="Hours after the post that a question's answer is revealed (1-23)",
     )
     @app_commands.autocomplete(timezone=autocomplete_timezone)
     async def set_schedule(
@@ -212,8 +296,10 @@ class Daily(commands.Cog):
         channel: discord.TextChannel,
         time: app_commands.Range[str, 3, 5],
         timezone: app_commands.Range[str, 1, 64],
+        post: Literal["fact", "question", "both"] = "fact",
+        reveal_after: app_commands.Range[int, 1, 23] | None = None,
     ) -> None:
-        """Post a fact every day in a channel at a local time."""
+        """Post a fact, a quiz question or both every day in a channel at a local time."""
         at, tz = parse_time(time), zone(timezone)
         if at is None:
             raise RefusedError(f"'{time}' is not a time of day.", "Use 24-hour HH:MM, e.g. 09:00 or 18:30.")
@@ -222,60 +308,88 @@ class Daily(commands.Cog):
         missing = missing_permissions(channel.permissions_for(channel.guild.me), DAILY_PERMISSIONS)
         if missing:
             raise RefusedError(
-                f"I cannot post the daily fact in #{channel.name}: I need {missing} there.",
+                f"I cannot post the daily {post} in #{channel.name}: I need {missing} there.",
                 "Give me that permission in the channel, or pick another channel.",
             )
         assert interaction.guild_id is not None
-        saved = self.records.set_schedule(interaction.guild_id, channel.id, at.strftime("%H:%M"), timezone)
+        choice, hours = DailyChoice(post), reveal_after or self.bot.settings.daily.reveal_hours
+        saved = self.records.set_schedule(
+            interaction.guild_id, channel.id, at.strftime("%H:%M"), timezone, choice, hours
+        )
         await in_time(interaction, saved, ephemeral=True)
         moment = next_post(self.clock(), at, tz)
+        reveal = f" Each question's answer is revealed {hours} h after it is posted." if post != "fact" else ""
         await reply(
             interaction,
-            f"Daily fact set: {channel.mention} at {at:%H:%M} {timezone}. Next post <t:{int(moment.timestamp())}:F>.",
+            f"Daily {_what(choice)} set: {channel.mention} at {at:%H:%M} {timezone}. "
+            f"Next post <t:{int(moment.timestamp())}:F>.{reveal}",
             ephemeral=True,
         )
 
     @daily.command(name="off")
     async def off(self, interaction: discord.Interaction[StudyBot]) -> None:
-        """Stop the daily fact."""
+        """Stop the daily post."""
         assert interaction.guild_id is not None
         stopped = await in_time(interaction, self.records.disable(interaction.guild_id), ephemeral=True)
-        text = "Daily fact turned off." if stopped else "There was no daily fact to turn off."
+        text = "Daily post turned off." if stopped else "There was no daily post to turn off."
         await reply(interaction, text, ephemeral=True)
 
     @daily.command(name="status")
     async def status(self, interaction: discord.Interaction[StudyBot]) -> None:
-        """When and where the daily fact posts, what it posted last, and any problem."""
+        """When and where the daily post goes out, what it posted last, and any problem."""
         assert interaction.guild_id is not None
         schedule, last = await in_time(interaction, self._status_of(interaction.guild_id), ephemeral=True)
         if schedule is None or not schedule.enabled:
-            raise RefusedError("No daily fact is set.", "Set one with `daily set`.")
+            raise RefusedError("No daily post is set.", "Set one with `daily set`.")
         tz, at = zone(schedule.timezone), parse_time(schedule.time)
         assert tz is not None and at is not None
         moment = next_post(self.clock(), at, tz)
         lines = [
-            f"Posts in <#{schedule.channel_id}> at {schedule.time} {schedule.timezone}.",
+            f"Posts the daily {_what(schedule.post)} in <#{schedule.channel_id}> "
+            f"at {schedule.time} {schedule.timezone}.",
             f"Next post <t:{int(moment.timestamp())}:F>.",
         ]
-        if last is not None:
-            lines.append(f"Last: {last.local_date} ({last.status}).")
+        if schedule.post is not DailyChoice.FACT:
+            lines.append(f"A question's answer is revealed {schedule.reveal_hours} h after it is posted.")
+        if last:
+            lines.append(f"Last: {last[0].local_date} (" + ", ".join(f"{p.kind} {p.status}" for p in last) + ").")
         if schedule.last_error:
             lines.append(f"Problem: {schedule.last_error}")
         await reply(interaction, "\n".join(lines), ephemeral=True)
 
-    async def _status_of(self, guild_id: int) -> tuple[DailySchedule | None, DailyPost | None]:
-        return await self.records.schedule(guild_id), await self.records.last_post(guild_id)
+    async def _status_of(self, guild_id: int) -> tuple[DailySchedule | None, list[DailyPost]]:
+        return await self.records.schedule(guild_id), await self.records.last_posts(guild_id)
 
     @daily.command(name="preview")
     async def preview(self, interaction: discord.Interaction[StudyBot]) -> None:
-        """The fact the next daily post will show, only to you."""
+        """What the next daily post will show, only to you: a question with its answer."""
         assert interaction.guild_id is not None
-        key = await in_time(interaction, self._next_key(interaction.guild_id), ephemeral=True)
-        fact = self.bot.engine.fact_for(key) if key else None
-        if fact is None:
-            raise RefusedError("The sources hold no facts yet.", "Add sources with numbers or references.")
-        await reply(interaction, embed=embeds.fact_embed_for(fact, title="Next daily fact"), ephemeral=True)
+        found = await in_time(interaction, self._previews(interaction.guild_id), ephemeral=True)
+        if not found:
+            raise RefusedError("The sources hold no facts or questions yet.", "Add sources with numbers or references.")
+        for embed in found:
+            await reply(interaction, embed=embed, ephemeral=True)
+
+    async def _previews(self, guild_id: int) -> list[discord.Embed]:
+        schedule = await self.records.schedule(guild_id)
+        kinds = schedule.post.kinds if schedule and schedule.enabled else DailyChoice.BOTH.kinds
+        found: list[discord.Embed] = []
+        if DailyKind.FACT in kinds:
+            key = await self._next_fact(guild_id)
+            fact = self.bot.engine.fact_for(key) if key else None
+            if fact is not None:
+                found.append(embeds.fact_embed_for(fact, title="Next daily fact"))
+        if DailyKind.QUESTION in kinds:
+            question = await self._next_question(guild_id)
+            if question is not None:
+                found.append(quiz_render.daily_preview_embed(question))
+        return found
+
+
+def _what(choice: DailyChoice) -> str:
+    return {DailyChoice.FACT: "fact", DailyChoice.QUESTION: "question", DailyChoice.BOTH: "fact and question"}[choice]
 
 
 async def setup(bot: StudyBot) -> None:
+    bot.add_dynamic_items(DailyAnswerButton)
     await bot.add_cog(Daily(bot))
