@@ -120,6 +120,11 @@ class Reply:
         return list(self.message["embeds"])
 
     @property
+    def files(self) -> dict[str, bytes]:
+        """The answer's attached files by name, as the member would download them."""
+        return {a["filename"]: self.sandbox.files[int(a["id"])] for a in self.message["attachments"]}
+
+    @property
     def buttons(self) -> list[Payload]:
         return [c for row in self.message["components"] for c in row.get("components", []) if c.get("type") == 2]
 

@@ -9,6 +9,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.sandbox.errors import DiscordError
+from bot.sandbox.uploads import uploads_of
 
 
 def rate_limit_headers() -> dict[str, str]:
@@ -56,10 +57,17 @@ async def request_body(request: web.Request) -> Any:
     if not request.can_read_body:
         return {}
     if request.content_type.startswith("multipart/"):
+        await uploads_of(request)  # a file over the limit is refused before anything else is looked at
         form = await request.post()
         raw = form.get("payload_json")
-        return json.loads(str(raw)) if raw else {}
+        # a part sent as application/json comes back as bytes, one sent as text as str
+        text = bytes(raw).decode() if isinstance(raw, bytes | bytearray) else str(raw or "")
+        return _json(text) if text else {}
+    return _json(await request.text())
+
+
+def _json(text: str) -> Any:
     try:
-        return await request.json()
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise DiscordError(400, 50109, "The request body contains invalid JSON.") from error

@@ -40,6 +40,7 @@ from bot.sandbox.openapi import discord_rules
 from bot.sandbox.payloads import Payload, snowflake
 from bot.sandbox.records import EPHEMERAL, LOADING, InteractionRecord, MessageRecord, SandboxGuild
 from bot.sandbox.responses import error_response, fault_response, json_response, request_body
+from bot.sandbox.uploads import ATTACHMENT_SIZE_LIMIT, Upload, attachments, uploads_of
 
 API = "/api/v10"
 MEMBER_PERMISSIONS = perms.MEMBER
@@ -98,6 +99,7 @@ class Sandbox:
         self.faults = Faults()
         self.refusals: list[Refusal] = []
         self.requests = 0  # REST requests received, refused or not
+        self.files: dict[int, bytes] = {}  # each attachment's bytes, by its id: what a member would download
         self._handled = asyncio.Event()  # set, and replaced, each time a request has been answered
         self._clock_offset = 0.0
         self.gateway = Gateway(
@@ -430,11 +432,12 @@ class Sandbox:
             if kind == 4 and is_empty_message(data):
                 raise empty_message()
             flags = int(data.get("flags") or 0) | (LOADING if kind == 5 else 0)
-            stored = self._store_message(record.channel_id, {**data, "flags": flags}, data, record)
+            uploads = await uploads_of(request)
+            stored = self._store_message(record.channel_id, {**data, "flags": flags}, data, record, uploads)
             record.original = stored.id
             message = stored.payload
         elif kind == 7 and record.component_message is not None:
-            message = self._edit(self.messages[record.component_message], data).payload
+            message = self._edit(self.messages[record.component_message], data, await uploads_of(request)).payload
         elif kind == 8:
             record.choices = data.get("choices") or []
         elif kind == 9:
@@ -463,12 +466,12 @@ class Sandbox:
         original = self.messages.get(record.original or 0)
         if original is not None and original.payload["flags"] & LOADING:
             # The first follow-up after a deferral replaces the "thinking" message, keeping its ephemerality.
-            self._edit(original, body)
+            self._edit(original, body, await uploads_of(request))
             record.changed.set()
             return json_response(original.payload)
         if is_empty_message(body):
             raise empty_message()
-        stored = self._store_message(record.channel_id, body, body, record)
+        stored = self._store_message(record.channel_id, body, body, record, await uploads_of(request))
         record.followups.append(stored.id)
         record.changed.set()
         return json_response(stored.payload)
@@ -483,7 +486,7 @@ class Sandbox:
         if stored is None or stored.deleted:
             raise DiscordError(404, 10008, "Unknown Message")
         if request.method == "PATCH":
-            self._edit(stored, body)
+            self._edit(stored, body, await uploads_of(request))
             record.changed.set()
         elif request.method == "DELETE":
             stored.deleted = True
@@ -506,7 +509,7 @@ class Sandbox:
         earlier = self._same_nonce(body)
         if earlier is not None:
             return json_response(earlier.payload)
-        stored = self._store_message(channel_id, body, body, None)
+        stored = self._store_message(channel_id, body, body, None, await uploads_of(request))
         await self.gateway.dispatch("MESSAGE_CREATE", {**stored.payload, "member": guild.members[self.application_id]})
         return json_response(stored.payload)
 
@@ -540,14 +543,19 @@ class Sandbox:
         if stored is None or stored.deleted or stored.payload["channel_id"] != match["channel"]:
             raise DiscordError(404, 10008, "Unknown Message")
         if request.method == "PATCH":
-            self._edit(stored, body)
+            self._edit(stored, body, await uploads_of(request))
         elif request.method == "DELETE":
             stored.deleted = True
             return web.Response(status=204)
         return json_response(stored.payload)
 
     def _store_message(
-        self, channel_id: int, body: Payload, raw: Payload, interaction: InteractionRecord | None
+        self,
+        channel_id: int,
+        body: Payload,
+        raw: Payload,
+        interaction: InteractionRecord | None,
+        uploads: dict[str, Upload],
     ) -> MessageRecord:
         guild = self._guild_of_channel(channel_id)
         metadata = None
@@ -567,16 +575,20 @@ class Sandbox:
             application_id=self.application_id if interaction else None,
             interaction=metadata,
         )
+        payload["attachments"] = attachments(uploads, body, channel_id, [], self.files) or []
         record = MessageRecord(payload, raw.get("allowed_mentions"))
         record.history.append(payload)
         self.messages[record.id] = record
         return record
 
-    def _edit(self, stored: MessageRecord, body: Payload) -> MessageRecord:
+    def _edit(self, stored: MessageRecord, body: Payload, uploads: dict[str, Upload]) -> MessageRecord:
         updated = dict(stored.payload)
         for key in ("content", "embeds", "components"):
             if key in body:
                 updated[key] = body[key] if body[key] is not None else ([] if key != "content" else "")
+        kept = attachments(uploads, body, int(stored.payload["channel_id"]), stored.payload["attachments"], self.files)
+        if kept is not None:
+            updated["attachments"] = kept
         if is_empty_message(updated):
             raise empty_message()
         updated["flags"] = stored.payload["flags"] & ~LOADING
@@ -628,7 +640,7 @@ class Sandbox:
             "locale": "en-US",
             "guild_locale": "en-US",
             "entitlements": [],
-            "attachment_size_limit": 8388608,
+            "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
             "authorizing_integration_owners": {"0": str(guild.id)},
             "context": 0,
         }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import re
 import sqlite3
 
@@ -361,3 +363,30 @@ async def test_a_new_season_starts_the_board_afresh_and_keeps_the_last_one(world
     names = [f["name"] for f in listed.embeds[0]["fields"]]
     assert names == ["Season 2 (running)", "Season 1"]
     assert "Best: <@" in listed.embeds[0]["fields"][1]["value"]
+
+
+async def test_moderators_export_the_scores_as_a_csv_that_matches_the_answers(world: World, admin, documents):
+    nothing = await (await admin.run("study", "quiz-admin export")).wait()
+    assert nothing.ephemeral and "No scores to export yet" in nothing.content
+    await (await world.alice.run("study", "quiz start", questions=1, seconds=5)).wait()
+    first = await question_message(world, 1)
+    right = right_letter(first["embeds"][0], documents)
+    await click(world.alice, first, right)
+    await click(world.bob, first, next(letter for letter in world.bob.button_labels(first) if letter != right))
+    await standings_message(world, "Final standings")
+
+    refused = await (await world.bob.run("study", "quiz-admin export")).wait()
+    assert refused.ephemeral and "manage this server" in refused.content and not refused.files
+    missing = await (await admin.run("study", "quiz-admin export", season=9)).wait()
+    assert "There is no season 9 yet" in missing.content
+    exported = await (await admin.run("study", "quiz-admin export")).wait()
+    assert exported.ephemeral and exported.content.startswith("Quiz scores, 1 season: 2 rows")
+    [(name, data)] = exported.files.items()
+    assert name.startswith(f"quiz-scores-{world.guild.id}-") and name.endswith(".csv")
+    rows = list(csv.DictReader(io.StringIO(data.decode())))
+    scored = {}
+    for _, member, _, correct, points in answers_in_db(world):
+        scored[str(member)] = (str(points), str(correct), "1")
+    assert {r["member_id"]: (r["points"], r["right"], r["answered"]) for r in rows} == scored
+    assert [r["rank"] for r in rows] == ["1", "2"] and rows[0]["member_id"] == str(world.alice.id)
+    assert {r["season"] for r in rows} == {"1"} and rows[0]["season_end_utc"] == ""

@@ -3,6 +3,7 @@ and it accepts the largest message Discord accepts. Requests are raw HTTP, as an
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
@@ -448,3 +449,63 @@ async def test_interactions_carry_the_permissions_discord_computes(discord: Disc
     app_permissions = int(seen[-1]["app_permissions"])
     assert app_permissions & perms.VIEW_CHANNEL and not app_permissions & (perms.SEND_MESSAGES | perms.EMBED_LINKS)
     assert int(seen[-1]["member"]["permissions"]) == perms.MEMBER
+
+
+async def upload(discord: Discord, path: str, payload: dict[str, Any], files: dict[str, bytes]) -> tuple[int, Any]:
+    """A multipart request as Discord documents it: `payload_json`, then each file in a part `files[n]`."""
+    form = aiohttp.FormData()
+    form.add_field("payload_json", json.dumps(payload), content_type="application/json")
+    for n, (name, data) in enumerate(files.items()):
+        form.add_field(f"files[{n}]", data, filename=name, content_type="text/csv")
+    headers = {"Authorization": f"Bot {discord.sandbox.token}"}
+    async with discord.http.post(discord.sandbox.base_url + API + path, data=form, headers=headers) as response:
+        return response.status, await response.json() if response.content_type == "application/json" else {}
+
+
+async def test_a_file_is_attached_and_kept_an_unknown_attachment_id_is_refused(discord: Discord):
+    # https://discord.com/developers/docs/reference#uploading-files and
+    # https://discord.com/developers/docs/resources/message#attachment-object-attachment-request-structure
+    interaction_id, token = await discord.interaction()
+    route = f"/interactions/{interaction_id}/{token}/callback"
+    body = {"type": 4, "data": {"content": "scores", "attachments": [{"id": 0, "filename": "scores.csv"}]}}
+    status, _ = await upload(discord, route, body, {"scores.csv": b"member,points\n1,100\n"})
+    assert status == 204
+    [message] = discord.sandbox.channel_messages(discord.channel)
+    [attached] = message.payload["attachments"]
+    assert attached["filename"] == "scores.csv" and attached["size"] == 20
+    assert discord.sandbox.files[int(attached["id"])] == b"member,points\n1,100\n"
+
+    token = await discord.answered()
+    app = discord.sandbox.application_id
+    wrong = {"content": "x", "attachments": [{"id": 0}, {"id": 1}]}  # one file sent, two named
+    status, answer = await upload(discord, f"/webhooks/{app}/{token}", wrong, {"a.csv": b"a"})
+    assert (status, answer["code"]) == (400, 50035) and at(answer["errors"], "attachments.1") == [
+        "ATTACHMENT_NOT_FOUND"
+    ]
+
+
+async def test_an_edit_keeps_only_the_attachments_it_lists(discord: Discord):
+    interaction_id, token = await discord.interaction()
+    route = f"/interactions/{interaction_id}/{token}/callback"
+    files = {"a.csv": b"a", "b.csv": b"b"}
+    body = {"type": 4, "data": {"content": "two", "attachments": [{"id": 0}, {"id": 1}]}}
+    assert (await upload(discord, route, body, files))[0] == 204
+    [message] = discord.sandbox.channel_messages(discord.channel)
+    first, _ = message.payload["attachments"]
+    edit = f"/webhooks/{discord.sandbox.application_id}/{token}/messages/@original"
+    status, edited = await discord.call("PATCH", edit, {"attachments": [{"id": first["id"]}]})
+    assert status == 200 and [a["filename"] for a in edited["attachments"]] == ["a.csv"]
+
+
+async def test_a_file_over_10_mib_is_refused_with_40005(discord: Discord):
+    # https://discord.com/developers/docs/reference#uploading-files: "The default limit is 10 MiB"; the JSON
+    # code https://discord.com/developers/docs/topics/opcodes-and-status-codes#json 40005.
+    interaction_id, token = await discord.interaction()
+    route = f"/interactions/{interaction_id}/{token}/callback"
+    body = {"type": 4, "data": {"attachments": [{"id": 0}]}}
+    status, answer = await upload(discord, route, body, {"big.csv": b"x" * (10 * 1024 * 1024 + 1)})
+    assert (status, answer["code"]) == (413, 40005)
+    interaction_id, token = await discord.interaction()
+    route = f"/interactions/{interaction_id}/{token}/callback"
+    status, _ = await upload(discord, route, body, {"just.csv": b"x" * (10 * 1024 * 1024)})
+    assert status == 204

@@ -39,12 +39,15 @@ async def reply(
     *,
     embed: discord.Embed | None = None,
     view: discord.ui.View | None = None,
+    file: discord.File | None = None,
     ephemeral: bool = False,
 ) -> discord.InteractionMessage | discord.WebhookMessage:
     """Answer the interaction, or follow up its deferral; the message the member sees is returned."""
     parts: dict[str, Any] = {"content": content, "embed": embed, "ephemeral": ephemeral}
     if view is not None:
         parts["view"] = view
+    if file is not None:
+        parts["file"] = file
     if interaction.response.is_done():  # deferred: the first follow-up takes the place of "thinking…"
         return await interaction.followup.send(wait=True, **parts)
     sent = await interaction.response.send_message(**parts)
