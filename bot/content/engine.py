@@ -85,6 +85,8 @@ _FOREIGN_MIN_COSINE = 0.80
 _FOREIGN_MIN_WORDS = 3
 # Sentences read to tell the sources' language.
 _LANGUAGE_SAMPLE = 300
+# Sentences holding all of a sentence's words, looked through for the same sentence in other documents.
+_SAME_SENTENCE_LIMIT = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,6 +339,14 @@ class StudyEngine:
             )
         return SummaryAnswer(topic=text, sentences=[summary.quote(s) for s in chosen])
 
+    def _documents_saying(self, text: str) -> set[int]:
+        """The documents that hold this sentence word for word: found by all its words, then compared."""
+        terms = tuple(dict.fromkeys(self.index.search.terms(text)))
+        if not terms:
+            return set()
+        hits = self.index.search.find([Phrase(terms)], limit=_SAME_SENTENCE_LIMIT)
+        return {s.document_id for s in self.index.store.sentences([sid for sid, _ in hits]) if s.text == text}
+
     def _sentence_before(self, sentence: StoredSentence) -> StoredSentence | None:
         """The sentence before this one in its document (a document's sentences have consecutive ids), also
         across a paragraph break: a news report's paragraphs are often one sentence each."""
@@ -422,6 +432,7 @@ class StudyEngine:
                 library=self._quiz_library(),
                 before=self._sentence_before,
                 subject=self._subject,
+                saying=self._documents_saying,
                 difficulty=difficulty,
                 asked=leaving_out,
             )
@@ -447,7 +458,8 @@ class StudyEngine:
 
     def _quiz_library(self) -> quiz.Library:
         if self._library is None:
-            self._library = quiz.library_of(self.index.store.sample_texts(quiz.LIBRARY_SAMPLE))
+            store = self.index.store
+            self._library = quiz.library_of(store.sample_texts(quiz.LIBRARY_SAMPLE), store.document_titles())
         return self._library
 
     def fact(self, *, seed: int | None = None) -> FactAnswer:

@@ -154,7 +154,7 @@ class CiteAnswer(BaseModel):
     matches: list[ClaimMatch]
 
 
-QuestionKind = Literal["number", "source", "name", "term", "year", "statement"]
+QuestionKind = Literal["number", "source", "name", "term", "year", "statement", "document", "figures"]
 Difficulty = Literal["easy", "normal", "hard"]
 
 

@@ -81,7 +81,7 @@ async def test_both_post_a_fact_and_a_question_each_day_and_no_question_repeats(
     assert "Last: 2026-12-05 (fact posted, question posted)" in status.content
     preview = await (await admin.run("study", "daily preview")).wait_for(lambda reply: len(reply.followups) == 1)
     titles = [preview.embeds[0]["title"]] + [f["embeds"][0]["title"] for f in preview.followups]
-    assert titles[0] == "Next daily fact" and titles[1].startswith("Next daily question: ")
+    assert titles[0].startswith("Next daily fact") and titles[1].startswith("Next daily question: ")
 
 
 async def test_a_forged_day_or_choice_answers_nothing(world: World, admin):

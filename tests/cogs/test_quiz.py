@@ -29,6 +29,11 @@ def right_letter(embed: dict, documents: dict[str, str]) -> str:
         fits = [letter for letter, option in options.items() if (option == "True") == (statement in corpus)]
         assert len(fits) == 1, (statement, options)
         return fits[0]
+    if text.startswith("Which fact does the figure"):
+        figure = text.split("“", 1)[1].split("”", 1)[0]
+        fits = [letter for letter, option in options.items() if option.replace("____", figure) in corpus]
+        assert len(fits) == 1, (figure, options)
+        return fits[0]
     prompt = text.split("“", 1)[1].split("”\n", 1)[0]
     if "____" in prompt:
         fits = [letter for letter, option in options.items() if prompt.replace("____", option) in corpus]

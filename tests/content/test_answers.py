@@ -151,6 +151,15 @@ def check_question(q, documents) -> None:
         assert q.options == ["True", "False"] and q.prompt.startswith("True or false? ") and "“" not in q.prompt[:16]
         statement = q.prompt.removeprefix("True or false? ").split("\n", 1)[0]
         assert (statement == q.quote) == (right == "True")
+    elif q.kind == "figures":
+        # The figure fills the right fact's blank to give the quote back, and no wrong fact's blank to give
+        # the source's words.
+        figure = q.prompt.split("“", 1)[1].split("”", 1)[0]
+        assert right.replace("____", figure) == q.quote
+        for w in wrong:
+            assert w.count("____") == 1 and w.replace("____", figure) not in documents[q.document.id]
+    elif q.kind == "document":
+        assert right == q.document.title and not q.document.title_is_opening and f"“{q.quote}”" in q.prompt
     elif q.kind == "source":
         assert q.reference is not None and right in (q.reference.key, q.reference.key.rsplit(", ", 1)[0])
         assert right in q.quote
@@ -263,13 +272,22 @@ def _spread(question) -> float:
     return max(max(w, right) / min(w, right) for w in wrong if w and right)
 
 
+def _by_ratio(question) -> bool:
+    right = question.options[question.answer]
+    after = question.prompt.split("____", 1)[1]
+    share = after.startswith(("%", " per cent", " percent"))
+    return (right[:1].isdigit() or right[:1] == "$") and not share and float(re.sub(r"[^\d.]", "", right)) > 12
+
+
 @pytest.mark.parametrize("seed", range(10))
 def test_harder_quizzes_have_closer_wrong_numbers(engine, documents, seed):
     easy = [q for q in engine.quiz(count=8, seed=seed, difficulty="easy").questions if q.kind == "number"]
     hard = [q for q in engine.quiz(count=8, seed=seed, difficulty="hard").questions if q.kind == "number"]
     for question in easy + hard:
         check_question(question, documents)
-    digits = [q for q in easy + hard if q.options[q.answer][:1].isdigit() or q.options[q.answer][:1] == "$"]
+    # Counts and amounts past the small ones, whose wrong numbers step by ratios (3-5 easy, 1.1-1.25 hard):
+    # small numbers step by ones and shares near 100% by their distance from it, so their spreads overlap.
+    digits = [q for q in easy + hard if _by_ratio(q)]
     easy_spread = [_spread(q) for q in digits if q in easy]
     hard_spread = [_spread(q) for q in digits if q in hard]
     if easy_spread and hard_spread:

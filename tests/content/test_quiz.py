@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import random
+import shutil
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
+from bot.content.engine import StudyEngine
+from bot.content.index.build import open_index
+from bot.content.models import QuizQuestion
 from bot.content.quiz._distractors import number_distractors, number_style
 from bot.content.quiz._names import name_pool, names_in
 from bot.content.quiz._terms import term_pool
 from bot.content.quiz._years import years_in
+from bot.content.topics import load_topics
 from tests.content.test_answers import check_question
 from tests.evaluation.quiz_guessing import guessability, kinds, question_pool
+
+EVALUATION_DOCUMENTS = Path(__file__).parents[1] / "evaluation" / "documents"
+TOPICS = Path(__file__).parents[2] / "config" / "topics.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +128,71 @@ def test_a_name_the_whole_library_gives_all_the_time_is_no_question():
     texts = [f"The United Nations met in Chile on day {i}." for i in range(40)] + ["Peru and Ghana met."] * 3
     library = name_pool(texts)
     assert library.common == {"united nations", "CL"}
+
+
+# Documents that name their titles (their origin and licence: tests/evaluation/README.md).
+_TITLED = (
+    "python-3.8-whatsnew.html",
+    "python-3.9-whatsnew.html",
+    "python-3.11-whatsnew.html",
+    "python-faq-design.html",
+    "python-faq-general.html",
+    "udhr-english.html",
+    "debian-handbook-project.html",
+    "debian-reference-preface.html",
+    "git-reviewing-guidelines.html",
+)
+
+
+@pytest.fixture(scope="module")
+def titled(tmp_path_factory) -> StudyEngine:
+    sources = tmp_path_factory.mktemp("titled") / "sources"
+    sources.mkdir()
+    for name in _TITLED:
+        shutil.copy(EVALUATION_DOCUMENTS / name, sources / name)
+    return StudyEngine(open_index(sources, progress=False), load_topics(TOPICS))
+
+
+@pytest.fixture(scope="module")
+def titled_pool(titled) -> list[QuizQuestion]:
+    return question_pool(titled, seeds=20)
+
+
+def test_which_document_says_a_sentence_offers_titles_of_documents_that_do_not(titled, titled_pool):
+    store = titled.index.store
+    texts = {title: set(store.document_texts(doc)) for doc, title in store.document_titles()}
+    asked = [q for q in titled_pool if q.kind == "document"]
+    assert len(asked) >= 20, kinds(asked)
+    for q in asked:
+        right = q.options[q.answer]
+        assert q.quote in texts[right] and f"“{q.quote}”" in q.prompt
+        assert all(q.quote not in texts[o] for o in q.options if o != right)
+        # The quote never names its own document's subject: the prompt alone would tell.
+        assert not any(word in q.quote.casefold() for word in ("whatsnew", "debian project", "declaration"))
+
+
+def test_a_figure_is_asked_among_facts_of_its_own_document_written_alike(titled, titled_pool):
+    store = titled.index.store
+    documents = {title: doc for doc, title in store.document_titles()}
+    asked = [q for q in titled_pool if q.kind == "figures"]
+    assert len(asked) >= 10, kinds(asked)
+    for q in asked:
+        sentences = store.document_texts(documents[q.document.title])
+        figure = q.prompt.split("“", 1)[1].split("”", 1)[0]
+        fits = [i for i, fact in enumerate(q.options) if fact.replace("____", figure) in sentences]
+        assert fits == [q.answer] and q.options[q.answer].replace("____", figure) == q.quote
+        # Each wrong fact is a sentence of the same document with its own, other figure.
+        assert all(any(_fills(o, s) for s in sentences) for o in q.options)
+        after = {o.split("____", 1)[1][:1] == "%" for o in q.options}
+        assert len(after) == 1, q.options  # all shares or none
+
+
+def _fills(blanked: str, sentence: str) -> bool:
+    before, after = blanked.split("____", 1)
+    return sentence.startswith(before) and sentence.endswith(after) and len(sentence) > len(before) + len(after)
+
+
+def test_the_new_kinds_are_no_easier_to_guess_without_reading(titled_pool):
+    pool = [q for q in titled_pool if q.kind in ("document", "figures")]
+    name, score = guessability(pool).best
+    assert score <= 0.30, (name, guessability(pool).by_strategy)

@@ -262,6 +262,13 @@ def quiz_validity(engine: StudyEngine, truth_by_document: dict[str, Truth], scor
     the work it cites, or whether the statement is the sentence word for word); no wrong option is."""
     oracles: dict[str, str] = {}
     seen: set[str] = set()
+    titled = {s.document.title: s.document.path for s in engine.sources().sources if not s.document.title_is_opening}
+
+    def oracle(path: str) -> str:
+        if path not in oracles:
+            oracles[path] = letters(independent_text(DOCUMENTS / path))
+        return oracles[path]
+
     for seed in range(1, quizzes + 1):
         try:
             questions = engine.quiz(count=10, seed=seed).questions
@@ -272,9 +279,11 @@ def quiz_validity(engine: StudyEngine, truth_by_document: dict[str, Truth], scor
                 continue
             seen.add(question.prompt)
             path = question.document.path
-            if path not in oracles:
-                oracles[path] = letters(independent_text(DOCUMENTS / path))
-            problem = _question_problem(question, truth_by_document[path], oracles[path])
+            problem = _question_problem(question, truth_by_document[path], oracle(path))
+            if problem is None and question.kind == "document":
+                others = [titled[o] for i, o in enumerate(question.options) if i != question.answer]
+                if any(letters(question.quote) in oracle(other) for other in others):
+                    problem = "a wrong document says it too"
             scores.quiz.add(0 if problem else 1, 1)
             if problem:
                 scores.problems.append(f"{path}: quiz question “{question.prompt[:100]}”: {problem}")
@@ -290,6 +299,15 @@ def _question_problem(question: QuizQuestion, truth: Truth, oracle: str) -> str 
     ):
         return "the sentence shown before its quote is not the source's words"
     right = question.options[question.answer]
+    if question.kind == "document":
+        return None if right == question.document.title else f"“{right}” is not the quote's document"
+    if question.kind == "figures":
+        figure = question.prompt.split("“", 1)[1].split("”", 1)[0]
+        if right.replace(BLANK, figure) != question.quote:
+            return f"the figure “{figure}” does not give the quote back in the right fact"
+        if any(letters(w.replace(BLANK, figure)) in oracle for w in question.options if w != right):
+            return "the figure fits a wrong fact too"
+        return None
     if question.kind == "statement":
         statement = question.prompt.removeprefix("True or false? ").split("\n", 1)[0]
         if (statement == question.quote) != (right == "True"):

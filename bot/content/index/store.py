@@ -190,6 +190,10 @@ class Store:
     def document_ids(self) -> list[int]:
         return [r[0] for r in self._db.execute("SELECT id FROM documents ORDER BY id")]
 
+    def document_titles(self) -> list[tuple[int, str]]:
+        """Each document that names its own title, with that title (not the opening words standing in)."""
+        return list(self._db.execute("SELECT id, title FROM documents WHERE title IS NOT NULL ORDER BY id"))
+
     def document_counts(self, doc_id: int) -> tuple[int, int]:
         row = self._db.execute(
             "SELECT sentence_count, statistic_count FROM documents WHERE id = ?", (doc_id,)

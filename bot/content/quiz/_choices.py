@@ -96,3 +96,15 @@ def alike(right: str, candidates: Sequence[str], rng: random.Random, count: int 
         return None
     nearest = sorted(candidates, key=lambda c: (abs(len(c) - len(right)), c))[: 2 * count + 1]
     return rng.sample(nearest, count)
+
+
+def ranked(right: str, candidates: Sequence[str], rng: random.Random, count: int = 3) -> list[str] | None:
+    """`count` of the candidates around the right option in length, the right one at a random rank among
+    them. Only a right option with `count` candidates shorter and `count` longer is asked, so that every rank
+    is open to it: the longest title of a small library would otherwise always be the longest option."""
+    shorter = sorted((c for c in candidates if len(c) < len(right)), key=len, reverse=True)
+    longer = sorted((c for c in candidates if len(c) > len(right)), key=len)
+    if len(shorter) < count or len(longer) < count:
+        return None
+    below = rng.randrange(count + 1)
+    return rng.sample(shorter[: 2 * below], below) + rng.sample(longer[: 2 * (count - below)], count - below)
