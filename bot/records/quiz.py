@@ -51,6 +51,11 @@ class QuizRecords:
         )
         await self._db.commit()
 
+    async def moved(self, session_id: str, channel_id: int) -> None:
+        """The session runs in another channel (its own thread): a restart ends it there."""
+        await self._db.execute("UPDATE quiz_sessions SET channel_id = ? WHERE id = ?", (channel_id, session_id))
+        await self._db.commit()
+
     async def set_message(self, session_id: str, message_id: int) -> None:
         await self._db.execute("UPDATE quiz_sessions SET message_id = ? WHERE id = ?", (message_id, session_id))
         await self._db.commit()

@@ -62,10 +62,13 @@ def role(role_id: int, name: str, permissions: int, position: int) -> Payload:
     }
 
 
+TEXT_CHANNEL = 0
+
+
 def text_channel(channel_id: int, guild_id: int, name: str, position: int) -> Payload:
     return {
         "id": str(channel_id),
-        "type": 0,
+        "type": TEXT_CHANNEL,
         "guild_id": str(guild_id),
         "name": name,
         "position": position,
@@ -76,6 +79,36 @@ def text_channel(channel_id: int, guild_id: int, name: str, position: int) -> Pa
         "last_message_id": None,
         "rate_limit_per_user": 0,
         "flags": 0,
+    }
+
+
+PUBLIC_THREAD = 11  # https://discord.com/developers/docs/resources/channel#channel-object-channel-types
+
+
+def public_thread(
+    thread_id: int, guild_id: int, parent_id: int, name: str, owner_id: int, archive_after: int
+) -> Payload:
+    """A thread started from a message: its id is the message's
+    (https://discord.com/developers/docs/resources/channel#start-thread-from-message)."""
+    return {
+        "id": str(thread_id),
+        "type": PUBLIC_THREAD,
+        "guild_id": str(guild_id),
+        "parent_id": str(parent_id),
+        "name": name,
+        "owner_id": str(owner_id),
+        "last_message_id": None,
+        "rate_limit_per_user": 0,
+        "message_count": 0,
+        "member_count": 1,
+        "total_message_sent": 0,
+        "flags": 0,
+        "thread_metadata": {
+            "archived": False,
+            "auto_archive_duration": archive_after,
+            "archive_timestamp": timestamp(),
+            "locked": False,
+        },
     }
 
 
@@ -104,6 +137,7 @@ def guild(
     members: list[Payload],
     *,
     member_count: int,
+    threads: list[Payload],
 ) -> Payload:
     return {
         "id": str(guild_id),
@@ -143,7 +177,7 @@ def guild(
         "voice_states": [],
         "members": members,
         "channels": channels,
-        "threads": [],
+        "threads": threads,
         "presences": [],
         "stage_instances": [],
         "guild_scheduled_events": [],

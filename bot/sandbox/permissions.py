@@ -5,7 +5,8 @@ base permissions from @everyone and the member's roles (everything for the owner
 administrator), then in the channel the @everyone overwrite, the roles' overwrites together, and the
 member's own overwrite, each denying before it allows. Implicit denials follow
 (#implicit-permissions): without View Channel nothing else applies; without Send Messages neither do
-Embed Links, Attach Files, Send TTS Messages and Mention Everyone.
+Embed Links, Attach Files, Send TTS Messages and Mention Everyone. A thread takes its parent's overwrites,
+and there Send Messages in Threads stands in for Send Messages (#inherited-permissions-threads).
 """
 
 from __future__ import annotations
@@ -27,11 +28,14 @@ READ_MESSAGE_HISTORY = 1 << 16
 MENTION_EVERYONE = 1 << 17
 USE_EXTERNAL_EMOJIS = 1 << 18
 USE_APPLICATION_COMMANDS = 1 << 31
+CREATE_PUBLIC_THREADS = 1 << 35
+SEND_MESSAGES_IN_THREADS = 1 << 38
 ALL = (1 << 51) - 1
 
 # What @everyone has in a new server's text channels, as far as this bot cares.
 MEMBER = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES | READ_MESSAGE_HISTORY | ADD_REACTIONS
 MEMBER |= MENTION_EVERYONE | USE_EXTERNAL_EMOJIS | USE_APPLICATION_COMMANDS | CREATE_INSTANT_INVITE
+MEMBER |= CREATE_PUBLIC_THREADS | SEND_MESSAGES_IN_THREADS
 # Implied by Send Messages: gone when it is.
 _NEEDS_SEND = EMBED_LINKS | ATTACH_FILES | SEND_TTS_MESSAGES | MENTION_EVERYONE
 
@@ -48,9 +52,16 @@ def base_permissions(everyone: int, role_permissions: list[int], *, owner: bool 
 
 
 def channel_permissions(
-    base: int, overwrites: list[dict[str, Any]], *, everyone_id: int, role_ids: set[int], member_id: int
+    base: int,
+    overwrites: list[dict[str, Any]],
+    *,
+    everyone_id: int,
+    role_ids: set[int],
+    member_id: int,
+    thread: bool = False,
 ) -> int:
-    """`base` narrowed by a channel's overwrites for a member with `role_ids`, then implicit denials."""
+    """`base` narrowed by a channel's overwrites for a member with `role_ids`, then implicit denials; in a
+    thread, `overwrites` are its parent's."""
     if base & ADMINISTRATOR:
         return ALL
     allowed = base
@@ -68,7 +79,7 @@ def channel_permissions(
         allowed = _apply(allowed, member)
     if not allowed & VIEW_CHANNEL:
         return 0
-    if not allowed & SEND_MESSAGES:
+    if not allowed & (SEND_MESSAGES_IN_THREADS if thread else SEND_MESSAGES):
         allowed &= ~_NEEDS_SEND
     return allowed
 

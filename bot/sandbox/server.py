@@ -183,9 +183,17 @@ class Sandbox:
             [int(guild.roles[r]["permissions"]) for r in roles if r in guild.roles],
             owner=user_id == guild.owner_id,
         )
-        overwrites = guild.channels[channel_id].get("permission_overwrites", [])
+        channel = guild.channels[channel_id]
+        thread = channel["type"] == payloads.PUBLIC_THREAD
+        # A thread takes its parent's overwrites (topics/permissions#inherited-permissions-threads).
+        holder = guild.channels[int(channel["parent_id"])] if thread else channel
         return perms.channel_permissions(
-            base, overwrites, everyone_id=guild.everyone_role, role_ids=roles, member_id=user_id
+            base,
+            holder.get("permission_overwrites", []),
+            everyone_id=guild.everyone_role,
+            role_ids=roles,
+            member_id=user_id,
+            thread=thread,
         )
 
     def bot_permissions_in(self, guild: SandboxGuild, channel_id: int) -> int:
@@ -247,9 +255,11 @@ class Sandbox:
                 g.name,
                 g.owner_id,
                 list(g.roles.values()),
-                list(g.channels.values()),
+                [c for c in g.channels.values() if c["type"] != payloads.PUBLIC_THREAD],
                 [m for uid, m in g.members.items() if everyone or uid == self.application_id],
                 member_count=len(g.members),
+                # the active threads, which Guild Create lists apart (events/gateway-events#guild-create)
+                threads=[c for c in g.channels.values() if c["type"] == payloads.PUBLIC_THREAD],
             )
             for g in self.guilds.values()
         ]
@@ -356,6 +366,9 @@ class Sandbox:
             one = f"/channels/{channel}/messages/(?P<message>\\d+)"
             self._route(method, one, self._channel_message, spec_messages + "/{message_id}", message_errors)
         self._route("POST", f"/channels/{channel}/messages", self._create_message, spec_messages, message_errors)
+        self._route(
+            "POST", f"/channels/{channel}{message}/threads", self._start_thread, spec_messages + "/{message_id}/threads"
+        )
         self._route("GET", f"/channels/{channel}/messages", self._channel_history, spec_messages)
 
     # -- REST routes --------------------------------------------------------------------------------
@@ -497,7 +510,9 @@ class Sandbox:
     async def _create_message(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
         channel_id = int(match["channel"])
         guild = self._guild_of_channel(channel_id)
-        self._require(channel_id, perms.SEND_MESSAGES)
+        in_thread = guild.channels[channel_id]["type"] == payloads.PUBLIC_THREAD
+        # In a thread, Send Messages has no effect: Send Messages in Threads does (topics/threads#permissions).
+        self._require(channel_id, perms.SEND_MESSAGES_IN_THREADS if in_thread else perms.SEND_MESSAGES)
         if body.get("embeds") and not self.bot_permissions_in(guild, channel_id) & perms.EMBED_LINKS:
             # Without Embed Links an embed-only message is refused, and other messages lose their embeds
             # (https://github.com/discord/discord-api-docs/issues/2601).
@@ -512,6 +527,32 @@ class Sandbox:
         stored = self._store_message(channel_id, body, body, None, await uploads_of(request))
         await self.gateway.dispatch("MESSAGE_CREATE", {**stored.payload, "member": guild.members[self.application_id]})
         return json_response(stored.payload)
+
+    async def _start_thread(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
+        """A public thread from a message in a text channel, with the message's id
+        (https://discord.com/developers/docs/resources/channel#start-thread-from-message): it needs Create
+        Public Threads; one thread to a message (160004); not from an ephemeral or unknown message (10008)."""
+        channel_id = int(match["channel"])
+        guild = self._guild_of_channel(channel_id)
+        self._require(channel_id, perms.CREATE_PUBLIC_THREADS)
+        if guild.channels[channel_id]["type"] != payloads.TEXT_CHANNEL:
+            raise DiscordError(400, 50024, "Cannot execute action on this channel type")
+        stored = self.messages.get(int(match["message"]))
+        if stored is None or stored.deleted or stored.ephemeral or stored.payload["channel_id"] != str(channel_id):
+            raise DiscordError(404, 10008, "Unknown Message")
+        if stored.id in guild.channels:
+            raise DiscordError(400, 160004, "A thread has already been created for this message")
+        thread = payloads.public_thread(
+            stored.id,
+            guild.id,
+            channel_id,
+            body["name"],
+            self.application_id,
+            int(body.get("auto_archive_duration") or 4320),
+        )
+        guild.channels[stored.id] = thread
+        await self.gateway.dispatch("THREAD_CREATE", {**thread, "newly_created": True})
+        return json_response(thread)
 
     def _same_nonce(self, body: Payload) -> MessageRecord | None:
         """With `enforce_nonce`, a nonce the bot used in the last few minutes returns that message instead."""

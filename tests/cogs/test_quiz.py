@@ -395,3 +395,52 @@ async def test_moderators_export_the_scores_as_a_csv_that_matches_the_answers(wo
     assert {r["member_id"]: (r["points"], r["right"], r["answered"]) for r in rows} == scored
     assert [r["rank"] for r in rows] == ["1", "2"] and rows[0]["member_id"] == str(world.alice.id)
     assert {r["season"] for r in rows} == {"1"} and rows[0]["season_end_utc"] == ""
+
+
+def _in_channel(world: World, channel_id: int, title: str) -> dict | None:
+    for record in world.sandbox.channel_messages(channel_id):
+        if record.payload["embeds"] and record.payload["embeds"][0]["title"].startswith(title):
+            return record.payload
+    return None
+
+
+async def test_a_quiz_in_a_thread_of_its_own_leaves_the_channel_one_line(world: World, documents):
+    study = world.guild.channel_id("study")
+    opening = await (await world.alice.run("study", "quiz start", questions=2, seconds=5, thread=True)).wait()
+    assert not opening.ephemeral and "answer in its thread" in opening.content
+    thread_id = int(opening.message["id"])  # a thread started from a message takes its id
+    thread = await world.sandbox.wait_until(lambda: world.guild.channels.get(thread_id), 10)
+    assert thread["type"] == 11 and thread["parent_id"] == str(study) and thread["name"] == "Quiz"
+    for number in (1, 2):
+        asked = await world.sandbox.wait_until(lambda n=number: _in_channel(world, thread_id, f"Question {n} of"), 10)
+        right = right_letter(asked["embeds"][0], documents)
+        assert (await click(world.alice, asked, right)).startswith("Right!")
+    final = await world.sandbox.wait_until(lambda: _in_channel(world, thread_id, "Final standings"), 15)
+    assert final["embeds"][0]["description"].startswith(f"1. <@{world.alice.id}>")
+    public = [m.payload for m in world.sandbox.channel_messages(study) if not m.ephemeral]
+    assert [m["id"] for m in public] == [opening.message["id"]]  # the channel holds the opening line alone
+
+    # In the thread, the quiz's questions are the ones a member reports.
+    report = await (await world.bob.run("Quiz", "quiz report", question=1, reason="Too easy")).wait()
+    assert report.ephemeral and report.content.startswith("Thank you: report #1")
+
+
+async def test_a_quiz_thread_needs_the_thread_permissions_and_a_text_channel(world: World):
+    from bot.sandbox.permissions import CREATE_PUBLIC_THREADS
+
+    await world.sandbox.deny_bot(world.guild, world.guild.channel_id("study"), CREATE_PUBLIC_THREADS)
+    refused = await (await world.alice.run("study", "quiz start", thread=True)).wait()
+    assert refused.ephemeral and "I need Create Public Threads in this channel" in refused.content
+    assert world.bot.quiz_sessions.running() == []
+
+
+async def test_a_restart_ends_a_quiz_in_its_thread(world: World, engine, documents, tmp_path):
+    opening = await (await world.alice.run("study", "quiz start", questions=3, seconds=60, thread=True)).wait()
+    thread_id = int(opening.message["id"])
+    first = await world.sandbox.wait_until(lambda: _in_channel(world, thread_id, "Question 1 of"), 10)
+    assert (await click(world.alice, first, right_letter(first["embeds"][0], documents))).startswith("Right!")
+
+    await stop_bot(world.bot)
+    world.bot = await start_bot(engine, quick_settings(tmp_path), world.sandbox, world.guild)
+    ended = await world.sandbox.wait_until(lambda: _in_channel(world, thread_id, "This quiz was interrupted"), 10)
+    assert ended["embeds"][0]["description"].startswith(f"1. <@{world.alice.id}>")

@@ -509,3 +509,43 @@ async def test_a_file_over_10_mib_is_refused_with_40005(discord: Discord):
     route = f"/interactions/{interaction_id}/{token}/callback"
     status, _ = await upload(discord, route, body, {"just.csv": b"x" * (10 * 1024 * 1024)})
     assert status == 204
+
+
+async def test_a_thread_starts_from_a_message_once_and_its_body_is_checked(discord: Discord):
+    # https://discord.com/developers/docs/resources/channel#start-thread-from-message
+    status, message = await discord.call("POST", f"/channels/{discord.channel}/messages", {"content": "Quiz"})
+    route = f"/channels/{discord.channel}/messages/{message['id']}/threads"
+    for body, path in (({"name": "q" * 101}, "name"), ({"name": "Quiz", "auto_archive_duration": 30}, "")):
+        status, answer = await discord.call("POST", route, body)
+        assert (status, answer["code"]) == (400, 50035) and (not path or at(answer["errors"], path)), answer
+    status, thread = await discord.call("POST", route, {"name": "Quiz", "auto_archive_duration": 60})
+    assert status == 200 and thread["id"] == message["id"] and thread["type"] == 11
+    assert thread["parent_id"] == str(discord.channel) and thread["thread_metadata"]["auto_archive_duration"] == 60
+    status, again = await discord.call("POST", route, {"name": "Again"})
+    assert (status, again["code"]) == (400, 160004)
+    status, inside = await discord.call("POST", f"/channels/{thread['id']}/messages", {"content": "Question 1"})
+    assert status == 200 and inside["channel_id"] == thread["id"]
+    status, nested = await discord.call(
+        "POST", f"/channels/{thread['id']}/messages/{inside['id']}/threads", {"name": "x"}
+    )
+    assert (status, nested["code"]) == (400, 50024)
+
+
+async def test_threads_need_their_own_permissions_and_take_the_parents_overwrites(discord: Discord):
+    # https://discord.com/developers/docs/topics/permissions#inherited-permissions-threads
+    sandbox, guild = discord.sandbox, discord.guild
+    status, message = await discord.call("POST", f"/channels/{discord.channel}/messages", {"content": "Quiz"})
+    route = f"/channels/{discord.channel}/messages/{message['id']}/threads"
+    await sandbox.deny_bot(guild, discord.channel, perms.CREATE_PUBLIC_THREADS)
+    status, answer = await discord.call("POST", route, {"name": "Quiz"})
+    assert (status, answer["code"]) == (403, 50013)
+    await sandbox.set_overwrite(guild, discord.channel, sandbox.application_id, deny=perms.SEND_MESSAGES)
+    status, thread = await discord.call("POST", route, {"name": "Quiz"})
+    assert status == 200  # Send Messages denied in the parent does not stop talking in its threads
+    status, _ = await discord.call("POST", f"/channels/{thread['id']}/messages", {"content": "Question 1"})
+    assert status == 200
+    await sandbox.set_overwrite(guild, discord.channel, sandbox.application_id, deny=perms.SEND_MESSAGES_IN_THREADS)
+    status, answer = await discord.call("POST", f"/channels/{thread['id']}/messages", {"content": "Question 2"})
+    assert (status, answer["code"]) == (403, 50013)
+    status, _ = await discord.call("POST", f"/channels/{discord.channel}/messages", {"content": "in the channel"})
+    assert status == 200

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import sqlite3
 import time
 from typing import TYPE_CHECKING, Literal
 
@@ -32,6 +33,9 @@ log = logging.getLogger(__name__)
 PERIODS = {"week": 7 * 86400, "month": 30 * 86400, "all time": None}  # and "season": the running one
 # To post each question after the first (the first answers the command) and to edit its reveal.
 QUIZ_PERMISSIONS = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
+# A quiz in a thread of its own: the thread from the opening message, and its questions posted there.
+THREAD_PERMISSIONS = QUIZ_PERMISSIONS | discord.Permissions(create_public_threads=True, send_messages_in_threads=True)
+THREAD_ARCHIVE_MINUTES = 60  # the shortest Discord offers: a finished quiz leaves the channel list soon
 
 
 class Quiz(commands.Cog):
@@ -63,6 +67,7 @@ class Quiz(commands.Cog):
         questions="How many questions (1-20)",
         seconds="Seconds to answer each question (5-120)",
         difficulty="How close the wrong answers are to the right one",
+        thread="Run the quiz in a thread of its own, so it does not fill the channel",
     )
     @app_commands.autocomplete(topic=autocomplete_topic)
     async def start(
@@ -72,11 +77,15 @@ class Quiz(commands.Cog):
         questions: app_commands.Range[int, 1, 20] | None = None,
         seconds: app_commands.Range[int, 5, 120] | None = None,
         difficulty: Literal["easy", "normal", "hard"] = "normal",
+        thread: bool = False,
     ) -> None:
-        """Start a quiz in this channel: everyone here can answer."""
+        """Start a quiz in this channel, or in a thread of its own: everyone here can answer."""
         assert interaction.guild_id is not None and interaction.channel_id is not None
         channel_id = interaction.channel_id
-        missing = missing_permissions(interaction.app_permissions, QUIZ_PERMISSIONS)
+        if thread and not isinstance(interaction.channel, discord.TextChannel):
+            raise RefusedError("A quiz can open a thread only from a text channel.", "Start it without `thread`.")
+        needed = THREAD_PERMISSIONS if thread else QUIZ_PERMISSIONS
+        missing = missing_permissions(interaction.app_permissions, needed)
         if missing:
             raise RefusedError(
                 f"I cannot run a quiz here: I need {missing} in this channel to post the questions.",
@@ -89,7 +98,7 @@ class Quiz(commands.Cog):
         if not self.sessions.claim(channel_id):
             raise RefusedError("A quiz is starting in this channel right now.", "Join it in a moment.")
         try:
-            await self._start(interaction, topic, questions, seconds, difficulty)
+            await self._start(interaction, topic, questions, seconds, difficulty, thread=thread)
         finally:
             self.sessions.release(channel_id)  # a no-op once the session has begun
 
@@ -100,6 +109,8 @@ class Quiz(commands.Cog):
         questions: int | None,
         seconds: int | None,
         difficulty: Difficulty,
+        *,
+        thread: bool,
     ) -> None:
         assert interaction.guild_id is not None and interaction.channel_id is not None
         # A guild-only command in a channel the bot may post in: one it can send to.
@@ -108,10 +119,17 @@ class Quiz(commands.Cog):
         limit = seconds or settings.seconds
         prepared = self._prepare(interaction, topic, questions or settings.questions, limit, difficulty)
         session_id, quiz = await in_time(interaction, prepared, ephemeral=False)
+        channel: discord.abc.Messageable = interaction.channel
+        channel_id, answering = interaction.channel_id, interaction
+        if thread:
+            opened = await self._open_thread(interaction, session_id, quiz)
+            if opened is None:
+                return
+            channel, channel_id, answering = opened, opened.id, None
         session = QuizSession(
             session_id=session_id,
-            channel=interaction.channel,
-            channel_id=interaction.channel_id,
+            channel=channel,
+            channel_id=channel_id,
             guild_id=interaction.guild_id,
             starter_id=interaction.user.id,
             questions=quiz.questions,
@@ -121,7 +139,32 @@ class Quiz(commands.Cog):
             records=self.records,
         )
         self.sessions.begin(session)
-        session.start(interaction, self.sessions.end)
+        session.start(answering, self.sessions.end)
+
+    async def _open_thread(
+        self, interaction: discord.Interaction[StudyBot], session_id: str, quiz: QuizAnswer
+    ) -> discord.Thread | None:
+        """`/quiz start` answered with a line in the channel, and the quiz's thread opened from it; None, with
+        the member told and the session ended, when Discord refuses the thread."""
+        about = f" on {quiz.topic}" if quiz.topic else ""
+        count = len(quiz.questions)
+        opening = await reply(
+            interaction,
+            f"{interaction.user.mention} started a quiz of {count} question{'s' if count != 1 else ''}{about}: "
+            "answer in its thread.",
+        )
+        name = f"Quiz{about}"[:100]
+        try:
+            made = await opening.create_thread(name=name, auto_archive_duration=THREAD_ARCHIVE_MINUTES)
+            await self.records.moved(session_id, made.id)
+        except (discord.HTTPException, sqlite3.Error) as error:
+            await self.records.end(session_id, SessionStatus.STOPPED)
+            log.warning("Quiz %s could not open its thread: %s", session_id, error)
+            await opening.edit(
+                content=f"Could not open a thread for the quiz ({error}). Start it again without `thread`."
+            )
+            return None
+        return made
 
     async def _prepare(
         self,

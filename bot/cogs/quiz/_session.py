@@ -158,11 +158,13 @@ class QuizSession:
         self._task: asyncio.Task[None] | None = None
         self.right_by_question: dict[int, list[int]] = {}
 
-    def start(self, interaction: discord.Interaction[StudyBot], on_done: Callable[[QuizSession], None]) -> None:
-        self._task = asyncio.create_task(self._run(interaction))
+    def start(self, answering: discord.Interaction[StudyBot] | None, on_done: Callable[[QuizSession], None]) -> None:
+        """Run the session; `answering`: the `/quiz start` its first question answers, or None when that
+        has been answered already (the questions then go to a thread of their own)."""
+        self._task = asyncio.create_task(self._run(answering))
         self._task.add_done_callback(lambda _: on_done(self))
 
-    async def _run(self, interaction: discord.Interaction[StudyBot]) -> None:
+    async def _run(self, answering: discord.Interaction[StudyBot] | None) -> None:
         try:
             for index, question in enumerate(self.questions):
                 deadline = time.time() + self.seconds
@@ -171,18 +173,18 @@ class QuizSession:
                 # Open the question before it shows, so a member who clicks at once is never "too late".
                 self._everyone_answered.clear()
                 self.game.ask(index, self.clock())
-                if index == 0:
+                message: discord.Message | discord.InteractionMessage | discord.WebhookMessage
+                if index == 0 and answering is not None:
                     # The first question answers `/quiz start`; its message is edited for the reveal.
-                    message: discord.Message | discord.InteractionMessage | discord.WebhookMessage = await reply(
-                        interaction, embed=embed, view=view
-                    )
+                    message = await reply(answering, embed=embed, view=view)
+                else:
+                    message = await self.channel.send(embed=embed, view=view)
+                if index == 0:
                     self.first_message = message
                     try:
                         await self.records.set_message(self.id, message.id)
                     except sqlite3.Error as error:  # only a note for later; the questions go on
                         log.warning("Quiz %s could not record its first message: %s", self.id, error)
-                else:
-                    message = await self.channel.send(embed=embed, view=view)
                 try:
                     await self.records.shown(
                         self.id,
