@@ -32,14 +32,14 @@ def pool(engine):
 def test_the_seeds_give_sixty_distinct_valid_questions_of_five_kinds_or_more(pool, documents):
     for question in pool:
         check_question(question, documents)
-    assert len(pool) >= 60, kinds(pool)  # reached: 87 over 60 seeds (90 over 100)
+    assert len(pool) >= 60, kinds(pool)  # reached: 89 over 60 seeds (94 over 100)
     assert len(kinds(pool)) >= 5
 
 
 def test_no_strategy_that_skips_reading_beats_chance_by_much(pool):
     measured = guessability(pool)
     name, score = measured.best
-    assert score <= 0.30, (name, measured.by_strategy)  # reached: 0.28 (the shortest option)
+    assert score <= 0.30, (name, measured.by_strategy)  # reached: 0.27 (the option the others are multiples of)
 
 
 def test_a_question_on_a_sentence_that_points_back_shows_the_sentence_before(pool):
@@ -162,7 +162,7 @@ def test_which_document_says_a_sentence_offers_titles_of_documents_that_do_not(t
     store = titled.index.store
     texts = {title: set(store.document_texts(doc)) for doc, title in store.document_titles()}
     asked = [q for q in titled_pool if q.kind == "document"]
-    assert len(asked) >= 20, kinds(asked)
+    assert len(asked) >= 20, kinds(asked)  # reached: 60
     for q in asked:
         right = q.options[q.answer]
         assert q.quote in texts[right] and f"“{q.quote}”" in q.prompt
@@ -175,7 +175,7 @@ def test_a_figure_is_asked_among_facts_of_its_own_document_written_alike(titled,
     store = titled.index.store
     documents = {title: doc for doc, title in store.document_titles()}
     asked = [q for q in titled_pool if q.kind == "figures"]
-    assert len(asked) >= 10, kinds(asked)
+    assert len(asked) >= 10, kinds(asked)  # reached: 21
     for q in asked:
         sentences = store.document_texts(documents[q.document.title])
         figure = q.prompt.split("“", 1)[1].split("”", 1)[0]
@@ -195,4 +195,4 @@ def _fills(blanked: str, sentence: str) -> bool:
 def test_the_new_kinds_are_no_easier_to_guess_without_reading(titled_pool):
     pool = [q for q in titled_pool if q.kind in ("document", "figures")]
     name, score = guessability(pool).best
-    assert score <= 0.30, (name, guessability(pool).by_strategy)
+    assert score <= 0.30, (name, guessability(pool).by_strategy)  # reached: 0.27 (the longest) over 81
