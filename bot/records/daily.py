@@ -92,7 +92,8 @@ class DailyRecords:
         question: tuple[QuizQuestion, float] | None = None,
     ) -> bool:
         """Reserve the day's post of this kind before sending it; False when the day already has one (sent or
-        sending). A question is kept with the moment its answer is revealed, in the same transaction."""
+        sending). A question is kept with the moment its answer is revealed, and counted as asked in the
+        server, in the same transaction."""
         try:
             await self._db.execute(
                 "INSERT INTO daily_posts VALUES (?, ?, ?, ?, ?, ?, NULL, ?, 0)",
@@ -105,6 +106,10 @@ class DailyRecords:
             await self._db.execute(
                 "INSERT OR REPLACE INTO daily_questions VALUES (?, ?, ?, ?, 0)",
                 (guild_id, local_date, asked.model_dump_json(), reveal_at),
+            )
+            # The server's quizzes on all topics do not ask it again until their questions run out.
+            await self._db.execute(
+                "INSERT OR REPLACE INTO quiz_asked VALUES (?, '', ?, ?)", (guild_id, asked.key, time.time())
             )
         await self._db.commit()
         return True

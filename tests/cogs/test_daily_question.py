@@ -84,7 +84,7 @@ async def test_both_post_a_fact_and_a_question_each_day_and_no_question_repeats(
     assert titles[0].startswith("Next daily fact") and titles[1].startswith("Next daily question: ")
 
 
-async def test_a_forged_day_or_choice_answers_nothing(world: World, admin):
+async def test_a_forged_day_or_choice_answers_nothing_and_quizzes_count_the_question_as_asked(world: World, admin):
     cog = daily(world)
     await set_daily(world, admin, "question")
     await cog.run_due(at("2026-11-23T09:00:00"))
@@ -94,6 +94,9 @@ async def test_a_forged_day_or_choice_answers_nothing(world: World, admin):
         assert forged.ephemeral and forged.content == "This daily question is no longer kept."
     with sqlite3.connect(world.bot.settings.data_dir / "studybot.sqlite3") as db:
         assert db.execute("SELECT count(*) FROM daily_answers").fetchone() == (0,)
+        # The server's quizzes count the daily question as asked, and do not ask it again soon.
+        [(key,)] = db.execute("SELECT item_key FROM daily_posts WHERE kind = 'question'").fetchall()
+        assert db.execute("SELECT topic FROM quiz_asked WHERE question_key = ?", (key,)).fetchall() == [("",)]
 
 
 async def test_the_buttons_and_the_reveal_work_after_a_restart(world: World, admin, engine, tmp_path, documents):

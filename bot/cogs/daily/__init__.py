@@ -153,12 +153,15 @@ class Daily(commands.Cog):
         return await asyncio.to_thread(next_fact, self.bot.engine.fact_keys(), posted, guild_id)
 
     async def _next_question(self, guild_id: int) -> QuizQuestion | None:
-        """The question this server sees next, none it was asked daily until all have been, none it dropped;
-        drawn by a seed fixed by the days already asked, so preview shows the one the post will use."""
+        """The question this server sees next: none it was asked, daily or in a quiz, until all have been,
+        none it dropped; drawn by a seed fixed by the days already asked, so preview shows the one the post
+        will use."""
         posted = await self.records.posted_keys(guild_id, DailyKind.QUESTION)
-        dropped = await QuizRecords(self.bot.db).dropped(guild_id)
+        quizzes = QuizRecords(self.bot.db)
+        asked = {*posted, *await quizzes.asked(guild_id, None)}
+        dropped = await quizzes.dropped(guild_id)
         try:
-            quiz = self.bot.engine.quiz(count=1, seed=guild_id + len(posted), asked=posted, never=dropped)
+            quiz = self.bot.engine.quiz(count=1, seed=guild_id + len(posted), asked=asked, never=dropped)
         except NothingFoundError:
             return None
         return quiz.questions[0]
