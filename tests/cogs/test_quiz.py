@@ -371,7 +371,7 @@ async def test_a_new_season_starts_the_board_afresh_and_keeps_the_last_one(world
 
 
 async def test_moderators_export_the_scores_as_a_csv_that_matches_the_answers(world: World, admin, documents):
-    nothing = await (await admin.run("study", "quiz-admin export")).wait()
+    nothing = await (await admin.run("study", "quiz export")).wait()
     assert nothing.ephemeral and "No scores to export yet" in nothing.content
     await (await world.alice.run("study", "quiz start", questions=1, seconds=5)).wait()
     first = await question_message(world, 1)
@@ -380,11 +380,11 @@ async def test_moderators_export_the_scores_as_a_csv_that_matches_the_answers(wo
     await click(world.bob, first, next(letter for letter in world.bob.button_labels(first) if letter != right))
     await standings_message(world, "Final standings")
 
-    refused = await (await world.bob.run("study", "quiz-admin export")).wait()
+    refused = await (await world.bob.run("study", "quiz export")).wait()
     assert refused.ephemeral and "manage this server" in refused.content and not refused.files
-    missing = await (await admin.run("study", "quiz-admin export", season=9)).wait()
+    missing = await (await admin.run("study", "quiz export", season=9)).wait()
     assert "There is no season 9 yet" in missing.content
-    exported = await (await admin.run("study", "quiz-admin export")).wait()
+    exported = await (await admin.run("study", "quiz export")).wait()
     assert exported.ephemeral and exported.content.startswith("Quiz scores, 1 season: 2 rows")
     [(name, data)] = exported.files.items()
     assert name.startswith(f"quiz-scores-{world.guild.id}-") and name.endswith(".csv")

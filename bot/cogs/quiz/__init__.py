@@ -1,4 +1,4 @@
-"""/quiz start|stop|review|report|leaderboard|seasons|stats: quiz sessions in a channel, several members at
+"""/quiz start|stop|review|report|leaderboard|seasons|export|stats: quiz sessions in a channel, several members at
 once, scores kept; /quiz-admin for moderators."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.quiz._admin import QuizAdmin
+from bot.cogs.quiz._export import scores_file
 from bot.cogs.quiz._review import ReviewButton, review_view
 from bot.cogs.quiz._session import AnswerButton, QuizSession, TypeButton
 from bot.cogs.shared.paginator import send_pages
@@ -306,6 +307,21 @@ class Quiz(commands.Cog):
             for s in seasons
         ]
         await send_pages(interaction, render.season_pages([(s, board[0] if board else None) for s, board in leaders]))
+
+    @quiz.command(name="export")
+    @app_commands.describe(season="Only this season, by its number (see `/quiz seasons`); default: every season")
+    async def export(
+        self, interaction: discord.Interaction[StudyBot], season: app_commands.Range[int, 1] | None = None
+    ) -> None:
+        """The server's quiz scores as a CSV file, a row per member per season (moderators), only to you."""
+        assert interaction.guild_id is not None
+        if not interaction.permissions.manage_guild:
+            raise RefusedError(
+                "Only members who can manage this server can export the scores.", "Ask a moderator for the file."
+            )
+        made = scores_file(self.records, interaction.guild_id, season)
+        told, file = await in_time(interaction, made, ephemeral=True)
+        await reply(interaction, told, file=file, ephemeral=True)
 
     @quiz.command(name="stats")
     @app_commands.describe(member="Whose stats (yours if left out)")

@@ -1,11 +1,9 @@
-"""/quiz-admin reports|drop|dismiss|new-season|export, for moderators: review the questions members reported,
-take a bad one out of the server's quizzes for good, start a new leaderboard season, download the scores."""
+"""/quiz-admin reports|drop|dismiss|new-season, for moderators: review the questions members reported, take
+a bad one out of the server's quizzes for good, start a new leaderboard season."""
 
 from __future__ import annotations
 
-import io
 import time
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import discord
@@ -15,10 +13,8 @@ from discord.ext import commands
 from bot.cogs.shared.paginator import send_pages
 from bot.cogs.shared.replies import in_time, reply, send_problem
 from bot.errors import RefusedError
-from bot.records.models import Season, Standing
 from bot.records.quiz import QuizRecords
 from bot.render import quiz as render
-from bot.render.scores_csv import scores_csv
 
 if TYPE_CHECKING:
     from bot.app import StudyBot
@@ -77,37 +73,6 @@ class QuizAdmin(commands.Cog):
             f"(`/quiz leaderboard season:{season.number - 1}`).",
             ephemeral=True,
         )
-
-    @admin.command(name="export")
-    @app_commands.describe(season="Only this season, by its number (see `/quiz seasons`); default: every season")
-    async def export(
-        self, interaction: discord.Interaction[StudyBot], season: app_commands.Range[int, 1] | None = None
-    ) -> None:
-        """The server's quiz scores as a CSV file, a row per member per season, only to you."""
-        assert interaction.guild_id is not None
-        boards = await in_time(interaction, self._boards(interaction.guild_id), ephemeral=True)
-        if season is not None:
-            if not any(s.number == season for s, _ in boards):
-                raise RefusedError(f"There is no season {season} yet.", f"This is season {boards[-1][0].number}.")
-            boards = [(s, board) for s, board in boards if s.number == season]
-        rows = sum(len(board) for _, board in boards)
-        if rows == 0:
-            raise RefusedError("No scores to export yet.", "Scores count from quizzes two or more members play.")
-        day = datetime.now(UTC).strftime("%Y-%m-%d")
-        data = io.BytesIO(scores_csv(boards).encode())
-        name = f"quiz-scores-{interaction.guild_id}-{day}.csv"
-        which = f"season {season}" if season is not None else f"{len(boards)} season{'s' if len(boards) != 1 else ''}"
-        await reply(
-            interaction,
-            content=f"Quiz scores, {which}: {rows} row{'s' if rows != 1 else ''} (member ids; points from "
-            "quizzes two or more members played, as on the leaderboard).",
-            file=discord.File(data, filename=name),
-            ephemeral=True,
-        )
-
-    async def _boards(self, guild_id: int) -> list[tuple[Season, list[Standing]]]:
-        seasons = await self.records.seasons(guild_id, now=time.time())
-        return [(s, await self.records.leaderboard(guild_id, since=s.started_at, until=s.ended_at)) for s in seasons]
 
     async def _handle(self, interaction: discord.Interaction[StudyBot], report: int, *, drop: bool) -> None:
         assert interaction.guild_id is not None
