@@ -59,6 +59,37 @@ async def test_a_locked_database_refuses_an_answer_plainly_and_takes_it_once_unl
         assert db.execute("SELECT count(*) FROM quiz_answers").fetchone()[0] == 1
 
 
+async def test_a_locked_database_refuses_a_review_or_daily_answer_plainly(world: World, admin, documents):
+    from tests.cogs.test_daily import at
+
+    await (await world.alice.run("study", "quiz start", questions=1, seconds=5)).wait()
+    first = await question_message(world, 1)
+    right = right_letter(first["embeds"][0], documents)
+    await click(world.alice, first, next(letter for letter in world.alice.button_labels(first) if letter != right))
+    await standings_message(world, "Final standings")
+    review = await (await world.alice.run("study", "quiz review")).wait()
+    general = str(world.guild.channel_id("general"))
+    daily = world.daily
+    daily.check.cancel()
+    await (await admin.run("study", "daily set", channel=general, time="09:00", timezone="UTC", post="question")).wait()
+    await daily.run_due(at("2026-11-23T09:00:00"))
+    [asked] = [m.payload for m in world.sandbox.channel_messages(int(general)) if m.payload["embeds"]]
+
+    holder = await lock_database(world)
+    try:
+        for member, message in ((world.alice, review.message), (world.bob, asked)):
+            refused = await (await member.click(message, "A")).wait(5)
+            assert refused.ephemeral and "could not be saved" in refused.content, refused.content
+    finally:
+        holder.rollback()
+        holder.close()
+    await (await world.alice.click(review.message, right)).wait()
+    result = world.sandbox.messages[int(review.message["id"])].payload["embeds"][0]
+    assert result["title"].startswith("Right: ")  # taken once the database is free
+    taken = await (await world.bob.click(asked, "A")).wait()
+    assert taken.content.startswith("Your answer, A)")
+
+
 def questions_shown(world: World) -> int:
     db = sqlite3.connect(world.bot.settings.data_dir / "studybot.sqlite3")
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from typing import TYPE_CHECKING
 
 import discord
@@ -45,14 +46,19 @@ class ReviewButton(
             await interaction.response.send_message("This review is someone else's.", ephemeral=True)
             return
         records = ReviewRecords(interaction.client.db)
-        # Judged against the stored question: the custom_id only names it.
-        stored = await records.question(interaction.guild_id, self.member, self.key)
-        if stored is None or not 0 <= self.choice < len(stored.options):
-            await interaction.response.send_message("This question has left your review.", ephemeral=True)
+        try:
+            # Judged against the stored question: the custom_id only names it.
+            stored = await records.question(interaction.guild_id, self.member, self.key)
+            if stored is None or not 0 <= self.choice < len(stored.options):
+                await interaction.response.send_message("This question has left your review.", ephemeral=True)
+                return
+            box = await records.answered(
+                interaction.guild_id, self.member, self.key, self.box, right=self.choice == stored.answer
+            )
+        except sqlite3.Error:
+            # The box did not move: the same click may be tried again.
+            await interaction.response.send_message(render.NOT_SAVED, ephemeral=True)
             return
-        box = await records.answered(
-            interaction.guild_id, self.member, self.key, self.box, right=self.choice == stored.answer
-        )
         if box is None:
             await interaction.response.send_message("You have answered this one already.", ephemeral=True)
             return
