@@ -122,7 +122,6 @@ def generate(
         if not facts or facts[0][0].sentence.id != first.id:
             return None
         return figures_question(facts, rng)
-        return question
 
     names = library.names
     claims = [by_id[t.sentence] for t in statistics] + cited
