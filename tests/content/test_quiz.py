@@ -11,9 +11,11 @@ import pytest
 
 from bot.content.engine import StudyEngine
 from bot.content.index.build import open_index
-from bot.content.models import QuizQuestion
+from bot.content.index.store import StoredSentence
+from bot.content.models import DocumentInfo, QuizQuestion
+from bot.content.quiz._choices import Shown
 from bot.content.quiz._distractors import number_distractors, number_style
-from bot.content.quiz._names import name_pool, names_in
+from bot.content.quiz._names import name_pool, name_question, names_in
 from bot.content.quiz._terms import term_pool
 from bot.content.quiz._years import years_in
 from bot.content.topics import load_topics
@@ -196,3 +198,18 @@ def test_the_new_kinds_are_no_easier_to_guess_without_reading(titled_pool):
     pool = [q for q in titled_pool if q.kind in ("document", "figures")]
     name, score = guessability(pool).best
     assert score <= 0.30, (name, guessability(pool).by_strategy)  # reached: 0.27 (the longest) over 81
+
+
+def test_a_name_inside_another_name_of_the_sentence_is_not_blanked_out_of_it():
+    text = "Officials of Chile said the Bank of Chile and the World Bank met Peru on Monday."
+    document = DocumentInfo(id="doc", title="A history", path="doc.txt")
+    sentence = StoredSentence(1, 1, document, 0, None, 0, text, [])
+    others = ("Kenya", "Ghana", "Japan", "Fiji", "Nepal", "the Asian Development Bank", "the World Health Organization")
+    library = name_pool([*(f"Officials of {o} met the Red Cross on day {i}." for i, o in enumerate(others)), text])
+    asked = {
+        q.options[q.answer]
+        for seed in range(80)
+        if (q := name_question(Shown(sentence, None), library, random.Random(seed), subject=frozenset)) is not None
+    }
+    # "Chile" blanked everywhere would leave "Bank of ____"; "Bank of Chile" blanked would leave "Chile".
+    assert "Peru" in asked and not asked & {"Chile", "Bank of Chile"}, asked

@@ -144,6 +144,9 @@ def name_question(
         and not appears(n.text, quote.context or "")
         and text[: n.start].count("(") <= text[: n.start].count(")")
         and not text[n.end :].lstrip().startswith("(")
+        # A name inside another of the sentence's, or holding one, is no fair blank: "Chile" blanked
+        # everywhere leaves "Bank of ____", and "Bank of Chile" blanked leaves "Chile" to point at it.
+        and not any(o.text != n.text and (appears(n.text, o.text) or appears(o.text, n.text)) for o in names)
     ]
     if not askable:
         return None
