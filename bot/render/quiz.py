@@ -27,6 +27,11 @@ _ENDINGS = {
 }
 
 
+def button_label(choice: int) -> str:
+    """An answer button's label; a forged choice past the letters still gets one, so its click is answered."""
+    return OPTION_LETTERS[choice] if choice < len(OPTION_LETTERS) else str(choice + 1)
+
+
 def _options(question: QuizQuestion) -> str:
     return "\n".join(f"**{OPTION_LETTERS[i]}**) {safe(option)}" for i, option in enumerate(question.options))
 
@@ -62,10 +67,13 @@ def question_embed(question: QuizQuestion, index: int, total: int, deadline: flo
     )
 
 
+def _right_by(members: list[int]) -> str:
+    return ", ".join(f"<@{member}>" for member in members) or "nobody this time"
+
+
 def reveal_embed(question: QuizQuestion, index: int, total: int, right: list[int]) -> discord.Embed:
     embed = _revealed(f"Question {index + 1} of {total}", question)
-    who = ", ".join(f"<@{member}>" for member in right) or "nobody this time"
-    embed.add_field(name="Right", value=clip(who, FIELD_LIMIT), inline=False)
+    embed.add_field(name="Right", value=clip(_right_by(right), FIELD_LIMIT), inline=False)
     return embed
 
 
@@ -79,7 +87,7 @@ def daily_question_embed(question: QuizQuestion, reveal_at: float) -> discord.Em
 
 def daily_reveal_embed(question: QuizQuestion, right: list[int], answered: int) -> discord.Embed:
     embed = _revealed("Question of the day", question)
-    who = ", ".join(f"<@{member}>" for member in right) or "nobody this time"
+    who = _right_by(right)
     missed = "\nMissed it? It waits for you in `/quiz review`." if answered > len(right) else ""
     name = f"Right: {len(right)} of {answered} who answered"
     embed.add_field(name=name, value=clip(who, FIELD_LIMIT - len(missed)) + missed, inline=False)

@@ -309,6 +309,9 @@ async def test_a_missed_question_comes_back_in_review_only_to_its_member_and_mov
 
     stranger = await (await world.bob.click(message, right)).wait()
     assert stranger.ephemeral and "someone else's" in stranger.content
+    own = review.buttons[0]["custom_id"].rsplit(":", 1)[0]
+    forged = await (await world.alice.forge_click(message, f"{own}:7")).wait()  # a choice past the letters
+    assert forged.ephemeral and "left your review" in forged.content
     answered = await (await world.alice.click(message, right)).wait()
     result = world.sandbox.messages[int(message["id"])].payload["embeds"][0]
     assert answered is not None and result["title"].startswith("Right")

@@ -26,8 +26,7 @@ class DailyAnswerButton(
     def __init__(self, day: str, choice: int) -> None:
         super().__init__(
             discord.ui.Button(
-                # a forged choice past the letters still makes a button, so the click is answered
-                label=OPTION_LETTERS[choice] if choice < len(OPTION_LETTERS) else str(choice + 1),
+                label=render.button_label(choice),
                 style=discord.ButtonStyle.primary,
                 custom_id=f"daily:{day}:{choice}",
             )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.content.models import OPTION_LETTERS, QuizQuestion
+from bot.content.models import QuizQuestion
 from bot.records.review import ReviewRecords
 from bot.render import quiz as render
 
@@ -26,7 +26,7 @@ class ReviewButton(
     def __init__(self, member: int, box: int, key: str, choice: int, *, disabled: bool = False) -> None:
         super().__init__(
             discord.ui.Button(
-                label=OPTION_LETTERS[choice],
+                label=render.button_label(choice),
                 style=discord.ButtonStyle.primary,
                 disabled=disabled,
                 custom_id=f"review:{member}:{box}:{key}:{choice}",

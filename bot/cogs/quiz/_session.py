@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.cogs.shared.replies import in_time, reply
-from bot.content.models import OPTION_LETTERS, QuizQuestion
+from bot.content.models import QuizQuestion
 from bot.quiz_rules import Outcome, QuizGame, Verdict
 from bot.records.models import SessionStatus
 from bot.records.quiz import QuizRecords
@@ -41,7 +41,7 @@ class AnswerButton(
     def __init__(self, session: str, question: int, choice: int, *, disabled: bool = False) -> None:
         super().__init__(
             discord.ui.Button(
-                label=OPTION_LETTERS[choice] if choice < len(OPTION_LETTERS) else str(choice + 1),
+                label=render.button_label(choice),
                 style=discord.ButtonStyle.primary,
                 disabled=disabled,
                 custom_id=f"quiz:{session}:{question}:{choice}",

@@ -79,6 +79,11 @@ def question_on(
     )
 
 
+def blanked_quote(fill_in: QuizQuestion) -> str:
+    """The sentence a fill-in question shows, with its blank: what its prompt holds in quotation marks."""
+    return fill_in.prompt.split("“", 1)[1].rsplit("”", 1)[0]
+
+
 def blanked(text: str, start: int, end: int) -> str:
     return text[:start] + BLANK + text[end:]
 

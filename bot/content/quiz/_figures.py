@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from bot.content.models import QuizQuestion
-from bot.content.quiz._choices import BLANK, Shown, appears, question_on, ranked
+from bot.content.quiz._choices import BLANK, Shown, appears, blanked_quote, question_on, ranked
 
 _MAX_FACT_CHARS = 220  # four sentences stay readable in one message
 # What stands around a blank and tells a share from a sum from a count: the options must agree on it, or the
@@ -47,7 +47,7 @@ def figures_question(facts: Sequence[tuple[Shown, QuizQuestion]], rng: random.Ra
 
 
 def _figure_and_text(fill_in: QuizQuestion) -> tuple[str, str]:
-    return fill_in.options[fill_in.answer], fill_in.prompt.split("“", 1)[1].rsplit("”", 1)[0]
+    return fill_in.options[fill_in.answer], blanked_quote(fill_in)
 
 
 def _form(blanked: str) -> tuple[str, str]:

@@ -7,14 +7,14 @@ from __future__ import annotations
 import random
 
 from bot.content.models import QuizQuestion
-from bot.content.quiz._choices import BLANK
+from bot.content.quiz._choices import BLANK, blanked_quote
 
 TRUE, FALSE = "True", "False"
 NOTE = "(A source's sentence word for word, or that sentence with one detail changed.)"
 
 
 def statement_question(fill_in: QuizQuestion, rng: random.Random) -> QuizQuestion:
-    blanked = fill_in.prompt.split("“", 1)[1].rsplit("”", 1)[0]
+    blanked = blanked_quote(fill_in)
     right = fill_in.options[fill_in.answer]
     shown = right if rng.random() < 0.5 else rng.choice([o for o in fill_in.options if o != right])
     true = shown == right
