@@ -113,7 +113,8 @@ class Daily(commands.Cog):
     async def _post_once(self, schedule: DailySchedule, day: str, kind: DailyKind, reveal_at: float) -> None:
         existing = await self.records.post(schedule.guild_id, day, kind)
         if existing is None:
-            if not await self._claim(schedule, day, kind, reveal_at):
+            key = await self._claim(schedule, day, kind, reveal_at)
+            if key is None:
                 return
         elif existing.status is PostStatus.SENDING:
             # A crash between sending and recording: the channel tells whether the post went out.
@@ -130,21 +131,25 @@ class Daily(commands.Cog):
                     "(I cannot read its history), so it was not posted again: that could have posted it twice.",
                 )
                 return
+            key = existing.key
         else:
             return
-        await self._send(schedule, day, kind)
+        await self._send(schedule, day, kind, key)
 
-    async def _claim(self, schedule: DailySchedule, day: str, kind: DailyKind, reveal_at: float) -> bool:
+    async def _claim(self, schedule: DailySchedule, day: str, kind: DailyKind, reveal_at: float) -> str | None:
         """Reserve the day's post with what it will show: a fact's key, or the whole question, kept so that
-        its buttons and its reveal work after a restart even if the sources have changed."""
+        its buttons and its reveal work after a restart even if the sources have changed. The claimed key;
+        None when there is nothing to post or the day is taken."""
         guild_id, channel_id = schedule.guild_id, schedule.channel_id
         if kind is DailyKind.FACT:
             key = await self._next_fact(guild_id)
-            return key is not None and await self.records.claim(guild_id, day, kind, key, channel_id)
+            claimed = key is not None and await self.records.claim(guild_id, day, kind, key, channel_id)
+            return key if claimed else None
         question = await self._next_question(guild_id)
         if question is None:
-            return False
-        return await self.records.claim(guild_id, day, kind, question.key, channel_id, (question, reveal_at))
+            return None
+        claimed = await self.records.claim(guild_id, day, kind, question.key, channel_id, (question, reveal_at))
+        return question.key if claimed else None
 
     async def _next_fact(self, guild_id: int) -> str | None:
         """The fact this server sees next: the one the post will use is the one preview shows."""
@@ -166,9 +171,9 @@ class Daily(commands.Cog):
             return None
         return quiz.questions[0]
 
-    async def _send(self, schedule: DailySchedule, day: str, kind: DailyKind) -> None:
+    async def _send(self, schedule: DailySchedule, day: str, kind: DailyKind, key: str) -> None:
         guild_id = schedule.guild_id
-        content = await self._post_content(schedule, day, kind)
+        content = await self._post_content(schedule, day, kind, key)
         if content is None:
             await self.records.finish(guild_id, day, kind, PostStatus.FAILED)
             return
@@ -202,12 +207,11 @@ class Daily(commands.Cog):
             await self.records.set_error(guild_id, None)
 
     async def _post_content(
-        self, schedule: DailySchedule, day: str, kind: DailyKind
+        self, schedule: DailySchedule, day: str, kind: DailyKind, key: str
     ) -> tuple[discord.Embed, discord.ui.View | None] | None:
         """What the day's claimed post shows; None when its fact or question is gone."""
         if kind is DailyKind.FACT:
-            claimed = await self.records.post(schedule.guild_id, day, kind)
-            fact = self.bot.engine.fact_for(claimed.key) if claimed else None
+            fact = self.bot.engine.fact_for(key)
             return (embeds.fact_embed_for(fact, title="Fact of the day"), None) if fact else None
         asked = await self.records.question(schedule.guild_id, day)
         if asked is None:
