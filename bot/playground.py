@@ -120,9 +120,9 @@ class Playground:
         self.forms: dict[int, Reply] = {}
         self.channel_id = next(iter(members.values())).guild.channel_id(CHANNEL)
         self.seen: dict[int, int] = {}
-        guild = next(iter(members.values())).guild
+        self.guild = next(iter(members.values())).guild
         self.names = {str(m.id): m.name for m in members.values()} | {
-            str(channel_id): channel["name"] for channel_id, channel in guild.channels.items()
+            str(channel_id): channel["name"] for channel_id, channel in self.guild.channels.items()
         }
 
     def say(self, *lines: str) -> None:
@@ -166,19 +166,25 @@ class Playground:
         return True
 
     async def _show_updates(self, pause: float) -> None:
-        """What the bot posted or changed in the channel meanwhile: reveals, next questions, standings."""
+        """What the bot posted or changed in the channel and its threads meanwhile: reveals, next questions,
+        standings, a quiz run in a thread of its own."""
         await asyncio.sleep(pause)
-        for record in self.sandbox.channel_messages(self.channel_id):
-            if record.ephemeral or self.seen.get(record.id) == len(record.history):
-                continue
-            edited = record.id in self.seen
-            self.seen[record.id] = len(record.history)
-            lines = render_message(record.payload, ephemeral=False, names=self.names)
-            if edited:
-                lines[0] += "  (updated)"
-            self.say(*lines)
-            if _enabled_buttons(record.payload):
-                self.last = record.payload
+        channels = self.guild.channels.items()
+        threads = {int(i): c["name"] for i, c in channels if c.get("parent_id") == str(self.channel_id)}
+        for channel_id in (self.channel_id, *threads):
+            for record in self.sandbox.channel_messages(channel_id):
+                if record.ephemeral or self.seen.get(record.id) == len(record.history):
+                    continue
+                edited = record.id in self.seen
+                self.seen[record.id] = len(record.history)
+                lines = render_message(record.payload, ephemeral=False, names=self.names)
+                if channel_id in threads:
+                    lines[0] += f"  (in the thread “{threads[channel_id]}”)"
+                if edited:
+                    lines[0] += "  (updated)"
+                self.say(*lines)
+                if _enabled_buttons(record.payload):
+                    self.last = record.payload
 
     async def _act(self, member: SandboxMember, line: str) -> Reply | None:
         if line.startswith("type"):

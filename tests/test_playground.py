@@ -28,6 +28,12 @@ press 1
 as sam press 2
 wait 7
 /daily set channel:study time:09:00 timezone:Europe/Berlin
+/daily set channel:study time:09:00 timezone:UTC post:both
+/daily preview
+/quiz start questions:1 seconds:5 thread:maybe
+as sam /quiz start questions:1 seconds:5 thread:true
+press 1
+wait 7
 quit
 """
 
@@ -65,6 +71,12 @@ def test_playground_drives_the_real_bot_through_the_sandbox(seeds_dir):
     assert "(only you can see this)\n  Right!" in out or "(only you can see this)\n  Not this time" in out
     assert "Final standings" in out and "@you" in out  # mentions shown by name
     assert "Daily fact set: #study at 09:00 Europe/Berlin" in out
+    assert "Daily fact and question set: #study at 09:00 UTC" in out
+    assert "Next daily fact" in out and "Next daily question: " in out  # the preview's one message
+    assert "Discord would not let you: thread: choose true or false" in out
+    assert "started a quiz of 1 question: answer in its thread" in out
+    # Its question shows from the thread and is answered there with `press 1`.
+    assert "studybot ›  (in the thread “Quiz”)\n  ┃ Question 1 of 1" in out
     assert out.rstrip().endswith("Bye.")
     assert "Traceback" not in result.stderr
 

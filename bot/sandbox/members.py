@@ -354,9 +354,11 @@ def _client_value(definition: Payload, value: Any, guild: SandboxGuild) -> Any:
             raise SandboxError(f"{name}: must be {low} to {high} characters long")
         return text
     if kind == BOOLEAN_OPTION:
-        if not isinstance(value, bool):
+        # The client offers True and False to pick from; typed as a word, the pick is that word.
+        picked = {"true": True, "false": False}.get(value.casefold()) if isinstance(value, str) else value
+        if not isinstance(picked, bool):
             raise SandboxError(f"{name}: choose true or false")
-        return value
+        return picked
     if kind == CHANNEL_OPTION:
         channel = guild.channels.get(int(value))
         types = definition.get("channel_types")

@@ -374,8 +374,7 @@ class Daily(commands.Cog):
         found = await in_time(interaction, self._previews(interaction.guild_id), ephemeral=True)
         if not found:
             raise RefusedError("The sources hold no facts or questions yet.", "Add sources with numbers or references.")
-        for embed in found:
-            await reply(interaction, embed=embed, ephemeral=True)
+        await reply(interaction, embeds=found, ephemeral=True)
 
     async def _previews(self, guild_id: int) -> list[discord.Embed]:
         schedule = await self.records.schedule(guild_id)

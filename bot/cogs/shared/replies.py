@@ -38,12 +38,17 @@ async def reply(
     content: str | None = None,
     *,
     embed: discord.Embed | None = None,
+    embeds: list[discord.Embed] | None = None,
     view: discord.ui.View | None = None,
     file: discord.File | None = None,
     ephemeral: bool = False,
 ) -> discord.InteractionMessage | discord.WebhookMessage:
     """Answer the interaction, or follow up its deferral; the message the member sees is returned."""
-    parts: dict[str, Any] = {"content": content, "embed": embed, "ephemeral": ephemeral}
+    parts: dict[str, Any] = {"content": content, "ephemeral": ephemeral}
+    if embeds is not None:
+        parts["embeds"] = embeds
+    else:
+        parts["embed"] = embed
     if view is not None:
         parts["view"] = view
     if file is not None:
