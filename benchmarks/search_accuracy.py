@@ -18,6 +18,8 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
+from bot.content.index import meaning as meaning_module  # noqa: E402
+from bot.content.index.meaning import MeaningIndex  # noqa: E402
 from bot.content.index.store import StoredSentence  # noqa: E402
 from tests.evaluation.question_scoring import (  # noqa: E402
     other_language_questions,
@@ -42,8 +44,15 @@ def main() -> None:
         started = time.perf_counter()
         engine.index.compute_meaning(engine.embedder)
         print(f"{engine.index.report.sentences} sentences read for meaning in {time.perf_counter() - started:.1f} s")
-        assert engine.index.meaning is not None
+        assert isinstance(engine.index.meaning, MeaningIndex)
         meaning = engine.index.meaning
+        # the same library read as one too large to read sentence by sentence is (see word_meaning.py)
+        sentences_read_whole, meaning_module.MAX_SENTENCES = meaning_module.MAX_SENTENCES, 0
+        word_by_word = questions_engine(sources, Path(work) / "word-by-word")
+        meaning_module.MAX_SENTENCES = sentences_read_whole
+        started = time.perf_counter()
+        word_by_word.index.compute_meaning(word_by_word.embedder)
+        print(f"... and word by word in {time.perf_counter() - started:.1f} s")
 
         def by_meaning_alone(question: str) -> list[StoredSentence]:
             hits = meaning.nearest(engine.embedder.query(question), _LIMIT)
@@ -54,6 +63,7 @@ def main() -> None:
             "words (stemmed, aliases)": lambda q: engine.search(q, limit=_LIMIT, meaning=False).results,
             "meaning alone": by_meaning_alone,
             "words and meaning (shipped)": lambda q: engine.search(q, limit=_LIMIT).results,
+            "words and meaning, read word by word": lambda q: word_by_word.search(q, limit=_LIMIT).results,
         }
         scored = {name: score_search(data.questions, search) for name, search in ways.items()}
         abroad = {name: score_search(other_language_questions(), search) for name, search in ways.items()}

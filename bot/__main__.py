@@ -110,11 +110,10 @@ def _read_for_meaning(engine: StudyEngine, settings: Settings, command: str) -> 
         return
     if command == "index":
         started = time.perf_counter()
-        if index.compute_meaning(engine.embedder, progress=True):
-            seconds = time.perf_counter() - started
-            print(f"Search by meaning: {index.report.sentences} sentences read in {seconds:.1f} s")
-        else:
-            print(f"Search by words only: {index.report.sentences} sentences are more than meaning search reads.")
+        index.compute_meaning(engine.embedder, progress=True)
+        seconds = time.perf_counter() - started
+        how = " word by word" if index.read_word_by_word else ""
+        print(f"Search by meaning: {index.report.sentences} sentences read{how} in {seconds:.1f} s")
     elif command in ("run", "play"):
         threading.Thread(target=index.compute_meaning, args=(engine.embedder,), name="meaning", daemon=True).start()
     elif index.report.sentences <= _READ_NOW_SENTENCES:

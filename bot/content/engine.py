@@ -16,7 +16,7 @@ import numpy as np
 from bot.content import facts, language, quiz, summary
 from bot.content.countries import countries_in, main_country, without_countries
 from bot.content.index.build import ContentIndex
-from bot.content.index.meaning import MAX_SENTENCES, Embedder, MeaningIndex
+from bot.content.index.meaning import Embedder, MeaningIndex, SentenceMeaning
 from bot.content.index.search import Phrase
 from bot.content.index.store import StoredSentence, StoredStatistic
 from bot.content.models import (
@@ -55,10 +55,8 @@ _CITE_CANDIDATES = 6
 _RELATION_ORDER: dict[Relation, int] = {"supports": 0, "contradicts": 1, "related": 2}
 _VERDICTS: dict[Relation, Verdict] = {"supports": "supported", "contradicts": "contradicted", "related": "related"}
 # Search by meaning: the sentences nearest in meaning join the words' best, and each is ranked by its
-# cosine plus a small share of its words' score (on our question set, equal-weight rank fusion did worse
-# than meaning alone; this weight did as well or better, and keeps exact wording first among near ties).
+# cosine plus a small share of its words' score (the share is the vectors' own: `words_weight`).
 _MEANING_CANDIDATES = 50
-_WORDS_WEIGHT = 0.05
 # ... and a question asking for a quantity ranks a sentence that quotes a statistic this much higher (a
 # figure answers "How many people go hungry?", a sentence on hunger alone does not), as one asking "When"
 # ranks a sentence giving a date. On the development questions 0.01 to 0.05 each answered one more
@@ -122,7 +120,7 @@ class StudyEngine:
         self.ranked_statistics()
         self.sources_language()
         self._quiz_library()
-        if self.index.report.sentences <= MAX_SENTENCES:
+        if not self.index.read_word_by_word:
             self._documents_by_country()  # search asks it once the library is read for meaning
 
     # -- topics -------------------------------------------------------------------------------------
@@ -229,12 +227,13 @@ class StudyEngine:
         best (by default `limit`, and no fewer than `_MEANING_CANDIDATES`) and the nearest in meaning."""
         vectors = self.index.meaning if meaning else None
         if self._foreign(text):
-            if vectors is None:
+            # vectors summed from words cannot tell an answer in another language from a sentence off it
+            if not isinstance(vectors, MeaningIndex):
                 name = language.language_name(self.sources_language())
                 raise NothingFoundError(
                     f"Nothing in the sources matches '{text}'.",
                     f"The sources are in {name}: ask in {name} (other languages are understood only once the "
-                    "sources are read for meaning).",
+                    "sources are read for meaning, and a library too large to read sentence by sentence never).",
                 )
             nearest = vectors.nearest(self.embedder.query(text), limit)
             return [(sid, cosine) for sid, cosine in nearest if cosine >= _FOREIGN_MIN_COSINE]
@@ -255,7 +254,7 @@ class StudyEngine:
                 hits += self.index.search.find(rest_phrases, limit=words, document=document)
             inside = vectors.similarity(asked[1], about.sentences)
             cosines |= {sid: max(cosine, cosines.get(sid, cosine)) for sid, cosine in inside.items()}
-        return self._answers_first(text, _ranked(hits, cosines))[:limit]
+        return self._answers_first(text, _ranked(hits, cosines, vectors))[:limit]
 
     def _answers_first(self, question: str, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """The ranking, with the sentences that give what the question asks for (a figure, a date) lifted."""
@@ -271,9 +270,10 @@ class StudyEngine:
         return sorted(lifted, key=lambda hit: -hit[1])
 
     def _documents_about(self, text: str) -> _CountryDocuments | None:
-        """The documents about the one country `text` names (None when it names several or none)."""
+        """The documents about the one country `text` names (None when it names several or none, or when the
+        library is too large to work out which documents are about which country)."""
         named = countries_in(text)
-        if len(named) != 1:
+        if len(named) != 1 or self.index.read_word_by_word:
             return None
         return self._documents_by_country().get(next(iter(named)))
 
@@ -324,8 +324,12 @@ class StudyEngine:
         """A summary of what the sources say about words that name no topic, found as search finds them
         (by meaning too, once the sentences are read); nothing relevant says so, with the nearest topics."""
         text = _checked_text(text, "topic", MAX_QUERY_CHARS)
-        hits = self._found(text, self._planner.plan(text), summary.CANDIDATES, words=summary.CANDIDATES)
-        if self.index.meaning is not None:
+        # vectors summed from words put every sentence near every phrase: relevance is then the words'
+        by_meaning = isinstance(self.index.meaning, MeaningIndex)
+        hits = self._found(
+            text, self._planner.plan(text), summary.CANDIDATES, meaning=by_meaning, words=summary.CANDIDATES
+        )
+        if by_meaning:
             # cosines of unrelated sentences sit near 0.75: measured from there, "half as relevant as the
             # best" means what it says
             hits = [(sid, score - _UNRELATED_COSINE) for sid, score in hits]
@@ -367,8 +371,11 @@ class StudyEngine:
         cosines: dict[int, float] = {}
         if self.index.meaning is not None:
             query = self.embedder.query(claim)
-            hits = _ranked(hits, _cosines(hits, self.index.meaning, query))[: limit * _CITE_CANDIDATES]
-            cosines = self.index.meaning.similarity(query, [sid for sid, _ in hits])
+            meaning = self.index.meaning
+            hits = _ranked(hits, _cosines(hits, meaning, query), meaning)[: limit * _CITE_CANDIDATES]
+            if isinstance(meaning, MeaningIndex):
+                # vectors summed from words are too coarse to vouch that a sentence says the same thing
+                cosines = meaning.similarity(query, [sid for sid, _ in hits])
         matches: list[ClaimMatch] = []
         for sentence in self.index.store.sentences([sid for sid, _ in hits]):
             judged = reader.judge(
@@ -527,22 +534,29 @@ def _statistic(stat: StoredStatistic, sentence: StoredSentence) -> Statistic:
     )
 
 
-def _cosines(words: list[tuple[int, float]], meaning: MeaningIndex, query: np.ndarray) -> dict[int, float]:
-    """The cosine to the query of each sentence the words found, and of the nearest in meaning."""
-    return meaning.similarity(query, [sid for sid, _ in words]) | dict(meaning.nearest(query, _MEANING_CANDIDATES))
+def _cosines(words: list[tuple[int, float]], meaning: SentenceMeaning, query: np.ndarray) -> dict[int, float]:
+    """The cosine to the query of each sentence the words found, and of the nearest in meaning (only when
+    the model read each sentence whole: vectors summed from words put unrelated sentences as near as any)."""
+    cosines = meaning.similarity(query, [sid for sid, _ in words])
+    if isinstance(meaning, MeaningIndex):
+        cosines |= dict(meaning.nearest(query, _MEANING_CANDIDATES))
+    return cosines
 
 
-def _ranked(words: list[tuple[int, float]], cosines: dict[int, float]) -> list[tuple[int, float]]:
+def _ranked(
+    words: list[tuple[int, float]], cosines: dict[int, float], meaning: SentenceMeaning
+) -> list[tuple[int, float]]:
     """The sentences by cosine plus a share of the words' score (scaled to the best); a sentence none of
-    the query's words reach must be close in meaning, and one they reach not far from it."""
+    the query's words reach must be close in meaning, and one they reach not far from it (cosines of
+    vectors summed from words re-rank what the words found, and say nothing of what is off the query)."""
     best_words = max((score for _, score in words), default=0.0) or 1.0
     by_words: dict[int, float] = {}
     for sid, score in words:
         by_words[sid] = max(by_words.get(sid, 0.0), score / best_words)
     ranked = [
-        (sid, cosine + _WORDS_WEIGHT * by_words.get(sid, 0.0))
+        (sid, cosine + meaning.words_weight * by_words.get(sid, 0.0))
         for sid, cosine in cosines.items()
-        if cosine >= (_WORDS_MIN_COSINE if sid in by_words else _MIN_COSINE)
+        if not isinstance(meaning, MeaningIndex) or cosine >= (_WORDS_MIN_COSINE if sid in by_words else _MIN_COSINE)
     ]
     return sorted(ranked, key=lambda hit: -hit[1])
 

@@ -11,8 +11,10 @@ import pytest
 from bot.content import engine as engine_module
 from bot.content.engine import StudyEngine
 from bot.content.index import meaning as meaning_module
+from bot.content.index import word_meaning
 from bot.content.index.build import open_index
 from bot.content.index.meaning import FILE, MeaningIndex
+from bot.content.index.word_meaning import WordMeaningIndex
 from bot.content.topics import load_topics
 from bot.errors import InputError, NothingFoundError
 from tests.conftest import TOPICS
@@ -23,7 +25,8 @@ from tests.evaluation.question_scoring import question_set, score_search
 def reading(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> StudyEngine:
     engine = StudyEngine(open_index(seeds_dir, index_dir=tmp_path_factory.mktemp("meaning-index")), load_topics(TOPICS))
     assert engine.index.meaning is None  # until read
-    assert engine.index.compute_meaning(engine.embedder)
+    engine.index.compute_meaning(engine.embedder)
+    assert isinstance(engine.index.meaning, MeaningIndex)
     return engine
 
 
@@ -55,7 +58,7 @@ def test_a_question_the_sources_say_nothing_about_finds_nothing(reading: StudyEn
 def test_the_vectors_are_kept_with_the_index_and_read_again_on_reopening(reading: StudyEngine):
     folder = reading.index.folder
     reopened = MeaningIndex.load(folder)
-    assert reopened is not None and reading.index.meaning is not None
+    assert reopened is not None and isinstance(reading.index.meaning, MeaningIndex)
     assert np.array_equal(reopened.ids, reading.index.meaning.ids)
     assert len(reopened.ids) == reading.index.report.sentences
 
@@ -65,12 +68,70 @@ def test_vectors_of_another_model_are_not_used(tmp_path: Path):
     assert MeaningIndex.load(tmp_path) is None
 
 
-def test_a_library_too_large_to_read_is_searched_by_words(seeds_dir: Path, tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(meaning_module, "MAX_SENTENCES", 10)
-    engine = StudyEngine(open_index(seeds_dir, index_dir=tmp_path / "index"), load_topics(TOPICS))
-    assert not engine.index.compute_meaning(engine.embedder)
-    assert not (tmp_path / "index" / FILE).exists()
-    assert engine.search("jailed dissidents").results[0].text.startswith("The Democratic People’s Republic of Korea")
+@pytest.fixture(scope="module")
+def word_by_word(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> StudyEngine:
+    """The seeds read as a library too large for the model to read sentence by sentence."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(meaning_module, "MAX_SENTENCES", 10)
+        index = open_index(seeds_dir, index_dir=tmp_path_factory.mktemp("word-meaning-index"))
+        engine = StudyEngine(index, load_topics(TOPICS))
+        assert index.read_word_by_word
+        index.compute_meaning(engine.embedder)
+    return engine
+
+
+def test_a_library_too_large_to_read_sentence_by_sentence_is_read_word_by_word(word_by_word: StudyEngine):
+    folder = word_by_word.index.folder
+    assert isinstance(word_by_word.index.meaning, WordMeaningIndex)
+    assert (folder / word_meaning.VECTORS_FILE).exists() and not (folder / FILE).exists()
+    # the issue's example: the words alone bring a fever count, prison camps and aid first
+    question = "Are people starving in North Korea"
+    top = word_by_word.search(question, limit=3).results
+    assert any(r.text.startswith("The World Food Programme estimates that 10.7 million") for r in top)
+    by_words = word_by_word.search(question, limit=3, meaning=False).results
+    assert not any(r.text.startswith("The World Food Programme estimates") for r in by_words)
+
+
+def test_the_word_by_word_vectors_are_kept_and_read_again_on_reopening(word_by_word: StudyEngine):
+    reopened = WordMeaningIndex.load(word_by_word.index.folder)
+    assert reopened is not None and word_by_word.index.meaning is not None
+    assert len(reopened.ids) == word_by_word.index.report.sentences
+    query = word_by_word.embedder.query("food shortages")
+    ids = [int(sid) for sid in reopened.ids[:20]]
+    cosines = reopened.similarity(query, [*ids, 10**9])
+    assert cosines == word_by_word.index.meaning.similarity(query, ids) and set(cosines) == set(ids)
+
+
+def test_word_by_word_vectors_only_rerank_the_sentences_the_words_find(word_by_word: StudyEngine):
+    # every sentence is about as near any question (0.87 for "recipe for chocolate cake") as to the ones the
+    # seeds answer: only the model's own vectors may bring in a sentence none of its words reach
+    question = "What will the weather be like tomorrow in Paris?"
+    found = {r.text for r in word_by_word.search(question, limit=10).results}
+    assert found == {r.text for r in word_by_word.search(question, limit=10, meaning=False).results}
+
+
+def test_a_word_by_word_library_finds_nothing_for_what_the_sources_never_say(word_by_word: StudyEngine):
+    with pytest.raises(NothingFoundError):
+        word_by_word.search("recipe for chocolate cake")
+    with pytest.raises(NothingFoundError):
+        word_by_word.summary("recipe for chocolate cake")
+
+
+def test_word_by_word_vectors_never_lower_the_bar_a_supporting_sentence_must_clear(
+    word_by_word: StudyEngine, monkeypatch
+):
+    # With every sentence found taken as near the claim, whole-sentence vectors would let this claim be
+    # supported by a sentence holding 60% of its words instead of 80% (see verdict.CLOSE_SUPPORT_COVERAGE);
+    # vectors summed from words are too coarse to say a sentence states a claim in other words.
+    monkeypatch.setattr(engine_module, "_CLOSE_COSINE", 0.01)
+    claim = "The UN human rights office in Seoul wrote a report on the pandemic and abuses in the North."
+    assert word_by_word.cite(claim).verdict == "related"
+
+
+def test_a_word_by_word_library_asks_for_a_question_in_its_own_language(word_by_word: StudyEngine):
+    with pytest.raises(NothingFoundError) as error:
+        word_by_word.search("Les sanctions frappent-elles l'élite ou les gens ordinaires ?")
+    assert error.value.hint is not None and error.value.hint.startswith("The sources are in English: ask in English")
 
 
 def test_a_sentence_found_by_meaning_alone_must_be_close(reading: StudyEngine, monkeypatch):

@@ -26,9 +26,11 @@ from pathlib import Path
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from tqdm import tqdm
 
-from bot.content.index.meaning import Embedder, MeaningIndex, compute_meaning
+from bot.content.index import meaning
+from bot.content.index.meaning import Embedder, MeaningIndex, SentenceMeaning, compute_meaning
 from bot.content.index.search import Analyzer, SearchIndex, SearchIndexWriter
 from bot.content.index.store import Store, StoreWriter
+from bot.content.index.word_meaning import WordMeaningIndex, compute_word_meaning
 from bot.content.ingest import IngestedDocument, ingest_file
 from bot.content.sources import INDEX_DIRNAME, SourceFile, SourceListing, fingerprint, list_sources
 from bot.filelock import FileLock, Locked
@@ -73,30 +75,43 @@ class ContentIndex:
         self.search = SearchIndex(folder / "search", analyzer)
         self.store = Store(folder / "content.sqlite3")
         self.report = report
+        # Too large to read for meaning sentence by sentence: read word by word (see `word_meaning`).
+        self.read_word_by_word = report.sentences > meaning.MAX_SENTENCES
         # Set when the sentences' vectors exist (now, or once a background thread has computed them).
-        self.meaning: MeaningIndex | None = MeaningIndex.load(folder)
+        self.meaning: SentenceMeaning | None = MeaningIndex.load(folder) or WordMeaningIndex.load(folder)
         try:
             self.name_counts = Counter(_NAMES.validate_python(self.store.meta("names") or {}))
         except (sqlite3.Error, ValidationError):
             self.store.close()
             raise
 
-    def compute_meaning(self, embedder: Embedder, *, progress: bool = False) -> bool:
-        """Embed the sentences for search by meaning, unless they are already (or are too many: then False)."""
+    def compute_meaning(self, embedder: Embedder, *, progress: bool = False) -> None:
+        """Read the sentences for search by meaning, unless they are already: each one through the model, or
+        in a library too large for that, each of its words."""
         if self.meaning is not None:
-            return True
+            return
         sentences = self.store.sentence_texts()
         started = time.perf_counter()
-        log.info("Reading %d sentences for search by meaning; search answers by words until then", len(sentences))
-        with tqdm(total=len(sentences), unit="sentence", desc="Reading for meaning", disable=not progress) as bar:
+        by_words = self.read_word_by_word
+        log.info(
+            "Reading %d sentences for search by meaning%s; search answers by words until then",
+            len(sentences),
+            " word by word" if by_words else "",
+        )
+        logged = 0  # tenths done, as the log has said them (a bot reading in the background has no bar)
+        with tqdm(total=None, unit="step", desc="Reading for meaning", disable=not progress) as bar:
 
-            def advance(done: int, _total: int) -> None:
+            def advance(done: int, total: int) -> None:
+                nonlocal logged
+                bar.total = total
                 bar.update(done - bar.n)
+                if done * 10 // total > logged:
+                    logged = done * 10 // total
+                    log.info("Reading for meaning: %d%% done", logged * 10)
 
-            self.meaning = compute_meaning(self.folder, sentences, embedder, progress=advance)
-        if self.meaning is not None:
-            log.info("Search by meaning ready: %d sentences in %.1f s", len(sentences), time.perf_counter() - started)
-        return self.meaning is not None
+            read = compute_word_meaning if by_words else compute_meaning
+            self.meaning = read(self.folder, sentences, embedder, progress=advance)
+        log.info("Search by meaning ready: %d sentences in %.1f s", len(sentences), time.perf_counter() - started)
 
     def close(self) -> None:
         self.store.close()
