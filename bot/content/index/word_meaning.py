@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.content.index.meaning import MODEL, Embedder
+from bot.content.index.meaning import MODEL, Embedder, cosines_of
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ _WORD_BATCH = 64
 _SENTENCE_BATCH = 2_000  # about 60 MB of word vectors gathered at a time
 
 
-def words_of(text: str) -> list[str]:
+def _words_of(text: str) -> list[str]:
     return [word.lower() for word in _WORD.findall(text)]
 
 
@@ -74,15 +74,9 @@ class WordMeaningIndex:
 
     def similarity(self, query: np.ndarray, sentence_ids: Sequence[int]) -> dict[int, float]:
         """The cosine of each of these sentences to the query (0 for one without a word the model read)."""
-        if not len(self.ids) or not sentence_ids:
-            return {}
-        asked = np.asarray(sentence_ids, dtype=self.ids.dtype)
-        positions = np.clip(np.searchsorted(self.ids, asked), 0, len(self.ids) - 1)
-        found = self.ids[positions] == asked
         projected = query.astype(np.float32) @ self._projection
         projected /= np.linalg.norm(projected) or 1.0
-        scores = np.asarray(self._vectors[positions], dtype=np.float32) @ projected
-        return {int(s): float(c) for s, c, ok in zip(sentence_ids, scores, found, strict=True) if ok}
+        return cosines_of(self.ids, self._vectors, projected, sentence_ids)
 
 
 class _WordVectors:
@@ -97,7 +91,7 @@ class _WordVectors:
         rows: list[int] = []
         columns: list[int] = []
         for row, text in enumerate(texts):
-            for word in words_of(text):
+            for word in _words_of(text):
                 column = self.position.get(word)
                 if column is not None:
                     rows.append(row)
@@ -116,7 +110,7 @@ def _library_words(sentences: Sequence[tuple[int, str]]) -> tuple[list[str], np.
     """The library's words (the `MAX_WORDS` most common), and their idf."""
     counts: Counter[str] = Counter()
     for _, text in sentences:
-        counts.update(set(words_of(text)))
+        counts.update(set(_words_of(text)))
     kept = counts.most_common(MAX_WORDS)
     words = [word for word, _ in kept]
     idf = np.array([math.log(len(sentences) / n) for _, n in kept], dtype=np.float32)
