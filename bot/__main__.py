@@ -21,8 +21,10 @@ from bot.content.index.meaning import Embedder
 from bot.content.topics import load_topics
 from bot.errors import ConfigError, InputError, NothingFoundError, StudybotError
 from bot.health import is_healthy
+from bot.library.libraries import Libraries
 from bot.logs import configure_logging
 from bot.playground import run_playground
+from bot.records.database import DATABASE_FILE, lock_data_folder, open_database
 from bot.render.text import render
 
 EXIT_NOTHING_FOUND = 1
@@ -37,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--config", type=Path, help="settings file (default: config/bot.yaml)")
     common.add_argument("--sources", type=Path, help="sources folder (overrides the settings file)")
     common.add_argument("--rebuild", action="store_true", help="rebuild the index even if the sources are unchanged")
+    common.add_argument("--server", type=int, help="answer from this server's library (its id), not the shared one")
 
     parser = argparse.ArgumentParser(
         prog="python -m bot",
@@ -69,13 +72,92 @@ def _parser() -> argparse.ArgumentParser:
     )
     fact = command("fact", "one fact for a daily post")
     fact.add_argument("--seed", type=int, help="the same seed gives the same fact")
-    command("sources", "the loaded documents, their references, and files not loaded")
+    sources = command(
+        "sources",
+        "the loaded documents, their references, and files not loaded; with --server, that server's library. "
+        "`sources add FILE --server ID` adds a source to a server's own library, `sources remove KEY --server ID` "
+        "takes one out, `sources edit KEY --server ID --title T` corrects one (stop the bot first: it reads the "
+        "servers' libraries when it starts)",
+    )
+    sources.add_argument(
+        "action",
+        nargs="?",
+        choices=["add", "edit", "remove"],
+        help="add a file, correct a source's title, author or date, or remove one",
+    )
+    sources.add_argument(
+        "target", nargs="?", help="the file (or https:// link) to add, or the key of the source to edit or remove"
+    )
+    sources.add_argument("--title", help="the source's title, when adding (else the one it gives)")
+    sources.add_argument("--author", help="its author, when adding")
+    sources.add_argument("--published", help="when it was published (YYYY-MM-DD), when adding")
     command("index", "build the index now (it is also built on first use), with a progress bar")
     command("run", "run the bot on Discord (needs DISCORD_TOKEN in the environment)")
     command("play", "try the bot offline: a local Discord sandbox and a prompt to act as a member")
     command("sync", "publish the slash commands to every server the bot is in (needs DISCORD_TOKEN)")
     command("health", "exit 0 if a running bot is connected to Discord right now, else 1: for health checks")
     return parser
+
+
+def _server_engine(engine: StudyEngine, settings: Settings, server: int) -> StudyEngine:
+    libraries = Libraries(engine, settings)
+    libraries.open_saved()
+    return libraries.engine_for(server)
+
+
+def _library_answer(engine: StudyEngine, settings: Settings, args: argparse.Namespace) -> BaseModel:
+    """`sources add|edit|remove ... --server ID`, and `sources --server ID`: a server's own library."""
+    if args.server is None:
+        raise InputError(
+            "Which server's library? Give --server ID.",
+            "The shared library is the sources folder: copy files there instead.",
+        )
+    libraries = Libraries(engine, settings)
+    if args.action is None:
+        libraries.open_saved()
+        return libraries.library(args.server)
+    if not args.target:
+        raise InputError(f"sources {args.action}: give the {'file' if args.action == 'add' else 'key of the source'}.")
+    # A running bot holds the data folder: its own changes and these would race, and it would not see these.
+    lock = lock_data_folder(settings.data_dir)
+    try:
+        libraries.open_saved()
+        return _change_library(libraries, settings, args)
+    finally:
+        lock.release()
+
+
+def _change_library(libraries: Libraries, settings: Settings, args: argparse.Namespace) -> BaseModel:
+    from bot.library.shelf import source_meta
+
+    if args.action == "remove":
+        change, removed = libraries.remove(args.server, args.target)
+        asyncio.run(_forget_questions(settings, args.server, removed.sentence_ids))
+        return change
+    if args.action == "edit":
+        return libraries.correct(args.server, args.target, source_meta(args.title, args.author, args.published))
+    say = lambda line: print(line, file=sys.stderr)  # noqa: E731
+    if args.target.startswith(("http://", "https://")):
+        meta = source_meta(args.title, args.author, args.published, args.target)
+        say(f"Fetching {args.target}…")
+        name, data = asyncio.run(libraries.fetch(args.target))
+        return libraries.add(args.server, name, data, meta, say)
+    path = Path(args.target)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file.")
+    meta = source_meta(args.title, args.author, args.published)
+    return libraries.add(args.server, path.name, path.read_bytes(), meta, say)
+
+
+async def _forget_questions(settings: Settings, server: int, sentence_ids: list[int]) -> None:
+    """The removed source's questions leave the server's quiz records, as `/source remove` does."""
+    from bot.records.quiz import QuizRecords
+
+    db = await open_database(settings.data_dir / DATABASE_FILE)
+    try:
+        await QuizRecords(db).forget_sentences(server, sentence_ids)
+    finally:
+        await db.close()
 
 
 def _answer(engine: StudyEngine, args: argparse.Namespace) -> BaseModel:
@@ -182,7 +264,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 + ("" if report.rebuilt else " (unchanged, reused)")
             )
             return 0
-        answer = _answer(engine, args)
+        if args.command == "sources" and (args.action or args.server is not None):
+            answer = _library_answer(engine, settings, args)
+        elif args.server is not None:
+            answer = _answer(_server_engine(engine, settings, args.server), args)
+        else:
+            answer = _answer(engine, args)
     except StudybotError as error:
         code = EXIT_NOTHING_FOUND if isinstance(error, NothingFoundError) else EXIT_BAD_INPUT
         if args.json:

@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.content.engine import StudyEngine
 from bot.filelock import FileLock
 from bot.health import HEARTBEAT_SECONDS, write_heartbeat
+from bot.library.libraries import Libraries
 from bot.logs import keep_tokens_out_of_logs
 from bot.records.database import DATABASE_FILE, lock_data_folder, open_database
 
@@ -33,6 +34,7 @@ COGS = (
     "bot.cogs.topics",
     "bot.cogs.evidence",
     "bot.cogs.library",
+    "bot.cogs.sources",
     "bot.cogs.quiz",
     "bot.cogs.daily",
 )
@@ -55,6 +57,7 @@ class StudyBot(commands.Bot):
         )
         keep_tokens_out_of_logs()  # whoever runs the bot, and however they set logging up
         self.engine = engine
+        self.libraries = Libraries(engine, settings)
         self.settings = settings
         self.sync_guilds = list(settings.dev_guilds if sync_guilds is None else sync_guilds)
         self.quiz_sessions = QuizSessions()
@@ -70,6 +73,7 @@ class StudyBot(commands.Bot):
         self._data_lock = lock_data_folder(self.settings.data_dir)
         self.db = await open_database(self.settings.data_dir / DATABASE_FILE)
         await asyncio.to_thread(self.engine.warm)
+        await asyncio.to_thread(self.libraries.open_saved)
         self.heartbeat.start()
         self.connection_watch.start()
         for cog in COGS:
@@ -83,6 +87,10 @@ class StudyBot(commands.Bot):
         # collection no longer walks it, which on a busy bot held the event loop for 60-160 ms at a time.
         gc.collect()
         gc.freeze()
+
+    def engine_for(self, guild_id: int | None) -> StudyEngine:
+        """The engine that answers in this server: its own library's, or the shared one."""
+        return self.libraries.engine_for(guild_id)
 
     @property
     def connected(self) -> bool:

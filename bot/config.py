@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, IPvAnyNetwork, SecretStr
 
 from bot.yaml_files import read_yaml
 
@@ -39,6 +39,23 @@ class DailySettings(BaseModel):
     )
 
 
+class LibrarySettings(BaseModel):
+    """Each server's own sources, added by its moderators (`/source add`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    max_documents: int = Field(default=50, ge=0, description="Sources a server may add.")
+    max_megabytes: float = Field(default=200, ge=0, description="Their total size, in MiB.")
+    max_file_megabytes: float = Field(default=25, gt=0, description="One file's size, in MiB.")
+    read_seconds: float = Field(default=120, gt=0, description="How long reading one file may take.")
+    read_memory_megabytes: int = Field(default=2048, ge=256, description="Memory the reader of one file may use.")
+    fetch_seconds: float = Field(default=30, gt=0, description="How long fetching a source by URL may take.")
+    url_networks: list[IPvAnyNetwork] = Field(
+        default_factory=list,
+        description="Private networks whose addresses a source's URL may name (none: public addresses only).",
+    )
+
+
 class Settings(BaseModel):
     """Relative paths are resolved against the folder holding the config file's `config/` folder."""
 
@@ -59,6 +76,7 @@ class Settings(BaseModel):
     )
     quiz: QuizSettings = QuizSettings()
     daily: DailySettings = DailySettings()
+    library: LibrarySettings = LibrarySettings()
 
     def resolved(self, root: Path) -> Settings:
         def anchor(path: Path) -> Path:

@@ -38,6 +38,7 @@ Type what a member would type in #study:
   press 2                          press button 2 on the last answer
   as sam /search query:famine      do it as the other member, sam
   /quiz start questions:3          a quiz; press 1-4 to answer, `as sam press 2` for sam
+  /source add file:report.pdf      add a file of yours to this server's library (then search it)
   type 120,000                     fill in the form the bot last opened (after pressing "Type it")
   wait 10                          let 10 seconds pass and show what the bot posted meanwhile
   help                             this text
@@ -173,11 +174,13 @@ class Playground:
         threads = {int(i): c["name"] for i, c in channels if c.get("parent_id") == str(self.channel_id)}
         for channel_id in (self.channel_id, *threads):
             for record in self.sandbox.channel_messages(channel_id):
-                if record.ephemeral or self.seen.get(record.id) == len(record.history):
+                # another member's private answers are not shown; an edit of one shown to you is (progress)
+                unseen_private = record.ephemeral and record.id not in self.seen
+                if unseen_private or self.seen.get(record.id) == len(record.history):
                     continue
                 edited = record.id in self.seen
                 self.seen[record.id] = len(record.history)
-                lines = render_message(record.payload, ephemeral=False, names=self.names)
+                lines = render_message(record.payload, ephemeral=record.ephemeral, names=self.names)
                 if channel_id in threads:
                     lines[0] += f"  (in the thread “{threads[channel_id]}”)"
                 if edited:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.records.database import lock_data_folder
 from tests.conftest import PROJECT, SEEDS
 
 
@@ -140,3 +141,32 @@ def test_index_reads_the_sources_for_meaning_once(tmp_path: Path, seeds_dir: Pat
     assert (sources / ".studybot-index" / "meaning.npz").exists()
     again = run("index", "--sources", str(sources))
     assert again.returncode == 0 and "(unchanged, reused)" in again.stdout and "Search by meaning" not in again.stdout
+
+
+def test_sources_add_gives_one_server_a_source_the_others_do_not_see(sources: list[str], tmp_path: Path) -> None:
+    config = tmp_path / "config" / "bot.yaml"
+    config.parent.mkdir()
+    config.write_text(f"data_dir: {tmp_path / 'data'}\ntopics: {PROJECT / 'config' / 'topics.yaml'}\nmeaning: false\n")
+    pdf = PROJECT / "tests" / "evaluation" / "documents" / "AER.pdf"
+    setting = ["--config", str(config), *sources]
+    added = run("sources", "add", str(pdf), "--server", "7", "--title", "Econometrics vignette", "--json", *setting)
+    assert added.returncode == 0, added.stderr
+    change = json.loads(added.stdout)
+    assert change["action"] == "added" and change["source"]["document"]["title"] == "Econometrics vignette"
+    assert "Reading page 6 of 6…" in added.stderr
+    key = change["source"]["document"]["id"]
+    here = json.loads(run("search", "econometrics", "--server", "7", "--json", *setting).stdout)
+    assert {r["document"]["id"] for r in here["results"]} == {key}
+    elsewhere = run("search", "econometrics", "--server", "8", *setting)
+    assert elsewhere.returncode == 1  # nothing found in another server's library
+    bad = run("sources", "add", str(pdf), "--server", "7", "--published", "last week", *setting)
+    assert bad.returncode == 2 and "published" in bad.stderr
+    removed = run("sources", "remove", key, "--server", "7", "--json", *setting)
+    assert removed.returncode == 0 and json.loads(removed.stdout)["action"] == "removed"
+    assert run("search", "econometrics", "--server", "7", *setting).returncode == 1
+    held = lock_data_folder(tmp_path / "data")  # a bot running on the same data folder
+    try:
+        refused = run("sources", "add", str(pdf), "--server", "7", *setting)
+    finally:
+        held.release()
+    assert refused.returncode == 2 and "another studybot" in refused.stderr

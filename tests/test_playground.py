@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import PROJECT
 from tests.test_cli import run
@@ -38,18 +39,23 @@ quit
 """
 
 
-def test_playground_drives_the_real_bot_through_the_sandbox(seeds_dir):
+def play(script: str, sources: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m bot play` with the lines of `script` typed in, and no token in the environment."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
     env.pop("DISCORD_TOKEN", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "play", "--sources", str(seeds_dir)],
-        input=SCRIPT,
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "play", "--sources", str(sources)],
+        input=script,
         cwd=PROJECT,
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_playground_drives_the_real_bot_through_the_sandbox(seeds_dir):
+    result = play(SCRIPT, seeds_dir)
     out = result.stdout
     assert result.returncode == 0, result.stderr
     assert "local Discord sandbox with the real bot, offline" in out
@@ -86,4 +92,19 @@ def test_run_without_a_token_says_how_to_get_one_and_points_to_the_playground(se
     result = run("run", "--sources", str(seeds_dir))
     assert result.returncode == 2
     assert "DISCORD_TOKEN" in result.stderr and "python -m bot play" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_playground_adds_a_file_to_the_servers_library_and_searches_it(seeds_dir):
+    pdf = PROJECT / "tests" / "evaluation" / "documents" / "AER.pdf"
+    result = play(
+        f"/source add file:{pdf}\nwait 20\n/search query:econometrics regression\n/source list\nquit\n", seeds_dir
+    )
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    assert "Fetching AER.pdf…" in out
+    assert "(updated)" in out and "Source added" in out  # the progress message turned into the result
+    title = "Applied Econometrics with R"
+    assert out.count(title) >= 3, out  # in the result, in the search (with a page), in the list
+    assert "p. 1" in out and "1 source added by this server" in out
     assert "Traceback" not in result.stderr

@@ -65,8 +65,11 @@ def quick_settings(data_dir: Path) -> Settings:
 _RUNNERS: dict[StudyBot, asyncio.Task[None]] = {}
 
 
-async def start_bot(engine: StudyEngine, settings: Settings, sandbox: Sandbox, guild: SandboxGuild) -> StudyBot:
-    bot = StudyBot(engine, settings, sync_guilds=[guild.id])
+async def start_bot(
+    engine: StudyEngine, settings: Settings, sandbox: Sandbox, guild: SandboxGuild, *more: SandboxGuild
+) -> StudyBot:
+    """The bot, connected and ready, its commands synced to `guild` (and `more`)."""
+    bot = StudyBot(engine, settings, sync_guilds=[guild.id, *(g.id for g in more)])
     _RUNNERS[bot] = asyncio.create_task(bot.start(sandbox.token))
     await asyncio.wait_for(bot.wait_until_ready(), 15)
     return bot

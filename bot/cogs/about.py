@@ -21,7 +21,7 @@ class About(commands.Cog):
     @app_commands.command(name="about")
     async def about(self, interaction: discord.Interaction[StudyBot]) -> None:
         """What studybot is and where its answers come from."""
-        report = self.bot.engine.index.report
+        report = self.bot.engine_for(interaction.guild_id).index.report
         embed = embeds.about(report.documents, report.sentences, report.statistics, report.references)
         await interaction.response.send_message(embed=embed)
 

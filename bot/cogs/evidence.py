@@ -31,7 +31,7 @@ class Evidence(commands.Cog):
         self, interaction: discord.Interaction[StudyBot], topic: app_commands.Range[str, 1, 100] | None = None
     ) -> None:
         """Statistics quoted from the sources: the number as written, what it counts, and who says so."""
-        answer = self.bot.engine.stats(topic=topic, limit=STATISTICS)
+        answer = self.bot.engine_for(interaction.guild_id).stats(topic=topic, limit=STATISTICS)
         await send_pages(interaction, embeds.stats_pages(answer))
 
     @app_commands.command(name="cite")
@@ -39,7 +39,7 @@ class Evidence(commands.Cog):
     async def cite(self, interaction: discord.Interaction[StudyBot], claim: app_commands.Range[str, 1, 1000]) -> None:
         """Whether the sources support a claim, contradict it or only touch on it, quoting the sentences."""
         # Off the gateway's loop: the claim is embedded to find the sentences near it in meaning.
-        answer = await asyncio.to_thread(self.bot.engine.cite, claim, limit=MATCHES)
+        answer = await asyncio.to_thread(self.bot.engine_for(interaction.guild_id).cite, claim, limit=MATCHES)
         await send_pages(interaction, embeds.cite_pages(answer))
 
 

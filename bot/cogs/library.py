@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import weakref
 from typing import TYPE_CHECKING
 
 import discord
@@ -10,6 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.shared.paginator import send_pages
+from bot.content.engine import StudyEngine
 from bot.render import embeds
 
 if TYPE_CHECKING:
@@ -19,22 +21,27 @@ if TYPE_CHECKING:
 class Library(commands.Cog):
     def __init__(self, bot: StudyBot) -> None:
         self.bot = bot
-        self.source_pages: list[discord.Embed] = []
+        # An engine's list never changes (a server's new library is a new engine), and for ten thousand
+        # documents it takes a quarter of a second to lay out: done once per engine, off the event loop.
+        self.source_pages: weakref.WeakKeyDictionary[StudyEngine, list[discord.Embed]] = weakref.WeakKeyDictionary()
 
     async def cog_load(self) -> None:
-        # The list never changes while the bot runs, and for ten thousand documents it takes a quarter
-        # of a second to lay out: done once, off the event loop.
-        self.source_pages = await asyncio.to_thread(embeds.sources_pages, self.bot.engine.sources())
+        await self._pages(self.bot.engine)
+
+    async def _pages(self, engine: StudyEngine) -> list[discord.Embed]:
+        if engine not in self.source_pages:
+            self.source_pages[engine] = await asyncio.to_thread(embeds.sources_pages, engine.sources())
+        return self.source_pages[engine]
 
     @app_commands.command(name="sources")
     async def sources(self, interaction: discord.Interaction[StudyBot]) -> None:
         """The documents the group has loaded, with their authors and references."""
-        await send_pages(interaction, self.source_pages)
+        await send_pages(interaction, await self._pages(self.bot.engine_for(interaction.guild_id)))
 
     @app_commands.command(name="fact")
     async def fact(self, interaction: discord.Interaction[StudyBot]) -> None:
         """One statistic or cited sentence from the sources."""
-        answer = self.bot.engine.fact()
+        answer = self.bot.engine_for(interaction.guild_id).fact()
         await interaction.response.send_message(embed=embeds.fact_embed(answer))
 
 

@@ -27,7 +27,7 @@ class Search(commands.Cog):
     async def search(self, interaction: discord.Interaction[StudyBot], query: app_commands.Range[str, 1, 300]) -> None:
         """Find the passages in the group's sources that best answer a question."""
         # Off the gateway's loop: embedding the question for search by meaning takes tens of milliseconds.
-        answer = await asyncio.to_thread(self.bot.engine.search, query, limit=RESULTS)
+        answer = await asyncio.to_thread(self.bot.engine_for(interaction.guild_id).search, query, limit=RESULTS)
         await send_pages(interaction, embeds.search_pages(answer))
 
 

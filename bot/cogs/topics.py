@@ -24,7 +24,7 @@ class Topics(commands.Cog):
     @app_commands.command(name="topics")
     async def topics(self, interaction: discord.Interaction[StudyBot]) -> None:
         """The topics the sources cover: the group's curated list, then names the sources keep mentioning."""
-        await send_pages(interaction, embeds.topics_pages(self.bot.engine.list_topics()))
+        await send_pages(interaction, embeds.topics_pages(self.bot.engine_for(interaction.guild_id).list_topics()))
 
     @app_commands.command(name="summary")
     @app_commands.describe(topic="A topic, word or phrase (start typing for topics), e.g. food or cyber theft")
@@ -32,7 +32,7 @@ class Topics(commands.Cog):
     async def summary(self, interaction: discord.Interaction[StudyBot], topic: app_commands.Range[str, 1, 100]) -> None:
         """A short summary of a topic or phrase, in the sources' own sentences with their references."""
         # Off the gateway's loop: a phrase that names no topic is searched by meaning too.
-        answer = await asyncio.to_thread(self.bot.engine.summary, topic)
+        answer = await asyncio.to_thread(self.bot.engine_for(interaction.guild_id).summary, topic)
         await interaction.response.send_message(embed=embeds.summary_embed(answer))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import math
 import random
+import statistics
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -99,6 +100,7 @@ class StudyEngine:
     def __init__(self, index: ContentIndex, curated_topics: Sequence[Topic], embedder: Embedder | None = None) -> None:
         self.index = index
         self.embedder = embedder or Embedder()
+        self.curated_topics = list(curated_topics)
         self.topics = [*curated_topics, *discover_topics(index.name_counts, curated_topics)]
         self._planner = QueryPlanner(index.search, self.topics)
         # Answers that read the whole index and take no input; the index never changes while the engine
@@ -538,6 +540,12 @@ def _cosines(words: list[tuple[int, float]], meaning: SentenceMeaning, query: np
     """The cosine to the query of each sentence the words found, and of the nearest in meaning (only when
     the model read each sentence whole: vectors summed from words put unrelated sentences as near as any)."""
     cosines = meaning.similarity(query, [sid for sid, _ in words])
+    # A sentence the words found that has no vector yet (a server's new source, while its sentences are
+    # read for meaning) is ranked as the typical one the words found: by its words, neither lifted nor lost.
+    unread = [sid for sid, _ in words if sid not in cosines]
+    if unread:
+        typical = statistics.median(cosines.values()) if cosines else _WORDS_MIN_COSINE
+        cosines |= dict.fromkeys(unread, max(typical, _WORDS_MIN_COSINE))
     if isinstance(meaning, MeaningIndex):
         cosines |= dict(meaning.nearest(query, _MEANING_CANDIDATES))
     return cosines

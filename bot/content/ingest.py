@@ -15,7 +15,7 @@ from bot.content.citations import Citation, CitationLinker
 from bot.content.layout import Role, classify, is_notes_heading
 from bot.content.models import SourceMeta
 from bot.content.notes import parse_notes
-from bot.content.readers.text import SourceText
+from bot.content.readers.text import PageProgress, SourceText
 from bot.content.references import ParsedReference, parse_reference
 from bot.content.segmentation import normalise_whitespace, paragraph_spans, split_normalised
 from bot.content.sources import SourceError, SourceFile, read_sidecar, read_source
@@ -191,9 +191,11 @@ def time_budget(characters: int) -> float:
     return max(MIN_FILE_SECONDS, SECONDS_PER_MILLION_CHARACTERS * characters / 1e6)
 
 
-def ingest_file(source: SourceFile, budget: float | None = None) -> IngestedDocument | str:
+def ingest_file(
+    source: SourceFile, budget: float | None = None, progress: PageProgress | None = None
+) -> IngestedDocument | str:
     """The document, or a warning naming the file when it cannot be used at all. `budget`: seconds the
-    file may take (by default `time_budget` of its size)."""
+    file may take (by default `time_budget` of its size); `progress`: told the pages read, for a PDF."""
     warnings: list[str] = []
     try:
         meta = read_sidecar(source)
@@ -201,7 +203,7 @@ def ingest_file(source: SourceFile, budget: float | None = None) -> IngestedDocu
         warnings.append(f"{error} (loaded without its sidecar)")
         meta = SourceMeta()
     try:
-        read = read_source(source)
+        read = read_source(source, progress)
     except SourceError as error:
         return str(error)
     said = {"title": read.title, "author": read.author, "published": read.published}

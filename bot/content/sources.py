@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot.content.models import SourceMeta
 from bot.content.readers.formats import FORMAT_ERRORS, SUFFIXES, is_binary_format, read_format
-from bot.content.readers.text import SourceText
+from bot.content.readers.text import PageProgress, SourceText
 from bot.errors import ConfigError
 from bot.yaml_files import read_yaml
 
@@ -105,7 +105,7 @@ def read_sidecar(source: SourceFile) -> SourceMeta:
         raise SourceError(error.message) from error
 
 
-def read_source(source: SourceFile) -> SourceText:
+def read_source(source: SourceFile, progress: PageProgress | None = None) -> SourceText:
     """The text a reader of the file sees; `SourceError` names the file and what is wrong with it."""
     try:
         data = _read_regular_file(source.path)
@@ -116,7 +116,7 @@ def read_source(source: SourceFile) -> SourceText:
         if is_binary_format(suffix):
             if not data:
                 raise SourceError(f"{source.relative}: empty")
-            return read_format(suffix, data)
+            return read_format(suffix, data, progress)
         return read_format(suffix, _decode(source, data))
     except FORMAT_ERRORS as error:
         raise SourceError(f"{source.relative}: {error}") from error

@@ -136,6 +136,23 @@ class QuizRecords:
         async with self._db.execute("SELECT question_key FROM quiz_dropped WHERE guild_id = ?", (guild_id,)) as cursor:
             return {row[0] async for row in cursor}
 
+    async def forget_sentences(self, guild_id: int, sentence_ids: list[int]) -> None:
+        """A source this server removed: the questions on its sentences leave its asked, review, dropped and
+        reported lists (a question's key is `kind:sentence id`; ids are never given to another sentence)."""
+        if not sentence_ids:
+            return
+        await self._db.execute("CREATE TEMP TABLE IF NOT EXISTS forgotten (sentence INTEGER PRIMARY KEY)")
+        await self._db.execute("DELETE FROM forgotten")
+        await self._db.executemany("INSERT OR IGNORE INTO forgotten VALUES (?)", [(i,) for i in sentence_ids])
+        for table in ("quiz_asked", "quiz_review", "quiz_dropped", "quiz_reports"):
+            await self._db.execute(
+                f"DELETE FROM {table} WHERE guild_id = ? AND "
+                "CAST(substr(question_key, instr(question_key, ':') + 1) AS INTEGER)"
+                " IN (SELECT sentence FROM forgotten)",
+                (guild_id,),
+            )
+        await self._db.commit()
+
     async def latest_question(self, channel_id: int, number: int) -> tuple[str, str] | None:
         """The key and prompt of question `number` (1-based) of the channel's latest quiz, if it was shown."""
         async with self._db.execute(

@@ -14,6 +14,7 @@ from bot.content.models import (
     ReferenceInfo,
     SearchAnswer,
     SourcesAnswer,
+    SourceSummary,
     StatsAnswer,
     SummaryAnswer,
     TopicsAnswer,
@@ -177,14 +178,16 @@ def topics_pages(answer: TopicsAnswer) -> list[discord.Embed]:
     return paged_fields("Topics", fields, per_page=10, footer="/summary topic: for a summary of one")
 
 
+def source_field(source: SourceSummary) -> tuple[str, str]:
+    """A source as `sources` lists it: its key, then its title, author and what the bot understood of it."""
+    document = source.document
+    title = f"“{safe(document.title)}” (opening words; no title given)" if document.title_is_opening else ""
+    lines = [title, source_line(document, None), *(safe(line) for line in understood(source))]
+    return safe(document.id), "\n".join(p for p in lines if p)
+
+
 def sources_pages(answer: SourcesAnswer) -> list[discord.Embed]:
-    fields = []
-    for source in answer.sources:
-        document = source.document
-        title = f"“{safe(document.title)}” (opening words; no title given)" if document.title_is_opening else ""
-        lines = [title, source_line(document, None), *(safe(line) for line in understood(source))]
-        described = "\n".join(p for p in lines if p)
-        fields.append((safe(document.id), described))
+    fields = [source_field(source) for source in answer.sources]
     note = f"Not loaded: {len(answer.skipped)} files" if answer.skipped else ""
     return paged_fields("Sources", fields, per_page=8, footer=note)
 

@@ -16,10 +16,12 @@ from bot.content.models import (
     ReferenceInfo,
     SearchAnswer,
     SourcesAnswer,
+    SourceSummary,
     StatsAnswer,
     SummaryAnswer,
     TopicsAnswer,
 )
+from bot.library.models import LibraryChange, ServerLibrary
 from bot.render import plural
 from bot.render.understood import understood
 from bot.render.verdicts import relation_label, verdict_line, verdict_title
@@ -115,21 +117,46 @@ def render_fact(answer: FactAnswer) -> str:
     return "\n".join([head, _wrap(f"“{fact.quote}”"), _source(fact.document, fact.reference, fact.page)])
 
 
+def _source_lines(s: SourceSummary) -> list[str]:
+    d = s.document
+    lines = [f"{d.id}  ({d.path})", _wrap(f"Title: {d.title}" + (" [opening words]" if d.title_is_opening else ""))]
+    if d.author:
+        lines.append(_wrap(f"Author: {d.author}"))
+    lines += [_wrap(line) for line in understood(s)]
+    lines += [_wrap(f"- {r.text}", "     ") for r in s.references]
+    return lines
+
+
 def render_sources(answer: SourcesAnswer) -> str:
     lines = [f"{len(answer.sources)} sources:"]
     for s in answer.sources:
-        d = s.document
-        lines += [
-            "",
-            f"{d.id}  ({d.path})",
-            _wrap(f"Title: {d.title}" + (" [opening words]" if d.title_is_opening else "")),
-        ]
-        if d.author:
-            lines.append(_wrap(f"Author: {d.author}"))
-        lines += [_wrap(line) for line in understood(s)]
-        lines += [_wrap(f"- {r.text}", "     ") for r in s.references]
+        lines += ["", *_source_lines(s)]
     if answer.skipped:
         lines += ["", "Not loaded:"] + [f"  {problem}" for problem in answer.skipped]
+    return "\n".join(lines)
+
+
+def render_library_change(answer: LibraryChange) -> str:
+    head = {"added": "Added", "already added": "Already added", "corrected": "Corrected", "removed": "Removed"}[
+        answer.action
+    ]
+    return "\n".join(
+        [
+            f"{head} in {answer.seconds:.1f} s:",
+            *_source_lines(answer.source),
+            f"This server's own sources: {answer.documents} ({answer.megabytes:g} MiB)",
+        ]
+    )
+
+
+def render_server_library(answer: ServerLibrary) -> str:
+    shared = f"the shared library ({plural(answer.shared_documents, 'document')}) and " if answer.shared else ""
+    lines = [
+        f"Server {answer.server} draws on {shared}{plural(len(answer.sources), 'source')} of its own "
+        f"({answer.megabytes:g} of {answer.max_megabytes:g} MiB, {len(answer.sources)} of {answer.max_documents}):"
+    ]
+    for s in answer.sources:
+        lines += ["", *_source_lines(s)]
     return "\n".join(lines)
 
 
@@ -142,6 +169,8 @@ RENDERERS = {
     QuizAnswer: render_quiz,
     FactAnswer: render_fact,
     SourcesAnswer: render_sources,
+    LibraryChange: render_library_change,
+    ServerLibrary: render_server_library,
 }
 
 

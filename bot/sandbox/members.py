@@ -10,15 +10,18 @@ bot. Each action returns a `Reply` to read what the bot answered: the acknowledg
 from __future__ import annotations
 
 import asyncio
+import mimetypes
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from bot.sandbox.payloads import Payload
 from bot.sandbox.permissions import VIEW_CHANNEL
 from bot.sandbox.records import EPHEMERAL, LOADING, InteractionRecord, MessageRecord, SandboxGuild
 from bot.sandbox.server import Sandbox
+from bot.sandbox.uploads import ATTACHMENT_SIZE_LIMIT
 
 _SNOWFLAKE = re.compile(r"[0-9]+")
 
@@ -32,6 +35,8 @@ APPLICATION_COMMAND, COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT = 2, 3, 4, 5
 TEXT_INPUT = 4
 STRING_OPTION, INTEGER_OPTION, BOOLEAN_OPTION = 3, 4, 5
 USER_OPTION, CHANNEL_OPTION, ROLE_OPTION, NUMBER_OPTION = 6, 7, 8, 10
+# application-commands#application-command-object-application-command-option-type
+ATTACHMENT_OPTION = 11
 
 
 class SandboxError(Exception):
@@ -144,6 +149,7 @@ class SandboxMember:
         self.user = user
         self.id = int(user["id"])
         self.name = str(user["username"])
+        self._attachments: dict[str, Payload] = {}  # uploaded for the command being sent, by id
 
     def _command(self, name: str) -> Payload:
         for command in [*self.sandbox.guild_commands.get(self.guild.id, []), *self.sandbox.global_commands]:
@@ -159,7 +165,7 @@ class SandboxMember:
                 raise SandboxError(f"no option '{name}'; the command has {sorted(known)}")
             definition = known[name]
             kind = definition["type"]
-            value = self._id_for(kind, value)
+            value = self._attached(value) if kind == ATTACHMENT_OPTION else self._id_for(kind, value)
             if name == focused:
                 _check_typed(definition, str(value))
             else:
@@ -202,6 +208,24 @@ class SandboxMember:
             data["resolved"] = resolved
         return data
 
+    def _attached(self, value: Any) -> str:
+        """A file picked for an attachment option, given as a path or as (filename, bytes): uploaded first, as
+        the client does, and sent as its id. The client refuses a file over the upload limit
+        (reference#uploading-files: 10 MiB for all users by default)."""
+        if isinstance(value, tuple):
+            filename, data = str(value[0]), bytes(value[1])
+        else:
+            path = Path(str(value)).expanduser()
+            if not path.is_file():
+                raise SandboxError(f"no file {path} to attach")
+            filename, data = path.name, path.read_bytes()
+        if len(data) > ATTACHMENT_SIZE_LIMIT:
+            raise SandboxError(f"{filename}: your files are too powerful (max {ATTACHMENT_SIZE_LIMIT // 2**20} MiB)")
+        content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        attachment = self.sandbox.attach(filename, data, content_type)
+        self._attachments[attachment["id"]] = attachment
+        return str(attachment["id"])
+
     def _id_for(self, kind: int, value: Any) -> Any:
         """Users, channels and roles may be named ("#study", "sam") as a member picks them from a list."""
         if kind not in (USER_OPTION, CHANNEL_OPTION, ROLE_OPTION) or _is_snowflake(value):
@@ -234,6 +258,8 @@ class SandboxMember:
                 resolved.setdefault("channels", {})[str(target)] = channel
             elif option["type"] == ROLE_OPTION and target in self.guild.roles:
                 resolved.setdefault("roles", {})[str(target)] = self.guild.roles[target]
+            elif option["type"] == ATTACHMENT_OPTION:
+                resolved.setdefault("attachments", {})[str(target)] = self._attachments.pop(str(target))
         return resolved
 
     async def run(self, where: str, command_line: str, /, **values: Any) -> Reply:

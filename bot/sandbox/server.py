@@ -19,6 +19,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import yarl
 from aiohttp import web
@@ -122,6 +123,7 @@ class Sandbox:
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
         app = web.Application(client_max_size=32 * 1024 * 1024)
         app.router.add_get("/gateway", self.gateway.handle)
+        app.router.add_get(r"/ephemeral-attachments/{app}/{attachment:\d+}/{filename}", self._serve_attachment)
         app.router.add_route("*", API + "/{tail:.*}", self._serve)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -213,6 +215,31 @@ class Sandbox:
     async def deny_bot(self, guild: SandboxGuild, channel_id: int, permissions: int = perms.VIEW_CHANNEL) -> None:
         """The bot loses permissions in a channel; without View Channel every action there is Missing Access."""
         await self.set_overwrite(guild, channel_id, self.application_id, deny=permissions)
+
+    def attach(self, filename: str, data: bytes, content_type: str) -> Payload:
+        """A file a member picks for an attachment option (type 11): Discord uploads it before the command
+        is sent and passes it in `data.resolved.attachments` as an attachment object, its `url` on the CDN
+        (interactions/receiving-and-responding#interaction-object-resolved-data-structure). Here the
+        sandbox itself serves that URL (`_serve_attachment`)."""
+        attachment_id = snowflake()
+        self.files[attachment_id] = data
+        url = f"{self.base_url}/ephemeral-attachments/{self.application_id}/{attachment_id}/{quote(filename)}"
+        return {
+            "id": str(attachment_id),
+            "filename": filename,
+            "size": len(data),
+            "url": url,
+            "proxy_url": url,
+            "content_type": content_type,
+            "ephemeral": True,
+        }
+
+    async def _serve_attachment(self, request: web.Request) -> web.StreamResponse:
+        """The CDN: an attachment's bytes at its URL, 404 for any other."""
+        data = self.files.get(int(request.match_info["attachment"]))
+        if data is None:
+            raise web.HTTPNotFound()
+        return web.Response(body=data, content_type="application/octet-stream")
 
     def channel_messages(self, channel_id: int) -> list[MessageRecord]:
         return [m for m in self.messages.values() if int(m.payload["channel_id"]) == channel_id and not m.deleted]

@@ -24,3 +24,19 @@ async def test_a_season_begins_with_each_month_and_on_demand(tmp_path):
         assert await records.seasons(8, now=december) != seasons  # each server its own
     finally:
         await db.close()
+
+
+async def test_a_removed_source_takes_its_questions_out_of_one_servers_records(tmp_path):
+    db = await open_database(tmp_path / "studybot.sqlite3")
+    try:
+        for guild in (1, 2):
+            for key in ("figure:5", "who:6", "source:7", "figure:15"):
+                await db.execute("INSERT INTO quiz_asked VALUES (?, '', ?, 0)", (guild, key))
+                await db.execute("INSERT INTO quiz_dropped VALUES (?, ?, 99, 0)", (guild, key))
+        await db.commit()
+        await QuizRecords(db).forget_sentences(1, [5, 6])
+        assert await QuizRecords(db).asked(1, None) == {"source:7", "figure:15"}
+        assert await QuizRecords(db).dropped(1) == {"source:7", "figure:15"}
+        assert len(await QuizRecords(db).asked(2, None)) == 4
+    finally:
+        await db.close()

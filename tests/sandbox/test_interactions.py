@@ -3,6 +3,7 @@ modal, and the bot's own channel messages (send, edit, fetch)."""
 
 from __future__ import annotations
 
+import aiohttp
 import discord
 from discord import app_commands
 
@@ -85,3 +86,22 @@ async def test_a_channel_the_bot_cannot_post_to_answers_403(world: World):
         assert error.code == 50001
     else:
         raise AssertionError("the send should have been refused")
+
+
+async def test_an_attachment_option_arrives_resolved_and_its_url_serves_the_file(world: World):
+    seen: list[tuple[str, int, bytes]] = []
+
+    @app_commands.command(name="upload", description="Takes a file.")
+    async def upload(interaction: discord.Interaction, file: discord.Attachment) -> None:
+        seen.append((file.filename, file.size, await file.read()))
+        await interaction.response.send_message("got it")
+
+    world.bot.tree.add_command(upload, guild=discord.Object(world.guild.id))
+    await world.bot.tree.sync(guild=discord.Object(world.guild.id))
+    reply = await (await world.alice.run("general", "/upload", file=("notes.txt", b"Some notes."))).wait()
+    assert reply.content == "got it"
+    assert seen == [("notes.txt", 11, b"Some notes.")]
+    async with aiohttp.ClientSession() as session:
+        stranger = f"{world.sandbox.base_url}/ephemeral-attachments/{world.sandbox.application_id}/1/notes.txt"
+        async with session.get(stranger) as response:
+            assert response.status == 404

@@ -155,7 +155,7 @@ class Daily(commands.Cog):
         """The fact this server sees next: the one the post will use is the one preview shows."""
         posted = await self.records.posted_keys(guild_id, DailyKind.FACT)
         # Shuffling every fact key takes tens of milliseconds on a large corpus: too long for the event loop.
-        return await asyncio.to_thread(next_fact, self.bot.engine.fact_keys(), posted, guild_id)
+        return await asyncio.to_thread(next_fact, self.bot.engine_for(guild_id).fact_keys(), posted, guild_id)
 
     async def _next_question(self, guild_id: int) -> QuizQuestion | None:
         """The question this server sees next: none it was asked, daily or in a quiz, until all have been,
@@ -166,7 +166,7 @@ class Daily(commands.Cog):
         asked = {*posted, *await quizzes.asked(guild_id, None)}
         dropped = await quizzes.dropped(guild_id)
         try:
-            quiz = self.bot.engine.quiz(count=1, seed=guild_id + len(posted), asked=asked, never=dropped)
+            quiz = self.bot.engine_for(guild_id).quiz(count=1, seed=guild_id + len(posted), asked=asked, never=dropped)
         except NothingFoundError:
             return None
         return quiz.questions[0]
@@ -211,7 +211,7 @@ class Daily(commands.Cog):
     ) -> tuple[discord.Embed, discord.ui.View | None] | None:
         """What the day's claimed post shows; None when its fact or question is gone."""
         if kind is DailyKind.FACT:
-            fact = self.bot.engine.fact_for(key)
+            fact = self.bot.engine_for(schedule.guild_id).fact_for(key)
             return (embeds.fact_embed_for(fact, title="Fact of the day"), None) if fact else None
         asked = await self.records.question(schedule.guild_id, day)
         if asked is None:
@@ -382,7 +382,7 @@ class Daily(commands.Cog):
         found: list[discord.Embed] = []
         if DailyKind.FACT in kinds:
             key = await self._next_fact(guild_id)
-            fact = self.bot.engine.fact_for(key) if key else None
+            fact = self.bot.engine_for(guild_id).fact_for(key) if key else None
             if fact is not None:
                 found.append(embeds.fact_embed_for(fact, title="Next daily fact"))
         if DailyKind.QUESTION in kinds:

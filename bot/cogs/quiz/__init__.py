@@ -182,10 +182,12 @@ class Quiz(commands.Cog):
         if last is not None and time.time() - last < cooldown:
             wait = int(cooldown - (time.time() - last)) + 1
             raise RefusedError("You started a quiz a moment ago.", f"You can start another in {wait} s.")
-        resolved = self.bot.engine.resolve_topic(topic).name if topic else None
+        resolved = self.bot.engine_for(interaction.guild_id).resolve_topic(topic).name if topic else None
         asked = await self.records.asked(interaction.guild_id, resolved)
         dropped = await self.records.dropped(interaction.guild_id)
-        quiz = self.bot.engine.quiz(topic=topic, count=count, difficulty=difficulty, asked=asked, never=dropped)
+        quiz = self.bot.engine_for(interaction.guild_id).quiz(
+            topic=topic, count=count, difficulty=difficulty, asked=asked, never=dropped
+        )
         if quiz.started_over:
             await self.records.start_over(interaction.guild_id, quiz.topic)
         session_id = secrets.token_hex(6)

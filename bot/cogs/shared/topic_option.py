@@ -25,4 +25,4 @@ def topic_choices(engine: StudyEngine, typed: str) -> list[app_commands.Choice[s
 async def autocomplete_topic(
     interaction: discord.Interaction[StudyBot], current: str
 ) -> list[app_commands.Choice[str]]:
-    return topic_choices(interaction.client.engine, current)
+    return topic_choices(interaction.client.engine_for(interaction.guild_id), current)

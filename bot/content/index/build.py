@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 _CONTENT_PACKAGE = Path(__file__).resolve().parents[1]
 _PARALLEL_FROM_FILES = 64
 _PROGRESS_FROM_FILES = 200
-_TOP_NAMES = 200
+TOP_NAMES = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ class BuildReport:
     rebuilt: bool
 
 
-class _Manifest(BaseModel):
+class Manifest(BaseModel):
     """`manifest.json`: what the index was built from (code, analyzer, sources), and what the build found."""
 
     stamp: dict[str, str]
@@ -64,7 +64,7 @@ class _Manifest(BaseModel):
 
 
 _MANIFEST = "manifest.json"
-_NAMES = TypeAdapter(dict[str, int])
+NAMES = TypeAdapter(dict[str, int])
 
 
 class ContentIndex:
@@ -72,6 +72,7 @@ class ContentIndex:
 
     def __init__(self, folder: Path, analyzer: Analyzer, report: BuildReport) -> None:
         self.folder = folder
+        self.analyzer: Analyzer = analyzer
         self.search = SearchIndex(folder / "search", analyzer)
         self.store = Store(folder / "content.sqlite3")
         self.report = report
@@ -80,7 +81,7 @@ class ContentIndex:
         # Set when the sentences' vectors exist (now, or once a background thread has computed them).
         self.meaning: SentenceMeaning | None = MeaningIndex.load(folder) or WordMeaningIndex.load(folder)
         try:
-            self.name_counts = Counter(_NAMES.validate_python(self.store.meta("names") or {}))
+            self.name_counts = Counter(NAMES.validate_python(self.store.meta("names") or {}))
         except (sqlite3.Error, ValidationError):
             self.store.close()
             raise
@@ -150,8 +151,8 @@ def _open_or_build(
 ) -> ContentIndex:
     started = time.perf_counter()
     listing = list_sources(sources)
-    stamp = {"code": _code_version(), "analyzer": analyzer, "sources": fingerprint(sources, listing)}
-    recorded = _read_manifest(folder / _MANIFEST)
+    stamp = {"code": code_version(), "analyzer": analyzer, "sources": fingerprint(sources, listing)}
+    recorded = read_manifest(folder)
     if not force and recorded is not None and recorded.stamp == stamp:
         try:
             return ContentIndex(folder, analyzer, replace(recorded.report, rebuilt=False))
@@ -164,29 +165,34 @@ def _open_or_build(
     staging.mkdir(parents=True)
     built = _build(listing, staging, analyzer, progress=progress, workers=workers)
     report = replace(built, seconds=round(time.perf_counter() - started, 3))
-    (staging / _MANIFEST).write_text(_Manifest(stamp=stamp, report=report).model_dump_json())
-    _replace(folder, staging)
+    write_manifest(staging, stamp, report)
+    replace_folder(folder, staging)
     for problem in report.skipped + report.warnings:
         log.warning("%s", problem)
     return ContentIndex(folder, analyzer, report)
 
 
-def _code_version() -> str:
+def code_version() -> str:
     digest = hashlib.sha256()
     for path in sorted(_CONTENT_PACKAGE.rglob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def _read_manifest(path: Path) -> _Manifest | None:
+def read_manifest(folder: Path) -> Manifest | None:
     """What the index in the folder was built from, or None if it has no readable manifest."""
     try:
-        return _Manifest.model_validate_json(path.read_bytes())
+        return Manifest.model_validate_json((folder / _MANIFEST).read_bytes())
     except (OSError, ValidationError):
         return None
 
 
-def _replace(folder: Path, staging: Path) -> None:
+def write_manifest(folder: Path, stamp: dict[str, str], report: BuildReport) -> None:
+    (folder / _MANIFEST).write_text(Manifest(stamp=stamp, report=report).model_dump_json())
+
+
+def replace_folder(folder: Path, staging: Path) -> None:
+    """Put the complete index in `staging` where `folder` was, in two renames."""
     retired = folder.with_name(f"{folder.name}.retired-{os.getpid()}")
     if folder.exists():
         folder.rename(retired)
@@ -226,7 +232,7 @@ def _build(
         bar.set_description("Committing index")
         search.close()
         bar.close()
-    store.set_meta("names", dict(names.most_common(_TOP_NAMES)))
+    store.set_meta("names", dict(names.most_common(TOP_NAMES)))
     store.close()
     return BuildReport(
         documents=totals["documents"],

@@ -122,6 +122,13 @@ def compute_meaning(
     progress: Callable[[int, int], None] | None = None,
 ) -> MeaningIndex:
     """Embed the sentences (id, text) and keep the vectors in the index folder."""
+    return _saved(folder, *_embedded(sentences, embedder, progress))
+
+
+def _embedded(
+    sentences: Sequence[tuple[int, str]], embedder: Embedder, progress: Callable[[int, int], None] | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The sentences' ids, in order, and their vectors."""
     ordered = sorted(sentences)
     ids = np.array([sid for sid, _ in ordered], dtype=np.int64)
     batches: list[np.ndarray] = []
@@ -130,8 +137,41 @@ def compute_meaning(
         if progress is not None:
             progress(min(start + _BATCH, len(ordered)), len(ordered))
     vectors = np.concatenate(batches) if batches else np.zeros((0, 0), dtype=np.float16)
+    return ids, vectors
+
+
+def _saved(folder: Path, ids: np.ndarray, vectors: np.ndarray) -> MeaningIndex:
     # written beside, then renamed: a reader never sees half a file (the index's files are never rewritten)
     partial = folder / f"{FILE}.{os.getpid()}.partial.npz"
     np.savez(partial, model=np.array(MODEL), ids=ids, vectors=vectors)
     partial.rename(folder / FILE)
     return MeaningIndex(ids, vectors)
+
+
+def add_meaning(
+    folder: Path,
+    meaning: MeaningIndex,
+    sentences: Sequence[tuple[int, str]],
+    embedder: Embedder,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> MeaningIndex:
+    """The folder's vectors with these sentences' (ones it has none for) embedded and added."""
+    ids, vectors = _embedded(sentences, embedder, progress)
+    if len(meaning.ids):
+        ids, vectors = np.concatenate([meaning.ids, ids]), np.concatenate([meaning.vectors, vectors])
+        order = np.argsort(ids, kind="stable")  # kept in id order: a sentence's row is found by bisection
+        ids, vectors = ids[order], vectors[order]
+    return _saved(folder, ids, vectors)
+
+
+def unread(meaning: MeaningIndex, sentences: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The sentences (id, text) without a vector."""
+    have = set(meaning.ids.tolist())
+    return [(sid, text) for sid, text in sentences if sid not in have]
+
+
+def drop_meaning(folder: Path, meaning: MeaningIndex, sentence_ids: Sequence[int]) -> MeaningIndex:
+    """The folder's vectors without these sentences'."""
+    keep = ~np.isin(meaning.ids, np.asarray(sentence_ids, dtype=meaning.ids.dtype))
+    return _saved(folder, meaning.ids[keep], meaning.vectors[keep])

@@ -55,6 +55,9 @@ class SearchIndexWriter:
             tantivy.Document(sid=sentence_id, doc=document_id, has_stat=int(has_statistic), text=text)
         )
 
+    def remove_document(self, document_id: int) -> None:
+        self._writer.delete_documents_by_term("doc", document_id)
+
     def close(self) -> None:
         self._writer.commit()
         self._writer.wait_merging_threads()

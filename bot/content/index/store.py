@@ -71,6 +71,13 @@ class StoredStatistic:
     year: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class RemovedDocument:
+    id: int
+    sentence_ids: list[int]
+    statistic_ids: list[int]
+
+
 def opening_words(sentence: str) -> str:
     """A stand-in title for a source that names none: its first words, cut at a word boundary."""
     if len(sentence) <= _OPENING_CHARS:
@@ -80,14 +87,32 @@ def opening_words(sentence: str) -> str:
 
 
 class StoreWriter:
-    """Appends ingested documents in one transaction; ids are assigned in order."""
+    """Appends ingested documents in one transaction; ids are assigned in order.
 
-    def __init__(self, path: Path) -> None:
+    A new store is written without a journal (a failed build is thrown away whole). `reopen` edits a built
+    one in place with SQLite's journal, so an edit that fails leaves the store as it was; ids go on from
+    the highest ever given, so an id a removed document had never names another sentence."""
+
+    def __init__(self, path: Path, *, new: bool = True) -> None:
         self._db = sqlite3.connect(path)
-        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        self._next_sentence = 0
-        self._next_ref = 0
-        self._next_document = 0
+        self._new = new
+        if new:
+            self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        self._next_sentence = self._next_id("sentences")
+        self._next_ref = self._next_id("refs")
+        self._next_document = self._next_id("documents")
+        self._next_statistic = max(self._next_id("statistics"), 1)  # numbered from 1, as facts' keys say them
+
+    @classmethod
+    def reopen(cls, path: Path) -> StoreWriter:
+        return cls(path, new=False)
+
+    def _next_id(self, table: str) -> int:
+        # the highest id ever given, kept in meta: a removed document's ids are not given again
+        used = self._db.execute("SELECT value FROM meta WHERE key = ?", (f"next_{table}",)).fetchone()
+        highest = self._db.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
+        given: int = json.loads(used[0]) if used else 0
+        return given if highest is None else max(given, highest + 1)
 
     def add(self, document: IngestedDocument) -> tuple[int, int]:
         """Store one document; returns its id and the id of its first sentence."""
@@ -106,7 +131,7 @@ class StoreWriter:
         )
         sentences: list[tuple[int, int, int, int | None, int, str]] = []
         citations: list[tuple[int, int | None, str, str]] = []
-        statistics: list[tuple[None, int, str, float, str, str | None, int | None]] = []
+        statistics: list[tuple[int, int, str, float, str, str | None, int | None]] = []
         for offset, sentence in enumerate(document.sentences):
             sid = first + offset
             sentences.append((sid, doc_id, sentence.paragraph, sentence.page, sentence.offset, sentence.text))
@@ -114,7 +139,9 @@ class StoreWriter:
                 (sid, None if c.reference is None else ref_ids[c.reference], c.cited, c.kind)
                 for c in sentence.citations
             )
-            statistics.extend((None, sid, s.value, s.number, s.kind, s.counts, s.year) for s in sentence.statistics)
+            for s in sentence.statistics:
+                statistics.append((self._next_statistic, sid, s.value, s.number, s.kind, s.counts, s.year))
+                self._next_statistic += 1
         self._next_sentence += len(sentences)
         self._db.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?)", sentences)
         self._db.executemany("INSERT INTO citations VALUES (?,?,?,?)", citations)
@@ -142,11 +169,41 @@ class StoreWriter:
         )
         return doc_id, first
 
+    def remove(self, key: str) -> RemovedDocument | None:
+        """Take the document out with everything it brought; None if no document has that key."""
+        row = self._db.execute("SELECT id FROM documents WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        doc_id = row[0]
+        sentence_ids = [r[0] for r in self._db.execute("SELECT id FROM sentences WHERE document = ?", (doc_id,))]
+        owned = "SELECT id FROM sentences WHERE document = ?"
+        statistic_ids = [
+            r[0] for r in self._db.execute(f"SELECT id FROM statistics WHERE sentence IN ({owned})", (doc_id,))
+        ]
+        self._db.execute(f"DELETE FROM citations WHERE sentence IN ({owned})", (doc_id,))
+        self._db.execute(f"DELETE FROM statistics WHERE sentence IN ({owned})", (doc_id,))
+        self._db.execute("DELETE FROM sentences WHERE document = ?", (doc_id,))
+        self._db.execute("DELETE FROM refs WHERE document = ?", (doc_id,))
+        self._db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        return RemovedDocument(doc_id, sentence_ids, statistic_ids)
+
+    def meta(self, key: str) -> object:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
     def set_meta(self, key: str, value: object) -> None:
         self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
 
     def close(self) -> None:
-        self._db.executescript(_INDEXES)
+        for table, next_id in (
+            ("sentences", self._next_sentence),
+            ("refs", self._next_ref),
+            ("documents", self._next_document),
+            ("statistics", self._next_statistic),
+        ):
+            self.set_meta(f"next_{table}", next_id)
+        if self._new:
+            self._db.executescript(_INDEXES)
         self._db.commit()
         self._db.close()
 
@@ -224,6 +281,12 @@ class Store:
     def count(self, table: str) -> int:
         assert table in ("documents", "sentences", "statistics", "refs", "citations")
         return self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def highest_id(self, table: str) -> int:
+        """The table's highest id (-1 when empty): ids run up to it, with gaps where documents were removed."""
+        assert table in ("sentences", "statistics")
+        highest = self._db.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
+        return -1 if highest is None else highest
 
     def _references_of_sentence(self, sentence_id: int) -> tuple[ReferenceInfo, ...]:
         rows = self._db.execute(

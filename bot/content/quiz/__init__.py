@@ -75,12 +75,13 @@ def generate(
     holding a sentence word for word; questions whose keys are `asked` are left out."""
     wanted = count * _CANDIDATES_PER_QUESTION
     if scope is None:
-        total = store.count("statistics")
-        statistics = store.statistics_by_id(rng.sample(range(1, total + 1), min(total, wanted)))
+        # drawn among ids, which have gaps where a server removed a source: a gap draws nothing
+        numbered = range(1, store.highest_id("statistics") + 1)
+        statistics = store.statistics_by_id(rng.sample(numbered, min(len(numbered), wanted)))
         cited_ids = store.cited_sentence_ids()
         cited = store.sentences(rng.sample(cited_ids, min(len(cited_ids), wanted)))
-        size = store.count("sentences")
-        sentences = store.sentences(rng.sample(range(1, size + 1), min(wanted, size)))
+        ids = range(store.highest_id("sentences") + 1)
+        sentences = store.sentences(rng.sample(ids, min(wanted, len(ids))))
     else:
         statistics = store.statistics([s.id for s in scope])
         rng.shuffle(statistics)

@@ -9,7 +9,7 @@ from bot.content.readers.html import HtmlError, read_html
 from bot.content.readers.markdown import read_markdown
 from bot.content.readers.pdf import PdfError, read_pdf
 from bot.content.readers.plain import read_plain_text
-from bot.content.readers.text import SourceText
+from bot.content.readers.text import PageProgress, SourceText
 
 _TEXT_READERS: dict[str, Callable[[str], SourceText]] = {
     ".txt": read_plain_text,
@@ -31,10 +31,12 @@ def is_binary_format(suffix: str) -> bool:
     return suffix.lower() in _BINARY_READERS
 
 
-def read_format(suffix: str, data: bytes | str) -> SourceText:
+def read_format(suffix: str, data: bytes | str, progress: PageProgress | None = None) -> SourceText:
     """`data` is the decoded text for text formats, the bytes for binary ones. Raises one of
-    `FORMAT_ERRORS` when the file cannot be read as its format."""
+    `FORMAT_ERRORS` when the file cannot be read as its format. A PDF tells `progress` its pages as read."""
     suffix = suffix.lower()
+    if suffix == ".pdf" and isinstance(data, bytes):
+        return read_pdf(data, progress)
     if isinstance(data, bytes):
         return _BINARY_READERS[suffix](data)
     return _TEXT_READERS[suffix](data)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from bot.content.readers.text import MATH_MARK, SourceText, TextBuilder
+from bot.content.readers.text import MATH_MARK, PageProgress, SourceText, TextBuilder
 from bot.content.segmentation import CAPTION, LEFT_OPEN
 
 # A header or footer is one of the first or last two lines of a page, in its top or bottom seventh
@@ -205,7 +205,8 @@ class _Page:
     lines: list[_Line]
 
 
-def read_pdf(data: bytes) -> SourceText:
+def read_pdf(data: bytes, progress: PageProgress | None = None) -> SourceText:
+    """`progress(done, pages)` is told after each page is read."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -213,7 +214,11 @@ def read_pdf(data: bytes) -> SourceText:
             raise PdfError("encrypted (it asks for a password); save an unlocked copy") from error
         raise PdfError(f"damaged, not a readable PDF ({error})") from error
     try:
-        pages = [_read_page(document, i) for i in range(len(document))]
+        pages: list[_Page] = []
+        for i in range(len(document)):
+            pages.append(_read_page(document, i))
+            if progress is not None:
+                progress(i + 1, len(document))
         information = document.get_metadata_dict()
     except pdfium.PdfiumError as error:
         raise PdfError(f"damaged, a page cannot be read ({error})") from error

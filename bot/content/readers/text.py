@@ -4,9 +4,12 @@ set aside as furniture."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+
+# Told, as a long file is read, how many of its pages are done and how many it has.
+PageProgress = Callable[[int, int], None]
 
 _SOFT_HYPHEN = "\x02"
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
