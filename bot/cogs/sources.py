@@ -20,6 +20,7 @@ from bot.errors import RefusedError
 from bot.library.reading import SourceRefused
 from bot.library.shelf import source_meta
 from bot.records.quiz import QuizRecords
+from bot.render.embeds import clip, safe
 from bot.render.library import library_change_embed, server_library_pages, source_embed
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ _SAID = {
     "published": "When it was published (YYYY-MM-DD)",
 }
 _MB = 2**20
+# A file's name or link as the progress line shows it (a link may be 2,000 characters, a message's all).
+NAME_CHARS = 200
 
 
 def _librarian(interaction: discord.Interaction[StudyBot]) -> int:
@@ -96,7 +99,7 @@ class Sources(commands.GroupCog, group_name="source"):
             raise SourceRefused(
                 f"{file.filename}: too large ({file.size / _MB:.1f} MiB; one file may be {limit:g} MiB)"
             )
-        shown = discord.utils.escape_markdown(file.filename if file is not None else url or "")
+        shown = clip(safe(file.filename if file is not None else url or ""), NAME_CHARS)
         await interaction.response.send_message(f"Fetching {shown}…", ephemeral=True)
         if file is not None:
             filename, data = file.filename, await file.read()
@@ -114,7 +117,7 @@ class Sources(commands.GroupCog, group_name="source"):
             if latest and latest[-1] != said and not work.done():
                 said = latest[-1]
                 with contextlib.suppress(discord.HTTPException):  # progress is a courtesy; the result is not
-                    await interaction.edit_original_response(content=discord.utils.escape_markdown(said))
+                    await interaction.edit_original_response(content=clip(safe(said), NAME_CHARS))
         change = work.result()
         await interaction.edit_original_response(content=None, embed=library_change_embed(change))
 

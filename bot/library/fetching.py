@@ -38,6 +38,7 @@ CONTENT_TYPES = {
 }
 _GENERIC_TYPES = frozenset({"application/octet-stream", "binary/octet-stream", ""})
 _CHUNK = 64 * 1024
+_SHOWN_CHARS = 120
 _AGENT = "studybot (a study group's Discord bot; fetches a source a moderator added)"
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -106,13 +107,20 @@ async def fetch_source(
                     return await _body(url, response, max_bytes)
         except aiohttp.ClientConnectorError as error:
             if isinstance(error.os_error, _InwardAddress):
-                raise SourceRefused(f"{url}: {error.os_error}", "The bot fetches only public addresses.") from None
-            raise SourceRefused(f"{url}: cannot be reached ({error.os_error.strerror or error})") from None
+                raise SourceRefused(
+                    f"{_shown(url)}: {error.os_error}", "The bot fetches only public addresses."
+                ) from None
+            raise SourceRefused(f"{_shown(url)}: cannot be reached ({error.os_error.strerror or error})") from None
         except TimeoutError:
-            raise SourceRefused(f"{url}: fetching it took over {seconds:.0f} s") from None
+            raise SourceRefused(f"{_shown(url)}: fetching it took over {seconds:.0f} s") from None
         except aiohttp.ClientError as error:
-            raise SourceRefused(f"{url}: cannot be fetched ({error})") from None
-    raise SourceRefused(f"{url}: more than {MAX_REDIRECTS} redirects")
+            raise SourceRefused(f"{_shown(url)}: cannot be fetched ({error})") from None
+    raise SourceRefused(f"{_shown(url)}: more than {MAX_REDIRECTS} redirects")
+
+
+def _shown(url: str) -> str:
+    """A link as a message names it: its start, when it is long."""
+    return url if len(url) <= _SHOWN_CHARS else url[: _SHOWN_CHARS - 1] + "…"
 
 
 def _checked(url: str, trusted: Sequence[Network]) -> URL:
@@ -121,9 +129,11 @@ def _checked(url: str, trusted: Sequence[Network]) -> URL:
     try:
         parsed = URL(url)
     except ValueError:
-        raise SourceRefused(f"{url}: not a URL") from None
+        raise SourceRefused(f"{_shown(url)}: not a URL") from None
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise SourceRefused(f"{url}: not a web address", "Give an http:// or https:// link, or attach the file.")
+        raise SourceRefused(
+            f"{_shown(url)}: not a web address", "Give an http:// or https:// link, or attach the file."
+        )
     host = parsed.host.strip("[]")
     try:
         literal = ipaddress.ip_address(host.split("%", 1)[0])
@@ -131,24 +141,24 @@ def _checked(url: str, trusted: Sequence[Network]) -> URL:
         return parsed
     if not allowed(str(literal), trusted):
         raise SourceRefused(
-            f"{url}: a private, loopback or link-local address", "The bot fetches only public addresses."
+            f"{_shown(url)}: a private, loopback or link-local address", "The bot fetches only public addresses."
         )
     return parsed
 
 
 async def _body(url: str, response: aiohttp.ClientResponse, max_bytes: int) -> tuple[str, bytes]:
     if response.status != 200:
-        raise SourceRefused(f"{url}: the site answered {response.status} {response.reason or ''}".rstrip())
+        raise SourceRefused(f"{_shown(url)}: the site answered {response.status} {response.reason or ''}".rstrip())
     name = PurePosixPath(response.url.path).name or "page"
     suffix = CONTENT_TYPES.get(response.content_type)
     if suffix is None and response.content_type in _GENERIC_TYPES:
         suffix = next((s for s in set(CONTENT_TYPES.values()) if name.lower().endswith(s)), None)
     if suffix is None:
         raise SourceRefused(
-            f"{url}: a {response.content_type or 'file of no type'}, which studybot does not read",
+            f"{_shown(url)}: a {response.content_type or 'file of no type'}, which studybot does not read",
             "It reads web pages, PDFs, Word files, Markdown and plain text.",
         )
-    too_large = SourceRefused(f"{url}: larger than {max_bytes / 2**20:g} MiB")
+    too_large = SourceRefused(f"{_shown(url)}: larger than {max_bytes / 2**20:g} MiB")
     if response.content_length is not None and response.content_length > max_bytes:
         raise too_large
     data = bytearray()

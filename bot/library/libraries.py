@@ -31,13 +31,13 @@ from bot.content.index.edit import add_document, clone, remove_document
 from bot.content.index.meaning import Embedder, MeaningIndex, add_meaning, unread
 from bot.content.index.search import Analyzer, SearchIndexWriter
 from bot.content.index.store import RemovedDocument, StoreWriter
-from bot.content.ingest import IngestedDocument, ingest_file
+from bot.content.ingest import ingest_file
 from bot.content.models import SourceMeta, SourceSummary
 from bot.content.sources import SourceFile, fingerprint, read_sidecar
 from bot.errors import InputError
 from bot.library.fetching import fetch_source
 from bot.library.models import LibraryChange, ServerLibrary
-from bot.library.reading import SourceRefused, read_bounded
+from bot.library.reading import ReadDocument, SourceRefused, read_bounded
 from bot.library.shelf import Shelf
 
 log = logging.getLogger(__name__)
@@ -58,9 +58,9 @@ class Libraries:
         self._engines: dict[int, StudyEngine] = {}
         self._locks: dict[int, threading.Lock] = {}
         self._locks_lock = threading.Lock()
-        # Library work (reading for meaning, indexing, warming a new engine) runs in this one thread, at a
-        # lower priority and with a model of one thread: it takes what the gateway's loop leaves. Run on
-        # every core at normal priority, it starved the loop (p99 acknowledgement 2.4 s while adding a PDF).
+        # Library work (indexing, warming a new engine) runs in this one thread, at a lower priority: it takes
+        # what the gateway's loop leaves (reading a file and for meaning is a child process's, `reading`).
+        # Run on every core at normal priority, it starved the loop (p99 acknowledgement 2.4 s while adding).
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library", initializer=_yield_priority)
         self._embedder = Embedder(threads=1)
 
@@ -123,8 +123,8 @@ class Libraries:
             self._ensure_index(shelf)  # before the file is kept: made from the files there were
             source = shelf.keep(filename, data, meta)
             try:
-                document = self._read(source, filename, say)
-                self._edit(shelf, lambda folder: self._add_to(folder, document, say))
+                read = self._read(source, filename, say)
+                self._edit(shelf, lambda folder: self._add_to(folder, read, say))
             except BaseException:
                 shelf.discard(source)
                 raise
@@ -140,11 +140,11 @@ class Libraries:
             before = read_sidecar(source)
             shelf.describe(source, before.model_copy(update=said.model_dump(exclude_none=True)))
             try:
-                document = self._read(source, source.path.name, progress or (lambda _: None))
+                read = self._read(source, source.path.name, progress or (lambda _: None))
 
                 def edit(folder: Path) -> None:
                     remove_document(folder, key, self.shared.index.analyzer)
-                    self._add_to(folder, document, progress)
+                    self._add_to(folder, read, progress)
 
                 self._edit(shelf, edit)
             except BaseException:
@@ -246,26 +246,29 @@ class Libraries:
                 "Remove a source with `source remove`.",
             )
 
-    def _read(self, source: SourceFile, name: str, say: Progress) -> IngestedDocument:
+    def _read(self, source: SourceFile, name: str, say: Progress) -> ReadDocument:
+        """The document, read (and read for meaning, when the bot searches by meaning) in a bounded child."""
         say(f"Reading {name}…")
+
+        def progress(kind: str, done: int, total: int) -> None:
+            if kind == "page":
+                say(f"Reading page {done} of {total}…")
+            else:
+                say(f"Reading for meaning: {done:,} of {total:,} sentences…")
+
         return read_bounded(
             source,
             name=name,
             seconds=self.limits.read_seconds,
             memory_bytes=self.limits.read_memory_megabytes * _MB,
-            progress=lambda done, pages: say(f"Reading page {done} of {pages}…"),
+            embed=self.settings.meaning,
+            progress=progress,
         )
 
-    def _add_to(self, folder: Path, document: IngestedDocument, say: Progress | None) -> None:
+    def _add_to(self, folder: Path, read: ReadDocument, say: Progress | None) -> None:
         if say is not None:
-            say(f"Indexing {len(document.sentences):,} sentences…")
-
-        def reading(done: int, total: int) -> None:
-            if say is not None:
-                say(f"Reading for meaning: {done:,} of {total:,} sentences…")
-
-        embedder = self._embedder if self.settings.meaning else None
-        add_document(folder, document, self.shared.index.analyzer, embedder=embedder, progress=reading)
+            say(f"Indexing {len(read.document.sentences):,} sentences…")
+        add_document(folder, read.document, self.shared.index.analyzer, read.vectors)
 
     def _ensure_index(self, shelf: Shelf) -> None:
         folder = shelf.folder / "index"
@@ -328,7 +331,7 @@ class Libraries:
             if isinstance(document, str):  # it was read when added: only a change of the reader can do this
                 log.warning("Server %s: %s", shelf.server, document)
                 continue
-            add_document(staging, document, analyzer, embedder=None)
+            add_document(staging, document, analyzer, None)
         recorded = read_manifest(staging)
         if recorded is not None:
             write_manifest(staging, stamp, recorded.report)

@@ -174,3 +174,10 @@ async def test_a_moderator_adds_a_page_by_its_link(engine: StudyEngine, tmp_path
             assert url in found
     finally:
         await runner.cleanup()
+
+
+async def test_a_link_to_an_inward_address_is_refused_whatever_its_length(servers: TwoServers) -> None:
+    link = "http://169.254.169.254/latest/meta-data/" + "a" * 1950
+    reply = await _settled(await servers.moderator.run("study", "/source add", url=link))
+    refusal = _text(reply.followups[-1]) if reply.followups else reply.content
+    assert reply.ephemeral and "private, loopback or link-local" in refusal, refusal

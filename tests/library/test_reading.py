@@ -6,9 +6,11 @@ import io
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
+from bot.content.index.meaning import Embedder
 from bot.content.ingest import ingest_file
 from bot.content.sources import SourceFile
 from bot.library.reading import SourceRefused, read_bounded
@@ -58,16 +60,28 @@ def test_markup_nested_two_hundred_thousand_deep_is_refused(tmp_path: Path) -> N
         read_bounded(SourceFile(page, "page", page.name), name="page.html", seconds=60, memory_bytes=512 * _MiB)
 
 
-def test_a_real_document_reads_as_it_does_in_process() -> None:
+def test_a_real_document_reads_as_it_does_in_process_with_its_pages_told() -> None:
     pdf = Path(__file__).resolve().parents[1] / "evaluation" / "documents" / "AER.pdf"
     source = SourceFile(pdf, pdf.stem, pdf.name)
-    told: list[tuple[int, int]] = []
-    document = read_bounded(
-        source, name=pdf.name, seconds=60, memory_bytes=512 * _MiB, progress=lambda *page: told.append(page)
+    told: list[tuple[str, int, int]] = []
+    read = read_bounded(
+        source, name=pdf.name, seconds=60, memory_bytes=512 * _MiB, progress=lambda *step: told.append(step)
     )
     pages = len(pdfium.PdfDocument(pdf))
-    assert told == [(page, pages) for page in range(1, pages + 1)]
+    assert told == [("page", page, pages) for page in range(1, pages + 1)]
+    assert read.vectors is None
     in_process = ingest_file(source)
     assert not isinstance(in_process, str)
-    assert [s.text for s in document.sentences] == [s.text for s in in_process.sentences]
-    assert [s.page for s in document.sentences] == [s.page for s in in_process.sentences]
+    assert [s.text for s in read.document.sentences] == [s.text for s in in_process.sentences]
+    assert [s.page for s in read.document.sentences] == [s.page for s in in_process.sentences]
+
+
+def test_its_sentences_are_read_for_meaning_in_the_child_as_the_bot_would() -> None:
+    page = Path(__file__).resolve().parents[1] / "evaluation" / "documents" / "udhr-english.html"
+    read = read_bounded(
+        SourceFile(page, page.stem, page.name), name=page.name, seconds=60, memory_bytes=1024 * _MiB, embed=True
+    )
+    texts = [s.text for s in read.document.sentences]
+    assert read.vectors is not None and read.vectors.shape[0] == len(texts)
+    here = Embedder().passages(texts[:5]).astype(np.float16)
+    assert np.allclose(read.vectors[:5].astype(np.float32), here.astype(np.float32), atol=2e-2)

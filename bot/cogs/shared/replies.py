@@ -17,10 +17,14 @@ from typing import Any, TypeVar
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
+from bot.render.embeds import clip
+
 T = TypeVar("T")
 # Past this, a slow answer is acknowledged first. The interaction reaches the bot a network trip after
 # Discord starts its 3 seconds and the acknowledgement takes another: 1 s leaves room for both.
 DEFER_AFTER_S = 1.0
+# A message's content, at most (reference: resources/message#create-message).
+CONTENT_LIMIT = 2000
 
 
 async def in_time(interaction: discord.Interaction[Any], work: Awaitable[T], *, ephemeral: bool) -> T:
@@ -64,7 +68,8 @@ async def reply(
 async def send_problem(interaction: discord.Interaction[Any], problem: str, hint: str = "") -> None:
     """What the member can fix, said only to them, with what to try instead. After a deferral the
     "thinking…" message is removed first, so a public deferral never turns into a public refusal."""
-    text = f"{escape_mentions(escape_markdown(problem))}\n{hint}".strip()
+    # a problem may quote what the member typed, which can be as long as a message may be
+    text = clip(f"{escape_mentions(escape_markdown(problem))}\n{hint}".strip(), CONTENT_LIMIT)
     if not interaction.response.is_done():
         await interaction.response.send_message(text, ephemeral=True)
         return

@@ -13,12 +13,13 @@ from __future__ import annotations
 import os
 import shutil
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+
 from bot.content.index.build import NAMES, TOP_NAMES, BuildReport, read_manifest, write_manifest
-from bot.content.index.meaning import Embedder, MeaningIndex, add_meaning, drop_meaning
+from bot.content.index.meaning import MeaningIndex, add_vectors, drop_meaning
 from bot.content.index.search import Analyzer, SearchIndexWriter
 from bot.content.index.store import RemovedDocument, Store, StoreWriter
 from bot.content.ingest import IngestedDocument
@@ -44,16 +45,10 @@ def clone(source: Path, target: Path) -> None:
     shutil.copytree(source, target, copy_function=copy)
 
 
-def add_document(
-    folder: Path,
-    document: IngestedDocument,
-    analyzer: Analyzer,
-    *,
-    embedder: Embedder | None,
-    progress: Callable[[int, int], None] | None = None,
-) -> None:
-    """Add the document to the index in `folder` (a clone). With `embedder`, its sentences are read for
-    meaning too when the index has the model's vectors (a library read word by word leaves them out)."""
+def add_document(folder: Path, document: IngestedDocument, analyzer: Analyzer, vectors: np.ndarray | None) -> None:
+    """Add the document to the index in `folder` (a clone), with its sentences' vectors (`meaning.embedded`,
+    in the document's order) when the index has the model's vectors; without them (a library read word by
+    word, or vectors not computed yet) its sentences are ranked by their words."""
     store = StoreWriter.reopen(folder / _STORE)
     doc_id, first = store.add(document)
     names = Counter(NAMES.validate_python(store.meta("names") or {}))
@@ -65,9 +60,8 @@ def add_document(
         search.add(first + offset, doc_id, sentence.text, bool(sentence.statistics))
     search.close()
     meaning = MeaningIndex.load(folder)
-    if meaning is not None and embedder is not None:
-        sentences = [(first + offset, s.text) for offset, s in enumerate(document.sentences)]
-        add_meaning(folder, meaning, sentences, embedder, progress=progress)
+    if meaning is not None and vectors is not None:
+        add_vectors(folder, meaning, np.arange(first, first + len(document.sentences), dtype=np.int64), vectors)
     _recount(folder)
 
 

@@ -122,10 +122,10 @@ def compute_meaning(
     progress: Callable[[int, int], None] | None = None,
 ) -> MeaningIndex:
     """Embed the sentences (id, text) and keep the vectors in the index folder."""
-    return _saved(folder, *_embedded(sentences, embedder, progress))
+    return _saved(folder, *embedded(sentences, embedder, progress))
 
 
-def _embedded(
+def embedded(
     sentences: Sequence[tuple[int, str]], embedder: Embedder, progress: Callable[[int, int], None] | None
 ) -> tuple[np.ndarray, np.ndarray]:
     """The sentences' ids, in order, and their vectors."""
@@ -157,7 +157,11 @@ def add_meaning(
     progress: Callable[[int, int], None] | None = None,
 ) -> MeaningIndex:
     """The folder's vectors with these sentences' (ones it has none for) embedded and added."""
-    ids, vectors = _embedded(sentences, embedder, progress)
+    return add_vectors(folder, meaning, *embedded(sentences, embedder, progress))
+
+
+def add_vectors(folder: Path, meaning: MeaningIndex, ids: np.ndarray, vectors: np.ndarray) -> MeaningIndex:
+    """The folder's vectors with these (of sentences it has none for) added."""
     if len(meaning.ids):
         ids, vectors = np.concatenate([meaning.ids, ids]), np.concatenate([meaning.vectors, vectors])
         order = np.argsort(ids, kind="stable")  # kept in id order: a sentence's row is found by bisection
