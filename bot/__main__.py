@@ -6,18 +6,22 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Literal
 
+import yaml
 from pydantic import BaseModel
 
 from bot.config import TOKEN_VARIABLE, Settings, discord_token, load_settings
 from bot.content.engine import StudyEngine
 from bot.content.index.build import open_index
 from bot.content.index.meaning import Embedder
+from bot.content.sources import SourceFile, list_sources, read_sidecar
 from bot.content.topics import load_topics
 from bot.errors import ConfigError, InputError, NothingFoundError, StudybotError
 from bot.health import is_healthy
@@ -75,7 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     sources = command(
         "sources",
         "the loaded documents, their references, and files not loaded; with --server, that server's library. "
-        "`sources add FILE --server ID` adds a source to a server's own library, `sources remove KEY --server ID` "
+        "`sources add FILE --server ID` adds a source to a server's own library (without --server, to the shared "
+        "sources folder), `sources remove KEY --server ID` "
         "takes one out, `sources edit KEY --server ID --title T` corrects one (stop the bot first: it reads the "
         "servers' libraries when it starts)",
     )
@@ -106,18 +111,20 @@ def _server_engine(engine: StudyEngine, settings: Settings, server: int) -> Stud
 
 
 def _library_answer(engine: StudyEngine, settings: Settings, args: argparse.Namespace) -> BaseModel:
-    """`sources add|edit|remove ... --server ID`, and `sources --server ID`: a server's own library."""
+    """`sources add|edit|remove ... [--server ID]`, and `sources --server ID`: a server's own library, or
+    without --server the shared one."""
+    if args.action is not None and not args.target:
+        raise InputError(f"sources {args.action}: give the {'file' if args.action == 'add' else 'key of the source'}.")
     if args.server is None:
-        raise InputError(
-            "Which server's library? Give --server ID.",
-            "The shared library is the sources folder: copy files there instead.",
-        )
+        lock = lock_data_folder(settings.data_dir)
+        try:
+            return _change_shared(engine, settings, args)
+        finally:
+            lock.release()
     libraries = Libraries(engine, settings)
     if args.action is None:
         libraries.open_saved()
         return libraries.library(args.server)
-    if not args.target:
-        raise InputError(f"sources {args.action}: give the {'file' if args.action == 'add' else 'key of the source'}.")
     # A running bot holds the data folder: its own changes and these would race, and it would not see these.
     lock = lock_data_folder(settings.data_dir)
     try:
@@ -147,6 +154,58 @@ def _change_library(libraries: Libraries, settings: Settings, args: argparse.Nam
         raise InputError(f"{path}: no such file.")
     meta = source_meta(args.title, args.author, args.published)
     return libraries.add(args.server, path.name, path.read_bytes(), meta, say)
+
+
+def _change_shared(engine: StudyEngine, settings: Settings, args: argparse.Namespace) -> BaseModel:
+    """A file put in, corrected or taken out of the shared sources folder, and the shared index built again
+    (every server's own index is made again from it when the bot starts)."""
+    from bot.library.models import LibraryChange
+    from bot.library.shelf import source_meta
+
+    started = time.perf_counter()
+    folder = settings.sources
+    meta = source_meta(args.title, args.author, args.published)
+    if args.action == "add":
+        path = Path(args.target)
+        if not path.is_file():
+            raise InputError(f"{path}: no such file.")
+        source = SourceFile(folder / path.name, path.stem, path.name)
+        if source.path.exists():
+            raise InputError(
+                f"{path.name}: the sources folder has a file of that name.", "Rename it, or remove that one."
+            )
+        shutil.copyfile(path, source.path)
+    else:
+        source = next((f for f in list_sources(folder).files if f.key == args.target), None)
+        if source is None:
+            raise InputError(f"The shared library has no source called '{args.target}'.", "List them with `sources`.")
+    before = next((s for s in engine.sources().sources if s.document.id == source.key), None)
+    if args.action == "remove":
+        source.path.unlink()
+        source.sidecar.unlink(missing_ok=True)
+    elif meta.model_dump(exclude_none=True):
+        said = read_sidecar(source).model_copy(update=meta.model_dump(exclude_none=True))
+        source.sidecar.write_text(yaml.safe_dump(said.model_dump(mode="json", exclude_none=True)))
+    rebuilt = build_engine(settings)
+    after = next((s for s in rebuilt.sources().sources if s.document.id == source.key), None)
+    summary = before if args.action == "remove" else after
+    if summary is None:
+        problems = "; ".join(rebuilt.index.report.skipped) or "it has no text to read"
+        if args.action == "add":
+            source.path.unlink()
+        raise InputError(f"{source.relative}: not added ({problems}).")
+    actions: dict[str, Literal["added", "corrected", "removed"]] = {
+        "add": "added",
+        "edit": "corrected",
+        "remove": "removed",
+    }
+    return LibraryChange(
+        action=actions[args.action],
+        source=summary,
+        documents=rebuilt.index.report.documents,
+        megabytes=round(sum(f.path.stat().st_size for f in list_sources(folder).files) / 2**20, 2),
+        seconds=round(time.perf_counter() - started, 2),
+    )
 
 
 async def _forget_questions(settings: Settings, server: int, sentence_ids: list[int]) -> None:

@@ -170,3 +170,23 @@ def test_sources_add_gives_one_server_a_source_the_others_do_not_see(sources: li
     finally:
         held.release()
     assert refused.returncode == 2 and "another studybot" in refused.stderr
+
+
+def test_sources_add_without_a_server_puts_the_file_in_the_shared_library(tmp_path: Path) -> None:
+    library = tmp_path / "seeds"
+    shutil.copytree(SEEDS, library, ignore=shutil.ignore_patterns(".*"))
+    config = tmp_path / "config" / "bot.yaml"
+    config.parent.mkdir()
+    config.write_text(f"data_dir: {tmp_path / 'data'}\ntopics: {PROJECT / 'config' / 'topics.yaml'}\nmeaning: false\n")
+    setting = ["--config", str(config), "--sources", str(library)]
+    page = PROJECT / "tests" / "evaluation" / "documents" / "udhr-english.html"
+    added = run("sources", "add", str(page), "--title", "The Declaration", "--json", *setting)
+    assert added.returncode == 0, added.stderr
+    change = json.loads(added.stdout)
+    assert change["action"] == "added" and change["documents"] == 3
+    assert change["source"]["document"]["title"] == "The Declaration" and (library / page.name).is_file()
+    again = run("sources", "add", str(page), *setting)
+    assert again.returncode == 2 and "has a file of that name" in again.stderr
+    removed = run("sources", "remove", page.stem, "--json", *setting)
+    assert removed.returncode == 0 and json.loads(removed.stdout)["documents"] == 2
+    assert not (library / page.name).exists() and not (library / f"{page.stem}.meta.yaml").exists()
