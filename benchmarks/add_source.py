@@ -29,9 +29,8 @@ sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 
 import pypdfium2 as pdfium  # noqa: E402
-from load_test import InProcessBot, one_action  # noqa: E402
+from load_test import InProcessBot, bench_settings, one_action  # noqa: E402
 
-from bot.config import QuizSettings, Settings  # noqa: E402
 from bot.content.engine import StudyEngine  # noqa: E402
 from bot.content.index.build import open_index  # noqa: E402
 from bot.content.topics import load_topics  # noqa: E402
@@ -111,14 +110,7 @@ async def main() -> None:
         sandbox, guild, sandbox.add_user(guild, "mod", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
     )
     with tempfile.TemporaryDirectory() as data:
-        settings = Settings(
-            sources=args.sources,
-            index_dir=args.index_dir,
-            data_dir=Path(data),
-            topics=PROJECT / "config/topics.yaml",
-            dev_guilds=[guild.id],
-            quiz=QuizSettings(cooldown_seconds=0, seconds=30),
-        )
+        settings = bench_settings(args.sources, args.index_dir, Path(data), [guild.id])
         bot = InProcessBot(engine, settings, sandbox)
         await bot.start()
         alone = await offer_load(members, channels, args.rate, args.baseline_seconds)

@@ -87,6 +87,18 @@ async def quiz_clicks(sandbox: Sandbox, members: list[SandboxMember], channel: s
     return list(await asyncio.gather(*(m.click(message, rng.choice(m.button_labels(message))) for m in members)))
 
 
+def bench_settings(sources: Path, index_dir: Path | None, data: Path, guilds: list[int]) -> Settings:
+    """The bot's settings for a benchmark: its commands synced to `guilds`, quizzes without a cooldown."""
+    return Settings(
+        sources=sources,
+        index_dir=index_dir,
+        data_dir=data,
+        topics=PROJECT / "config/topics.yaml",
+        dev_guilds=guilds,
+        quiz=QuizSettings(cooldown_seconds=0, seconds=30),
+    )
+
+
 class InProcessBot:
     """The bot on the benchmark's own event loop, which the watch then measures with the sandbox's work in it."""
 
@@ -179,14 +191,7 @@ async def main() -> None:
         members = [SandboxMember(sandbox, guild, sandbox.add_user(guild, f"m{g}-{i}")) for i in range(args.members)]
         worlds.append((guild, members))
     with tempfile.TemporaryDirectory() as data:
-        settings = Settings(
-            sources=args.sources,
-            index_dir=args.index_dir,
-            data_dir=Path(data),
-            topics=PROJECT / "config/topics.yaml",
-            dev_guilds=[g.id for g, _ in worlds],
-            quiz=QuizSettings(cooldown_seconds=0, seconds=30),
-        )
+        settings = bench_settings(args.sources, args.index_dir, Path(data), [g.id for g, _ in worlds])
         bot = BotProcess(sandbox, settings, cores[0]) if args.bot_process else InProcessBot(engine, settings, sandbox)
         await bot.start()
 

@@ -39,7 +39,7 @@ quit
 """
 
 
-def play(script: str, sources: Path) -> subprocess.CompletedProcess[str]:
+def play(script: str, sources: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """`python -m bot play` with the lines of `script` typed in, and no token in the environment."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
     env.pop("DISCORD_TOKEN", None)
@@ -50,7 +50,7 @@ def play(script: str, sources: Path) -> subprocess.CompletedProcess[str]:
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
     )
 
 
@@ -98,7 +98,10 @@ def test_run_without_a_token_says_how_to_get_one_and_points_to_the_playground(se
 def test_playground_adds_a_file_to_the_servers_library_and_searches_it(seeds_dir):
     pdf = PROJECT / "tests" / "evaluation" / "documents" / "AER.pdf"
     result = play(
-        f"/source add file:{pdf}\nwait 20\n/search query:econometrics regression\n/source list\nquit\n", seeds_dir
+        # a long wait: library work runs at a lower priority, and a suite run on busy cores gives it little
+        f"/source add file:{pdf}\nwait 45\n/search query:econometrics regression\n/source list\nquit\n",
+        seeds_dir,
+        timeout=300,
     )
     out = result.stdout
     assert result.returncode == 0, result.stderr

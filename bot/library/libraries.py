@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
 _MB = 2**20
-BACKGROUND_NICENESS = 10
+BACKGROUND_NICENESS = 5
 
 
 class Libraries:

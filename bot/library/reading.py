@@ -30,7 +30,7 @@ _START_SECONDS = 15.0
 # Once read, the document's sentences are embedded a batch at a time; a batch taking longer than this
 # means the child is stuck, not slow.
 _BATCH_SECONDS = 120.0
-_NICENESS = 10
+_NICENESS = 5
 _SMALLER = "Is it a very large or damaged file? Try a smaller one."
 
 # Told what the child is doing: ("page", done, pages) while reading a PDF, ("meaning", done, sentences).

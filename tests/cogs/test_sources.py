@@ -75,7 +75,8 @@ def _text(reply_payload: dict) -> str:
 async def _settled(reply: Reply) -> Reply:
     """Once the message shows a result rather than progress (or the command was refused)."""
     await reply.wait(timeout=10)
-    return await reply.wait_for(lambda r: bool(r.followups) or bool(r.message.get("embeds")), timeout=120)
+    # generous: library work runs at a lower priority, and a suite run on busy cores gives it little
+    return await reply.wait_for(lambda r: bool(r.followups) or bool(r.message.get("embeds")), timeout=300)
 
 
 async def _found(member: SandboxMember, query: str) -> str:
