@@ -17,7 +17,6 @@ from discord.ext import commands
 
 from bot.cogs.shared.paginator import send_pages
 from bot.errors import RefusedError
-from bot.library.reading import SourceRefused
 from bot.library.shelf import source_meta
 from bot.records.quiz import QuizRecords
 from bot.render.embeds import clip, safe
@@ -35,7 +34,6 @@ _SAID = {
     "author": "Its author",
     "published": "When it was published (YYYY-MM-DD)",
 }
-_MB = 2**20
 # A file's name or link as the progress line shows it (a link may be 2,000 characters, a message's all).
 NAME_CHARS = 200
 
@@ -94,11 +92,8 @@ class Sources(commands.GroupCog, group_name="source"):
         if (file is None) == (url is None):
             raise RefusedError("Give the source as a file or as a url, one of the two.")
         meta = source_meta(title, author, published, url)
-        limit = self.bot.settings.library.max_file_megabytes
-        if file is not None and file.size > limit * _MB:
-            raise SourceRefused(
-                f"{file.filename}: too large ({file.size / _MB:.1f} MiB; one file may be {limit:g} MiB)"
-            )
+        if file is not None:
+            self.bot.libraries.check_size(file.filename, file.size)
         shown = clip(safe(file.filename if file is not None else url or ""), NAME_CHARS)
         await interaction.response.send_message(f"Fetching {shown}…", ephemeral=True)
         if file is not None:

@@ -22,7 +22,6 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Literal
 
 from bot.config import Settings
 from bot.content.engine import StudyEngine
@@ -36,7 +35,7 @@ from bot.content.models import SourceMeta, SourceSummary
 from bot.content.sources import SourceFile, fingerprint, read_sidecar
 from bot.errors import InputError
 from bot.library.fetching import fetch_source
-from bot.library.models import LibraryChange, ServerLibrary
+from bot.library.models import Action, LibraryChange, ServerLibrary
 from bot.library.reading import ReadDocument, SourceRefused, read_bounded
 from bot.library.shelf import Shelf
 
@@ -118,7 +117,7 @@ class Libraries:
         with self._lock(server):
             known = shelf.holding(data)
             if known is not None:
-                return self._change("already added", shelf, known.key, started)
+                return self._change("already added", shelf, self.show(server, known.key), started)
             self._check_quota(shelf, filename, len(data))
             self._ensure_index(shelf)  # before the file is kept: made from the files there were
             source = shelf.keep(filename, data, meta)
@@ -128,7 +127,7 @@ class Libraries:
             except BaseException:
                 shelf.discard(source)
                 raise
-            return self._change("added", shelf, source.key, started)
+            return self._change("added", shelf, self.show(server, source.key), started)
 
     def correct(self, server: int, key: str, said: SourceMeta, progress: Progress | None = None) -> LibraryChange:
         """Change what is said of one of the server's sources (the fields given in `said`): its sidecar, and
@@ -150,7 +149,7 @@ class Libraries:
             except BaseException:
                 shelf.describe(source, before)
                 raise
-            return self._change("corrected", shelf, key, started)
+            return self._change("corrected", shelf, self.show(server, key), started)
 
     async def fetch(self, url: str) -> tuple[str, bytes]:
         """The file at `url` (a name for it, its bytes), fetched within the limits (`fetching`)."""
@@ -188,14 +187,7 @@ class Libraries:
             source.sidecar.unlink(missing_ok=True)
             if not shelf.listing().files and shelf.choices.shared:
                 self._engines.pop(server)  # nothing of its own left: answered from the shared library again
-            usage = shelf.usage()
-            change = LibraryChange(
-                action="removed",
-                source=summary,
-                documents=usage.documents,
-                megabytes=round(usage.bytes / _MB, 2),
-                seconds=round(time.perf_counter() - started, 2),
-            )
+            change = self._change("removed", shelf, summary, started)
             return change, removed[0] if removed else RemovedDocument(-1, [], [])
 
     def set_shared(self, server: int, include: bool) -> ServerLibrary:
@@ -228,13 +220,16 @@ class Libraries:
         listing = shelf.listing()
         return {"shared": base, "own": fingerprint(shelf.files, listing) if listing.files else "none"}
 
+    def check_size(self, filename: str, size: int) -> None:
+        """Refuse a file larger than one source may be (the cog asks before downloading it)."""
+        limit = self.limits.max_file_megabytes
+        if size > limit * _MB:
+            raise SourceRefused(f"{filename}: too large ({size / _MB:.1f} MiB; one file may be {limit:g} MiB)")
+
     def _check_quota(self, shelf: Shelf, filename: str, size: int) -> None:
+        self.check_size(filename, size)
         usage = shelf.usage()
         limits = self.limits
-        if size > limits.max_file_megabytes * _MB:
-            raise SourceRefused(
-                f"{filename}: too large ({size / _MB:.1f} MiB; one file may be {limits.max_file_megabytes:g} MiB)"
-            )
         if usage.documents >= limits.max_documents:
             raise SourceRefused(
                 f"This server has added {usage.documents} sources, its limit.", "Remove one with `source remove`."
@@ -353,13 +348,11 @@ class Libraries:
         self._engines[shelf.server] = engine
         return engine
 
-    def _change(
-        self, action: Literal["added", "already added", "corrected"], shelf: Shelf, key: str, started: float
-    ) -> LibraryChange:
+    def _change(self, action: Action, shelf: Shelf, source: SourceSummary, started: float) -> LibraryChange:
         usage = shelf.usage()
         return LibraryChange(
             action=action,
-            source=self.show(shelf.server, key),
+            source=source,
             documents=usage.documents,
             megabytes=round(usage.bytes / _MB, 2),
             seconds=round(time.perf_counter() - started, 2),

@@ -8,11 +8,13 @@ from pydantic import BaseModel, Field
 
 from bot.content.models import SourceSummary
 
+Action = Literal["added", "already added", "corrected", "removed"]
+
 
 class LibraryChange(BaseModel):
     """What `/source add`, `edit` or `remove` did to a server's own library."""
 
-    action: Literal["added", "already added", "corrected", "removed"]
+    action: Action
     source: SourceSummary
     documents: int = Field(description="The server's own sources after the change.")
     megabytes: float = Field(description="Their total size, in MiB.")
