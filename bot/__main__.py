@@ -28,7 +28,7 @@ from bot.health import is_healthy
 from bot.library.libraries import Libraries
 from bot.logs import configure_logging
 from bot.playground import run_playground
-from bot.records.database import DATABASE_FILE, lock_data_folder, open_database
+from bot.records.database import lock_data_folder, open_database
 from bot.render.text import render
 
 EXIT_NOTHING_FOUND = 1
@@ -101,6 +101,15 @@ def _parser() -> argparse.ArgumentParser:
     command("play", "try the bot offline: a local Discord sandbox and a prompt to act as a member")
     command("sync", "publish the slash commands to every server the bot is in (needs DISCORD_TOKEN)")
     command("health", "exit 0 if a running bot is connected to Discord right now, else 1: for health checks")
+    migrate = command(
+        "migrate",
+        "bring the records database to the latest schema (the bot also does at start): SQLite in data_dir, or "
+        "with `database: postgresql` the one STUDYBOT_DATABASE_URL names; --from-sqlite copies a bot's records "
+        "into it",
+    )
+    migrate.add_argument(
+        "--from-sqlite", type=Path, metavar="FILE", help="copy the records in this SQLite file (data/studybot.sqlite3)"
+    )
     return parser
 
 
@@ -212,11 +221,30 @@ async def _forget_questions(settings: Settings, server: int, sentence_ids: list[
     """The removed source's questions leave the server's quiz records, as `/source remove` does."""
     from bot.records.quiz import QuizRecords
 
-    db = await open_database(settings.data_dir / DATABASE_FILE)
+    db = await open_database(settings)
     try:
         await QuizRecords(db).forget_sentences(server, sentence_ids)
     finally:
         await db.close()
+
+
+async def _migrate(settings: Settings, source: Path | None) -> str:
+    """`migrate [--from-sqlite FILE]`: the configured database migrated, and a bot's records copied into it."""
+    from bot.records.copying import copy_records
+    from bot.records.migrations import MIGRATIONS
+
+    db = await open_database(settings)
+    try:
+        done = f"{db.name}: schema {len(MIGRATIONS)}, the latest."
+        if source is None:
+            return done
+        if db.kind == "sqlite" and Path(db.name).resolve() == source.resolve():
+            raise InputError(f"{source}: is the database it would be copied into.")
+        copied = await copy_records(source, db)
+    finally:
+        await db.close()
+    rows = ", ".join(f"{table} {count}" for table, count in copied.items() if count) or "no rows"
+    return f"{done}\nCopied {sum(copied.values())} rows from {source}: {rows}."
 
 
 def _answer(engine: StudyEngine, args: argparse.Namespace) -> BaseModel:
@@ -305,6 +333,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             healthy = is_healthy(settings.data_dir, time.time())
             print("healthy" if healthy else "unhealthy: the bot is not running, or not connected to Discord")
             return 0 if healthy else 1
+        if args.command == "migrate":
+            print(asyncio.run(_migrate(settings, args.from_sqlite)))
+            return 0
         if args.sources:
             settings = settings.model_copy(update={"sources": args.sources.resolve()})
         configure_logging(settings.log_level)

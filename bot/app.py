@@ -9,7 +9,6 @@ import signal
 import time
 from collections.abc import Sequence
 
-import aiosqlite
 import discord
 from discord.ext import commands, tasks
 
@@ -21,7 +20,7 @@ from bot.filelock import FileLock
 from bot.health import HEARTBEAT_SECONDS, write_heartbeat
 from bot.library.libraries import Libraries
 from bot.logs import keep_tokens_out_of_logs
-from bot.records.database import DATABASE_FILE, lock_data_folder, open_database
+from bot.records.database import Database, lock_data_folder, open_database
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +42,7 @@ EXIT_DISCONNECTED = 3
 
 
 class StudyBot(commands.Bot):
-    db: aiosqlite.Connection
+    db: Database
 
     def __init__(self, engine: StudyEngine, settings: Settings, *, sync_guilds: Sequence[int] | None = None) -> None:
         super().__init__(
@@ -71,7 +70,8 @@ class StudyBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         self._data_lock = lock_data_folder(self.settings.data_dir)
-        self.db = await open_database(self.settings.data_dir / DATABASE_FILE)
+        self.db = await open_database(self.settings)
+        log.info("Records in %s (%s)", self.db.name, self.db.kind)
         await asyncio.to_thread(self.engine.warm)
         await asyncio.to_thread(self.libraries.open_saved)
         self.heartbeat.start()

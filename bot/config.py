@@ -15,6 +15,7 @@ from bot.yaml_files import read_yaml
 
 DEFAULT_CONFIG = Path("config/bot.yaml")
 TOKEN_VARIABLE = "DISCORD_TOKEN"
+DATABASE_URL_VARIABLE = "STUDYBOT_DATABASE_URL"  # holds the PostgreSQL password, so never in a file
 
 
 class QuizSettings(BaseModel):
@@ -64,6 +65,11 @@ class Settings(BaseModel):
     sources: Path = Path("seeds")
     index_dir: Path | None = None
     data_dir: Path = Path("data")
+    database: Literal["sqlite", "postgresql"] = Field(
+        default="sqlite",
+        description="Where quiz scores, schedules and posts are kept: SQLite in data_dir, or the PostgreSQL "
+        "database named by STUDYBOT_DATABASE_URL (for several bot processes sharing one database).",
+    )
     topics: Path = Path("config/topics.yaml")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     dev_guilds: list[int] = Field(default_factory=list, description="Guilds whose commands sync at start.")
@@ -107,3 +113,9 @@ def discord_token() -> SecretStr | None:
     """The bot token, from the environment only; a SecretStr so it never prints by accident."""
     token = os.environ.get(TOKEN_VARIABLE, "").strip()
     return SecretStr(token) if token else None
+
+
+def database_url() -> SecretStr | None:
+    """The PostgreSQL database's address with its password, from the environment only."""
+    url = os.environ.get(DATABASE_URL_VARIABLE, "").strip()
+    return SecretStr(url) if url else None

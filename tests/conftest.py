@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from bot.content.segmentation import normalise_whitespace
 from bot.content.topics import load_topics
 from bot.sandbox.members import SandboxMember
 from bot.sandbox.server import MEMBER_PERMISSIONS
+from tests.postgres_server import REQUIRED, PostgresServer, find_binaries, start_postgres
 from tests.world import MANAGE_GUILD, World, world_in
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -65,3 +66,21 @@ async def admin(world: World) -> SandboxMember:
     """A member who can manage the server, as the /daily commands require."""
     user = world.sandbox.add_user(world.guild, "admin", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
     return SandboxMember(world.sandbox, world.guild, user)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One real PostgreSQL server for the whole run, started on first use."""
+    if find_binaries() is None and not os.environ.get(REQUIRED):
+        pytest.skip("PostgreSQL is not installed (CI installs it and sets STUDYBOT_REQUIRE_POSTGRES)")
+    server = start_postgres()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """A new, empty database on the test server: each test its own."""
+    return postgres_server.new_database()

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 import tomllib
 
-from bot.config import load_settings
+import pytest
+import yaml
+
+from bot.config import DATABASE_URL_VARIABLE, load_settings
 from tests.conftest import PROJECT
 
 
@@ -53,10 +56,24 @@ def test_test_lock_pins_every_test_dependency_at_the_versions_docker_runs():
     assert {name: tests[name] for name in runtime} == runtime  # CI tests what the image runs
 
 
-def test_docker_settings_keep_everything_written_on_the_volume():
-    settings = load_settings(PROJECT / "config" / "docker.yaml")
+@pytest.mark.parametrize(("name", "database"), [("docker.yaml", "sqlite"), ("docker-postgres.yaml", "postgresql")])
+def test_docker_settings_keep_everything_written_on_the_volume(name, database):
+    settings = load_settings(PROJECT / "config" / name)
     assert str(settings.data_dir) == "/data" and str(settings.index_dir) == "/data/index"
     assert settings.sources == (PROJECT / "seeds").resolve()
+    assert settings.database == database
+
+
+def test_compose_offers_the_postgresql_setup_with_its_password_from_the_environment():
+    services = yaml.safe_load((PROJECT / "compose.yaml").read_text())["services"]
+    assert "profiles" not in services["studybot"]  # `docker compose up` alone runs the embedded setup
+    bot, postgres = services["studybot-pg"], services["postgres"]
+    assert bot["profiles"] == postgres["profiles"] == ["postgres"]
+    assert "/app/config/docker-postgres.yaml" in bot["command"]
+    assert bot["depends_on"]["postgres"]["condition"] == "service_healthy"
+    url = bot["environment"][DATABASE_URL_VARIABLE]
+    assert url.startswith("postgresql://studybot:${POSTGRES_PASSWORD") and url.endswith("@postgres:5432/studybot")
+    assert postgres["environment"]["POSTGRES_PASSWORD"].startswith("${POSTGRES_PASSWORD:?")
 
 
 def test_secrets_and_local_data_stay_out_of_git_and_the_image():

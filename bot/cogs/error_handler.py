@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
 from typing import TYPE_CHECKING
 
 import discord
@@ -18,6 +17,7 @@ from discord.ext import commands
 
 from bot.cogs.shared.replies import send_problem
 from bot.errors import StudybotError
+from bot.records.database import RecordsError
 
 if TYPE_CHECKING:
     from bot.app import StudyBot
@@ -60,7 +60,7 @@ class ErrorHandler(commands.Cog):
                 return
             command = interaction.command.qualified_name if interaction.command else None
             log.error("Command %s failed: %s", command, cause, exc_info=cause)
-            await send_problem(interaction, NOT_SAVED if isinstance(cause, sqlite3.Error) else SORRY)
+            await send_problem(interaction, NOT_SAVED if isinstance(cause, RecordsError) else SORRY)
         except discord.HTTPException as failure:
             log.error("Could not tell the member either: %s", failure)
 

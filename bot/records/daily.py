@@ -3,15 +3,15 @@ members' answers to the daily question until its answer is revealed."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Sequence
 from typing import Any
 
-import aiosqlite
-
 from bot.content.models import QuizQuestion
+from bot.records.database import Database
 from bot.records.models import DailyChoice, DailyKind, DailyPost, DailyQuestion, DailySchedule, PostStatus
+from bot.records.quiz import ASKED
+from bot.records.review import MISSED
 
 _SCHEDULE = "SELECT guild_id, channel_id, time, timezone, enabled, last_error, post, reveal_hours FROM daily_schedules"
 _POST = "SELECT guild_id, local_date, kind, item_key, channel_id, status, message_id, posted_at FROM daily_posts"
@@ -48,7 +48,7 @@ def _question(row: Sequence[Any]) -> DailyQuestion:
 
 
 class DailyRecords:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     async def set_schedule(
@@ -60,27 +60,27 @@ class DailyRecords:
             "channel_id = excluded.channel_id, time = excluded.time, timezone = excluded.timezone, enabled = 1, "
             "last_error = NULL, updated_at = excluded.updated_at, post = excluded.post, "
             "reveal_hours = excluded.reveal_hours",
-            (guild_id, channel_id, at, timezone, time.time(), post, reveal_hours),
+            guild_id,
+            channel_id,
+            at,
+            timezone,
+            time.time(),
+            post,
+            reveal_hours,
         )
-        await self._db.commit()
 
     async def disable(self, guild_id: int) -> bool:
-        cursor = await self._db.execute("UPDATE daily_schedules SET enabled = 0 WHERE guild_id = ?", (guild_id,))
-        await self._db.commit()
-        return cursor.rowcount > 0
+        return await self._db.execute("UPDATE daily_schedules SET enabled = 0 WHERE guild_id = ?", guild_id) > 0
 
     async def schedule(self, guild_id: int) -> DailySchedule | None:
-        async with self._db.execute(f"{_SCHEDULE} WHERE guild_id = ?", (guild_id,)) as cursor:
-            row = await cursor.fetchone()
+        row = await self._db.fetchrow(f"{_SCHEDULE} WHERE guild_id = ?", guild_id)
         return _schedule(row) if row else None
 
     async def enabled(self) -> list[DailySchedule]:
-        async with self._db.execute(f"{_SCHEDULE} WHERE enabled = 1") as cursor:
-            return [_schedule(row) async for row in cursor]
+        return [_schedule(row) for row in await self._db.fetch(f"{_SCHEDULE} WHERE enabled = 1")]
 
     async def set_error(self, guild_id: int, error: str | None) -> None:
-        await self._db.execute("UPDATE daily_schedules SET last_error = ? WHERE guild_id = ?", (error, guild_id))
-        await self._db.commit()
+        await self._db.execute("UPDATE daily_schedules SET last_error = ? WHERE guild_id = ?", error, guild_id)
 
     async def claim(
         self,
@@ -92,37 +92,42 @@ class DailyRecords:
         question: tuple[QuizQuestion, float] | None = None,
     ) -> bool:
         """Reserve the day's post of this kind before sending it; False when the day already has one (sent or
-        sending). A question is kept with the moment its answer is revealed, and counted as asked in the
-        server, in the same transaction."""
-        try:
-            await self._db.execute(
-                "INSERT INTO daily_posts VALUES (?, ?, ?, ?, ?, ?, NULL, ?, 0)",
-                (guild_id, local_date, kind, key, channel_id, PostStatus.SENDING, time.time()),
+        sending), also when another bot process claimed it first. A question is kept with the moment its
+        answer is revealed, and counted as asked in the server, in the same transaction."""
+        async with self._db.transaction() as records:
+            claimed = await records.execute(
+                "INSERT INTO daily_posts VALUES (?, ?, ?, ?, ?, ?, NULL, ?, 0) ON CONFLICT DO NOTHING",
+                guild_id,
+                local_date,
+                kind,
+                key,
+                channel_id,
+                PostStatus.SENDING,
+                time.time(),
             )
-        except sqlite3.IntegrityError:
-            return False
-        if question is not None:
-            asked, reveal_at = question
-            await self._db.execute(
-                "INSERT OR REPLACE INTO daily_questions VALUES (?, ?, ?, ?, 0)",
-                (guild_id, local_date, asked.model_dump_json(), reveal_at),
-            )
-            # The server's quizzes on all topics do not ask it again until their questions run out.
-            await self._db.execute(
-                "INSERT OR REPLACE INTO quiz_asked VALUES (?, '', ?, ?)", (guild_id, asked.key, time.time())
-            )
-        await self._db.commit()
-        return True
+            if claimed and question is not None:
+                asked, reveal_at = question
+                await records.execute(
+                    "INSERT INTO daily_questions VALUES (?, ?, ?, ?, 0) ON CONFLICT (guild_id, local_date) "
+                    "DO UPDATE SET question = excluded.question, reveal_at = excluded.reveal_at, revealed = 0",
+                    guild_id,
+                    local_date,
+                    asked.model_dump_json(),
+                    reveal_at,
+                )
+                # The server's quizzes on all topics do not ask it again until their questions run out.
+                await records.execute(ASKED, guild_id, "", asked.key, time.time())
+        return claimed > 0
 
     async def count_failure(self, guild_id: int, local_date: str, kind: DailyKind) -> int:
         """One more refusal of the day's post; returns how many there have been."""
-        async with self._db.execute(
+        row = await self._db.fetchrow(
             "UPDATE daily_posts SET failures = failures + 1 WHERE guild_id = ? AND local_date = ? AND kind = ? "
             "RETURNING failures",
-            (guild_id, local_date, kind),
-        ) as cursor:
-            row = await cursor.fetchone()
-        await self._db.commit()
+            guild_id,
+            local_date,
+            kind,
+        )
         return int(row[0]) if row else 0
 
     async def finish(
@@ -130,82 +135,87 @@ class DailyRecords:
     ) -> None:
         await self._db.execute(
             "UPDATE daily_posts SET status = ?, message_id = ? WHERE guild_id = ? AND local_date = ? AND kind = ?",
-            (status, message_id, guild_id, local_date, kind),
+            status,
+            message_id,
+            guild_id,
+            local_date,
+            kind,
         )
-        await self._db.commit()
 
     async def post(self, guild_id: int, local_date: str, kind: DailyKind) -> DailyPost | None:
-        async with self._db.execute(
-            f"{_POST} WHERE guild_id = ? AND local_date = ? AND kind = ?",
-            (guild_id, local_date, kind),
-        ) as cursor:
-            row = await cursor.fetchone()
+        row = await self._db.fetchrow(
+            f"{_POST} WHERE guild_id = ? AND local_date = ? AND kind = ?", guild_id, local_date, kind
+        )
         return _post(row) if row else None
 
     async def posted_keys(self, guild_id: int, kind: DailyKind) -> list[str]:
-        async with self._db.execute(
+        rows = await self._db.fetch(
             "SELECT item_key FROM daily_posts WHERE guild_id = ? AND kind = ? AND status = ? ORDER BY local_date",
-            (guild_id, kind, PostStatus.POSTED),
-        ) as cursor:
-            return [row[0] async for row in cursor]
+            guild_id,
+            kind,
+            PostStatus.POSTED,
+        )
+        return [row[0] for row in rows]
 
     async def last_posts(self, guild_id: int) -> list[DailyPost]:
         """The latest day's posts, fact before question."""
-        async with self._db.execute(
+        rows = await self._db.fetch(
             f"{_POST} WHERE guild_id = ? AND local_date = "
             "(SELECT max(local_date) FROM daily_posts WHERE guild_id = ?) ORDER BY kind",
-            (guild_id, guild_id),
-        ) as cursor:
-            return [_post(row) async for row in cursor]
+            guild_id,
+            guild_id,
+        )
+        return [_post(row) for row in rows]
 
     # -- the daily question -------------------------------------------------------------------------
 
     async def question(self, guild_id: int, local_date: str) -> DailyQuestion | None:
-        async with self._db.execute(
-            f"{_QUESTION} WHERE q.guild_id = ? AND q.local_date = ?", (guild_id, local_date)
-        ) as cursor:
-            row = await cursor.fetchone()
+        row = await self._db.fetchrow(f"{_QUESTION} WHERE q.guild_id = ? AND q.local_date = ?", guild_id, local_date)
         return _question(row) if row else None
 
     async def to_reveal(self, now: float) -> list[DailyQuestion]:
         """Posted questions whose answer is due to be shown."""
-        async with self._db.execute(
-            f"{_QUESTION} WHERE q.revealed = 0 AND q.reveal_at <= ? AND p.status = ?", (now, PostStatus.POSTED)
-        ) as cursor:
-            return [_question(row) async for row in cursor]
+        rows = await self._db.fetch(
+            f"{_QUESTION} WHERE q.revealed = 0 AND q.reveal_at <= ? AND p.status = ?", now, PostStatus.POSTED
+        )
+        return [_question(row) for row in rows]
 
     async def answer(self, guild_id: int, local_date: str, member_id: int, choice: int) -> int:
         """Store a member's answer; returns the choice that counts: theirs, or an earlier one (the first counts)."""
-        async with self._db.execute(
-            "INSERT INTO daily_answers VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET choice = choice "
-            "RETURNING choice",
-            (guild_id, local_date, member_id, choice, time.time()),
-        ) as cursor:
-            row = await cursor.fetchone()
-        await self._db.commit()
+        row = await self._db.fetchrow(
+            "INSERT INTO daily_answers VALUES (?, ?, ?, ?, ?) ON CONFLICT (guild_id, local_date, member_id) "
+            "DO UPDATE SET choice = daily_answers.choice RETURNING choice",
+            guild_id,
+            local_date,
+            member_id,
+            choice,
+            time.time(),
+        )
         assert row is not None  # an upsert with RETURNING always returns its row
         return int(row[0])
 
     async def answers(self, guild_id: int, local_date: str) -> dict[int, int]:
         """Each member who answered, and their choice."""
-        async with self._db.execute(
+        rows = await self._db.fetch(
             "SELECT member_id, choice FROM daily_answers WHERE guild_id = ? AND local_date = ? ORDER BY answered_at",
-            (guild_id, local_date),
-        ) as cursor:
-            return {int(member): int(choice) async for member, choice in cursor}
+            guild_id,
+            local_date,
+        )
+        return {int(member): int(choice) for member, choice in rows}
 
     async def revealed(self, asked: DailyQuestion, missed_by: list[int]) -> None:
         """The answer is out; the members who missed it find the question in their review boxes, in the same
         transaction, so a crash cannot add it twice or not at all."""
-        await self._db.execute(
-            "UPDATE daily_questions SET revealed = 1 WHERE guild_id = ? AND local_date = ?",
-            (asked.guild_id, asked.local_date),
-        )
-        await self._db.executemany(
-            "INSERT OR REPLACE INTO quiz_review VALUES (?, ?, ?, ?, 1, ?)",
-            [
-                (asked.guild_id, member, asked.question.key, asked.question.model_dump_json(), time.time())
-                for member in missed_by
-            ],
-        )
-        await self._db.commit()
+        async with self._db.transaction() as records:
+            await records.execute(
+                "UPDATE daily_questions SET revealed = 1 WHERE guild_id = ? AND local_date = ?",
+                asked.guild_id,
+                asked.local_date,
+            )
+            await records.executemany(
+                MISSED,
+                [
+                    (asked.guild_id, member, asked.question.key, asked.question.model_dump_json(), time.time())
+                    for member in missed_by
+                ],
+            )

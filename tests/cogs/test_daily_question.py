@@ -100,9 +100,11 @@ async def test_a_forged_day_or_choice_answers_nothing_and_quizzes_count_the_ques
 
 
 async def test_the_buttons_and_the_reveal_work_after_a_restart(world: World, admin, engine, tmp_path, documents):
+    # Days ahead of the real clock: the restarted bot's own check, which runs on the real clock as soon as it
+    # is ready, must not reveal the answer before the test's click.
     cog = daily(world)
     await set_daily(world, admin, "question", reveal_after=1)
-    await cog.run_due(at("2026-11-23T09:00:00"))
+    await cog.run_due(at("2099-11-23T09:00:00"))
     [asked] = questions(world)
     before = copy.deepcopy(asked)
     right = right_letter(asked["embeds"][0], documents)
@@ -111,9 +113,9 @@ async def test_the_buttons_and_the_reveal_work_after_a_restart(world: World, adm
     world.bot = await start_bot(engine, quick_settings(tmp_path), world.sandbox, world.guild)
     answered = await (await world.bob.click(before, right)).wait()
     assert answered.content.startswith(f"Your answer, {right})")
-    await daily(world).run_due(at("2026-11-23T10:30:00"))  # the bot was down at 10:00: revealed when back
+    await daily(world).run_due(at("2099-11-23T10:30:00"))  # the bot was down at 10:00: revealed when back
     revealed = world.sandbox.messages[int(asked["id"])].payload["embeds"][0]
     assert revealed["title"].startswith(f"Question of the day: {right})")
     assert any(f["name"] == "Right: 1 of 1 who answered" for f in revealed["fields"])
-    await daily(world).run_due(at("2026-11-23T10:31:00"))
+    await daily(world).run_due(at("2099-11-23T10:31:00"))
     assert len(posts(world)) == 1

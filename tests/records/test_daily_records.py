@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlite3
 
 from bot.records.daily import DailyRecords
-from bot.records.database import MIGRATIONS, open_database
+from bot.records.migrations import MIGRATIONS
 from bot.records.models import DailyChoice, DailyKind, PostStatus
+from bot.records.sqlite import open_sqlite
 
 
 async def test_posts_and_schedules_from_before_daily_questions_are_kept_as_facts(tmp_path):
@@ -18,7 +19,7 @@ async def test_posts_and_schedules_from_before_daily_questions_are_kept_as_facts
         old.execute("INSERT INTO daily_posts VALUES (7, '2026-11-20', 'stat:12', 70, 'posted', 700, 1.5, 0)")
     old.close()
 
-    db = await open_database(path)
+    db = await open_sqlite(path)
     try:
         records = DailyRecords(db)
         schedule = await records.schedule(7)

@@ -176,7 +176,8 @@ async def test_a_second_bot_on_the_same_data_folder_is_refused_and_the_first_pla
 async def test_a_database_from_a_newer_studybot_is_refused_and_left_untouched(tmp_path, engine):
     from bot.app import StudyBot
     from bot.config import Settings
-    from bot.records.database import DATABASE_FILE, MIGRATIONS, DatabaseError
+    from bot.records.database import DATABASE_FILE, DatabaseError
+    from bot.records.migrations import MIGRATIONS
 
     data = tmp_path / "data"
     data.mkdir()

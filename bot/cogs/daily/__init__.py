@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-import sqlite3
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -22,6 +21,7 @@ from bot.cogs.shared.replies import in_time, missing_permissions, reply, send_pr
 from bot.content.models import QuizQuestion
 from bot.errors import NothingFoundError, RefusedError
 from bot.records.daily import DailyRecords
+from bot.records.database import RecordsError
 from bot.records.models import DailyChoice, DailyKind, DailyPost, DailyQuestion, DailySchedule, PostStatus
 from bot.records.quiz import QuizRecords
 from bot.render import embeds
@@ -100,7 +100,7 @@ class Daily(commands.Cog):
             for kind in schedule.post.kinds:
                 try:
                     await self._post_once(schedule, day.isoformat(), kind, reveal_at.timestamp())
-                except sqlite3.Error as error:
+                except RecordsError as error:
                     # One server's post waits for the next check; the others still go out now.
                     log.error(
                         "Guild %s: the daily %s could not be recorded (%s); trying again later",
@@ -228,7 +228,7 @@ class Daily(commands.Cog):
         for asked in await self.records.to_reveal(now.timestamp()):
             try:
                 await self._reveal(asked)
-            except sqlite3.Error as error:
+            except RecordsError as error:
                 log.error(
                     "Guild %s: the daily answer could not be recorded (%s); trying again later", asked.guild_id, error
                 )

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from typing import TYPE_CHECKING
 
 import discord
 
 from bot.content.models import OPTION_LETTERS, QuizQuestion
 from bot.records.daily import DailyRecords
+from bot.records.database import RecordsError
 from bot.render import quiz as render
 from bot.render.embeds import safe
 
@@ -53,7 +53,7 @@ class DailyAnswerButton(
             if asked.revealed:
                 return f"The answer is out: {_option(asked.question, asked.question.answer)}."
             counted = await records.answer(interaction.guild_id, self.day, interaction.user.id, self.choice)
-        except sqlite3.Error:
+        except RecordsError:
             return render.NOT_SAVED
         if counted != self.choice:
             return f"Your first answer, {_option(asked.question, counted)}, counts; it is already in."

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import sqlite3
 import time
 from typing import TYPE_CHECKING, Literal
 
@@ -22,6 +21,7 @@ from bot.cogs.shared.replies import in_time, missing_permissions, reply
 from bot.cogs.shared.topic_option import autocomplete_topic
 from bot.content.models import Difficulty, QuizAnswer
 from bot.errors import RefusedError
+from bot.records.database import RecordsError
 from bot.records.models import SessionStatus
 from bot.records.quiz import QuizRecords
 from bot.records.review import ReviewRecords
@@ -158,7 +158,7 @@ class Quiz(commands.Cog):
         try:
             made = await opening.create_thread(name=name, auto_archive_duration=THREAD_ARCHIVE_MINUTES)
             await self.records.moved(session_id, made.id)
-        except (discord.HTTPException, sqlite3.Error) as error:
+        except (discord.HTTPException, RecordsError) as error:
             await self.records.end(session_id, SessionStatus.STOPPED)
             log.warning("Quiz %s could not open its thread: %s", session_id, error)
             await opening.edit(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from typing import TYPE_CHECKING
 
 import discord
 
 from bot.content.models import QuizQuestion
+from bot.records.database import RecordsError
 from bot.records.review import ReviewRecords
 from bot.render import quiz as render
 
@@ -55,7 +55,7 @@ class ReviewButton(
             box = await records.answered(
                 interaction.guild_id, self.member, self.key, self.box, right=self.choice == stored.answer
             )
-        except sqlite3.Error:
+        except RecordsError:
             # The box did not move: the same click may be tried again.
             await interaction.response.send_message(render.NOT_SAVED, ephemeral=True)
             return

@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import logging
 import re
-import sqlite3
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -16,6 +15,7 @@ import discord
 from bot.cogs.shared.replies import in_time, reply
 from bot.content.models import QuizQuestion
 from bot.quiz_rules import Outcome, QuizGame, Verdict
+from bot.records.database import RecordsError
 from bot.records.models import SessionStatus
 from bot.records.quiz import QuizRecords
 from bot.render import quiz as render
@@ -183,7 +183,7 @@ class QuizSession:
                     self.first_message = message
                     try:
                         await self.records.set_message(self.id, message.id)
-                    except sqlite3.Error as error:  # only a note for later; the questions go on
+                    except RecordsError as error:  # only a note for later; the questions go on
                         log.warning("Quiz %s could not record its first message: %s", self.id, error)
                 try:
                     await self.records.shown(
@@ -194,7 +194,7 @@ class QuizSession:
                         key=question.key,
                         prompt=question.prompt,
                     )
-                except sqlite3.Error as error:  # it may be asked again sooner; the question goes on
+                except RecordsError as error:  # it may be asked again sooner; the question goes on
                     log.warning("Quiz %s could not record question %s as asked: %s", self.id, question.key, error)
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._everyone_answered.wait(), self.seconds)
@@ -209,13 +209,13 @@ class QuizSession:
             await self.finish(SessionStatus.FINISHED)
         except asyncio.CancelledError:
             raise
-        except (discord.HTTPException, discord.RateLimited, sqlite3.Error) as error:
+        except (discord.HTTPException, discord.RateLimited, RecordsError) as error:
             # discord.py has already retried what is worth retrying; scores so far are kept.
-            cause = "the database refused it" if isinstance(error, sqlite3.Error) else "Discord refused it"
+            cause = "the database refused it" if isinstance(error, RecordsError) else "Discord refused it"
             log.error("Quiz %s stopped: %s (%s)", self.id, cause, error)
             try:
                 await self.finish(SessionStatus.STOPPED)
-            except (discord.DiscordException, sqlite3.Error) as again:
+            except (discord.DiscordException, RecordsError) as again:
                 log.error("Quiz %s: could not end cleanly either (%s)", self.id, again)
 
     def offers(self, question: int, choice: int) -> bool:
@@ -240,7 +240,7 @@ class QuizSession:
                 # A busy database can hold the write past Discord's deadline: then the click is acknowledged
                 # first, and the verdict follows once the answer is stored.
                 stored = await in_time(interaction, saving, ephemeral=True)
-            except sqlite3.Error as error:
+            except RecordsError as error:
                 log.error("Quiz %s could not save an answer: %s", self.id, error)
                 self.game.withdraw(interaction.user.id, question)
                 await reply(interaction, render.NOT_SAVED, ephemeral=True)
