@@ -30,6 +30,7 @@ from bot.logs import configure_logging
 from bot.playground import run_playground
 from bot.records.database import lock_data_folder, open_database
 from bot.render.text import render
+from bot.shards import ShardPlan, parse_shards
 
 EXIT_NOTHING_FOUND = 1
 EXIT_BAD_INPUT = 2
@@ -97,7 +98,14 @@ def _parser() -> argparse.ArgumentParser:
     sources.add_argument("--author", help="its author, when adding")
     sources.add_argument("--published", help="when it was published (YYYY-MM-DD), when adding")
     command("index", "build the index now (it is also built on first use), with a progress bar")
-    command("run", "run the bot on Discord (needs DISCORD_TOKEN in the environment)")
+    run = command("run", "run the bot on Discord (needs DISCORD_TOKEN in the environment)")
+    run.add_argument(
+        "--shards",
+        metavar="IDS",
+        help="run only these shards (0-3, or 0,2,5), so several processes share the bot: each with its own "
+        "data_dir, all on one PostgreSQL database (default: every shard Discord recommends)",
+    )
+    run.add_argument("--shard-count", type=int, metavar="N", help="how many shards the bot has in all, with --shards")
     command("play", "try the bot offline: a local Discord sandbox and a prompt to act as a member")
     command("sync", "publish the slash commands to every server the bot is in (needs DISCORD_TOKEN)")
     command("health", "exit 0 if a running bot is connected to Discord right now, else 1: for health checks")
@@ -295,7 +303,7 @@ NO_TOKEN = f"""No Discord token: set {TOKEN_VARIABLE} to run on Discord.
 To try studybot offline right now, with no token:  python -m bot play"""
 
 
-def _run(engine: StudyEngine, settings: Settings, *, sync_only: bool) -> int:
+def _run(engine: StudyEngine, settings: Settings, *, sync_only: bool, shards: ShardPlan | None = None) -> int:
     token = discord_token()
     if token is None:
         print(NO_TOKEN, file=sys.stderr)
@@ -305,7 +313,7 @@ def _run(engine: StudyEngine, settings: Settings, *, sync_only: bool) -> int:
 
     from bot.app import EXIT_DISCONNECTED, StudyBot, run_until_stopped, sync_globally
 
-    bot = StudyBot(engine, settings)
+    bot = StudyBot(engine, settings, shards=shards)
     if sync_only:
         count = asyncio.run(sync_globally(bot, token.get_secret_value()))
         print(f"Published {count} slash commands to every server; Discord may take up to an hour to show them.")
@@ -336,13 +344,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "migrate":
             print(asyncio.run(_migrate(settings, args.from_sqlite)))
             return 0
+        shards = parse_shards(args.shards, args.shard_count) if args.command == "run" else None
+        if shards is not None and settings.database != "postgresql":
+            raise InputError(
+                "--shards: processes sharing a bot keep their records in one database.",
+                "Set `database: postgresql` in the settings (see docs/operations.md, PostgreSQL).",
+            )
         if args.sources:
             settings = settings.model_copy(update={"sources": args.sources.resolve()})
         configure_logging(settings.log_level)
         engine = build_engine(settings, rebuild=args.rebuild, progress=True if args.command == "index" else None)
         _read_for_meaning(engine, settings, args.command)
         if args.command in ("run", "sync"):
-            return _run(engine, settings, sync_only=args.command == "sync")
+            return _run(engine, settings, sync_only=args.command == "sync", shards=shards)
         if args.command == "play":
             asyncio.run(run_playground(engine, settings))
             return 0

@@ -21,6 +21,7 @@ from bot.health import HEARTBEAT_SECONDS, write_heartbeat
 from bot.library.libraries import Libraries
 from bot.logs import keep_tokens_out_of_logs
 from bot.records.database import Database, lock_data_folder, open_database
+from bot.shards import ShardPlan
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +42,21 @@ COGS = (
 EXIT_DISCONNECTED = 3
 
 
-class StudyBot(commands.Bot):
+class StudyBot(commands.AutoShardedBot):
     db: Database
 
-    def __init__(self, engine: StudyEngine, settings: Settings, *, sync_guilds: Sequence[int] | None = None) -> None:
+    def __init__(
+        self,
+        engine: StudyEngine,
+        settings: Settings,
+        *,
+        sync_guilds: Sequence[int] | None = None,
+        shards: ShardPlan | None = None,
+    ) -> None:
+        # Every shard Discord recommends in this process, or the range `shards` gives (several processes).
+        ranged = {"shard_ids": list(shards.ids), "shard_count": shards.count} if shards else {}
         super().__init__(
+            **ranged,
             command_prefix=commands.when_mentioned,
             intents=discord.Intents.default(),
             allowed_mentions=discord.AllowedMentions.none(),
@@ -56,6 +67,7 @@ class StudyBot(commands.Bot):
         )
         keep_tokens_out_of_logs()  # whoever runs the bot, and however they set logging up
         self.engine = engine
+        self.shard_plan = shards
         self.libraries = Libraries(engine, settings)
         self.settings = settings
         self.sync_guilds = list(settings.dev_guilds if sync_guilds is None else sync_guilds)
@@ -71,7 +83,7 @@ class StudyBot(commands.Bot):
     async def setup_hook(self) -> None:
         self._data_lock = lock_data_folder(self.settings.data_dir)
         self.db = await open_database(self.settings)
-        log.info("Records in %s (%s)", self.db.name, self.db.kind)
+        log.info("Records in %s (%s); %s", self.db.name, self.db.kind, self.shard_plan or "every shard")
         await asyncio.to_thread(self.engine.warm)
         await asyncio.to_thread(self.libraries.open_saved)
         self.heartbeat.start()
@@ -87,6 +99,10 @@ class StudyBot(commands.Bot):
         # collection no longer walks it, which on a busy bot held the event loop for 60-160 ms at a time.
         gc.collect()
         gc.freeze()
+
+    def serves(self, guild_id: int) -> bool:
+        """Whether this process runs the server's shard: its daily posts and quizzes are this process's."""
+        return self.shard_plan is None or self.shard_plan.serves(guild_id)
 
     def engine_for(self, guild_id: int | None) -> StudyEngine:
         """The engine that answers in this server: its own library's, or the shared one."""

@@ -19,6 +19,7 @@ from bot.content.engine import StudyEngine
 from bot.sandbox.members import SandboxMember
 from bot.sandbox.records import SandboxGuild
 from bot.sandbox.server import Sandbox, point_discord_at
+from bot.shards import ShardPlan
 
 T = TypeVar("T")
 
@@ -66,12 +67,18 @@ _RUNNERS: dict[StudyBot, asyncio.Task[None]] = {}
 
 
 async def start_bot(
-    engine: StudyEngine, settings: Settings, sandbox: Sandbox, guild: SandboxGuild, *more: SandboxGuild
+    engine: StudyEngine,
+    settings: Settings,
+    sandbox: Sandbox,
+    guild: SandboxGuild,
+    *more: SandboxGuild,
+    shards: ShardPlan | None = None,
 ) -> StudyBot:
-    """The bot, connected and ready, its commands synced to `guild` (and `more`)."""
-    bot = StudyBot(engine, settings, sync_guilds=[guild.id, *(g.id for g in more)])
+    """The bot, connected and ready, its commands synced to `guild` (and `more`); running `shards` only."""
+    bot = StudyBot(engine, settings, sync_guilds=[guild.id, *(g.id for g in more)], shards=shards)
     _RUNNERS[bot] = asyncio.create_task(bot.start(sandbox.token))
-    await asyncio.wait_for(bot.wait_until_ready(), 15)
+    # A bot whose identify came too soon after another's waits 5 seconds to try again, as on Discord.
+    await asyncio.wait_for(bot.wait_until_ready(), 30)
     return bot
 
 

@@ -5,6 +5,14 @@ zstandard package is there), one sync-flushed chunk per message as Discord sends
 (https://discord.com/developers/docs/events/gateway): intents outside the known set close the
 connection with 4013, a privileged intent the application is not approved for with 4014, and a client
 that stops heartbeating is disconnected and must resume.
+
+Sharding as Discord does it (events/gateway#sharding): Identify's `shard` is `[shard_id, num_shards]`
+(absent: `[0, 1]`); one that is not two integers with 0 <= shard_id < num_shards closes with 4010 Invalid
+shard, and a session that would hold more than 2,500 guilds with 4011 Sharding required. A session gets
+Ready and Guild Create for its shard's guilds only, `(guild_id >> 22) % num_shards`, and the events of
+those guilds; events without a guild go to shard 0. Identifies are limited as `session_start_limit` says
+(events/gateway#identifying): `max_concurrency` per 5 seconds, by bucket `shard_id % max_concurrency`;
+one too soon is answered with Invalid Session (op 9), and after `total` identifies the token is reset.
 """
 
 from __future__ import annotations
@@ -41,6 +49,30 @@ _REPLAY_LIMIT = 1000
 # is one every client resumes after, as Discord says a client that missed its heartbeat must.
 HEARTBEAT_TOLERANCE = 1.5
 MISSED_HEARTBEAT = 4000
+# events/gateway#sharding and topics/opcodes-and-status-codes#gateway-gateway-close-event-codes
+MAX_GUILDS_PER_SHARD = 2500
+INVALID_SHARD, SHARDING_REQUIRED, AUTHENTICATION_FAILED = 4010, 4011, 4004
+# events/gateway#session-start-limit-object: identifies a day, and per 5 seconds in one bucket
+SESSION_START_TOTAL = 1000
+MAX_CONCURRENCY = 1
+IDENTIFY_WINDOW_SECONDS = 5.0
+
+
+def shard_of(guild_id: int, shards: int) -> int:
+    """The shard that receives a guild's events (events/gateway#sharding-sharding-formula)."""
+    return (guild_id >> 22) % shards
+
+
+def _shard(value: object) -> tuple[int, int] | None:
+    """Identify's `shard`, if it is `[shard_id, num_shards]` with 0 <= shard_id < num_shards."""
+    if value is None:
+        return (0, 1)
+    if not isinstance(value, list) or len(value) != 2:
+        return None
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in value):
+        return None
+    shard_id, shards = value
+    return (shard_id, shards) if 0 <= shard_id < shards else None
 
 
 class _Connection:
@@ -74,14 +106,21 @@ class _Connection:
 class GatewaySession:
     id: str
     intents: int = 0
+    shard: tuple[int, int] = (0, 1)
     seq: int = 0
     connection: _Connection | None = None
     log: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=_REPLAY_LIMIT))
+
+    def receives(self, guild_id: int | None) -> bool:
+        """Whether this session gets the events of the guild (or, for None, the events of no guild)."""
+        shard_id, shards = self.shard
+        return shard_id == 0 if guild_id is None else shard_of(guild_id, shards) == shard_id
 
 
 @dataclass
 class GatewayStats:
     identifies: int = 0
+    identifies_too_soon: int = 0
     resumes: int = 0
     connections: int = 0
     heartbeat_timeouts: int = 0
@@ -109,6 +148,8 @@ class Gateway:
         self.refusing = False
         self._watchdogs: set[asyncio.Task[None]] = set()
         self.sessions: dict[str, GatewaySession] = {}
+        self.identify_window = IDENTIFY_WINDOW_SECONDS
+        self._last_identify: dict[int, float] = {}  # by rate-limit bucket
         self.stats = GatewayStats()
         self.ready_event = asyncio.Event()
 
@@ -175,15 +216,43 @@ class Gateway:
         if intents & PRIVILEGED_INTENTS & ~self.approved_intents:
             await connection.ws.close(code=4014, message=b"Disallowed intent(s).")
             return None
+        shard = _shard(data.get("shard"))
+        if shard is None:
+            await connection.ws.close(code=INVALID_SHARD, message=b"Invalid shard.")
+            return None
+        session = GatewaySession(id=secrets.token_hex(16), intents=intents, shard=shard)
+        guilds = [g for g in self._guilds(intents) if session.receives(int(g["id"]))]
+        if len(guilds) > MAX_GUILDS_PER_SHARD:
+            await connection.ws.close(code=SHARDING_REQUIRED, message=b"Sharding required.")
+            return None
+        if self.stats.identifies >= SESSION_START_TOTAL:
+            await connection.ws.close(code=AUTHENTICATION_FAILED, message=b"Authentication failed.")
+            return None
+        now, bucket = asyncio.get_running_loop().time(), shard[0] % MAX_CONCURRENCY
+        if now - self._last_identify.get(bucket, -self.identify_window) < self.identify_window:
+            self.stats.identifies_too_soon += 1
+            await connection.send({"op": INVALID_SESSION, "d": False, "s": None, "t": None})
+            return None
+        self._last_identify[bucket] = now
         self.stats.identifies += 1
-        session = GatewaySession(id=secrets.token_hex(16), intents=intents)
         self.sessions[session.id] = session
         session.connection = connection
-        await self._send_dispatch(session, "READY", self._ready(session.id, [0, 1]))
-        for guild in self._guilds(intents):
+        ready = self._ready(session.id, list(shard))
+        ready["guilds"] = [g for g in ready["guilds"] if session.receives(int(g["id"]))]
+        await self._send_dispatch(session, "READY", ready)
+        for guild in guilds:
             await self._send_dispatch(session, "GUILD_CREATE", guild)
         self.ready_event.set()
         return session
+
+    def session_start_limit(self) -> dict[str, int]:
+        """What Get Gateway Bot says of the identifies left (events/gateway#session-start-limit-object)."""
+        return {
+            "total": SESSION_START_TOTAL,
+            "remaining": max(0, SESSION_START_TOTAL - self.stats.identifies),
+            "reset_after": 86_400_000,
+            "max_concurrency": MAX_CONCURRENCY,
+        }
 
     async def _resume(self, connection: _Connection, data: dict[str, Any]) -> GatewaySession | None:
         session = self.sessions.get(str(data.get("session_id")))
@@ -210,9 +279,12 @@ class Gateway:
                 session.connection = None  # kept in the log; a resume replays it
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        """Send an event to every session; one that is not connected gets it on resume."""
+        """Send an event to every session of the shard its guild is on (shard 0 for an event of no guild);
+        a session that is not connected gets it on resume."""
+        guild = data.get("guild_id")
         for session in list(self.sessions.values()):
-            await self._send_dispatch(session, event, data)
+            if session.receives(int(guild) if guild is not None else None):
+                await self._send_dispatch(session, event, data)
 
     def connected(self) -> list[GatewaySession]:
         return [s for s in self.sessions.values() if s.connection is not None]

@@ -20,9 +20,13 @@ PRIVILEGED_INTENTS = GUILD_MEMBERS | GUILD_PRESENCES | MESSAGE_CONTENT
 KNOWN_INTENTS = (1 << 17) - 1 | 1 << 20 | 1 << 21 | 1 << 24 | 1 << 25
 
 
-def snowflake() -> int:
-    """A Discord-style id: milliseconds since Discord's epoch, then a counter."""
+def snowflake(shard: tuple[int, int] | None = None) -> int:
+    """A Discord-style id: milliseconds since Discord's epoch, then a counter. With `shard` (shard_id,
+    num_shards), a guild id whose events that shard receives: the milliseconds moved back to fit."""
     millis = int(time.time() * 1000) - DISCORD_EPOCH_MS
+    if shard is not None:
+        shard_id, shards = shard
+        millis -= (millis - shard_id) % shards
     return (millis << 22) | (next(_counter) % (1 << 22))
 
 

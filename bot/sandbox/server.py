@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import re
 import secrets
 import socket
@@ -46,6 +47,7 @@ from bot.sandbox.uploads import ATTACHMENT_SIZE_LIMIT, Upload, attachments, uplo
 API = "/api/v10"
 MEMBER_PERMISSIONS = perms.MEMBER
 BOT_PERMISSIONS = perms.ALL & ~perms.ADMINISTRATOR
+RECOMMENDED_GUILDS_PER_SHARD = 1000
 NONCE_SECONDS = 5 * 60  # Discord: "checked for uniqueness in the past few minutes"
 Handler = Callable[[web.Request, re.Match[str], Any], Awaitable[web.Response]]
 _BODY_METHODS = ("POST", "PUT", "PATCH")
@@ -154,8 +156,9 @@ class Sandbox:
 
     # -- the world ----------------------------------------------------------------------------------
 
-    def add_guild(self, name: str, channels: list[str]) -> SandboxGuild:
-        guild = SandboxGuild(id=snowflake(), name=name, owner_id=int(self.owner["id"]))
+    def add_guild(self, name: str, channels: list[str], *, shard: tuple[int, int] | None = None) -> SandboxGuild:
+        """A guild with these text channels; with `shard` (shard_id, num_shards), one that shard receives."""
+        guild = SandboxGuild(id=snowflake(shard), name=name, owner_id=int(self.owner["id"]))
         guild.roles[guild.id] = payloads.role(guild.id, "@everyone", MEMBER_PERMISSIONS, 0)
         bot_role = snowflake()
         guild.roles[bot_role] = payloads.role(bot_role, "studybot", BOT_PERMISSIONS, 1)
@@ -375,7 +378,7 @@ class Sandbox:
         spec_hook = "/webhooks/{webhook_id}/{webhook_token}"
         spec_messages = "/channels/{channel_id}/messages"
         self._route("GET", "/gateway", self._get_gateway)
-        self._route("GET", "/gateway/bot", self._get_gateway)
+        self._route("GET", "/gateway/bot", self._get_gateway_bot)
         self._route("GET", "/users/@me", self._get_me)
         self._route("GET", "/oauth2/applications/@me", self._get_application)
         for method in ("GET", "PUT"):
@@ -401,8 +404,15 @@ class Sandbox:
     # -- REST routes --------------------------------------------------------------------------------
 
     async def _get_gateway(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
-        limits = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
-        return json_response({"url": self.gateway_url, "shards": 1, "session_start_limit": limits})
+        return json_response({"url": self.gateway_url})
+
+    async def _get_gateway_bot(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
+        """The URL, the recommended shards and the identifies left (events/gateway#get-gateway-bot). Discord
+        does not publish how it counts the shards it recommends; the sandbox says one per 1,000 guilds, well
+        under the 2,500 a shard may hold."""
+        shards = max(1, math.ceil(len(self.guilds) / RECOMMENDED_GUILDS_PER_SHARD))
+        limits = self.gateway.session_start_limit()
+        return json_response({"url": self.gateway_url, "shards": shards, "session_start_limit": limits})
 
     async def _get_me(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
         return json_response(self.bot_user)

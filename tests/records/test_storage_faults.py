@@ -187,7 +187,9 @@ async def test_a_database_from_a_newer_studybot_is_refused_and_left_untouched(tm
     before = (data / DATABASE_FILE).read_bytes()
     bot = StudyBot(engine, Settings(data_dir=data), sync_guilds=[])
     known = len(MIGRATIONS)
-    with pytest.raises(DatabaseError, match=f"made by a newer studybot \\(schema 99; this one knows up to {known}\\)"):
-        await bot.setup_hook()
-    await bot.close()
+    async with bot:  # as `python -m bot run` holds it
+        with pytest.raises(
+            DatabaseError, match=f"made by a newer studybot \\(schema 99; this one knows up to {known}\\)"
+        ):
+            await bot.setup_hook()
     assert (data / DATABASE_FILE).read_bytes() == before

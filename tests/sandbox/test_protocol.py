@@ -108,6 +108,7 @@ async def test_identify_with_disallowed_or_invalid_intents_is_closed(sandbox: Sa
 
 async def test_guild_create_lists_only_the_bot_without_presences_and_everyone_with_it():
     server = Sandbox(heartbeat_ms=5000, approved_intents=1 << 8 | 1 << 1)
+    server.gateway.identify_window = 0  # two sessions in a row: the identify limit has a test of its own
     guild = server.add_guild("Study Group", ["study"])
     for name in ("alice", "bob"):
         server.add_user(guild, name)

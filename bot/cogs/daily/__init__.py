@@ -88,8 +88,11 @@ class Daily(commands.Cog):
 
     async def run_due(self, now: datetime) -> None:
         """Post every server's fact or question that is due at `now`, each claimed before it is sent; then
-        reveal the answers of the questions whose time has come."""
+        reveal the answers of the questions whose time has come. Only the servers on this process's shards:
+        another process posts for the others."""
         for schedule in await self.records.enabled():
+            if not self.bot.serves(schedule.guild_id):
+                continue
             tz, at = zone(schedule.timezone), parse_time(schedule.time)
             if tz is None or at is None:
                 continue
@@ -226,6 +229,8 @@ class Daily(commands.Cog):
 
     async def _reveal_due(self, now: datetime) -> None:
         for asked in await self.records.to_reveal(now.timestamp()):
+            if not self.bot.serves(asked.guild_id):
+                continue
             try:
                 await self._reveal(asked)
             except RecordsError as error:

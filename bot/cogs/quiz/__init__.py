@@ -48,8 +48,11 @@ class Quiz(commands.Cog):
         self.sessions = bot.quiz_sessions
 
     async def cog_load(self) -> None:
-        """Sessions a restart cut short are ended cleanly, their scores so far kept and posted."""
+        """Sessions a restart cut short are ended cleanly, their scores so far kept and posted: this process's
+        own, on its shards (another process's sessions in a shared database are running)."""
         for stored in await self.records.running():
+            if not self.bot.serves(stored.guild_id):
+                continue
             await self.records.end(stored.id, SessionStatus.INTERRUPTED)
             standings = await self.records.standings(stored.id)
             channel = self.bot.get_partial_messageable(stored.channel_id, guild_id=stored.guild_id)
