@@ -7,6 +7,9 @@ an interaction not acknowledged within 3 seconds). Loopback only; bounded in cou
     python benchmarks/load_test.py                     # 200/s for 20 s, pinned to one core
     python benchmarks/load_test.py --rate 400 --seconds 30
     python benchmarks/load_test.py --sources /tmp/ungdc/TXT --index-dir /tmp/un-index   # a large corpus
+    python benchmarks/load_test.py --database both     # the records in SQLite, then in PostgreSQL: the ratio
+
+PostgreSQL is a server of its own, started for the run from the distribution's package (as the tests do).
 """
 
 from __future__ import annotations
@@ -22,13 +25,15 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
 from bot.app import StudyBot  # noqa: E402
-from bot.config import QuizSettings, Settings  # noqa: E402
+from bot.config import DATABASE_URL_VARIABLE, QuizSettings, Settings  # noqa: E402
 from bot.content.engine import StudyEngine  # noqa: E402
 from bot.content.index.build import open_index  # noqa: E402
 from bot.content.topics import load_topics  # noqa: E402
@@ -38,6 +43,7 @@ from bot.sandbox.server import Sandbox, point_discord_at  # noqa: E402
 QUERIES = ["jailed dissidents", "famine", "sanctions on coal", "Hanoi summit", "cryptocurrency theft", "COVID border"]
 CLAIMS = ["sanctions hurt ordinary people", "10.7 million North Koreans need food", "China vetoed ICC referrals"]
 TOPICS = ["food", "sanctions", "detention", "covid", "diplomacy"]
+Database = Literal["sqlite", "postgresql"]
 
 
 async def one_action(member: SandboxMember, channel: str, rng: random.Random) -> tuple[str, Reply]:
@@ -87,12 +93,15 @@ async def quiz_clicks(sandbox: Sandbox, members: list[SandboxMember], channel: s
     return list(await asyncio.gather(*(m.click(message, rng.choice(m.button_labels(message))) for m in members)))
 
 
-def bench_settings(sources: Path, index_dir: Path | None, data: Path, guilds: list[int]) -> Settings:
+def bench_settings(
+    sources: Path, index_dir: Path | None, data: Path, guilds: list[int], database: Database = "sqlite"
+) -> Settings:
     """The bot's settings for a benchmark: its commands synced to `guilds`, quizzes without a cooldown."""
     return Settings(
         sources=sources,
         index_dir=index_dir,
         data_dir=data,
+        database=database,
         topics=PROJECT / "config/topics.yaml",
         dev_guilds=guilds,
         quiz=QuizSettings(cooldown_seconds=0, seconds=30),
@@ -158,29 +167,19 @@ class BotProcess:
         self.lags = sorted(json.loads((self.folder / "lags.json").read_text()))
 
 
-async def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rate", type=float, default=200.0, help="interactions per second to offer")
-    parser.add_argument("--seconds", type=float, default=20.0, help="how long to offer them")
-    parser.add_argument("--guilds", type=int, default=4)
-    parser.add_argument("--channels", type=int, default=5, help="channels per guild")
-    parser.add_argument("--members", type=int, default=10, help="members per guild")
-    parser.add_argument("--all-cores", action="store_true", help="do not pin the process to one core")
-    parser.add_argument("--sources", type=Path, default=PROJECT / "seeds", help="the corpus to serve")
-    parser.add_argument("--index-dir", type=Path, default=None, help="where its index is (built if missing)")
-    parser.add_argument(
-        "--bot-process", action="store_true", help="run the bot in its own process on its own core (needs 2 cores)"
-    )
-    args = parser.parse_args()
-    cores = sorted(os.sched_getaffinity(0))
-    if args.bot_process:
-        os.sched_setaffinity(0, {cores[-1]})  # the sandbox and members; the bot gets cores[0]
-    elif not args.all_cores:
-        os.sched_setaffinity(0, {cores[0]})
-    logging.basicConfig(level=logging.ERROR)
+@dataclass
+class Figures:
+    acknowledged: int
+    offered: int
+    sustained: float
+    p50: float
+    p99: float
 
-    index = open_index(args.sources, index_dir=args.index_dir)
-    engine = StudyEngine(index, load_topics(PROJECT / "config" / "topics.yaml"))
+
+async def run_once(
+    args: argparse.Namespace, engine: StudyEngine, database: Database, cores: list[int], *, quiet: bool = False
+) -> Figures:
+    """One load run against a fresh sandbox and a fresh records database; prints its figures unless `quiet`."""
     sandbox = Sandbox()
     await sandbox.start()
     point_discord_at(sandbox)
@@ -191,7 +190,7 @@ async def main() -> None:
         members = [SandboxMember(sandbox, guild, sandbox.add_user(guild, f"m{g}-{i}")) for i in range(args.members)]
         worlds.append((guild, members))
     with tempfile.TemporaryDirectory() as data:
-        settings = bench_settings(args.sources, args.index_dir, Path(data), [g.id for g, _ in worlds])
+        settings = bench_settings(args.sources, args.index_dir, Path(data), [g.id for g, _ in worlds], database)
         bot = BotProcess(sandbox, settings, cores[0]) if args.bot_process else InProcessBot(engine, settings, sandbox)
         await bot.start()
 
@@ -225,20 +224,25 @@ async def main() -> None:
         last_ack = max(r.record.created + (r.record.ack_seconds or 0) for r in replies)
         first = min(r.record.created for r in replies)
     await sandbox.stop()
+    latencies = sorted(ms * 1000 for ms in acked)
+    p = lambda share: latencies[min(len(latencies) - 1, int(share * len(latencies)))]  # noqa: E731
+    sustained = len(acked) / (last_ack - first)
+    if quiet:
+        return Figures(len(acked), len(replies), sustained, p(0.5), p(0.99))
 
     where = "one core (bot and sandbox share it)" if not args.all_cores else "all cores"
     if args.bot_process:
         where = "the bot alone on one core, the sandbox and members on the other"
-    latencies = sorted(ms * 1000 for ms in acked)
-    p = lambda share: latencies[min(len(latencies) - 1, int(share * len(latencies)))]  # noqa: E731
+    print(f"records in {database}")
     print(
         f"offered {sent} interactions in {offered_for:.1f} s (target {args.rate:.0f}/s) "
         f"+ {len(replies) - sent} quiz clicks, {args.guilds} guilds x {args.channels} channels, "
         f"{where}"
     )
-    print(f"corpus: {args.sources} ({index.report.documents:,} documents, {index.report.sentences:,} sentences)")
+    report = engine.index.report
+    print(f"corpus: {args.sources} ({report.documents:,} documents, {report.sentences:,} sentences)")
     print(f"acknowledged {len(acked)} of {len(replies)}; unacknowledged {len(replies) - len(acked)}")
-    print(f"sustained {len(acked) / (last_ack - first):.0f} interactions/s")
+    print(f"sustained {sustained:.0f} interactions/s")
     print(
         f"ack latency ms: p50 {p(0.5):.1f}, p99 {p(0.99):.1f}, max {latencies[-1]:.1f}, "
         f"mean {statistics.fmean(latencies):.1f}"
@@ -257,6 +261,63 @@ async def main() -> None:
         f"{len(lags):,} samples) ms: p50 {q(0.5):.1f}, "
         f"p99 {q(0.99):.1f}, max {lags[-1]:.1f}; asyncio's debug mode calls a step slow at 100 ms"
     )
+    return Figures(len(acked), len(replies), sustained, p(0.5), p(0.99))
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rate", type=float, default=200.0, help="interactions per second to offer")
+    parser.add_argument("--seconds", type=float, default=20.0, help="how long to offer them")
+    parser.add_argument("--guilds", type=int, default=4)
+    parser.add_argument("--channels", type=int, default=5, help="channels per guild")
+    parser.add_argument("--members", type=int, default=10, help="members per guild")
+    parser.add_argument("--all-cores", action="store_true", help="do not pin the process to one core")
+    parser.add_argument("--sources", type=Path, default=PROJECT / "seeds", help="the corpus to serve")
+    parser.add_argument("--index-dir", type=Path, default=None, help="where its index is (built if missing)")
+    parser.add_argument(
+        "--bot-process", action="store_true", help="run the bot in its own process on its own core (needs 2 cores)"
+    )
+    parser.add_argument(
+        "--database",
+        choices=["sqlite", "postgresql", "both"],
+        default="sqlite",
+        help="where the bot keeps its records; both: one run each, and their ratio",
+    )
+    args = parser.parse_args()
+    cores = sorted(os.sched_getaffinity(0))
+    if args.bot_process:
+        os.sched_setaffinity(0, {cores[-1]})  # the sandbox and members; the bot gets cores[0]
+    elif not args.all_cores:
+        os.sched_setaffinity(0, {cores[0]})
+    logging.basicConfig(level=logging.ERROR)
+
+    index = open_index(args.sources, index_dir=args.index_dir)
+    engine = StudyEngine(index, load_topics(PROJECT / "config" / "topics.yaml"))
+    databases: list[Database] = ["sqlite", "postgresql"] if args.database == "both" else [args.database]
+    server = None
+    figures: dict[str, Figures] = {}
+    try:
+        if len(databases) > 1:
+            # The first seconds of load in a process run slower (seen: p50 110 vs 18 ms at 100/s on the seeds,
+            # whichever database came first): a warm-up run, not reported, so neither setup pays for it.
+            await run_once(argparse.Namespace(**{**vars(args), "seconds": 5.0}), engine, "sqlite", cores, quiet=True)
+        for database in databases:
+            if database == "postgresql":
+                # Started after the pinning above: the server shares the sandbox's core, not the bot's.
+                from tests.postgres_server import start_postgres
+
+                server = server or start_postgres()
+                os.environ[DATABASE_URL_VARIABLE] = server.new_database()
+            figures[database] = await run_once(args, engine, database, cores)
+    finally:
+        if server is not None:
+            server.stop()
+    if len(figures) == 2:
+        lite, postgres = figures["sqlite"], figures["postgresql"]
+        print(
+            f"PostgreSQL / SQLite: ack p50 {postgres.p50 / lite.p50:.2f}x, p99 {postgres.p99 / lite.p99:.2f}x, "
+            f"sustained {postgres.sustained / lite.sustained:.2f}x"
+        )
 
 
 if __name__ == "__main__":
