@@ -14,8 +14,12 @@ import pytest
 from tests.conftest import PROJECT
 
 
-@pytest.mark.parametrize("mode", [[], ["--bot-process"]], ids=["shared-core", "bot-process"])
-def test_the_load_benchmark_runs_small_and_loses_no_interaction(mode):
+@pytest.mark.parametrize(
+    "mode", [[], ["--bot-process"], ["--database", "both"]], ids=["shared-core", "bot-process", "both-databases"]
+)
+def test_the_load_benchmark_runs_small_and_loses_no_interaction(mode, request):
+    if "both" in mode:
+        request.getfixturevalue("postgres_server")  # skipped, or failed in CI, as the other PostgreSQL tests
     run = subprocess.run(
         [
             sys.executable,
@@ -42,3 +46,8 @@ def test_the_load_benchmark_runs_small_and_loses_no_interaction(mode):
     assert acked and acked[1] == acked[2] and int(acked[1]) >= 60, run.stdout
     assert re.search(r"ack latency ms: p50 [\d.]+, p99 [\d.]+", run.stdout)
     assert re.search(r"event loop held .* max [\d.]+", run.stdout)
+    if "both" in mode:
+        assert (
+            "records in postgresql" in run.stdout and "unacknowledged 0" in run.stdout.split("records in postgresql")[1]
+        )
+        assert re.search(r"PostgreSQL / SQLite: ack p50 [\d.]+x, p99 [\d.]+x", run.stdout)
