@@ -51,9 +51,9 @@ def _refused() -> Iterator[None]:
 
 
 class _Statements:
-    """Statements on one connection (inside a transaction)."""
+    """Statements on one connection (inside a transaction), or on any of the pool's (each on its own)."""
 
-    def __init__(self, connection: PoolConnectionProxy) -> None:
+    def __init__(self, connection: PoolConnectionProxy | asyncpg.Pool) -> None:
         self._connection = connection
 
     async def execute(self, sql: str, *args: object) -> int:
@@ -74,29 +74,13 @@ class _Statements:
             return row
 
 
-class PostgresDatabase:
+class PostgresDatabase(_Statements):
     kind = "postgresql"
 
     def __init__(self, pool: asyncpg.Pool, name: str) -> None:
+        super().__init__(pool)  # asyncpg runs executemany's rows in one transaction
         self.name = name
         self._pool = pool
-
-    async def execute(self, sql: str, *args: object) -> int:
-        with _refused():
-            return _changed(await self._pool.execute(numbered(sql), *args))
-
-    async def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> None:
-        with _refused():  # asyncpg runs all the rows in one transaction
-            await self._pool.executemany(numbered(sql), rows)
-
-    async def fetch(self, sql: str, *args: object) -> list[Row]:
-        with _refused():
-            return list(await self._pool.fetch(numbered(sql), *args))
-
-    async def fetchrow(self, sql: str, *args: object) -> Row | None:
-        with _refused():
-            row: Row | None = await self._pool.fetchrow(numbered(sql), *args)
-            return row
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Records]:
