@@ -8,13 +8,14 @@ written with SQLite's `?` placeholders and numbered here (`$1`, `$2`, ...). The 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import asynccontextmanager, contextmanager, suppress
 from functools import lru_cache
 from urllib.parse import parse_qs, urlsplit
 
 import asyncpg
 from asyncpg.pool import PoolConnectionProxy
 
+from bot.config import DATABASE_URL_VARIABLE
 from bot.records.database import DatabaseError, Records, RecordsError, Row, newer_schema
 from bot.records.migrations import MIGRATIONS, for_postgres
 
@@ -85,7 +86,7 @@ class PostgresDatabase(_Statements):
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Records]:
         with _refused():
-            connection = await self._pool.acquire()
+            connection = await self._pool.acquire(timeout=STATEMENT_SECONDS)
         try:
             transaction = connection.transaction()
             with _refused():
@@ -93,7 +94,7 @@ class PostgresDatabase(_Statements):
             try:
                 yield _Statements(connection)
             except BaseException:
-                with _refused():
+                with suppress(*_FAILURES):  # a connection that broke is dropped by the pool; the cause goes on
                     await transaction.rollback()
                 raise
             with _refused():
@@ -107,17 +108,25 @@ class PostgresDatabase(_Statements):
 
 def where(url: str) -> str:
     """The database's address without its password, for messages and logs."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:  # a port that is not a number, a broken IPv6 literal
+        return DATABASE_URL_VARIABLE
     socket = parse_qs(parts.query).get("host")  # a Unix socket's folder, given as ?host=/run/postgresql
     host = parts.hostname or (socket[0] if socket else "localhost")
-    return f"postgresql://{host}{f':{parts.port}' if parts.port else ''}{parts.path}"
+    return f"postgresql://{host}{f':{port}' if port else ''}{parts.path}"
 
 
 async def open_postgres(url: str) -> PostgresDatabase:
     """A pool on the database at `url`, migrated to the latest schema."""
     try:
         pool = await asyncpg.create_pool(url, min_size=1, max_size=POOL_SIZE, command_timeout=STATEMENT_SECONDS)
-    except (*_FAILURES, ValueError) as error:
+    except ValueError:  # its message may quote the address, password and all
+        raise DatabaseError(
+            f"{where(url)}: not an address asyncpg can read (postgresql://user:password@host:port/name)."
+        ) from None
+    except _FAILURES as error:
         raise DatabaseError(f"{where(url)}: cannot be opened ({type(error).__name__}: {error}).") from error
     try:
         async with pool.acquire() as connection:

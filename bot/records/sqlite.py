@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import asynccontextmanager, contextmanager, suppress
 from pathlib import Path
 
 import aiosqlite
@@ -88,7 +88,8 @@ class SqliteDatabase:
             try:
                 yield self._statements
             except BaseException:
-                await self._connection.rollback()
+                with suppress(sqlite3.Error):  # the cause goes on, not a failure to undo it
+                    await self._connection.rollback()
                 raise
             with _refused():
                 await self._connection.commit()

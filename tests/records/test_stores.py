@@ -289,11 +289,19 @@ async def test_a_postgresql_database_from_a_newer_studybot_is_refused_untouched(
         await connection.close()
 
 
-async def test_an_unreachable_postgresql_is_named_without_its_password(tmp_path):
-    url = f"postgresql://studybot:hunter2@/nowhere?host={tmp_path}"
+@pytest.mark.parametrize(
+    ("address", "said"),
+    [
+        ("postgresql://studybot:hunter2@/nowhere?host={folder}", "cannot be opened"),
+        ("postgresql://studybot:hunter2@localhost:notaport/db", "not an address asyncpg can read"),
+        ("postgresql://studybot:hunter2@[::1/db", "not an address asyncpg can read"),
+    ],
+    ids=["nothing there", "a port that is not a number", "a broken address"],
+)
+async def test_an_unreachable_or_unreadable_postgresql_is_named_without_its_password(tmp_path, address, said):
     with pytest.raises(DatabaseError) as refused:
-        await open_postgres(url)
-    assert "cannot be opened" in refused.value.message and "hunter2" not in refused.value.message
+        await open_postgres(address.format(folder=tmp_path))
+    assert said in refused.value.message and "hunter2" not in refused.value.message
 
 
 async def test_a_busy_sqlite_database_refuses_within_the_deadline(tmp_path):
