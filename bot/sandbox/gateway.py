@@ -12,7 +12,8 @@ shard, and a session that would hold more than 2,500 guilds with 4011 Sharding r
 Ready and Guild Create for its shard's guilds only, `(guild_id >> 22) % num_shards`, and the events of
 those guilds; events without a guild go to shard 0. Identifies are limited as `session_start_limit` says
 (events/gateway#identifying): `max_concurrency` per 5 seconds, by bucket `shard_id % max_concurrency`;
-one too soon is answered with Invalid Session (op 9), and after `total` identifies the token is reset.
+one too soon is answered with Invalid Session (op 9), and past `total` identifies one fails with 4004,
+as with the token Discord then resets.
 """
 
 from __future__ import annotations

@@ -110,3 +110,12 @@ async def test_identifies_too_close_together_get_an_invalid_session():
         assert (server.gateway.stats.identifies, server.gateway.stats.identifies_too_soon) == (2, 1)
     finally:
         await server.stop()
+
+
+async def test_past_the_days_session_starts_an_identify_fails_as_with_a_reset_token(two_shards):
+    server, _ = two_shards
+    server.gateway.stats.identifies = 1000  # the day's session starts used up
+    async with aiohttp.ClientSession() as http, http.ws_connect(server.gateway_url) as ws:
+        await _identify(ws, server.token)
+        closed = await ws.receive()
+        assert closed.type == aiohttp.WSMsgType.CLOSE and closed.data == 4004
