@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
+from bot.content.engine import StudyEngine
 from bot.content.index.build import open_index
+from bot.content.index.edit import remove_document
+from bot.content.index.store import Store
 from bot.content.sources import MAX_SOURCE_BYTES
 from tests.conftest import ESSAY, NEWS, SEEDS
 
@@ -160,3 +164,19 @@ def test_links_and_pipes_among_the_sources_are_skipped_not_followed_or_waited_on
     assert "link.txt: a symbolic link, not followed" in skipped
     assert "pipe.txt: not a regular file" in skipped
     assert index.search.document_frequency("password") == 0
+
+
+def test_a_documents_sentences_are_read_by_their_id_range_exactly(engine: StudyEngine, tmp_path: Path):
+    # the range a document's sentences were numbered in when added, also once another was taken out
+    folder = tmp_path / "index"
+    shutil.copytree(engine.index.folder, folder)
+    assert remove_document(folder, NEWS, engine.index.analyzer) is not None
+    for index_folder in (engine.index.folder, folder):
+        store = Store(index_folder / "content.sqlite3")
+        by_column = sqlite3.connect(index_folder / "content.sqlite3")
+        for doc_id in store.document_ids():
+            rows = by_column.execute("SELECT id, text FROM sentences WHERE document = ? ORDER BY id", (doc_id,))
+            ids, texts = zip(*rows, strict=True)
+            assert store.document_sentence_ids(doc_id) == list(ids)
+            assert store.document_texts(doc_id) == list(texts)
+        store.close()
