@@ -200,3 +200,14 @@ def test_a_claim_in_another_language_is_asked_for_in_the_sources_language(engine
     with pytest.raises(InputError) as error:
         engine.cite("Les sanctions ont aggravé la faim des gens ordinaires en Corée du Nord.")
     assert error.value.hint == "State it in English."
+
+
+def test_a_question_asked_again_gets_the_vector_the_model_gave_it_without_asking_the_model():
+    kept, fresh = meaning_module.Embedder(threads=1), meaning_module.Embedder(threads=1)
+    first = kept.queries(["jailed dissidents", "famine"])
+    again = kept.queries(["famine", "sanctions on coal", "famine"])
+    assert kept.asked_again == 2  # the second "famine" of the same call counts as asked again too
+    assert np.array_equal(again[0], first[1]) and np.array_equal(again[2], first[1])
+    assert np.allclose(again, fresh.queries(["famine", "sanctions on coal", "famine"]), atol=1e-6)
+    again[0][:] = 0  # a caller's changes never reach the kept vector
+    assert np.array_equal(kept.query("famine"), first[1])
