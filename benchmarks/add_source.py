@@ -29,7 +29,7 @@ sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 
 import pypdfium2 as pdfium  # noqa: E402
-from load_test import InProcessBot, bench_settings, one_action  # noqa: E402
+from load_test import CLAIMS, QUERIES, Asked, InProcessBot, bench_settings, one_action  # noqa: E402
 
 from bot.content.engine import StudyEngine  # noqa: E402
 from bot.content.index.build import open_index  # noqa: E402
@@ -58,7 +58,8 @@ async def offer_load(
     while going():
         due = int((time.perf_counter() - started) * rate) - sent
         for _ in range(max(due, 0)):
-            _, reply = await one_action(rng.choice(members), f"room-{rng.randrange(channels)}", rng)
+            member, channel = rng.choice(members), f"room-{rng.randrange(channels)}"
+            _, reply = await one_action(member, channel, rng, Asked(QUERIES, CLAIMS))
             replies.append(reply)
             sent += 1
         await asyncio.sleep(0.002)

@@ -8,6 +8,8 @@ an interaction not acknowledged within 3 seconds). Loopback only; bounded in cou
     python benchmarks/load_test.py --rate 400 --seconds 30
     python benchmarks/load_test.py --sources /tmp/ungdc/TXT --index-dir /tmp/un-index   # a large corpus
     python benchmarks/load_test.py --database both     # the records in SQLite, then in PostgreSQL: the ratio
+    python benchmarks/load_test.py --bot-process --all-cores --engine-workers 2 --sources /tmp/ungdc/TXT \
+        --index-dir /tmp/un-index --varied   # engine workers, every process on both cores, questions that vary
 
 PostgreSQL is a server of its own, started for the run from the distribution's package (as the tests do).
 """
@@ -20,12 +22,14 @@ import json
 import logging
 import os
 import random
+import resource
 import signal
 import statistics
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -46,14 +50,31 @@ TOPICS = ["food", "sanctions", "detention", "covid", "diplomacy"]
 Database = Literal["sqlite", "postgresql"]
 
 
-async def one_action(member: SandboxMember, channel: str, rng: random.Random) -> tuple[str, Reply]:
+@dataclass(frozen=True)
+class Asked:
+    """What members search for and claim."""
+
+    queries: list[str]
+    claims: list[str]
+
+
+def varied() -> Asked:
+    """The evaluation's 124 questions and 64 claims, written as members put them: a load whose questions
+    seldom repeat, where the bot's kept question vectors help less than with the six above."""
+    from tests.evaluation.claim_scoring import claims
+    from tests.evaluation.question_scoring import question_set
+
+    return Asked([q.question for q in question_set().questions], [c.claim for c in claims()])
+
+
+async def one_action(member: SandboxMember, channel: str, rng: random.Random, asked: Asked) -> tuple[str, Reply]:
     roll = rng.random()
     if roll < 0.35:
-        return "search", await member.run(channel, "search", query=rng.choice(QUERIES))
+        return "search", await member.run(channel, "search", query=rng.choice(asked.queries))
     if roll < 0.55:
         return "summary", await member.run(channel, "summary", topic=rng.choice(TOPICS))
     if roll < 0.70:
-        return "cite", await member.run(channel, "cite", claim=rng.choice(CLAIMS))
+        return "cite", await member.run(channel, "cite", claim=rng.choice(asked.claims))
     if roll < 0.82:
         typed = rng.choice(["fo", "san", "co", ""])
         return "autocomplete", await member.autocomplete(channel, "summary", "topic", typed)
@@ -94,7 +115,12 @@ async def quiz_clicks(sandbox: Sandbox, members: list[SandboxMember], channel: s
 
 
 def bench_settings(
-    sources: Path, index_dir: Path | None, data: Path, guilds: list[int], database: Database = "sqlite"
+    sources: Path,
+    index_dir: Path | None,
+    data: Path,
+    guilds: list[int],
+    database: Database = "sqlite",
+    engine_workers: int | Literal["auto"] = "auto",
 ) -> Settings:
     """The bot's settings for a benchmark: its commands synced to `guilds`, quizzes without a cooldown."""
     return Settings(
@@ -102,6 +128,7 @@ def bench_settings(
         index_dir=index_dir,
         data_dir=data,
         database=database,
+        engine_workers=engine_workers,
         topics=PROJECT / "config/topics.yaml",
         dev_guilds=guilds,
         quiz=QuizSettings(cooldown_seconds=0, seconds=30),
@@ -132,10 +159,11 @@ class InProcessBot:
 class BotProcess:
     """`python -m bot run` in its own process pinned to `core`, pointed at the sandbox, its loop watched."""
 
-    def __init__(self, sandbox: Sandbox, settings: Settings, core: int) -> None:
+    def __init__(self, sandbox: Sandbox, settings: Settings, core: int | None) -> None:
         self.sandbox, self.settings, self.core = sandbox, settings, core
         self.folder = Path(tempfile.mkdtemp())
         self.lags: list[float] = []
+        self.answered: dict[str, int] = {}
 
     async def start(self) -> None:
         config = self.folder / "bot.yaml"
@@ -151,7 +179,7 @@ class BotProcess:
             str(config),
             env=env,
             cwd=PROJECT,
-            preexec_fn=lambda: os.sched_setaffinity(0, {self.core}),
+            preexec_fn=None if self.core is None else partial(os.sched_setaffinity, 0, {self.core}),
         )
         for _ in range(1200):
             if self.sandbox.gateway.connected() and all(
@@ -161,10 +189,35 @@ class BotProcess:
             await asyncio.sleep(0.05)
         raise RuntimeError("the bot process did not come up")
 
+    def cpu_seconds(self) -> tuple[float, float]:
+        """The CPU time the bot's process has used so far, and its engine workers' (its child processes)."""
+        assert self.process.pid is not None
+        workers = [
+            int(status.parent.name)
+            for status in Path("/proc").glob("[0-9]*/status")
+            if f"PPid:\t{self.process.pid}\n" in _readable(status)
+        ]
+        return _cpu_of(self.process.pid), sum(_cpu_of(pid) for pid in workers)
+
     async def stop(self) -> None:
         self.process.send_signal(signal.SIGTERM)
         await self.process.wait()
-        self.lags = sorted(json.loads((self.folder / "lags.json").read_text()))
+        report = json.loads((self.folder / "lags.json").read_text())
+        self.lags = sorted(report.pop("lags"))
+        self.answered = report
+
+
+def _readable(path: Path) -> str:
+    try:
+        return path.read_text()
+    except OSError:  # a process that ended meanwhile
+        return ""
+
+
+def _cpu_of(pid: int) -> float:
+    """A process's user and system CPU seconds (/proc/PID/stat, fields 14 and 15, in clock ticks)."""
+    fields = _readable(Path(f"/proc/{pid}/stat")).rsplit(")", 1)[-1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK") if fields else 0.0
 
 
 @dataclass
@@ -184,14 +237,18 @@ async def run_once(
     await sandbox.start()
     point_discord_at(sandbox)
     rng = random.Random(7)
+    asked = varied() if args.varied else Asked(QUERIES, CLAIMS)
     worlds = []
     for g in range(args.guilds):
         guild = sandbox.add_guild(f"Guild {g}", [f"room-{c}" for c in range(args.channels)])
         members = [SandboxMember(sandbox, guild, sandbox.add_user(guild, f"m{g}-{i}")) for i in range(args.members)]
         worlds.append((guild, members))
     with tempfile.TemporaryDirectory() as data:
-        settings = bench_settings(args.sources, args.index_dir, Path(data), [g.id for g, _ in worlds], database)
-        bot = BotProcess(sandbox, settings, cores[0]) if args.bot_process else InProcessBot(engine, settings, sandbox)
+        settings = bench_settings(
+            args.sources, args.index_dir, Path(data), [g.id for g, _ in worlds], database, args.engine_workers
+        )
+        core = None if args.all_cores else cores[0]
+        bot = BotProcess(sandbox, settings, core) if args.bot_process else InProcessBot(engine, settings, sandbox)
         await bot.start()
 
         replies: list[Reply] = []
@@ -201,18 +258,29 @@ async def run_once(
             for _, members in worlds
         ]
         started = time.perf_counter()
+        ours_before = resource.getrusage(resource.RUSAGE_SELF)
+        bot_before = bot.cpu_seconds() if isinstance(bot, BotProcess) else None
         sent = 0
         while (elapsed := time.perf_counter() - started) < args.seconds:
             due = int(elapsed * args.rate) - sent
             for _ in range(max(due, 0)):
                 guild, members = rng.choice(worlds)
                 channel = f"room-{rng.randrange(args.channels - 1)}"
-                label, reply = await one_action(rng.choice(members), channel, rng)
+                label, reply = await one_action(rng.choice(members), channel, rng, asked)
                 labels.append(label)
                 replies.append(reply)
                 sent += 1
             await asyncio.sleep(0.002)
         offered_for = time.perf_counter() - started
+        ours = sum(resource.getrusage(resource.RUSAGE_SELF)[:2]) - sum(ours_before[:2])
+        busy = {"this process (the bot, the sandbox and members)": ours}
+        if isinstance(bot, BotProcess) and bot_before is not None:
+            (bot_then, workers_then), (bot_now, workers_now) = bot_before, bot.cpu_seconds()
+            busy = {
+                "the sandbox and members": ours,
+                "the bot's process": bot_now - bot_then,
+                "its engine workers": workers_now - workers_then,
+            }
         for task in quiz_tasks:
             clicks = await task
             replies.extend(clicks)
@@ -233,6 +301,21 @@ async def run_once(
     where = "one core (bot and sandbox share it)" if not args.all_cores else "all cores"
     if args.bot_process:
         where = "the bot alone on one core, the sandbox and members on the other"
+        if args.all_cores:
+            where = "the bot (and its engine workers), the sandbox and members sharing all cores"
+    if isinstance(bot, InProcessBot):
+        workers = bot.bot.engine_workers
+        bot_answered = {
+            "workers": workers.processes,
+            "by_workers": workers.answered_by_workers,
+            "in_threads": workers.answered_in_threads,
+        }
+    else:
+        bot_answered = bot.answered
+    print(
+        f"engine workers: {bot_answered['workers']}; engine questions answered by them "
+        f"{bot_answered['by_workers']}, in the bot's threads {bot_answered['in_threads']}"
+    )
     print(f"records in {database}")
     print(
         f"offered {sent} interactions in {offered_for:.1f} s (target {args.rate:.0f}/s) "
@@ -247,6 +330,15 @@ async def run_once(
         f"ack latency ms: p50 {p(0.5):.1f}, p99 {p(0.99):.1f}, max {latencies[-1]:.1f}, "
         f"mean {statistics.fmean(latencies):.1f}"
     )
+    print("cores busy while offering: " + ", ".join(f"{who} {cpu / offered_for:.2f}" for who, cpu in busy.items()))
+    later = [r.record.ack_seconds for r in replies if r.record.created >= first + offered_for / 2]
+    settled = sorted(seconds * 1000 for seconds in later if seconds is not None)
+    if settled:  # a freshly started bot's first seconds hold its caches' misses: the second half without them
+        q2 = lambda share: settled[min(len(settled) - 1, int(share * len(settled)))]  # noqa: E731
+        print(
+            f"second half only: acknowledged {len(settled)} of {len(later)}; "
+            f"ack p50 {q2(0.5):.1f}, p99 {q2(0.99):.1f} ms"
+        )
     by_command: dict[str, list[float]] = {}
     for label, reply in zip(labels, replies, strict=True):
         if reply.record.ack_seconds is not None:
@@ -271,7 +363,18 @@ async def main() -> None:
     parser.add_argument("--guilds", type=int, default=4)
     parser.add_argument("--channels", type=int, default=5, help="channels per guild")
     parser.add_argument("--members", type=int, default=10, help="members per guild")
-    parser.add_argument("--all-cores", action="store_true", help="do not pin the process to one core")
+    parser.add_argument(
+        "--all-cores", action="store_true", help="pin nothing to one core (with --bot-process: the bot either)"
+    )
+    parser.add_argument(
+        "--varied", action="store_true", help="the evaluation's 124 questions and 64 claims, not six and three"
+    )
+    parser.add_argument(
+        "--engine-workers",
+        type=lambda v: v if v == "auto" else int(v),
+        default="auto",
+        help="the bot's engine worker processes (the setting engine_workers: auto, or 0 to 8)",
+    )
     parser.add_argument("--sources", type=Path, default=PROJECT / "seeds", help="the corpus to serve")
     parser.add_argument("--index-dir", type=Path, default=None, help="where its index is (built if missing)")
     parser.add_argument(
@@ -285,7 +388,7 @@ async def main() -> None:
     )
     args = parser.parse_args()
     cores = sorted(os.sched_getaffinity(0))
-    if args.bot_process:
+    if args.bot_process and not args.all_cores:
         os.sched_setaffinity(0, {cores[-1]})  # the sandbox and members; the bot gets cores[0]
     elif not args.all_cores:
         os.sched_setaffinity(0, {cores[0]})

@@ -7,7 +7,8 @@ import gc
 import logging
 import signal
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Concatenate, ParamSpec, TypeVar
 
 import discord
 from discord.ext import commands, tasks
@@ -16,6 +17,7 @@ from bot.cogs.quiz._sessions import QuizSessions
 from bot.cogs.shared.paginator import PageSets
 from bot.config import Settings
 from bot.content.engine import StudyEngine
+from bot.engine_workers import EngineWorkers
 from bot.filelock import FileLock
 from bot.health import HEARTBEAT_SECONDS, write_heartbeat
 from bot.library.libraries import Libraries
@@ -24,6 +26,9 @@ from bot.records.database import Database, lock_data_folder, open_database
 from bot.shards import ShardPlan
 
 log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 # The error handler first, so that it answers for every command loaded after it.
 COGS = (
@@ -38,6 +43,8 @@ COGS = (
     "bot.cogs.quiz",
     "bot.cogs.daily",
 )
+# Discord drops an interaction not acknowledged within 3 seconds of its creation.
+ACKNOWLEDGE_SECONDS = 3.0
 # Exit status when the bot gave up after being disconnected too long, so a restart policy starts it afresh.
 EXIT_DISCONNECTED = 3
 
@@ -69,12 +76,14 @@ class StudyBot(commands.AutoShardedBot):
         self.engine = engine
         self.shard_plan = shards
         self.libraries = Libraries(engine, settings)
+        self.engine_workers = EngineWorkers(settings.engine_processes(engine.index.report.sentences))
         self.settings = settings
         self.sync_guilds = list(settings.dev_guilds if sync_guilds is None else sync_guilds)
         self.quiz_sessions = QuizSessions()
         self.page_sets = PageSets()
         self.exit_code = 0
         self._closing: asyncio.Future[None] | None = None
+        self.closing_begun = asyncio.Event()
         self._data_lock: FileLock | None = None
         # Not connected until the first Ready: a bot that never gets there counts as down from its start.
         self._down_since: float | None = time.monotonic()
@@ -86,6 +95,7 @@ class StudyBot(commands.AutoShardedBot):
         log.info("Records in %s (%s); %s", self.db.name, self.db.kind, self.shard_plan or "every shard")
         await asyncio.to_thread(self.engine.warm)
         await asyncio.to_thread(self.libraries.open_saved)
+        await self.engine_workers.start(self.engine)
         self.heartbeat.start()
         self.connection_watch.start()
         for cog in COGS:
@@ -107,6 +117,29 @@ class StudyBot(commands.AutoShardedBot):
     def engine_for(self, guild_id: int | None) -> StudyEngine:
         """The engine that answers in this server: its own library's, or the shared one."""
         return self.libraries.engine_for(guild_id)
+
+    async def ask(
+        self,
+        guild_id: int | None,
+        method: Callable[Concatenate[StudyEngine, P], T],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """`method` of the server's engine, off the gateway's loop: in an engine worker process, or a thread."""
+        return await self.engine_workers.run(self.engine_for(guild_id), None, method, *args, **kwargs)
+
+    async def answer(
+        self,
+        interaction: discord.Interaction[StudyBot],
+        method: Callable[Concatenate[StudyEngine, P], T],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """As `ask`, for a member's command: not started once Discord would no longer take its answer (3 s
+        from now, unless the command has deferred), but raised as `TooLate`."""
+        answer_by = None if interaction.response.is_done() else time.monotonic() + ACKNOWLEDGE_SECONDS
+        engine = self.engine_for(interaction.guild_id)
+        return await self.engine_workers.run(engine, answer_by, method, *args, **kwargs)
 
     @property
     def connected(self) -> bool:
@@ -154,6 +187,7 @@ class StudyBot(commands.AutoShardedBot):
 
     def _begin_closing(self) -> asyncio.Future[None]:
         if self._closing is None:
+            self.closing_begun.set()
             self._closing = asyncio.ensure_future(self._shut_down())
         return self._closing
 
@@ -168,6 +202,7 @@ class StudyBot(commands.AutoShardedBot):
         self.connection_watch.cancel()
         await super().close()
         self._beat()  # closed: no longer connected
+        await asyncio.to_thread(self.engine_workers.close)
         gc.unfreeze()  # a process that starts another bot (tests, the playground) lets this one's objects go
         if hasattr(self, "db"):
             await self.db.close()
@@ -189,6 +224,17 @@ async def run_until_stopped(bot: StudyBot, token: str) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
     async with bot:
-        await bot.start(token)
+        running = asyncio.create_task(bot.start(token))
+        closing = asyncio.create_task(bot.closing_begun.wait())
+        await asyncio.wait({running, closing}, return_when=asyncio.FIRST_COMPLETED)
+        closing.cancel()
+        if running.done():
+            running.result()  # a failed login or a gateway refusal surfaces as before
+        else:
+            # Closing (a signal, or down too long) ends the run: discord.py's own run would end only after
+            # its reconnect back-off sleep, up to a minute later, while the restart policy waits for the exit.
+            await bot.close()
+            running.cancel()
+            await asyncio.gather(running, return_exceptions=True)
     await bot.close()  # a signal's close may still be releasing the database when the gateway is down
     return bot.exit_code

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, IPvAnyNetwork, SecretStr
 
@@ -16,6 +16,9 @@ from bot.yaml_files import read_yaml
 DEFAULT_CONFIG = Path("config/bot.yaml")
 TOKEN_VARIABLE = "DISCORD_TOKEN"
 DATABASE_URL_VARIABLE = "STUDYBOT_DATABASE_URL"  # holds the PostgreSQL password, so never in a file
+# Above this many sentences a library's queries hold the gateway's loop long enough to need worker processes
+# (and it is read for meaning word by word: `bot.content.index.meaning.MAX_SENTENCES`).
+LARGE_LIBRARY_SENTENCES = 20_000
 
 
 class QuizSettings(BaseModel):
@@ -80,9 +83,21 @@ class Settings(BaseModel):
         default=True,
         description="Search by meaning as well as by words (the sentences' vectors are computed after the index).",
     )
+    engine_workers: Annotated[int, Field(ge=0, le=8)] | Literal["auto"] = Field(
+        default="auto",
+        description="Processes that answer members' questions, so the gateway's loop only receives and answers: "
+        "0 answers in the bot's own threads; auto: 2 (at most one per core) for a shared library over "
+        f"{LARGE_LIBRARY_SENTENCES:,} sentences, else 0.",
+    )
     quiz: QuizSettings = QuizSettings()
     daily: DailySettings = DailySettings()
     library: LibrarySettings = LibrarySettings()
+
+    def engine_processes(self, shared_sentences: int) -> int:
+        """How many engine worker processes to start for a shared library of this many sentences."""
+        if self.engine_workers != "auto":
+            return self.engine_workers
+        return min(2, os.cpu_count() or 1) if shared_sentences > LARGE_LIBRARY_SENTENCES else 0
 
     def resolved(self, root: Path) -> Settings:
         def anchor(path: Path) -> Path:

@@ -23,6 +23,11 @@ class StudybotError(Exception):
     def __str__(self) -> str:
         return f"{self.message} {self.hint}".strip()
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Raised in an engine worker process, it crosses to the bot's as it was: pickle's default would call
+        # the class with the message alone (losing the hint, or failing for a subclass that takes other args).
+        return (_rebuilt, (type(self), self.message, self.__dict__))
+
 
 class ConfigError(StudybotError):
     """A configuration or sidecar file that cannot be used; the message names the file and the field."""
@@ -53,3 +58,10 @@ class NothingFoundError(StudybotError):
 
 class RefusedError(StudybotError):
     """A command the bot will not carry out as asked: a quiz already running, a permission missing."""
+
+
+def _rebuilt(kind: type[StudybotError], message: str, state: dict[str, object]) -> StudybotError:
+    error = kind.__new__(kind)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from bot.config import load_settings
+from bot.config import LARGE_LIBRARY_SENTENCES, load_settings
 from bot.content.topics import load_topics
 from bot.errors import ConfigError
 from tests.conftest import PROJECT, TOPICS
@@ -59,3 +60,16 @@ def test_cli_exits_nonzero_on_bad_config(tmp_path: Path):
     result = run("topics", "--config", str(config))
     assert result.returncode == 2
     assert "log_level" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_engine_workers_auto_starts_them_for_a_large_library_only(tmp_path: Path):
+    settings = load_settings(PROJECT / "config" / "bot.yaml")
+    assert settings.engine_workers == "auto"
+    assert settings.engine_processes(LARGE_LIBRARY_SENTENCES) == 0
+    assert settings.engine_processes(LARGE_LIBRARY_SENTENCES + 1) == min(2, os.cpu_count() or 1)
+    assert settings.model_copy(update={"engine_workers": 3}).engine_processes(10) == 3
+    config = tmp_path / "bot.yaml"
+    for wrong in ("9", "-1", "many"):
+        config.write_text(f"engine_workers: {wrong}\n")
+        with pytest.raises(ConfigError, match="engine_workers"):
+            load_settings(config)

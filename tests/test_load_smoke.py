@@ -15,7 +15,9 @@ from tests.conftest import PROJECT
 
 
 @pytest.mark.parametrize(
-    "mode", [[], ["--bot-process"], ["--database", "both"]], ids=["shared-core", "bot-process", "both-databases"]
+    "mode",
+    [[], ["--bot-process", "--engine-workers", "2"], ["--database", "both"]],
+    ids=["shared-core", "bot-process-with-engine-workers", "both-databases"],
 )
 def test_the_load_benchmark_runs_small_and_loses_no_interaction(mode, request):
     if "both" in mode:
@@ -46,6 +48,9 @@ def test_the_load_benchmark_runs_small_and_loses_no_interaction(mode, request):
     assert acked and acked[1] == acked[2] and int(acked[1]) >= 60, run.stdout
     assert re.search(r"ack latency ms: p50 [\d.]+, p99 [\d.]+", run.stdout)
     assert re.search(r"event loop held .* max [\d.]+", run.stdout)
+    if "--engine-workers" in mode:  # the bot process's workers answered (spawned, they import its script again)
+        answered = re.search(r"engine workers: 2; engine questions answered by them (\d+),", run.stdout)
+        assert answered and int(answered[1]) > 0, run.stdout
     if "both" in mode:
         assert (
             "records in postgresql" in run.stdout and "unacknowledged 0" in run.stdout.split("records in postgresql")[1]

@@ -16,6 +16,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.shared.replies import send_problem
+from bot.engine_workers import TooLate
 from bot.errors import StudybotError
 from bot.records.database import RecordsError
 
@@ -28,6 +29,8 @@ NOT_SAVED = (
     "The bot could not save that just now (its database is busy or out of space), so nothing "
     "was recorded. Please try again in a moment."
 )
+# Discord's error code for an interaction it no longer knows (not acknowledged within 3 seconds).
+UNKNOWN_INTERACTION = 10062
 _COMMAND_NAME = re.compile(r"`(\w+)((?: \w+)*)`")
 
 
@@ -53,12 +56,20 @@ class ErrorHandler(commands.Cog):
         if isinstance(error, app_commands.CheckFailure) and interaction.response.is_done():
             return  # a check that refused has already told the member why
         cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+        command = interaction.command.qualified_name if interaction.command else None
+        if isinstance(cause, TooLate):  # Discord has dropped the interaction: there is no one left to tell
+            log.warning("/%s not answered: its 3 seconds were over (the engine workers are behind)", command)
+            return
+        if isinstance(cause, discord.NotFound) and cause.code == UNKNOWN_INTERACTION:
+            # Answered after Discord's 3 seconds. Said in a line, without a traceback: a bot that falls behind
+            # fails many at once, and formatting each traceback held the gateway's loop up to 1.7 s at a time.
+            log.warning("/%s answered too late: Discord had dropped the interaction", command)
+            return
         try:
             if isinstance(cause, StudybotError):
                 names = {command.name for command in self.bot.tree.get_commands()}
                 await send_problem(interaction, cause.message, as_slash_commands(cause.hint, names))
                 return
-            command = interaction.command.qualified_name if interaction.command else None
             log.error("Command %s failed: %s", command, cause, exc_info=cause)
             await send_problem(interaction, NOT_SAVED if isinstance(cause, RecordsError) else SORRY)
         except discord.HTTPException as failure:

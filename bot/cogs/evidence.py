@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
 import discord
@@ -11,6 +10,7 @@ from discord.ext import commands
 
 from bot.cogs.shared.paginator import send_pages
 from bot.cogs.shared.topic_option import autocomplete_topic
+from bot.content.engine import StudyEngine
 from bot.render import embeds
 
 if TYPE_CHECKING:
@@ -31,15 +31,14 @@ class Evidence(commands.Cog):
         self, interaction: discord.Interaction[StudyBot], topic: app_commands.Range[str, 1, 100] | None = None
     ) -> None:
         """Statistics quoted from the sources: the number as written, what it counts, and who says so."""
-        answer = self.bot.engine_for(interaction.guild_id).stats(topic=topic, limit=STATISTICS)
+        answer = await self.bot.answer(interaction, StudyEngine.stats, topic=topic, limit=STATISTICS)
         await send_pages(interaction, embeds.stats_pages(answer))
 
     @app_commands.command(name="cite")
     @app_commands.describe(claim="The claim to check against the sources, in your own words")
     async def cite(self, interaction: discord.Interaction[StudyBot], claim: app_commands.Range[str, 1, 1000]) -> None:
         """Whether the sources support a claim, contradict it or only touch on it, quoting the sentences."""
-        # Off the gateway's loop: the claim is embedded to find the sentences near it in meaning.
-        answer = await asyncio.to_thread(self.bot.engine_for(interaction.guild_id).cite, claim, limit=MATCHES)
+        answer = await self.bot.answer(interaction, StudyEngine.cite, claim, limit=MATCHES)
         await send_pages(interaction, embeds.cite_pages(answer))
 
 

@@ -41,7 +41,7 @@ class Library(commands.Cog):
     @app_commands.command(name="fact")
     async def fact(self, interaction: discord.Interaction[StudyBot]) -> None:
         """One statistic or cited sentence from the sources."""
-        answer = self.bot.engine_for(interaction.guild_id).fact()
+        answer = await self.bot.answer(interaction, StudyEngine.fact)
         await interaction.response.send_message(embed=embeds.fact_embed(answer))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
 import discord
@@ -10,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.shared.paginator import send_pages
+from bot.content.engine import StudyEngine
 from bot.render import embeds
 
 if TYPE_CHECKING:
@@ -26,8 +26,7 @@ class Search(commands.Cog):
     @app_commands.describe(query="A question or a few keywords, e.g. 'jailed dissidents'")
     async def search(self, interaction: discord.Interaction[StudyBot], query: app_commands.Range[str, 1, 300]) -> None:
         """Find the passages in the group's sources that best answer a question."""
-        # Off the gateway's loop: embedding the question for search by meaning takes tens of milliseconds.
-        answer = await asyncio.to_thread(self.bot.engine_for(interaction.guild_id).search, query, limit=RESULTS)
+        answer = await self.bot.answer(interaction, StudyEngine.search, query, limit=RESULTS)
         await send_pages(interaction, embeds.search_pages(answer))
 
 

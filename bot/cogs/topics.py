@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
 import discord
@@ -11,6 +10,7 @@ from discord.ext import commands
 
 from bot.cogs.shared.paginator import send_pages
 from bot.cogs.shared.topic_option import autocomplete_topic
+from bot.content.engine import StudyEngine
 from bot.render import embeds
 
 if TYPE_CHECKING:
@@ -31,8 +31,7 @@ class Topics(commands.Cog):
     @app_commands.autocomplete(topic=autocomplete_topic)
     async def summary(self, interaction: discord.Interaction[StudyBot], topic: app_commands.Range[str, 1, 100]) -> None:
         """A short summary of a topic or phrase, in the sources' own sentences with their references."""
-        # Off the gateway's loop: a phrase that names no topic is searched by meaning too.
-        answer = await asyncio.to_thread(self.bot.engine_for(interaction.guild_id).summary, topic)
+        answer = await self.bot.answer(interaction, StudyEngine.summary, topic)
         await interaction.response.send_message(embed=embeds.summary_embed(answer))
 
 

@@ -1,4 +1,16 @@
+"""The error handler: hints written as slash commands, and answers Discord no longer takes."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+import pytest
+
 from bot.cogs.error_handler import as_slash_commands
+from bot.content.engine import StudyEngine
+from tests.world import eventually, world_in
 
 NAMES = {"topics", "search", "quiz"}
 
@@ -11,3 +23,21 @@ def test_code_that_is_not_a_command_is_left_alone():
     assert as_slash_commands("Use `09:00` or `Europe/Berlin`; `help` is not loaded.", NAMES) == (
         "Use `09:00` or `Europe/Berlin`; `help` is not loaded."
     )
+
+
+async def test_an_answer_discord_no_longer_takes_is_logged_in_a_line_and_not_retried(
+    engine: StudyEngine, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with world_in(engine, tmp_path) as world:
+        world.expect_refusals()
+        # from now 1.6 s each way: the event reaches the bot after 1.6 s and its answer Discord after 3.2 s
+        world.sandbox.latency = 1.6
+        reply = await world.alice.run("study", "search", query="prison camps")
+        await eventually(lambda: world.sandbox.refusals, timeout=10)
+        await asyncio.sleep(2)  # time for an apology the handler must not try to send
+        assert reply.record.ack_seconds is None
+        assert [r.status for r in world.sandbox.refusals] == [404]  # the answer alone, no second attempt
+        world.sandbox.latency = 0
+    late = [r for r in caplog.records if "answered too late" in r.getMessage()]
+    assert len(late) == 1 and late[0].levelno == logging.WARNING and late[0].exc_info is None
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR and r.name.startswith("bot.")]

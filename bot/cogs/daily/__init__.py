@@ -18,6 +18,7 @@ from discord.ext import commands, tasks
 from bot.cogs.daily._question import DailyAnswerButton, daily_answer_view
 from bot.cogs.daily._schedule import due_date, next_fact, next_post, parse_time, post_instant, zone, zone_names
 from bot.cogs.shared.replies import in_time, missing_permissions, reply, send_problem
+from bot.content.engine import StudyEngine
 from bot.content.models import QuizQuestion
 from bot.errors import NothingFoundError, RefusedError
 from bot.records.daily import DailyRecords
@@ -169,7 +170,9 @@ class Daily(commands.Cog):
         asked = {*posted, *await quizzes.asked(guild_id, None)}
         dropped = await quizzes.dropped(guild_id)
         try:
-            quiz = self.bot.engine_for(guild_id).quiz(count=1, seed=guild_id + len(posted), asked=asked, never=dropped)
+            quiz = await self.bot.ask(
+                guild_id, StudyEngine.quiz, count=1, seed=guild_id + len(posted), asked=asked, never=dropped
+            )
         except NothingFoundError:
             return None
         return quiz.questions[0]

@@ -19,6 +19,7 @@ from bot.cogs.quiz._session import AnswerButton, QuizSession, TypeButton
 from bot.cogs.shared.paginator import send_pages
 from bot.cogs.shared.replies import in_time, missing_permissions, reply
 from bot.cogs.shared.topic_option import autocomplete_topic
+from bot.content.engine import StudyEngine
 from bot.content.models import Difficulty, QuizAnswer
 from bot.errors import RefusedError
 from bot.records.database import RecordsError
@@ -188,8 +189,14 @@ class Quiz(commands.Cog):
         resolved = self.bot.engine_for(interaction.guild_id).resolve_topic(topic).name if topic else None
         asked = await self.records.asked(interaction.guild_id, resolved)
         dropped = await self.records.dropped(interaction.guild_id)
-        quiz = self.bot.engine_for(interaction.guild_id).quiz(
-            topic=topic, count=count, difficulty=difficulty, asked=asked, never=dropped
+        quiz = await self.bot.answer(
+            interaction,
+            StudyEngine.quiz,
+            topic=topic,
+            count=count,
+            difficulty=difficulty,
+            asked=asked,
+            never=dropped,
         )
         if quiz.started_over:
             await self.records.start_over(interaction.guild_id, quiz.topic)
