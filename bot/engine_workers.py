@@ -1,8 +1,9 @@
 """Engine questions answered in worker processes, so that the gateway's event loop only receives and answers.
 
 An engine query is Python and numpy work that holds the interpreter's lock. Run in a thread of the bot's
-process, every query delays every event the loop has to handle: on the UN corpus (1.2 M sentences) the
-acknowledgement p99 was 199 ms at 200 interactions/s. Here each worker is a process with an engine of its
+process, every query delays every event the loop has to handle: on the UN corpus (1.2 M sentences) at 200
+interactions/s, the loop was held 148 ms at p99 and 48% of the interactions went unacknowledged (with two
+workers, none; docs/benchmarks.md). Here each worker is a process with an engine of its
 own, opened from the same index folder (its files are memory-mapped, so the page cache holds them once).
 
 An engine is known to the workers by its address: the index folder as it is now (a folder replaced by a
@@ -46,7 +47,7 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 # Engines a worker keeps open: the shared one and the servers' libraries asked most recently (each opened
-# engine holds its whole-index answers in memory, about 1 GB for the UN corpus).
+# engine holds its whole-library answers in memory: about 190 MB of the worker's own for the UN corpus).
 ENGINES_PER_WORKER = 4
 WORKER_NICENESS = 5
 # A worker that died is started again no sooner than this after its last start (a crash loop costs a core).
@@ -87,7 +88,7 @@ class TooLate(Exception):
 
 
 class EngineWorkers:
-    """`processes` workers answering engine questions; `await workers.run(engine, StudyEngine.search, ...)`."""
+    """`processes` workers answering engine questions: `await workers.run(engine, None, StudyEngine.search, q)`."""
 
     def __init__(self, processes: int, *, restart_seconds: float = RESTART_SECONDS) -> None:
         self.processes = processes
@@ -314,8 +315,7 @@ def serve(connection: Connection) -> None:
     """A worker's life: open engines and answer questions until told to stop or the bot is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the bot stops us
     # Below the bot's own priority: when questions come faster than the cores answer them, the gateway's loop
-    # still gets a core at once to acknowledge, autocomplete and count quiz answers (measured: without it,
-    # autocomplete's p50 rose from 1 to 290 ms under such a load).
+    # still gets a core at once to acknowledge, autocomplete and count quiz answers.
     with contextlib.suppress(OSError):
         os.nice(WORKER_NICENESS)
     engines: OrderedDict[EngineAddress, StudyEngine] = OrderedDict()
