@@ -229,15 +229,19 @@ class EngineWorkers:
             worker.pending -= 1
             self._waiting.pop(number, None)
 
-    @staticmethod
-    def _post(worker: _Worker) -> None:
+    def _post(self, worker: _Worker) -> None:
         """Write the bot's messages to the worker's pipe, in order, until its last (None) or its end."""
+        assert self._loop is not None
         while True:
             message = worker.outbox.get()
             try:
                 worker.connection.send(message)
             except (OSError, ValueError):  # it has ended: its reply thread sees it gone, and fails what it held
                 return
+            except Exception as error:  # a question that cannot be pickled: raised where it was asked
+                if message is not None and message[0] == "ask":
+                    self._loop.call_soon_threadsafe(self._settle, worker, ("answer", message[1], False, error))
+                continue
             if message is None:
                 return
 

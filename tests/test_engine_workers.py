@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import pickle
 import shutil
 import signal
 import time
@@ -120,3 +121,13 @@ async def test_a_question_past_its_time_is_not_answered_but_said_too_late(
         await EngineWorkers(0).run(engine, time.monotonic() - 0.01, StudyEngine.search, "famine", limit=5)
     answered = await within(workers.run(engine, time.monotonic() + 30, StudyEngine.search, "famine", limit=5))
     assert answered.results and workers.answered_by_workers == 2
+
+
+async def test_a_question_that_cannot_cross_to_a_worker_fails_alone(
+    workers: EngineWorkers, engine: StudyEngine
+) -> None:
+    await until_held(workers, engine, 2)
+    with pytest.raises((pickle.PicklingError, AttributeError, TypeError)):
+        await within(workers.run(engine, None, StudyEngine.search, lambda: "not a question"))  # type: ignore[arg-type]
+    for _ in range(4):  # the questions after it still reach the workers
+        assert (await within(workers.run(engine, None, StudyEngine.search, "famine", limit=5))).results
