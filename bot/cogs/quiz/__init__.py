@@ -189,8 +189,9 @@ class Quiz(commands.Cog):
         resolved = self.bot.engine_for(interaction.guild_id).resolve_topic(topic).name if topic else None
         asked = await self.records.asked(interaction.guild_id, resolved)
         dropped = await self.records.dropped(interaction.guild_id)
-        quiz = await self.bot.answer(
-            interaction,
+        # `ask`, not `answer`: this runs under `in_time`, which defers a slow start, so no 3-second cut-off applies
+        quiz = await self.bot.ask(
+            interaction.guild_id,
             StudyEngine.quiz,
             topic=topic,
             count=count,
