@@ -103,7 +103,8 @@ class ClaimReader:
         self._total = sum(self._weights.values())
         self._figures = _figures(claim)
         self._names = [(countries_in(name), _words(terms(name))) for name in _names(claim)]
-        self._names_a_country = any(countries for countries, _ in self._names)
+        self._countries = set[str]().union(*(countries for countries, _ in self._names))
+        self._names_a_country = bool(self._countries)
         self._negated = _NEGATION.search(claim) is not None
         self._universal = _UNIVERSAL.search(claim) is not None
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
@@ -112,16 +113,21 @@ class ClaimReader:
     def judge(self, sentence: str, *, subject: frozenset[str] = frozenset(), close: bool = False) -> Judgement | None:
         """How `sentence` bears on the claim; None when it is not on the claim's subject.
 
-        `subject` is the country the sentence's document is about, which a sentence naming no country
-        speaks of ("Authorities were reinforcing fences along the border"), unless it speaks in the first
-        person: a speech's "our people" are its speaker's, who may name another country most (Palestine's
-        speech names Israel five times as often as Palestine). `close` says the sentence is near the claim
-        in meaning."""
+        `subject` is the country the sentence's document is about, which a sentence naming no country, or
+        none but the claim's, speaks of ("Authorities were reinforcing fences along the border"), unless it
+        speaks in the first person: a speech's "our people" are its speaker's, who may name another country
+        most (Palestine's speech names Israel five times as often as Palestine). `close` says the sentence
+        is near the claim in meaning."""
         words = set(_words(self._terms(sentence))) | _acronyms(sentence)
         # A country the sentence names otherwise ("the DPRK" for "North Korea") holds the claim's words for it.
         named = set[str]()
         if self._names_a_country:
-            named = countries_in(sentence) or (set[str]() if _FIRST_PERSON.search(sentence) else set(subject))
+            named = countries_in(sentence)
+            # Only a sentence naming no country but the claim's may leave the document's own unnamed: "China
+            # and Russia have vetoed calls for ICC referrals" in an essay on North Korea; one naming another
+            # is about that one ("North Korea vetoed them" is not stated there).
+            if named <= self._countries and not _FIRST_PERSON.search(sentence):
+                named |= subject
         for countries, terms in self._names:
             if countries and countries <= named:
                 words.update(terms)

@@ -36,6 +36,17 @@ def test_a_sentence_naming_another_country_is_not_read_as_about_the_documents_ow
     assert judged is not None and judged.relation == "related"
 
 
+def test_a_sentence_naming_only_the_claims_other_countries_leaves_the_documents_own_unnamed(engine):
+    claim = "China and Russia vetoed calls to refer North Korea to the ICC."
+    source = "China and Russia have vetoed the General Assembly's repeated calls for ICC referrals."
+    judged = ClaimReader(claim, engine._planner.terms, lambda _: 1.0).judge(source, subject=frozenset({"KP"}))
+    assert judged is not None and judged.relation == "supports"
+    # the claim that swaps the actor: the sentence names a country the claim does not, so it is about that one
+    swapped = ClaimReader("North Korea vetoed calls for ICC referrals.", engine._planner.terms, lambda _: 1.0)
+    judged = swapped.judge(source, subject=frozenset({"KP"}))
+    assert judged is not None and judged.relation == "related"
+
+
 def test_a_sentence_in_the_first_person_speaks_of_its_speaker_not_the_documents_country(reader):
     # a speech's "our people" are its speaker's, who may name another country most
     judged = reader.judge(SOURCE.replace("its people", "our people"), subject=frozenset({"BD"}), close=True)
