@@ -113,8 +113,11 @@ _FRACTION = (
 # double our contribution").
 _MULTIPLIER_VALUES = {"twice": 2, "double": 2, "triple": 3, "treble": 3, "quadruple": 4}
 _MULTIPLIER = "|".join(_MULTIPLIER_VALUES)
+# (also past a qualifier: "could more than double our current energy production")
 _MULTIPLIER_VERB_BEFORE = re.compile(
-    r"\b(?:will|would|to|can|could|may|might|must|shall|should|did|does|do|not|and|or)\s+$", re.IGNORECASE
+    r"\b(?:will|would|to|can|could|may|might|must|shall|should|did|does|do|not|and|or)\s+"
+    r"(?:(?:more|less)\s+than\s+|almost\s+|nearly\s+|at\s+least\s+)?$",
+    re.IGNORECASE,
 )
 _COMPARED_AFTER = re.compile(r"\s+(?:the|that|what|as|those|its|their|our|his|her)\b", re.IGNORECASE)
 _FRACTION_VALUES = {
@@ -261,6 +264,10 @@ _NOUN_BEFORE = re.compile(
 # The numbers listed after this one under the same name: "1" before " and 1.5".
 _LISTED_AFTER = re.compile(r"(?:\s*(?:,|and|or|&)\s*\d[\d.]*)*")
 _WORD_AFTER = re.compile(r"\s*[A-Za-z%]")
+# Several points listed after a plural noun and "at", with their unit of time or none, say where things
+# fall, not how many there are: "cutpoints at 45 and 500 days", "unique death times at 100 and 110 days".
+_POINTS_AT = re.compile(r"\b(?P<noun>[a-z][a-z-]{2,}s)\s+at\s+$")
+_TIME_UNIT_AFTER = re.compile(r"\s*(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b(?!\s+(?:of|ago|later)\b)")
 # "... prior to 2.0 it was": a release after a word of time.
 _RELEASE_BEFORE = re.compile(r"\b(?:prior\s+to|before|after|since|until)\s+$", re.IGNORECASE)
 # A plain number this long is an identifier (counts this large are written with separators).
@@ -284,6 +291,12 @@ _LEVEL_AFTER = re.compile(r"\s*(?:quantile|percentile|confidence|credible|predic
 # 75-years existence" (as "a 75-year existence" would); "sixty-years ago" stays a span of time.
 _HYPHENED_COMPOUND_AFTER = re.compile(
     r"-(?:years|months|weeks|days|decades)\s+(?!(?:ago|of|and|or|to|in|on|at|for|the|is|was|are|were)\b)[a-z]{3,}"
+)
+# A class named by its bounds: "the 15–24 age group", "the 100–110 interval" (also "the 100 110 interval",
+# as a PDF whose font maps no character to its dash reads); "5 group members" counts.
+_CLASS_AFTER = re.compile(
+    r"(?:\s+\d+)?\s+(?:age\s+)?(?:group|interval|bracket|band|cohort|category|class)\b"
+    r"(?!\s+(?!(?:is|was|has|does)\b)[a-z]+s\b)"
 )
 # "of which eight are operating": a part of what the sentence counted before.
 _PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:which|whom|them|these|those)\s+$", re.IGNORECASE)
@@ -472,6 +485,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     if word is not None and word.lower() == "half":
         return not _PART_OF_A_PERIOD_BEFORE.search(before)  # not "the second half of the year"
     span = suffix is not None and suffix.group("span") is not None
+    if not match.group("percent") and _CLASS_AFTER.match(sentence, suffix.end() if span and suffix else end):
+        return False  # a class's bounds: "the 15–24 age group", "the 100–110 interval"
     if suffix is not None and not span:
         return True  # "7X", "seven times", "10,000 yuan", "10-15%": a multiplier, a sum or a range
     if before.endswith("#"):
@@ -578,12 +593,17 @@ def _an_age(sentence: str, before: str, end: int) -> bool:
 
 def _names_things(sentence: str, numeral: str, before: str, end: int) -> bool:
     """Numbers listed right after a noun, with nothing after them that they count ("numbers 1 and 4",
-    "cut-offs 1 and 1.5, here"), or a release's "2.0" alone ("Linux kernel 2.0, and")."""
+    "cut-offs 1 and 1.5, here"), or after a plural noun and "at" ("cutpoints at 45 and 500 days"), or a
+    release's "2.0" alone ("Linux kernel 2.0, and")."""
     named = _LISTED_BEFORE.sub("", before)
     listed = _LISTED_AFTER.match(sentence, end)
     after = listed.end() if listed else end
     if named == before and after == end and not _VERSION.fullmatch(numeral):
         return False  # a lone number: "the current 192.", "a sample of size 575."
+    points = _POINTS_AT.search(named)
+    if points and points.group("noun") not in _FUNCTION_WORDS:
+        unit = _TIME_UNIT_AFTER.match(sentence, after)
+        return not _WORD_AFTER.match(sentence, unit.end() if unit else after)
     noun = _NOUN_BEFORE.search(named)
     return noun is not None and noun.group(0).strip() not in _FUNCTION_WORDS and not _WORD_AFTER.match(sentence, after)
 

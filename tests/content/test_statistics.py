@@ -90,6 +90,10 @@ def test_years_dates_labels_names_and_rhetoric_are_not_statistics(sentence):
         ("The seas are set to grow at twice the rate of the economy.", ["twice"]),
         ("The region’s diabetes rate is double the global rate.", ["double"]),
         ("We will double our contribution to the Fund.", []),
+        ("Geothermal energy could more than double our current energy production.", []),
+        # points listed after "at" with something after them, a class's bounds before what they count
+        ("Deaths at 100 and 110 were reported.", ["100", "110"]),
+        ("Five group members left.", ["Five"]),
         ("Double standards send a chilling message.", []),
         # an intensifier between a number and what it counts; a saying counts nothing
         ("We celebrate two very important anniversaries this year.", ["two"]),
@@ -262,6 +266,8 @@ def test_figures_written_the_ways_speakers_write_them(sentence, expected):
         "Age is given in groups: age group (15–24, 25–39, ≥40 years).",
         "It is correct to say that no two countries can have the same perception of peace.",
         "We welcome Zimbabwe as the one hundred and fifty-third Member of the United Nations.",
+        "The data set is well approximated using cutpoints at 45 and 500 days.",
+        "Literacy is high in the 15–24 age group, as in the 100 110 interval.",
     ],
 )
 def test_labels_item_numbers_and_both_are_not_statistics(sentence):
