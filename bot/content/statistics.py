@@ -287,6 +287,11 @@ _NAME_AT_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w.’'-]*\s+at\s+$")
 # The level a method is set at: "the 95% quantile" (a test's "10% level" is left a figure, as the
 # evaluation's truth has it).
 _LEVEL_AFTER = re.compile(r"\s*(?:quantile|percentile|confidence|credible|prediction)\b")
+# A distribution's parameter ("a fit with 2.5 degrees of freedom") and the point a range starts at ("flat
+# from 14 onward") set or place things; they count nothing.
+_PARAMETER_AFTER = re.compile(r"\s+(?:degrees?\s+of\s+freedom|df)\b")
+_ONWARD = re.compile(r"\s+onwards?\b")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # A plural unit hyphened to a number and then a noun make a compound naming a thing, not a count: "its
 # 75-years existence" (as "a 75-year existence" would); "sixty-years ago" stays a span of time.
 _HYPHENED_COMPOUND_AFTER = re.compile(
@@ -468,6 +473,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return False
     if match.group("percent") and _LEVEL_AFTER.match(sentence, end):
         return False  # a level a method is set at: "the 95% quantile", "a 95% confidence interval"
+    if _PARAMETER_AFTER.match(sentence, end) or (_FROM_BEFORE.search(before) and _ONWARD.match(sentence, end)):
+        return False
     if _AGO_AFTER.match(sentence, end) and not match.group("qualifier") and (numeral is None or "." not in numeral):
         return True  # a span of time, whatever names come before it: "the tragic Nakba 74 years ago"
     if _FACTOR_BEFORE.search(before):

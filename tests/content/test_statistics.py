@@ -268,6 +268,8 @@ def test_figures_written_the_ways_speakers_write_them(sentence, expected):
         "We welcome Zimbabwe as the one hundred and fifty-third Member of the United Nations.",
         "The data set is well approximated using cutpoints at 45 and 500 days.",
         "Literacy is high in the 15–24 age group, as in the 100 110 interval.",
+        "Look at the coefficients for the fit with 2.5 degrees of freedom.",
+        "A fit that forces the curve to be horizontal from 14 onward fits well.",
     ],
 )
 def test_labels_item_numbers_and_both_are_not_statistics(sentence):
