@@ -75,6 +75,10 @@ _WORDS_MIN_COSINE = 0.78
 # A sentence this near a claim in meaning speaks of the same thing, so that it may state the claim in
 # other words (see verdict.CLOSE_SUPPORT_COVERAGE); false claims come as near, so every other test stays.
 _CLOSE_COSINE = 0.87
+# Two words this near mean nearly the same: the model's cosines between single words run 0.89-0.98 for
+# "abroad"/"worldwide", "get"/"obtain", "spending"/"expenditure", "stole"/"steal", and 0.85-0.86 for
+# unrelated ones ("eliminated"/"problem", "abroad"/"people"). See verdict.ClaimReader.
+_NEAR_WORD_COSINE = 0.88
 # A question in another language than the sources' is searched by meaning alone (its words could only
 # meet theirs by accident: "Nordkorea", "USB"). Cosines across languages run lower, and the nearest
 # must be this close: a French "recette du gâteau au chocolat" scores 0.78 against our sources, the
@@ -366,7 +370,8 @@ class StudyEngine:
             # the verdict weighs the claim's words, figures and names against the sources' own
             name = language.language_name(self.sources_language())
             raise InputError(f"Claims are checked in {name}, the language of the sources.", f"State it in {name}.")
-        reader = ClaimReader(claim, self._planner.terms, self._idf)
+        near = self._near_word if isinstance(self.index.meaning, MeaningIndex) else None
+        reader = ClaimReader(claim, self._planner.terms, self._idf, near)
         if not reader.words:
             raise InputError("That claim has only very common words.", "Quote more of it.")
         hits = self.index.search.find(self._planner.plan(claim), limit=limit * _CITE_CANDIDATES)
@@ -401,6 +406,14 @@ class StudyEngine:
         matches.sort(key=lambda m: (_RELATION_ORDER[m.relation], -m.score))
         verdict = _VERDICTS[matches[0].relation] if matches else "none"
         return CiteAnswer(claim=claim, verdict=verdict, matches=matches[:limit])
+
+    def _near_word(self, word: str, others: Sequence[str]) -> bool:
+        """Whether one of `others` means nearly what `word` means, by the model's vectors of the words."""
+        if not others:
+            return False
+        vectors = self.embedder.queries([word, *others])
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        return bool((vectors[1:] @ vectors[0]).max() >= _NEAR_WORD_COSINE)
 
     def _subject(self, doc_id: int) -> frozenset[str]:
         """The country the document is about (worked out once a document)."""

@@ -14,7 +14,7 @@ student would cite a claim shown as supported.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.content.countries import countries_in
@@ -90,15 +90,33 @@ class _Figure:
     step: float
 
 
+# Whether a word means nearly what one of some others means ("abroad" / "worldwide"): see `ClaimReader`.
+NearWord = Callable[[str, Sequence[str]], bool]
+
+
 class ClaimReader:
     """One claim, read once, judged against many sentences.
 
     `terms` analyses text as the search index does (stemmed, stop words out); `weight` gives a term's
-    rarity, so that "peacekeepers" counts for more than "people"."""
+    rarity, so that "peacekeepers" counts for more than "people". `near`, where the engine has a model
+    of meaning, says whether a claim's word has a word of nearly the same meaning in a sentence: a
+    sentence near the claim that leaves some of its words out states it only when it says each of them
+    in other words ("worldwide" for "abroad"), not when the one it leaves out is the claim's point
+    ("Cambodia has eliminated poverty in rural areas" against "poverty is still a major problem,
+    particularly in rural areas")."""
 
-    def __init__(self, claim: str, terms: Callable[[str], list[str]], weight: Callable[[str], float]) -> None:
+    def __init__(
+        self,
+        claim: str,
+        terms: Callable[[str], list[str]],
+        weight: Callable[[str], float],
+        near: NearWord | None = None,
+    ) -> None:
         self._terms = terms
+        self._near = near
         self.words = _words(terms(claim))
+        # each of the claim's words as written, by its term: what `near` compares
+        self._written = {t: m.group(0) for m in reversed(list(_WORD.finditer(claim))) for t in terms(m.group(0))}
         self._weights = {t: weight(t) for t in self.words}
         self._total = sum(self._weights.values())
         self._figures = _figures(claim)
@@ -163,8 +181,25 @@ class ClaimReader:
             and self._negated == (negation is not None)
             and not opposed
             and (not self._universal or _UNIVERSAL.search(sentence) is not None)
+            and (coverage >= SUPPORT_COVERAGE or self._said_otherwise(sentence, words))
         )
         return Judgement("supports" if states else "related", coverage)
+
+    def _said_otherwise(self, sentence: str, words: set[str]) -> bool:
+        """Each claim word the sentence leaves out has a word of nearly its meaning in it (True without a
+        model to tell)."""
+        if self._near is None:
+            return True
+        left_out = [self._written.get(t, t) for t in self.words if not self._holds(words, t)]
+        claimed = set(self.words)
+        own = list(
+            dict.fromkeys(
+                m.group(0).lower()
+                for m in _WORD.finditer(sentence)
+                if (terms := _words(self._terms(m.group(0)))) and not claimed.intersection(terms)
+            )
+        )
+        return all(self._near(word.lower(), own) for word in left_out)
 
     def _coverage(self, words: set[str]) -> float:
         if not self._total:

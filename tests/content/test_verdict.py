@@ -53,6 +53,25 @@ def test_a_sentence_in_the_first_person_speaks_of_its_speaker_not_the_documents_
     assert judged is not None and judged.relation == "related"
 
 
+def test_a_close_sentence_must_say_each_word_it_leaves_out_in_other_words(engine):
+    # "worldwide" says "abroad" and "earn" says "work"; nothing in the second sentence says "eliminated"
+    said = ClaimReader(CLAIM, engine._planner.terms, lambda _: 1.0, engine._near_word)
+    judged = said.judge(SOURCE, subject=frozenset({"BD"}), close=True)
+    assert judged is not None and judged.relation == "supports"
+    claim = "Cambodia has eliminated poverty in its rural areas."
+    source = "While these are good signs for Cambodia, poverty is still a major problem, particularly in rural areas."
+
+    def rarest(term: str) -> float:  # the claim's point is its rarest word
+        return 2.0 if term.startswith("elimin") else 1.0
+
+    unsaid = ClaimReader(claim, engine._planner.terms, rarest, engine._near_word)
+    judged = unsaid.judge(source, subject=frozenset({"KH"}), close=True)
+    assert judged is not None and judged.relation == "related"
+    # without a model to tell, only the share of the claim's words decides
+    judged = ClaimReader(claim, engine._planner.terms, rarest).judge(source, close=True)
+    assert judged is not None and judged.relation == "supports"
+
+
 def test_closeness_does_not_excuse_a_changed_figure_or_a_negation(reader):
     changed = reader.judge(SOURCE.replace("eleven", "nine"), subject=frozenset({"BD"}), close=True)
     assert changed is not None and changed.relation == "contradicts" and changed.differs == "over nine million"

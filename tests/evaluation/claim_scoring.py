@@ -18,7 +18,14 @@ from tests.evaluation.scoring import DOCUMENTS, FOLDER, Tally, letters
 
 PROJECT = FOLDER.parents[1]
 # The speeches the claims speak of, beside the two seeds.
-SPEECHES = ("BGD_79_2024.txt", "KEN_79_2024.txt", "DOM_79_2024.txt", "SLB_79_2024.txt")
+SPEECHES = (
+    "BGD_79_2024.txt",
+    "KEN_79_2024.txt",
+    "DOM_79_2024.txt",
+    "SLB_79_2024.txt",
+    "PER_64_2009.txt",
+    "KHM_50_1995.txt",
+)
 
 
 class Claim(BaseModel):
