@@ -73,8 +73,11 @@ _UNRELATED_COSINE = 0.75
 # questions, whose recall it keeps, and five questions the sources say nothing about: 3 answered → 1).
 _WORDS_MIN_COSINE = 0.78
 # A sentence this near a claim in meaning speaks of the same thing, so that it may state the claim in
-# other words (see verdict.CLOSE_SUPPORT_COVERAGE); false claims come as near, so every other test stays.
-_CLOSE_COSINE = 0.87
+# other words (see verdict.CLOSE_SUPPORT_COVERAGE); false claims come as near, so every other test stays,
+# and each word it leaves out must be said in other words (`_NEAR_WORD_COSINE`). 0.87 before that check;
+# with it, 0.86 states one more development paraphrase ("military spending" as "military expenditure"
+# in a long sentence, 0.869) and no false claim; 0.85 and 0.84 state no more.
+_CLOSE_COSINE = 0.86
 # Two words this near mean nearly the same: the model's cosines between single words run 0.89-0.98 for
 # "abroad"/"worldwide", "get"/"obtain", "spending"/"expenditure", "stole"/"steal", and 0.85-0.86 for
 # unrelated ones ("eliminated"/"problem", "abroad"/"people"). See verdict.ClaimReader.

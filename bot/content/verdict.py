@@ -164,8 +164,11 @@ class ClaimReader:
         clause = self._closest_clause(sentence)
         negation = _NEGATION.search(clause)
         opposed = self._opposed(sentence, words)
+        # A sentence without the claim's year and without another of its figures speaks of another time:
+        # "$156 billion" over five years is no other figure for "$1,464 billion in 2008".
+        another_time = any(_year_like(f) for f in missing) and not all(_year_like(f) for f in missing)
         if names:
-            if missing:
+            if missing and not another_time:
                 other = [g for g in figures if not any(_same(f, g) for f in self._figures)]
                 alike = [(abs(f.value - g.value), g) for f in missing for g in other if _comparable(f, g)]
                 if alike:  # the source's figure nearest the claim's is the one it gives instead

@@ -72,6 +72,18 @@ def test_a_close_sentence_must_say_each_word_it_leaves_out_in_other_words(engine
     assert judged is not None and judged.relation == "supports"
 
 
+def test_another_figure_contradicts_only_a_sentence_on_the_claims_year(engine):
+    reader = ClaimReader(
+        "Countries spent over $1,464 billion on the military in 2008.", engine._planner.terms, lambda _: 1.0
+    )
+    other_time = reader.judge("Over five years, countries spent a total of $156 billion on the military.")
+    assert other_time is not None and other_time.relation == "related"
+    same_year = reader.judge("Countries spent over $1,500 billion on the military in 2008.")
+    assert same_year is not None and same_year.relation == "contradicts" and same_year.differs == "over $1,500 billion"
+    other_year = reader.judge("Countries spent over $1,464 billion on the military in 2009.")
+    assert other_year is not None and other_year.relation == "contradicts" and other_year.differs == "2009"
+
+
 def test_closeness_does_not_excuse_a_changed_figure_or_a_negation(reader):
     changed = reader.judge(SOURCE.replace("eleven", "nine"), subject=frozenset({"BD"}), close=True)
     assert changed is not None and changed.relation == "contradicts" and changed.differs == "over nine million"

@@ -32,5 +32,5 @@ def test_false_claims_are_not_shown_as_supported(scores):
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # A paraphrase near in meaning may state a claim in fewer of its words; others stay "related"
-    # (reached: 31 of 42 with meaning, 30 by words alone; target 0.95).
-    assert scores.true_supported.found >= 31, scores.problems
+    # (reached: 32 of 42 with meaning, 30 by words alone; target 0.95).
+    assert scores.true_supported.found >= 32, scores.problems
