@@ -65,7 +65,7 @@ _OPPOSITES = (
     ),
     (
         "support supported back backed endorse endorsed approve approved favour favor",
-        "veto vetoed oppose opposed block blocked",
+        "veto vetoed oppose opposed block blocked reject rejected",
     ),
     ("legal lawful", "illegal unlawful"),
 )

@@ -101,3 +101,11 @@ def test_a_documents_country_is_the_one_it_names_most():
     assert main_country(speech) == {"BD"}
     assert main_country(speech[:2]) == set()  # named too seldom to be the subject
     assert main_country([*speech, "Myanmar.", "Myanmar."]) == set()  # two countries as often
+
+
+def test_rejecting_is_opposed_to_supporting(engine):
+    reader = ClaimReader(
+        "Cambodia rejects the work of the Centre for Human Rights.", engine._planner.terms, lambda _: 1.0
+    )
+    judged = reader.judge("Cambodia continues to support the work of the Centre for Human Rights.")
+    assert judged is not None and judged.relation == "contradicts" and judged.differs == "support"
