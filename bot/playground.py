@@ -30,6 +30,7 @@ from bot.sandbox.server import MEMBER_PERMISSIONS, Sandbox, point_discord_at
 log = logging.getLogger(__name__)
 CHANNEL = "study"
 UPDATE_PAUSE_S = 0.3
+WAIT_FOR_LIMIT_S = 120.0
 MANAGE_GUILD = 1 << 5
 HELP = """\
 Type what a member would type in #study:
@@ -41,6 +42,7 @@ Type what a member would type in #study:
   /source add file:report.pdf      add a file of yours to this server's library (then search it)
   type 120,000                     fill in the form the bot last opened (after pressing "Type it")
   wait 10                          let 10 seconds pass and show what the bot posted meanwhile
+  wait for Source added            wait (at most 2 minutes) until the bot posts or shows these words
   help                             this text
   quit                             leave (or Ctrl-D)
 """
@@ -140,6 +142,9 @@ class Playground:
         if line == "help":
             self.say(HELP)
             return True
+        if line.startswith("wait for "):
+            await self._wait_for(line.removeprefix("wait for ").strip())
+            return True
         if line.startswith("wait"):
             seconds = line.removeprefix("wait").strip()
             await self._show_updates(min(float(seconds), 120.0) if seconds.replace(".", "", 1).isdigit() else 5.0)
@@ -165,6 +170,25 @@ class Playground:
             await self._show(reply)
         await self._show_updates(UPDATE_PAUSE_S)
         return True
+
+    async def _wait_for(self, words: str) -> None:
+        """Show what the bot posts until a message of the channel (or its threads) holds `words`: the end of
+        long work, such as a source being read, without guessing how long it takes."""
+        deadline = asyncio.get_running_loop().time() + WAIT_FOR_LIMIT_S
+        while asyncio.get_running_loop().time() < deadline:
+            await self._show_updates(UPDATE_PAUSE_S)
+            if any(words in text for text in self._texts()):
+                return
+        self.say(f"(no message said “{words}” within {WAIT_FOR_LIMIT_S:.0f} seconds)")
+
+    def _texts(self) -> list[str]:
+        """The text of every message shown so far: content, embeds' titles, descriptions and fields."""
+        texts: list[str] = []
+        for message_id in self.seen:
+            record = self.sandbox.messages.get(message_id)
+            if record is not None:
+                texts.append("\n".join(render_message(record.payload, ephemeral=record.ephemeral, names=self.names)))
+        return texts
 
     async def _show_updates(self, pause: float) -> None:
         """What the bot posted or changed in the channel and its threads meanwhile: reveals, next questions,

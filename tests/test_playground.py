@@ -98,8 +98,9 @@ def test_run_without_a_token_says_how_to_get_one_and_points_to_the_playground(se
 def test_playground_adds_a_file_to_the_servers_library_and_searches_it(seeds_dir):
     pdf = PROJECT / "tests" / "evaluation" / "documents" / "AER.pdf"
     result = play(
-        # a long wait: library work runs at a lower priority, and a suite run on busy cores gives it little
-        f"/source add file:{pdf}\nwait 45\n/search query:econometrics regression\n/source list\nquit\n",
+        # until the progress message turns into the result: library work runs at a lower priority, and a suite
+        # run on busy cores gives it little
+        f"/source add file:{pdf}\nwait for Source added\n/search query:econometrics regression\n/source list\nquit\n",
         seeds_dir,
         timeout=300,
     )
