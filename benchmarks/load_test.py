@@ -331,13 +331,28 @@ async def run_once(
         f"mean {statistics.fmean(latencies):.1f}"
     )
     print("cores busy while offering: " + ", ".join(f"{who} {cpu / offered_for:.2f}" for who, cpu in busy.items()))
+    # What the member waits for: the answer itself, which after a deferral ("thinking…") comes later.
+    shown = sorted(r.record.answered_seconds * 1000 for r in replies if r.record.answered_seconds is not None)
+    deferred = sum(1 for r in replies if r.record.response_type == 5)
+    if shown:
+        a = lambda share: shown[min(len(shown) - 1, int(share * len(shown)))]  # noqa: E731
+        print(
+            f"answer shown ms: p50 {a(0.5):.1f}, p99 {a(0.99):.1f}, max {shown[-1]:.1f} ({len(shown)} answers; "
+            f"{deferred} acknowledged with 'thinking…' first)"
+        )
     later = [r.record.ack_seconds for r in replies if r.record.created >= first + offered_for / 2]
     settled = sorted(seconds * 1000 for seconds in later if seconds is not None)
     if settled:  # a freshly started bot's first seconds hold its caches' misses: the second half without them
         q2 = lambda share: settled[min(len(settled) - 1, int(share * len(settled)))]  # noqa: E731
+        later_shown = sorted(
+            r.record.answered_seconds * 1000
+            for r in replies
+            if r.record.created >= first + offered_for / 2 and r.record.answered_seconds is not None
+        )
+        shown_p99 = later_shown[min(len(later_shown) - 1, int(0.99 * len(later_shown)))] if later_shown else 0.0
         print(
             f"second half only: acknowledged {len(settled)} of {len(later)}; "
-            f"ack p50 {q2(0.5):.1f}, p99 {q2(0.99):.1f} ms"
+            f"ack p50 {q2(0.5):.1f}, p99 {q2(0.99):.1f} ms; answer shown p99 {shown_p99:.1f} ms"
         )
     by_command: dict[str, list[float]] = {}
     for label, reply in zip(labels, replies, strict=True):

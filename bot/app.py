@@ -15,6 +15,7 @@ from discord.ext import commands, tasks
 
 from bot.cogs.quiz._sessions import QuizSessions
 from bot.cogs.shared.paginator import PageSets
+from bot.cogs.shared.replies import in_time
 from bot.config import Settings
 from bot.content.engine import StudyEngine
 from bot.engine_workers import EngineWorkers
@@ -45,6 +46,10 @@ COGS = (
 )
 # Discord drops an interaction not acknowledged within 3 seconds of its creation.
 ACKNOWLEDGE_SECONDS = 3.0
+# An engine answer not ready this soon is acknowledged first ("thinking…") and then sent in its place, so
+# that a member's command is acknowledged at once even while the engine workers are behind (most answers
+# take a few milliseconds; see docs/benchmarks.md, "The engine off the gateway loop").
+ANSWER_DIRECTLY_SECONDS = 0.025
 # Exit status when the bot gave up after being disconnected too long, so a restart policy starts it afresh.
 EXIT_DISCONNECTED = 3
 
@@ -135,11 +140,14 @@ class StudyBot(commands.AutoShardedBot):
         *args: P.args,
         **kwargs: P.kwargs,
     ) -> T:
-        """As `ask`, for a member's command: not started once Discord would no longer take its answer (3 s
-        from now, unless the command has deferred), but raised as `TooLate`."""
-        answer_by = None if interaction.response.is_done() else time.monotonic() + ACKNOWLEDGE_SECONDS
-        engine = self.engine_for(interaction.guild_id)
-        return await self.engine_workers.run(engine, answer_by, method, *args, **kwargs)
+        """As `ask`, for a member's command whose answer is public: acknowledged first when the answer takes
+        longer than `ANSWER_DIRECTLY_SECONDS`, and not started once Discord would no longer take its
+        acknowledgement (3 s from now, unless the command has deferred), but raised as `TooLate`."""
+        if interaction.response.is_done():
+            return await self.engine_workers.run(self.engine_for(interaction.guild_id), None, method, *args, **kwargs)
+        answer_by = time.monotonic() + ACKNOWLEDGE_SECONDS
+        work = self.engine_workers.run(self.engine_for(interaction.guild_id), answer_by, method, *args, **kwargs)
+        return await in_time(interaction, work, ephemeral=False, after=ANSWER_DIRECTLY_SECONDS)
 
     @property
     def connected(self) -> bool:

@@ -7,6 +7,7 @@ bug or a Discord failure, logged with its traceback and answered with an apology
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SORRY = "Something went wrong answering that. It has been logged; please try again in a moment."
+BUSY = "The bot has too many questions to answer just now, so it did not start on this one. Please ask again."
 NOT_SAVED = (
     "The bot could not save that just now (its database is busy or out of space), so nothing "
     "was recorded. Please try again in a moment."
@@ -57,9 +59,12 @@ class ErrorHandler(commands.Cog):
             return  # a check that refused has already told the member why
         cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
         command = interaction.command.qualified_name if interaction.command else None
-        if isinstance(cause, TooLate):  # Discord has dropped the interaction: there is no one left to tell
+        if isinstance(cause, TooLate):
             log.warning("/%s not answered: its 3 seconds were over (the engine workers are behind)", command)
-            return
+            if interaction.response.is_done():  # acknowledged ("thinking…") meanwhile: the member is waiting
+                with contextlib.suppress(discord.HTTPException):
+                    await send_problem(interaction, BUSY)
+            return  # otherwise Discord has dropped the interaction: there is no one left to tell
         if isinstance(cause, discord.NotFound) and cause.code == UNKNOWN_INTERACTION:
             # Answered after Discord's 3 seconds. Said in a line, without a traceback: a bot that falls behind
             # fails many at once, and formatting each traceback held the gateway's loop up to 1.7 s at a time.

@@ -74,6 +74,9 @@ class InteractionRecord:
     changed: asyncio.Event = field(default_factory=asyncio.Event)
     response_type: int | None = None
     ack_seconds: float | None = None
+    # When the member first saw the answer: the acknowledgement itself, or after a deferral ("thinking…")
+    # the first follow-up or edit that takes its place.
+    answered_seconds: float | None = None
     original: int | None = None
     component_message: int | None = None
     followups: list[int] = field(default_factory=list)

@@ -494,6 +494,8 @@ class Sandbox:
             record.modal = data
         record.response_type = kind
         record.ack_seconds = self.now() - record.created
+        if kind not in (5, 6):  # a deferral shows no answer yet
+            record.answered_seconds = record.ack_seconds
         record.acknowledged.set()
         record.changed.set()
         if request.query.get("with_response") not in ("1", "true", "True"):
@@ -511,18 +513,27 @@ class Sandbox:
             response["resource"] = {"type": kind, "message": message}
         return json_response(response)
 
+    def _answered(self, record: InteractionRecord) -> None:
+        """The member now sees an answer to a deferred interaction (kept for the load test's figures)."""
+        if record.answered_seconds is None:
+            record.answered_seconds = self.now() - record.created
+
     async def _followup(self, request: web.Request, match: re.Match[str], body: Any) -> web.Response:
         record = self._interaction_by_token(match["app"], match["token"])
         original = self.messages.get(record.original or 0)
-        if original is not None and original.payload["flags"] & LOADING:
-            # The first follow-up after a deferral replaces the "thinking" message, keeping its ephemerality.
+        if original is not None and not original.deleted and original.payload["flags"] & LOADING:
+            # The first follow-up after a deferral replaces the "thinking" message, keeping its ephemerality
+            # (once the bot has deleted that message, a follow-up is a message of its own:
+            # https://github.com/discord/discord-api-docs/issues/2739).
             self._edit(original, body, await uploads_of(request))
+            self._answered(record)
             record.changed.set()
             return json_response(original.payload)
         if is_empty_message(body):
             raise empty_message()
         stored = self._store_message(record.channel_id, body, body, record, await uploads_of(request))
         record.followups.append(stored.id)
+        self._answered(record)
         record.changed.set()
         return json_response(stored.payload)
 
@@ -537,6 +548,7 @@ class Sandbox:
             raise DiscordError(404, 10008, "Unknown Message")
         if request.method == "PATCH":
             self._edit(stored, body, await uploads_of(request))
+            self._answered(record)
             record.changed.set()
         elif request.method == "DELETE":
             stored.deleted = True

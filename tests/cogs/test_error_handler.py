@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cogs.error_handler import as_slash_commands
+from bot.cogs.error_handler import BUSY, as_slash_commands
 from bot.content.engine import StudyEngine
 from tests.world import eventually, world_in
 
@@ -41,3 +41,16 @@ async def test_an_answer_discord_no_longer_takes_is_logged_in_a_line_and_not_ret
     late = [r for r in caplog.records if "answered too late" in r.getMessage()]
     assert len(late) == 1 and late[0].levelno == logging.WARNING and late[0].exc_info is None
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR and r.name.startswith("bot.")]
+
+
+async def test_a_question_the_workers_could_not_start_in_time_is_told_busy_after_thinking(
+    engine: StudyEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # acknowledged at once ("thinking…"), and past its deadline when the engine worker comes to it
+    monkeypatch.setattr("bot.app.ANSWER_DIRECTLY_SECONDS", 0.0)
+    monkeypatch.setattr("bot.app.ACKNOWLEDGE_SECONDS", -1.0)
+    async with world_in(engine, tmp_path, engine_workers=1) as world:
+        reply = await (await world.alice.run("study", "search", query="prison camps")).wait(10)
+        assert reply.record.response_type == 5
+        assert reply.ephemeral and reply.content == BUSY  # the thinking message gave way to a private note
+    assert any("not answered: its 3 seconds were over" in r.getMessage() for r in caplog.records)

@@ -3,6 +3,8 @@ modal, and the bot's own channel messages (send, edit, fetch)."""
 
 from __future__ import annotations
 
+import asyncio
+
 import aiohttp
 import discord
 from discord import app_commands
@@ -20,6 +22,7 @@ async def add_commands(world: World) -> None:
     @app_commands.command(name="slow", description="Defers, then follows up.")
     async def slow(interaction: discord.Interaction) -> None:
         await interaction.response.defer(thinking=True)
+        await asyncio.sleep(0.2)
         await interaction.followup.send("done thinking")
         await interaction.followup.send("a second note", ephemeral=True)
 
@@ -46,6 +49,9 @@ async def test_deferred_answer_is_replaced_by_the_first_followup_then_more_follo
     await reply.wait_for(lambda r: len(r.followups) == 1)
     assert reply.content == "done thinking" and not reply.message["flags"] & 128
     assert reply.followups[0]["content"] == "a second note" and reply.followups[0]["flags"] & 64
+    # the member saw the answer when the follow-up replaced "thinking…", not at the deferral
+    ack, answered = reply.record.ack_seconds, reply.record.answered_seconds
+    assert ack is not None and answered is not None and answered >= ack + 0.2
 
 
 async def test_autocomplete_offers_choices_and_the_member_picks_one(world: World):
@@ -55,6 +61,7 @@ async def test_autocomplete_offers_choices_and_the_member_picks_one(world: World
     assert [c["name"] for c in offered.choices] == ["green", "grey"]
     picked = await (await world.alice.run("study", "pick", colour=offered.choices[1]["value"])).wait()
     assert picked.content == "picked grey"
+    assert picked.record.answered_seconds == picked.record.ack_seconds  # answered by the acknowledgement
 
 
 async def test_modal_is_sent_back_to_the_member(world: World):

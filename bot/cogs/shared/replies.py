@@ -27,13 +27,19 @@ DEFER_AFTER_S = 1.0
 CONTENT_LIMIT = 2000
 
 
-async def in_time(interaction: discord.Interaction[Any], work: Awaitable[T], *, ephemeral: bool) -> T:
-    """The result of `work`; if it takes longer than `DEFER_AFTER_S`, the interaction is deferred meanwhile
+async def in_time(
+    interaction: discord.Interaction[Any], work: Awaitable[T], *, ephemeral: bool, after: float = DEFER_AFTER_S
+) -> T:
+    """The result of `work`; if it takes longer than `after` seconds, the interaction is deferred meanwhile
     (privately when the answer will be private: a deferral decides who sees the answer)."""
     task = asyncio.ensure_future(work)
-    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER_S)
+    done, _ = await asyncio.wait({task}, timeout=after)
     if not done and not interaction.response.is_done():
-        await interaction.response.defer(ephemeral=ephemeral, thinking=True)
+        try:
+            await interaction.response.defer(ephemeral=ephemeral, thinking=True)
+        except BaseException:
+            task.cancel()  # no answer can follow a deferral that failed
+            raise
     return await task
 
 
