@@ -336,8 +336,11 @@ async def test_interaction_tokens_never_appear_in_logs_even_at_debug(world: Worl
 
 async def test_an_engine_answer_not_ready_at_once_is_acknowledged_first_then_shown(world: World, monkeypatch):
     monkeypatch.setattr("bot.app.ANSWER_DIRECTLY_SECONDS", 0.0)  # every answer counts as not ready at once
-    reply = await (await world.alice.run("study", "search", query="famine")).wait(10)
+    reply = await (await world.alice.run("study", "search", query="sanctions")).wait(10)
     assert reply.record.response_type == 5  # "thinking…", then the answer in its place
-    assert "food" in reply.embeds[0]["fields"][0]["value"].lower() and not reply.ephemeral
+    assert "sanction" in reply.embeds[0]["fields"][0]["value"].lower() and not reply.ephemeral
     ack, answered = reply.record.ack_seconds, reply.record.answered_seconds
     assert ack is not None and answered is not None and answered >= ack
+    # its pages turn as an answer's given at once do
+    await (await world.alice.click(reply.message, "Next ▶")).wait()
+    assert reply.embeds[0]["footer"]["text"].startswith("Page 2 of")
