@@ -344,3 +344,8 @@ async def test_an_engine_answer_not_ready_at_once_is_acknowledged_first_then_sho
     # its pages turn as an answer's given at once do
     await (await world.alice.click(reply.message, "Next ▶")).wait()
     assert reply.embeds[0]["footer"]["text"].startswith("Page 2 of")
+    # and every command the engine answers shows its answer in place of "thinking…"
+    asked = {"cite": {"claim": "Over 120,000 people are held in political prison camps."}, "stats": {}}
+    for command, options in {**asked, "summary": {"topic": "detention"}, "fact": {}}.items():
+        shown = await (await world.alice.run("study", command, **options)).wait(10)
+        assert shown.record.response_type == 5 and shown.embeds and not shown.ephemeral, command

@@ -11,6 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.shared.paginator import send_pages
+from bot.cogs.shared.replies import reply
 from bot.content.engine import StudyEngine
 from bot.render import embeds
 
@@ -42,7 +43,7 @@ class Library(commands.Cog):
     async def fact(self, interaction: discord.Interaction[StudyBot]) -> None:
         """One statistic or cited sentence from the sources."""
         answer = await self.bot.answer(interaction, StudyEngine.fact)
-        await interaction.response.send_message(embed=embeds.fact_embed(answer))
+        await reply(interaction, embed=embeds.fact_embed(answer))  # after "thinking…" too
 
 
 async def setup(bot: StudyBot) -> None:

@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.shared.paginator import send_pages
+from bot.cogs.shared.replies import reply
 from bot.cogs.shared.topic_option import autocomplete_topic
 from bot.content.engine import StudyEngine
 from bot.render import embeds
@@ -32,7 +33,7 @@ class Topics(commands.Cog):
     async def summary(self, interaction: discord.Interaction[StudyBot], topic: app_commands.Range[str, 1, 100]) -> None:
         """A short summary of a topic or phrase, in the sources' own sentences with their references."""
         answer = await self.bot.answer(interaction, StudyEngine.summary, topic)
-        await interaction.response.send_message(embed=embeds.summary_embed(answer))
+        await reply(interaction, embed=embeds.summary_embed(answer))  # after "thinking…" too
 
 
 async def setup(bot: StudyBot) -> None:
