@@ -37,6 +37,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
 from bot.app import StudyBot  # noqa: E402
+from bot.cogs.error_handler import BUSY  # noqa: E402
 from bot.config import DATABASE_URL_VARIABLE, QuizSettings, Settings  # noqa: E402
 from bot.content.engine import StudyEngine  # noqa: E402
 from bot.content.index.build import open_index  # noqa: E402
@@ -334,11 +335,14 @@ async def run_once(
     # What the member waits for: the answer itself, which after a deferral ("thinking…") comes later.
     shown = sorted(r.record.answered_seconds * 1000 for r in replies if r.record.answered_seconds is not None)
     deferred = sum(1 for r in replies if r.record.response_type == 5)
+    # ... or, for a question no engine worker started within Discord's 3 seconds, that the bot is busy
+    busy = [r for r in replies if (m := r.message_record) is not None and m.payload.get("content") == BUSY]
     if shown:
         a = lambda share: shown[min(len(shown) - 1, int(share * len(shown)))]  # noqa: E731
         print(
             f"answer shown ms: p50 {a(0.5):.1f}, p99 {a(0.99):.1f}, max {shown[-1]:.1f} ({len(shown)} answers; "
-            f"{deferred} acknowledged with 'thinking…' first)"
+            f"{deferred} acknowledged with 'thinking…' first; {len(busy)} told the bot is busy, "
+            f"{sum(1 for r in busy if r.record.created >= first + offered_for / 2)} of them in the second half)"
         )
     later = [r.record.ack_seconds for r in replies if r.record.created >= first + offered_for / 2]
     settled = sorted(seconds * 1000 for seconds in later if seconds is not None)
