@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.content import facts, language, quiz, summary
-from bot.content.countries import countries_in, main_country, without_countries
+from bot.content.countries import countries_in, without_countries
 from bot.content.index.build import ContentIndex
 from bot.content.index.meaning import Embedder, MeaningIndex, SentenceMeaning
 from bot.content.index.search import Phrase
@@ -419,9 +419,9 @@ class StudyEngine:
         return bool((vectors[1:] @ vectors[0]).max() >= _NEAR_WORD_COSINE)
 
     def _subject(self, doc_id: int) -> frozenset[str]:
-        """The country the document is about (worked out once a document)."""
+        """The country the document is about (as read when it was indexed; kept once asked)."""
         if doc_id not in self._subjects:
-            self._subjects[doc_id] = main_country(self.index.store.document_texts(doc_id))
+            self._subjects[doc_id] = self.index.store.document_country(doc_id)
         return self._subjects[doc_id]
 
     def _idf(self, term: str) -> float:

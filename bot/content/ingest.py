@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bot.content.citations import Citation, CitationLinker
+from bot.content.countries import main_country
 from bot.content.layout import Role, classify, is_notes_heading
 from bot.content.models import SourceMeta
 from bot.content.notes import parse_notes
@@ -78,6 +79,9 @@ class IngestedDocument:
     format: str = "text"
     pages: int | None = None
     set_aside: dict[str, int] = field(default_factory=dict[str, int])
+    # The country the document is about (see `countries.main_country`), worked out here while the document
+    # is read in parallel with others: /cite and the quiz need it for every document they quote.
+    country: str | None = None
 
 
 def ingest_text(
@@ -156,6 +160,7 @@ def ingest_text(
         format=read.format,
         pages=read.pages,
         set_aside=set_aside,
+        country=next(iter(main_country(s.text for s in sentences)), None),
     )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.content.countries import main_country
 from bot.content.engine import StudyEngine
 from bot.content.index.build import open_index
 from bot.content.index.edit import remove_document
@@ -180,3 +181,11 @@ def test_a_documents_sentences_are_read_by_their_id_range_exactly(engine: StudyE
             assert store.document_sentence_ids(doc_id) == list(ids)
             assert store.document_texts(doc_id) == list(texts)
         store.close()
+
+
+def test_each_documents_country_is_read_when_it_is_indexed(engine: StudyEngine):
+    store = engine.index.store
+    stored = {doc_id: store.document_country(doc_id) for doc_id in store.document_ids()}
+    # the country each names most, as worked out from its sentences; both seeds are about North Korea
+    assert stored == {doc_id: main_country(store.document_texts(doc_id)) for doc_id in stored}
+    assert set(stored.values()) == {frozenset({"KP"})}

@@ -24,7 +24,7 @@ CREATE TABLE documents (
     id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, path TEXT NOT NULL, title TEXT, opening TEXT,
     author TEXT, published TEXT, publisher TEXT, url TEXT, language TEXT,
     first_sentence INTEGER NOT NULL, sentence_count INTEGER NOT NULL, statistic_count INTEGER NOT NULL,
-    format TEXT NOT NULL, pages INTEGER, set_aside TEXT NOT NULL
+    format TEXT NOT NULL, pages INTEGER, set_aside TEXT NOT NULL, country TEXT
 );
 CREATE TABLE sentences (id INTEGER PRIMARY KEY, document INTEGER NOT NULL, paragraph INTEGER NOT NULL,
     page INTEGER, offset INTEGER NOT NULL, text TEXT NOT NULL);
@@ -153,7 +153,7 @@ class StoreWriter:
         self._db.executemany("INSERT INTO citations VALUES (?,?,?,?)", citations)
         self._db.executemany("INSERT INTO statistics VALUES (?,?,?,?,?,?,?)", statistics)
         self._db.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc_id,
                 document.key,
@@ -171,6 +171,7 @@ class StoreWriter:
                 document.format,
                 document.pages,
                 json.dumps(document.set_aside),
+                document.country,
             ),
         )
         return doc_id, first
@@ -304,6 +305,11 @@ class Store:
         for row in rows:
             unique.setdefault(row[0], _reference(row))
         return tuple(unique.values())
+
+    def document_country(self, doc_id: int) -> frozenset[str]:
+        """The country the document is about, as a set of one code (empty when none stands out)."""
+        row = self._db.execute("SELECT country FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return frozenset({row[0]}) if row and row[0] else frozenset()
 
     def document_texts(self, doc_id: int) -> list[str]:
         """The document's sentences, in its order."""
