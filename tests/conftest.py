@@ -39,6 +39,18 @@ def seeds_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
+@pytest.fixture
+def private_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the seeds for one test whose bot process reads them for meaning (`run`, `play`): the vectors
+    it keeps in their index must not reach the session's `engine` over `seeds_dir`, which answers by words
+    alone, nor the engine workers that open that index's folder afresh."""
+    target = tmp_path_factory.mktemp("private-seeds")
+    for path in SEEDS.iterdir():
+        if path.is_file():
+            shutil.copy2(path, target / path.name)
+    return target
+
+
 @pytest.fixture(scope="session")
 def engine(seeds_dir: Path) -> StudyEngine:
     return StudyEngine(open_index(seeds_dir), load_topics(TOPICS))

@@ -54,8 +54,8 @@ def play(script: str, sources: Path, timeout: float = 120) -> subprocess.Complet
     )
 
 
-def test_playground_drives_the_real_bot_through_the_sandbox(seeds_dir):
-    result = play(SCRIPT, seeds_dir)
+def test_playground_drives_the_real_bot_through_the_sandbox(private_seeds):
+    result = play(SCRIPT, private_seeds)
     out = result.stdout
     assert result.returncode == 0, result.stderr
     assert "local Discord sandbox with the real bot, offline" in out
@@ -87,21 +87,21 @@ def test_playground_drives_the_real_bot_through_the_sandbox(seeds_dir):
     assert "Traceback" not in result.stderr
 
 
-def test_run_without_a_token_says_how_to_get_one_and_points_to_the_playground(seeds_dir, monkeypatch):
+def test_run_without_a_token_says_how_to_get_one_and_points_to_the_playground(private_seeds, monkeypatch):
     monkeypatch.delenv("DISCORD_TOKEN", raising=False)
-    result = run("run", "--sources", str(seeds_dir))
+    result = run("run", "--sources", str(private_seeds))
     assert result.returncode == 2
     assert "DISCORD_TOKEN" in result.stderr and "python -m bot play" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_playground_adds_a_file_to_the_servers_library_and_searches_it(seeds_dir):
+def test_playground_adds_a_file_to_the_servers_library_and_searches_it(private_seeds):
     pdf = PROJECT / "tests" / "evaluation" / "documents" / "AER.pdf"
     result = play(
         # until the progress message turns into the result: library work runs at a lower priority, and a suite
         # run on busy cores gives it little
         f"/source add file:{pdf}\nwait for Source added\n/search query:econometrics regression\n/source list\nquit\n",
-        seeds_dir,
+        private_seeds,
         timeout=300,
     )
     out = result.stdout

@@ -14,9 +14,9 @@ from bot.sandbox.server import Sandbox
 from tests.conftest import PROJECT
 
 
-def settings_file(tmp_path: Path, seeds_dir: Path, guild_id: int, **extra: object) -> Path:
+def settings_file(tmp_path: Path, sources: Path, guild_id: int, **extra: object) -> Path:
     config = tmp_path / "bot.yaml"
-    lines = [f"sources: {seeds_dir}", f"data_dir: {tmp_path / 'data'}", f"topics: {PROJECT / 'config' / 'topics.yaml'}"]
+    lines = [f"sources: {sources}", f"data_dir: {tmp_path / 'data'}", f"topics: {PROJECT / 'config' / 'topics.yaml'}"]
     lines += [f"dev_guilds: [{guild_id}]", *(f"{key}: {value}" for key, value in extra.items())]
     config.write_text("\n".join(lines) + "\n")
     return config
@@ -46,11 +46,11 @@ async def until(condition, seconds: float) -> None:
         await asyncio.sleep(0.1)
 
 
-async def test_a_bot_cut_off_from_discord_is_unhealthy_and_exits_for_its_restart_policy(tmp_path, seeds_dir):
+async def test_a_bot_cut_off_from_discord_is_unhealthy_and_exits_for_its_restart_policy(tmp_path, private_seeds):
     sandbox = Sandbox()
     await sandbox.start()
     guild = sandbox.add_guild("Study Group", ["study"])
-    config = settings_file(tmp_path, seeds_dir, guild.id, disconnected_exit_seconds=5)
+    config = settings_file(tmp_path, private_seeds, guild.id, disconnected_exit_seconds=5)
     process = await start(config, sandbox.token, sandbox.base_url)
     data = tmp_path / "data"
     try:
@@ -68,11 +68,11 @@ async def test_a_bot_cut_off_from_discord_is_unhealthy_and_exits_for_its_restart
     assert not is_healthy(data, time.time())
 
 
-async def test_the_production_run_never_connects_to_a_sandbox(tmp_path, seeds_dir):
+async def test_the_production_run_never_connects_to_a_sandbox(tmp_path, private_seeds):
     sandbox = Sandbox()
     await sandbox.start()
     guild = sandbox.add_guild("Study Group", ["study"])
-    config = settings_file(tmp_path, seeds_dir, guild.id)
+    config = settings_file(tmp_path, private_seeds, guild.id)
     # The variable earlier versions honoured: a stray one must not send the token anywhere but Discord.
     process = await start(config, sandbox.token, STUDYBOT_SANDBOX_URL=sandbox.base_url)
     try:

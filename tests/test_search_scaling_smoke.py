@@ -14,9 +14,9 @@ import sys
 from tests.conftest import PROJECT
 
 
-def test_the_search_scaling_benchmark_runs_small_and_reports_its_ratios(postgres_server, seeds_dir):
+def test_the_search_scaling_benchmark_runs_small_and_reports_its_ratios(postgres_server, private_seeds):
     run = subprocess.run(
-        [sys.executable, "benchmarks/search_scaling.py", "--sources", str(seeds_dir), "--seconds", "0.5"],
+        [sys.executable, "benchmarks/search_scaling.py", "--sources", str(private_seeds), "--seconds", "0.5"],
         cwd=PROJECT,
         capture_output=True,
         text=True,

@@ -19,13 +19,13 @@ from tests.test_run import start
 from tests.world import World, eventually, lock_database, world_in
 
 
-async def test_a_corrupt_database_stops_the_bot_with_a_clear_message_and_is_left_untouched(tmp_path, seeds_dir):
+async def test_a_corrupt_database_stops_the_bot_with_a_clear_message_and_is_left_untouched(tmp_path, private_seeds):
     data = tmp_path / "data"
     data.mkdir()
     database = data / "studybot.sqlite3"
     database.write_bytes(b"this is not a database" * 100)
     config = tmp_path / "bot.yaml"
-    config.write_text(f"sources: {seeds_dir}\ndata_dir: {data}\ntopics: {PROJECT / 'config' / 'topics.yaml'}\n")
+    config.write_text(f"sources: {private_seeds}\ndata_dir: {data}\ntopics: {PROJECT / 'config' / 'topics.yaml'}\n")
     sandbox = Sandbox()
     await sandbox.start()
     try:  # the sandbox answers from this event loop, so the bot runs as an asyncio subprocess
