@@ -30,13 +30,18 @@ def example_count(default: int) -> int:
     return int(os.environ.get("STUDYBOT_EXAMPLES", default))
 
 
-@pytest.fixture(scope="session")
-def seeds_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("seeds")
+def copy_seeds(target: Path) -> Path:
+    """The seed documents (and their sidecars, not their index) copied into `target`."""
+    target.mkdir(parents=True, exist_ok=True)
     for path in SEEDS.iterdir():
         if path.is_file():
             shutil.copy2(path, target / path.name)
     return target
+
+
+@pytest.fixture(scope="session")
+def seeds_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_seeds(tmp_path_factory.mktemp("seeds"))
 
 
 @pytest.fixture
@@ -44,11 +49,7 @@ def private_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the seeds for one test whose bot process reads them for meaning (`run`, `play`): the vectors
     it keeps in their index must not reach the session's `engine` over `seeds_dir`, which answers by words
     alone, nor the engine workers that open that index's folder afresh."""
-    target = tmp_path_factory.mktemp("private-seeds")
-    for path in SEEDS.iterdir():
-        if path.is_file():
-            shutil.copy2(path, target / path.name)
-    return target
+    return copy_seeds(tmp_path_factory.mktemp("private-seeds"))
 
 
 @pytest.fixture(scope="session")

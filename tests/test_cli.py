@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.records.database import lock_data_folder
-from tests.conftest import PROJECT, SEEDS
+from tests.conftest import PROJECT, SEEDS, copy_seeds
 
 
 def run(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
@@ -26,11 +26,7 @@ def run(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
 def sources(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     # A copy of its own: the commands read these sources for meaning and keep the vectors in their
     # index, which the session's engine over `seeds_dir` must not find (it answers by words alone).
-    target = tmp_path_factory.mktemp("cli-seeds")
-    for path in SEEDS.iterdir():
-        if path.is_file():
-            shutil.copy2(path, target / path.name)
-    return ["--sources", str(target)]
+    return ["--sources", str(copy_seeds(tmp_path_factory.mktemp("cli-seeds")))]
 
 
 def run_json(sources: list[str], *args: str) -> dict:

@@ -29,7 +29,7 @@ from bot.config import DATABASE_URL_VARIABLE
 from bot.sandbox.members import Reply, SandboxMember
 from bot.sandbox.records import SandboxGuild
 from bot.sandbox.server import MEMBER_PERMISSIONS, Sandbox
-from tests.conftest import PROJECT, SEEDS
+from tests.conftest import PROJECT, copy_seeds
 
 KILLS = int(os.environ.get("STUDYBOT_KILLS", "6"))
 SEED = 20261122
@@ -112,11 +112,7 @@ def _postgres_rows(url: str) -> Callable[[str], Awaitable[list[tuple]]]:
 async def test_random_sigkills_lose_nothing_and_double_nothing(tmp_path: Path, setup: str, request):
     rng = random.Random(SEED)
     sharded = setup.startswith("two")
-    sources = tmp_path / "seeds"
-    sources.mkdir()
-    for path in SEEDS.iterdir():
-        if path.is_file():
-            (sources / path.name).write_bytes(path.read_bytes())
+    sources = copy_seeds(tmp_path / "seeds")
     sandbox = Sandbox()
     await sandbox.start()
     guilds: list[SandboxGuild] = [

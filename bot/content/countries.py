@@ -65,7 +65,7 @@ def _found(text: str) -> Iterator[tuple[str, int, int, bool]]:
     """Each country named: its code, where its name starts and ends, and whether it is its people's."""
     text = text.translate(_APOSTROPHES)
     lowered = text.lower()
-    _, codes = _names()
+    codes, _ = _spellings()
     if len(lowered) == len(text):
         # Names matched in lower case and acronyms as written, rather than one pattern ignoring case: a
         # third of the time on the UN corpus, where /cite reads the countries of every document it quotes.

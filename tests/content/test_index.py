@@ -16,15 +16,12 @@ from bot.content.index.build import open_index
 from bot.content.index.edit import remove_document
 from bot.content.index.store import Store
 from bot.content.sources import MAX_SOURCE_BYTES
-from tests.conftest import ESSAY, NEWS, SEEDS
+from tests.conftest import ESSAY, NEWS, copy_seeds
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    for path in SEEDS.iterdir():
-        if path.is_file():
-            shutil.copy2(path, tmp_path / path.name)
-    return tmp_path
+    return copy_seeds(tmp_path)
 
 
 def test_index_is_reused_while_sources_are_unchanged_and_rebuilt_when_they_change(folder: Path):
