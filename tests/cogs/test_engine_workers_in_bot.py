@@ -11,8 +11,10 @@ from bot.content.engine import StudyEngine
 from tests.world import World, world_in
 
 
-async def embeds_of(world: World, command: str, values: dict[str, object]) -> list[dict]:
-    return (await (await world.alice.run("study", command, **values)).wait()).embeds
+async def answer_of(world: World, command: str, values: dict[str, object]) -> tuple[list[dict], int | None]:
+    """The answer's embeds, and how the interaction was first acknowledged (4 answered, 5 "thinking…")."""
+    reply = await (await world.alice.run("study", command, **values)).wait()
+    return reply.embeds, reply.record.response_type
 
 
 async def test_members_are_answered_by_the_engine_workers(engine: StudyEngine, tmp_path: Path) -> None:
@@ -29,11 +31,13 @@ async def test_members_are_answered_by_the_engine_workers(engine: StudyEngine, t
             ("stats", {"topic": "food"}),
             ("quiz start", {"questions": 1}),  # its questions drawn at random: counted, not compared
         ]
-        by_workers = [await embeds_of(world, name, values) for name, values in commands]
+        by_workers = [await answer_of(world, name, values) for name, values in commands]
         assert workers.answered_by_workers == len(commands) and workers.answered_in_threads == 0
         processes = [w.process for w in workers._workers]
+    # through the workers every answer is acknowledged first, and then shown in place of "thinking…"
+    assert [acknowledged for _, acknowledged in by_workers[:-1]] == [5, 5, 5, 5]
     async with world_in(engine, tmp_path / "without", engine_workers=0) as world:
-        in_threads = [await embeds_of(world, name, values) for name, values in commands]
+        in_threads = [await answer_of(world, name, values) for name, values in commands]
         assert world.bot.engine_workers.answered_in_threads == len(commands)
-    assert by_workers[:-1] == in_threads[:-1]
+    assert [embeds for embeds, _ in by_workers[:-1]] == [embeds for embeds, _ in in_threads[:-1]]
     assert not any(process.is_alive() for process in processes)

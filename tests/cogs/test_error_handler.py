@@ -46,8 +46,8 @@ async def test_an_answer_discord_no_longer_takes_is_logged_in_a_line_and_not_ret
 async def test_a_question_the_workers_could_not_start_in_time_is_told_busy_after_thinking(
     engine: StudyEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    # acknowledged at once ("thinking…"), and past its deadline when the engine worker comes to it
-    monkeypatch.setattr("bot.app.ANSWER_DIRECTLY_SECONDS", 0.0)
+    # acknowledged at once ("thinking…", as every answer through a worker is), and past its deadline when
+    # the engine worker comes to it
     monkeypatch.setattr("bot.app.ACKNOWLEDGE_SECONDS", -1.0)
     async with world_in(engine, tmp_path, engine_workers=1) as world:
         reply = await (await world.alice.run("study", "search", query="prison camps")).wait(10)
