@@ -137,14 +137,16 @@ class ClaimReader:
         most (Palestine's speech names Israel five times as often as Palestine). `close` says the sentence
         is near the claim in meaning."""
         words = set(_words(self._terms(sentence))) | _acronyms(sentence)
+        clause = self._closest_clause(sentence)
         # A country the sentence names otherwise ("the DPRK" for "North Korea") holds the claim's words for it.
         named = set[str]()
         if self._names_a_country:
             named = countries_in(sentence)
-            # Only a sentence naming no country but the claim's may leave the document's own unnamed: "China
+            # Only a clause naming no country but the claim's may leave the document's own unnamed: "China
             # and Russia have vetoed calls for ICC referrals" in an essay on North Korea; one naming another
-            # is about that one ("North Korea vetoed them" is not stated there).
-            if named <= self._countries and not _FIRST_PERSON.search(sentence):
+            # is about that one ("North Korea vetoed them" is not stated there). A country named in another
+            # clause ("cyberattacks to steal cryptocurrency, and front companies in China") is not the actor.
+            if countries_in(clause) <= self._countries and not _FIRST_PERSON.search(sentence):
                 named |= subject
         for countries, terms in self._names:
             if countries and countries <= named:
@@ -161,7 +163,6 @@ class ClaimReader:
         )
         figures = _figures(sentence)
         missing = [f for f in self._figures if not any(_same(f, g) for g in figures)]
-        clause = self._closest_clause(sentence)
         negation = _NEGATION.search(clause)
         opposed = self._opposed(sentence, words)
         # A sentence without the claim's year and without another of its figures speaks of another time:

@@ -47,6 +47,20 @@ def test_a_sentence_naming_only_the_claims_other_countries_leaves_the_documents_
     assert judged is not None and judged.relation == "related"
 
 
+def test_a_country_named_in_another_clause_does_not_take_the_documents_place(engine):
+    reader = ClaimReader(
+        "North Korea stole about $1 billion in cryptocurrency in 2022.", engine._planner.terms, lambda _: 1.0
+    )
+    source = "Its hackers stole cryptocurrency worth about $1 billion in 2022, through front companies in China."
+    judged = reader.judge(source, subject=frozenset({"KP"}))
+    assert judged is not None and judged.relation == "supports"
+    # named in the clause that states it, the other country is the actor
+    judged = reader.judge(
+        "Hackers in China stole cryptocurrency worth about $1 billion in 2022.", subject=frozenset({"KP"})
+    )
+    assert judged is not None and judged.relation == "related"
+
+
 def test_a_sentence_in_the_first_person_speaks_of_its_speaker_not_the_documents_country(reader):
     # a speech's "our people" are its speaker's, who may name another country most
     judged = reader.judge(SOURCE.replace("its people", "our people"), subject=frozenset({"BD"}), close=True)
