@@ -25,6 +25,7 @@ SPEECHES = (
     "SLB_79_2024.txt",
     "PER_64_2009.txt",
     "KHM_50_1995.txt",
+    "URY_74_2019.txt",
 )
 
 
