@@ -2,17 +2,18 @@
 
 A sentence supports a claim only when it states it: the claim's words (or words sharing their stem)
 cover nearly all of it, weighted by how rare each is; every figure the claim gives stands in the
-sentence; each name it gives is there; the part of the sentence that speaks to it is negated only if
-the claim is; no word of it is set against the claim's ("rose" / "fell", "success" / "collapse"); and
-it does not speak of some where the claim speaks of all. A sentence on the same thing that gives
-another figure, negates it or sets an opposing word against it contradicts it. Anything else on the
-subject is related. Meaning only lowers the share of words a sentence near the claim must hold (the
-engine says which are near); the rules err towards "related", never towards "supports", because a
-student would cite a claim shown as supported.
+sentence, given to what the claim gives it to; each name it gives is there; the part of the sentence
+that speaks to it is negated only if the claim is; no word of it is set against the claim's ("rose" /
+"fell", "success" / "collapse"); and it does not speak of some where the claim speaks of all. A
+sentence on the same thing that gives another figure, negates it or sets an opposing word against it
+contradicts it. Anything else on the subject is related. Meaning only lowers the share of words a
+sentence near the claim must hold (the engine says which are near); the rules err towards "related",
+never towards "supports", because a student would cite a claim shown as supported.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ CLOSE_SUPPORT_COVERAGE = 0.6
 CONTRADICT_COVERAGE = 0.5
 RELATED_COVERAGE = 0.3
 # Floating point noise between two figures that are the same ("4.77 million" and "4,770,000").
+# Words after a figure looked through for what it counts (stop words in between: "per cent of the world").
+_COUNTS_WORDS = 3
 _SAME_FIGURE = 1e-9
 # A word that is a prefix of another of at least this length is the same word in another form
 # ("Bangladesh" / "Bangladeshi", "Korea" / "Korean"), which the stemmer leaves apart.
@@ -88,6 +91,8 @@ class _Figure:
     # The precision of a figure written with decimals (0 for whole numbers): a claim's "4.8 million" is
     # the source's "4.77 million" rounded, but "$1 billion" is not "$1.4 billion", nor "2009" "2006".
     step: float
+    # The first word after it, as a term: what it counts ("750 million adults", "86 per cent of global").
+    counts: str | None
 
 
 # Whether a word means nearly what one of some others means ("abroad" / "worldwide"): see `ClaimReader`.
@@ -119,7 +124,7 @@ class ClaimReader:
         self._written = {t: m.group(0) for m in reversed(list(_WORD.finditer(claim))) for t in terms(m.group(0))}
         self._weights = {t: weight(t) for t in self.words}
         self._total = sum(self._weights.values())
-        self._figures = _figures(claim)
+        self._figures = _figures(claim, terms)
         self._names = [(countries_in(name), _words(terms(name))) for name in _names(claim)]
         self._countries = set[str]().union(*(countries for countries, _ in self._names))
         self._names_a_country = bool(self._countries)
@@ -161,8 +166,8 @@ class ClaimReader:
             for countries, terms in self._names
             if countries or terms
         )
-        figures = _figures(sentence)
-        missing = [f for f in self._figures if not any(_same(f, g) for g in figures)]
+        figures = _figures(sentence, self._terms)
+        missing = [f for f in self._figures if not _given(f, figures)]
         negation = _NEGATION.search(clause)
         opposed = self._opposed(sentence, words)
         # A sentence without the claim's year and without another of its figures speaks of another time:
@@ -266,7 +271,7 @@ def _names(claim: str) -> list[str]:
     return found
 
 
-def _figures(text: str) -> list[_Figure]:
+def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
     """Every number the text gives, years included: a claim's "2009" against a source's "2006" differs."""
     figures: list[_Figure] = []
     for match in MENTION.finditer(text):
@@ -275,8 +280,22 @@ def _figures(text: str) -> list[_Figure]:
         decimals = len((match.group("numeral") or "").partition(".")[2])
         unit = scale_factor(match.group("scale"))
         step = unit * 10**-decimals if decimals else 0.0
-        figures.append(_Figure(mention_value(match), is_share(match), match.group(0).strip(), step))
+        following = (w.group(0) for w in itertools.islice(_WORD.finditer(text, match.end()), _COUNTS_WORDS))
+        counts = next((t for word in following for t in _words(terms(word))), None)
+        figures.append(_Figure(mention_value(match), is_share(match), match.group(0).strip(), step, counts))
     return figures
+
+
+def _given(claimed: _Figure, figures: list[_Figure]) -> bool:
+    """The sentence gives the claim's figure, and not to something else while another of its figures counts
+    what the claim's does: "262 million children ..., and 750 million adults are illiterate" does not give
+    "262 million adults"."""
+    same = [g for g in figures if _same(claimed, g)]
+    if not same or claimed.counts is None or _year_like(claimed):
+        return bool(same)
+    if any(g.counts == claimed.counts for g in same):
+        return True
+    return not any(g.counts == claimed.counts for g in figures if not _same(claimed, g))
 
 
 def _same(claimed: _Figure, given: _Figure) -> bool:

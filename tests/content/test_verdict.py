@@ -123,3 +123,22 @@ def test_rejecting_is_opposed_to_supporting(engine):
     )
     judged = reader.judge("Cambodia continues to support the work of the Centre for Human Rights.")
     assert judged is not None and judged.relation == "contradicts" and judged.differs == "support"
+
+
+def test_a_figure_the_sentence_gives_to_something_else_is_not_the_claims(engine):
+    source = (
+        "According to UNESCO, 262 million children and young people do not attend school, "
+        "and 750 million adults are illiterate."
+    )
+
+    def judged(claim: str):
+        return ClaimReader(claim, engine._planner.terms, lambda _: 1.0).judge(source)
+
+    swapped = judged("According to UNESCO, 262 million adults are illiterate.")
+    assert swapped is not None and (swapped.relation, swapped.differs) == ("contradicts", "750 million")
+    for claim in (
+        "According to UNESCO, 750 million adults are illiterate.",
+        "262 million children do not attend school.",
+    ):
+        stated = judged(claim)
+        assert stated is not None and stated.relation == "supports", claim
