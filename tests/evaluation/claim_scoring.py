@@ -26,6 +26,7 @@ SPEECHES = (
     "PER_64_2009.txt",
     "KHM_50_1995.txt",
     "URY_74_2019.txt",
+    "TTO_54_1999.txt",
 )
 
 
