@@ -54,8 +54,8 @@ _NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this 
 # (WordNet would be the library for antonyms, but its data must be downloaded; these axes ship here.)
 _OPPOSITES = (
     (
-        "increase rise rose risen grow grew grown higher expand gain gained up",
-        "decrease fall fell fallen drop dropped decline declined lower shrink shrank reduce reduced down",
+        "increase rise rose risen grow grew grown higher expand gain gained up doubled tripled quadrupled",
+        "decrease fall fell fallen drop dropped decline declined lower shrink shrank reduce reduced down halved",
     ),
     ("improve improved better", "worsen worsened worse deteriorate deteriorated exacerbate exacerbated"),
     (

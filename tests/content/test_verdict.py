@@ -125,6 +125,16 @@ def test_rejecting_is_opposed_to_supporting(engine):
     assert judged is not None and judged.relation == "contradicts" and judged.differs == "support"
 
 
+def test_doubling_is_opposed_to_falling_and_halving_to_rising(engine):
+    source = "From 1990 to 1997 the number of people infected with HIV more than {}."
+    for claim, verb in (("fell by more than half", "doubled"), ("rose sharply", "halved")):
+        reader = ClaimReader(
+            f"From 1990 to 1997 the number of people infected with HIV {claim}.", engine._planner.terms, lambda _: 1.0
+        )
+        judged = reader.judge(source.format(verb))
+        assert judged is not None and (judged.relation, judged.differs) == ("contradicts", verb)
+
+
 def test_a_figure_the_sentence_gives_to_something_else_is_not_the_claims(engine):
     source = (
         "According to UNESCO, 262 million children and young people do not attend school, "
