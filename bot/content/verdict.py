@@ -31,9 +31,9 @@ CLOSE_SUPPORT_COVERAGE = 0.6
 CONTRADICT_COVERAGE = 0.5
 RELATED_COVERAGE = 0.3
 # Floating point noise between two figures that are the same ("4.77 million" and "4,770,000").
+_SAME_FIGURE = 1e-9
 # Words after a figure looked through for what it counts (stop words in between: "per cent of the world").
 _COUNTS_WORDS = 3
-_SAME_FIGURE = 1e-9
 # A word that is a prefix of another of at least this length is the same word in another form
 # ("Bangladesh" / "Bangladeshi", "Korea" / "Korean"), which the stemmer leaves apart.
 _PREFIX_CHARS = 5
@@ -142,7 +142,6 @@ class ClaimReader:
         most (Palestine's speech names Israel five times as often as Palestine). `close` says the sentence
         is near the claim in meaning."""
         words = set(_words(self._terms(sentence))) | _acronyms(sentence)
-        clause = self._closest_clause(sentence)
         # A country the sentence names otherwise ("the DPRK" for "North Korea") holds the claim's words for it.
         named = set[str]()
         if self._names_a_country:
@@ -151,7 +150,8 @@ class ClaimReader:
             # and Russia have vetoed calls for ICC referrals" in an essay on North Korea; one naming another
             # is about that one ("North Korea vetoed them" is not stated there). A country named in another
             # clause ("cyberattacks to steal cryptocurrency, and front companies in China") is not the actor.
-            if countries_in(clause) <= self._countries and not _FIRST_PERSON.search(sentence):
+            own = named <= self._countries or countries_in(self._closest_clause(sentence)) <= self._countries
+            if own and not _FIRST_PERSON.search(sentence):
                 named |= subject
         for countries, terms in self._names:
             if countries and countries <= named:
@@ -168,6 +168,7 @@ class ClaimReader:
         )
         figures = _figures(sentence, self._terms)
         missing = [f for f in self._figures if not _given(f, figures)]
+        clause = self._closest_clause(sentence)
         negation = _NEGATION.search(clause)
         opposed = self._opposed(sentence, words)
         # A sentence without the claim's year and without another of its figures speaks of another time:
