@@ -21,6 +21,7 @@ from bot.config import TOKEN_VARIABLE, Settings, discord_token, load_settings
 from bot.content.engine import StudyEngine
 from bot.content.index.build import open_index
 from bot.content.index.meaning import Embedder
+from bot.content.index.meaning_apart import read_meaning_apart
 from bot.content.sources import SourceFile, list_sources, read_sidecar
 from bot.content.topics import load_topics
 from bot.errors import ConfigError, InputError, NothingFoundError, StudybotError
@@ -280,8 +281,8 @@ def build_engine(
 
 def _read_for_meaning(engine: StudyEngine, settings: Settings, command: str) -> None:
     """Give search its sentence vectors: the `index` command computes them with a progress bar; a one-shot
-    command, when the library is small enough to take a few seconds; the bot, in a thread while it serves
-    (searching by words until they are written)."""
+    command, when the library is small enough to take a few seconds; the bot, in a process of its own
+    while it serves (searching by words until they are written)."""
     index = engine.index
     if not settings.meaning or index.meaning is not None:
         return
@@ -292,7 +293,7 @@ def _read_for_meaning(engine: StudyEngine, settings: Settings, command: str) -> 
         how = " word by word" if index.read_word_by_word else ""
         print(f"Search by meaning: {index.report.sentences} sentences read{how} in {seconds:.1f} s")
     elif command in ("run", "play"):
-        threading.Thread(target=index.compute_meaning, args=(engine.embedder,), name="meaning", daemon=True).start()
+        threading.Thread(target=read_meaning_apart, args=(index,), name="meaning", daemon=True).start()
     elif index.report.sentences <= _READ_NOW_SENTENCES:
         index.compute_meaning(engine.embedder)
 

@@ -40,6 +40,7 @@ from bot.content.index.build import ContentIndex, read_manifest
 from bot.content.index.meaning import Embedder
 from bot.content.index.search import Analyzer
 from bot.content.topics import Topic
+from bot.priority import lower_priority
 
 log = logging.getLogger(__name__)
 
@@ -320,8 +321,7 @@ def serve(connection: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the bot stops us
     # Below the bot's own priority: when questions come faster than the cores answer them, the gateway's loop
     # still gets a core at once to acknowledge, autocomplete and count quiz answers.
-    with contextlib.suppress(OSError):
-        os.nice(WORKER_NICENESS)
+    lower_priority(WORKER_NICENESS)
     engines: OrderedDict[EngineAddress, StudyEngine] = OrderedDict()
     embedder = Embedder(threads=1)  # one core each: the workers together use them all
     while True:

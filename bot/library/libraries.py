@@ -28,6 +28,7 @@ from bot.content.engine import StudyEngine
 from bot.content.index.build import BuildReport, ContentIndex, read_manifest, replace_folder, write_manifest
 from bot.content.index.edit import add_document, clone, remove_document
 from bot.content.index.meaning import Embedder, MeaningIndex, add_meaning, unread
+from bot.content.index.meaning_apart import read_meaning_apart
 from bot.content.index.search import Analyzer, SearchIndexWriter
 from bot.content.index.store import RemovedDocument, StoreWriter
 from bot.content.ingest import ingest_file
@@ -344,7 +345,7 @@ class Libraries:
         gc.freeze()
         if self.settings.meaning and index.meaning is None:
             # a thread of its own, not the worker: the process must not wait for it to finish when it exits
-            threading.Thread(target=_in_background, args=(index.compute_meaning, self._embedder), daemon=True).start()
+            threading.Thread(target=read_meaning_apart, args=(index,), name="meaning", daemon=True).start()
         self._engines[shelf.server] = engine
         return engine
 
@@ -363,11 +364,6 @@ def _yield_priority() -> None:
     """Lower this thread's priority (Linux's threads each have their own nice value)."""
     with contextlib.suppress(OSError):
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
-
-
-def _in_background(work: Callable[[Embedder], None], embedder: Embedder) -> None:
-    _yield_priority()
-    work(embedder)
 
 
 def _add_meaning_of(folder: Path, sentences: list[tuple[int, str]], embedder: Embedder) -> None:

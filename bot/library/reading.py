@@ -11,7 +11,6 @@ a sentence), so that work holds neither the bot's cores at the loop's priority n
 from __future__ import annotations
 
 import multiprocessing
-import os
 import resource
 import time
 from collections.abc import Callable
@@ -24,6 +23,7 @@ from bot.content.index.meaning import Embedder, embedded
 from bot.content.ingest import IngestedDocument, ingest_file
 from bot.content.sources import SourceFile
 from bot.errors import InputError
+from bot.priority import lower_priority
 
 # Starting the child and importing the reader takes about a second; it is not the file's time.
 _START_SECONDS = 15.0
@@ -92,7 +92,7 @@ def read_bounded(
 
 def _read(sending: Connection, source: SourceFile, seconds: float, memory_bytes: int, embed: bool) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-    os.nice(_NICENESS)  # the bot's members come first
+    lower_priority(_NICENESS)  # the bot's members come first
 
     def tell(kind: str) -> Callable[[int, int], None]:
         return lambda done, total: sending.send((kind, done, total))

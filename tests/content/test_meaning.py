@@ -14,6 +14,7 @@ from bot.content.index import meaning as meaning_module
 from bot.content.index import word_meaning
 from bot.content.index.build import open_index
 from bot.content.index.meaning import FILE, MeaningIndex
+from bot.content.index.meaning_apart import read_meaning_apart
 from bot.content.index.word_meaning import WordMeaningIndex
 from bot.content.topics import load_topics
 from bot.errors import InputError, NothingFoundError
@@ -215,3 +216,14 @@ def test_a_question_asked_again_gets_the_vector_the_model_gave_it_without_asking
     assert np.allclose(again, fresh.queries(["famine", "sanctions on coal", "famine"]), atol=1e-6)
     again[0][:] = 0  # a caller's changes never reach the kept vector
     assert np.array_equal(kept.query("famine"), first[1])
+
+
+def test_read_apart_the_index_gets_the_vectors_the_bot_reads_in_its_own_process(
+    seeds_dir: Path, tmp_path: Path, reading: StudyEngine
+):
+    index = open_index(seeds_dir, index_dir=tmp_path / "index")
+    assert index.meaning is None
+    read_meaning_apart(index)  # a child process computes and writes them; this one maps them
+    assert isinstance(index.meaning, MeaningIndex) and isinstance(reading.index.meaning, MeaningIndex)
+    assert index.meaning.ids.tolist() == reading.index.meaning.ids.tolist()
+    assert np.allclose(index.meaning.vectors, reading.index.meaning.vectors, atol=0.02)

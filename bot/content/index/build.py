@@ -78,8 +78,8 @@ class ContentIndex:
         self.report = report
         # Too large to read for meaning sentence by sentence: read word by word (see `word_meaning`).
         self.read_word_by_word = report.sentences > meaning.MAX_SENTENCES
-        # Set when the sentences' vectors exist (now, or once a background thread has computed them).
-        self.meaning: SentenceMeaning | None = MeaningIndex.load(folder) or WordMeaningIndex.load(folder)
+        # Set when the sentences' vectors exist (now, or once they have been computed in the background).
+        self.meaning: SentenceMeaning | None = saved_meaning(folder)
         try:
             self.name_counts = Counter(NAMES.validate_python(self.store.meta("names") or {}))
         except (sqlite3.Error, ValidationError):
@@ -117,6 +117,11 @@ class ContentIndex:
     def close(self) -> None:
         self.store.close()
         self.search.close()
+
+
+def saved_meaning(folder: Path) -> SentenceMeaning | None:
+    """The sentences' vectors kept in the index folder, sentence by sentence or word by word, if computed."""
+    return MeaningIndex.load(folder) or WordMeaningIndex.load(folder)
 
 
 def index_folder_for(sources: Path) -> Path:

@@ -1,0 +1,83 @@
+"""Read an index's sentences for meaning in a process of its own, at a lower priority.
+
+A large library takes the model and numpy minutes (the UN corpus: six to twelve, word by word). Read in
+a thread of the bot's process, that work held the interpreter's lock the gateway's loop needs: at 200
+interactions/s on the UN corpus thousands went unacknowledged and a quiz could not start. A spawned
+child, niced, with a one-thread model, leaves the bot's process to its members; the bot maps the vectors
+once the child has written them (written beside and then renamed, so never read half-written).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from multiprocessing import get_context
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from bot.content.index.build import BuildReport, ContentIndex, saved_meaning
+from bot.content.index.meaning import Embedder, compute_meaning
+from bot.content.index.search import Analyzer
+from bot.content.index.word_meaning import compute_word_meaning
+from bot.priority import lower_priority
+
+log = logging.getLogger(__name__)
+
+# Below the engine workers (5), which answer the members: this work can wait, their questions cannot.
+_NICENESS = 10
+
+
+def read_meaning_apart(index: ContentIndex) -> None:
+    """Give `index` its sentences' vectors, computed in a child process, unless it has them; search answers
+    by words meanwhile. Returns when the child ends: call it from a thread."""
+    if index.meaning is not None:
+        return
+    started = time.perf_counter()
+    context = get_context("spawn")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_read,
+        args=(sending, index.folder, index.analyzer, index.report),
+        name="studybot-meaning",
+        daemon=True,  # ends with the bot; what it wrote is whole or not there
+    )
+    child.start()
+    sending.close()
+    log.info(
+        "Reading %d sentences for search by meaning%s, in a process of its own; search answers by words until then",
+        index.report.sentences,
+        " word by word" if index.read_word_by_word else "",
+    )
+    with receiving:
+        while True:
+            try:
+                tenths: int = receiving.recv()
+            except EOFError:
+                break
+            log.info("Reading for meaning: %d%% done", tenths * 10)
+    child.join()
+    meaning = saved_meaning(index.folder)
+    if meaning is None:
+        log.warning("Reading for meaning ended unfinished (exit code %s); search answers by words", child.exitcode)
+        return
+    index.meaning = meaning
+    log.info("Search by meaning ready: %d sentences in %.1f s", index.report.sentences, time.perf_counter() - started)
+
+
+def _read(sending: Connection, folder: Path, analyzer: Analyzer, report: BuildReport) -> None:
+    lower_priority(_NICENESS)
+    index = ContentIndex(folder, analyzer, report)
+    told = 0
+
+    def progress(done: int, total: int) -> None:
+        nonlocal told
+        if total and done * 10 // total > told:
+            told = done * 10 // total
+            sending.send(told)
+
+    try:
+        read = compute_word_meaning if index.read_word_by_word else compute_meaning
+        read(folder, index.store.sentence_texts(), Embedder(threads=1), progress=progress)
+    finally:
+        index.close()
+        sending.close()
