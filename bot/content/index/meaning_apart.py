@@ -1,10 +1,11 @@
 """Read an index's sentences for meaning in a process of its own, at a lower priority.
 
 A large library takes the model and numpy minutes (the UN corpus: six to twelve, word by word). Read in
-a thread of the bot's process, that work held the interpreter's lock the gateway's loop needs: at 200
-interactions/s on the UN corpus thousands went unacknowledged and a quiz could not start. A spawned
-child, niced, with a one-thread model, leaves the bot's process to its members; the bot maps the vectors
-once the child has written them (written beside and then renamed, so never read half-written).
+a thread of the bot's process, at the bot's priority, that work took over a core of the bot's process
+and left the engine workers a third of one: at 200 interactions/s on the UN corpus, half the members'
+questions waited past their 3 seconds. A spawned child, niced below the engine workers, with a
+one-thread model, leaves the cores to the members; the bot maps the vectors once the child has written
+them (written beside and then renamed, so never read half-written).
 """
 
 from __future__ import annotations
