@@ -19,7 +19,7 @@ import shutil
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -93,30 +93,50 @@ class ContentIndex:
             return
         sentences = self.store.sentence_texts()
         started = time.perf_counter()
-        by_words = self.read_word_by_word
         log.info(
             "Reading %d sentences for search by meaning%s; search answers by words until then",
             len(sentences),
-            " word by word" if by_words else "",
+            " word by word" if self.read_word_by_word else "",
         )
-        logged = 0  # tenths done, as the log has said them (a bot reading in the background has no bar)
+        log_progress = by_tenths(log_tenth)  # a bot reading in the background has no bar
         with tqdm(total=None, unit="step", desc="Reading for meaning", disable=not progress) as bar:
 
             def advance(done: int, total: int) -> None:
-                nonlocal logged
                 bar.total = total
                 bar.update(done - bar.n)
-                if done * 10 // total > logged:
-                    logged = done * 10 // total
-                    log.info("Reading for meaning: %d%% done", logged * 10)
+                log_progress(done, total)
 
-            read = compute_word_meaning if by_words else compute_meaning
-            self.meaning = read(self.folder, sentences, embedder, progress=advance)
+            self.meaning = self.read_meaning(sentences, embedder, advance)
         log.info("Search by meaning ready: %d sentences in %.1f s", len(sentences), time.perf_counter() - started)
+
+    def read_meaning(
+        self, sentences: list[tuple[int, str]], embedder: Embedder, progress: Callable[[int, int], None]
+    ) -> SentenceMeaning:
+        """Compute the sentences' vectors and write them beside the index: each sentence through the model,
+        or, in a library too large for that, each of its words."""
+        read = compute_word_meaning if self.read_word_by_word else compute_meaning
+        return read(self.folder, sentences, embedder, progress=progress)
 
     def close(self) -> None:
         self.store.close()
         self.search.close()
+
+
+def by_tenths(tell: Callable[[int], None]) -> Callable[[int, int], None]:
+    """A progress callback `(done, total)` that tells `tell` each tenth done, once (1 for 10%, ...)."""
+    told = 0
+
+    def progress(done: int, total: int) -> None:
+        nonlocal told
+        if total and done * 10 // total > told:
+            told = done * 10 // total
+            tell(told)
+
+    return progress
+
+
+def log_tenth(tenths: int) -> None:
+    log.info("Reading for meaning: %d%% done", tenths * 10)
 
 
 def saved_meaning(folder: Path) -> SentenceMeaning | None:

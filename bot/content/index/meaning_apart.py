@@ -16,10 +16,9 @@ from multiprocessing import get_context
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from bot.content.index.build import BuildReport, ContentIndex, saved_meaning
-from bot.content.index.meaning import Embedder, compute_meaning
+from bot.content.index.build import BuildReport, ContentIndex, by_tenths, log_tenth, saved_meaning
+from bot.content.index.meaning import Embedder
 from bot.content.index.search import Analyzer
-from bot.content.index.word_meaning import compute_word_meaning
 from bot.priority import lower_priority
 
 log = logging.getLogger(__name__)
@@ -55,7 +54,7 @@ def read_meaning_apart(index: ContentIndex) -> None:
                 tenths: int = receiving.recv()
             except EOFError:
                 break
-            log.info("Reading for meaning: %d%% done", tenths * 10)
+            log_tenth(tenths)
     child.join()
     meaning = saved_meaning(index.folder)
     if meaning is None:
@@ -68,17 +67,8 @@ def read_meaning_apart(index: ContentIndex) -> None:
 def _read(sending: Connection, folder: Path, analyzer: Analyzer, report: BuildReport) -> None:
     lower_priority(_NICENESS)
     index = ContentIndex(folder, analyzer, report)
-    told = 0
-
-    def progress(done: int, total: int) -> None:
-        nonlocal told
-        if total and done * 10 // total > told:
-            told = done * 10 // total
-            sending.send(told)
-
     try:
-        read = compute_word_meaning if index.read_word_by_word else compute_meaning
-        read(folder, index.store.sentence_texts(), Embedder(threads=1), progress=progress)
+        index.read_meaning(index.store.sentence_texts(), Embedder(threads=1), by_tenths(sending.send))
     finally:
         index.close()
         sending.close()
