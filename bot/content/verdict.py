@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bot.content.abbreviations import abbreviations, spelled_runs, spelling_words
 from bot.content.countries import countries_in
 from bot.content.models import Relation
 from bot.content.statistics import MENTION, YEARS, is_share, mention_value, scale_factor
@@ -128,6 +129,9 @@ class ClaimReader:
         self._names = [(countries_in(name), _words(terms(name))) for name in _names(claim)]
         self._countries = set[str]().union(*(countries for countries, _ in self._names))
         self._names_a_country = bool(self._countries)
+        # The claim's abbreviations by their terms ("NGOs" → "ngo": "ngo"), and its words as they spell them.
+        self._abbreviated = {terms(a.upper())[0]: a for a in abbreviations(claim) if terms(a.upper())}
+        self._spelling = spelling_words(claim)
         self._negated = _NEGATION.search(claim) is not None
         self._universal = _UNIVERSAL.search(claim) is not None
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
@@ -142,6 +146,7 @@ class ClaimReader:
         most (Palestine's speech names Israel five times as often as Palestine). `close` says the sentence
         is near the claim in meaning."""
         words = set(_words(self._terms(sentence))) | _acronyms(sentence)
+        words |= self._abbreviated_otherwise(sentence, words)
         # A country the sentence names otherwise ("the DPRK" for "North Korea") holds the claim's words for it.
         named = set[str]()
         if self._names_a_country:
@@ -194,6 +199,19 @@ class ClaimReader:
             and (coverage >= SUPPORT_COVERAGE or self._said_otherwise(sentence, words))
         )
         return Judgement("supports" if states else "related", coverage)
+
+    def _abbreviated_otherwise(self, sentence: str, words: set[str]) -> set[str]:
+        """The claim's terms the sentence holds by abbreviation: the claim's "CCTV" written out in it
+        ("closed-circuit television"), or the claim's "gross domestic product" abbreviated ("GDP")."""
+        held = set[str]()
+        missing = {term: letters for term, letters in self._abbreviated.items() if not self._holds(words, term)}
+        if missing:
+            spelling = spelling_words(sentence)
+            held.update(term for term, letters in missing.items() if spelled_runs(letters, spelling))
+        for letters in abbreviations(sentence):
+            for start, end in spelled_runs(letters, self._spelling):
+                held.update(self._terms(" ".join(self._spelling[start:end])))
+        return held
 
     def _said_otherwise(self, sentence: str, words: set[str]) -> bool:
         """Each claim word the sentence leaves out has a word of nearly its meaning in it (True without a

@@ -152,3 +152,20 @@ def test_a_figure_the_sentence_gives_to_something_else_is_not_the_claims(engine)
     ):
         stated = judged(claim)
         assert stated is not None and stated.relation == "supports", claim
+
+
+def test_an_abbreviation_states_the_words_it_spells_either_way(engine):
+    def reader(claim: str) -> ClaimReader:
+        return ClaimReader(claim, engine._planner.terms, lambda _: 1.0)
+
+    cameras = reader("Authorities reinforced fences and CCTV cameras.")
+    judged = cameras.judge("Authorities were reinforcing fences and closed-circuit television cameras.")
+    assert judged is not None and judged.relation == "supports"
+    judged = cameras.judge("Authorities were reinforcing fences and television cameras.")
+    assert judged is not None and judged.relation == "related"  # "television" alone does not spell it
+    growth = reader("Eswatini's gross domestic product grew by 7.8 per cent.")
+    judged = growth.judge("Eswatini's GDP grew by 7.8 per cent.")
+    assert judged is not None and judged.relation == "supports"
+    # ... and no further: the figure is still the claim's
+    judged = growth.judge("Eswatini's GDP grew by 2.5 per cent.")
+    assert judged is not None and judged.relation == "contradicts" and judged.differs == "2.5 per cent"
