@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.content import facts, language, quiz, summary
+from bot.content import facts, language, lexicon, quiz, summary
 from bot.content.countries import countries_in, without_countries
 from bot.content.index.build import ContentIndex
 from bot.content.index.meaning import Embedder, MeaningIndex, SentenceMeaning
@@ -129,6 +129,7 @@ class StudyEngine:
         self.ranked_statistics()
         self.sources_language()
         self._quiz_library()
+        lexicon.load()
         if not self.index.read_word_by_word:
             self._documents_by_country()  # search asks it once the library is read for meaning
 
@@ -391,6 +392,7 @@ class StudyEngine:
             judged = reader.judge(
                 sentence.text,
                 subject=self._subject(sentence.document_id),
+                source=_source_names(sentence),
                 close=cosines.get(sentence.id, 0.0) >= _CLOSE_COSINE,
             )
             if judged is None:
@@ -532,6 +534,15 @@ class StudyEngine:
             )
         report = self.index.report
         return SourcesAnswer(sources=summaries, skipped=[*report.skipped, *report.warnings])
+
+
+def _source_names(sentence: StoredSentence) -> str:
+    """What names where a sentence comes from: its document's title (not the opening words standing in for
+    one), author and publisher, and the authors of the works it cites."""
+    document = sentence.document
+    title = None if document.title_is_opening else document.title
+    names = [title, document.author, document.publisher, *(r.authors for r in sentence.references)]
+    return " ".join(name for name in names if name)
 
 
 def _passage(sentence: StoredSentence, score: float) -> Passage:

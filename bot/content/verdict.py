@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from bot.content.abbreviations import abbreviations, spelled_runs, spelling_words
 from bot.content.countries import countries_in
+from bot.content.lexicon import antonyms, forms
 from bot.content.models import Relation
 from bot.content.statistics import MENTION, YEARS, is_share, mention_value, scale_factor
 
@@ -50,6 +51,11 @@ _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|[Mm]ine)\b")
 _NAME = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][a-z]+)+")
+# A frame that says where the claim comes from and nothing of what it claims: "According to the UDHR, ...".
+_FRAME = re.compile(r"^\s*(?:according to|as (?:reported|stated|said|written) (?:by|in))\s+", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# Words after a negation looked through for the word the claim's negation goes with ("without any limitation").
+_NEGATED_WORDS = 3
 _NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this that these those their".split())
 # Opposing predicates: a small, closed class of words that decides most claims a sentence contradicts.
 # (WordNet would be the library for antonyms, but its data must be downloaded; these axes ship here.)
@@ -119,6 +125,7 @@ class ClaimReader:
         near: NearWord | None = None,
     ) -> None:
         self._terms = terms
+        claim = _FRAME.sub("", claim)
         self._near = near
         self.words = _words(terms(claim))
         # each of the claim's words as written, by its term: what `near` compares
@@ -133,18 +140,30 @@ class ClaimReader:
         self._abbreviated = {terms(a.upper())[0]: a for a in abbreviations(claim) if terms(a.upper())}
         self._spelling = spelling_words(claim)
         self._negated = _NEGATION.search(claim) is not None
+        # each negation with the first word after it that is a term: "without limitation" → ("without", "limit")
+        self._negations = [
+            (m.group(0).lower(), next(iter(terms(claim[m.end() :])), None)) for m in _NEGATION.finditer(claim)
+        ]
+        # the claim's words in order, and the words set against each (WordNet's antonyms), for `_substituted`
+        self._tokens = [t.lower() for t in _TOKEN.findall(claim)]
+        self._against = [antonyms(t) if terms(t) else frozenset[str]() for t in self._tokens]
         self._universal = _UNIVERSAL.search(claim) is not None
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
         self._sides = [self._side(set(self.words), pair) for pair in self._opposites]
 
-    def judge(self, sentence: str, *, subject: frozenset[str] = frozenset(), close: bool = False) -> Judgement | None:
+    def judge(
+        self, sentence: str, *, subject: frozenset[str] = frozenset(), source: str = "", close: bool = False
+    ) -> Judgement | None:
         """How `sentence` bears on the claim; None when it is not on the claim's subject.
 
         `subject` is the country the sentence's document is about, which a sentence naming no country, or
         none but the claim's, speaks of ("Authorities were reinforcing fences along the border"), unless it
         speaks in the first person: a speech's "our people" are its speaker's, who may name another country
-        most (Palestine's speech names Israel five times as often as Palestine). `close` says the sentence
-        is near the claim in meaning."""
+        most (Palestine's speech names Israel five times as often as Palestine). `source` names where the
+        sentence comes from (its document's title, author and publisher, the works it cites), which the
+        claim may name instead of the sentence: "Under the Declaration, ..." of the Universal Declaration's
+        own sentences, "According to Amnesty International, ..." of a sentence citing it. `close` says the
+        sentence is near the claim in meaning."""
         words = set(_words(self._terms(sentence))) | _acronyms(sentence)
         words |= self._abbreviated_otherwise(sentence, words)
         # A country the sentence names otherwise ("the DPRK" for "North Korea") holds the claim's words for it.
@@ -158,8 +177,11 @@ class ClaimReader:
             own = named <= self._countries or countries_in(self._closest_clause(sentence)) <= self._countries
             if own and not _FIRST_PERSON.search(sentence):
                 named |= subject
+        told = set(_words(self._terms(source))) | _acronyms(source) if source else set[str]()
         for countries, terms in self._names:
-            if countries and countries <= named:
+            if (countries and countries <= named) or (
+                not countries and terms and all(self._holds(told, t) for t in terms)
+            ):
                 words.update(terms)
         coverage = self._coverage(words)
         if coverage < RELATED_COVERAGE:
@@ -175,7 +197,9 @@ class ClaimReader:
         missing = [f for f in self._figures if not _given(f, figures)]
         clause = self._closest_clause(sentence)
         negation = _NEGATION.search(clause)
-        opposed = self._opposed(sentence, words)
+        if self._negated and negation is None and self._negations_stand_in(sentence):
+            negation = _NEGATION.search(sentence)  # negated as the claim is, outside the clause that holds most of it
+        opposed = self._opposed(sentence, words) or self._substituted(sentence)
         # A sentence without the claim's year and without another of its figures speaks of another time:
         # "$156 billion" over five years is no other figure for "$1,464 billion in 2008".
         another_time = any(_year_like(f) for f in missing) and not all(_year_like(f) for f in missing)
@@ -247,6 +271,34 @@ class ClaimReader:
             opposite = pair[1 - side]
             # The word as the sentence writes it, not its stem: what is shown is the source's words.
             return next((m.group(0) for m in _WORD.finditer(sentence) if set(self._terms(m.group(0))) & opposite), None)
+        return None
+
+    def _negations_stand_in(self, sentence: str) -> bool:
+        """Each of the claim's negations stands in the sentence, before the same word: the claim's "without
+        limitation" in "Men and women, without any limitation due to race, have the right to marry"."""
+        found = [(m.group(0).lower(), self._terms(sentence[m.end() :])) for m in _NEGATION.finditer(sentence)]
+        return all(
+            any(negation == said and (word is None or word in after[:_NEGATED_WORDS]) for said, after in found)
+            for negation, word in self._negations
+        )
+
+    def _substituted(self, sentence: str) -> str | None:
+        """The sentence's word set against the claim's in its place, between the same neighbours: "by secret
+        vote" where the claim says "by open vote", "shall be prohibited in" for "shall be permitted in"."""
+        written = _TOKEN.findall(sentence)
+        tokens = [t.lower() for t in written]
+        said = [forms(t) for t in tokens]
+        claim = self._tokens
+        for i, against in enumerate(self._against):
+            if not against or any(not forms(claim[i]).isdisjoint(f) for f in said):
+                continue
+            for j in range(len(tokens)):
+                if against.isdisjoint(said[j]):
+                    continue
+                before = i > 0 and j > 0 and tokens[j - 1] == claim[i - 1]
+                after = i + 1 < len(claim) and j + 1 < len(tokens) and tokens[j + 1] == claim[i + 1]
+                if before or after:
+                    return written[j]
         return None
 
     @staticmethod

@@ -132,6 +132,15 @@ def test_cite_does_not_confirm_a_loose_paraphrase_but_shows_the_closest(engine):
     assert [m.score for m in answer.matches] == sorted((m.score for m in answer.matches), reverse=True)
 
 
+def test_cite_holds_a_claim_to_the_source_it_names(engine):
+    claim = "According to {}, China and Russia have been criticised for being lenient in enforcing U.N. sanctions."
+    answer = engine.cite(claim.format("Human Rights Watch"))  # the work the sentence cites
+    assert answer.verdict == "supported"
+    assert answer.matches[0].reference is not None and answer.matches[0].reference.key == "Human Rights Watch, 2023"
+    answer = engine.cite(claim.format("Amnesty International"))  # the essay cites Amnesty, but not for this
+    assert answer.verdict == "related"
+
+
 def test_cite_says_plainly_when_nothing_speaks_to_a_claim(engine):
     answer = engine.cite("penguins migrate across Antarctic ice shelves every winter")
     assert answer.verdict == "none" and answer.matches == []

@@ -169,3 +169,45 @@ def test_an_abbreviation_states_the_words_it_spells_either_way(engine):
     # ... and no further: the figure is still the claim's
     judged = growth.judge("Eswatini's GDP grew by 2.5 per cent.")
     assert judged is not None and judged.relation == "contradicts" and judged.differs == "2.5 per cent"
+
+
+def test_a_word_set_against_the_claims_in_its_place_contradicts_it(engine):
+    # WordNet's antonyms, in the claim word's place: between the same neighbours
+    judged = ClaimReader("Elections shall be held by open vote.", engine._planner.terms, lambda _: 1.0).judge(
+        "Elections shall be held by secret vote or by equivalent free voting procedures."
+    )
+    assert judged is not None and judged.relation == "contradicts" and judged.differs == "secret"
+    slavery = ClaimReader("Slavery shall be permitted in all its forms.", engine._planner.terms, lambda _: 1.0)
+    judged = slavery.judge("Slavery shall be prohibited in all its forms.")
+    assert judged is not None and judged.relation == "contradicts" and judged.differs == "prohibited"
+    # an antonym elsewhere in the sentence, in no place of the claim's word, leaves it be
+    judged = slavery.judge("Slavery shall be permitted in all its forms, though drugs are prohibited.")
+    assert judged is not None and judged.relation == "supports"
+
+
+def test_the_claims_negation_may_stand_outside_the_clause_that_holds_most_of_it(engine):
+    claim = "Men and women of full age have the right to marry without limitation due to race."
+    reader = ClaimReader(claim, engine._planner.terms, lambda _: 1.0)
+    source = "Men and women of full age, without any limitation due to race, have the right to marry."
+    judged = reader.judge(source)
+    assert judged is not None and judged.relation == "supports"
+    # ... but not another negation than the claim's
+    judged = reader.judge(source.replace("without any limitation", "not with limitation"))
+    assert judged is not None and judged.relation == "contradicts"
+
+
+def test_a_name_the_claim_gives_its_source_by_is_held_by_the_sentences_source(engine):
+    reader = ClaimReader(
+        "Under the Declaration, elementary education is not compulsory.", engine._planner.terms, lambda _: 1.0
+    )
+    sentence = "Elementary education shall be compulsory."
+    judged = reader.judge(sentence, source="Universal Declaration of Human Rights")
+    assert judged is not None and judged.relation == "contradicts"
+    for source in ("", "Human Rights Watch"):  # another source: the claim names a work the sentence is not from
+        judged = reader.judge(sentence, source=source)
+        assert judged is None or judged.relation == "related", source
+    cited = ClaimReader(
+        "According to the UDHR, elementary education is compulsory.", engine._planner.terms, lambda _: 1.0
+    )
+    judged = cited.judge(sentence, source="Universal Declaration of Human Rights")
+    assert judged is not None and judged.relation == "supports"

@@ -17,8 +17,8 @@ from bot.content.topics import load_topics
 from tests.evaluation.scoring import DOCUMENTS, FOLDER, Tally, letters
 
 PROJECT = FOLDER.parents[1]
-# The speeches the claims speak of, beside the two seeds.
-SPEECHES = (
+# The documents the claims speak of, beside the two seeds: UN speeches, and the Universal Declaration.
+SOURCES = (
     "BGD_79_2024.txt",
     "KEN_79_2024.txt",
     "DOM_79_2024.txt",
@@ -27,6 +27,7 @@ SPEECHES = (
     "KHM_50_1995.txt",
     "URY_74_2019.txt",
     "TTO_54_1999.txt",
+    "udhr-english.html",
 )
 
 
@@ -57,7 +58,7 @@ def claims_engine(folder: Path, *, meaning: bool = False) -> StudyEngine:
     for path in (PROJECT / "seeds").iterdir():
         if path.is_file():
             shutil.copy(path, folder / path.name)
-    for name in SPEECHES:
+    for name in SOURCES:
         shutil.copy(DOCUMENTS / name, folder / name)
     engine = StudyEngine(open_index(folder, progress=False), load_topics(PROJECT / "config" / "topics.yaml"))
     if meaning:

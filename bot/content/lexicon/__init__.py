@@ -1,0 +1,84 @@
+"""Words set against each other (WordNet 3.0's antonyms, `antonyms.txt`), and the dictionary forms of a
+word as written ("prohibited" → "prohibit", "fell" → "fall"), which the antonyms are listed by.
+
+The data is made from Debian's `wordnet-base` by `make_antonyms.py` and ships here, under WordNet's
+licence (`LICENSE`): nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from pathlib import Path
+
+_FOLDER = Path(__file__).parent
+# WordNet's rules for undoing a regular ending (its "morphy"), nouns', verbs' and adjectives' together.
+_ENDINGS = (
+    ("s", ""),
+    ("ses", "s"),
+    ("xes", "x"),
+    ("zes", "z"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("men", "man"),
+    ("ies", "y"),
+    ("es", "e"),
+    ("es", ""),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+    ("er", ""),
+    ("est", ""),
+    ("er", "e"),
+    ("est", "e"),
+)
+
+
+@cache
+def _antonyms() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for line in (_FOLDER / "antonyms.txt").read_text(encoding="utf-8").splitlines():
+        word, *others = line.split()
+        found.setdefault(word, set()).update(others)
+        for other in others:
+            found.setdefault(other, set()).add(word)
+    return {word: frozenset(others) for word, others in found.items()}
+
+
+@cache
+def _irregular() -> dict[str, str]:
+    lines = (_FOLDER / "inflections.txt").read_text(encoding="utf-8").splitlines()
+    return dict(line.split(" ", 1) for line in lines)
+
+
+def load() -> None:
+    """Read the data now (50 ms), not in the first /cite."""
+    _antonyms()
+    _irregular()
+
+
+@lru_cache(maxsize=65536)  # a library's words recur: its sentences are judged against every claim
+def forms(word: str) -> frozenset[str]:
+    """The dictionary forms `word` may be (itself among them), in lower case."""
+    word = word.lower()
+    found = {word}
+    if word in _irregular():
+        found.add(_irregular()[word])
+    for ending, base in _ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[: -len(ending)] + base
+            found.add(stem)
+            if not base and len(stem) > 2 and stem[-1] == stem[-2]:  # "permitted" → "permitt" → "permit"
+                found.add(stem[:-1])
+    return frozenset(found)
+
+
+def antonyms(word: str) -> frozenset[str]:
+    """The words (in their dictionary forms) set against any form `word` may be."""
+    table = _antonyms()
+    return frozenset[str]().union(*(table.get(form, frozenset[str]()) for form in forms(word)))
+
+
+def opposed(word: str, other: str) -> bool:
+    """Whether some form of `other` is an antonym of some form of `word`."""
+    return not antonyms(word).isdisjoint(forms(other))
