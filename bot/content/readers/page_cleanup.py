@@ -1,6 +1,7 @@
 """Set a web page's tree right before trafilatura reads it, where its rules would lose or misplace words
 a reader sees: inline code holding markup, note and tip boxes laid out as small tables, prose boxes
-named sidebars, links that print their own address, and note markers that are links.
+named sidebars, articles side by side that are one text's sections, headers that are prose, links that
+print their own address, and note markers that are links.
 """
 
 # lxml ships no type information for `lxml.html` (and the lxml-stubs package declares no HtmlElement), so
@@ -32,6 +33,8 @@ def prepare_page(tree: HtmlElement) -> None:
     _flatten_code(tree)
     _unwrap_layout_tables(tree)
     _keep_prose_asides(tree)
+    _join_sibling_articles(tree)
+    _keep_prose_headers(tree)
     _unlink_printed_addresses(tree)
     _unlink_note_markers(tree)
 
@@ -74,6 +77,44 @@ def _keep_prose_asides(tree: HtmlElement) -> None:
             box.attrib.pop(attribute, None)
 
 
+def _keep_prose_headers(tree: HtmlElement) -> None:
+    """A header that is prose (an article's standfirst, its lead) is the article's: trafilatura drops every
+    header as the site's, whose header is a logo, a menu and links. Not the header of another story: of one
+    in a stream of articles (articles that are one text's sections are joined first), or of one set inside
+    the page's article (a news site's next story, loaded below the first)."""
+    for header in list(tree.iter("header")):
+        story = next(header.iterancestors("article"), None)
+        if _unlinked_prose(header) and (story is None or not _in_stream(story)):
+            header.tag = "div"
+
+
+def _in_stream(article: HtmlElement) -> bool:
+    parent = article.getparent()
+    nested = next(article.iterancestors("article"), None) is not None
+    return nested or (parent is not None and sum(1 for child in parent if child.tag == "article") >= 2)
+
+
+def _join_sibling_articles(tree: HtmlElement) -> None:
+    """Articles side by side that are each unlinked text (a declaration's articles, a report's chapters) are
+    one text's sections, with the prose header before them: one article is made of them. Left apart,
+    trafilatura took the first for the page's article, or, as sections of the page, dropped every heading.
+    A list of teasers is mostly links, and a stream of news stories gives each its own header, headline
+    or time: those stay as they are."""
+    for parent in {article.getparent() for article in tree.iter("article")} - {None}:
+        articles = [child for child in parent if child.tag == "article"]
+        if len(articles) < 2 or not all(_unlinked(article) and not _standalone(article) for article in articles):
+            continue
+        at = parent.index(articles[0])
+        before = parent[at - 1] if at else None
+        # trafilatura drops every header as the site's; one that is prose before the articles is their opening
+        opening = [before] if before is not None and before.tag in ("header", "div") and _unlinked_prose(before) else []
+        whole = parent.makeelement("article", {})
+        parent.insert(parent.index((opening or articles)[0]), whole)
+        for part in [*opening, *articles]:
+            part.tag = "section"
+            whole.append(part)
+
+
 def _unlink_printed_addresses(tree: HtmlElement) -> None:
     """A link that prints its own address ("→ https://www.spi-inc.org/") is text the page shows as a
     reference, not navigation; as a link it would make its paragraph look like a list of links."""
@@ -96,6 +137,21 @@ def _prose(element: HtmlElement) -> bool:
     linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
     sentences = len(re.findall(r"[a-z][.!?](?:\s|$)", text))
     return len(text) >= _PROSE_CHARS and sentences >= 2 and linked <= _PROSE_LINK_SHARE * len(text)
+
+
+def _unlinked(element: HtmlElement) -> bool:
+    text = " ".join(element.text_content().split())
+    linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+    return bool(text) and linked <= _PROSE_LINK_SHARE * len(text)
+
+
+def _standalone(article: HtmlElement) -> bool:
+    return next(article.iter("header", "h1", "time"), None) is not None
+
+
+def _unlinked_prose(element: HtmlElement) -> bool:
+    """Text of some length, few of its words links: a preamble, a standfirst; not a menu."""
+    return len(" ".join(element.text_content().split())) >= _PROSE_CHARS and _unlinked(element)
 
 
 def _among_paragraphs(element: HtmlElement) -> bool:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
+
 from bot.content.ingest import IngestedDocument, ingest_file
 from bot.content.readers.html import read_html
+from bot.content.readers.page_cleanup import prepare_page
 from bot.content.sources import SourceFile
 
 EVALUATION = Path(__file__).parents[2] / "evaluation" / "documents"
@@ -87,3 +90,32 @@ def test_short_paragraphs_citing_numbered_references_by_links_are_kept():
     text = read_html((EVALUATION / "git-bisect-lk2009.html").read_bytes()).text
     assert "like a NIST study in 2002 [1] that said:" in text
     assert "Though, according to Wikipedia [3]:" in text
+
+
+def test_articles_side_by_side_are_one_texts_sections_with_their_headings_and_opening():
+    # the Declaration's page: its preamble in a <header>, then thirty <article>s; trafilatura alone took the
+    # first article for the page's, dropping the preamble and every later article's heading
+    paragraphs = read_html((EVALUATION / "udhr-english.html").read_bytes()).text.split("\n\n")
+    assert paragraphs[0] == "Preamble" and paragraphs[1].startswith("Whereas recognition of the inherent dignity")
+    headings = [p for p in paragraphs if p.startswith("Article ")]
+    assert headings == [f"Article {n}" for n in range(1, 31)]
+    assert paragraphs[paragraphs.index("Article 19") + 1].startswith("Everyone has the right to freedom of opinion")
+
+
+PAGE_WITH_HEADERS = """<html><body><header class="site"><a href="/">Daily</a> <a href="/news">News</a>
+<a href="/sport">Sport</a> <a href="/about">About</a></header><main><article><header><h1>Rains flood the capital</h1>
+<p>Heavy rains flooded three districts of the capital overnight, and the city's mayor ordered every school closed for
+the rest of the week while crews pump water from the streets.</p></header><p>Crews rescued forty families.</p>
+<div class="next"><article><header><h2>Bus fares to rise in June</h2><p>The transport authority announced on Monday
+that bus fares will rise by ten per cent from the first of June, citing the cost of fuel and of new buses.</p>
+</header></article></div></article></main></body></html>"""
+
+
+def test_a_prose_header_is_the_articles_but_not_the_sites_nor_the_next_storys():
+    # trafilatura drops every <header> as the site's; on its own evaluation set, keeping the ones that are
+    # prose kept 10 more of its 2,951 snippets of content and let no more furniture in
+    tree = lxml.html.fromstring(PAGE_WITH_HEADERS)
+    prepare_page(tree)
+    kept = {" ".join(h.text_content().split())[:20] for h in tree.iter("header")}
+    assert kept == {"Daily News Sport Abo", "Bus fares to rise in"}  # a menu; a story loaded inside the article
+    assert tree.find(".//article/div/h1") is not None  # the article's own lead is the article's
