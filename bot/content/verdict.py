@@ -288,10 +288,11 @@ class ClaimReader:
         written = _TOKEN.findall(sentence)
         tokens = [t.lower() for t in written]
         said = [forms(t) for t in tokens]
+        every = frozenset[str]().union(*said)
         claim = self._tokens
         for i, against in enumerate(self._against):
-            if not against or any(not forms(claim[i]).isdisjoint(f) for f in said):
-                continue
+            if against.isdisjoint(every) or not forms(claim[i]).isdisjoint(every):
+                continue  # no word set against it here, or the claim's own word is here too
             for j in range(len(tokens)):
                 if against.isdisjoint(said[j]):
                     continue
