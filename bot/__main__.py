@@ -8,7 +8,6 @@ import json
 import os
 import shutil
 import sys
-import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,7 +20,6 @@ from bot.config import TOKEN_VARIABLE, Settings, discord_token, load_settings
 from bot.content.engine import StudyEngine
 from bot.content.index.build import open_index
 from bot.content.index.meaning import Embedder
-from bot.content.index.meaning_apart import read_meaning_apart
 from bot.content.sources import SourceFile, list_sources, read_sidecar
 from bot.content.topics import load_topics
 from bot.errors import ConfigError, InputError, NothingFoundError, StudybotError
@@ -281,10 +279,10 @@ def build_engine(
 
 def _read_for_meaning(engine: StudyEngine, settings: Settings, command: str) -> None:
     """Give search its sentence vectors: the `index` command computes them with a progress bar; a one-shot
-    command, when the library is small enough to take a few seconds; the bot, in a process of its own
-    while it serves (searching by words until they are written)."""
+    command, when the library is small enough to take a few seconds. The bot (`run`, `play`) reads them in
+    a process of its own once it has started (`StudyBot.setup_hook`), searching by words until then."""
     index = engine.index
-    if not settings.meaning or index.meaning is not None:
+    if not settings.meaning or index.meaning is not None or command in ("run", "play"):
         return
     if command == "index":
         started = time.perf_counter()
@@ -292,8 +290,6 @@ def _read_for_meaning(engine: StudyEngine, settings: Settings, command: str) -> 
         seconds = time.perf_counter() - started
         how = " word by word" if index.read_word_by_word else ""
         print(f"Search by meaning: {index.report.sentences} sentences read{how} in {seconds:.1f} s")
-    elif command in ("run", "play"):
-        threading.Thread(target=read_meaning_apart, args=(index,), name="meaning", daemon=True).start()
     elif index.report.sentences <= _READ_NOW_SENTENCES:
         index.compute_meaning(engine.embedder)
 
@@ -314,7 +310,7 @@ def _run(engine: StudyEngine, settings: Settings, *, sync_only: bool, shards: Sh
 
     from bot.app import EXIT_DISCONNECTED, StudyBot, run_until_stopped, sync_globally
 
-    bot = StudyBot(engine, settings, shards=shards)
+    bot = StudyBot(engine, settings, shards=shards, read_meaning=settings.meaning and not sync_only)
     if sync_only:
         count = asyncio.run(sync_globally(bot, token.get_secret_value()))
         print(f"Published {count} slash commands to every server; Discord may take up to an hour to show them.")

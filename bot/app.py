@@ -18,6 +18,7 @@ from bot.cogs.shared.paginator import PageSets
 from bot.cogs.shared.replies import in_time
 from bot.config import Settings
 from bot.content.engine import StudyEngine
+from bot.content.index.meaning_apart import start_reading_meaning
 from bot.engine_workers import EngineWorkers
 from bot.filelock import FileLock
 from bot.health import HEARTBEAT_SECONDS, write_heartbeat
@@ -66,7 +67,10 @@ class StudyBot(commands.AutoShardedBot):
         *,
         sync_guilds: Sequence[int] | None = None,
         shards: ShardPlan | None = None,
+        read_meaning: bool = False,
     ) -> None:
+        """`read_meaning`: read the shared library's sentences for meaning, if it has no vectors yet, once
+        started (in a process of its own: `meaning_apart`)."""
         # Every shard Discord recommends in this process, or the range `shards` gives (several processes).
         ranged = {"shard_ids": list(shards.ids), "shard_count": shards.count} if shards else {}
         super().__init__(
@@ -85,6 +89,7 @@ class StudyBot(commands.AutoShardedBot):
         self.libraries = Libraries(engine, settings)
         self.engine_workers = EngineWorkers(settings.engine_processes(engine.index.report.sentences))
         self.settings = settings
+        self.read_meaning = read_meaning
         self.sync_guilds = list(settings.dev_guilds if sync_guilds is None else sync_guilds)
         self.quiz_sessions = QuizSessions()
         self.page_sets = PageSets()
@@ -103,6 +108,10 @@ class StudyBot(commands.AutoShardedBot):
         await asyncio.to_thread(self.engine.warm)
         await asyncio.to_thread(self.libraries.open_saved)
         await self.engine_workers.start(self.engine)
+        if self.read_meaning:
+            # Only now, with the records open and the token taken: a bot that stops at start leaves no child
+            # process half spawned (which printed a traceback from multiprocessing after the bot's own message).
+            start_reading_meaning(self.engine.index)
         self.heartbeat.start()
         self.connection_watch.start()
         for cog in COGS:

@@ -307,7 +307,7 @@ async def _play(
         "you": SandboxMember(sandbox, guild, you),
         "sam": SandboxMember(sandbox, guild, sandbox.add_user(guild, "sam")),
     }
-    bot = StudyBot(engine, settings, sync_guilds=[guild.id])
+    bot = StudyBot(engine, settings, sync_guilds=[guild.id], read_meaning=settings.meaning)
     task = asyncio.create_task(bot.start(sandbox.token))
     playground = Playground(sandbox, members, out)
     try:

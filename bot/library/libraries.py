@@ -28,7 +28,7 @@ from bot.content.engine import StudyEngine
 from bot.content.index.build import BuildReport, ContentIndex, read_manifest, replace_folder, write_manifest
 from bot.content.index.edit import add_document, clone, remove_document
 from bot.content.index.meaning import Embedder, MeaningIndex, add_meaning, unread
-from bot.content.index.meaning_apart import read_meaning_apart
+from bot.content.index.meaning_apart import start_reading_meaning
 from bot.content.index.search import Analyzer, SearchIndexWriter
 from bot.content.index.store import RemovedDocument, StoreWriter
 from bot.content.ingest import ingest_file
@@ -343,9 +343,8 @@ class Libraries:
         # at start (`StudyBot.setup_hook`); else the next full collection walks them all, on whichever
         # thread allocates, the gateway's loop included.
         gc.freeze()
-        if self.settings.meaning and index.meaning is None:
-            # a thread of its own, not the worker: the process must not wait for it to finish when it exits
-            threading.Thread(target=read_meaning_apart, args=(index,), name="meaning", daemon=True).start()
+        if self.settings.meaning:
+            start_reading_meaning(index)  # not in the worker: the process must not wait for it when it exits
         self._engines[shelf.server] = engine
         return engine
 

@@ -11,6 +11,7 @@ them (written beside and then renamed, so never read half-written).
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from multiprocessing import get_context
 from multiprocessing.connection import Connection
@@ -25,6 +26,13 @@ log = logging.getLogger(__name__)
 
 # Below the engine workers (5), which answer the members: this work can wait, their questions cannot.
 _NICENESS = 10
+
+
+def start_reading_meaning(index: ContentIndex) -> None:
+    """`read_meaning_apart` in a thread of its own, unless the index has its vectors: a daemon, so that the
+    process never waits for the reading when it exits."""
+    if index.meaning is None:
+        threading.Thread(target=read_meaning_apart, args=(index,), name="meaning", daemon=True).start()
 
 
 def read_meaning_apart(index: ContentIndex) -> None:
