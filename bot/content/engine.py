@@ -393,6 +393,7 @@ class StudyEngine:
                 sentence.text,
                 subject=self._subject(sentence.document_id),
                 source=_source_names(sentence),
+                section=sentence.section,
                 close=cosines.get(sentence.id, 0.0) >= _CLOSE_COSINE,
             )
             if judged is None:

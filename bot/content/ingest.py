@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.content.citations import Citation, CitationLinker
 from bot.content.countries import main_country
-from bot.content.layout import Role, classify, is_notes_heading
+from bot.content.layout import Role, classify, is_notes_heading, section_label
 from bot.content.models import SourceMeta
 from bot.content.notes import parse_notes
 from bot.content.readers.text import PageProgress, SourceText
@@ -64,6 +64,8 @@ class IngestedSentence:
     offset: int = 0
     citations: list[Citation] = field(default_factory=list[Citation])
     statistics: list[NumberMention] = field(default_factory=list[NumberMention])
+    # The label of the numbered section it stands in ("Article 19"), which the sentence itself never says.
+    section: str | None = None
 
 
 @dataclass(slots=True)
@@ -100,7 +102,12 @@ def ingest_text(
     linker = CitationLinker(references)
     sentences: list[IngestedSentence] = []
     formulas = numbers = listings = 0
+    section: str | None = None
     for number, block in enumerate(layout.blocks):
+        if block.role is Role.HEADING:
+            # A heading that numbers nothing ends the section too: of what level either is, the text does not
+            # say, and a wrong place ("Alternative 3" for the rest of a paper) misleads more than none.
+            section = section_label(text[block.span.start : block.span.end])
         if block.role is not Role.BODY:
             continue
         paragraph = text[block.span.start : block.span.end]
@@ -133,6 +140,7 @@ def ingest_text(
                     offset=start,
                     citations=linker.find(sentence) if prose else [],
                     statistics=find_statistics(sentence) if prose else [],
+                    section=section,
                 )
             )
     names = Counter(

@@ -34,6 +34,14 @@ _REFERENCE_ENTRY = re.compile(
     r"\s(?:1[89]|20)\d\d[a-z]?\.$"
 )
 _MAX_HEADING_WORDS = 20
+# A heading that numbers a section: a word and a number or a roman numeral, alone or before a title set
+# off by a stop, a colon or a dash ("Article 19", "Part 2: Results"; not "Over 20 resolutions", nor a year).
+_SECTION_LABEL = re.compile(
+    r"(?P<label>(?P<name>[A-Z][a-z]{2,}\.?)\s+(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,7}))(?:\s*[.:–—-]\s+\S.*)?"
+)
+_CAPTION_NAMES = frozenset(
+    "Figure Fig Table Chart Graph Box Map Photo Plate Exhibit Listing Equation Page Slide".split()
+)
 # A label is this many words or fewer before its colon ("Pearson residuals:", "New in version 3.8:").
 _LABEL_WORDS = 4
 # How many paragraphs (its labels, one each, and its caption) a figure set inside a reference list may take.
@@ -68,6 +76,15 @@ class Layout:
 
     def of_role(self, role: Role) -> list[Span]:
         return [b.span for b in self.blocks if b.role is role]
+
+
+def section_label(heading: str) -> str | None:
+    """The label a heading numbers its section by ("Article 19" of "Article 19", "Chapter IV" of "Chapter
+    IV. The right to work"), or None: a heading that numbers nothing, or a caption's ("Figure 3")."""
+    found = _SECTION_LABEL.fullmatch(heading.strip())
+    if found is None or found.group("name").rstrip(".") in _CAPTION_NAMES:
+        return None
+    return found.group("label")
 
 
 def is_notes_heading(line: str) -> bool:

@@ -61,6 +61,9 @@ class Quote(BaseModel):
     text: str
     document: DocumentInfo
     page: int | None = Field(default=None, description="The page the sentence starts on, for a PDF.")
+    section: str | None = Field(
+        default=None, description='The numbered section the sentence stands in, by its heading ("Article 19").'
+    )
     offset: int | None = Field(
         default=None, description="Where the sentence starts in the text read from the file, in characters."
     )

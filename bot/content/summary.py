@@ -150,6 +150,7 @@ def quote(sentence: StoredSentence) -> Quote:
         text=sentence.text,
         document=sentence.document,
         page=sentence.page,
+        section=sentence.section,
         offset=sentence.offset,
         reference=sentence.reference,
         references=sentence.references,

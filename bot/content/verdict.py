@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from bot.content.abbreviations import abbreviations, spelled_runs, spelling_words
@@ -131,7 +132,6 @@ class ClaimReader:
         # each of the claim's words as written, by its term: what `near` compares
         self._written = {t: m.group(0) for m in reversed(list(_WORD.finditer(claim))) for t in terms(m.group(0))}
         self._weights = {t: weight(t) for t in self.words}
-        self._total = sum(self._weights.values())
         self._figures = _figures(claim, terms)
         self._names = [(countries_in(name), _words(terms(name))) for name in _names(claim)]
         self._countries = set[str]().union(*(countries for countries, _ in self._names))
@@ -152,7 +152,13 @@ class ClaimReader:
         self._sides = [self._side(set(self.words), pair) for pair in self._opposites]
 
     def judge(
-        self, sentence: str, *, subject: frozenset[str] = frozenset(), source: str = "", close: bool = False
+        self,
+        sentence: str,
+        *,
+        subject: frozenset[str] = frozenset(),
+        source: str = "",
+        section: str | None = None,
+        close: bool = False,
     ) -> Judgement | None:
         """How `sentence` bears on the claim; None when it is not on the claim's subject.
 
@@ -162,10 +168,16 @@ class ClaimReader:
         most (Palestine's speech names Israel five times as often as Palestine). `source` names where the
         sentence comes from (its document's title, author and publisher, the works it cites), which the
         claim may name instead of the sentence: "Under the Declaration, ..." of the Universal Declaration's
-        own sentences, "According to Amnesty International, ..." of a sentence citing it. `close` says the
-        sentence is near the claim in meaning."""
+        own sentences, "According to Amnesty International, ..." of a sentence citing it. `section` is the
+        label of the numbered section the sentence stands in, whose words and number it says too ("Article
+        19 protects freedom of expression" of "Everyone has the right to freedom of opinion and expression"
+        under "Article 19"). `close` says the sentence is near the claim in meaning."""
         words = set(_words(self._terms(sentence))) | _acronyms(sentence)
         words |= self._abbreviated_otherwise(sentence, words)
+        # Words the sentence's place says for it (its section's label, its source's names): they hold the
+        # claim's names, but count neither for nor against how much of the claim it states, or every
+        # sentence of the Declaration would state half of "Article 15 of the Declaration protects ...".
+        context = set(_words(self._terms(section))) if section else set[str]()
         # A country the sentence names otherwise ("the DPRK" for "North Korea") holds the claim's words for it.
         named = set[str]()
         if self._names_a_country:
@@ -179,11 +191,13 @@ class ClaimReader:
                 named |= subject
         told = set(_words(self._terms(source))) | _acronyms(source) if source else set[str]()
         for countries, terms in self._names:
-            if (countries and countries <= named) or (
-                not countries and terms and all(self._holds(told, t) for t in terms)
-            ):
+            if countries and countries <= named:
                 words.update(terms)
-        coverage = self._coverage(words)
+            elif not countries and terms and all(self._holds(told, t) for t in terms):
+                context.update(terms)
+        context -= words
+        coverage = self._coverage(words, leaving_out=context)
+        words |= context
         if coverage < RELATED_COVERAGE:
             return None
         if coverage < CONTRADICT_COVERAGE:
@@ -194,7 +208,10 @@ class ClaimReader:
             if countries or terms
         )
         figures = _figures(sentence, self._terms)
-        missing = [f for f in self._figures if not _given(f, figures)]
+        # The section's number gives the claim's ("Article 19"), but another section's does not contradict
+        # it: sharing the claim's words ("the right to", "national") is no sign the sentence states it.
+        placed = _figures(section, self._terms) if section else []
+        missing = [f for f in self._figures if not _given(f, figures + placed)]
         clause = self._closest_clause(sentence)
         negation = _NEGATION.search(clause)
         if self._negated and negation is None and self._negations_stand_in(sentence):
@@ -253,10 +270,11 @@ class ClaimReader:
         )
         return all(self._near(word.lower(), own) for word in left_out)
 
-    def _coverage(self, words: set[str]) -> float:
-        if not self._total:
-            return 0.0
-        return sum(w for t, w in self._weights.items() if self._holds(words, t)) / self._total
+    def _coverage(self, words: set[str], leaving_out: AbstractSet[str] = frozenset()) -> float:
+        """The share of the claim's weighted words `words` hold, of those `leaving_out` does not hold."""
+        weights = {t: w for t, w in self._weights.items() if not (leaving_out and self._holds(leaving_out, t))}
+        total = sum(weights.values())
+        return sum(w for t, w in weights.items() if self._holds(words, t)) / total if total else 0.0
 
     def _closest_clause(self, sentence: str) -> str:
         """The clause of the sentence that holds most of the claim: where its negation would be."""
@@ -309,7 +327,7 @@ class ClaimReader:
         return 0 if first and not second else 1 if second and not first else None
 
     @staticmethod
-    def _holds(words: set[str], term: str) -> bool:
+    def _holds(words: AbstractSet[str], term: str) -> bool:
         if term in words:
             return True
         return len(term) >= _PREFIX_CHARS and any(

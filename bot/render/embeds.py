@@ -51,9 +51,13 @@ def safe(text: str) -> str:
     return escape_mentions(escape_markdown(text))
 
 
-def source_line(document: DocumentInfo, reference: ReferenceInfo | None, page: int | None = None) -> str:
+def source_line(
+    document: DocumentInfo, reference: ReferenceInfo | None, page: int | None = None, section: str | None = None
+) -> str:
     parts = [f"*{safe(document.name)}*"]
     parts += [safe(p) for p in (document.author, document.published and document.published.isoformat()) if p]
+    if section is not None:
+        parts.append(safe(section))
     if page is not None:
         parts.append(f"p. {page}")
     if document.url:
@@ -101,8 +105,14 @@ def paged_fields(
     return pages
 
 
-def quoted_field(text: str, document: DocumentInfo, reference: ReferenceInfo | None, page: int | None = None) -> str:
-    source = clip(source_line(document, reference, page), 400)
+def quoted_field(
+    text: str,
+    document: DocumentInfo,
+    reference: ReferenceInfo | None,
+    page: int | None = None,
+    section: str | None = None,
+) -> str:
+    source = clip(source_line(document, reference, page, section), 400)
     return f"{quote_block(text, FIELD_LIMIT - len(source) - 1)}\n{source}"
 
 
@@ -112,7 +122,7 @@ def search_pages(answer: SearchAnswer) -> list[discord.Embed]:
 
 def cite_pages(answer: CiteAnswer) -> list[discord.Embed]:
     fields = [
-        (f"{i}. {safe(relation_label(m))}", quoted_field(m.text, m.document, m.reference, m.page))
+        (f"{i}. {safe(relation_label(m))}", quoted_field(m.text, m.document, m.reference, m.page, m.section))
         for i, m in enumerate(answer.matches, 1)
     ]
     title = f"{verdict_title(answer)}: {safe(answer.claim)}"
@@ -120,7 +130,9 @@ def cite_pages(answer: CiteAnswer) -> list[discord.Embed]:
 
 
 def _passage_pages(title: str, passages: list[Passage]) -> list[discord.Embed]:
-    fields = [(f"{i}.", quoted_field(p.text, p.document, p.reference, p.page)) for i, p in enumerate(passages, 1)]
+    fields = [
+        (f"{i}.", quoted_field(p.text, p.document, p.reference, p.page, p.section)) for i, p in enumerate(passages, 1)
+    ]
     return paged_fields(title, fields, per_page=PER_PAGE, footer=VERBATIM)
 
 

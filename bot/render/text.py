@@ -33,12 +33,16 @@ def _wrap(text: str, indent: str = "   ") -> str:
     return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)
 
 
-def _source(document: DocumentInfo, reference: ReferenceInfo | None, page: int | None = None) -> str:
+def _source(
+    document: DocumentInfo, reference: ReferenceInfo | None, page: int | None = None, section: str | None = None
+) -> str:
     parts = [f"“{document.title}”" if not document.title_is_opening else f"{document.id} ({document.title})"]
     if document.author:
         parts.append(document.author)
     if document.published:
         parts.append(document.published.isoformat())
+    if section is not None:
+        parts.append(section)
     if page is not None:
         parts.append(f"p. {page}")
     indent = "   "
@@ -58,7 +62,11 @@ def render_topics(answer: TopicsAnswer) -> str:
 def _quoted_list(heading: str, passages: list[Passage]) -> str:
     lines = [heading]
     for i, passage in enumerate(passages, 1):
-        lines += ["", _wrap(f"{i}. “{passage.text}”", ""), _source(passage.document, passage.reference, passage.page)]
+        lines += [
+            "",
+            _wrap(f"{i}. “{passage.text}”", ""),
+            _source(passage.document, passage.reference, passage.page, passage.section),
+        ]
     return "\n".join(lines)
 
 
@@ -92,7 +100,7 @@ def render_cite(answer: CiteAnswer) -> str:
         lines += [
             "",
             _wrap(f"{i}. {relation_label(match)}: “{match.text}”", ""),
-            _source(match.document, match.reference, match.page),
+            _source(match.document, match.reference, match.page, match.section),
         ]
     return "\n".join(lines)
 

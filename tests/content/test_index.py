@@ -18,6 +18,8 @@ from bot.content.index.store import Store
 from bot.content.sources import MAX_SOURCE_BYTES
 from tests.conftest import ESSAY, NEWS, copy_seeds
 
+EVALUATION = Path(__file__).parents[1] / "evaluation" / "documents"
+
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
@@ -186,3 +188,23 @@ def test_each_documents_country_is_read_when_it_is_indexed(engine: StudyEngine):
     # the country each names most, as worked out from its sentences; both seeds are about North Korea
     assert stored == {doc_id: main_country(store.document_texts(doc_id)) for doc_id in stored}
     assert set(stored.values()) == {frozenset({"KP"})}
+
+
+def test_each_sentence_keeps_the_numbered_section_it_stands_in(tmp_path: Path):
+    # the Declaration's articles are headed "Article 1" to "Article 30"; its preamble has no number
+    shutil.copy(EVALUATION / "udhr-english.html", tmp_path / "udhr-english.html")
+    engine = StudyEngine(open_index(tmp_path), [])
+    store = engine.index.store
+    sections = {s.text: s.section for s in store.sentences(store.document_sentence_ids(store.document_ids()[0]))}
+    assert sections["Everyone has the right to a nationality."] == "Article 15"
+    assert sections["Everyone has the right to life, liberty and the security of person."] == "Article 3"
+    assert next(section for text, section in sections.items() if text.startswith("Whereas recognition")) is None
+    # searched with its section: the sentences under a heading never name it
+    found = engine.search("What does Article 19 say?", limit=1).results[0]
+    assert found.text.startswith("Everyone has the right to freedom of opinion") and found.section == "Article 19"
+    # and /cite reads the claim's article number from it: the right article states the claim, another not
+    answer = engine.cite("Under Article 15, everyone has the right to a nationality.")
+    assert answer.verdict == "supported" and answer.matches[0].section == "Article 15"
+    claim = "Article {} of the Declaration protects the right to freedom of opinion and expression."
+    assert engine.cite(claim.format(19)).verdict == "supported"
+    assert engine.cite(claim.format(20)).verdict == "related"

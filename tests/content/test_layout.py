@@ -1,4 +1,6 @@
-from bot.content.layout import Role, classify
+import pytest
+
+from bot.content.layout import Role, classify, section_label
 from bot.content.segmentation import paragraph_spans
 from tests.conftest import ESSAY, NEWS, seed_text
 
@@ -110,3 +112,21 @@ def test_a_label_of_a_few_words_before_a_colon_is_no_sentence():
     roles = roles_of("Pearson residuals:\nThe plot shows the residuals of the model: each cell is shaded.\nTags:\n")
     assert roles["Pearson residuals:"] is Role.HEADING
     assert roles["The plot shows the residuals of the model: each cell is shaded."] is Role.BODY
+
+
+@pytest.mark.parametrize(
+    ("heading", "label"),
+    [
+        ("Article 19", "Article 19"),
+        ("Chapter IV. The right to work", "Chapter IV"),
+        ("Part 2: Results", "Part 2"),
+        ("Section 3.1 – Methods", "Section 3.1"),
+        ("Figure 3", None),  # a caption's number, not a section's
+        ("Table 2: Deaths by year", None),
+        ("Over 20 resolutions", None),  # a number inside a headline
+        ("Since 2019", None),  # a year
+        ("Preamble", None),
+    ],
+)
+def test_a_heading_numbering_a_section_gives_its_label(heading, label):
+    assert section_label(heading) == label

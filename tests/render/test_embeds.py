@@ -1,9 +1,10 @@
-"""Embeds stay within Discord's limits by construction, whatever the source text."""
+"""Embeds stay within Discord's limits by construction, whatever the source text; quotes say where they stand."""
 
 from __future__ import annotations
 
 from bot.content.models import DocumentInfo, Passage, ReferenceInfo, SearchAnswer
 from bot.render.embeds import FIELD_LIMIT, clip, quoted_field, search_pages
+from bot.render.text import render_search
 
 DOCUMENT = DocumentInfo(id="doc", title="A *very* long_title " * 20, path="doc.txt", author="@everyone")
 REFERENCE = ReferenceInfo(key="X, 2020", text="X. (2020). " + "Title words " * 200, authors="X", year="2020")
@@ -34,3 +35,15 @@ def test_source_text_cannot_ping_or_break_markdown():
 
 def test_clip_leaves_short_text_alone():
     assert clip("short", 10) == "short"
+
+
+def test_a_quote_says_the_numbered_section_it_stands_in_before_its_page():
+    declaration = DocumentInfo(id="udhr", title="Universal Declaration of Human Rights", path="udhr.html")
+    passage = Passage(
+        text="Everyone has the right to a nationality.", document=declaration, section="Article 15", score=1
+    )
+    (page,) = search_pages(SearchAnswer(query="nationality", results=[passage]))
+    assert "*Universal Declaration of Human Rights*, Article 15" in (page.fields[0].value or "")
+    assert "“Universal Declaration of Human Rights”, Article 15, p. 3" in render_search(
+        SearchAnswer(query="nationality", results=[passage.model_copy(update={"page": 3})])
+    )

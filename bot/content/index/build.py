@@ -245,7 +245,7 @@ def _build(
                 continue
             doc_id, first = store.add(document)
             for offset, sentence in enumerate(document.sentences):
-                search.add(first + offset, doc_id, sentence.text, bool(sentence.statistics))
+                search.add(first + offset, doc_id, sentence.text, bool(sentence.statistics), sentence.section)
             warnings.extend(document.warnings)
             names.update(document.names)
             totals.update(

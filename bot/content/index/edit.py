@@ -57,7 +57,7 @@ def add_document(folder: Path, document: IngestedDocument, analyzer: Analyzer, v
     store.close()
     search = SearchIndexWriter(folder / "search", analyzer)
     for offset, sentence in enumerate(document.sentences):
-        search.add(first + offset, doc_id, sentence.text, bool(sentence.statistics))
+        search.add(first + offset, doc_id, sentence.text, bool(sentence.statistics), sentence.section)
     search.close()
     meaning = MeaningIndex.load(folder)
     if meaning is not None and vectors is not None:

@@ -50,9 +50,14 @@ class SearchIndexWriter:
         self._index = tantivy.Index(_schema(analyzer), path=str(path))
         self._writer = self._index.writer(heap_size=_WRITER_HEAP_BYTES * threads, num_threads=threads)
 
-    def add(self, sentence_id: int, document_id: int, text: str, has_statistic: bool) -> None:
+    def add(
+        self, sentence_id: int, document_id: int, text: str, has_statistic: bool, section: str | None = None
+    ) -> None:
+        """`section`, the label of the numbered section the sentence stands in, is searched with it: "What does
+        Article 19 say?" finds the sentences under the heading "Article 19", which never name it."""
+        words = f"{text} {section}" if section else text
         self._writer.add_document(
-            tantivy.Document(sid=sentence_id, doc=document_id, has_stat=int(has_statistic), text=text)
+            tantivy.Document(sid=sentence_id, doc=document_id, has_stat=int(has_statistic), text=words)
         )
 
     def remove_document(self, document_id: int) -> None:

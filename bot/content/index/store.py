@@ -27,7 +27,7 @@ CREATE TABLE documents (
     format TEXT NOT NULL, pages INTEGER, set_aside TEXT NOT NULL, country TEXT
 );
 CREATE TABLE sentences (id INTEGER PRIMARY KEY, document INTEGER NOT NULL, paragraph INTEGER NOT NULL,
-    page INTEGER, offset INTEGER NOT NULL, text TEXT NOT NULL);
+    page INTEGER, offset INTEGER NOT NULL, text TEXT NOT NULL, section TEXT);
 CREATE TABLE refs (id INTEGER PRIMARY KEY, document INTEGER NOT NULL, key TEXT NOT NULL,
     authors TEXT NOT NULL, year TEXT NOT NULL, title TEXT, publisher TEXT, text TEXT NOT NULL);
 CREATE TABLE citations (sentence INTEGER NOT NULL, ref INTEGER, cited TEXT NOT NULL, kind TEXT NOT NULL);
@@ -59,6 +59,7 @@ class StoredSentence:
     offset: int
     text: str
     references: list[ReferenceInfo]
+    section: str | None = None  # the numbered section it stands in ("Article 19")
 
     @property
     def reference(self) -> ReferenceInfo | None:
@@ -135,12 +136,14 @@ class StoreWriter:
                 for rid, r in zip(ref_ids, document.references, strict=True)
             ],
         )
-        sentences: list[tuple[int, int, int, int | None, int, str]] = []
+        sentences: list[tuple[int, int, int, int | None, int, str, str | None]] = []
         citations: list[tuple[int, int | None, str, str]] = []
         statistics: list[tuple[int, int, str, float, str, str | None, int | None]] = []
         for offset, sentence in enumerate(document.sentences):
             sid = first + offset
-            sentences.append((sid, doc_id, sentence.paragraph, sentence.page, sentence.offset, sentence.text))
+            sentences.append(
+                (sid, doc_id, sentence.paragraph, sentence.page, sentence.offset, sentence.text, sentence.section)
+            )
             citations.extend(
                 (sid, None if c.reference is None else ref_ids[c.reference], c.cited, c.kind)
                 for c in sentence.citations
@@ -149,7 +152,7 @@ class StoreWriter:
                 statistics.append((self._next_statistic, sid, s.value, s.number, s.kind, s.counts, s.year))
                 self._next_statistic += 1
         self._next_sentence += len(sentences)
-        self._db.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?)", sentences)
+        self._db.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?,?)", sentences)
         self._db.executemany("INSERT INTO citations VALUES (?,?,?,?)", citations)
         self._db.executemany("INSERT INTO statistics VALUES (?,?,?,?,?,?,?)", statistics)
         self._db.execute(
@@ -338,15 +341,16 @@ class Store:
             return []
         marks = ",".join("?" * len(ids))
         rows = self._db.execute(
-            f"SELECT id, document, paragraph, page, offset, text FROM sentences WHERE id IN ({marks})", list(ids)
+            f"SELECT id, document, paragraph, page, offset, text, section FROM sentences WHERE id IN ({marks})",
+            list(ids),
         )
         by_id = {row[0]: row for row in rows}
         return [self._sentence(by_id[i]) for i in ids if i in by_id]
 
-    def _sentence(self, row: tuple[int, int, int, int | None, int, str]) -> StoredSentence:
-        sid, doc_id, paragraph, page, offset, text = row
+    def _sentence(self, row: tuple[int, int, int, int | None, int, str, str | None]) -> StoredSentence:
+        sid, doc_id, paragraph, page, offset, text, section = row
         references = list(self.references_of_sentence(sid))
-        return StoredSentence(sid, doc_id, self.document(doc_id), paragraph, page, offset, text, references)
+        return StoredSentence(sid, doc_id, self.document(doc_id), paragraph, page, offset, text, references, section)
 
     def statistics(self, sentence_ids: Iterable[int]) -> list[StoredStatistic]:
         """The statistics the sentences quote, in the sources' order."""
