@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from bot.content.abbreviations import abbreviations, spelled_runs, spelling_words
 from bot.content.countries import countries_in
-from bot.content.lexicon import antonyms, forms
+from bot.content.lexicon import antonyms, forms, opposed
 from bot.content.models import Relation
 from bot.content.statistics import MENTION, YEARS, is_share, mention_value, scale_factor
 
@@ -268,7 +268,8 @@ class ClaimReader:
                 if (terms := _words(self._terms(m.group(0)))) and not claimed.intersection(terms)
             )
         )
-        return all(self._near(word.lower(), own) for word in left_out)
+        # a word set against it never says it otherwise, however near in meaning ("secret" for "open")
+        return all(self._near(word.lower(), [w for w in own if not opposed(word, w)]) for word in left_out)
 
     def _coverage(self, words: set[str], leaving_out: AbstractSet[str] = frozenset()) -> float:
         """The share of the claim's weighted words `words` hold, of those `leaving_out` does not hold."""
@@ -352,10 +353,15 @@ def _acronyms(sentence: str) -> set[str]:
 
 
 def _names(claim: str) -> list[str]:
-    """The names a claim gives ("North Korea", "UN", "Kenya"), whose absence means another actor."""
+    """The names a claim gives ("North Korea", "UN", "Kenya"), whose absence means another actor. A single
+    word capitalised only because it opens the claim ("Half of the members...", "Nearly all...") is no
+    name, unless it is a country's or written in capitals."""
     found: list[str] = []
+    opening = len(claim) - len(claim.lstrip(" \"“‘'"))
     for match in _NAME.finditer(claim):
         words = [w for w in match.group(0).split() if w.lower() not in _NOT_NAMES]
+        if match.start() == opening and len(words) == 1 and not words[0].isupper() and not countries_in(words[0]):
+            continue
         if words:
             found.append(" ".join(words))
     return found

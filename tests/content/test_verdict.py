@@ -211,3 +211,32 @@ def test_a_name_the_claim_gives_its_source_by_is_held_by_the_sentences_source(en
     )
     judged = cited.judge(sentence, source="Universal Declaration of Human Rights")
     assert judged is not None and judged.relation == "supports"
+
+
+def test_a_word_set_against_the_claims_never_says_it_otherwise(engine):
+    # near in meaning as a model of single words may find "secret" to "open", it never says it
+    claim = ClaimReader(
+        "Voting in the elections is open.",
+        engine._planner.terms,
+        lambda _: 1.0,
+        near=lambda _, others: "secret" in others,
+    )
+    judged = claim.judge("Voting in the elections is held in secret.", close=True)
+    assert judged is not None and judged.relation == "related"
+    judged = ClaimReader(
+        "Voting in the elections is open.",
+        engine._planner.terms,
+        lambda _: 1.0,
+        near=lambda _, others: "public" in others,
+    ).judge("Voting in the elections is held in public.", close=True)
+    assert judged is not None and judged.relation == "supports"  # a word near it that is not set against it
+
+
+def test_a_word_capitalised_only_for_opening_the_claim_is_no_name(engine):
+    half = ClaimReader("Half of the gang members in the capital are children.", engine._planner.terms, lambda _: 1.0)
+    judged = half.judge("Shockingly, 50% of gang members in the capital are children and adolescents.")
+    assert judged is not None and judged.relation == "supports"
+    # a country opening the claim is still its actor
+    kenya = ClaimReader("Haiti has agreed to lead the security mission.", engine._planner.terms, lambda _: 1.0)
+    judged = kenya.judge("Kenya has agreed to lead the security mission.")
+    assert judged is not None and judged.relation == "related"

@@ -28,6 +28,7 @@ SOURCES = (
     "URY_74_2019.txt",
     "TTO_54_1999.txt",
     "udhr-english.html",
+    "HTI_79_2024.txt",
 )
 
 
