@@ -2,9 +2,11 @@
 
 A sentence supports a claim only when it states it: the claim's words (or words sharing their stem)
 cover nearly all of it, weighted by how rare each is; every figure the claim gives stands in the
-sentence, given to what the claim gives it to; each name it gives is there; the part of the sentence
-that speaks to it is negated only if the claim is; no word of it is set against the claim's ("rose" /
-"fell", "success" / "collapse"); and it does not speak of some where the claim speaks of all. A
+sentence, given to what the claim gives it to; each name it gives is there (or in where the sentence
+stands: its source, its numbered section); the part of the sentence that speaks to it is negated only if
+the claim is; no word of it is set against the claim's ("rose" / "fell", "success" / "collapse", or an
+antonym in the claim word's place: "secret" for "open"); and it does not speak of some where the claim
+speaks of all. A
 sentence on the same thing that gives another figure, negates it or sets an opposing word against it
 contradicts it. Anything else on the subject is related. Meaning only lowers the share of words a
 sentence near the claim must hold (the engine says which are near); the rules err towards "related",
@@ -58,8 +60,9 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words after a negation looked through for the word the claim's negation goes with ("without any limitation").
 _NEGATED_WORDS = 3
 _NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this that these those their".split())
-# Opposing predicates: a small, closed class of words that decides most claims a sentence contradicts.
-# (WordNet would be the library for antonyms, but its data must be downloaded; these axes ship here.)
+# Opposing predicates: a small, closed class of words that decides most claims a sentence contradicts,
+# wherever the sentence says them. WordNet's 33,180 pairs (`lexicon`) count only in the claim word's own
+# place (`_substituted`): anywhere, "right" / "left" alone would set half of English against itself.
 _OPPOSITES = (
     (
         "increase rise rose risen grow grew grown higher expand gain gained up doubled tripled quadrupled",
