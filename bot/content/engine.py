@@ -560,6 +560,7 @@ def _statistic(stat: StoredStatistic, sentence: StoredSentence) -> Statistic:
         quote=sentence.text,
         document=sentence.document,
         page=sentence.page,
+        section=sentence.section,
         reference=sentence.reference,
     )
 

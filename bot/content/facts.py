@@ -44,6 +44,7 @@ def fact_for(store: Store, key: str) -> Fact | None:
         quote=sentence.text,
         document=sentence.document,
         page=sentence.page,
+        section=sentence.section,
         reference=sentence.reference,
         statistic=value,
     )

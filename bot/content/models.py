@@ -96,6 +96,7 @@ class Statistic(BaseModel):
     quote: str
     document: DocumentInfo
     page: int | None = None
+    section: str | None = Field(default=None, description='The numbered section of its sentence ("Article 19").')
     reference: ReferenceInfo | None = None
 
 
@@ -181,6 +182,7 @@ class QuizQuestion(BaseModel):
     explanation: str
     document: DocumentInfo
     page: int | None = None
+    section: str | None = Field(default=None, description='The numbered section of its sentence ("Article 19").')
     reference: ReferenceInfo | None = None
 
 
@@ -200,6 +202,7 @@ class Fact(BaseModel):
     quote: str
     document: DocumentInfo
     page: int | None = None
+    section: str | None = Field(default=None, description='The numbered section of its sentence ("Article 19").')
     reference: ReferenceInfo | None = None
     statistic: str | None = Field(default=None, description="The statistic the fact is about, if any.")
 

@@ -141,7 +141,7 @@ def stats_pages(answer: StatsAnswer) -> list[discord.Embed]:
     for stat in answer.stats:
         what = f" — {stat.counts}" if stat.counts else ""
         year = f" ({stat.year})" if stat.year else ""
-        quoted = quoted_field(stat.quote, stat.document, stat.reference, stat.page)
+        quoted = quoted_field(stat.quote, stat.document, stat.reference, stat.page, stat.section)
         fields.append((safe(f"{stat.value}{what}{year}"), quoted))
     title = "Statistics" + (f" about {safe(answer.topic)}" if answer.topic else "")
     return paged_fields(title, fields, per_page=PER_PAGE, footer=VERBATIM)
@@ -174,7 +174,7 @@ def fact_embed_for(fact: Fact, *, title: str) -> discord.Embed:
     if fact.statistic:
         title = f"{title}: {safe(fact.statistic)}"
     embed = discord.Embed(title=clip(title, TITLE_LIMIT), colour=COLOUR)
-    embed.description = quoted_field(fact.quote, fact.document, fact.reference, fact.page)
+    embed.description = quoted_field(fact.quote, fact.document, fact.reference, fact.page, fact.section)
     return embed
 
 

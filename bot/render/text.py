@@ -79,7 +79,12 @@ def render_stats(answer: StatsAnswer) -> str:
     for i, s in enumerate(answer.stats, 1):
         what = f" — {s.counts}" if s.counts else ""
         year = f" ({s.year})" if s.year else ""
-        lines += ["", f"{i}. {s.value}{what}{year}", _wrap(f"“{s.quote}”"), _source(s.document, s.reference, s.page)]
+        lines += [
+            "",
+            f"{i}. {s.value}{what}{year}",
+            _wrap(f"“{s.quote}”"),
+            _source(s.document, s.reference, s.page, s.section),
+        ]
     return "\n".join(lines)
 
 
@@ -115,14 +120,14 @@ def render_quiz(answer: QuizAnswer) -> str:
         lines += [f"   {OPTION_LETTERS[j]}) {option}" for j, option in enumerate(q.options)]
         lines.append(f"   Answer: {OPTION_LETTERS[q.answer]}) {q.options[q.answer]} — {q.explanation}")
         lines.append(_wrap(f"Quote: “{q.quote}”"))
-        lines.append(_source(q.document, q.reference, q.page))
+        lines.append(_source(q.document, q.reference, q.page, q.section))
     return "\n".join(lines)
 
 
 def render_fact(answer: FactAnswer) -> str:
     fact = answer.fact
     head = f"Fact (seed {answer.seed})" + (f": {fact.statistic}" if fact.statistic else "")
-    return "\n".join([head, _wrap(f"“{fact.quote}”"), _source(fact.document, fact.reference, fact.page)])
+    return "\n".join([head, _wrap(f"“{fact.quote}”"), _source(fact.document, fact.reference, fact.page, fact.section)])
 
 
 def _source_lines(s: SourceSummary) -> list[str]:

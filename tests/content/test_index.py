@@ -208,3 +208,7 @@ def test_each_sentence_keeps_the_numbered_section_it_stands_in(tmp_path: Path):
     claim = "Article {} of the Declaration protects the right to freedom of opinion and expression."
     assert engine.cite(claim.format(19)).verdict == "supported"
     assert engine.cite(claim.format(20)).verdict == "related"
+    # a quiz question says it beside its source too
+    questions = engine.quiz(count=3, seed=3).questions
+    assert questions and all(q.section == sections[q.quote] for q in questions)
+    assert any(q.section for q in questions)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from bot.content.models import DocumentInfo, Passage, ReferenceInfo, SearchAnswer
-from bot.render.embeds import FIELD_LIMIT, clip, quoted_field, search_pages
-from bot.render.text import render_search
+from bot.content.models import (
+    DocumentInfo,
+    Fact,
+    FactAnswer,
+    Passage,
+    ReferenceInfo,
+    SearchAnswer,
+    Statistic,
+    StatsAnswer,
+)
+from bot.render.embeds import FIELD_LIMIT, clip, quoted_field, search_pages, stats_pages
+from bot.render.text import render_fact, render_search
 
 DOCUMENT = DocumentInfo(id="doc", title="A *very* long_title " * 20, path="doc.txt", author="@everyone")
 REFERENCE = ReferenceInfo(key="X, 2020", text="X. (2020). " + "Title words " * 200, authors="X", year="2020")
@@ -47,3 +56,12 @@ def test_a_quote_says_the_numbered_section_it_stands_in_before_its_page():
     assert "“Universal Declaration of Human Rights”, Article 15, p. 3" in render_search(
         SearchAnswer(query="nationality", results=[passage.model_copy(update={"page": 3})])
     )
+
+
+def test_a_statistic_and_a_fact_say_their_section_too():
+    declaration = DocumentInfo(id="udhr", title="Universal Declaration of Human Rights", path="udhr.html")
+    quoted = {"quote": "Everyone has the right to a nationality.", "document": declaration, "section": "Article 15"}
+    stat = Statistic(value="one", number=1, kind="count", counts="nationality", **quoted)
+    (page,) = stats_pages(StatsAnswer(stats=[stat]))
+    assert "Article 15" in (page.fields[0].value or "")
+    assert "Article 15" in render_fact(FactAnswer(seed=1, fact=Fact(key="cite:1", **quoted)))

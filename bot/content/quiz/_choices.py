@@ -75,6 +75,7 @@ def question_on(
         explanation=explanation,
         document=sentence.document,
         page=sentence.page,
+        section=sentence.section,
         reference=reference or sentence.reference,
     )
 

@@ -32,5 +32,6 @@ def statement_question(fill_in: QuizQuestion, rng: random.Random) -> QuizQuestio
         explanation=explanation,
         document=fill_in.document,
         page=fill_in.page,
+        section=fill_in.section,
         reference=fill_in.reference,
     )
