@@ -134,12 +134,12 @@ def _unlink_note_markers(tree: HtmlElement) -> None:
 
 def _prose(element: HtmlElement) -> bool:
     text = " ".join(element.text_content().split())
-    linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
     sentences = len(re.findall(r"[a-z][.!?](?:\s|$)", text))
-    return len(text) >= _PROSE_CHARS and sentences >= 2 and linked <= _PROSE_LINK_SHARE * len(text)
+    return len(text) >= _PROSE_CHARS and sentences >= 2 and _unlinked(element)
 
 
 def _unlinked(element: HtmlElement) -> bool:
+    """At most a quarter of its text is links."""
     text = " ".join(element.text_content().split())
     linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
     return bool(text) and linked <= _PROSE_LINK_SHARE * len(text)
