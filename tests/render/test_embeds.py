@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from bot.content.models import (
-    DocumentInfo,
-    Fact,
-    FactAnswer,
-    Passage,
-    ReferenceInfo,
-    SearchAnswer,
-    Statistic,
-    StatsAnswer,
-)
+from bot.content import models
+from bot.content.models import DocumentInfo, Passage, ReferenceInfo, SearchAnswer
 from bot.render.embeds import FIELD_LIMIT, clip, quoted_field, search_pages, stats_pages
 from bot.render.text import render_fact, render_search
 
@@ -61,7 +53,7 @@ def test_a_quote_says_the_numbered_section_it_stands_in_before_its_page():
 def test_a_statistic_and_a_fact_say_their_section_too():
     declaration = DocumentInfo(id="udhr", title="Universal Declaration of Human Rights", path="udhr.html")
     quoted = {"quote": "Everyone has the right to a nationality.", "document": declaration, "section": "Article 15"}
-    stat = Statistic(value="one", number=1, kind="count", counts="nationality", **quoted)
-    (page,) = stats_pages(StatsAnswer(stats=[stat]))
+    stat = models.Statistic(value="one", number=1, kind="count", counts="nationality", **quoted)
+    (page,) = stats_pages(models.StatsAnswer(stats=[stat]))
     assert "Article 15" in (page.fields[0].value or "")
-    assert "Article 15" in render_fact(FactAnswer(seed=1, fact=Fact(key="cite:1", **quoted)))
+    assert "Article 15" in render_fact(models.FactAnswer(seed=1, fact=models.Fact(key="cite:1", **quoted)))
