@@ -19,7 +19,7 @@ from bot.content.models import (
     SummaryAnswer,
     TopicsAnswer,
 )
-from bot.render import plural
+from bot.render import Placed, plural
 from bot.render.understood import understood
 from bot.render.verdicts import relation_label, verdict_line, verdict_title
 
@@ -105,14 +105,8 @@ def paged_fields(
     return pages
 
 
-def quoted_field(
-    text: str,
-    document: DocumentInfo,
-    reference: ReferenceInfo | None,
-    page: int | None = None,
-    section: str | None = None,
-) -> str:
-    source = clip(source_line(document, reference, page, section), 400)
+def quoted_field(text: str, place: Placed) -> str:
+    source = clip(source_line(place.document, place.reference, place.page, place.section), 400)
     return f"{quote_block(text, FIELD_LIMIT - len(source) - 1)}\n{source}"
 
 
@@ -121,18 +115,13 @@ def search_pages(answer: SearchAnswer) -> list[discord.Embed]:
 
 
 def cite_pages(answer: CiteAnswer) -> list[discord.Embed]:
-    fields = [
-        (f"{i}. {safe(relation_label(m))}", quoted_field(m.text, m.document, m.reference, m.page, m.section))
-        for i, m in enumerate(answer.matches, 1)
-    ]
+    fields = [(f"{i}. {safe(relation_label(m))}", quoted_field(m.text, m)) for i, m in enumerate(answer.matches, 1)]
     title = f"{verdict_title(answer)}: {safe(answer.claim)}"
     return paged_fields(title, fields, per_page=PER_PAGE, footer=VERBATIM, description=safe(verdict_line(answer)))
 
 
 def _passage_pages(title: str, passages: list[Passage]) -> list[discord.Embed]:
-    fields = [
-        (f"{i}.", quoted_field(p.text, p.document, p.reference, p.page, p.section)) for i, p in enumerate(passages, 1)
-    ]
+    fields = [(f"{i}.", quoted_field(p.text, p)) for i, p in enumerate(passages, 1)]
     return paged_fields(title, fields, per_page=PER_PAGE, footer=VERBATIM)
 
 
@@ -141,7 +130,7 @@ def stats_pages(answer: StatsAnswer) -> list[discord.Embed]:
     for stat in answer.stats:
         what = f" — {stat.counts}" if stat.counts else ""
         year = f" ({stat.year})" if stat.year else ""
-        quoted = quoted_field(stat.quote, stat.document, stat.reference, stat.page, stat.section)
+        quoted = quoted_field(stat.quote, stat)
         fields.append((safe(f"{stat.value}{what}{year}"), quoted))
     title = "Statistics" + (f" about {safe(answer.topic)}" if answer.topic else "")
     return paged_fields(title, fields, per_page=PER_PAGE, footer=VERBATIM)
@@ -174,7 +163,7 @@ def fact_embed_for(fact: Fact, *, title: str) -> discord.Embed:
     if fact.statistic:
         title = f"{title}: {safe(fact.statistic)}"
     embed = discord.Embed(title=clip(title, TITLE_LIMIT), colour=COLOUR)
-    embed.description = quoted_field(fact.quote, fact.document, fact.reference, fact.page, fact.section)
+    embed.description = quoted_field(fact.quote, fact)
     return embed
 
 

@@ -56,7 +56,7 @@ def _revealed(title: str, question: QuizQuestion) -> discord.Embed:
     embed = discord.Embed(title=clip(f"{title}: {answer}", 256), colour=COLOUR)
     embed.description = clip(_prompt(question), 1500) + "\n\n" + _options(question)
     embed.add_field(name="Why", value=clip(safe(question.explanation), FIELD_LIMIT), inline=False)
-    quoted = quoted_field(question.quote, question.document, question.reference, question.page, question.section)
+    quoted = quoted_field(question.quote, question)
     embed.add_field(name="Quote", value=quoted, inline=False)
     return embed
 

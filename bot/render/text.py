@@ -22,7 +22,7 @@ from bot.content.models import (
     TopicsAnswer,
 )
 from bot.library.models import LibraryChange, ServerLibrary
-from bot.render import plural
+from bot.render import Placed, plural
 from bot.render.understood import understood
 from bot.render.verdicts import relation_label, verdict_line, verdict_title
 
@@ -52,6 +52,10 @@ def _source(
     return "\n".join(lines)
 
 
+def _placed(place: Placed) -> str:
+    return _source(place.document, place.reference, place.page, place.section)
+
+
 def render_topics(answer: TopicsAnswer) -> str:
     lines = ["Topics (curated, then found in the sources):"]
     for t in answer.topics:
@@ -65,7 +69,7 @@ def _quoted_list(heading: str, passages: list[Passage]) -> str:
         lines += [
             "",
             _wrap(f"{i}. “{passage.text}”", ""),
-            _source(passage.document, passage.reference, passage.page, passage.section),
+            _placed(passage),
         ]
     return "\n".join(lines)
 
@@ -83,7 +87,7 @@ def render_stats(answer: StatsAnswer) -> str:
             "",
             f"{i}. {s.value}{what}{year}",
             _wrap(f"“{s.quote}”"),
-            _source(s.document, s.reference, s.page, s.section),
+            _placed(s),
         ]
     return "\n".join(lines)
 
@@ -105,7 +109,7 @@ def render_cite(answer: CiteAnswer) -> str:
         lines += [
             "",
             _wrap(f"{i}. {relation_label(match)}: “{match.text}”", ""),
-            _source(match.document, match.reference, match.page, match.section),
+            _placed(match),
         ]
     return "\n".join(lines)
 
@@ -120,14 +124,14 @@ def render_quiz(answer: QuizAnswer) -> str:
         lines += [f"   {OPTION_LETTERS[j]}) {option}" for j, option in enumerate(q.options)]
         lines.append(f"   Answer: {OPTION_LETTERS[q.answer]}) {q.options[q.answer]} — {q.explanation}")
         lines.append(_wrap(f"Quote: “{q.quote}”"))
-        lines.append(_source(q.document, q.reference, q.page, q.section))
+        lines.append(_placed(q))
     return "\n".join(lines)
 
 
 def render_fact(answer: FactAnswer) -> str:
     fact = answer.fact
     head = f"Fact (seed {answer.seed})" + (f": {fact.statistic}" if fact.statistic else "")
-    return "\n".join([head, _wrap(f"“{fact.quote}”"), _source(fact.document, fact.reference, fact.page, fact.section)])
+    return "\n".join([head, _wrap(f"“{fact.quote}”"), _placed(fact)])
 
 
 def _source_lines(s: SourceSummary) -> list[str]:

@@ -13,7 +13,8 @@ REFERENCE = ReferenceInfo(key="X, 2020", text="X. (2020). " + "Title words " * 2
 
 def test_a_long_quote_is_cut_at_a_word_with_an_ellipsis_and_a_pointer_to_search():
     text = "word " * 2000
-    field = quoted_field(text.strip(), DOCUMENT, REFERENCE)
+    passage = Passage(text=text.strip(), document=DOCUMENT, reference=REFERENCE, score=1.0)
+    field = quoted_field(passage.text, passage)
     assert len(field) <= FIELD_LIMIT
     quote = field.split("”")[0]
     assert quote.endswith("… (see /search)")
@@ -29,7 +30,8 @@ def test_pages_of_huge_results_respect_every_limit():
 
 
 def test_source_text_cannot_ping_or_break_markdown():
-    field = quoted_field("Hello @everyone and <@123> **bold**", DOCUMENT, None)
+    passage = Passage(text="Hello @everyone and <@123> **bold**", document=DOCUMENT, score=1.0)
+    field = quoted_field(passage.text, passage)
     assert "@everyone" not in field.replace("@\u200beveryone", "")
     assert "**bold**" not in field and "\\*\\*bold\\*\\*" in field
 
