@@ -139,8 +139,9 @@ class ClaimReader:
         self._names = [(countries_in(name), _words(terms(name))) for name in _names(claim)]
         self._countries = set[str]().union(*(countries for countries, _ in self._names))
         self._names_a_country = bool(self._countries)
+        self._names_other = any(terms and not countries for countries, terms in self._names)
         # The claim's abbreviations by their terms ("NGOs" → "ngo": "ngo"), and its words as they spell them.
-        self._abbreviated = {terms(a.upper())[0]: a for a in abbreviations(claim) if terms(a.upper())}
+        self._abbreviated = {term[0]: a for a in abbreviations(claim) if (term := terms(a.upper()))}
         self._spelling = spelling_words(claim)
         self._negated = _NEGATION.search(claim) is not None
         # each negation with the first word after it that is a term: "without limitation" → ("without", "limit")
@@ -192,7 +193,8 @@ class ClaimReader:
             own = named <= self._countries or countries_in(self._closest_clause(sentence)) <= self._countries
             if own and not _FIRST_PERSON.search(sentence):
                 named |= subject
-        told = set(_words(self._terms(source))) | _acronyms(source) if source else set[str]()
+        # the source's words, read only for a claim with a name that is not a country's
+        told = set(_words(self._terms(source))) | _acronyms(source) if source and self._names_other else set[str]()
         for countries, terms in self._names:
             if countries and countries <= named:
                 words.update(terms)

@@ -20,7 +20,7 @@ OUT = Path(__file__).with_name("antonyms.txt")
 INFLECTIONS = Path(__file__).with_name("inflections.txt")
 _MARKER = re.compile(r"\(\w+\)$")  # an adjective's position, "hole-and-corner(a)"
 
-_Synset = tuple[str, list[str], list[tuple[str, str]]]  # its type, its words, its (pointer, target)
+_Synset = tuple[list[str], list[tuple[str, str]]]  # its words, its (pointer, target)
 
 
 def _synsets(part: str) -> dict[str, _Synset]:
@@ -33,7 +33,7 @@ def _synsets(part: str) -> dict[str, _Synset]:
         words = [_MARKER.sub("", fields[4 + 2 * i].lower()) for i in range(count)]
         at = 4 + 2 * count
         pointers = [(fields[at + 1 + 4 * k], fields[at + 2 + 4 * k]) for k in range(int(fields[at]))]
-        found[fields[0]] = (fields[2], words, pointers)
+        found[fields[0]] = (words, pointers)
     return found
 
 
@@ -47,13 +47,13 @@ def antonym_pairs() -> set[tuple[str, str]]:
 
     for part in ("adj", "verb", "noun", "adv"):
         synsets = _synsets(part)
-        for _, words, pointers in synsets.values():
+        for words, pointers in synsets.values():
             for symbol, target in pointers:
                 if symbol != "!":
                     continue
-                add(words, synsets[target][1])
+                add(words, synsets[target][0])
                 for satellite in (t for s, t in pointers if s == "&"):
-                    add(synsets[satellite][1], synsets[target][1])
+                    add(synsets[satellite][0], synsets[target][0])
     return pairs
 
 
