@@ -29,6 +29,7 @@ SOURCES = (
     "TTO_54_1999.txt",
     "udhr-english.html",
     "HTI_79_2024.txt",
+    "MMR_75_2020.txt",
 )
 
 
