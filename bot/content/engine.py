@@ -364,8 +364,13 @@ class StudyEngine:
     def _sentence_before(self, sentence: StoredSentence) -> StoredSentence | None:
         """The sentence before this one in its document (a document's sentences have consecutive ids), also
         across a paragraph break: a news report's paragraphs are often one sentence each."""
-        previous = self.index.store.sentences([sentence.id - 1])
-        return previous[0] if previous and previous[0].document_id == sentence.document_id else None
+        return self._sentences_before([sentence]).get(sentence.id)
+
+    def _sentences_before(self, sentences: Sequence[StoredSentence]) -> dict[int, StoredSentence]:
+        """The sentence before each (by its id), read in one query."""
+        document = {s.id: s.document_id for s in sentences}
+        previous = self.index.store.sentences([sid - 1 for sid in document])
+        return {p.id + 1: p for p in previous if document.get(p.id + 1) == p.document_id}
 
     def cite(self, claim: str, *, limit: int = 5) -> CiteAnswer:
         claim = _checked_text(claim, "claim", MAX_CLAIM_CHARS)
@@ -388,12 +393,16 @@ class StudyEngine:
                 # vectors summed from words are too coarse to vouch that a sentence says the same thing
                 cosines = meaning.similarity(query, [sid for sid, _ in hits])
         matches: list[ClaimMatch] = []
-        for sentence in self.index.store.sentences([sid for sid, _ in hits]):
+        found = self.index.store.sentences([sid for sid, _ in hits])
+        # what a sentence's "the Government" may refer back to: read only for a claim naming such a body
+        before = self._sentences_before(found) if reader.names_other else {}
+        for sentence in found:
             judged = reader.judge(
                 sentence.text,
                 subject=self._subject(sentence.document_id),
                 source=_source_names(sentence),
                 section=sentence.section,
+                before=before[sentence.id].text if sentence.id in before else "",
                 close=cosines.get(sentence.id, 0.0) >= _CLOSE_COSINE,
             )
             if judged is None:

@@ -3,10 +3,11 @@
 A sentence supports a claim only when it states it: the claim's words (or words sharing their stem)
 cover nearly all of it, weighted by how rare each is; every figure the claim gives stands in the
 sentence, given to what the claim gives it to; each name it gives is there (or in where the sentence
-stands: its source, its numbered section); the part of the sentence that speaks to it is negated only if
-the claim is; no word of it is set against the claim's ("rose" / "fell", "success" / "collapse", or an
-antonym in the claim word's place: "secret" for "open"); and it does not speak of some where the claim
-speaks of all. A
+stands: its source, its numbered section, the sentence before that its "the Government" refers back to),
+and no other name stands in its place ("in Rakhine State" for "in Myanmar"); the part of the sentence
+that speaks to it is negated only if the claim is; no word of it is set against the claim's ("rose" /
+"fell", "success" / "collapse", or an antonym or another month in the claim word's place: "secret" for
+"open", "September" for "October"); and it does not speak of some where the claim speaks of all. A
 sentence on the same thing that gives another figure, negates it or sets an opposing word against it
 contradicts it. Anything else on the subject is related. Meaning only lowers the share of words a
 sentence near the claim must hold (the engine says which are near); the rules err towards "related",
@@ -56,6 +57,8 @@ _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][a-z]+)+")
 # A frame that says where the claim comes from and nothing of what it claims: "According to the UDHR, ...".
 _FRAME = re.compile(r"^\s*(?:according to|as (?:reported|stated|said|written) (?:by|in))\s+", re.IGNORECASE)
+# A name's word after "the", as a text refers back to one it gave in full: "the Government", "the Commission".
+_DEFINITE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words after a negation looked through for the word the claim's negation goes with ("without any limitation").
 _NEGATED_WORDS = 3
@@ -83,6 +86,19 @@ _OPPOSITES = (
     ),
     ("legal lawful", "illegal unlawful"),
 )
+# Closed sets whose members stand in one another's place, set against each other there as antonyms are:
+# "extended to 30 September 2020" does not state "extended to 30 October 2020". Only as written with a
+# capital, so that the verb "may" is no month.
+_ALTERNATIVES = tuple(
+    frozenset(members.split())
+    for members in (
+        "january february march april may june july august september october november december",
+        "monday tuesday wednesday thursday friday saturday sunday",
+    )
+)
+_CALENDAR = frozenset[str]().union(*_ALTERNATIVES)
+# Words that put what a claim says in a place: "carried out in every township in Myanmar".
+_PLACING = frozenset("in at across throughout within".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +150,15 @@ class ClaimReader:
         self.words = _words(terms(claim))
         # each of the claim's words as written, by its term: what `near` compares
         self._written = {t: m.group(0) for m in reversed(list(_WORD.finditer(claim))) for t in terms(m.group(0))}
+        # the claim's words in order with their terms: words left out together may be said in one ("come
+        # back" as "returned")
+        self._sequence = [(m.group(0), _words(terms(m.group(0)))) for m in _WORD.finditer(claim)]
         self._weights = {t: weight(t) for t in self.words}
         self._figures = _figures(claim, terms)
         self._names = [(countries_in(name), _words(terms(name))) for name in _names(claim)]
         self._countries = set[str]().union(*(countries for countries, _ in self._names))
         self._names_a_country = bool(self._countries)
-        self._names_other = any(terms and not countries for countries, terms in self._names)
+        self.names_other = any(terms and not countries for countries, terms in self._names)
         # The claim's abbreviations by their terms ("NGOs" → "ngo": "ngo"), and its words as they spell them.
         self._abbreviated = {term[0]: a for a in abbreviations(claim) if (term := terms(a.upper()))}
         self._spelling = spelling_words(claim)
@@ -149,8 +168,17 @@ class ClaimReader:
             (m.group(0).lower(), next(iter(terms(claim[m.end() :])), None)) for m in _NEGATION.finditer(claim)
         ]
         # the claim's words in order, and the words set against each (WordNet's antonyms), for `_substituted`
-        self._tokens = [t.lower() for t in _TOKEN.findall(claim)]
-        self._against = [antonyms(t) if terms(t) else frozenset[str]() for t in self._tokens]
+        written = _TOKEN.findall(claim)
+        self._tokens = [t.lower() for t in written]
+        self._against = [_set_against(w) if terms(w) else frozenset[str]() for w in written]
+        # where the claim puts a name: the word and the placing word before it ("township", "in" before
+        # "Myanmar"), by the name's first word, for `_placed_elsewhere`
+        firsts = {_TOKEN.findall(name)[0] for name in _names(claim)}
+        self._places = [
+            (tuple(terms(written[i - 2])), written[i - 1].lower(), written[i])
+            for i in range(2, len(written))
+            if written[i] in firsts and written[i - 1].lower() in _PLACING and terms(written[i - 2])
+        ]
         self._universal = _UNIVERSAL.search(claim) is not None
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
         self._sides = [self._side(set(self.words), pair) for pair in self._opposites]
@@ -162,6 +190,7 @@ class ClaimReader:
         subject: frozenset[str] = frozenset(),
         source: str = "",
         section: str | None = None,
+        before: str = "",
         close: bool = False,
     ) -> Judgement | None:
         """How `sentence` bears on the claim; None when it is not on the claim's subject.
@@ -175,7 +204,8 @@ class ClaimReader:
         own sentences, "According to Amnesty International, ..." of a sentence citing it. `section` is the
         label of the numbered section the sentence stands in, whose words and number it says too ("Article
         19 protects freedom of expression" of "Everyone has the right to freedom of opinion and expression"
-        under "Article 19"). `close` says the sentence is near the claim in meaning."""
+        under "Article 19"). `before` is the sentence before it in its document, which its "the Government"
+        may refer back to ("the NLD Government"). `close` says the sentence is near the claim in meaning."""
         words = set(_words(self._terms(sentence))) | _acronyms(sentence)
         words |= self._abbreviated_otherwise(sentence, words)
         # Words the sentence's place says for it (its section's label, its source's names): they hold the
@@ -194,11 +224,15 @@ class ClaimReader:
             if own and not _FIRST_PERSON.search(sentence):
                 named |= subject
         # the source's words, read only for a claim with a name that is not a country's
-        told = set(_words(self._terms(source))) | _acronyms(source) if source and self._names_other else set[str]()
+        told = set(_words(self._terms(source))) | _acronyms(source) if source and self.names_other else set[str]()
         for countries, terms in self._names:
             if countries and countries <= named:
                 words.update(terms)
-            elif not countries and terms and all(self._holds(told, t) for t in terms):
+            elif (
+                not countries
+                and terms
+                and (all(self._holds(told, t) for t in terms) or self._refers_back(sentence, terms, before))
+            ):
                 context.update(terms)
         context -= words
         coverage = self._coverage(words, leaving_out=context)
@@ -211,7 +245,7 @@ class ClaimReader:
             countries <= named if countries else all(self._holds(words, t) for t in terms)
             for countries, terms in self._names
             if countries or terms
-        )
+        ) and not self._placed_elsewhere(sentence)
         figures = _figures(sentence, self._terms)
         # The section's number gives the claim's ("Article 19"), but another section's does not contradict
         # it: sharing the claim's words ("the right to", "national") is no sign the sentence states it.
@@ -264,7 +298,7 @@ class ClaimReader:
         model to tell)."""
         if self._near is None:
             return True
-        left_out = [self._written.get(t, t) for t in self.words if not self._holds(words, t)]
+        left_out = {t for t in self.words if not self._holds(words, t)}
         claimed = set(self.words)
         own = list(
             dict.fromkeys(
@@ -273,8 +307,27 @@ class ClaimReader:
                 if (terms := _words(self._terms(m.group(0)))) and not claimed.intersection(terms)
             )
         )
-        # a word set against it never says it otherwise, however near in meaning ("secret" for "open")
-        return all(self._near(word.lower(), [w for w in own if not opposed(word, w)]) for word in left_out)
+        near = self._near
+
+        def said(phrase: list[str]) -> bool:
+            # a word set against it never says it otherwise, however near in meaning ("secret" for "open")
+            return near(" ".join(phrase).lower(), [w for w in own if not any(opposed(p, w) for p in phrase)])
+
+        for run in self._runs_left_out(left_out):
+            if not (len(run) > 1 and said(run)) and not all(said([word]) for word in run):
+                return False
+        spoken = {t for _, terms in self._sequence for t in terms}
+        return all(said([self._written.get(t, t)]) for t in left_out - spoken)
+
+    def _runs_left_out(self, left_out: AbstractSet[str]) -> list[list[str]]:
+        """The claim's words the sentence leaves out, as runs of words standing together in the claim."""
+        runs: list[list[str]] = [[]]
+        for word, terms in self._sequence:
+            if terms and all(t in left_out for t in terms):
+                runs[-1].append(word)
+            elif runs[-1]:
+                runs.append([])
+        return [run for run in runs if run]
 
     def _coverage(self, words: set[str], leaving_out: AbstractSet[str] = frozenset()) -> float:
         """The share of the claim's weighted words `words` hold, of those `leaving_out` does not hold."""
@@ -326,6 +379,36 @@ class ClaimReader:
                     return written[j]
         return None
 
+    def _refers_back(self, sentence: str, name: list[str], before: str) -> bool:
+        """The sentence refers back by a word of the name ("the Government") to the sentence before, which
+        gives it whole ("It is the aim of the NLD Government to ..."): the NLD Government is its actor."""
+        if not before or all(self._holds(set(self._terms(sentence)), t) for t in name):
+            return False
+        definite = {t for m in _DEFINITE.finditer(sentence) for t in self._terms(m.group(1))}
+        earlier = set(self._terms(before))
+        return bool(definite.intersection(name)) and all(self._holds(earlier, t) for t in name)
+
+    def _placed_elsewhere(self, sentence: str) -> bool:
+        """The sentence puts another name where the claim puts one of its own: "in all townships in Rakhine
+        State" where the claim says "in every township in Myanmar" speaks of one part of the country, however
+        much the document is Myanmar's."""
+        if not self._places:
+            return False
+        written = _TOKEN.findall(sentence)
+        for thing, placing, name in self._places:
+            if name in written:
+                continue
+            for j in range(2, len(written)):
+                other = written[j]
+                if (
+                    other[0].isupper()
+                    and other.lower() not in _CALENDAR  # "elections in November" puts them in no other place
+                    and written[j - 1].lower() == placing
+                    and tuple(self._terms(written[j - 2])) == thing
+                ):
+                    return True
+        return False
+
     @staticmethod
     def _side(words: set[str], pair: tuple[set[str], set[str]]) -> int | None:
         """Which side of an axis `words` stand on: 0, 1, or None (neither, or both)."""
@@ -346,6 +429,14 @@ def _words(terms: list[str]) -> list[str]:
     return [t for t in terms if len(t) > 1 and any(c.isalpha() for c in t)]
 
 
+def _set_against(word: str) -> frozenset[str]:
+    """The words set against `word` in its place: WordNet's antonyms, or for a month or a day as written
+    with a capital ("October"), every other."""
+    if word[0].isupper() and (alternatives := next((a for a in _ALTERNATIVES if word.lower() in a), None)):
+        return alternatives - {word.lower()}
+    return antonyms(word)
+
+
 def _acronyms(sentence: str) -> set[str]:
     """The acronyms a sentence spells out or dots ("United Nations", "U.N."), as the terms a claim's "UN"
     is analysed into, so that either way of writing a name finds the other."""
@@ -364,7 +455,10 @@ def _names(claim: str) -> list[str]:
     found: list[str] = []
     opening = len(claim) - len(claim.lstrip(" \"“‘'"))
     for match in _NAME.finditer(claim):
-        words = [w for w in match.group(0).split() if w.lower() not in _NOT_NAMES]
+        # a month or a day names no actor: it is one of the claim's words, which the sentence may say another way
+        words = [
+            w for w in match.group(0).split() if w.lower() not in _NOT_NAMES and w.lower().rstrip(".") not in _CALENDAR
+        ]
         if match.start() == opening and len(words) == 1 and not words[0].isupper() and not countries_in(words[0]):
             continue
         if words:

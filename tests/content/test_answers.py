@@ -1,17 +1,21 @@
 """The engine's answers over the seeds: summaries, cite, quiz, fact, topics, sources, and their quotes."""
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
 from bot.content import summary
 from bot.content.engine import StudyEngine
+from bot.content.index.build import open_index
 from bot.content.statistics import find_statistics
 from bot.errors import InputError, NothingFoundError, UnknownTopicError
 from bot.render.text import render_summary
 from tests.conftest import ESSAY, NEWS
 from tests.evaluation.summary_scoring import judge
 
+EVALUATION = Path(__file__).parents[1] / "evaluation" / "documents"
 FURNITURE = ("Najib Razak", "Zelenskiy", "3rd-year", "I am Khushi", "Penguin Books", "תגובות", "By Khushi")
 
 
@@ -138,6 +142,18 @@ def test_cite_holds_a_claim_to_the_source_it_names(engine):
     assert answer.verdict == "supported"
     assert answer.matches[0].reference is not None and answer.matches[0].reference.key == "Human Rights Watch, 2023"
     answer = engine.cite(claim.format("Amnesty International"))  # the essay cites Amnesty, but not for this
+    assert answer.verdict == "related"
+
+
+def test_cite_reads_the_name_a_sentence_refers_back_to_in_the_sentence_before(tmp_path):
+    # Myanmar's 2020 speech: "It is the aim of the NLD Government to ... To that end, the Government has
+    # successfully convened four sessions of the Union Peace Conference, ..."
+    (tmp_path / "sources").mkdir()
+    shutil.copy(EVALUATION / "MMR_75_2020.txt", tmp_path / "sources")
+    engine = StudyEngine(open_index(tmp_path / "sources", index_dir=tmp_path / "index"), [])
+    answer = engine.cite("The NLD Government has convened four sessions of the Union Peace Conference.")
+    assert answer.verdict == "supported" and answer.matches[0].text.startswith("To that end, the Government")
+    answer = engine.cite("The USDP Government has convened four sessions of the Union Peace Conference.")
     assert answer.verdict == "related"
 
 

@@ -4,6 +4,8 @@ test that keeps a false claim from being shown as supported still holds."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from bot.content.countries import main_country
@@ -239,4 +241,66 @@ def test_a_word_capitalised_only_for_opening_the_claim_is_no_name(engine):
     # a country opening the claim is still its actor
     kenya = ClaimReader("Haiti has agreed to lead the security mission.", engine._planner.terms, lambda _: 1.0)
     judged = kenya.judge("Kenya has agreed to lead the security mission.")
+    assert judged is not None and judged.relation == "related"
+
+
+def test_another_month_in_the_claims_place_contradicts_it(engine):
+    reader = ClaimReader("The ceasefire was extended to 30 October 2020.", engine._planner.terms, lambda _: 1.0)
+    judged = reader.judge("This ceasefire has been extended to 30 September 2020.")
+    assert judged is not None and judged.relation == "contradicts" and judged.differs == "September"
+    judged = reader.judge("This ceasefire has been extended to 30 October 2020.")
+    assert judged is not None and judged.relation == "supports"
+    # a month is no name the sentence must give: a claim's "May" is stated by a sentence's "May"
+    may = ClaimReader("The ceasefire began on 10 May 2020 in Kachin.", engine._planner.terms, lambda _: 1.0)
+    judged = may.judge("In Kachin, the ceasefire began on 10 May 2020.")
+    assert judged is not None and judged.relation == "supports"
+
+
+def test_a_sentence_putting_another_place_where_the_claim_puts_its_own_does_not_state_it(engine):
+    claim = "Anti-hate speech activities were carried out in every township in Myanmar."
+    reader = ClaimReader(claim, engine._planner.terms, lambda _: 1.0)
+    myanmar = frozenset({"MM"})
+    sentence = "Anti-hate speech activities were carried out in all townships in Rakhine State."
+    judged = reader.judge(sentence, subject=myanmar)
+    assert judged is not None and judged.relation == "related"
+    for place in ("", " in November"):  # no other place: the document's country holds the claim's
+        judged = reader.judge(f"Anti-hate speech activities were carried out in all townships{place}.", subject=myanmar)
+        assert judged is not None and judged.relation == "supports", place
+
+
+def test_words_a_close_sentence_leaves_out_together_may_be_said_in_one(engine):
+    claim = "More than 350 displaced people have come back to Rakhine State from Cox's Bazar camps on their own."
+    source = "More than 350 displaced persons from Cox's Bazar camps have returned to Rakhine State of their own will."
+    reader = ClaimReader(claim, engine._planner.terms, lambda _: 1.0, near=_meant)
+    judged = reader.judge(source, close=True)
+    assert judged is not None and judged.relation == "supports"
+    # each of "come" and "back" alone says nothing the sentence says
+    apart = ClaimReader(
+        claim.replace("come back", "come, then back"), engine._planner.terms, lambda _: 1.0, near=_meant
+    ).judge(source, close=True)
+    assert apart is not None and apart.relation == "related"
+
+
+def _meant(word: str, others: Sequence[str]) -> bool:
+    """A model of meaning that knows three things: "people" are "persons", and one comes back by returning."""
+    return {"people": "persons", "come back": "returned"}.get(word) in others
+
+
+def test_a_name_the_sentence_refers_back_to_is_held_by_the_sentence_before(engine):
+    reader = ClaimReader(
+        "The NLD Government has convened four sessions of the Union Peace Conference.",
+        engine._planner.terms,
+        lambda _: 1.0,
+    )
+    sentence = "To that end, the Government has successfully convened four sessions of the Union Peace Conference."
+    judged = reader.judge(sentence, before="It is the aim of the NLD Government to hold political negotiations.")
+    assert judged is not None and judged.relation == "supports"
+    for before in ("", "The USDP Government had held no such negotiations."):
+        judged = reader.judge(sentence, before=before)
+        assert judged is not None and judged.relation == "related", before
+    # a sentence that does not refer back ("a Government") holds no name of the sentence before
+    judged = reader.judge(
+        sentence.replace("the Government", "a Government"),
+        before="It is the aim of the NLD Government to hold political negotiations.",
+    )
     assert judged is not None and judged.relation == "related"
