@@ -7,7 +7,9 @@ Shapes:
   (OHCHR), 2020)", "(Human Rights Watch)", and a page alone, "(p. 12)", which cites the work cited last;
 - narrative: "Smith (2020) found", "Smith et al. (2020)", "Amnesty International's 2021 report", and a
   sentence naming a cited author as its source: "according to Chainalysis", "The World Food Programme
-  estimates". A mere mention of a body that also wrote a cited report is not a citation.
+  estimates", or naming a work's two authors or three or more without its year ("the strategy of Pollet
+  and Nettle", "as Hothorn et al. show"). A mere mention of a body that also wrote a cited report is not a
+  citation.
 
 A cited name finds its entry by the name as the entry would be cited, an abbreviation the entry defines
 or that its words spell ("HRW"), the first author's surname ("Smith et al." for a list of five, "Smith"
@@ -147,6 +149,12 @@ class CitationLinker:
         # Worked out once: `_match` weighs them against every citation that is not an exact key.
         self._surnames = {i: _first_surname(self._references[i]) for i in self._author_year}
         self._author_counts = {i: min(_author_count(self._references[i]), 3) for i in self._author_year}
+        # How a text names each entry's authors without a year, where they are two or more ("the strategy of
+        # Pollet and Nettle", "Hothorn et al. showed"), and the entries each way of naming may stand for.
+        self._unyeared = {i: pattern for i in self._author_year if (pattern := _authors_named(self._references[i]))}
+        self._named_alike: dict[str, list[int]] = {}
+        for i, pattern in self._unyeared.items():
+            self._named_alike.setdefault(pattern.pattern, []).append(i)
         self._last: int | None = None
 
     def find(self, sentence: str) -> list[Citation]:
@@ -206,6 +214,13 @@ class CitationLinker:
                 if chosen is not None and chosen not in linked:
                     found.append(Citation(f"{match.group('name')} ({year})", chosen, "narrative"))
                     linked.add(chosen)
+        for i, pattern in self._unyeared.items():
+            named = pattern.search(sentence) if i not in linked else None
+            if named is not None:
+                candidates = self._named_alike[pattern.pattern]
+                if _choose_by_year(sentence, [self._references[j] for j in candidates], candidates) == i:
+                    found.append(Citation(named.group(0), i, "narrative"))
+                    linked.add(i)
         for i in self._author_year:
             if i in linked:
                 continue
@@ -256,6 +271,26 @@ def _labels(marker: str) -> list[str]:
         elif part:
             labels.append(part)
     return labels
+
+
+def _authors_named(ref: ParsedReference) -> re.Pattern[str] | None:
+    """How a sentence names an entry's two authors ("Pollet and Nettle") or its three or more ("Hothorn et
+    al."), which cites the work without its year; None for one author, whose surname alone may be any word."""
+    surnames = _surnames(ref)
+    if len(surnames) == 2:
+        return re.compile(rf"\b{re.escape(surnames[0])}\s+(?:and|&)\s+{re.escape(surnames[1])}\b")
+    if len(surnames) > 2:
+        return re.compile(rf"\b{re.escape(surnames[0])}\s+et\s+al\b")
+    return None
+
+
+def _surnames(ref: ParsedReference) -> list[str]:
+    """The entry's authors' surnames as written: of "Pollet TV, Nettle D" and of "Smith, J., & Doe, A."."""
+    if ref.surnames:
+        return ref.surnames
+    parts = (part.split() for part in re.split(r"\s*(?:,|&|\band\b)\s*", ref.authors))
+    named = (" ".join(w for w in words if not _INITIAL.fullmatch(w)) for words in parts)
+    return [name for name in named if name]
 
 
 def _names_as_source(sentence: str, name: str) -> bool:

@@ -212,6 +212,8 @@ _OPERATOR_AFTER = re.compile(r"\*\*(?=[\w(])|\^|[=<>]\S|/\(")
 _P_VALUE_BEFORE = re.compile(r"\(\s*p\s?=\s?$")
 # ... and a sample's size before what it counts: "With n = 768 observations".
 _SAMPLE_SIZE_BEFORE = re.compile(r"\b[nN]\s?=\s?$")
+# ... and the value a computation prose names comes to: "a cumulative odds ratio of exp(−1.82) = 0.16".
+_COMPUTED_BEFORE = re.compile(r"\b(?:of|is|was|be)\s+[^\s=()]*\([^()=]*\)\s?=\s?$")
 # Qualifiers no year takes: "over 1000 people" is a count ("around 2010" may still be a year).
 _COUNTING_QUALIFIERS = frozenset(
     [
@@ -616,8 +618,9 @@ def _names_things(sentence: str, numeral: str, before: str, end: int) -> bool:
 
 
 def _reported_in_prose(sentence: str, before: str, end: int) -> bool:
-    """A figure after "=" that prose reports rather than a formula: "(p = 0.034)", "n = 768 observations"."""
-    if _P_VALUE_BEFORE.search(before):
+    """A figure after "=" that prose reports rather than a formula: "(p = 0.034)", "n = 768 observations",
+    "an odds ratio of exp(−1.82) = 0.16"."""
+    if _P_VALUE_BEFORE.search(before) or _COMPUTED_BEFORE.search(before):
         return True
     return _SAMPLE_SIZE_BEFORE.search(before) is not None and _COUNTED_NOUN_AFTER.match(sentence, end) is not None
 

@@ -142,3 +142,22 @@ def test_numbered_entries_and_notes_link_from_brackets_and_superscripts():
     linker = CitationLinker(notes)
     assert keys(linker, "Arrivals doubled.¹ Most were children.²") == ["note 1", "note 2"]
     assert keys(linker, "Its σ² was small.") == []  # a power, not a note marker
+
+
+def test_two_authors_or_three_named_without_a_year_cite_their_work():
+    entries = [
+        "Pollet TV, Nettle D (2009). “Partner Wealth Predicts Self-Reported Orgasm Frequency.” Evolution and "
+        "Human Behavior, 30, 146–151.",
+        "Hothorn T, Bretz F, Westfall P (2008). “Simultaneous Inference in General Parametric Models.” "
+        "Biometrical Journal, 50(3), 346–363.",
+        "Agresti A (2002). Categorical Data Analysis. 2nd edition. John Wiley and Sons, New York.",
+    ]
+    linker = CitationLinker([ref for line in entries if (ref := parse_reference(line)) is not None])
+
+    def linked(sentence: str) -> list[int | None]:
+        return [c.reference for c in linker.find(sentence)]
+
+    assert linked("The same variables are chosen as by the strategy of Pollet and Nettle.") == [0]
+    assert linked("As Hothorn et al. show, the max-t-test is exact.") == [1]
+    # one surname alone may be any word's: "Agresti" names the work only as a source ("Agresti notes")
+    assert linked("Agresti was right about the data.") == []

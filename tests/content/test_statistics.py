@@ -107,6 +107,9 @@ def test_years_dates_labels_names_and_rhetoric_are_not_statistics(sentence):
         ("The average evaluation (on a scale 1–5) depends on beauty.", []),
         # a sample's size, a range and an approximation
         ("With n = 768 observations, the sample is large enough.", ["768"]),
+        # round 37: the value a computation prose names comes to, not the formula's own numbers
+        ("Education matters, with a cumulative odds ratio of exp(−1.82) = 0.16 comparing the categories.", ["0.16"]),
+        ("For x = 5 the function f(x) = 2x + 1 is odd.", []),
         ("I can get a ~15 step bisection done in 20-30 minutes.", ["~15", "20-30"]),
         ("It covers the academic years 2000–2002 at the University of Texas.", []),
         # round 19: two days of a month, widths, codes and versions, vague dozens, counts without a noun

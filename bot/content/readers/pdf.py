@@ -6,7 +6,8 @@ into runs, runs into lines and lines into paragraphs:
 - lines that repeat at the top or bottom of many pages (running headers and footers, with their page
   numbers) and lone page numbers are dropped;
 - a run of lines in a smaller type at the foot of a page that starts with a note marker is the page's
-  footnotes: set aside as notes, so a sentence a page break interrupted joins up again;
+  footnotes: set aside as notes, so a sentence a page break interrupted joins up again; so is such a run
+  inside a page that opens on a raised mark (the notes under a table);
 - a word hyphenated at a line end (PDFium marks the hyphen) is joined, and a small raised number glued to
   a word is a note marker, written as a superscript, as the reader sees it.
 """
@@ -423,8 +424,16 @@ def _assemble(pages: list[_Page]) -> SourceText:
         if previous is not None and _left_open(previous[1]):
             lines, fresh = _open_sentence_first(lines, spacing, body_size)
         listing = _listing_lines(lines) if code_apart else set[int]()
+        table_notes = _notes_under_tables(lines, body_size)
         for index, line in enumerate(lines):
             text = line.text()
+            if id(line) in table_notes:
+                if _TITLE_NOTE_MARK.match(text):
+                    builder.add_note(text, page.number)
+                else:
+                    builder.extend_note(text)
+                set_aside["footnote lines"] += 1
+                continue
             if id(line) in listing:
                 set_aside["program code and output lines"] += 1
                 previous, entry = None, None  # the prose after it starts a paragraph of its own
@@ -600,6 +609,21 @@ def _footnotes_start(lines: list[_Line], page: _Page, body_size: float) -> int:
             if first > 0 and lines[first - 1].bottom - lines[first].top > body_size:
                 return first
     return start
+
+
+def _notes_under_tables(lines: list[_Line], body_size: float) -> set[int]:
+    """The lines of notes set inside a page rather than at its foot, as under a table ("¹ Coefficient of
+    this variable not significant based on Wald test."): a run of smaller type opening on a raised note
+    mark, up to the body's type or a caption. Prose never opens a line on a raised mark."""
+    found = set[int]()
+    inside = False
+    for line in lines:
+        small = line.size < body_size * _NOTE_SIZE_SHARE
+        text = line.text()
+        inside = small and not CAPTION.match(text) and (inside or _TITLE_NOTE_MARK.match(text) is not None)
+        if inside:
+            found.add(id(line))
+    return found
 
 
 def _in_margin(line: _Line, page: _Page, index: int) -> bool:

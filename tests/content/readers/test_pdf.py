@@ -270,3 +270,13 @@ def test_a_caption_without_a_full_stop_takes_no_prose_after_the_figure_it_was_mo
 def test_a_line_prose_ends_with_a_colon_goes_on_into_the_next_in_lower_case():
     read = read_pdf((EVALUATION / "rq.pdf").read_bytes())
     assert "software for quantile regression: initially for the S language" in read.text
+
+
+def test_notes_set_under_a_table_mid_page_are_notes_and_the_caption_after_them_is_kept():
+    read = read_pdf((EVALUATION / "chfls1.pdf").read_bytes())
+    assert "Coefficient of this variable" not in read.text and "No reduction of AIC and BIC" not in read.text
+    assert [note.text for note in read.notes if note.page == 3] == [
+        "¹ Coefficient of this variable not significant based on Wald test.",
+        "² No reduction of AIC and BIC by adding a further variable",
+    ]
+    assert "Table 1: Summary of variable selection in Pollet and Nettle (2009)." in read.text
