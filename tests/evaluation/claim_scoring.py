@@ -30,6 +30,7 @@ SOURCES = (
     "udhr-english.html",
     "HTI_79_2024.txt",
     "MMR_75_2020.txt",
+    "SSD_77_2022.txt",
 )
 
 
