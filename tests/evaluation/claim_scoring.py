@@ -31,6 +31,7 @@ SOURCES = (
     "HTI_79_2024.txt",
     "MMR_75_2020.txt",
     "SSD_77_2022.txt",
+    "COD_69_2014.txt",
 )
 
 
