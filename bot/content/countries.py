@@ -171,6 +171,8 @@ def _forms(country: object) -> list[str]:
         if rest.endswith(" of") and _HEADS.count(head) == 1:
             forms.append(head)  # unless two countries share it ("Korea, Republic of" and the DPRK)
     forms += _SHORT_NAMES.get(getattr(country, "alpha_2", ""), ())
+    # "the Democratic Republic of Congo" drops the article before the head as often as it keeps it
+    forms += [f.replace(" of the ", " of ") for f in forms if " of the " in f]
     official = getattr(country, "official_name", None)
     if isinstance(official, str):
         acronym = "".join(w[0] for w in official.split() if w.lower() not in _MINOR and w[0].isupper())

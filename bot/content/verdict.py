@@ -23,7 +23,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from bot.content.abbreviations import abbreviations, spelled_runs, spelling_words
-from bot.content.countries import countries_in
+from bot.content.countries import countries_in, country_mentions
 from bot.content.lexicon import antonyms, forms, opposed
 from bot.content.models import Relation
 from bot.content.statistics import MENTION, YEARS, is_share, mention_value, scale_factor
@@ -44,7 +44,8 @@ _COUNTS_WORDS = 3
 # ("Bangladesh" / "Bangladeshi", "Korea" / "Korean"), which the stemmer leaves apart.
 _PREFIX_CHARS = 5
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without)\b|n['’]t\b|\bfail(?:s|ed)? to\b"
+    r"\b(?:not(?!\s+(?:only|just|merely|simply)\b)|no|never|none|nobody|nothing|neither|nor|cannot|without)\b"
+    r"|n['’]t\b|\bfail(?:s|ed)? to\b"
     r"|\b(?:has|have|had) yet to\b",
     re.IGNORECASE,
 )
@@ -62,6 +63,10 @@ _DEFINITE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words after a negation looked through for the word the claim's negation goes with ("without any limitation").
 _NEGATED_WORDS = 3
+# Words after a sentence's negation looked through for a claim word it denies ("will not be able to sign"),
+# up to a preposition: "Ebola is not defeated in the Congo" denies no claim of the Congo's.
+_NEGATED_TOKENS = 4
+_PREPOSITIONS = frozenset("in on at for by from with of about against during since into over under".split())
 _NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this that these those their".split())
 # Opposing predicates: a small, closed class of words that decides most claims a sentence contradicts,
 # wherever the sentence says them. WordNet's 33,180 pairs (`lexicon`) count only in the claim word's own
@@ -97,6 +102,8 @@ _ALTERNATIVES = tuple(
     )
 )
 _CALENDAR = frozenset[str]().union(*_ALTERNATIVES)
+# Prefixes that make a word's antonym of it ("unlawful", "insignificant", "irregular", "dishonest").
+_NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
 # Words that put what a claim says in a place: "carried out in every township in Myanmar".
 _PLACING = frozenset("in at across throughout within".split())
 
@@ -170,6 +177,7 @@ class ClaimReader:
         # the claim's words in order, and the words set against each (WordNet's antonyms), for `_substituted`
         written = _TOKEN.findall(claim)
         self._tokens = [t.lower() for t in written]
+        self._forms = frozenset[str]().union(*(forms(t) for t in self._tokens if terms(t)))
         self._against = [_set_against(w) if terms(w) else frozenset[str]() for w in written]
         # where the claim puts a name: the word and the placing word before it ("township", "in" before
         # "Myanmar"), by the name's first word, for `_placed_elsewhere`
@@ -265,7 +273,7 @@ class ClaimReader:
                 alike = [(abs(f.value - g.value), g) for f in missing for g in other if _comparable(f, g)]
                 if alike:  # the source's figure nearest the claim's is the one it gives instead
                     return Judgement("contradicts", coverage, min(alike, key=lambda pair: pair[0])[1].written)
-            if self._negated != (negation is not None):
+            if self._negated != (negation is not None) and (negation is None or self._denies(clause, negation)):
                 return Judgement("contradicts", coverage, negation.group(0) if negation else None)
             if opposed:
                 return Judgement("contradicts", coverage, opposed)
@@ -359,6 +367,19 @@ class ClaimReader:
             for negation, word in self._negations
         )
 
+    def _denies(self, clause: str, negation: re.Match[str]) -> bool:
+        """The sentence's negation goes with one of the claim's words (among the first few after it): "Haiti
+        will not sign" denies "Haiti will sign", but "... as long as epidemics such as Ebola are not
+        defeated" denies nothing "The Congo is being hit by Ebola for the seventh time" says."""
+        claimed = set(self.words)
+        after = list(
+            itertools.takewhile(lambda w: w.lower() not in _PREPOSITIONS, _TOKEN.findall(clause[negation.end() :]))
+        )
+        return any(
+            any(self._holds(claimed, t) for t in self._terms(word)) or not forms(word).isdisjoint(self._forms)
+            for word in after[:_NEGATED_TOKENS]
+        )
+
     def _substituted(self, sentence: str) -> str | None:
         """The sentence's word set against the claim's in its place, between the same neighbours: "by secret
         vote" where the claim says "by open vote", "shall be prohibited in" for "shall be permitted in"."""
@@ -375,7 +396,7 @@ class ClaimReader:
                     continue
                 before = i > 0 and j > 0 and tokens[j - 1] == claim[i - 1]
                 after = i + 1 < len(claim) and j + 1 < len(tokens) and tokens[j + 1] == claim[i + 1]
-                if before or after:
+                if before or after or (written[j].islower() and _prefixed(claim[i], tokens[j])):
                     return written[j]
         return None
 
@@ -429,6 +450,13 @@ def _words(terms: list[str]) -> list[str]:
     return [t for t in terms if len(t) > 1 and any(c.isalpha() for c in t)]
 
 
+def _prefixed(a: str, b: str) -> bool:
+    """One word is the other with a prefix that negates it ("insignificant", "significant"): set against it
+    wherever it stands, as "not" would be, and not only in its place."""
+    short, long = sorted((a, b), key=len)
+    return any(long == prefix + short for prefix in _NEGATING_PREFIXES)
+
+
 def _set_against(word: str) -> frozenset[str]:
     """The words set against `word` in its place: WordNet's antonyms, or for a month or a day as written
     with a capital ("October"), every other."""
@@ -452,7 +480,12 @@ def _names(claim: str) -> list[str]:
     """The names a claim gives ("North Korea", "UN", "Kenya"), whose absence means another actor. A single
     word capitalised only because it opens the claim ("Half of the members...", "Nearly all...") is no
     name, unless it is a country's or written in capitals."""
-    found: list[str] = []
+    # a country's name is one name, small words and all ("the Democratic Republic of the Congo" is not
+    # "Democratic Republic" and "Congo", which is another country)
+    mentions = country_mentions(claim)
+    found = [claim[start:end] for _, start, end in mentions]
+    for _, start, end in mentions:
+        claim = claim[:start] + " " * (end - start) + claim[end:]
     opening = len(claim) - len(claim.lstrip(" \"“‘'"))
     for match in _NAME.finditer(claim):
         # a month or a day names no actor: it is one of the claim's words, which the sentence may say another way

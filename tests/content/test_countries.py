@@ -51,3 +51,10 @@ def test_words_that_are_not_a_country_name_name_none(text):
 )
 def test_a_question_without_the_countries_it_names(text, without):
     assert without_countries(text) == without
+
+
+def test_a_name_written_without_the_article_before_its_head_is_the_same_country():
+    # "the Democratic Republic of Congo" is the DRC as much as "... of the Congo"; "Republic of Congo" is not
+    assert countries_in("the Democratic Republic of Congo") == {"CD"}
+    assert countries_in("the Democratic Republic of the Congo") == {"CD"}
+    assert countries_in("the Republic of Congo") == {"CG"}

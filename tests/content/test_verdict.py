@@ -304,3 +304,46 @@ def test_a_name_the_sentence_refers_back_to_is_held_by_the_sentence_before(engin
         before="It is the aim of the NLD Government to hold political negotiations.",
     )
     assert judged is not None and judged.relation == "related"
+
+
+def test_not_only_is_no_negation(engine):
+    reader = ClaimReader("Congo managed to contain the new epidemic.", engine._planner.terms, lambda _: 1.0)
+    judged = reader.judge("Congo has not only managed to contain the new epidemic but also helped others.")
+    assert judged is not None and judged.relation == "supports"
+    judged = reader.judge("Congo has not managed to contain the new epidemic.")
+    assert judged is not None and judged.relation == "contradicts"
+
+
+def test_a_word_a_negating_prefix_makes_of_the_claims_contradicts_it_wherever_it_stands(engine):
+    reader = ClaimReader("The support against the epidemic was insignificant.", engine._planner.terms, lambda _: 1.0)
+    judged = reader.judge("We thank them for their significant support against the epidemic.")
+    assert judged is not None and judged.relation == "contradicts" and judged.differs == "significant"
+    # in a name it is a name's word: "the Independent Commission" sets nothing against "dependent"
+    reader = ClaimReader("The inquiry was dependent on the Government.", engine._planner.terms, lambda _: 1.0)
+    judged = reader.judge("The Independent Commission led the inquiry for the Government.")
+    assert judged is None or judged.relation != "contradicts"
+
+
+def test_a_countrys_name_is_one_name_small_words_and_all(engine):
+    # "Democratic Republic" and "Congo" would be another actor and another country (Congo-Brazzaville)
+    reader = ClaimReader(
+        "The Democratic Republic of the Congo has over 30 years of experience with Ebola outbreaks.",
+        engine._planner.terms,
+        lambda _: 1.0,
+    )
+    sentence = "On the basis of its over 30 years of experience with Ebola outbreaks, the DRC will train nurses."
+    judged = reader.judge(sentence)
+    assert judged is not None and judged.relation == "supports"
+
+
+def test_a_negation_contradicts_only_when_it_goes_with_a_word_of_the_claim(engine):
+    reader = ClaimReader("The Congo is being hit by Ebola for the seventh time.", engine._planner.terms, lambda _: 1.0)
+    congo = frozenset({"CD"})
+    for sentence in (
+        "Peace cannot last as long as epidemics such as Ebola are not defeated.",
+        "Ebola is not defeated in the Congo for the seventh time.",
+    ):
+        judged = reader.judge(sentence, subject=congo)
+        assert judged is None or judged.relation == "related", sentence
+    judged = reader.judge("The Congo is not being hit by Ebola for the seventh time.", subject=congo)
+    assert judged is not None and judged.relation == "contradicts"
