@@ -239,6 +239,7 @@ class ClaimReader:
             elif (
                 not countries
                 and terms
+                and not all(self._holds(words, t) for t in terms)
                 and (all(self._holds(told, t) for t in terms) or self._refers_back(sentence, terms, before))
             ):
                 context.update(terms)
@@ -403,11 +404,13 @@ class ClaimReader:
     def _refers_back(self, sentence: str, name: list[str], before: str) -> bool:
         """The sentence refers back by a word of the name ("the Government") to the sentence before, which
         gives it whole ("It is the aim of the NLD Government to ..."): the NLD Government is its actor."""
-        if not before or all(self._holds(set(self._terms(sentence)), t) for t in name):
+        if not before:
             return False
         definite = {t for m in _DEFINITE.finditer(sentence) for t in self._terms(m.group(1))}
+        if definite.isdisjoint(name):
+            return False
         earlier = set(self._terms(before))
-        return bool(definite.intersection(name)) and all(self._holds(earlier, t) for t in name)
+        return all(self._holds(earlier, t) for t in name)
 
     def _placed_elsewhere(self, sentence: str) -> bool:
         """The sentence puts another name where the claim puts one of its own: "in all townships in Rakhine
