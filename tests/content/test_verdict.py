@@ -17,9 +17,14 @@ CLAIM = "Over eleven million Bangladeshis live and work abroad."
 SOURCE = "As a country of origin of migrants, over eleven million of its people live and earn worldwide."
 
 
+def _plain(engine: StudyEngine, claim: str) -> ClaimReader:
+    """The claim read with every word weighing the same, and no model of meaning."""
+    return ClaimReader(claim, engine._planner.terms, lambda _: 1.0)
+
+
 @pytest.fixture(scope="module")
 def reader(engine: StudyEngine) -> ClaimReader:
-    return ClaimReader(CLAIM, engine._planner.terms, lambda _: 1.0)  # every word weighs the same
+    return _plain(engine, CLAIM)  # every word weighs the same
 
 
 def test_a_sentence_close_in_meaning_about_the_documents_country_supports_the_claim(reader):
@@ -41,18 +46,16 @@ def test_a_sentence_naming_another_country_is_not_read_as_about_the_documents_ow
 def test_a_sentence_naming_only_the_claims_other_countries_leaves_the_documents_own_unnamed(engine):
     claim = "China and Russia vetoed calls to refer North Korea to the ICC."
     source = "China and Russia have vetoed the General Assembly's repeated calls for ICC referrals."
-    judged = ClaimReader(claim, engine._planner.terms, lambda _: 1.0).judge(source, subject=frozenset({"KP"}))
+    judged = _plain(engine, claim).judge(source, subject=frozenset({"KP"}))
     assert judged is not None and judged.relation == "supports"
     # the claim that swaps the actor: the sentence names a country the claim does not, so it is about that one
-    swapped = ClaimReader("North Korea vetoed calls for ICC referrals.", engine._planner.terms, lambda _: 1.0)
+    swapped = _plain(engine, "North Korea vetoed calls for ICC referrals.")
     judged = swapped.judge(source, subject=frozenset({"KP"}))
     assert judged is not None and judged.relation == "related"
 
 
 def test_a_country_named_in_another_clause_does_not_take_the_documents_place(engine):
-    reader = ClaimReader(
-        "North Korea stole about $1 billion in cryptocurrency in 2022.", engine._planner.terms, lambda _: 1.0
-    )
+    reader = _plain(engine, "North Korea stole about $1 billion in cryptocurrency in 2022.")
     source = "Its hackers stole cryptocurrency worth about $1 billion in 2022, through front companies in China."
     judged = reader.judge(source, subject=frozenset({"KP"}))
     assert judged is not None and judged.relation == "supports"
@@ -89,9 +92,7 @@ def test_a_close_sentence_must_say_each_word_it_leaves_out_in_other_words(engine
 
 
 def test_another_figure_contradicts_only_a_sentence_on_the_claims_year(engine):
-    reader = ClaimReader(
-        "Countries spent over $1,464 billion on the military in 2008.", engine._planner.terms, lambda _: 1.0
-    )
+    reader = _plain(engine, "Countries spent over $1,464 billion on the military in 2008.")
     other_time = reader.judge("Over five years, countries spent a total of $156 billion on the military.")
     assert other_time is not None and other_time.relation == "related"
     same_year = reader.judge("Countries spent over $1,500 billion on the military in 2008.")
@@ -120,9 +121,7 @@ def test_a_documents_country_is_the_one_it_names_most():
 
 
 def test_rejecting_is_opposed_to_supporting(engine):
-    reader = ClaimReader(
-        "Cambodia rejects the work of the Centre for Human Rights.", engine._planner.terms, lambda _: 1.0
-    )
+    reader = _plain(engine, "Cambodia rejects the work of the Centre for Human Rights.")
     judged = reader.judge("Cambodia continues to support the work of the Centre for Human Rights.")
     assert judged is not None and judged.relation == "contradicts" and judged.differs == "support"
 
@@ -130,9 +129,7 @@ def test_rejecting_is_opposed_to_supporting(engine):
 def test_doubling_is_opposed_to_falling_and_halving_to_rising(engine):
     source = "From 1990 to 1997 the number of people infected with HIV more than {}."
     for claim, verb in (("fell by more than half", "doubled"), ("rose sharply", "halved")):
-        reader = ClaimReader(
-            f"From 1990 to 1997 the number of people infected with HIV {claim}.", engine._planner.terms, lambda _: 1.0
-        )
+        reader = _plain(engine, f"From 1990 to 1997 the number of people infected with HIV {claim}.")
         judged = reader.judge(source.format(verb))
         assert judged is not None and (judged.relation, judged.differs) == ("contradicts", verb)
 
@@ -144,7 +141,7 @@ def test_a_figure_the_sentence_gives_to_something_else_is_not_the_claims(engine)
     )
 
     def judged(claim: str):
-        return ClaimReader(claim, engine._planner.terms, lambda _: 1.0).judge(source)
+        return _plain(engine, claim).judge(source)
 
     swapped = judged("According to UNESCO, 262 million adults are illiterate.")
     assert swapped is not None and (swapped.relation, swapped.differs) == ("contradicts", "750 million")
@@ -158,7 +155,7 @@ def test_a_figure_the_sentence_gives_to_something_else_is_not_the_claims(engine)
 
 def test_an_abbreviation_states_the_words_it_spells_either_way(engine):
     def reader(claim: str) -> ClaimReader:
-        return ClaimReader(claim, engine._planner.terms, lambda _: 1.0)
+        return _plain(engine, claim)
 
     cameras = reader("Authorities reinforced fences and CCTV cameras.")
     judged = cameras.judge("Authorities were reinforcing fences and closed-circuit television cameras.")
@@ -175,11 +172,11 @@ def test_an_abbreviation_states_the_words_it_spells_either_way(engine):
 
 def test_a_word_set_against_the_claims_in_its_place_contradicts_it(engine):
     # WordNet's antonyms, in the claim word's place: between the same neighbours
-    judged = ClaimReader("Elections shall be held by open vote.", engine._planner.terms, lambda _: 1.0).judge(
+    judged = _plain(engine, "Elections shall be held by open vote.").judge(
         "Elections shall be held by secret vote or by equivalent free voting procedures."
     )
     assert judged is not None and judged.relation == "contradicts" and judged.differs == "secret"
-    slavery = ClaimReader("Slavery shall be permitted in all its forms.", engine._planner.terms, lambda _: 1.0)
+    slavery = _plain(engine, "Slavery shall be permitted in all its forms.")
     judged = slavery.judge("Slavery shall be prohibited in all its forms.")
     assert judged is not None and judged.relation == "contradicts" and judged.differs == "prohibited"
     # an antonym elsewhere in the sentence, in no place of the claim's word, leaves it be
@@ -189,7 +186,7 @@ def test_a_word_set_against_the_claims_in_its_place_contradicts_it(engine):
 
 def test_the_claims_negation_may_stand_outside_the_clause_that_holds_most_of_it(engine):
     claim = "Men and women of full age have the right to marry without limitation due to race."
-    reader = ClaimReader(claim, engine._planner.terms, lambda _: 1.0)
+    reader = _plain(engine, claim)
     source = "Men and women of full age, without any limitation due to race, have the right to marry."
     judged = reader.judge(source)
     assert judged is not None and judged.relation == "supports"
@@ -199,18 +196,14 @@ def test_the_claims_negation_may_stand_outside_the_clause_that_holds_most_of_it(
 
 
 def test_a_name_the_claim_gives_its_source_by_is_held_by_the_sentences_source(engine):
-    reader = ClaimReader(
-        "Under the Declaration, elementary education is not compulsory.", engine._planner.terms, lambda _: 1.0
-    )
+    reader = _plain(engine, "Under the Declaration, elementary education is not compulsory.")
     sentence = "Elementary education shall be compulsory."
     judged = reader.judge(sentence, source="Universal Declaration of Human Rights")
     assert judged is not None and judged.relation == "contradicts"
     for source in ("", "Human Rights Watch"):  # another source: the claim names a work the sentence is not from
         judged = reader.judge(sentence, source=source)
         assert judged is None or judged.relation == "related", source
-    cited = ClaimReader(
-        "According to the UDHR, elementary education is compulsory.", engine._planner.terms, lambda _: 1.0
-    )
+    cited = _plain(engine, "According to the UDHR, elementary education is compulsory.")
     judged = cited.judge(sentence, source="Universal Declaration of Human Rights")
     assert judged is not None and judged.relation == "supports"
 
@@ -235,30 +228,30 @@ def test_a_word_set_against_the_claims_never_says_it_otherwise(engine):
 
 
 def test_a_word_capitalised_only_for_opening_the_claim_is_no_name(engine):
-    half = ClaimReader("Half of the gang members in the capital are children.", engine._planner.terms, lambda _: 1.0)
+    half = _plain(engine, "Half of the gang members in the capital are children.")
     judged = half.judge("Shockingly, 50% of gang members in the capital are children and adolescents.")
     assert judged is not None and judged.relation == "supports"
     # a country opening the claim is still its actor
-    kenya = ClaimReader("Haiti has agreed to lead the security mission.", engine._planner.terms, lambda _: 1.0)
+    kenya = _plain(engine, "Haiti has agreed to lead the security mission.")
     judged = kenya.judge("Kenya has agreed to lead the security mission.")
     assert judged is not None and judged.relation == "related"
 
 
 def test_another_month_in_the_claims_place_contradicts_it(engine):
-    reader = ClaimReader("The ceasefire was extended to 30 October 2020.", engine._planner.terms, lambda _: 1.0)
+    reader = _plain(engine, "The ceasefire was extended to 30 October 2020.")
     judged = reader.judge("This ceasefire has been extended to 30 September 2020.")
     assert judged is not None and judged.relation == "contradicts" and judged.differs == "September"
     judged = reader.judge("This ceasefire has been extended to 30 October 2020.")
     assert judged is not None and judged.relation == "supports"
     # a month is no name the sentence must give: a claim's "May" is stated by a sentence's "May"
-    may = ClaimReader("The ceasefire began on 10 May 2020 in Kachin.", engine._planner.terms, lambda _: 1.0)
+    may = _plain(engine, "The ceasefire began on 10 May 2020 in Kachin.")
     judged = may.judge("In Kachin, the ceasefire began on 10 May 2020.")
     assert judged is not None and judged.relation == "supports"
 
 
 def test_a_sentence_putting_another_place_where_the_claim_puts_its_own_does_not_state_it(engine):
     claim = "Anti-hate speech activities were carried out in every township in Myanmar."
-    reader = ClaimReader(claim, engine._planner.terms, lambda _: 1.0)
+    reader = _plain(engine, claim)
     myanmar = frozenset({"MM"})
     sentence = "Anti-hate speech activities were carried out in all townships in Rakhine State."
     judged = reader.judge(sentence, subject=myanmar)
@@ -307,7 +300,7 @@ def test_a_name_the_sentence_refers_back_to_is_held_by_the_sentence_before(engin
 
 
 def test_not_only_is_no_negation(engine):
-    reader = ClaimReader("Congo managed to contain the new epidemic.", engine._planner.terms, lambda _: 1.0)
+    reader = _plain(engine, "Congo managed to contain the new epidemic.")
     judged = reader.judge("Congo has not only managed to contain the new epidemic but also helped others.")
     assert judged is not None and judged.relation == "supports"
     judged = reader.judge("Congo has not managed to contain the new epidemic.")
@@ -315,11 +308,11 @@ def test_not_only_is_no_negation(engine):
 
 
 def test_a_word_a_negating_prefix_makes_of_the_claims_contradicts_it_wherever_it_stands(engine):
-    reader = ClaimReader("The support against the epidemic was insignificant.", engine._planner.terms, lambda _: 1.0)
+    reader = _plain(engine, "The support against the epidemic was insignificant.")
     judged = reader.judge("We thank them for their significant support against the epidemic.")
     assert judged is not None and judged.relation == "contradicts" and judged.differs == "significant"
     # in a name it is a name's word: "the Independent Commission" sets nothing against "dependent"
-    reader = ClaimReader("The inquiry was dependent on the Government.", engine._planner.terms, lambda _: 1.0)
+    reader = _plain(engine, "The inquiry was dependent on the Government.")
     judged = reader.judge("The Independent Commission led the inquiry for the Government.")
     assert judged is None or judged.relation != "contradicts"
 
@@ -337,7 +330,7 @@ def test_a_countrys_name_is_one_name_small_words_and_all(engine):
 
 
 def test_a_negation_contradicts_only_when_it_goes_with_a_word_of_the_claim(engine):
-    reader = ClaimReader("The Congo is being hit by Ebola for the seventh time.", engine._planner.terms, lambda _: 1.0)
+    reader = _plain(engine, "The Congo is being hit by Ebola for the seventh time.")
     congo = frozenset({"CD"})
     for sentence in (
         "Peace cannot last as long as epidemics such as Ebola are not defeated.",
