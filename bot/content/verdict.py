@@ -162,7 +162,8 @@ class ClaimReader:
         self._sequence = [(m.group(0), _words(terms(m.group(0)))) for m in _WORD.finditer(claim)]
         self._weights = {t: weight(t) for t in self.words}
         self._figures = _figures(claim, terms)
-        self._names = [(countries_in(name), _words(terms(name))) for name in _names(claim)]
+        names = _names(claim)
+        self._names = [(countries_in(name), _words(terms(name))) for name in names]
         self._countries = set[str]().union(*(countries for countries, _ in self._names))
         self._names_a_country = bool(self._countries)
         self.names_other = any(terms and not countries for countries, terms in self._names)
@@ -181,7 +182,7 @@ class ClaimReader:
         self._against = [_set_against(w) if terms(w) else frozenset[str]() for w in written]
         # where the claim puts a name: the word and the placing word before it ("township", "in" before
         # "Myanmar"), by the name's first word, for `_placed_elsewhere`
-        firsts = {_TOKEN.findall(name)[0] for name in _names(claim)}
+        firsts = {_TOKEN.findall(name)[0] for name in names}
         self._places = [
             (tuple(terms(written[i - 2])), written[i - 1].lower(), written[i])
             for i in range(2, len(written))
