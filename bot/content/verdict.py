@@ -155,11 +155,12 @@ class ClaimReader:
         claim = _FRAME.sub("", claim)
         self._near = near
         self.words = _words(terms(claim))
-        # each of the claim's words as written, by its term: what `near` compares
-        self._written = {t: m.group(0) for m in reversed(list(_WORD.finditer(claim))) for t in terms(m.group(0))}
         # the claim's words in order with their terms: words left out together may be said in one ("come
         # back" as "returned")
         self._sequence = [(m.group(0), _words(terms(m.group(0)))) for m in _WORD.finditer(claim)]
+        # each of the claim's words as written (the first, where two share a term), by its term: what `near`
+        # compares
+        self._written = {t: word for word, word_terms in reversed(self._sequence) for t in word_terms}
         self._weights = {t: weight(t) for t in self.words}
         self._figures = _figures(claim, terms)
         names = _names(claim)
@@ -177,16 +178,17 @@ class ClaimReader:
         ]
         # the claim's words in order, and the words set against each (WordNet's antonyms), for `_substituted`
         written = _TOKEN.findall(claim)
+        analysed = [terms(w) for w in written]
         self._tokens = [t.lower() for t in written]
-        self._forms = frozenset[str]().union(*(forms(t) for t in self._tokens if terms(t)))
-        self._against = [_set_against(w) if terms(w) else frozenset[str]() for w in written]
+        self._forms = frozenset[str]().union(*(forms(t) for t, a in zip(self._tokens, analysed, strict=True) if a))
+        self._against = [_set_against(w) if a else frozenset[str]() for w, a in zip(written, analysed, strict=True)]
         # where the claim puts a name: the word and the placing word before it ("township", "in" before
         # "Myanmar"), by the name's first word, for `_placed_elsewhere`
         firsts = {_TOKEN.findall(name)[0] for name in names}
         self._places = [
-            (tuple(terms(written[i - 2])), written[i - 1].lower(), written[i])
+            (tuple(analysed[i - 2]), written[i - 1].lower(), written[i])
             for i in range(2, len(written))
-            if written[i] in firsts and written[i - 1].lower() in _PLACING and terms(written[i - 2])
+            if written[i] in firsts and written[i - 1].lower() in _PLACING and analysed[i - 2]
         ]
         self._universal = _UNIVERSAL.search(claim) is not None
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
@@ -326,8 +328,8 @@ class ClaimReader:
         for run in self._runs_left_out(left_out):
             if not (len(run) > 1 and said(run)) and not all(said([word]) for word in run):
                 return False
-        spoken = {t for _, terms in self._sequence for t in terms}
-        return all(said([self._written.get(t, t)]) for t in left_out - spoken)
+        # a term no single word of the claim gives (of a word the analyser reads whole with another)
+        return all(said([t]) for t in left_out if t not in self._written)
 
     def _runs_left_out(self, left_out: AbstractSet[str]) -> list[list[str]]:
         """The claim's words the sentence leaves out, as runs of words standing together in the claim."""
