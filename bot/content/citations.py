@@ -91,8 +91,15 @@ def author_count(names: str) -> int:
     A." 2, "Bates D, Maechler M" 2; "et al." stands for three or more."""
     if re.search(r"\bet\s+al\b", names):
         return 3
-    parts = re.split(r"\s*(?:,|&|\band\b)\s*", names)
-    return max(1, sum(1 for part in parts if any(not _INITIAL.fullmatch(w) for w in part.split())))
+    return max(1, len(_people(names)))
+
+
+def _people(names: str) -> list[str]:
+    """Each person a list of names gives, by the words that are not initials: "Pollet" and "Nettle" of
+    "Pollet TV, Nettle D" and of "Pollet, T. V., & Nettle, D."."""
+    parts = (part.split() for part in re.split(r"\s*(?:,|&|\band\b)\s*", names))
+    named = (" ".join(w for w in words if not _INITIAL.fullmatch(w)) for words in parts)
+    return [name for name in named if name]
 
 
 def _first_surname(ref: ParsedReference) -> str:
@@ -285,12 +292,8 @@ def _authors_named(ref: ParsedReference) -> re.Pattern[str] | None:
 
 
 def _surnames(ref: ParsedReference) -> list[str]:
-    """The entry's authors' surnames as written: of "Pollet TV, Nettle D" and of "Smith, J., & Doe, A."."""
-    if ref.surnames:
-        return ref.surnames
-    parts = (part.split() for part in re.split(r"\s*(?:,|&|\band\b)\s*", ref.authors))
-    named = (" ".join(w for w in words if not _INITIAL.fullmatch(w)) for words in parts)
-    return [name for name in named if name]
+    """The entry's authors' surnames as written."""
+    return ref.surnames or _people(ref.authors)
 
 
 def _names_as_source(sentence: str, name: str) -> bool:
