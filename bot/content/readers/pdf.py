@@ -415,11 +415,7 @@ def _assemble(pages: list[_Page]) -> SourceText:
         notes_from = _footnotes_start(body, page, body_size)
         for line in body[notes_from:]:
             text = line.text()
-            if _NOTE_START.match(text) or not builder.notes:
-                builder.add_note(text, page.number)
-            else:
-                builder.extend_note(text)
-            set_aside["footnote lines"] += 1
+            _set_apart_as_note(text, page.number, _NOTE_START.match(text) is not None, builder, set_aside)
         lines, fresh = body[:notes_from], set[int]()  # fresh: lines that start a paragraph whatever comes before
         if previous is not None and _left_open(previous[1]):
             lines, fresh = _open_sentence_first(lines, spacing, body_size)
@@ -428,11 +424,7 @@ def _assemble(pages: list[_Page]) -> SourceText:
         for index, line in enumerate(lines):
             text = line.text()
             if id(line) in table_notes:
-                if _TITLE_NOTE_MARK.match(text):
-                    builder.add_note(text, page.number)
-                else:
-                    builder.extend_note(text)
-                set_aside["footnote lines"] += 1
+                _set_apart_as_note(text, page.number, _TITLE_NOTE_MARK.match(text) is not None, builder, set_aside)
                 continue
             if id(line) in listing:
                 set_aside["program code and output lines"] += 1
@@ -516,17 +508,23 @@ def _without_title_notes(
     note: _Line | None = None
     for i, line in enumerate(lines):
         text = line.text()
-        if i < first_body and _TITLE_NOTE_MARK.match(text):
-            builder.add_note(text, 1)
-            note = line
-        elif i < first_body and note is not None and abs(line.size - note.size) <= 0.5:
-            builder.extend_note(text)
+        starts = i < first_body and _TITLE_NOTE_MARK.match(text) is not None
+        if starts or (i < first_body and note is not None and abs(line.size - note.size) <= 0.5):
+            _set_apart_as_note(text, 1, starts, builder, set_aside)
+            note = line if starts else note
         else:
             kept.append(line)
             note = None
-            continue
-        set_aside["footnote lines"] += 1
     return kept
+
+
+def _set_apart_as_note(text: str, page: int, starts: bool, builder: TextBuilder, set_aside: Counter[str]) -> None:
+    """A line of a note, set apart from the body: it starts a note, or goes on with the one before."""
+    if starts or not builder.notes:
+        builder.add_note(text, page)
+    else:
+        builder.extend_note(text)
+    set_aside["footnote lines"] += 1
 
 
 def _continues(
