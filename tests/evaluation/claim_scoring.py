@@ -32,6 +32,7 @@ SOURCES = (
     "MMR_75_2020.txt",
     "SSD_77_2022.txt",
     "COD_69_2014.txt",
+    "NPL_74_2019.txt",
 )
 
 
