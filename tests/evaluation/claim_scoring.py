@@ -33,6 +33,7 @@ SOURCES = (
     "SSD_77_2022.txt",
     "COD_69_2014.txt",
     "NPL_74_2019.txt",
+    "TCD_79_2024.txt",
 )
 
 
