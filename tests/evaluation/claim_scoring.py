@@ -51,6 +51,9 @@ class ClaimScores:
     false_supported: Tally = field(default_factory=Tally)  # found: false claims shown as supported
     true_supported: Tally = field(default_factory=Tally)  # found: by the right sentence and reference
     verdicts: Tally = field(default_factory=Tally)
+    # found: claims the sources contradict, shown as contradicted by the sentence that does (a verdict
+    # right for the wrong sentence would quote, as saying otherwise, a sentence that does not)
+    contradicted: Tally = field(default_factory=Tally)
     problems: list[str] = field(default_factory=list[str])
 
 
@@ -76,6 +79,12 @@ def score_claim(claim: Claim, answer: CiteAnswer, scores: ClaimScores) -> None:
     scores.verdicts.add(int(answer.verdict == claim.verdict), 1)
     if answer.verdict != claim.verdict:
         scores.problems.append(f"{claim.kind}: “{claim.claim}” is {answer.verdict}, not {claim.verdict}")
+    if claim.verdict == "contradicted" and claim.source is not None:
+        against = [m for m in answer.matches if m.relation == "contradicts"]
+        right = answer.verdict == "contradicted" and letters(claim.source) in letters(against[0].text)
+        scores.contradicted.add(int(right), 1)
+        if answer.verdict == "contradicted" and not right:
+            scores.problems.append(f"{claim.kind}: “{claim.claim}” contradicted by the wrong sentence")
     if claim.kind != "paraphrase":
         wrongly = answer.verdict == "supported"
         scores.false_supported.add(int(wrongly), 1)
@@ -95,5 +104,6 @@ def score_claim(claim: Claim, answer: CiteAnswer, scores: ClaimScores) -> None:
 def report(scores: ClaimScores, label: str) -> list[str]:
     return [
         f"{label}: false claims shown as supported {scores.false_supported}, true claims supported by the "
-        f"right sentence {scores.true_supported}, verdicts right {scores.verdicts}"
+        f"right sentence {scores.true_supported}, verdicts right {scores.verdicts}, contradicted by the right "
+        f"sentence {scores.contradicted}"
     ]
