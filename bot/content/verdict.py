@@ -7,11 +7,13 @@ stands: its source, its numbered section, the sentence before that its "the Gove
 and no other name stands in its place ("in Rakhine State" for "in Myanmar"); the part of the sentence
 that speaks to it is negated only if the claim is; no word of it is set against the claim's ("rose" /
 "fell", "success" / "collapse", or an antonym or another month in the claim word's place: "secret" for
-"open", "September" for "October"); and it does not speak of some where the claim speaks of all. A
-sentence on the same thing that gives another figure, negates it or sets an opposing word against it
-contradicts it. Anything else on the subject is related. Meaning only lowers the share of words a
-sentence near the claim must hold (the engine says which are near); the rules err towards "related",
-never towards "supports", because a student would cite a claim shown as supported.
+"open", "September" for "October"); it does not speak of some where the claim speaks of all, nor say
+only that something could happen where the claim says it has. A sentence on the same thing that gives
+another figure (a range gives both its ends), negates it, says it lacks what the claim says it has, or
+sets an opposing word against it contradicts it. Anything else on the subject is related. Meaning only
+lowers the share of words a sentence near the claim must hold (the engine says which are near); the
+rules err towards "related", never towards "supports", because a student would cite a claim shown as
+supported.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ CONTRADICT_COVERAGE = 0.5
 RELATED_COVERAGE = 0.3
 # Floating point noise between two figures that are the same ("4.77 million" and "4,770,000").
 _SAME_FIGURE = 1e-9
+# A dash between two numbers that makes a range of them ("2015-2030", "10–15%"): both ends are figures it
+# gives, where the statistics' pattern reads the second as no figure of its own.
+_RANGE_DASH = re.compile(r"(?<=\d)\s?[-–]\s?(?=\d)")
 # Words after a figure looked through for what it counts (stop words in between: "per cent of the world").
 _COUNTS_WORDS = 3
 # A word that is a prefix of another of at least this length is the same word in another form
@@ -49,7 +54,15 @@ _NEGATION = re.compile(
     r"|\b(?:has|have|had) yet to\b",
     re.IGNORECASE,
 )
+# Nouns and verbs that say something is missing: they deny what a claim says without a negation or one of
+# them ("the international community's lack of real will" of "it has shown real will"), but never state a
+# claim's own "not" or "no", whose sense they need not share.
+_LACK = re.compile(r"\b(?:lack(?:s|ed|ing)?(?:\s+of\b)?|absence\s+of\b)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\b(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
+# A sentence saying only that something could happen does not state that it has: "... could result in the
+# entire African continent falling under the grip of terrorist groups" (not "may": the Declaration's "may
+# not be invoked" is its "cannot").
+_POSSIBLE = re.compile(r"\b(?:could|might)\b")
 _UNIVERSAL = re.compile(r"\b(?:all|every|everyone|everybody|entire|whole|always|each and every)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|[Mm]ine)\b")
@@ -191,6 +204,8 @@ class ClaimReader:
             if written[i] in firsts and written[i - 1].lower() in _PLACING and analysed[i - 2]
         ]
         self._universal = _UNIVERSAL.search(claim) is not None
+        self._possible = _POSSIBLE.search(claim) is not None
+        self._lacking = _LACK.search(claim) is not None
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
         self._sides = [self._side(set(self.words), pair) for pair in self._opposites]
 
@@ -267,6 +282,8 @@ class ClaimReader:
         negation = _NEGATION.search(clause)
         if self._negated and negation is None and self._negations_stand_in(sentence):
             negation = _NEGATION.search(sentence)  # negated as the claim is, outside the clause that holds most of it
+        if negation is None and not self._negated and not self._lacking:
+            negation = _LACK.search(clause)
         opposed = self._opposed(sentence, words) or self._substituted(sentence)
         # A sentence without the claim's year and without another of its figures speaks of another time:
         # "$156 billion" over five years is no other figure for "$1,464 billion in 2008".
@@ -288,6 +305,7 @@ class ClaimReader:
             and self._negated == (negation is not None)
             and not opposed
             and (not self._universal or _UNIVERSAL.search(sentence) is not None)
+            and (self._possible or _POSSIBLE.search(clause) is None)
             and (coverage >= SUPPORT_COVERAGE or self._said_otherwise(sentence, words))
         )
         return Judgement("supports" if states else "related", coverage)
@@ -506,8 +524,10 @@ def _names(claim: str) -> list[str]:
 
 
 def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
-    """Every number the text gives, years included: a claim's "2009" against a source's "2006" differs."""
+    """Every number the text gives, years included: a claim's "2009" against a source's "2006" differs. A
+    range gives both its ends: "from 2015 to 2025" is not what "2015-2030" says."""
     figures: list[_Figure] = []
+    text = _RANGE_DASH.sub(" to ", text)
     for match in MENTION.finditer(text):
         if match.group("multiplier"):
             continue  # "twice", "double": also verbs ("will double"), which a claim may say in other words

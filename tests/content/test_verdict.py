@@ -101,6 +101,42 @@ def test_another_figure_contradicts_only_a_sentence_on_the_claims_year(engine):
     assert other_year is not None and other_year.relation == "contradicts" and other_year.differs == "2009"
 
 
+def test_a_range_gives_both_its_ends(engine):
+    reader = _plain(engine, "The Sendai Framework for Disaster Risk Reduction runs from 2015 to 2025.")
+    judged = reader.judge("The Sendai Framework for Disaster Risk Reduction 2015-2030 calls for cooperation.")
+    assert judged is not None and judged.relation == "contradicts" and judged.differs == "2030"
+    # the end a claim gives is given, not contradicted by the range's start
+    share = _plain(engine, "Up to 15% of the harvest was lost to the floods.")
+    judged = share.judge("Up to 10–15% of the harvest was lost to the floods.")
+    assert judged is not None and judged.relation == "supports"
+
+
+def test_a_lack_denies_a_claim_without_a_negation_but_never_states_a_claims_not(engine):
+    shown = _plain(engine, "The international community has shown real will to eradicate terrorism in the Sahel.")
+    lacking = "The international community's lack of real will to eradicate terrorism in the Sahel is plain."
+    judged = shown.judge(lacking)
+    assert judged is not None and judged.relation == "contradicts" and judged.differs == "lack of"
+    # a claim saying the same lack is stated by it
+    judged = _plain(engine, "The international community lacks real will to eradicate terrorism.").judge(lacking)
+    assert judged is not None and judged.relation == "supports"
+    # and a claim's "no" is not stated by a sentence's "lack": they need not mean the same
+    no_will = _plain(engine, "The international community has no will to eradicate terrorism in the Sahel.")
+    judged = no_will.judge(lacking)
+    assert judged is not None and judged.relation != "supports"
+
+
+def test_a_sentence_saying_only_what_could_happen_does_not_state_it(engine):
+    reader = _plain(engine, "All of Africa has fallen under the grip of terrorist groups.")
+    could = "Inaction could result in the entire African continent falling under the grip of terrorist groups."
+    judged = reader.judge(could)
+    assert judged is not None and judged.relation == "related"
+    judged = reader.judge(could.replace("could result", "has resulted"))
+    assert judged is not None and judged.relation == "supports"
+    # a claim that says it could is stated by it
+    judged = _plain(engine, "Africa could fall under the grip of terrorist groups.").judge(could)
+    assert judged is not None and judged.relation == "supports"
+
+
 def test_closeness_does_not_excuse_a_changed_figure_or_a_negation(reader):
     changed = reader.judge(SOURCE.replace("eleven", "nine"), subject=frozenset({"BD"}), close=True)
     assert changed is not None and changed.relation == "contradicts" and changed.differs == "over nine million"
