@@ -394,8 +394,8 @@ class StudyEngine:
                 cosines = meaning.similarity(query, [sid for sid, _ in hits])
         matches: list[ClaimMatch] = []
         found = self.index.store.sentences([sid for sid, _ in hits])
-        # what a sentence's "the Government" may refer back to: read only for a claim naming such a body
-        before = self._sentences_before(found) if reader.names_other else {}
+        # what a sentence's "the Government" or "this embargo" may refer back to: read only for those
+        before = self._sentences_before([s for s in found if reader.leans_back(s.text)])
         for sentence in found:
             judged = reader.judge(
                 sentence.text,

@@ -3,17 +3,17 @@
 A sentence supports a claim only when it states it: the claim's words (or words sharing their stem)
 cover nearly all of it, weighted by how rare each is; every figure the claim gives stands in the
 sentence, given to what the claim gives it to; each name it gives is there (or in where the sentence
-stands: its source, its numbered section, the sentence before that its "the Government" refers back to),
-and no other name stands in its place ("in Rakhine State" for "in Myanmar"); the part of the sentence
-that speaks to it is negated only if the claim is; no word of it is set against the claim's ("rose" /
-"fell", "success" / "collapse", or an antonym or another month in the claim word's place: "secret" for
-"open", "September" for "October"); it does not speak of some where the claim speaks of all, nor say
-only that something could happen where the claim says it has. A sentence on the same thing that gives
-another figure (a range gives both its ends), negates it, says it lacks what the claim says it has, or
-sets an opposing word against it contradicts it. Anything else on the subject is related. Meaning only
-lowers the share of words a sentence near the claim must hold (the engine says which are near); the
-rules err towards "related", never towards "supports", because a student would cite a claim shown as
-supported.
+stands: its source, its numbered section, the sentence before that its "the Government" refers back to
+or its "this embargo" points back to), and no other name stands in its place ("in Rakhine State" for "in
+Myanmar"); the part of the sentence that speaks to it is negated only if the claim is; no word of it is
+set against the claim's ("rose" / "fell", "success" / "collapse", or an antonym or another month in the
+claim word's place: "secret" for "open", "September" for "October"); it does not speak of some where the
+claim speaks of all, nor say only that something could happen where the claim says it has. A sentence on
+the same thing that gives another figure (a range gives both its ends), negates it, says it lacks what
+the claim says it has, or sets an opposing word against it contradicts it. Anything else on the subject
+is related. Meaning only lowers the share of words a sentence near the claim must hold (the engine says
+which are near); the rules err towards "related", never towards "supports", because a student would cite
+a claim shown as supported.
 """
 
 from __future__ import annotations
@@ -73,6 +73,9 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z]
 _FRAME = re.compile(r"^\s*(?:according to|as (?:reported|stated|said|written) (?:by|in))\s+", re.IGNORECASE)
 # A name's word after "the", as a text refers back to one it gave in full: "the Government", "the Commission".
 _DEFINITE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b")
+# A thing the sentence before named, pointed back to: "Chad calls for the lifting of this embargo" after "we
+# cannot ignore the embargo on Cuba".
+_DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose|[Ss]uch)\s+([a-z]+)\b")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words after a negation looked through for the word the claim's negation goes with ("without any limitation").
 _NEGATED_WORDS = 3
@@ -231,7 +234,8 @@ class ClaimReader:
         label of the numbered section the sentence stands in, whose words and number it says too ("Article
         19 protects freedom of expression" of "Everyone has the right to freedom of opinion and expression"
         under "Article 19"). `before` is the sentence before it in its document, which its "the Government"
-        may refer back to ("the NLD Government"). `close` says the sentence is near the claim in meaning."""
+        may refer back to ("the NLD Government"), or its "this embargo" point back to ("the embargo on Cuba").
+        `close` says the sentence is near the claim in meaning."""
         words = set(_words(self._terms(sentence))) | _acronyms(sentence)
         words |= self._abbreviated_otherwise(sentence, words)
         # Words the sentence's place says for it (its section's label, its source's names): they hold the
@@ -242,6 +246,8 @@ class ClaimReader:
         named = set[str]()
         if self._names_a_country:
             named = countries_in(sentence)
+            if before and self._points_back(sentence, before):
+                named |= countries_in(before) & self._countries
             # Only a clause naming no country but the claim's may leave the document's own unnamed: "China
             # and Russia have vetoed calls for ICC referrals" in an essay on North Korea; one naming another
             # is about that one ("North Korea vetoed them" is not stated there). A country named in another
@@ -422,6 +428,12 @@ class ClaimReader:
                     return written[j]
         return None
 
+    def leans_back(self, sentence: str) -> bool:
+        """The sentence may take one of the claim's names from the sentence before it (see `judge`): it says
+        a word of one after "the", or one of the claim's words after "this"."""
+        definite = {t for m in _DEFINITE.finditer(sentence) for t in self._terms(m.group(1))}
+        return any(not definite.isdisjoint(terms) for _, terms in self._names) or bool(self._pointed(sentence))
+
     def _refers_back(self, sentence: str, name: list[str], before: str) -> bool:
         """The sentence refers back by a word of the name ("the Government") to the sentence before, which
         gives it whole ("It is the aim of the NLD Government to ..."): the NLD Government is its actor."""
@@ -432,6 +444,17 @@ class ClaimReader:
             return False
         earlier = set(self._terms(before))
         return all(self._holds(earlier, t) for t in name)
+
+    def _pointed(self, sentence: str) -> set[str]:
+        """The claim's words the sentence says after "this" or "these": things named before it."""
+        claimed = set(self.words)
+        return {t for m in _DEMONSTRATIVE.finditer(sentence) for t in self._terms(m.group(1)) if t in claimed}
+
+    def _points_back(self, sentence: str, before: str) -> bool:
+        """The sentence points back to a thing of the claim's that the sentence before names ("this embargo"
+        after "the embargo on Cuba"): the names that sentence gives with it are the sentence's too."""
+        pointed = self._pointed(sentence)
+        return bool(pointed) and bool(pointed & set(self._terms(before)))
 
     def _placed_elsewhere(self, sentence: str) -> bool:
         """The sentence puts another name where the claim puts one of its own: "in all townships in Rakhine

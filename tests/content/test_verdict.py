@@ -335,6 +335,22 @@ def test_a_name_the_sentence_refers_back_to_is_held_by_the_sentence_before(engin
     assert judged is not None and judged.relation == "related"
 
 
+def test_a_thing_the_sentence_points_back_to_brings_the_names_the_sentence_before_gives_it(engine):
+    reader = _plain(engine, "Chad calls for the embargo on Cuba to be lifted.")
+    sentence = "Chad calls for the lifting of this embargo and the promotion of constructive dialogue."
+    gives = "Likewise, we cannot ignore the embargo on Cuba, which harms its people."
+    assert reader.leans_back(sentence)
+    judged = reader.judge(sentence, subject=frozenset({"TD"}), before=gives)
+    assert judged is not None and judged.relation == "supports"
+    # not without the sentence before, nor when it names the country with nothing the sentence points to
+    for before in ("", "Likewise, we cannot ignore the suffering of the people of Cuba."):
+        judged = reader.judge(sentence, subject=frozenset({"TD"}), before=before)
+        assert judged is not None and judged.relation == "related", before
+    # nor when the sentence does not point back ("an embargo")
+    judged = reader.judge(sentence.replace("this embargo", "an embargo"), subject=frozenset({"TD"}), before=gives)
+    assert judged is not None and judged.relation == "related"
+
+
 def test_not_only_is_no_negation(engine):
     reader = _plain(engine, "Congo managed to contain the new epidemic.")
     judged = reader.judge("Congo has not only managed to contain the new epidemic but also helped others.")
