@@ -34,6 +34,7 @@ SOURCES = (
     "COD_69_2014.txt",
     "NPL_74_2019.txt",
     "TCD_79_2024.txt",
+    "UGA_79_2024.txt",
 )
 
 
