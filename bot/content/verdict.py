@@ -102,7 +102,7 @@ _OPPOSITES = (
         "reject rejected deny denied dismiss dismissed",
     ),
     (
-        "support supported back backed endorse endorsed approve approved favour favor",
+        "support supported back backed endorse endorsed approve approved favour favor welcome welcomed",
         "veto vetoed oppose opposed block blocked reject rejected",
     ),
     ("legal lawful", "illegal unlawful"),

@@ -160,6 +160,10 @@ def test_rejecting_is_opposed_to_supporting(engine):
     reader = _plain(engine, "Cambodia rejects the work of the Centre for Human Rights.")
     judged = reader.judge("Cambodia continues to support the work of the Centre for Human Rights.")
     assert judged is not None and judged.relation == "contradicts" and judged.differs == "support"
+    # welcoming is supporting
+    welcomes = _plain(engine, "Uganda welcomes the increasing competition between major powers.")
+    judged = welcomes.judge("Uganda rejects the increasing competition between major powers.")
+    assert judged is not None and judged.relation == "contradicts" and judged.differs == "rejects"
 
 
 def test_doubling_is_opposed_to_falling_and_halving_to_rising(engine):
