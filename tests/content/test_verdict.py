@@ -22,6 +22,12 @@ def _plain(engine: StudyEngine, claim: str) -> ClaimReader:
     return ClaimReader(claim, engine._planner.terms, lambda _: 1.0)
 
 
+def _relation(engine: StudyEngine, claim: str, sentence: str) -> tuple[str, str | None] | None:
+    """How the sentence bears on the claim read plainly, and the word or figure it differs by."""
+    judged = _plain(engine, claim).judge(sentence)
+    return (judged.relation, judged.differs) if judged else None
+
+
 @pytest.fixture(scope="module")
 def reader(engine: StudyEngine) -> ClaimReader:
     return _plain(engine, CLAIM)  # every word weighs the same
@@ -102,39 +108,33 @@ def test_another_figure_contradicts_only_a_sentence_on_the_claims_year(engine):
 
 
 def test_a_range_gives_both_its_ends(engine):
-    reader = _plain(engine, "The Sendai Framework for Disaster Risk Reduction runs from 2015 to 2025.")
-    judged = reader.judge("The Sendai Framework for Disaster Risk Reduction 2015-2030 calls for cooperation.")
-    assert judged is not None and judged.relation == "contradicts" and judged.differs == "2030"
+    claim = "The Sendai Framework for Disaster Risk Reduction runs from 2015 to 2025."
+    ranged = "The Sendai Framework for Disaster Risk Reduction 2015-2030 calls for cooperation."
+    assert _relation(engine, claim, ranged) == ("contradicts", "2030")
     # the end a claim gives is given, not contradicted by the range's start
-    share = _plain(engine, "Up to 15% of the harvest was lost to the floods.")
-    judged = share.judge("Up to 10–15% of the harvest was lost to the floods.")
-    assert judged is not None and judged.relation == "supports"
+    claim = "Up to 15% of the harvest was lost to the floods."
+    assert _relation(engine, claim, claim.replace("15%", "10–15%")) == ("supports", None)
 
 
 def test_a_lack_denies_a_claim_without_a_negation_but_never_states_a_claims_not(engine):
-    shown = _plain(engine, "The international community has shown real will to eradicate terrorism in the Sahel.")
     lacking = "The international community's lack of real will to eradicate terrorism in the Sahel is plain."
-    judged = shown.judge(lacking)
-    assert judged is not None and judged.relation == "contradicts" and judged.differs == "lack of"
+    shown = "The international community has shown real will to eradicate terrorism in the Sahel."
+    assert _relation(engine, shown, lacking) == ("contradicts", "lack of")
     # a claim saying the same lack is stated by it
-    judged = _plain(engine, "The international community lacks real will to eradicate terrorism.").judge(lacking)
-    assert judged is not None and judged.relation == "supports"
+    lacks = "The international community lacks real will to eradicate terrorism."
+    assert _relation(engine, lacks, lacking) == ("supports", None)
     # and a claim's "no" is not stated by a sentence's "lack": they need not mean the same
-    no_will = _plain(engine, "The international community has no will to eradicate terrorism in the Sahel.")
-    judged = no_will.judge(lacking)
-    assert judged is not None and judged.relation != "supports"
+    no_will = "The international community has no will to eradicate terrorism in the Sahel."
+    assert _relation(engine, no_will, lacking) != ("supports", None)
 
 
 def test_a_sentence_saying_only_what_could_happen_does_not_state_it(engine):
-    reader = _plain(engine, "All of Africa has fallen under the grip of terrorist groups.")
+    claim = "All of Africa has fallen under the grip of terrorist groups."
     could = "Inaction could result in the entire African continent falling under the grip of terrorist groups."
-    judged = reader.judge(could)
-    assert judged is not None and judged.relation == "related"
-    judged = reader.judge(could.replace("could result", "has resulted"))
-    assert judged is not None and judged.relation == "supports"
+    assert _relation(engine, claim, could) == ("related", None)
+    assert _relation(engine, claim, could.replace("could result", "has resulted")) == ("supports", None)
     # a claim that says it could is stated by it
-    judged = _plain(engine, "Africa could fall under the grip of terrorist groups.").judge(could)
-    assert judged is not None and judged.relation == "supports"
+    assert _relation(engine, "Africa could fall under the grip of terrorist groups.", could) == ("supports", None)
 
 
 def test_closeness_does_not_excuse_a_changed_figure_or_a_negation(reader):
@@ -161,9 +161,8 @@ def test_rejecting_is_opposed_to_supporting(engine):
     judged = reader.judge("Cambodia continues to support the work of the Centre for Human Rights.")
     assert judged is not None and judged.relation == "contradicts" and judged.differs == "support"
     # welcoming is supporting
-    welcomes = _plain(engine, "Uganda welcomes the increasing competition between major powers.")
-    judged = welcomes.judge("Uganda rejects the increasing competition between major powers.")
-    assert judged is not None and judged.relation == "contradicts" and judged.differs == "rejects"
+    welcomes = "Uganda welcomes the increasing competition between major powers."
+    assert _relation(engine, welcomes, welcomes.replace("welcomes", "rejects")) == ("contradicts", "rejects")
 
 
 def test_doubling_is_opposed_to_falling_and_halving_to_rising(engine):
