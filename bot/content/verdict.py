@@ -74,8 +74,8 @@ _FRAME = re.compile(r"^\s*(?:according to|as (?:reported|stated|said|written) (?
 # A name's word after "the", as a text refers back to one it gave in full: "the Government", "the Commission".
 _DEFINITE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b")
 # A thing the sentence before named, pointed back to: "Chad calls for the lifting of this embargo" after "we
-# cannot ignore the embargo on Cuba".
-_DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose|[Ss]uch)\s+([a-z]+)\b")
+# cannot ignore the embargo on Cuba". Not "that", as often a conjunction ("believes that poverty ...").
+_DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\s+([a-z]+)\b")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words after a negation looked through for the word the claim's negation goes with ("without any limitation").
 _NEGATED_WORDS = 3
@@ -430,7 +430,7 @@ class ClaimReader:
 
     def leans_back(self, sentence: str) -> bool:
         """The sentence may take one of the claim's names from the sentence before it (see `judge`): it says
-        a word of one after "the", or one of the claim's words after "this"."""
+        a word of one after "the", or one of the claim's words after "this", "these", "those" or "such"."""
         definite = {t for m in _DEFINITE.finditer(sentence) for t in self._terms(m.group(1))}
         return any(not definite.isdisjoint(terms) for _, terms in self._names) or bool(self._pointed(sentence))
 
@@ -446,7 +446,8 @@ class ClaimReader:
         return all(self._holds(earlier, t) for t in name)
 
     def _pointed(self, sentence: str) -> set[str]:
-        """The claim's words the sentence says after "this" or "these": things named before it."""
+        """The claim's words the sentence says after "this", "these", "those" or "such": things named before
+        it."""
         claimed = set(self.words)
         return {t for m in _DEMONSTRATIVE.finditer(sentence) for t in self._terms(m.group(1)) if t in claimed}
 

@@ -343,6 +343,7 @@ def test_a_thing_the_sentence_points_back_to_brings_the_names_the_sentence_befor
     sentence = "Chad calls for the lifting of this embargo and the promotion of constructive dialogue."
     gives = "Likewise, we cannot ignore the embargo on Cuba, which harms its people."
     assert reader.leans_back(sentence)
+    assert not reader.leans_back("Chad believes that embargo talks must resume.")  # "that" is mostly a conjunction
     judged = reader.judge(sentence, subject=frozenset({"TD"}), before=gives)
     assert judged is not None and judged.relation == "supports"
     # not without the sentence before, nor when it names the country with nothing the sentence points to
