@@ -45,6 +45,11 @@ _TITLE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z]\.[A-Z])[.?!]+\s+(?=\S)")
 _PERSONAL_AUTHOR = re.compile(r"^(?P<surname>[^,]+),\s*(?:[A-Z]\.?\s*(?:-?[A-Z]\.?\s*)*)$")
 _AUTHOR_SEPARATOR = re.compile(r"(?<=\.),\s*&?\s*|\s*&\s*|\s+and\s+")
 _ENDS_WITH_INITIAL = re.compile(r"\b[A-Z]\.$")
+# Vancouver's authors, surname then initials without full stops: "Pollet TV, Nettle D", "Smith J, Doe A, et al".
+_VANCOUVER_PERSON = rf"{_PARTICLES}[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)*\s[A-Z]{{1,3}}"
+_VANCOUVER_AUTHORS = re.compile(
+    rf"(?P<people>{_VANCOUVER_PERSON}(?:,\s*{_VANCOUVER_PERSON})*)(?P<others>,\s*et\s+al\.?)?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,13 +200,18 @@ def _clean_authors(authors: str) -> str:
 
 
 def citation_name(authors: str) -> str:
-    """How an inline citation names authors listed surname first ("Smith, J., & Doe, A."): surnames
-    for people, the full name for bodies."""
-    people = [a.strip() for a in _AUTHOR_SEPARATOR.split(authors) if a.strip()]
+    """How an inline citation names authors listed surname first ("Smith, J., & Doe, A.", or Vancouver's
+    "Pollet TV, Nettle D"): surnames for people, the full name for bodies."""
     surnames: list[str] = []
-    for person in people:
-        personal = _PERSONAL_AUTHOR.match(person)
-        surnames.append(personal.group("surname").strip() if personal else person)
+    listed = _VANCOUVER_AUTHORS.fullmatch(authors.strip())
+    if listed:  # each person's initials are the last word
+        surnames = [person.strip().rsplit(" ", 1)[0] for person in listed.group("people").split(",")]
+        if listed.group("others"):
+            return f"{surnames[0]} et al."
+    else:
+        for person in (a.strip() for a in _AUTHOR_SEPARATOR.split(authors) if a.strip()):
+            personal = _PERSONAL_AUTHOR.match(person)
+            surnames.append(personal.group("surname").strip() if personal else person)
     if len(surnames) > 2:
         return f"{surnames[0]} et al."
     return " & ".join(surnames)

@@ -73,6 +73,22 @@ def test_citation_names_follow_apa_for_people_and_bodies():
     assert citation_name("Human Rights Watch") == "Human Rights Watch"
 
 
+def test_citation_names_read_vancouver_authors_surname_then_initials():
+    assert citation_name("Pollet TV, Nettle D") == "Pollet & Nettle"
+    assert citation_name("Herberich E, Hothorn T, Nettle D, Pollet TV") == "Herberich et al."
+    assert citation_name("Smith J, Doe A, et al.") == "Smith et al."
+    assert citation_name("van der Berg JA") == "van der Berg"
+    # a body's name with a comma in it is no list of people
+    assert (
+        citation_name("Office of the High Commissioner, United Nations")
+        == "Office of the High Commissioner, United Nations"
+    )
+    entry = parse_reference(
+        "Pollet TV, Nettle D (2009). Partner Wealth Predicts Orgasm Frequency. Evolution and Human Behavior."
+    )
+    assert entry is not None and entry.key == "Pollet & Nettle, 2009"
+
+
 def test_a_line_without_a_year_in_brackets_is_not_an_entry():
     assert parse_reference("תגובות") is None
     assert parse_reference("Comments are closed.") is None
