@@ -10,10 +10,11 @@ set against the claim's ("rose" / "fell", "success" / "collapse", or an antonym 
 claim word's place: "secret" for "open", "September" for "October"); it does not speak of some where the
 claim speaks of all, nor say only that something could happen where the claim says it has. A sentence on
 the same thing that gives another figure (a range gives both its ends), negates it, says it lacks what
-the claim says it has, or sets an opposing word against it contradicts it. Anything else on the subject
-is related. Meaning only lowers the share of words a sentence near the claim must hold (the engine says
-which are near); the rules err towards "related", never towards "supports", because a student would cite
-a claim shown as supported.
+the claim says it has, or sets an opposing word against it contradicts it; one that says much of what a
+claim's "not" denies contradicts that claim. Anything else on the subject is related. Meaning only
+lowers the share of words a sentence near the claim must hold (the engine says which are near); the
+rules err towards "related", never towards "supports", because a student would cite a claim shown as
+supported.
 """
 
 from __future__ import annotations
@@ -300,8 +301,13 @@ class ClaimReader:
                 alike = [(abs(f.value - g.value), g) for f in missing for g in other if _comparable(f, g)]
                 if alike:  # the source's figure nearest the claim's is the one it gives instead
                     return Judgement("contradicts", coverage, min(alike, key=lambda pair: pair[0])[1].written)
-            if self._negated != (negation is not None) and (negation is None or self._denies(clause, negation)):
-                return Judgement("contradicts", coverage, negation.group(0) if negation else None)
+            # A claim's "not" is contradicted by a sentence saying much of what it denies, not by any sentence on
+            # its subject without one: "The situation in Ukraine, as well as the Israeli-Palestinian conflict,
+            # highlights the dangers ..." says nothing against "Chad does not support a two-state solution".
+            if negation is None and self._negated and coverage >= CLOSE_SUPPORT_COVERAGE:
+                return Judgement("contradicts", coverage)
+            if negation is not None and not self._negated and self._denies(clause, negation):
+                return Judgement("contradicts", coverage, negation.group(0))
             if opposed:
                 return Judgement("contradicts", coverage, opposed)
         states = (

@@ -128,6 +128,13 @@ def test_a_lack_denies_a_claim_without_a_negation_but_never_states_a_claims_not(
     assert _relation(engine, no_will, lacking) != ("supports", None)
 
 
+def test_a_claims_not_is_contradicted_only_by_a_sentence_saying_much_of_what_it_denies(engine):
+    claim = "Chad does not support a two-state solution for the conflict."
+    assert _relation(engine, claim, "Chad supports a two-state solution for the conflict.") == ("contradicts", None)
+    # a sentence on the subject that only lacks a negation says nothing against it
+    assert _relation(engine, claim, "Chad hopes for a solution to the conflict.") == ("related", None)
+
+
 def test_a_sentence_saying_only_what_could_happen_does_not_state_it(engine):
     claim = "All of Africa has fallen under the grip of terrorist groups."
     could = "Inaction could result in the entire African continent falling under the grip of terrorist groups."
