@@ -75,12 +75,13 @@ def _found(text: str) -> Iterator[tuple[str, int, int, bool]]:
         found = _names()[0].finditer(text)
     # A name with its people's ending may be the first word of another country's name: "Dominican" is
     # Dominica's people and the Dominican Republic's, and names neither for sure ("Russian", the first
-    # word of the Russian Federation, still names Russia).
+    # word of the Russian Federation, still names Russia). "Dominicans" are either too.
     first_words = _first_words()
     for m in found:
         name, whole = m.group("name").lower(), m.group(0).lower()
         code = codes[name]
-        if code == first_words.get(whole, code):
+        person = whole[:-1] if whole != name and whole.endswith("s") else whole
+        if code == first_words.get(person, code):
             yield code, m.start(), m.end(), whole != name
 
 
