@@ -247,8 +247,8 @@ def test_a_reference_entry_s_hanging_lines_stay_with_it_after_its_title_s_full_s
     assert isinstance(document, IngestedDocument), document
     # "Neuhäuser M (2002). “Exact tests ...”" / "Human Heredity, 54(3), 151–156." used to end the list there
     keys = [r.key for r in document.references]
-    assert "Neuhäuser M, 2002" in keys and "Sasieni P, 1997" in keys and "Westfall P, Young S, 1993" in keys
-    assert any("Human Heredity, 54(3)" in r.text for r in document.references if r.key == "Neuhäuser M, 2002")
+    assert "Neuhäuser, 2002" in keys and "Sasieni, 1997" in keys and "Westfall & Young, 1993" in keys
+    assert any("Human Heredity, 54(3)" in r.text for r in document.references if r.key == "Neuhäuser, 2002")
 
 
 def test_a_sentence_a_figure_at_the_next_page_s_head_interrupts_is_read_whole():
