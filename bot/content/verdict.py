@@ -436,17 +436,20 @@ class ClaimReader:
 
     def leans_back(self, sentence: str) -> bool:
         """The sentence may take one of the claim's names from the sentence before it (see `judge`): it says
-        a word of one after "the", or one of the claim's words after "this", "these", "those" or "such"."""
-        definite = {t for m in _DEFINITE.finditer(sentence) for t in self._terms(m.group(1))}
-        return any(not definite.isdisjoint(terms) for _, terms in self._names) or bool(self._pointed(sentence))
+        a word of one that is not a country's after "the" (`_refers_back`), or one of the claim's words after
+        "this", "these", "those" or "such" (`_points_back`)."""
+        definite = self._definite(sentence)
+        named = any(terms and not countries and not definite.isdisjoint(terms) for countries, terms in self._names)
+        return named or bool(self._pointed(sentence))
+
+    def _definite(self, sentence: str) -> set[str]:
+        """The terms of the capitalised words the sentence says after "the" ("the Government")."""
+        return {t for m in _DEFINITE.finditer(sentence) for t in self._terms(m.group(1))}
 
     def _refers_back(self, sentence: str, name: list[str], before: str) -> bool:
         """The sentence refers back by a word of the name ("the Government") to the sentence before, which
         gives it whole ("It is the aim of the NLD Government to ..."): the NLD Government is its actor."""
-        if not before:
-            return False
-        definite = {t for m in _DEFINITE.finditer(sentence) for t in self._terms(m.group(1))}
-        if definite.isdisjoint(name):
+        if not before or self._definite(sentence).isdisjoint(name):
             return False
         earlier = set(self._terms(before))
         return all(self._holds(earlier, t) for t in name)
