@@ -35,6 +35,7 @@ SOURCES = (
     "NPL_74_2019.txt",
     "TCD_79_2024.txt",
     "UGA_79_2024.txt",
+    "GHA_76_2021.txt",
 )
 
 
