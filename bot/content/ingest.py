@@ -41,6 +41,11 @@ _DIGIT = re.compile(r"\d")
 _MIN_WORDS = 2
 # A word as prose has it, with the punctuation around it: "(Adjusted", "single-step", "method)."
 _PROSE_WORD = re.compile(r"[(\[“‘\"']?[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*[)\]”’\"',.;:?!]*")
+# Such a word standing as a piece of its own, not ending on a colon (so no label): one pass in C counts
+# the words of nearly every sentence, enough to tell it is no listing without reading piece by piece.
+_PLAIN_WORD_PIECE = re.compile(
+    r"(?<!\S)[(\[“‘\"']?[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*(?:[)\]”’\"',.;:?!]*[)\]”’\"',.;?!])?(?!\S)"
+)
 _LISTING_PIECES = 8
 _NUMERAL_PIECE = re.compile(r"[-+−]?\d[\d.,]*%?")
 _LISTING_WORD_SHARE = 0.5
@@ -125,7 +130,7 @@ def ingest_text(
             if is_formula(sentence) or read.has_math(start, start + len(sentence)):
                 formulas += 1
                 continue
-            if len(_WORD.findall(sentence)) < _MIN_WORDS and _DIGIT.search(sentence):
+            if _DIGIT.search(sentence) and len(_WORD.findall(sentence)) < _MIN_WORDS:
                 numbers += 1  # "66.", "0 2 4 6 8 0 2 4 6 8": a paragraph's number, a figure's axis
                 continue
             if is_listing(sentence):
@@ -191,6 +196,8 @@ def is_listing(sentence: str) -> bool:
     its pieces are words, a label before its value ("Anja: 0.050") not counting as one."""
     pieces = sentence.split()
     if len(pieces) < _LISTING_PIECES:
+        return False
+    if len(_PLAIN_WORD_PIECE.findall(sentence)) >= _LISTING_WORD_SHARE * len(pieces):
         return False
     words = sum(
         1

@@ -115,14 +115,13 @@ def _goes_on_in(text: str, previous: Span, line: Span, *, wrapped: bool) -> bool
         return False  # a finished sentence, or a page number standing alone
     opening = text[line.start]
     words = before.split()
-    prose = len(words) >= _PROSE_WORDS and 2 * sum(1 for word in words if word[:1].islower()) > len(words)
     if text.count("\n", previous.end, line.start) == 1:  # no blank line between
         following = text[line.start : line.end]
         return (
             wrapped
             or _left_open(text, previous, line)
             or opening.islower()
-            or (prose and _unfinished(before, following))
+            or (_prose(words) and _unfinished(before, following))
         )
     # A blank line where the page of the document the text was taken from broke: the words after it
     # finish the sentence ("... the mantra contained in the" / "Charter of the United Nations, ...").
@@ -134,7 +133,12 @@ def _goes_on_in(text: str, previous: Span, line: Span, *, wrapped: bool) -> bool
     # a capital or a figure goes on a sentence of prose ("... including approximately" / "40 in my own
     # country"), unless the line is a numbered item ("2. Security")
     words_go_on = opening.isupper() or (opening.isdigit() and not _NUMBERED_ITEM.match(text, line.start))
-    return words_go_on and prose and not before.endswith(",")
+    return words_go_on and _prose(words) and not before.endswith(",")
+
+
+def _prose(words: list[str]) -> bool:
+    """Words of a sentence of prose: enough of them, most in lower case."""
+    return len(words) >= _PROSE_WORDS and 2 * sum(1 for word in words if word[:1].islower()) > len(words)
 
 
 def _unfinished(before: str, line: str) -> bool:

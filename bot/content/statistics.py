@@ -157,6 +157,12 @@ MENTION = re.compile(
 # Cheap pre-checks: most sentences have no number at all (a case-folded alternation is slow in `re`).
 _DIGIT = re.compile(r"\d")
 _WORD_NUMBER_LOWER = re.compile(rf"\b(?:{_WORD_NUMBER}|{_FRACTION}|{_MULTIPLIER})\b")
+# The words of which a number written in words holds one ("a thousand", "a third of", "twice"): a sentence
+# without any is passed over before that pattern, whose look-backs are tried at every place, is run.
+_NUMBER_WORDS = frozenset(
+    [*WORD_VALUES, *_FRACTION_VALUES, *_MULTIPLIER_VALUES, "thousand", "million", "billion", "trillion"]
+)
+_LOWER_WORD = re.compile(r"[a-z]+")
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
@@ -408,7 +414,7 @@ class NumberMention:
 
 def find_statistics(sentence: str) -> list[NumberMention]:
     """The informative numbers of one sentence, with spans into it."""
-    if not _DIGIT.search(sentence) and not _WORD_NUMBER_LOWER.search(sentence.lower()):
+    if not _DIGIT.search(sentence) and not _in_words(sentence.lower()):
         return []
     cited = _Spans([(m.start(), m.end()) for m in _CITATION.finditer(sentence)])
     years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(sentence) if not cited.holds(m.start())]
@@ -443,6 +449,11 @@ def find_statistics(sentence: str) -> list[NumberMention]:
             )
         )
     return _shared_in_lists(sentence, mentions, years)
+
+
+def _in_words(lowered: str) -> bool:
+    """Whether a sentence (in lower case) holds a number written in words."""
+    return not _NUMBER_WORDS.isdisjoint(_LOWER_WORD.findall(lowered)) and bool(_WORD_NUMBER_LOWER.search(lowered))
 
 
 class _Spans:

@@ -234,6 +234,10 @@ def test_the_value_keeps_its_unit_and_qualifier_and_says_what_it_counts(sentence
         ("Millions survive on less than one dollar a day.", [("less than one dollar", 1)]),
         ("The number of automobiles has grown by a factor of four.", [("four", 4)]),
         ("I venture to suggest three: first, man is vulnerable to the misuse of power.", [("three", 3)]),
+        # figures in words alone, with no digit in the sentence: its scale, multiplier or fraction is the word
+        ("A thousand families lost their homes.", [("A thousand", 1000)]),
+        ("Women are twice as likely to be poor.", [("twice", 2)]),
+        ("Nearly a third of children are stunted.", [("Nearly a third", 33.3)]),
         (
             "Literacy has reached 60 per cent and health coverage 90 per cent.",
             [("60 per cent", 60), ("90 per cent", 90)],

@@ -64,9 +64,12 @@ def read_plain_text(text: str) -> SourceText:
         marks += 1
         return match.group(match.lastindex) if match.lastindex else ""
 
-    text = _HEADING_MARK.sub(unmark, text)
-    text = _STRONG.sub(unmark, text)
-    text = _EMPHASIS.sub(unmark, text)
+    # (the patterns look back at every place they are tried: a text without the mark is not read with them)
+    if "#" in text:
+        text = _HEADING_MARK.sub(unmark, text)
+    if "*" in text:
+        text = _STRONG.sub(unmark, text)
+        text = _EMPHASIS.sub(unmark, text)
     if marks:
         set_aside["Markdown marks"] = marks
     return SourceText(text, "text", notes=notes, set_aside=set_aside)

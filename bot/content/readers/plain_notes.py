@@ -11,8 +11,11 @@ from bot.content.readers.text import Note, cut_out, superscript
 
 _NOTE_LINE = re.compile(r"^[ \t]*(?P<label>\d{1,3})[ \t]+(?P<body>\S[^\n]*)(?:\n|$)", re.MULTILINE)
 # A marker sits right after a word's closing punctuation, and a space or the line's end follows it
-# ("mankind.2 It", "love.”4"); a number after a digit's stop ("2.1 per cent") is no marker.
-_MARKER = re.compile(r"(?:(?<=[^\W\d_][.,;:!?”’\"')\]])|(?<=[^\W\d_][.,;:!?][”’\"')\]]))(?P<label>\d{1,3})(?=\s|$)")
+# ("mankind.2 It", "love.”4"); a number after a digit's stop ("2.1 per cent") is no marker. The digit
+# is looked for first, so that the look back runs only where one stands.
+_MARKER = re.compile(
+    r"(?=\d)(?:(?<=[^\W\d_][.,;:!?”’\"')\]])|(?<=[^\W\d_][.,;:!?][”’\"')\]]))(?P<label>\d{1,3})(?=\s|$)"
+)
 # One numbered line that a marker happens to match is chance; notes come several to a text.
 _MIN_NOTES = 2
 
