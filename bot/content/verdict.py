@@ -251,9 +251,13 @@ class ClaimReader:
                 named |= countries_in(before) & self._countries
             # Only a clause naming no country but the claim's may leave the document's own unnamed: "China
             # and Russia have vetoed calls for ICC referrals" in an essay on North Korea; one naming another
-            # is about that one ("North Korea vetoed them" is not stated there). A country named in another
-            # clause ("cyberattacks to steal cryptocurrency, and front companies in China") is not the actor.
-            own = named <= self._countries or countries_in(self._closest_clause(sentence)) <= self._countries
+            # is about that one ("North Korea vetoed them" is not stated there). A country named only in a
+            # clause after it ("..., through front companies in China") is not the actor; one named before
+            # it, where a sentence's actor stands, is ("both Guinea and Mali, founding members of the
+            # Community, have been suspended").
+            clause = self._closest_clause(sentence)
+            upto = sentence[: sentence.find(clause) + len(clause)]
+            own = named <= self._countries or countries_in(upto) <= self._countries
             if own and not _FIRST_PERSON.search(sentence):
                 named |= subject
         # the source's words, read only for a claim with a name that is not a country's
@@ -439,8 +443,15 @@ class ClaimReader:
         a word of one that is not a country's after "the" (`_refers_back`), or one of the claim's words after
         "this", "these", "those" or "such" (`_points_back`)."""
         definite = self._definite(sentence)
-        named = any(terms and not countries and not definite.isdisjoint(terms) for countries, terms in self._names)
+        named = any(
+            terms and not countries and (not definite.isdisjoint(terms) or (definite and self._abbreviates(terms)))
+            for countries, terms in self._names
+        )
         return named or bool(self._pointed(sentence))
+
+    def _abbreviates(self, name: list[str]) -> bool:
+        """The name is, or holds, an abbreviation ("ECOWAS"), which the sentence before may spell out."""
+        return any(t in self._abbreviated for t in name)
 
     def _definite(self, sentence: str) -> set[str]:
         """The terms of the capitalised words the sentence says after "the" ("the Government")."""
@@ -448,11 +459,27 @@ class ClaimReader:
 
     def _refers_back(self, sentence: str, name: list[str], before: str) -> bool:
         """The sentence refers back by a word of the name ("the Government") to the sentence before, which
-        gives it whole ("It is the aim of the NLD Government to ..."): the NLD Government is its actor."""
-        if not before or self._definite(sentence).isdisjoint(name):
+        gives it whole ("It is the aim of the NLD Government to ..."): the NLD Government is its actor. A
+        word of an abbreviation's name as the sentence before spells it out refers back too: "the Community"
+        after "The Economic Community of West African States (ECOWAS) ..."."""
+        definite = self._definite(sentence)
+        if not before or not definite:
+            return False
+        spelled = self._spelled_out(name, before) if self._abbreviates(name) else {}
+        if definite.isdisjoint(name) and all(definite.isdisjoint(words) for words in spelled.values()):
             return False
         earlier = set(self._terms(before))
-        return all(self._holds(earlier, t) for t in name)
+        return all(self._holds(earlier, t) or t in spelled for t in name)
+
+    def _spelled_out(self, name: list[str], before: str) -> dict[str, set[str]]:
+        """Each abbreviation of the name that `before` spells out, with the terms of the words spelling it."""
+        spelling = spelling_words(before)
+        spelled: dict[str, set[str]] = {}
+        for term in name:
+            letters = self._abbreviated.get(term)
+            for start, end in spelled_runs(letters, spelling) if letters else []:
+                spelled.setdefault(term, set()).update(self._terms(" ".join(spelling[start:end])))
+        return spelled
 
     def _pointed(self, sentence: str) -> set[str]:
         """The claim's words the sentence says after "this", "these", "those" or "such": things named before

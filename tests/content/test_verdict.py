@@ -72,6 +72,16 @@ def test_a_country_named_in_another_clause_does_not_take_the_documents_place(eng
     assert judged is not None and judged.relation == "related"
 
 
+def test_a_country_named_before_the_clause_that_states_the_claim_is_its_actor(engine):
+    reader = _plain(engine, "Ghana has been suspended from the regional community.")
+    source = "Both Guinea and Mali, founding members, have been suspended from the regional community."
+    judged = reader.judge(source, subject=frozenset({"GH"}))
+    assert judged is not None and judged.relation == "related"
+    # with no other country named, the sentence is about the document's own
+    judged = reader.judge("It has been suspended from the regional community.", subject=frozenset({"GH"}))
+    assert judged is not None and judged.relation == "supports"
+
+
 def test_a_sentence_in_the_first_person_speaks_of_its_speaker_not_the_documents_country(reader):
     # a speech's "our people" are its speaker's, who may name another country most
     judged = reader.judge(SOURCE.replace("its people", "our people"), subject=frozenset({"BD"}), close=True)
@@ -342,6 +352,21 @@ def test_a_name_the_sentence_refers_back_to_is_held_by_the_sentence_before(engin
         sentence.replace("the Government", "a Government"),
         before="It is the aim of the NLD Government to hold political negotiations.",
     )
+    assert judged is not None and judged.relation == "related"
+
+
+def test_a_word_of_an_abbreviations_name_spelled_out_the_sentence_before_refers_back_to_it(engine):
+    reader = _plain(engine, "ECOWAS has suspended both Guinea and Mali.")
+    sentence = "Both Guinea and Mali, founding members of the Community, have been suspended from it."
+    spelled = "The Economic Community of West African States (ECOWAS) defends democratic rule."
+    assert reader.leans_back(sentence)
+    judged = reader.judge(sentence, before=spelled)
+    assert judged is not None and judged.relation == "supports"
+    # not without the sentence before, nor when it spells out another name, nor by a word not in the name
+    for before in ("", "The East African Community (EAC) defends democratic rule."):
+        judged = reader.judge(sentence, before=before)
+        assert judged is not None and judged.relation == "related", before
+    judged = reader.judge(sentence.replace("the Community", "the Union"), before=spelled)
     assert judged is not None and judged.relation == "related"
 
 
