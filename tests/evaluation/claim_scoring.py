@@ -36,6 +36,7 @@ SOURCES = (
     "TCD_79_2024.txt",
     "UGA_79_2024.txt",
     "GHA_76_2021.txt",
+    "ETH_79_2024.txt",
 )
 
 
