@@ -123,6 +123,10 @@ _CALENDAR = frozenset[str]().union(*_ALTERNATIVES)
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
 # Words that put what a claim says in a place: "carried out in every township in Myanmar".
 _PLACING = frozenset("in at across throughout within".split())
+# Letters two words must share at their end, and at most the letters of each beginning apart, to be set
+# against each other by their beginnings (see `_contrasted`).
+_CONTRAST_ENDING = 4
+_CONTRAST_BEGINNING = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,8 +360,12 @@ class ClaimReader:
         near = self._near
 
         def said(phrase: list[str]) -> bool:
-            # a word set against it never says it otherwise, however near in meaning ("secret" for "open")
-            return near(" ".join(phrase).lower(), [w for w in own if not any(opposed(p, w) for p in phrase)])
+            # a word set against it never says it otherwise, however near in meaning ("secret" for "open"),
+            # nor one that differs from it only in how it begins ("proponent" for "opponent")
+            return near(
+                " ".join(phrase).lower(),
+                [w for w in own if not any(opposed(p, w) or _contrasted(p.lower(), w) for p in phrase)],
+            )
 
         for run in self._runs_left_out(left_out):
             if not (len(run) > 1 and said(run)) and not all(said([word]) for word in run):
@@ -539,6 +547,17 @@ def _prefixed(a: str, b: str) -> bool:
     wherever it stands, as "not" would be, and not only in its place."""
     short, long = sorted((a, b), key=len)
     return any(long == prefix + short for prefix in _NEGATING_PREFIXES)
+
+
+def _contrasted(a: str, b: str) -> bool:
+    """Two words alike in how they end and unlike only in a short beginning, which sets one against the other
+    more often than it makes them say the same: "proponent" and "opponent", "increase" and "decrease",
+    "import" and "export". (Words alike in a suffix alone, "cooperation" and "collaboration", begin unlike at
+    length.)"""
+    same = itertools.takewhile(lambda pair: pair[0] == pair[1], zip(reversed(a), reversed(b), strict=False))
+    ending = sum(1 for _ in same)
+    beginnings = (len(a) - ending, len(b) - ending)
+    return ending >= _CONTRAST_ENDING and all(0 < length <= _CONTRAST_BEGINNING for length in beginnings)
 
 
 def _set_against(word: str) -> frozenset[str]:

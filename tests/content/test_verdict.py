@@ -107,6 +107,19 @@ def test_a_close_sentence_must_say_each_word_it_leaves_out_in_other_words(engine
     assert judged is not None and judged.relation == "supports"
 
 
+def test_a_word_unlike_the_claims_only_in_how_it_begins_does_not_say_it_otherwise(engine):
+    def near(word: str, others: Sequence[str]) -> bool:  # a model that finds every word near
+        return bool(others)
+
+    reader = ClaimReader(
+        "Ethiopia is a strong opponent of multilateralism.", engine._planner.terms, lambda _: 1.0, near
+    )
+    judged = reader.judge("Ethiopia is a strong proponent of multilateralism.", close=True)
+    assert judged is not None and judged.relation == "related"
+    judged = reader.judge("Ethiopia is a strong adversary of multilateralism.", close=True)
+    assert judged is not None and judged.relation == "supports"
+
+
 def test_another_figure_contradicts_only_a_sentence_on_the_claims_year(engine):
     reader = _plain(engine, "Countries spent over $1,464 billion on the military in 2008.")
     other_time = reader.judge("Over five years, countries spent a total of $156 billion on the military.")
