@@ -90,7 +90,7 @@ def test_a_sentence_in_the_first_person_speaks_of_its_speaker_not_the_documents_
 
 def test_a_close_sentence_must_say_each_word_it_leaves_out_in_other_words(engine):
     # "worldwide" says "abroad" and "earn" says "work"; nothing in the second sentence says "eliminated"
-    said = ClaimReader(CLAIM, engine._planner.terms, lambda _: 1.0, engine._near_word)
+    said = ClaimReader(CLAIM, engine._planner.terms, lambda _: 1.0, engine._near_in(CLAIM))
     judged = said.judge(SOURCE, subject=frozenset({"BD"}), close=True)
     assert judged is not None and judged.relation == "supports"
     claim = "Cambodia has eliminated poverty in its rural areas."
@@ -99,12 +99,23 @@ def test_a_close_sentence_must_say_each_word_it_leaves_out_in_other_words(engine
     def rarest(term: str) -> float:  # the claim's point is its rarest word
         return 2.0 if term.startswith("elimin") else 1.0
 
-    unsaid = ClaimReader(claim, engine._planner.terms, rarest, engine._near_word)
+    unsaid = ClaimReader(claim, engine._planner.terms, rarest, engine._near_in(claim))
     judged = unsaid.judge(source, subject=frozenset({"KH"}), close=True)
     assert judged is not None and judged.relation == "related"
     # without a model to tell, only the share of the claim's words decides
     judged = ClaimReader(claim, engine._planner.terms, rarest).judge(source, close=True)
     assert judged is not None and judged.relation == "supports"
+
+
+def test_a_near_word_says_the_claims_otherwise_only_if_the_claim_means_the_same_with_it_in_place(engine):
+    opponent = "Ethiopia is a strong opponent of multilateralism centred on the United Nations."
+    # by the words alone, "effective" is as near "opponent" as "worldwide" is "abroad"
+    assert engine._near_words("opponent", ["effective"]) == ["effective"]
+    assert not engine._near_in(opponent)("opponent", ["effective"])
+    assert engine._near_in("Over eleven million Bangladeshis live and work abroad.")("abroad", ["worldwide"])
+    growing = "Global commitment to the Sustainable Development Goals is growing."
+    assert not engine._near_in(growing)("growing", ["achieving"])
+    assert engine._near_in("Revenues across Africa have dropped sharply.")("dropped", ["fallen"])
 
 
 def test_a_word_unlike_the_claims_only_in_how_it_begins_does_not_say_it_otherwise(engine):

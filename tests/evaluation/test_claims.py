@@ -26,19 +26,20 @@ def test_the_claim_set_is_big_enough_and_split():
 
 
 def test_false_claims_are_not_shown_as_supported(scores):
-    # The target is none; ten held-out claims are (reached: 10 of 143), left untouched: one since the first
-    # round, two since round 5's first run, one since round 6's, one since round 7's, two since round 8's,
-    # one since round 10's, two since round 12's.
-    assert scores.false_supported.found <= 10, [p for p in scores.problems if "FALSE" in p]
+    # The target is none; eight held-out claims are (reached: 8 of 155). Ten were, left untouched: one since
+    # the first round, two since round 5's first run, one since round 6's, one since round 7's, two since round
+    # 8's, one since round 10's, two since round 12's; reading a near word in the claim's context (round 14)
+    # took two of them away, which ones unread.
+    assert scores.false_supported.found <= 8, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # A paraphrase near in meaning may state a claim in fewer of its words; others stay "related"
-    # (reached: 95 of 126 with meaning, 89 by words alone; target 0.95).
-    assert scores.true_supported.found >= 95, scores.problems
+    # (reached: 99 of 130 with meaning, 93 by words alone; target 0.95).
+    assert scores.true_supported.found >= 99, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 67 of 96).
-    assert scores.contradicted.found >= 67, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 71 of 103).
+    assert scores.contradicted.found >= 71, [p for p in scores.problems if "wrong sentence" in p]
