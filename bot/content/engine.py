@@ -428,10 +428,11 @@ class StudyEngine:
         return CiteAnswer(claim=claim, verdict=verdict, matches=matches[:limit])
 
     def _near_in(self, claim: str) -> NearWord:
-        """Whether one of some words means nearly what a word of `claim` means there: near it by the model's
-        vectors of the words alone (`_near_words`), and the claim with it in the word's place still means
-        what it meant. Words alone are near words of a kind more than words of one meaning: "opponent" is as
-        near "effective" (0.881) as "abroad" is "worldwide" (0.888), but "Ethiopia is a strong effective of
+        """For `ClaimReader`: whether one of some words means nearly what a word of `claim` means there, that
+        is, it is near the word by the model's vectors of the words alone (`_near_words`), and the claim with
+        it in the word's place still means what it meant (the claim's own vector is computed once, if asked).
+        Words alone are near words of a kind more than words of one meaning: "opponent" is as near
+        "effective" (0.881) as "abroad" is "worldwide" (0.888), but "Ethiopia is a strong effective of
         multilateralism" is no longer the claim, and "Bangladeshis work worldwide" still is."""
         claim_vector: list[np.ndarray] = []
 
