@@ -443,7 +443,8 @@ class StudyEngine:
                 return bool(candidates)  # (a term no run of the claim's words gives: the words alone decide)
             if not claim_vector:
                 claim_vector.append(self._unit(self.embedder.queries([claim]))[0])
-            put = self._unit(self.embedder.queries([place.sub(c, claim, count=1) for c in candidates]))
+            # (put in by a function, so that nothing in a word could be read as a reference to a group)
+            put = self._unit(self.embedder.queries([place.sub(lambda _, c=c: c, claim, count=1) for c in candidates]))
             return bool((put @ claim_vector[0]).max() >= _SUBSTITUTED_COSINE)
 
         return near
