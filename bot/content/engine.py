@@ -12,6 +12,7 @@ import re
 import statistics
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -434,18 +435,19 @@ class StudyEngine:
         Words alone are near words of a kind more than words of one meaning: "opponent" is as near
         "effective" (0.881) as "abroad" is "worldwide" (0.888), but "Ethiopia is a strong effective of
         multilateralism" is no longer the claim, and "Bangladeshis work worldwide" still is."""
-        claim_vector: list[np.ndarray] = []
+
+        @cache
+        def claim_vector() -> np.ndarray:
+            return self._unit(self.embedder.queries([claim]))[0]
 
         def near(word: str, others: Sequence[str]) -> bool:
             candidates = self._near_words(word, others)
             place = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
             if not candidates or not place.search(claim):
                 return bool(candidates)  # (a term no run of the claim's words gives: the words alone decide)
-            if not claim_vector:
-                claim_vector.append(self._unit(self.embedder.queries([claim]))[0])
             # (put in by a function, so that nothing in a word could be read as a reference to a group)
             put = self._unit(self.embedder.queries([place.sub(lambda _, c=c: c, claim, count=1) for c in candidates]))
-            return bool((put @ claim_vector[0]).max() >= _SUBSTITUTED_COSINE)
+            return bool((put @ claim_vector()).max() >= _SUBSTITUTED_COSINE)
 
         return near
 

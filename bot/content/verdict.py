@@ -249,6 +249,7 @@ class ClaimReader:
         context = set(_words(self._terms(section))) if section else set[str]()
         # A country the sentence names otherwise ("the DPRK" for "North Korea") holds the claim's words for it.
         named = set[str]()
+        clause = ""  # the clause that holds most of the claim (`_closest_clause`), found once when first needed
         if self._names_a_country:
             named = countries_in(sentence)
             if before and self._points_back(sentence, before):
@@ -293,7 +294,7 @@ class ClaimReader:
         # it: sharing the claim's words ("the right to", "national") is no sign the sentence states it.
         placed = _figures(section, self._terms) if section else []
         missing = [f for f in self._figures if not _given(f, figures + placed)]
-        clause = self._closest_clause(sentence)
+        clause = clause or self._closest_clause(sentence)
         negation = _NEGATION.search(clause)
         if self._negated and negation is None and self._negations_stand_in(sentence):
             negation = _NEGATION.search(sentence)  # negated as the claim is, outside the clause that holds most of it
@@ -470,8 +471,10 @@ class ClaimReader:
         gives it whole ("It is the aim of the NLD Government to ..."): the NLD Government is its actor. A
         word of an abbreviation's name as the sentence before spells it out refers back too: "the Community"
         after "The Economic Community of West African States (ECOWAS) ..."."""
+        if not before:
+            return False
         definite = self._definite(sentence)
-        if not before or not definite:
+        if not definite:
             return False
         spelled = self._spelled_out(name, before) if self._abbreviates(name) else {}
         if definite.isdisjoint(name) and all(definite.isdisjoint(words) for words in spelled.values()):
