@@ -218,12 +218,18 @@ async def test_sync_publishes_every_command_globally(engine, tmp_path):
         await sandbox.stop()
 
 
-async def _healthy(data_dir, wanted: bool) -> None:
+async def _healthy(data_dir, wanted: bool, *, within: float = 10) -> None:
     import time
 
     from bot.health import is_healthy
 
-    await asyncio.wait_for(_until(lambda: is_healthy(data_dir, time.time()) is wanted), 10)
+    await asyncio.wait_for(_until(lambda: is_healthy(data_dir, time.time()) is wanted), within)
+
+
+# discord.py waits a random delay before each reconnect, up to 2, 4, 8, 16 s after the first, second, ...
+# failed attempt (ExponentialBackoff): after an outage of a few seconds the bot may only try again 16 s
+# after the gateway is back (a run waiting 10 s failed with attempts 0.02 s and 3.58 s apart).
+_RECONNECT_SECONDS = 30
 
 
 async def test_health_follows_the_gateway_and_a_bot_down_too_long_exits(engine, tmp_path):
@@ -246,7 +252,7 @@ async def test_a_short_outage_is_unhealthy_only_while_it_lasts(engine, tmp_path)
         await world.sandbox.gateway.outage()
         await _healthy(tmp_path, False)
         world.sandbox.gateway.restore()
-        await _healthy(tmp_path, True)
+        await _healthy(tmp_path, True, within=_RECONNECT_SECONDS)
         assert not world.bot.is_closed() and world.bot.exit_code == 0
         reply = await (await world.alice.run("study", "about")).wait(10)
         assert reply.embeds[0]["title"] == "studybot"
