@@ -77,6 +77,10 @@ _DEFINITE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b")
 # A thing the sentence before named, pointed back to: "Chad calls for the lifting of this embargo" after "we
 # cannot ignore the embargo on Cuba". Not "that", as often a conjunction ("believes that poverty ...").
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\s+([a-z]+)\b")
+# A pronoun that speaks on of a thing a sentence before named (see `_carried_over`).
+_SPEAKS_ON = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]hem|[Ii]ts?)\b")
+# A word written with a hyphen, which is also written closed: "peace-keepers" is "peacekeepers".
+_HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words after a negation looked through for the word the claim's negation goes with ("without any limitation").
 _NEGATED_WORDS = 3
@@ -186,6 +190,8 @@ class ClaimReader:
         self._figures = _figures(claim, terms)
         names = _names(claim)
         self._names = [(countries_in(name), _words(terms(name))) for name in names]
+        # the terms of the word after each name, which the name qualifies ("resolutions" after "UN")
+        self._qualified = [_words(terms(_word_after(claim, name))) for name in names]
         self._countries = set[str]().union(*(countries for countries, _ in self._names))
         self._names_a_country = bool(self._countries)
         self.names_other = any(terms and not countries for countries, terms in self._names)
@@ -241,7 +247,7 @@ class ClaimReader:
         under "Article 19"). `before` is the sentence before it in its document, which its "the Government"
         may refer back to ("the NLD Government"), or its "this embargo" point back to ("the embargo on Cuba").
         `close` says the sentence is near the claim in meaning."""
-        words = set(_words(self._terms(sentence))) | _acronyms(sentence)
+        words = self._said(sentence)
         words |= self._abbreviated_otherwise(sentence, words)
         # Words the sentence's place says for it (its section's label, its source's names): they hold the
         # claim's names, but count neither for nor against how much of the claim it states, or every
@@ -267,16 +273,15 @@ class ClaimReader:
                 named |= subject
         # the source's words, read only for a claim with a name that is not a country's
         told = set(_words(self._terms(source))) | _acronyms(source) if source and self.names_other else set[str]()
-        for countries, terms in self._names:
+        for (countries, terms), qualified in zip(self._names, self._qualified, strict=True):
             if countries and countries <= named:
                 words.update(terms)
-            elif (
-                not countries
-                and terms
-                and not all(self._holds(words, t) for t in terms)
-                and (all(self._holds(told, t) for t in terms) or self._refers_back(sentence, terms, before))
-            ):
-                context.update(terms)
+            elif not countries and terms and not all(self._holds(words, t) for t in terms):
+                if all(self._holds(told, t) for t in terms) or self._refers_back(sentence, terms, before):
+                    context.update(terms)
+                elif self._carried_over(sentence, terms, qualified, before):
+                    context.update(terms)
+                    words.update(qualified)
         context -= words
         coverage = self._coverage(words, leaving_out=context)
         words |= context
@@ -456,7 +461,34 @@ class ClaimReader:
             terms and not countries and (not definite.isdisjoint(terms) or (definite and self._abbreviates(terms)))
             for countries, terms in self._names
         )
-        return named or bool(self._pointed(sentence))
+        if named or self._pointed(sentence):
+            return True
+        said = set(self._terms(sentence))
+        return any(
+            qualified and (_SPEAKS_ON.search(sentence) or all(self._holds(said, t) for t in qualified))
+            for (countries, _), qualified in zip(self._names, self._qualified, strict=True)
+            if not countries
+        )
+
+    def _carried_over(self, sentence: str, name: list[str], qualified: list[str], before: str) -> bool:
+        """The sentence speaks on of what the sentence before names with the claim's name and the word the
+        name qualifies in the claim: by that word ("Diplomatic efforts have included U.N. resolutions, ..."
+        then "Over 20 resolutions since 2006 have condemned ...") or by "they" or "it" where it speaks to the
+        claim ("... the United Nations peace-keepers." then "Ten years ago they numbered only 4,000, ...")."""
+        if not before or not qualified:
+            return False
+        earlier = self._said(before)
+        if not all(self._holds(earlier, t) for t in [*name, *qualified]):
+            return False
+        if all(self._holds(self._said(sentence), t) for t in qualified):
+            return True
+        return _SPEAKS_ON.search(self._closest_clause(sentence)) is not None
+
+    def _said(self, text: str) -> set[str]:
+        """The terms of the text's words, also as the words' initials spell them ("United Nations" is "UN")
+        and as its hyphenated words are written closed ("peace-keepers" is "peacekeepers")."""
+        closed = " ".join(m.group(0).replace("-", "") for m in _HYPHENATED.finditer(text))
+        return set(_words(self._terms(text))) | set(_words(self._terms(closed))) | _acronyms(text)
 
     def _abbreviates(self, name: list[str]) -> bool:
         """The name is, or holds, an abbreviation ("ECOWAS"), which the sentence before may spell out."""
@@ -603,6 +635,15 @@ def _names(claim: str) -> list[str]:
         if words:
             found.append(" ".join(words))
     return found
+
+
+def _word_after(claim: str, name: str) -> str:
+    """The word right after the name in the claim ("" when none follows, or the name is not written whole
+    in it: "Bank England" of "Bank of England")."""
+    match = (
+        re.match(rf"[\s’']*s?\s+({_WORD.pattern})", claim[claim.find(name) + len(name) :]) if name in claim else None
+    )
+    return match.group(1) if match else ""
 
 
 def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:

@@ -394,6 +394,32 @@ def test_a_word_of_an_abbreviations_name_spelled_out_the_sentence_before_refers_
     assert judged is not None and judged.relation == "related"
 
 
+def test_a_sentence_speaks_on_of_what_the_sentence_before_names_with_the_claims_name(engine):
+    reader = _plain(engine, "Over 30 UN resolutions have condemned the blockade.")
+    sentence = "Over 30 resolutions have condemned the blockade since 1992."
+    before = "The General Assembly has passed U.N. resolutions on the matter every year."
+    assert reader.leans_back(sentence)
+    judged = reader.judge(sentence, before=before)
+    assert judged is not None and judged.relation == "supports"
+    # not without the sentence before, nor when it names the resolutions of another body
+    for other in ("", "The African Union has passed resolutions on the matter every year."):
+        judged = reader.judge(sentence, before=other)
+        assert judged is not None and judged.relation == "related", other
+
+
+def test_they_speaks_on_of_what_the_sentence_before_names_written_with_a_hyphen(engine):
+    reader = _plain(engine, "UN peacekeepers now number over 90,000.")
+    sentence = "Today they number over 90,000, across sixteen missions."
+    before = "We pay tribute to the United Nations peace-keepers."
+    assert reader.leans_back(sentence)
+    judged = reader.judge(sentence, before=before)
+    assert judged is not None and judged.relation == "supports"
+    # not when the sentence before names other people, or the claim's name without what it qualifies
+    for other in ("We pay tribute to the police officers of Chad.", "We pay tribute to the United Nations staff."):
+        judged = reader.judge(sentence, before=other)
+        assert judged is None or judged.relation == "related", other
+
+
 def test_a_thing_the_sentence_points_back_to_brings_the_names_the_sentence_before_gives_it(engine):
     reader = _plain(engine, "Chad calls for the embargo on Cuba to be lifted.")
     sentence = "Chad calls for the lifting of this embargo and the promotion of constructive dialogue."

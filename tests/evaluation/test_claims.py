@@ -35,8 +35,8 @@ def test_false_claims_are_not_shown_as_supported(scores):
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # A paraphrase near in meaning may state a claim in fewer of its words; others stay "related"
-    # (reached: 99 of 130 with meaning, 93 by words alone; target 0.95).
-    assert scores.true_supported.found >= 99, scores.problems
+    # (reached: 101 of 130 with meaning, 95 by words alone; target 0.95).
+    assert scores.true_supported.found >= 101, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
