@@ -37,6 +37,7 @@ SOURCES = (
     "UGA_79_2024.txt",
     "GHA_76_2021.txt",
     "ETH_79_2024.txt",
+    "GEO_79_2024.txt",
 )
 
 
