@@ -147,6 +147,9 @@ class _Figure:
     value: float
     percent: bool
     written: str
+    # The words that write the figure, its qualifier aside ("per", "cent" of "more than 65 per cent"; "twenti"
+    # of "Twenty"): a sentence that gives the figure otherwise ("20%") says them.
+    number_words: tuple[str, ...]
     # The precision of a figure written with decimals (0 for whole numbers): a claim's "4.8 million" is
     # the source's "4.77 million" rounded, but "$1 billion" is not "$1.4 billion", nor "2009" "2006".
     step: float
@@ -282,6 +285,10 @@ class ClaimReader:
                 elif self._carried_over(sentence, terms, qualified, before):
                     context.update(terms)
                     words.update(qualified)
+        figures: list[_Figure] | None = None  # the sentence's figures, read once when first needed
+        if any(not all(self._holds(words, t) for t in f.number_words) for f in self._figures):
+            figures = _figures(sentence, self._terms)
+            words.update(t for f in self._figures if _given(f, figures) for t in f.number_words)
         context -= words
         coverage = self._coverage(words, leaving_out=context)
         words |= context
@@ -294,7 +301,7 @@ class ClaimReader:
             for countries, terms in self._names
             if countries or terms
         ) and not self._placed_elsewhere(sentence)
-        figures = _figures(sentence, self._terms)
+        figures = _figures(sentence, self._terms) if figures is None else figures
         # The section's number gives the claim's ("Article 19"), but another section's does not contradict
         # it: sharing the claim's words ("the right to", "national") is no sign the sentence states it.
         placed = _figures(section, self._terms) if section else []
@@ -659,7 +666,11 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
         step = unit * 10**-decimals if decimals else 0.0
         following = (w.group(0) for w in itertools.islice(_WORD.finditer(text, match.end()), _COUNTS_WORDS))
         counts = next((t for word in following for t in _words(terms(word))), None)
-        figures.append(_Figure(mention_value(match), is_share(match), match.group(0).strip(), step, counts))
+        number = text[match.end("qualifier") if match.group("qualifier") else match.start() : match.end()]
+        written = match.group(0).strip()
+        figures.append(
+            _Figure(mention_value(match), is_share(match), written, tuple(_words(terms(number))), step, counts)
+        )
     return figures
 
 

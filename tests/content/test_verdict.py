@@ -394,6 +394,17 @@ def test_a_word_of_an_abbreviations_name_spelled_out_the_sentence_before_refers_
     assert judged is not None and judged.relation == "related"
 
 
+def test_a_figure_given_otherwise_says_the_words_that_write_it(engine):
+    reader = _plain(engine, "Eighteen per cent of the land in Georgia is forest.")
+    judged = reader.judge("Today 18% of the land in Georgia is forest, and more is planted every year.")
+    assert judged is not None and judged.relation == "supports"
+    # the words are said only with the figure: another figure contradicts, none leaves the claim unstated
+    judged = reader.judge("Today 28% of the land in Georgia is forest, and more is planted every year.")
+    assert judged is not None and judged.relation == "contradicts"
+    judged = reader.judge("Much of the land in Georgia is forest, and more is planted every year.")
+    assert judged is not None and judged.relation == "related"
+
+
 def test_a_sentence_speaks_on_of_what_the_sentence_before_names_with_the_claims_name(engine):
     reader = _plain(engine, "Over 30 UN resolutions have condemned the blockade.")
     sentence = "Over 30 resolutions have condemned the blockade since 1992."
