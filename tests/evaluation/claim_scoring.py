@@ -38,6 +38,7 @@ SOURCES = (
     "GHA_76_2021.txt",
     "ETH_79_2024.txt",
     "GEO_79_2024.txt",
+    "CRI_79_2024.txt",
 )
 
 
