@@ -220,6 +220,12 @@ class ClaimReader:
             for i in range(2, len(written))
             if written[i] in firsts and written[i - 1].lower() in _PLACING and analysed[i - 2]
         ]
+        # "the first country in the world" is placed too: "the first country in Latin America" is not it
+        self._places += [
+            (tuple(analysed[i - 3]), self._tokens[i - 2], written[i])
+            for i in range(3, len(written))
+            if self._tokens[i - 1 : i + 1] == ["the", "world"] and self._tokens[i - 2] in _PLACING and analysed[i - 3]
+        ]
         self._universal = _UNIVERSAL.search(claim) is not None
         self._possible = _POSSIBLE.search(claim) is not None
         self._lacking = _LACK.search(claim) is not None
@@ -615,9 +621,9 @@ def _acronyms(sentence: str) -> set[str]:
     is analysed into, so that either way of writing a name finds the other."""
     found = {m.group(0).replace(".", "").lower() for m in _DOTTED.finditer(sentence)}
     for match in _CAPITALISED_RUN.finditer(sentence):
-        initials = "".join(w[0] for w in match.group(0).split() if w.lower() not in _NOT_NAMES)
-        if len(initials) >= 2:
-            found.add(initials.lower())
+        initials = "".join(w[0] for w in match.group(0).split() if w.lower() not in _NOT_NAMES).lower()
+        # and each name inside a longer one: "the Third United Nations Ocean Conference" says "UN"
+        found.update(initials[i:j] for i in range(len(initials) - 1) for j in range(i + 2, len(initials) + 1))
     return found
 
 

@@ -341,6 +341,23 @@ def test_a_sentence_putting_another_place_where_the_claim_puts_its_own_does_not_
         assert judged is not None and judged.relation == "supports", place
 
 
+def test_a_sentence_putting_a_named_place_where_the_claim_puts_the_world_does_not_state_it(engine):
+    reader = _plain(engine, "Chile was the first country in the world to ban plastic bags.")
+    judged = reader.judge("Chile was the first country in South America to ban plastic bags.")
+    assert judged is not None and judged.relation == "related"
+    judged = reader.judge("In 2018 Chile was the first country in the world to ban plastic bags.")
+    assert judged is not None and judged.relation == "supports"
+
+
+def test_a_name_inside_a_longer_one_gives_its_initials(engine):
+    reader = _plain(engine, "Kenya will host the Fifth UN Water Conference in 2027.")
+    judged = reader.judge("Kenya will host the Fifth United Nations Water Conference in 2027.")
+    assert judged is not None and judged.relation == "supports"
+    # only of names standing together: "United Arab Nations" says no "UN"
+    judged = reader.judge("Kenya will host the Fifth United Arab Nations Water Conference in 2027.")
+    assert judged is not None and judged.relation == "related"
+
+
 def test_words_a_close_sentence_leaves_out_together_may_be_said_in_one(engine):
     claim = "More than 350 displaced people have come back to Rakhine State from Cox's Bazar camps on their own."
     source = "More than 350 displaced persons from Cox's Bazar camps have returned to Rakhine State of their own will."
