@@ -39,6 +39,7 @@ SOURCES = (
     "ETH_79_2024.txt",
     "GEO_79_2024.txt",
     "CRI_79_2024.txt",
+    "BRA_79_2024.txt",
 )
 
 
