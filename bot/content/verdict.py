@@ -64,6 +64,16 @@ _CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\b(?:but|while|whereas|although|th
 # entire African continent falling under the grip of terrorist groups" (not "may": the Declaration's "may
 # not be invoked" is its "cannot").
 _POSSIBLE = re.compile(r"\b(?:could|might)\b")
+# "one of the greatest crises", "among the first": one of several, where "the greatest crisis" is the only one
+# (of a word in lower case: "one of the Security Council's members" is no "one of the greatest")
+_ONE_OF = re.compile(r"\b(?:(?:[Oo]ne|[Ss]ome|[Ee]ach)\s+of|[Aa]mong)\s+(?:the|its|their|our|his|her)\s+([a-z]+)\b")
+_THE = re.compile(r"\bthe\s+([^\W\d_]+)", re.IGNORECASE)
+# A comparison's "than", not a figure's ("more than 65%", "less than a third") nor "rather than" or "other than".
+_THAN = re.compile(
+    r"(?<!rather )(?<!other )\bthan\b(?!\s*[\d$€£]|\s+(?:a|an|half|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b)",
+    re.IGNORECASE,
+)
 _UNIVERSAL = re.compile(r"\b(?:all|every|everyone|everybody|entire|whole|always|each and every)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|[Mm]ine)\b")
@@ -227,6 +237,13 @@ class ClaimReader:
             if self._tokens[i - 1 : i + 1] == ["the", "world"] and self._tokens[i - 2] in _PLACING and analysed[i - 3]
         ]
         self._universal = _UNIVERSAL.search(claim) is not None
+        # the words the claim says after "the" as the only one ("the greatest"), not as one of several
+        among = {m.start(1) for m in _ONE_OF.finditer(claim)}
+        self._only = {w for m in _THE.finditer(claim) if m.start(1) not in among for w in terms(m.group(1))}
+        # the countries the claim compares, on each side of its "than": "Germany borrows at rates higher than
+        # the United States"
+        compared = _THAN.split(claim, maxsplit=1)
+        self._compared = (countries_in(compared[0]), countries_in(compared[1])) if len(compared) == 2 else None
         self._possible = _POSSIBLE.search(claim) is not None
         self._lacking = _LACK.search(claim) is not None
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
@@ -306,7 +323,7 @@ class ClaimReader:
             countries <= named if countries else all(self._holds(words, t) for t in terms)
             for countries, terms in self._names
             if countries or terms
-        ) and not self._placed_elsewhere(sentence)
+        ) and not (self._placed_elsewhere(sentence) or self._compared_otherwise(sentence))
         figures = _figures(sentence, self._terms) if figures is None else figures
         # The section's number gives the claim's ("Article 19"), but another section's does not contradict
         # it: sharing the claim's words ("the right to", "national") is no sign the sentence states it.
@@ -344,6 +361,7 @@ class ClaimReader:
             and self._negated == (negation is not None)
             and not opposed
             and (not self._universal or _UNIVERSAL.search(sentence) is not None)
+            and not self._one_of_several(sentence)
             and (self._possible or _POSSIBLE.search(clause) is None)
             and (coverage >= SUPPORT_COVERAGE or self._said_otherwise(sentence, words))
         )
@@ -569,6 +587,25 @@ class ClaimReader:
                 ):
                     return True
         return False
+
+    def _one_of_several(self, sentence: str) -> bool:
+        """The sentence says one of several ("one of the greatest humanitarian crises") of what the claim says
+        is the only one ("the greatest humanitarian crisis")."""
+        return any(t in self._only for m in _ONE_OF.finditer(sentence) for t in self._terms(m.group(1)))
+
+    def _compared_otherwise(self, sentence: str) -> bool:
+        """The sentence sets one of the countries the claim compares on the other side of its "than": "African
+        countries borrow at rates up to eight times higher than Germany" says nothing of Germany's against the
+        United States'."""
+        if self._compared is None:
+            return False
+        sides = _THAN.split(sentence, maxsplit=1)
+        if len(sides) < 2:
+            return False
+        first, second = countries_in(sides[0]), countries_in(sides[1])
+        before, after = self._compared
+        # a country moved to the other side of "than"
+        return bool(before & second - first) or bool(after & first - second)
 
     @staticmethod
     def _side(words: set[str], pair: tuple[set[str], set[str]]) -> int | None:

@@ -349,6 +349,30 @@ def test_a_sentence_putting_a_named_place_where_the_claim_puts_the_world_does_no
     assert judged is not None and judged.relation == "supports"
 
 
+def test_one_of_several_does_not_state_the_only_one(engine):
+    reader = _plain(engine, "Chile has the longest coastline in South America.")
+    judged = reader.judge("Chile has one of the longest coastlines in South America.")
+    assert judged is not None and judged.relation == "related"
+    judged = reader.judge("Chile has the longest coastline in South America, at 6,435 km.")
+    assert judged is not None and judged.relation == "supports"
+    # a name after "one of the" is no superlative
+    reader = _plain(engine, "France is a permanent member of the Security Council.")
+    judged = reader.judge("France, one of the Security Council's permanent members, is a permanent member of it.")
+    assert judged is not None and judged.relation == "supports"
+
+
+def test_a_comparison_the_other_way_round_does_not_state_it(engine):
+    reader = _plain(engine, "Germany pays interest rates up to eight times higher than the United States.")
+    judged = reader.judge("Kenya pays interest rates up to eight times higher than Germany and the United States.")
+    assert judged is None or judged.relation != "supports"
+    judged = reader.judge("Germany pays interest rates up to eight times higher than the United States did.")
+    assert judged is not None and judged.relation == "supports"
+    # a figure's "more than" compares no countries
+    reader = _plain(engine, "Young people are more than 65% of the people of Chad.")
+    judged = reader.judge("More than 65% of the people of Chad are young people.")
+    assert judged is not None and judged.relation == "supports"
+
+
 def test_a_name_inside_a_longer_one_gives_its_initials(engine):
     reader = _plain(engine, "Kenya will host the Fifth UN Water Conference in 2027.")
     judged = reader.judge("Kenya will host the Fifth United Nations Water Conference in 2027.")
