@@ -220,6 +220,10 @@ _P_VALUE_BEFORE = re.compile(r"\(\s*p\s?=\s?$")
 _SAMPLE_SIZE_BEFORE = re.compile(r"\b[nN]\s?=\s?$")
 # ... and the value a computation prose names comes to: "a cumulative odds ratio of exp(−1.82) = 0.16".
 _COMPUTED_BEFORE = re.compile(r"\b(?:of|is|was|be)\s+[^\s=()]*\([^()=]*\)\s?=\s?$")
+# A symbol a thing is written with: "The random intercept (represented by 1)", "men coded as 0".
+_SYMBOL_BEFORE = re.compile(
+    r"\b(?:represented|denoted|coded|symboli[sz]ed|labell?ed|marked|written)\s+(?:by|as|with)\s+$", re.IGNORECASE
+)
 # Qualifiers no year takes: "over 1000 people" is a count ("around 2010" may still be a year).
 _COUNTING_QUALIFIERS = frozenset(
     [
@@ -539,6 +543,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
             return False  # a name or a setting: "used Linux kernel 2.0, and", "cut-offs 1 and 1.5, here"
         if _an_age(sentence, before, end) or _NAME_AT_BEFORE.search(before):
             return False  # an age: "children under 5 years of age", "a 40-year-old", "older than 30"
+        if plain and _SYMBOL_BEFORE.search(before) and not _COUNTED_NOUN_AFTER.match(after):
+            return False  # a symbol: "the random intercept (represented by 1)", not "represented by 30 delegates"
         if numeral == "1" and _ONE_UNIT_BEFORE.search(before):
             return False  # "a 1 unit increase", "each 1 gram change": the unit a change is measured in
         if not (match.group("qualifier") or match.group("percent") or match.group("currency")) and (

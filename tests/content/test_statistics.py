@@ -110,6 +110,10 @@ def test_years_dates_labels_names_and_rhetoric_are_not_statistics(sentence):
         # round 37: the value a computation prose names comes to, not the formula's own numbers
         ("Education matters, with a cumulative odds ratio of exp(−1.82) = 0.16 comparing the categories.", ["0.16"]),
         ("For x = 5 the function f(x) = 2x + 1 is odd.", []),
+        # round 38: a symbol a thing is written with, not a count (unless a noun follows that it counts)
+        ("The random intercept (represented by 1) varies by Subject.", []),
+        ("In this table women are coded as 0, as the reference group.", []),
+        ("The region is represented by 30 delegates in the assembly.", ["30"]),
         ("I can get a ~15 step bisection done in 20-30 minutes.", ["~15", "20-30"]),
         ("It covers the academic years 2000–2002 at the University of Texas.", []),
         # round 19: two days of a month, widths, codes and versions, vague dozens, counts without a noun
