@@ -31,7 +31,7 @@ _BYLINE = re.compile(
 )
 _REFERENCE_ENTRY = re.compile(
     r"^(?:\[\d{1,3}\]|\d{1,3}\.|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s|\((?:\d{4}[a-z]?|n\.d\.)(?:,[^)]{0,100})?\)|\b(?:1[89]|20)\d\d[a-z]?\.\s|(?:,|\b(?:January|February|March|April|May|June|July|August|September|October|November|December))"
-    r"\s(?:1[89]|20)\d\d[a-z]?\.$"
+    r"\s(?:1[89]|20)\d\d[a-z]?\.?$"
 )
 _MAX_HEADING_WORDS = 20
 # A heading that numbers a section: a word and a number or a roman numeral, alone or before a title set

@@ -45,11 +45,15 @@ _TITLE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z]\.[A-Z])[.?!]+\s+(?=\S)")
 _PERSONAL_AUTHOR = re.compile(r"^(?P<surname>[^,]+),\s*(?:[A-Z]\.?\s*(?:-?[A-Z]\.?\s*)*)$")
 _AUTHOR_SEPARATOR = re.compile(r"(?<=\.),\s*&?\s*|\s*&\s*|\s+and\s+")
 _ENDS_WITH_INITIAL = re.compile(r"\b[A-Z]\.$")
-# Vancouver's authors, surname then initials without full stops: "Pollet TV, Nettle D", "Smith J, Doe A, et al".
-_VANCOUVER_PERSON = rf"{_PARTICLES}[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)*\s[A-Z]{{1,3}}"
+# Vancouver's authors, surname then initials without full stops: "Pollet TV, Nettle D", "Smith J, Doe A, et al",
+# also with the last joined by "and" and a stop after it ("Breslow NW and Chatterjee N.", "Borgan Ø, ...").
+_VANCOUVER_PERSON = rf"{_PARTICLES}[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)*\s[A-ZÀ-ÖØ-Þ]{{1,3}}\.?"
+_VANCOUVER_SEPARATOR = r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+"
 _VANCOUVER_AUTHORS = re.compile(
-    rf"(?P<people>{_VANCOUVER_PERSON}(?:,\s*{_VANCOUVER_PERSON})*)(?P<others>,\s*et\s+al\.?)?"
+    rf"(?P<people>{_VANCOUVER_PERSON}(?:(?:{_VANCOUVER_SEPARATOR}){_VANCOUVER_PERSON})*)(?P<others>,\s*et\s+al\.?)?"
 )
+# ... and such an entry ending on its year: "Therneau TM and Li H., Computing the Cox model. Venue 5:99-112, 1999".
+_VANCOUVER_YEAR_LAST = re.compile(rf"^(?P<authors>{_VANCOUVER_AUTHORS.pattern})[.,]\s+(?P<rest>\S.*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +138,7 @@ def _author_year(entry: str) -> ParsedReference | None:
     match = _ENTRY.match(entry)
     if not match:
         # natbib's shape first: a Harvard year is any year after the authors, and one follows "URL" too
-        return _year_last(entry) or _harvard(entry)
+        return _year_last(entry) or _harvard(entry) or _vancouver_year_last(entry)
     return _parts(entry, match)
 
 
@@ -191,6 +195,23 @@ def _year_last(entry: str) -> ParsedReference | None:
     )
 
 
+def _vancouver_year_last(entry: str) -> ParsedReference | None:
+    """An entry naming its authors surname first in Vancouver's way and ending on its year."""
+    match = _VANCOUVER_YEAR_LAST.match(entry)
+    years = list(_YEAR_OF_WORK.finditer(match.group("rest"))) if match else []
+    if not match or not years:
+        return None
+    rest = match.group("rest")
+    end = _TITLE_END.search(rest)
+    return ParsedReference(
+        text=entry,
+        authors=_clean_authors(match.group("authors")),
+        year=years[-1].group(0),
+        title=rest[: end.start()].strip() if end else None,
+        publisher=None,
+    )
+
+
 def _clean_authors(authors: str) -> str:
     """The entry's full stop after the authors is punctuation, unless it closes an initial ("Park, Y.")."""
     authors = authors.strip()
@@ -205,7 +226,8 @@ def citation_name(authors: str) -> str:
     surnames: list[str] = []
     listed = _VANCOUVER_AUTHORS.fullmatch(authors.strip())
     if listed:  # each person's initials are the last word
-        surnames = [person.strip().rsplit(" ", 1)[0] for person in listed.group("people").split(",")]
+        people = re.split(_VANCOUVER_SEPARATOR, listed.group("people"))
+        surnames = [person.strip().rsplit(" ", 1)[0] for person in people if person.strip()]
         if listed.group("others"):
             return f"{surnames[0]} et al."
     else:

@@ -80,6 +80,7 @@ def test_a_short_paragraph_ending_on_a_note_marker_is_body_and_a_year_last_list_
             "References",
             "D. W. K. Andrews. Tests for parameter instability. Econometrica, 61:821–856, 1993.",
             "B. E. Hansen. Approximate asymptotic p values. Journal of Business & Economic Statistics, 15:60–67, 1997.",
+            "Therneau TM and Li H., Computing the Cox model. Lifetime Data Analysis 5:99-112, 1999",  # no stop
         ]
     )
     roles = roles_of(text)

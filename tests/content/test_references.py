@@ -87,6 +87,13 @@ def test_citation_names_read_vancouver_authors_surname_then_initials():
         "Pollet TV, Nettle D (2009). Partner Wealth Predicts Orgasm Frequency. Evolution and Human Behavior."
     )
     assert entry is not None and entry.key == "Pollet & Nettle, 2009"
+    # the last joined by "and", with a stop after its initials, or initials with an accent
+    assert citation_name("Breslow NW and Chatterjee N.") == "Breslow & Chatterjee"
+    assert citation_name("Lin DY, and Ying Z") == "Lin & Ying"
+    assert citation_name("Borgan Ø, Langholz B, Samuelson SO, Goldstein L and Pogoda J") == "Borgan et al."
+    # and an entry that ends on its year
+    entry = parse_reference("Therneau TM and Li H., Computing the Cox model. Lifetime Data Analysis 5:99-112, 1999")
+    assert entry is not None and entry.key == "Therneau & Li, 1999" and entry.title == "Computing the Cox model"
 
 
 def test_a_line_without_a_year_in_brackets_is_not_an_entry():

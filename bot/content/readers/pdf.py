@@ -93,8 +93,9 @@ _CODE_FONT = re.compile(
 )
 # A line this much in a typewriter font is code ("R> pn <- partynode(1L, ...)").
 _CODE_SHARE = 0.8
-# ... unless the typewriter font is the document's own: more than this share of its characters.
-_CODE_BODY_SHARE = 0.5
+# ... unless the typewriter font is the document's own: more than this share of its characters (a vignette's
+# R sessions may outweigh its prose, as in survey's epi.pdf, 65%: its prose is still set in a roman font).
+_CODE_BODY_SHARE = 0.9
 # The symbol and extension fonts among them: none of their glyphs is a letter.
 _MATH_SYMBOL_FONT = re.compile(r"(?:^|\+)(?:CMSY|CMEX|CMBSY|MSAM|MSBM|EUEX|LMMathSymbols|LMMathExtension)", re.I)
 _FONT_NAME_BYTES = 128
@@ -402,6 +403,7 @@ def _assemble(pages: list[_Page]) -> SourceText:
     set_aside = Counter[str]()
     previous: tuple[_Line, str] | None = None
     entry: _Line | None = None  # the first line of the numbered entry or list item being read, if any
+    first: _Line | None = None  # the first line of the paragraph being read
     for page in pages:
         body: list[_Line] = []
         for i, line in enumerate(page.lines):
@@ -431,13 +433,17 @@ def _assemble(pages: list[_Page]) -> SourceText:
                 previous, entry = None, None  # the prose after it starts a paragraph of its own
                 continue
             if (previous is not None and id(line) not in fresh) and (
-                _continues(previous, line, text, spacing, body_size, new_page=index == 0)
+                (
+                    _continues(previous, line, text, spacing, body_size, new_page=index == 0)
+                    and not _indented_anew(first, previous[0], line, text, spacing, body_size)
+                )
                 or _hangs_from(entry, previous[0], line, text, spacing, body_size)
             ):
                 builder.continue_paragraph(text, page.number, hyphenated=_hyphenated(previous, line, text))
             else:
                 builder.new_paragraph(text, page.number)
                 entry = line if _ENTRY_START.match(text) or _REFERENCE_ENTRY.match(text) else None
+                first = line
             previous = (line, text)
     return builder.build("pdf", pages=len(pages), set_aside=set_aside)
 
@@ -568,6 +574,23 @@ def _hyphenated(previous: tuple[_Line, str], line: _Line, text: str) -> bool:
     return moved_on and re.search(r"[a-z]-$", before_text) is not None and text[:1].islower()
 
 
+def _indented_anew(
+    first: _Line | None, before: _Line, line: _Line, text: str, spacing: float, body_size: float
+) -> bool:
+    """A line set in by a first line's indent, after lines that were not, and opening on a word with a
+    capital starts a paragraph even where the line before left its sentence open: a reference list's next
+    entry after one ending on its pages ("... Biometrics 50:" / "1064-1072" / "    Borgan Ø, Langholz B,
+    ..."). Right after a paragraph's first line the indent is a hanging one ("[2] M Buyse. ..." / "    Stat
+    in Med 15, 1996."); a line of code or a formula set in ("{", "ˆ ˆ ˆ for M") stays with what it is in."""
+    if first is None or before is first or abs(line.size - before.size) > 0.5:
+        return False
+    if not re.match(r"[^\W\d_][^\W\d_A-Z]", text) or not text[0].isupper():
+        return False
+    gap = before.bottom - line.top
+    indent = line.left - before.left
+    return 0 <= gap <= spacing * _PARAGRAPH_GAP and body_size * 1.2 < indent < body_size * 4
+
+
 def _hangs_from(entry: _Line | None, before: _Line, line: _Line, text: str, spacing: float, body_size: float) -> bool:
     """A line indented under a numbered entry's first line goes on with the entry, full stops inside it
     notwithstanding ("[2] M Buyse. The relationship ... time." / "   Stat in Med 15, 1996.")."""
@@ -575,6 +598,9 @@ def _hangs_from(entry: _Line | None, before: _Line, line: _Line, text: str, spac
         return False
     gap = before.bottom - line.top
     hanging = body_size * 0.5 < line.left - entry.left < body_size * 4
+    # (and so did the lines before it: under an entry whose second line is not set in, an indent starts the
+    # next entry, see `_indented_anew`)
+    hanging = hanging and (before is entry or before.left - entry.left > body_size * 0.5)
     return hanging and (0 <= gap <= spacing * _PARAGRAPH_GAP or line.top > before.top)  # or on the next page
 
 

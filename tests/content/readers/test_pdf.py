@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -249,6 +250,30 @@ def test_a_reference_entry_s_hanging_lines_stay_with_it_after_its_title_s_full_s
     keys = [r.key for r in document.references]
     assert "Neuhäuser, 2002" in keys and "Sasieni, 1997" in keys and "Westfall & Young, 1993" in keys
     assert any("Human Heredity, 54(3)" in r.text for r in document.references if r.key == "Neuhäuser, 2002")
+
+
+def test_entries_set_in_by_a_first_line_indent_stay_apart_after_one_left_open():
+    document = ingest_file(SourceFile(EVALUATION / "epi.pdf", "epi", "epi.pdf"))
+    assert isinstance(document, IngestedDocument), document
+    # "Barlow WE (1994). ... Biometrics 50:" / "1064-1072" / "    Borgan Ø, ..." used to read as one entry;
+    # "Therneau TM and Li H., Computing ... Lifetime Data" / "Analysis 5:99-112, 1999" ends on its year
+    keys = [r.key for r in document.references]
+    assert keys == [
+        "Barlow, 1994",
+        "Borgan et al., 2000",
+        "Breslow & Chatterjee, 1999",
+        "Lin & Ying, 1993",
+        "Therneau & Li, 1999",
+        "Wacholder et al., 1989",
+    ]
+    # its R sessions outweigh its prose, but are still set apart from it: "Survey bootstrap with 500 replicates."
+    assert not any("500 replicates" in s.text for s in document.sentences)
+    assert any(s.text == "The standard errors will be somewhat conservative." for s in document.sentences)
+    # a line of code or a formula set in stays with what it is in, not a sentence of its own ("{", "+ .")
+    for name in ("timedep.pdf", "validate.pdf"):
+        document = ingest_file(SourceFile(EVALUATION / name, name, name))
+        assert isinstance(document, IngestedDocument), document
+        assert not [s.text for s in document.sentences if not re.search(r"[^\W\d_]", s.text)], name
 
 
 def test_a_sentence_a_figure_at_the_next_page_s_head_interrupts_is_read_whole():
