@@ -38,6 +38,8 @@ def both() -> tuple[Scores, Scores]:
         if truth.held_out:
             score(truth, ingested, held_out)
     print("\n" + "\n".join(report(total, "all documents")))
+    # a failure lists the development documents' misses: the held-out ones are counted, never shown
+    total.problems = [p for p in total.problems if p not in held_out.problems]
     return total, held_out
 
 
@@ -51,7 +53,7 @@ def test_no_answer_quotes_furniture_markup_or_notes(both):
     # (round 25 on its first run: 378 of 381; round 20's: 501 of 501), so its floor allows a few misses.
     total, held_out = both
     developed = total.sentences.found - held_out.sentences.found, total.sentences.total - held_out.sentences.total
-    assert developed[0] == developed[1], [p for p in total.problems if "furniture" in p and p not in held_out.problems]
+    assert developed[0] == developed[1], [p for p in total.problems if "furniture" in p]
     assert held_out.sentences.share >= 0.99
 
 
