@@ -3,12 +3,14 @@
 A sentence supports a claim only when it states it: the claim's words (or words sharing their stem)
 cover nearly all of it, weighted by how rare each is; every figure the claim gives stands in the
 sentence, given to what the claim gives it to; each name it gives is there (or in where the sentence
-stands: its source, its numbered section, the sentence before that its "the Government" refers back to
-or its "this embargo" points back to), and no other name stands in its place ("in Rakhine State" for "in
-Myanmar"); the part of the sentence that speaks to it is negated only if the claim is; no word of it is
-set against the claim's ("rose" / "fell", "success" / "collapse", or an antonym or another month in the
-claim word's place: "secret" for "open", "September" for "October"); it does not speak of some where the
-claim speaks of all, nor say only that something could happen where the claim says it has. A sentence on
+stands: its source, its numbered section, the sentence before that its "the Government" refers back to,
+its "this embargo" points back to, or its "they" speaks on of), and no other name stands in its place
+("in Rakhine State" for "in Myanmar", "in Latin America" for "in the world"), nor on the other side of a
+comparison's "than"; the part of the sentence that speaks to it is negated only if the claim is; no word
+of it is set against the claim's ("rose" / "fell", "success" / "collapse", or an antonym or another month
+in the claim word's place: "secret" for "open", "September" for "October"); it does not speak of some
+where the claim speaks of all, nor of one of several where the claim speaks of the only one ("one of the
+greatest crises"), nor say only that something could happen where the claim says it has. A sentence on
 the same thing that gives another figure (a range gives both its ends), negates it, says it lacks what
 the claim says it has, or sets an opposing word against it contradicts it; one that says much of what a
 claim's "not" denies contradicts that claim. Anything else on the subject is related. Meaning only
