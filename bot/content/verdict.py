@@ -275,8 +275,8 @@ class ClaimReader:
         under "Article 19"). `before` is the sentence before it in its document, which its "the Government"
         may refer back to ("the NLD Government"), or its "this embargo" point back to ("the embargo on Cuba").
         `close` says the sentence is near the claim in meaning."""
-        words = self._said(sentence)
-        words |= self._abbreviated_otherwise(sentence, words)
+        said = self._said(sentence)
+        words = said | self._abbreviated_otherwise(sentence, said)
         # Words the sentence's place says for it (its section's label, its source's names): they hold the
         # claim's names, but count neither for nor against how much of the claim it states, or every
         # sentence of the Declaration would state half of "Article 15 of the Declaration protects ...".
@@ -307,7 +307,7 @@ class ClaimReader:
             elif not countries and terms and not all(self._holds(words, t) for t in terms):
                 if all(self._holds(told, t) for t in terms) or self._refers_back(sentence, terms, before):
                     context.update(terms)
-                elif self._carried_over(sentence, terms, qualified, before):
+                elif self._carried_over(sentence, said, terms, qualified, before):
                     context.update(terms)
                     words.update(qualified)
         figures: list[_Figure] | None = None  # the sentence's figures, read once when first needed
@@ -496,24 +496,27 @@ class ClaimReader:
         )
         if named or self._pointed(sentence):
             return True
+        # (the sentence's words are read only for a claim with a name that qualifies a word: most have none)
+        qualified = [q for (countries, _), q in zip(self._names, self._qualified, strict=True) if q and not countries]
+        if not qualified or _SPEAKS_ON.search(sentence):
+            return bool(qualified)
         said = set(self._terms(sentence))
-        return any(
-            qualified and (_SPEAKS_ON.search(sentence) or all(self._holds(said, t) for t in qualified))
-            for (countries, _), qualified in zip(self._names, self._qualified, strict=True)
-            if not countries
-        )
+        return any(all(self._holds(said, t) for t in q) for q in qualified)
 
-    def _carried_over(self, sentence: str, name: list[str], qualified: list[str], before: str) -> bool:
-        """The sentence speaks on of what the sentence before names with the claim's name and the word the
-        name qualifies in the claim: by that word ("Diplomatic efforts have included U.N. resolutions, ..."
-        then "Over 20 resolutions since 2006 have condemned ...") or by "they" or "it" where it speaks to the
-        claim ("... the United Nations peace-keepers." then "Ten years ago they numbered only 4,000, ...")."""
+    def _carried_over(
+        self, sentence: str, words: AbstractSet[str], name: list[str], qualified: list[str], before: str
+    ) -> bool:
+        """The sentence (whose terms are `words`) speaks on of what the sentence before names with the claim's
+        name and the word the name qualifies in the claim: by that word ("Diplomatic efforts have included
+        U.N. resolutions, ..." then "Over 20 resolutions since 2006 have condemned ...") or by "they" or "it"
+        where it speaks to the claim ("... the United Nations peace-keepers." then "Ten years ago they
+        numbered only 4,000, ...")."""
         if not before or not qualified:
             return False
         earlier = self._said(before)
         if not all(self._holds(earlier, t) for t in [*name, *qualified]):
             return False
-        if all(self._holds(self._said(sentence), t) for t in qualified):
+        if all(self._holds(words, t) for t in qualified):
             return True
         return _SPEAKS_ON.search(self._closest_clause(sentence)) is not None
 
