@@ -40,6 +40,7 @@ SOURCES = (
     "GEO_79_2024.txt",
     "CRI_79_2024.txt",
     "BRA_79_2024.txt",
+    "PSE_77_2022.txt",
 )
 
 
