@@ -716,6 +716,13 @@ def _fraction(written: str) -> float:
     return round(100 * WORD_VALUES.get(count, 1) / _FRACTION_VALUES[part], 1)
 
 
+def is_label(match: re.Match[str]) -> bool:
+    """A `MENTION` match that numbers what the word before it names ("resolution 181", "Article 19",
+    "Session 79") rather than counting anything."""
+    plain = not (match.group("qualifier") or match.group("percent") or match.group("currency"))
+    return plain and _LABEL_WORD.search(match.string, 0, match.start()) is not None
+
+
 def is_share(match: re.Match[str]) -> bool:
     """A `MENTION` match that is a share: a percentage, a fraction ("two-thirds") or "half"."""
     half = (match.group("word") or "").lower() == "half" and not match.group("scale")

@@ -4,16 +4,19 @@ A sentence supports a claim only when it states it: the claim's words (or words 
 cover nearly all of it, weighted by how rare each is; every figure the claim gives stands in the
 sentence, given to what the claim gives it to; each name it gives is there (or in where the sentence
 stands: its source, its numbered section, the sentence before that its "the Government" refers back to,
-its "this embargo" points back to, or its "they" speaks on of), and no other name stands in its place
-("in Rakhine State" for "in Myanmar", "in Latin America" for "in the world"), nor on the other side of a
-comparison's "than"; the part of the sentence that speaks to it is negated only if the claim is; no word
-of it is set against the claim's ("rose" / "fell", "success" / "collapse", or an antonym or another month
-in the claim word's place: "secret" for "open", "September" for "October"); it does not speak of some
+its "this embargo" points back to, its "they" speaks on of, or its opening "It" takes the actor of), and no
+other name stands in its place ("in Rakhine State" for "in Myanmar", "in Latin America" for "in the world",
+"Palestinian villages" for "Israeli villages"), nor on the other side of a comparison's "than"; the part of
+the sentence that speaks to it is negated only if the claim is; no word of it is set against the claim's
+("rose" / "fell", "success" / "collapse", or an antonym or another month in the claim word's place:
+"secret" for "open", "September" for "October"); it does not speak of some
 where the claim speaks of all, nor of one of several where the claim speaks of the only one ("one of the
-greatest crises"), nor say only that something could happen where the claim says it has. A sentence on
-the same thing that gives another figure (a range gives both its ends), negates it, says it lacks what
-the claim says it has, or sets an opposing word against it contradicts it; one that says much of what a
-claim's "not" denies contradicts that claim. Anything else on the subject is related. Meaning only
+greatest crises"), nor say only that something could happen, or is sought or within reach ("qualifies
+for full membership"), where the claim says it is. A sentence on the same thing that gives another figure
+(a range gives both its ends; a number labelling a thing, "resolution 181", is no other count), negates
+it (outside a condition: "if steps are not taken"), says it lacks what the claim says it has, or sets an
+opposing word against it contradicts it; one that says much of what a claim's "not" denies, negating
+nothing and seeking nothing, contradicts that claim. Anything else on the subject is related. Meaning only
 lowers the share of words a sentence near the claim must hold (the engine says which are near); the
 rules err towards "related", never towards "supports", because a student would cite a claim shown as
 supported.
@@ -31,7 +34,7 @@ from bot.content.abbreviations import abbreviations, spelled_runs, spelling_word
 from bot.content.countries import countries_in, country_mentions
 from bot.content.lexicon import antonyms, forms, opposed
 from bot.content.models import Relation
-from bot.content.statistics import MENTION, YEARS, is_share, mention_value, scale_factor
+from bot.content.statistics import MENTION, YEARS, is_label, is_share, mention_value, scale_factor
 
 # Shares of the claim's weighted words a sentence must hold: to state it, to be about the same thing
 # (so that another figure or a negation contradicts it), and to be worth showing at all.
@@ -66,6 +69,24 @@ _CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\b(?:but|while|whereas|although|th
 # entire African continent falling under the grip of terrorist groups" (not "may": the Declaration's "may
 # not be invoked" is its "cannot").
 _POSSIBLE = re.compile(r"\b(?:could|might)\b")
+# A negation under a condition denies nothing: "if practical steps are not taken to end occupation, ..."
+# says no one will not end it.
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
+# A sentence saying only that something is wanted, asked for or within reach does not state that it is:
+# "Palestine qualifies for full membership" is no "Palestine has been a full member". Only where it goes with
+# one of the claim's words (see `_only_sought`), and only of a claim that wants, asks or hopes nothing itself.
+_PROSPECT = re.compile(
+    r"\b(?:qualif(?:y|ies|ied)\s+for|eligible\s+for|(?:aspir|hop|aim|plann|seek|striv|wish|want|intend)(?:e|es|ed|ing|s)?"
+    r"(?:\s+(?:to|for))?|(?:call|ask|appeal)(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+_SOUGHT = re.compile(
+    r"\b(?:qualif|eligib|aspir|hop|aim|plan|seek|sought|striv|wish|want|intend|call|ask|appeal|request|urg|demand)",
+    re.IGNORECASE,
+)
+# A people's word, as a country's or another people's qualifies a noun: "Palestinian villages", "Christian
+# holy sites" (see `_qualified_otherwise`).
+_PEOPLES = re.compile(r"[A-Z][a-z]{2,}(?:ians?|ese|ish|is?|ans?)")
 # "one of the greatest crises", "among the first": one of several, where "the greatest crisis" is the only one
 # (of a word in lower case: "one of the Security Council's members" is no "one of the greatest")
 _ONE_OF = re.compile(r"\b(?:(?:[Oo]ne|[Ss]ome|[Ee]ach)\s+of|[Aa]mong)\s+(?:the|its|their|our|his|her)\s+([a-z]+)\b")
@@ -91,6 +112,9 @@ _DEFINITE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b")
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\s+([a-z]+)\b")
 # A pronoun that speaks on of a thing a sentence before named (see `_carried_over`).
 _SPEAKS_ON = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]hem|[Ii]ts?)\b")
+# A sentence opening on "It" or "They" speaks on of what the sentence before opened on: "Palestine has been
+# working seriously ..." then "It has successfully ... chaired the Group of 77 and China".
+_OPENING_PRONOUN = re.compile(r"^\W*(?:It|They)\b")
 # A word written with a hyphen, which is also written closed: "peace-keepers" is "peacekeepers".
 _HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -139,6 +163,8 @@ _CALENDAR = frozenset[str]().union(*_ALTERNATIVES)
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
 # Words that put what a claim says in a place: "carried out in every township in Myanmar".
 _PLACING = frozenset("in at across throughout within".split())
+# Small words inside a name: "the Republic of South Sudan".
+_MINOR_WORDS = frozenset("of the and".split())
 # Letters two words must share at their end, and at most the letters of each beginning apart, to be set
 # against each other by their beginnings (see `_contrasted`).
 _CONTRAST_ENDING = 4
@@ -167,6 +193,8 @@ class _Figure:
     step: float
     # The first word after it, as a term: what it counts ("750 million adults", "86 per cent of global").
     counts: str | None
+    # It numbers what the word before it names ("resolution 181"), and counts nothing.
+    label: bool = False
 
 
 # Whether a word means nearly what one of some others means ("abroad" / "worldwide"): see `ClaimReader`.
@@ -247,6 +275,7 @@ class ClaimReader:
         compared = _THAN.split(claim, maxsplit=1)
         self._compared = (countries_in(compared[0]), countries_in(compared[1])) if len(compared) == 2 else None
         self._possible = _POSSIBLE.search(claim) is not None
+        self._seeks = _SOUGHT.search(claim) is not None
         self._lacking = _LACK.search(claim) is not None
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
         self._sides = [self._side(set(self.words), pair) for pair in self._opposites]
@@ -288,6 +317,8 @@ class ClaimReader:
             named = countries_in(sentence)
             if before and self._points_back(sentence, before):
                 named |= countries_in(before) & self._countries
+            elif before and _OPENING_PRONOUN.match(sentence):
+                named |= _actor(before) & self._countries
             # Only a clause naming no country but the claim's may leave the document's own unnamed: "China
             # and Russia have vetoed calls for ICC referrals" in an essay on North Korea; one naming another
             # is about that one ("North Korea vetoed them" is not stated there). A country named only in a
@@ -325,7 +356,11 @@ class ClaimReader:
             countries <= named if countries else all(self._holds(words, t) for t in terms)
             for countries, terms in self._names
             if countries or terms
-        ) and not (self._placed_elsewhere(sentence) or self._compared_otherwise(sentence))
+        ) and not (
+            self._placed_elsewhere(sentence)
+            or self._compared_otherwise(sentence)
+            or self._qualified_otherwise(sentence)
+        )
         figures = _figures(sentence, self._terms) if figures is None else figures
         # The section's number gives the claim's ("Article 19"), but another section's does not contradict
         # it: sharing the claim's words ("the right to", "national") is no sign the sentence states it.
@@ -350,9 +385,23 @@ class ClaimReader:
             # A claim's "not" is contradicted by a sentence saying much of what it denies, not by any sentence on
             # its subject without one: "The situation in Ukraine, as well as the Israeli-Palestinian conflict,
             # highlights the dangers ..." says nothing against "Chad does not support a two-state solution".
-            if negation is None and self._negated and coverage >= CLOSE_SUPPORT_COVERAGE:
+            # Nor by one that negates in another clause ("..., 97 Security Council resolutions — and not a single
+            # one has been implemented" of "None of the 754 resolutions has been implemented"), or only seeks
+            # what it denies ("We now want the implementation of a single resolution").
+            if (
+                negation is None
+                and self._negated
+                and coverage >= CLOSE_SUPPORT_COVERAGE
+                and _NEGATION.search(sentence) is None
+                and (self._seeks or not self._only_sought(sentence))
+            ):
                 return Judgement("contradicts", coverage)
-            if negation is not None and not self._negated and self._denies(clause, negation):
+            if (
+                negation is not None
+                and not self._negated
+                and self._denies(clause, negation)
+                and not _CONDITION.search(clause, 0, negation.start())
+            ):
                 return Judgement("contradicts", coverage, negation.group(0))
             if opposed:
                 return Judgement("contradicts", coverage, opposed)
@@ -365,6 +414,7 @@ class ClaimReader:
             and (not self._universal or _UNIVERSAL.search(sentence) is not None)
             and not self._one_of_several(sentence)
             and (self._possible or _POSSIBLE.search(clause) is None)
+            and (self._seeks or not self._only_sought(clause))
             and (coverage >= SUPPORT_COVERAGE or self._said_otherwise(sentence, words))
         )
         return Judgement("supports" if states else "related", coverage)
@@ -494,7 +544,7 @@ class ClaimReader:
             terms and not countries and (not definite.isdisjoint(terms) or (definite and self._abbreviates(terms)))
             for countries, terms in self._names
         )
-        if named or self._pointed(sentence):
+        if named or self._pointed(sentence) or (self._names_a_country and _OPENING_PRONOUN.match(sentence)):
             return True
         # (the sentence's words are read only for a claim with a name that qualifies a word: most have none)
         qualified = [q for (countries, _), q in zip(self._names, self._qualified, strict=True) if q and not countries]
@@ -590,6 +640,40 @@ class ClaimReader:
                     and written[j - 1].lower() == placing
                     and tuple(self._terms(written[j - 2])) == thing
                 ):
+                    return True
+        return False
+
+    def _only_sought(self, clause: str) -> bool:
+        """The clause (or sentence) wants, asks for or is within reach of one of the claim's words (among the
+        first few after its "qualifies for", "seeks to", "wants"): "Palestine qualifies for full membership".
+        Not "a battalion to the Eastern Africa Standby Force seeking to bring peace", where none follows it."""
+        claimed = set(self.words)
+        return any(
+            any(
+                self._holds(claimed, t)
+                for word in _TOKEN.findall(clause[m.end() :])[:_NEGATED_TOKENS]
+                for t in self._terms(word)
+            )
+            for m in _PROSPECT.finditer(clause)
+        )
+
+    def _qualified_otherwise(self, sentence: str) -> bool:
+        """The sentence gives the word a country qualifies in the claim to another country or people, and
+        never to the claim's: "It destroyed 529 Palestinian villages" does not state "The Palestinians
+        destroyed 529 Israeli villages"."""
+        written: list[str] | None = None  # the sentence's words, read once when first needed
+        for (countries, _), qualified in zip(self._names, self._qualified, strict=True):
+            if not countries or not qualified:
+                continue
+            written = _TOKEN.findall(sentence) if written is None else written
+            runs = [
+                _name_before(written, j) for j in range(1, len(written)) if _words(self._terms(written[j])) == qualified
+            ]
+            if any(countries_in(run) & countries for run in runs):
+                continue  # the claim's own country qualifies it there
+            for run in filter(None, runs):
+                last = run.split()[-1]
+                if self._terms(last) and (countries_in(run) or _PEOPLES.fullmatch(last)):
                     return True
         return False
 
@@ -692,6 +776,28 @@ def _names(claim: str) -> list[str]:
     return found
 
 
+def _actor(sentence: str) -> set[str]:
+    """The country the sentence first names, unless after a preposition ("Since its creation, Israel has
+    ..."; not "The support of Cuba ..."): where a sentence's actor stands, which its next one's "It" is."""
+    mentions = country_mentions(sentence)
+    if not mentions:
+        return set()
+    code, start, _ = mentions[0]
+    before = _TOKEN.findall(sentence[:start])
+    return set() if before and before[-1].lower() in _PREPOSITIONS | _MINOR_WORDS else {code}
+
+
+def _name_before(words: list[str], index: int) -> str:
+    """The capitalised words right before `words[index]`, with the small words inside them ("Republic of South
+    Sudan" before "ratified"; "" when the word before is not capitalised)."""
+    start = index
+    while start > 0 and (words[start - 1][0].isupper() or words[start - 1].lower() in _MINOR_WORDS):
+        start -= 1
+    while start < index and words[start].lower() in _MINOR_WORDS:
+        start += 1
+    return " ".join(words[start:index])
+
+
 def _word_after(claim: str, name: str) -> str:
     """The word right after the name in the claim ("" when none follows, or the name is not written whole
     in it: "Bank England" of "Bank of England")."""
@@ -717,7 +823,15 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
         number = text[match.end("qualifier") if match.group("qualifier") else match.start() : match.end()]
         written = match.group(0).strip()
         figures.append(
-            _Figure(mention_value(match), is_share(match), written, tuple(_words(terms(number))), step, counts)
+            _Figure(
+                mention_value(match),
+                is_share(match),
+                written,
+                tuple(_words(terms(number))),
+                step,
+                counts,
+                is_label(match),
+            )
         )
     return figures
 
@@ -745,8 +859,9 @@ def _same(claimed: _Figure, given: _Figure) -> bool:
 
 
 def _comparable(a: _Figure, b: _Figure) -> bool:
-    """Figures of one kind: both shares, both years, or both amounts."""
-    return a.percent == b.percent and _year_like(a) == _year_like(b)
+    """Figures of one kind: both shares, both years, both amounts, or both labels ("resolution 181" is no
+    other figure for "754 resolutions")."""
+    return a.percent == b.percent and _year_like(a) == _year_like(b) and a.label == b.label
 
 
 def _year_like(figure: _Figure) -> bool:
