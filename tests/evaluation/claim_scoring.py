@@ -41,6 +41,7 @@ SOURCES = (
     "CRI_79_2024.txt",
     "BRA_79_2024.txt",
     "PSE_77_2022.txt",
+    "KOR_79_2024.txt",
 )
 
 
