@@ -72,18 +72,23 @@ _POSSIBLE = re.compile(r"\b(?:could|might)\b")
 # A negation under a condition denies nothing: "if practical steps are not taken to end occupation, ..."
 # says no one will not end it.
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
-# A sentence saying only that something is wanted, asked for or within reach does not state that it is:
-# "Palestine qualifies for full membership" is no "Palestine has been a full member". Only where it goes with
-# one of the claim's words (see `_only_sought`), and only of a claim that wants, asks or hopes nothing itself.
+# A sentence saying only that something is wanted, asked for, envisioned or within reach does not state that
+# it is: "Palestine qualifies for full membership" is no "Palestine has been a full member". Only where it
+# goes with one of the claim's words (see `_only_sought`), and only of a claim that seeks nothing itself.
+# ("plan" and "aim" only before "to": "the Response Plan represents only 0.03% of global military spending")
 _PROSPECT = re.compile(
-    r"\b(?:qualif(?:y|ies|ied)\s+for|eligible\s+for|(?:aspir|hop|aim|plann|seek|striv|wish|want|intend)(?:e|es|ed|ing|s)?"
-    r"(?:\s+(?:to|for))?|(?:call|ask|appeal)(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?)\b",
+    r"\b(?:qualif(?:y|ies|ied)\s+for|eligible\s+for|(?:aspir|hop|seek|striv|wish|want|intend)(?:e|es|ed|ing|s)?"
+    r"(?:\s+(?:to|for))?|(?:plan|aim)(?:s|ned|ning|ed|ing)?\s+to|(?:call|ask|appeal)(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?"
+    r"|(?:vision|dream|goal|ambition|aspiration|prospect)s?\s+(?:of|for))\b",
     re.IGNORECASE,
 )
 _SOUGHT = re.compile(
-    r"\b(?:qualif|eligib|aspir|hop|aim|plan|seek|sought|striv|wish|want|intend|call|ask|appeal|request|urg|demand)",
+    r"\b(?:qualif|eligib|aspir|hop|aim|plan|seek|sought|striv|wish|want|intend|call|ask|appeal|request|urg|demand"
+    r"|vision|dream|goal|ambition|prospect)",
     re.IGNORECASE,
 )
+# The words that make a superlative of the word after them.
+_SUPERLATIVE = frozenset({"most", "least"})
 # A people's word, as a country's or another people's qualifies a noun: "Palestinian villages", "Christian
 # holy sites" (see `_qualified_otherwise`).
 _PEOPLES = re.compile(r"[A-Z][a-z]{2,}(?:ians?|ese|ish|is?|ans?)")
@@ -249,6 +254,7 @@ class ClaimReader:
         # the claim's words in order, and the words set against each (WordNet's antonyms), for `_substituted`
         written = _TOKEN.findall(claim)
         analysed = [terms(w) for w in written]
+        self._analysed = analysed
         self._tokens = [t.lower() for t in written]
         self._forms = frozenset[str]().union(*(forms(t) for t, a in zip(self._tokens, analysed, strict=True) if a))
         self._against = [_set_against(w) if a else frozenset[str]() for w, a in zip(written, analysed, strict=True)]
@@ -414,8 +420,9 @@ class ClaimReader:
             and (not self._universal or _UNIVERSAL.search(sentence) is not None)
             and not self._one_of_several(sentence)
             and (self._possible or _POSSIBLE.search(clause) is None)
-            and (self._seeks or not self._only_sought(clause))
+            and (self._seeks or not self._only_sought(sentence))
             and (coverage >= SUPPORT_COVERAGE or self._said_otherwise(sentence, words))
+            and not self._replaced(sentence, words)
         )
         return Judgement("supports" if states else "related", coverage)
 
@@ -643,19 +650,44 @@ class ClaimReader:
                     return True
         return False
 
-    def _only_sought(self, clause: str) -> bool:
-        """The clause (or sentence) wants, asks for or is within reach of one of the claim's words (among the
-        first few after its "qualifies for", "seeks to", "wants"): "Palestine qualifies for full membership".
-        Not "a battalion to the Eastern Africa Standby Force seeking to bring peace", where none follows it."""
+    def _only_sought(self, sentence: str) -> bool:
+        """The sentence wants, asks for, envisions or is within reach of one of the claim's words (among the
+        first few after its "qualifies for", "seeks to", "wants", "a vision of"), in any of its clauses:
+        "Palestine qualifies for full membership", "unveiled by President Yoon ..., presents a vision of a
+        unified Korean Peninsula". Not "a battalion to the Eastern Africa Standby Force seeking to bring
+        peace", where none follows it."""
         claimed = set(self.words)
         return any(
             any(
                 self._holds(claimed, t)
-                for word in _TOKEN.findall(clause[m.end() :])[:_NEGATED_TOKENS]
+                for word in _TOKEN.findall(sentence[m.end() :])[:_NEGATED_TOKENS]
                 for t in self._terms(word)
             )
-            for m in _PROSPECT.finditer(clause)
+            for m in _PROSPECT.finditer(sentence)
         )
+
+    def _replaced(self, sentence: str, words: AbstractSet[str]) -> bool:
+        """The sentence leaves out the word of a superlative of the claim's and puts another in its place,
+        between the same two neighbours, that does not mean nearly what it means: "the most conflict-ridden
+        year" is no "the most peaceful year", however little "peaceful" weighs. (Not any word: "would
+        increase human capital" states "would raise human capital" without a model to say so.)"""
+        written = _TOKEN.findall(sentence)
+        tokens = [t.lower() for t in written]
+        claim = self._tokens
+        for i in range(1, len(claim) - 1):
+            if claim[i - 1] not in _SUPERLATIVE or not self._analysed[i]:
+                continue
+            if all(self._holds(words, t) for t in self._analysed[i]):
+                continue
+            for j in range(1, len(tokens) - 1):
+                if (
+                    tokens[j - 1] == claim[i - 1]
+                    and tokens[j + 1] == claim[i + 1]
+                    and self._terms(tokens[j])
+                    and (self._near is None or not self._near(claim[i], [tokens[j]]))
+                ):
+                    return True
+        return False
 
     def _qualified_otherwise(self, sentence: str) -> bool:
         """The sentence gives the word a country qualifies in the claim to another country or people, and

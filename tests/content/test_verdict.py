@@ -593,3 +593,21 @@ def test_a_sentence_opening_on_it_speaks_of_the_country_the_sentence_before_open
     # not a country named after a preposition there
     judged = reader.judge(sentence, before="The committees of Palestine have met.")
     assert judged is not None and judged.relation == "related"
+
+
+def test_another_superlative_in_the_claims_place_does_not_state_it(engine):
+    claim = "2024 was the most peaceful year since the Second World War."
+    sentence = "Sadly, 2024 was the most conflict-ridden year since the Second World War."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, claim, sentence.replace("conflict-ridden", "peaceful")) == ("supports", None)
+    # another word in a place that is no superlative's is left to the other tests (and to meaning)
+    claim = "Achieving gender equality would raise human capital by almost 20 per cent."
+    sentence = "Achieving gender equality would increase human capital by almost 20 per cent."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+
+
+def test_a_vision_of_what_the_claim_says_is_does_not_state_it(engine):
+    claim = "President Yoon has unified the Korean Peninsula."
+    sentence = "The doctrine unveiled by President Yoon presents a vision of a unified Korean Peninsula."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, claim, "President Yoon has unified the Korean Peninsula at last.") == ("supports", None)
