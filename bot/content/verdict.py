@@ -365,7 +365,7 @@ class ClaimReader:
         ) and not (
             self._placed_elsewhere(sentence)
             or self._compared_otherwise(sentence)
-            or self._qualified_otherwise(sentence)
+            or self._qualified_otherwise(sentence, words)
         )
         figures = _figures(sentence, self._terms) if figures is None else figures
         # The section's number gives the claim's ("Article 19"), but another section's does not contradict
@@ -689,13 +689,13 @@ class ClaimReader:
                     return True
         return False
 
-    def _qualified_otherwise(self, sentence: str) -> bool:
-        """The sentence gives the word a country qualifies in the claim to another country or people, and
-        never to the claim's: "It destroyed 529 Palestinian villages" does not state "The Palestinians
-        destroyed 529 Israeli villages"."""
+    def _qualified_otherwise(self, sentence: str, words: AbstractSet[str]) -> bool:
+        """The sentence (whose terms are `words`) gives the word a country qualifies in the claim to another
+        country or people, and never to the claim's: "It destroyed 529 Palestinian villages" does not state
+        "The Palestinians destroyed 529 Israeli villages"."""
         written: list[str] | None = None  # the sentence's words, read once when first needed
         for (countries, _), qualified in zip(self._names, self._qualified, strict=True):
-            if not countries or not qualified:
+            if not countries or not qualified or not all(t in words for t in qualified):
                 continue
             written = _TOKEN.findall(sentence) if written is None else written
             runs = [
