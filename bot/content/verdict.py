@@ -82,9 +82,11 @@ _PROSPECT = re.compile(
     r"|(?:vision|dream|goal|ambition|aspiration|prospect)s?\s+(?:of|for))\b",
     re.IGNORECASE,
 )
+# A claim that seeks something itself, which such a sentence may state ("Ghana hopes to vaccinate ...").
 _SOUGHT = re.compile(
-    r"\b(?:qualif|eligib|aspir|hop|aim|plan|seek|sought|striv|wish|want|intend|call|ask|appeal|request|urg|demand"
-    r"|vision|dream|goal|ambition|prospect)",
+    r"\b(?:qualif(?:y|ies|ied|ication)|eligib(?:le|ility)|aspir(?:e|es|ed|ing|ations?)|hop(?:e|es|ed|ing)"
+    r"|(?:aim|plan|seek|wish|want|intend|call|ask|appeal|request|demand|dream)(?:s|es|ed|ned|ing|ning)?|sought"
+    r"|striv(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|(?:vision|goal|ambition|prospect)s?)\b",
     re.IGNORECASE,
 )
 # The words that make a superlative of the word after them.

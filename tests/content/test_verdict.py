@@ -554,6 +554,10 @@ def test_a_sentence_seeking_what_the_claim_says_is_does_not_state_it(engine):
         "supports",
         None,
     )
+    # a word that only begins like a seeking one ("planet", "plan") seeks nothing
+    claim = "The planet's forests have full protection under the treaty."
+    sought = "The planet's forests qualify for full protection under the treaty."
+    assert _relation(engine, claim, sought) == ("related", None)
     # seeking something else, after the claim's words, takes nothing from them
     claim = "South Sudan contributes a battalion to the Standby Force."
     sentence = "South Sudan contributes a battalion to the Standby Force seeking to bring peace to the Congo."
