@@ -9,17 +9,17 @@ other name stands in its place ("in Rakhine State" for "in Myanmar", "in Latin A
 "Palestinian villages" for "Israeli villages"), nor on the other side of a comparison's "than"; the part of
 the sentence that speaks to it is negated only if the claim is; no word of it is set against the claim's
 ("rose" / "fell", "success" / "collapse", or an antonym or another month in the claim word's place:
-"secret" for "open", "September" for "October"); it does not speak of some
-where the claim speaks of all, nor of one of several where the claim speaks of the only one ("one of the
-greatest crises"), nor say only that something could happen, or is sought or within reach ("qualifies
-for full membership"), where the claim says it is. A sentence on the same thing that gives another figure
-(a range gives both its ends; a number labelling a thing, "resolution 181", is no other count), negates
-it (outside a condition: "if steps are not taken"), says it lacks what the claim says it has, or sets an
-opposing word against it contradicts it; one that says much of what a claim's "not" denies, negating
-nothing and seeking nothing, contradicts that claim. Anything else on the subject is related. Meaning only
-lowers the share of words a sentence near the claim must hold (the engine says which are near); the
-rules err towards "related", never towards "supports", because a student would cite a claim shown as
-supported.
+"secret" for "open", "September" for "October", or another superlative: "the most conflict-ridden" for
+"the most peaceful"); it does not speak of some where the claim speaks of all, nor of one of several where
+the claim speaks of the only one ("one of the greatest crises"), nor say only that something could
+happen, or is sought or within reach ("qualifies for full membership"), where the claim says it is. A
+sentence on the same thing that gives another figure (a range gives both its ends; a number labelling a
+thing, "resolution 181", is no other count), negates it (outside a condition: "if steps are not taken"),
+says it lacks what the claim says it has, or sets an opposing word against it contradicts it; one that
+says much of what a claim's "not" denies, negating nothing and seeking nothing, contradicts that claim.
+Anything else on the subject is related. Meaning only lowers the share of words a sentence near the
+claim must hold (the engine says which are near); the rules err towards "related", never towards
+"supports", because a student would cite a claim shown as supported.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ _CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\b(?:but|while|whereas|although|th
 # not be invoked" is its "cannot").
 _POSSIBLE = re.compile(r"\b(?:could|might)\b")
 # A negation under a condition denies nothing: "if practical steps are not taken to end occupation, ..."
-# says no one will not end it.
+# says nothing of whether anyone will end it.
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 # A sentence saying only that something is wanted, asked for, envisioned or within reach does not state that
 # it is: "Palestine qualifies for full membership" is no "Palestine has been a full member". Only where it
@@ -201,7 +201,7 @@ class _Figure:
     # The first word after it, as a term: what it counts ("750 million adults", "86 per cent of global").
     counts: str | None
     # It numbers what the word before it names ("resolution 181"), and counts nothing.
-    label: bool = False
+    label: bool
 
 
 # Whether a word means nearly what one of some others means ("abroad" / "worldwide"): see `ClaimReader`.
@@ -310,8 +310,9 @@ class ClaimReader:
         label of the numbered section the sentence stands in, whose words and number it says too ("Article
         19 protects freedom of expression" of "Everyone has the right to freedom of opinion and expression"
         under "Article 19"). `before` is the sentence before it in its document, which its "the Government"
-        may refer back to ("the NLD Government"), or its "this embargo" point back to ("the embargo on Cuba").
-        `close` says the sentence is near the claim in meaning."""
+        may refer back to ("the NLD Government"), its "this embargo" point back to ("the embargo on Cuba"), or
+        its opening "It" take the actor of ("Palestine has been working ..."). `close` says the sentence is
+        near the claim in meaning."""
         said = self._said(sentence)
         words = said | self._abbreviated_otherwise(sentence, said)
         # Words the sentence's place says for it (its section's label, its source's names): they hold the
