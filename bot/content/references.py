@@ -198,10 +198,10 @@ def _year_last(entry: str) -> ParsedReference | None:
 def _vancouver_year_last(entry: str) -> ParsedReference | None:
     """An entry naming its authors surname first in Vancouver's way and ending on its year."""
     match = _VANCOUVER_YEAR_LAST.match(entry)
-    years = list(_YEAR_OF_WORK.finditer(match.group("rest"))) if match else []
+    rest = match.group("rest") if match else ""
+    years = list(_YEAR_OF_WORK.finditer(rest))
     if not match or not years:
         return None
-    rest = match.group("rest")
     end = _TITLE_END.search(rest)
     return ParsedReference(
         text=entry,

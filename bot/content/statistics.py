@@ -718,9 +718,11 @@ def _fraction(written: str) -> float:
 
 def is_label(match: re.Match[str]) -> bool:
     """A `MENTION` match that numbers what the word before it names ("resolution 181", "Article 19",
-    "Session 79") rather than counting anything."""
+    "Session 79") rather than counting anything: the words before it that `_is_statistic` reads for a
+    label."""
     plain = not (match.group("qualifier") or match.group("percent") or match.group("currency"))
-    return plain and _LABEL_WORD.search(match.string, 0, match.start()) is not None
+    start = match.start()
+    return plain and _LABEL_WORD.search(match.string, max(0, start - _WORD_BEFORE), start) is not None
 
 
 def is_share(match: re.Match[str]) -> bool:

@@ -130,6 +130,8 @@ _NEGATED_WORDS = 3
 # Words after a sentence's negation looked through for a claim word it denies ("will not be able to sign"),
 # up to a preposition: "Ebola is not defeated in the Congo" denies no claim of the Congo's.
 _NEGATED_TOKENS = 4
+# Words after a seeking phrase looked through for a claim word it seeks ("qualifies for full membership").
+_SOUGHT_TOKENS = 4
 _PREPOSITIONS = frozenset("in on at for by from with of about against during since into over under".split())
 _NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this that these those their".split())
 # Opposing predicates: a small, closed class of words that decides most claims a sentence contradicts,
@@ -256,8 +258,12 @@ class ClaimReader:
         # the claim's words in order, and the words set against each (WordNet's antonyms), for `_substituted`
         written = _TOKEN.findall(claim)
         analysed = [terms(w) for w in written]
-        self._analysed = analysed
         self._tokens = [t.lower() for t in written]
+        # each superlative's word with its terms, by its place in the claim ("peaceful" of "the most peaceful
+        # year"), for `_replaced`
+        self._superlatives = [
+            (i, analysed[i]) for i in range(1, len(written) - 1) if self._tokens[i - 1] in _SUPERLATIVE and analysed[i]
+        ]
         self._forms = frozenset[str]().union(*(forms(t) for t, a in zip(self._tokens, analysed, strict=True) if a))
         self._against = [_set_against(w) if a else frozenset[str]() for w, a in zip(written, analysed, strict=True)]
         # where the claim puts a name: the word and the placing word before it ("township", "in" before
@@ -663,7 +669,7 @@ class ClaimReader:
         return any(
             any(
                 self._holds(claimed, t)
-                for word in _TOKEN.findall(sentence[m.end() :])[:_NEGATED_TOKENS]
+                for word in _TOKEN.findall(sentence[m.end() :])[:_SOUGHT_TOKENS]
                 for t in self._terms(word)
             )
             for m in _PROSPECT.finditer(sentence)
@@ -674,14 +680,12 @@ class ClaimReader:
         between the same two neighbours, that does not mean nearly what it means: "the most conflict-ridden
         year" is no "the most peaceful year", however little "peaceful" weighs. (Not any word: "would
         increase human capital" states "would raise human capital" without a model to say so.)"""
-        written = _TOKEN.findall(sentence)
-        tokens = [t.lower() for t in written]
+        left_out = [i for i, terms in self._superlatives if not all(self._holds(words, t) for t in terms)]
+        if not left_out:
+            return False  # (the sentence's words are read only for a claim's superlative it leaves out)
+        tokens = [t.lower() for t in _TOKEN.findall(sentence)]
         claim = self._tokens
-        for i in range(1, len(claim) - 1):
-            if claim[i - 1] not in _SUPERLATIVE or not self._analysed[i]:
-                continue
-            if all(self._holds(words, t) for t in self._analysed[i]):
-                continue
+        for i in left_out:
             for j in range(1, len(tokens) - 1):
                 if (
                     tokens[j - 1] == claim[i - 1]

@@ -546,8 +546,7 @@ def _continues(
     if _ENTRY_START.match(text) and not (open_sentence and text.startswith("[")):
         return False  # a list item or a numbered entry starts (a "[3]" can also go on a sentence: "of Smith\n[3]")
     same_column = abs(line.left - before.left) < body_size * 8
-    gap = before.bottom - line.top
-    if same_column and 0 <= gap <= spacing * _PARAGRAPH_GAP:
+    if same_column and _just_below(before, line, spacing):
         if open_sentence or (before_text.endswith(":") and text[:1].islower() and len(before_text.split()) > 3):
             return True  # a hanging indent, the next line of the same sentence, or what prose's colon led into
         # after a full stop: a short last line, a first-line indent or an outdent (the next entry of a list
@@ -574,6 +573,11 @@ def _hyphenated(previous: tuple[_Line, str], line: _Line, text: str) -> bool:
     return moved_on and re.search(r"[a-z]-$", before_text) is not None and text[:1].islower()
 
 
+def _just_below(before: _Line, line: _Line, spacing: float) -> bool:
+    """`line` stands right under `before`, no further down than a paragraph's gap."""
+    return 0 <= before.bottom - line.top <= spacing * _PARAGRAPH_GAP
+
+
 def _indented_anew(
     first: _Line | None, before: _Line, line: _Line, text: str, spacing: float, body_size: float
 ) -> bool:
@@ -586,9 +590,8 @@ def _indented_anew(
         return False
     if not re.match(r"[^\W\d_][^\W\d_A-Z]", text) or not text[0].isupper():
         return False
-    gap = before.bottom - line.top
     indent = line.left - before.left
-    return 0 <= gap <= spacing * _PARAGRAPH_GAP and body_size * 1.2 < indent < body_size * 4
+    return _just_below(before, line, spacing) and body_size * 1.2 < indent < body_size * 4
 
 
 def _hangs_from(entry: _Line | None, before: _Line, line: _Line, text: str, spacing: float, body_size: float) -> bool:
@@ -596,12 +599,11 @@ def _hangs_from(entry: _Line | None, before: _Line, line: _Line, text: str, spac
     notwithstanding ("[2] M Buyse. The relationship ... time." / "   Stat in Med 15, 1996.")."""
     if entry is None or _ENTRY_START.match(text) or abs(line.size - entry.size) > 0.5:
         return False
-    gap = before.bottom - line.top
     hanging = body_size * 0.5 < line.left - entry.left < body_size * 4
     # (and so did the lines before it: under an entry whose second line is not set in, an indent starts the
     # next entry, see `_indented_anew`)
     hanging = hanging and (before is entry or before.left - entry.left > body_size * 0.5)
-    return hanging and (0 <= gap <= spacing * _PARAGRAPH_GAP or line.top > before.top)  # or on the next page
+    return hanging and (_just_below(before, line, spacing) or line.top > before.top)  # or on the next page
 
 
 def _line_spacing(pages: list[_Page], body_size: float) -> float:
