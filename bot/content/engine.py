@@ -406,6 +406,7 @@ class StudyEngine:
             judged = reader.judge(
                 sentence.text,
                 subject=self._subject(sentence.document_id),
+                speaker=_speaker(sentence),
                 source=_source_names(sentence),
                 section=sentence.section,
                 before=before[sentence.id].text if sentence.id in before else "",
@@ -578,6 +579,18 @@ class StudyEngine:
             )
         report = self.index.report
         return SourcesAnswer(sources=summaries, skipped=[*report.skipped, *report.warnings])
+
+
+def _speaker(sentence: StoredSentence) -> frozenset[str]:
+    """The country whose words a sentence's document gives: the one its author names ("Uruguay", "Government
+    of Nepal", as a sidecar's `author` says), none when the author names none or several."""
+    return _author_country(sentence.document.author or "")
+
+
+@cache
+def _author_country(author: str) -> frozenset[str]:
+    named = countries_in(author)
+    return frozenset(named) if len(named) == 1 else frozenset()
 
 
 def _source_names(sentence: StoredSentence) -> str:

@@ -72,21 +72,24 @@ _POSSIBLE = re.compile(r"\b(?:could|might)\b")
 # A negation under a condition denies nothing: "if practical steps are not taken to end occupation, ..."
 # says nothing of whether anyone will end it.
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
-# A sentence saying only that something is wanted, asked for, envisioned or within reach does not state that
-# it is: "Palestine qualifies for full membership" is no "Palestine has been a full member". Only where it
+# A sentence saying only that something is wanted, asked for, envisioned, promised or within reach does not
+# state that it is: "Palestine qualifies for full membership" is no "Palestine has been a full member", nor
+# "we are committed to eradicating it" "Brazil has eradicated deforestation". Only where it
 # goes with one of the claim's words (see `_only_sought`), and only of a claim that seeks nothing itself.
 # ("plan" and "aim" only before "to": "the Response Plan represents only 0.03% of global military spending")
 _PROSPECT = re.compile(
     r"\b(?:qualif(?:y|ies|ied)\s+for|eligible\s+for|(?:aspir|hop|seek|striv|wish|want|intend)(?:e|es|ed|ing|s)?"
     r"(?:\s+(?:to|for))?|(?:plan|aim)(?:s|ned|ning|ed|ing)?\s+to|(?:call|ask|appeal)(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?"
-    r"|(?:vision|dream|goal|ambition|aspiration|prospect)s?\s+(?:of|for))\b",
+    r"|(?:vision|dream|goal|ambition|aspiration|prospect)s?\s+(?:of|for)"
+    r"|(?:committed|determined|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?)\s+to)\b",
     re.IGNORECASE,
 )
 # A claim that seeks something itself, which such a sentence may state ("Ghana hopes to vaccinate ...").
 _SOUGHT = re.compile(
     r"\b(?:qualif(?:y|ies|ied|ication)|eligib(?:le|ility)|aspir(?:e|es|ed|ing|ations?)|hop(?:e|es|ed|ing)"
     r"|(?:aim|plan|seek|wish|want|intend|call|ask|appeal|request|demand|dream)(?:s|es|ed|ned|ing|ning)?|sought"
-    r"|striv(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|(?:vision|goal|ambition|prospect)s?)\b",
+    r"|striv(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|(?:vision|goal|ambition|prospect)s?"
+    r"|commit(?:s|ted|ting|ments?)?|determined|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
 # The words that make a superlative of the word after them.
@@ -132,6 +135,10 @@ _NEGATED_WORDS = 3
 _NEGATED_TOKENS = 4
 # Words after a seeking phrase looked through for a claim word it seeks ("qualifies for full membership").
 _SOUGHT_TOKENS = 4
+# Words after a sentence's "all" or "every" looked through for what it quantifies ("every child", "all the
+# world's children", "has always condemned").
+_UNIVERSAL_TOKENS = 4
+_PARTIAL = frozenset({"most", "many", "some", "several", "few", "half", "part"})
 _PREPOSITIONS = frozenset("in on at for by from with of about against during since into over under".split())
 _NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this that these those their".split())
 # Opposing predicates: a small, closed class of words that decides most claims a sentence contradicts,
@@ -299,6 +306,7 @@ class ClaimReader:
         sentence: str,
         *,
         subject: frozenset[str] = frozenset(),
+        speaker: frozenset[str] = frozenset(),
         source: str = "",
         section: str | None = None,
         before: str = "",
@@ -309,7 +317,9 @@ class ClaimReader:
         `subject` is the country the sentence's document is about, which a sentence naming no country, or
         none but the claim's, speaks of ("Authorities were reinforcing fences along the border"), unless it
         speaks in the first person: a speech's "our people" are its speaker's, who may name another country
-        most (Palestine's speech names Israel five times as often as Palestine). `source` names where the
+        most (Palestine's speech names Israel five times as often as Palestine). `speaker` is the country
+        whose words the document gives (its author, where that is a country's government), for whom its first
+        person speaks ("we have signed agreements ... with 85 States" in Palestine's speech). `source` names where the
         sentence comes from (its document's title, author and publisher, the works it cites), which the
         claim may name instead of the sentence: "Under the Declaration, ..." of the Universal Declaration's
         own sentences, "According to Amnesty International, ..." of a sentence citing it. `section` is the
@@ -345,6 +355,10 @@ class ClaimReader:
             own = named <= self._countries or countries_in(upto) <= self._countries
             if own and not _FIRST_PERSON.search(sentence):
                 named |= subject
+            elif own and speaker and _actor(sentence) <= speaker:
+                # a first person speaks for its author, unless another country opens the sentence as its
+                # actor: "Israel is taking actions against our people" does not say what Palestine does
+                named |= speaker
         # the source's words, read only for a claim with a name that is not a country's
         told = set(_words(self._terms(source))) | _acronyms(source) if source and self.names_other else set[str]()
         for (countries, terms), qualified in zip(self._names, self._qualified, strict=True):
@@ -426,7 +440,7 @@ class ClaimReader:
             and not missing
             and self._negated == (negation is not None)
             and not opposed
-            and (not self._universal or _UNIVERSAL.search(sentence) is not None)
+            and (not self._universal or self._of_all(sentence))
             and not self._one_of_several(sentence)
             and (self._possible or _POSSIBLE.search(clause) is None)
             and (self._seeks or not self._only_sought(sentence))
@@ -656,6 +670,19 @@ class ClaimReader:
                     and written[j - 1].lower() == placing
                     and tuple(self._terms(written[j - 2])) == thing
                 ):
+                    return True
+        return False
+
+    def _of_all(self, sentence: str) -> bool:
+        """The sentence speaks of all of something the claim speaks of: one of the claim's words follows its
+        "all", "every" or "always" closely. "We are all aware that most conflict drivers begin as ..." speaks
+        of most drivers, not of every conflict."""
+        claimed = set(self.words)
+        for m in _UNIVERSAL.finditer(sentence):
+            for word in _TOKEN.findall(sentence[m.end() :])[:_UNIVERSAL_TOKENS]:
+                if word.lower() in _PARTIAL:
+                    break  # what follows is quantified anew ("all aware that most conflict drivers")
+                if any(self._holds(claimed, t) for t in self._terms(word)):
                     return True
         return False
 

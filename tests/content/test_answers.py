@@ -157,6 +157,20 @@ def test_cite_reads_the_name_a_sentence_refers_back_to_in_the_sentence_before(tm
     assert answer.verdict == "related"
 
 
+def test_cite_reads_a_speechs_first_person_as_its_author_a_country(tmp_path):
+    # Palestine's 2022 speech names Israel most; its "we" are Palestine's only when its sidecar says who spoke
+    (tmp_path / "sources").mkdir()
+    shutil.copy(EVALUATION / "PSE_77_2022.txt", tmp_path / "sources")
+    claim = "Palestine has signed agreements to fight global terrorism with 85 States."
+    engine = StudyEngine(open_index(tmp_path / "sources", index_dir=tmp_path / "index"), [])
+    assert engine.cite(claim).verdict == "related"
+    (tmp_path / "sources" / "PSE_77_2022.meta.yaml").write_text("author: State of Palestine\n", encoding="utf-8")
+    engine = StudyEngine(open_index(tmp_path / "sources", index_dir=tmp_path / "index"), [])
+    answer = engine.cite(claim)
+    assert answer.verdict == "supported" and "we have signed agreements" in answer.matches[0].text
+    assert engine.cite(claim.replace("Palestine", "Israel")).verdict == "related"
+
+
 def test_cite_says_plainly_when_nothing_speaks_to_a_claim(engine):
     answer = engine.cite("penguins migrate across Antarctic ice shelves every winter")
     assert answer.verdict == "none" and answer.matches == []

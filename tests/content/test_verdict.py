@@ -88,6 +88,32 @@ def test_a_sentence_in_the_first_person_speaks_of_its_speaker_not_the_documents_
     assert judged is not None and judged.relation == "related"
 
 
+def test_a_first_person_speaks_for_the_author_unless_another_country_opens_the_sentence(engine):
+    claim = "Palestine has signed agreements to fight terrorism with 85 States."
+    sentence = "We have signed agreements to fight terrorism with 85 States."
+    reader = _plain(engine, claim)
+    for speaker, relation in (
+        (frozenset({"PS"}), "supports"),
+        (frozenset(), "related"),
+        (frozenset({"IL"}), "related"),
+    ):
+        judged = reader.judge(sentence, subject=frozenset({"IL"}), speaker=speaker)
+        assert judged is not None and judged.relation == relation, speaker
+    # the speaker's "our people" are not the actor where another country opens the sentence
+    swapped = _plain(engine, "Palestine has committed crimes against the people of Israel.")
+    judged = swapped.judge("Israel has committed crimes against our people.", speaker=frozenset({"PS"}))
+    assert judged is not None and judged.relation == "related"
+
+
+def test_a_claim_on_all_of_something_needs_a_sentence_on_all_of_it(engine):
+    claim = "Every conflict begins as an unresolved local tension."
+    assert _relation(engine, claim, "All conflicts begin as unresolved local tensions.") == ("supports", None)
+    # an "all" that quantifies something else, with "most" of it after, does not say it of all
+    sentence = "We are all aware that most conflicts begin as unresolved local tensions."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, claim, sentence.replace("most", "all")) == ("supports", None)
+
+
 def test_a_close_sentence_must_say_each_word_it_leaves_out_in_other_words(engine):
     # "worldwide" says "abroad" and "earn" says "work"; nothing in the second sentence says "eliminated"
     said = ClaimReader(CLAIM, engine._planner.terms, lambda _: 1.0, engine._near_in(CLAIM))
@@ -562,6 +588,11 @@ def test_a_sentence_seeking_what_the_claim_says_is_does_not_state_it(engine):
     claim = "South Sudan contributes a battalion to the Standby Force."
     sentence = "South Sudan contributes a battalion to the Standby Force seeking to bring peace to the Congo."
     assert _relation(engine, claim, sentence) == ("supports", None)
+    # nor does a promise state what it promises
+    claim = "Brazil has eradicated deforestation in the Amazon."
+    sentence = "Brazil is committed to eradicating deforestation in the Amazon."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, claim.replace("has eradicated", "has pledged to eradicate"), sentence)[0] == "supports"
     # nor does it contradict a claim's "not": it does not say it is
     claim = "No resolution on Palestine has been implemented."
     assert _relation(engine, claim, "We want a single resolution on Palestine implemented.") == ("related", None)

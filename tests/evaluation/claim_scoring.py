@@ -3,10 +3,12 @@ true ones should be, by the sentence that states them and with its reference."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pycountry
 import yaml
 from pydantic import BaseModel
 
@@ -44,6 +46,8 @@ SOURCES = (
     "KOR_79_2024.txt",
 )
 
+_SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
+
 
 class Claim(BaseModel):
     claim: str
@@ -77,10 +81,22 @@ def claims_engine(folder: Path, *, meaning: bool = False) -> StudyEngine:
             shutil.copy(path, folder / path.name)
     for name in SOURCES:
         shutil.copy(DOCUMENTS / name, folder / name)
+        if speaker := _speaker(name):
+            # what the corpus says of each speech, as a group's sidecar would: the country that gave it
+            (folder / f"{Path(name).stem}.meta.yaml").write_text(yaml.safe_dump({"author": speaker}), encoding="utf-8")
     engine = StudyEngine(open_index(folder, progress=False), load_topics(PROJECT / "config" / "topics.yaml"))
     if meaning:
         engine.index.compute_meaning(engine.embedder)
     return engine
+
+
+def _speaker(name: str) -> str | None:
+    """The country that gave a UN General Debate speech: the corpus names each file by its ISO 3166 code,
+    session and year ("URY_74_2019.txt")."""
+    if not _SPEECH.fullmatch(name):
+        return None
+    country = pycountry.countries.get(alpha_3=name[:3])
+    return country.name if country else None
 
 
 def score_claim(claim: Claim, answer: CiteAnswer, scores: ClaimScores) -> None:

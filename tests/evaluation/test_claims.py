@@ -42,16 +42,21 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # unread. Round 19's "310 million people are refugees worldwide" is, by "...; 310 million people require
     # humanitarian assistance worldwide, and more than 120 million, or 1 in 70, are refugees": a rule reading
     # a figure's part of a sentence took it away but took a held-out true claim's support too, and was left out.
+    # Reading a speech's first person as its speaker's (from its sidecar's author) showed two development
+    # false claims as supported, which two rules took away: an "all" must quantify the claim's words, and a
+    # promise ("we are committed to eradicating it") does not state what it promises.
     assert scores.false_supported.found <= 10, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # A paraphrase near in meaning may state a claim in fewer of its words; others stay "related"
-    # (reached: 118 of 161 with meaning, 110 by words alone; target 0.95).
-    assert scores.true_supported.found >= 118, scores.problems
+    # (reached: 130 of 161 with meaning, 121 by words alone; target 0.95). A speech's first person speaks for
+    # the country its sidecar names as author: that took it from 119 to 131, and a promise no longer stating
+    # what it promises took one held-out claim back, which one unread.
+    assert scores.true_supported.found >= 130, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 83 of 125).
-    assert scores.contradicted.found >= 83, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 90 of 125).
+    assert scores.contradicted.found >= 90, [p for p in scores.problems if "wrong sentence" in p]
