@@ -905,11 +905,12 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
 def _given(claimed: _Figure, figures: list[_Figure]) -> bool:
     """The sentence gives the claim's figure, and not to something else while another of its figures counts
     what the claim's does: "262 million children ..., and 750 million adults are illiterate" does not give
-    "262 million adults"."""
+    "262 million adults". One that counts nothing named after it gives it ("more than 120 million, or 1 in
+    70, are refugees": the people the sentence spoke of)."""
     same = [g for g in figures if _same(claimed, g)]
     if not same or claimed.counts is None or _year_like(claimed):
         return bool(same)
-    if any(g.counts == claimed.counts for g in same):
+    if any(g.counts in (claimed.counts, None) for g in same):
         return True
     return not any(g.counts == claimed.counts for g in figures if not _same(claimed, g))
 
