@@ -125,6 +125,16 @@ _SPEAKS_ON = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]hem|[Ii]ts?)\b")
 # A sentence opening on "It" or "They" speaks on of what the sentence before opened on: "Palestine has been
 # working seriously ..." then "It has successfully ... chaired the Group of 77 and China".
 _OPENING_PRONOUN = re.compile(r"^\W*(?:It|They)\b")
+# A Roman numeral after a capitalised word numbers the thing it names: "World War II" is the "Second World
+# War". Not "I", which is also the pronoun ("Then I said").
+_ORDINALS = dict(
+    zip(
+        "II III IV V VI VII VIII IX X".split(),
+        "second third fourth fifth sixth seventh eighth ninth tenth".split(),
+        strict=True,
+    )
+)
+_ROMAN_NUMERAL = re.compile(r"\b[A-Z][a-z]+\s+(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")\b")
 # A word written with a hyphen, which is also written closed: "peace-keepers" is "peacekeepers".
 _HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -601,10 +611,13 @@ class ClaimReader:
         return _SPEAKS_ON.search(self._closest_clause(sentence)) is not None
 
     def _said(self, text: str) -> set[str]:
-        """The terms of the text's words, also as the words' initials spell them ("United Nations" is "UN")
-        and as its hyphenated words are written closed ("peace-keepers" is "peacekeepers")."""
+        """The terms of the text's words, also as the words' initials spell them ("United Nations" is "UN"),
+        as its hyphenated words are written closed ("peace-keepers" is "peacekeepers"), and as a name's Roman
+        numeral reads ("World War II" is the "Second World War")."""
         closed = " ".join(m.group(0).replace("-", "") for m in _HYPHENATED.finditer(text))
-        return set(_words(self._terms(text))) | set(_words(self._terms(closed))) | _acronyms(text)
+        ordinals = " ".join(_ORDINALS[m.group(1)] for m in _ROMAN_NUMERAL.finditer(text))
+        said = set(_words(self._terms(text))) | set(_words(self._terms(closed))) | _acronyms(text)
+        return said | set(_words(self._terms(ordinals))) if ordinals else said
 
     def _abbreviates(self, name: list[str]) -> bool:
         """The name is, or holds, an abbreviation ("ECOWAS"), which the sentence before may spell out."""

@@ -263,6 +263,13 @@ def test_a_figure_the_sentence_gives_to_something_else_is_not_the_claims(engine)
     assert _relation(engine, claim, source) == ("supports", None)
 
 
+def test_a_names_roman_numeral_reads_as_its_ordinal(engine):
+    claim = "2024 is the most conflict-ridden year since the Second World War."
+    sentence = "The year 2024 was the most conflict-ridden year since World War {}."
+    assert _relation(engine, claim, sentence.format("II")) == ("supports", None)
+    assert _relation(engine, claim, sentence.format("I"))[0] == "related"
+
+
 def test_an_abbreviation_states_the_words_it_spells_either_way(engine):
     def reader(claim: str) -> ClaimReader:
         return _plain(engine, claim)
