@@ -44,6 +44,7 @@ SOURCES = (
     "BRA_79_2024.txt",
     "PSE_77_2022.txt",
     "KOR_79_2024.txt",
+    "EST_77_2022.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
