@@ -127,7 +127,7 @@ _SPEAKS_ON = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]hem|[Ii]ts?)\b")
 _OPENING_PRONOUN = re.compile(r"^\W*(?:It|They)\b")
 # A Roman numeral after a capitalised word numbers the thing it names: "World War II" is the "Second World
 # War". Not "I", which is also the pronoun ("Then I said").
-_ORDINALS = dict(
+_ORDINALS: dict[str, str] = dict(
     zip(
         "II III IV V VI VII VIII IX X".split(),
         "second third fourth fifth sixth seventh eighth ninth tenth".split(),
@@ -149,6 +149,9 @@ _SOUGHT_TOKENS = 4
 # world's children", "has always condemned").
 _UNIVERSAL_TOKENS = 4
 _PARTIAL = frozenset({"most", "many", "some", "several", "few", "half", "part"})
+# A first person as a sentence's subject, and the doer it stands for when the speaker is not known.
+_SUBJECT_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
+_SOMEONE = frozenset({""})
 _PREPOSITIONS = frozenset("in on at for by from with of about against during since into over under".split())
 _NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this that these those their".split())
 # Opposing predicates: a small, closed class of words that decides most claims a sentence contradicts,
@@ -283,6 +286,7 @@ class ClaimReader:
         ]
         self._forms = frozenset[str]().union(*(forms(t) for t, a in zip(self._tokens, analysed, strict=True) if a))
         self._against = [_set_against(w) if a else frozenset[str]() for w, a in zip(written, analysed, strict=True)]
+        self._content = [bool(a) for a in analysed]  # a word with terms of its own, not a stop word
         # where the claim puts a name: the word and the placing word before it ("township", "in" before
         # "Myanmar"), by the name's first word, for `_placed_elsewhere`
         firsts = {_TOKEN.findall(name)[0] for name in names}
@@ -305,6 +309,7 @@ class ClaimReader:
         # the United States"
         compared = _THAN.split(claim, maxsplit=1)
         self._compared = (countries_in(compared[0]), countries_in(compared[1])) if len(compared) == 2 else None
+        self._doer = _doer(claim)
         self._possible = _POSSIBLE.search(claim) is not None
         self._seeks = _SOUGHT.search(claim) is not None
         self._lacking = _LACK.search(claim) is not None
@@ -456,6 +461,7 @@ class ClaimReader:
             and (self._seeks or not self._only_sought(sentence))
             and (coverage >= SUPPORT_COVERAGE or self._said_otherwise(sentence, words))
             and not self._replaced(sentence, words)
+            and not self._done_by_another(sentence, speaker)
         )
         return Judgement("supports" if states else "related", coverage)
 
@@ -557,7 +563,8 @@ class ClaimReader:
 
     def _substituted(self, sentence: str) -> str | None:
         """The sentence's word set against the claim's in its place, between the same neighbours: "by secret
-        vote" where the claim says "by open vote", "shall be prohibited in" for "shall be permitted in"."""
+        vote" where the claim says "by open vote", "shall be prohibited in" for "shall be permitted in", "a
+        strong proponent of" for "a strong opponent of"."""
         written = _TOKEN.findall(sentence)
         tokens = [t.lower() for t in written]
         said = [forms(t) for t in tokens]
@@ -572,6 +579,17 @@ class ClaimReader:
                 before = i > 0 and j > 0 and tokens[j - 1] == claim[i - 1]
                 after = i + 1 < len(claim) and j + 1 < len(tokens) and tokens[j + 1] == claim[i + 1]
                 if before or after or (written[j].islower() and _prefixed(claim[i], tokens[j])):
+                    return written[j]
+        # a word unlike the claim's only in a short beginning, between both its neighbours: "a strong proponent
+        # of" for "a strong opponent of" (WordNet sets neither against the other)
+        following: dict[str, list[int]] = {}  # each place in the sentence, by the word before it
+        for j in range(1, len(tokens) - 1):
+            following.setdefault(tokens[j - 1], []).append(j)
+        for i in range(1, len(claim) - 1):
+            if not self._content[i] or claim[i] in tokens:
+                continue
+            for j in following.get(claim[i - 1], []):
+                if tokens[j + 1] == claim[i + 1] and _contrasted(claim[i], tokens[j]):
                     return written[j]
         return None
 
@@ -775,6 +793,15 @@ class ClaimReader:
         # a country moved to the other side of "than"
         return bool(before & second - first) or bool(after & first - second)
 
+    def _done_by_another(self, sentence: str, speaker: frozenset[str]) -> bool:
+        """The sentence gives what the claim's country does to another: "Estonia has sent €20 million to
+        Ukraine" for "Ukraine has sent €20 million to Estonia", or a speech's "We condemn the war crimes
+        committed by Russia" (the speaker's doing) for "Russia condemns ..."."""
+        if not self._doer:
+            return False
+        doer = _doer(sentence, speaker)
+        return bool(doer) and doer.isdisjoint(self._doer)
+
     @staticmethod
     def _side(words: set[str], pair: tuple[set[str], set[str]]) -> int | None:
         """Which side of an axis `words` stand on: 0, 1, or None (neither, or both)."""
@@ -864,6 +891,24 @@ def _actor(sentence: str) -> set[str]:
     code, start, _ = mentions[0]
     before = _TOKEN.findall(sentence[:start])
     return set() if before and before[-1].lower() in _PREPOSITIONS | _MINOR_WORDS else {code}
+
+
+def _doer(text: str, speaker: frozenset[str] | None = None) -> frozenset[str]:
+    """The country the text gives as doing what it says: the first it names other than after a preposition
+    ("In solidarity with the people of Pakistan, Estonia is providing help ..." is Estonia's doing). Where
+    `speaker` is given (a source's sentence, not a claim), a "we" or "I" before any such country is the
+    speaker's doing, or someone's unnamed (`_SOMEONE`) where the speaker is not known; and an opening "It"
+    or "They" is the doing of what the sentence before named, not known here."""
+    if speaker is not None and _OPENING_PRONOUN.match(text):
+        return frozenset()
+    first_person = _SUBJECT_PERSON.search(text) if speaker is not None else None
+    for code, start, _ in country_mentions(text):
+        if first_person and first_person.start() < start:
+            break
+        before = _TOKEN.findall(text[:start])
+        if not before or before[-1].lower() not in _PREPOSITIONS:
+            return frozenset({code})
+    return (speaker or _SOMEONE) if first_person else frozenset()
 
 
 def _name_before(words: list[str], index: int) -> str:

@@ -151,7 +151,7 @@ def test_a_word_unlike_the_claims_only_in_how_it_begins_does_not_say_it_otherwis
     reader = ClaimReader(
         "Ethiopia is a strong opponent of multilateralism.", engine._planner.terms, lambda _: 1.0, near
     )
-    judged = reader.judge("Ethiopia is a strong proponent of multilateralism.", close=True)
+    judged = reader.judge("Ethiopia is strong: a proponent of multilateralism.", close=True)
     assert judged is not None and judged.relation == "related"
     judged = reader.judge("Ethiopia is a strong adversary of multilateralism.", close=True)
     assert judged is not None and judged.relation == "supports"
@@ -267,7 +267,7 @@ def test_a_names_roman_numeral_reads_as_its_ordinal(engine):
     claim = "2024 is the most conflict-ridden year since the Second World War."
     sentence = "The year 2024 was the most conflict-ridden year since World War {}."
     assert _relation(engine, claim, sentence.format("II")) == ("supports", None)
-    assert _relation(engine, claim, sentence.format("I"))[0] == "related"
+    assert _relation(engine, claim, sentence.format("I")) == ("related", None)
 
 
 def test_an_abbreviation_states_the_words_it_spells_either_way(engine):
@@ -299,6 +299,33 @@ def test_a_word_set_against_the_claims_in_its_place_contradicts_it(engine):
     # an antonym elsewhere in the sentence, in no place of the claim's word, leaves it be
     judged = slavery.judge("Slavery shall be permitted in all its forms, though drugs are prohibited.")
     assert judged is not None and judged.relation == "supports"
+    # a word unlike the claim's only in a short beginning, between both its neighbours, which WordNet leaves out
+    claim = "Estonia has always been a strong opponent of curbing the veto."
+    sentence = "Estonia has always been a strong proponent of curbing the veto."
+    assert _relation(engine, claim, sentence) == ("contradicts", "proponent")
+    # nor where the claim's own word is there too
+    both = "Estonia has always been a strong opponent of curbing the veto, and a strong proponent of reform."
+    assert _relation(engine, claim, both) == ("supports", None)
+
+
+def test_a_sentence_giving_what_the_claims_country_does_to_another_does_not_state_it(engine):
+    sentence = "To date, Estonia has sent more than €20 million in humanitarian aid to Ukraine."
+    assert _relation(engine, "Estonia has sent over €20 million in aid to Ukraine.", sentence) == ("supports", None)
+    assert _relation(engine, "Ukraine has sent over €20 million in aid to Estonia.", sentence) == ("related", None)
+    # a country after a preposition does nothing there
+    sentence = "In solidarity with the people of Pakistan, Estonia is providing help to the people of Pakistan."
+    assert _relation(engine, "Pakistan is providing help to the people of Estonia.", sentence) == ("related", None)
+    # a speech's "we" is its speaker's doing, or someone's unnamed where the speaker is not known
+    claim = _plain(engine, "Russia condemns the war crimes committed in Ukraine.")
+    sentence = "We condemn the war crimes committed by Russia in Ukraine."
+    for speaker in (frozenset({"EE"}), frozenset()):
+        judged = claim.judge(sentence, speaker=speaker)
+        assert judged is not None and judged.relation == "related", speaker
+    judged = claim.judge(sentence, speaker=frozenset({"RU"}))
+    assert judged is not None and judged.relation == "supports"
+    # the "we" before any country: "Russia's" after it is not the doer
+    judged = claim.judge("We condemn Russia's war crimes committed in Ukraine.", speaker=frozenset({"EE"}))
+    assert judged is not None and judged.relation == "related"
 
 
 def test_the_claims_negation_may_stand_outside_the_clause_that_holds_most_of_it(engine):
@@ -603,7 +630,10 @@ def test_a_sentence_seeking_what_the_claim_says_is_does_not_state_it(engine):
     claim = "Brazil has eradicated deforestation in the Amazon."
     sentence = "Brazil is committed to eradicating deforestation in the Amazon."
     assert _relation(engine, claim, sentence) == ("related", None)
-    assert _relation(engine, claim.replace("has eradicated", "has pledged to eradicate"), sentence)[0] == "supports"
+    assert _relation(engine, claim.replace("has eradicated", "has pledged to eradicate"), sentence) == (
+        "supports",
+        None,
+    )
     # nor does it contradict a claim's "not": it does not say it is
     claim = "No resolution on Palestine has been implemented."
     assert _relation(engine, claim, "We want a single resolution on Palestine implemented.") == ("related", None)

@@ -32,7 +32,7 @@ def test_the_claim_set_is_big_enough_and_split():
 
 
 def test_false_claims_are_not_shown_as_supported(scores):
-    # The target is none; nine held-out claims and one development claim are (reached: 10 of 209). Ten
+    # The target is none; nine held-out claims and one development claim are (reached: 10 of 221). Ten
     # held-out ones were, left untouched: one since the first round, two since round 5's first run, one since
     # round 6's, one since round 7's, two since round 8's, one since round 10's, two since round 12's; reading
     # a near word in the claim's context (round 14) took two of them away, which ones unread; one more since
@@ -44,19 +44,22 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # a figure's part of a sentence took it away but took a held-out true claim's support too, and was left out.
     # Reading a speech's first person as its speaker's (from its sidecar's author) showed two development
     # false claims as supported, which two rules took away: an "all" must quantify the claim's words, and a
-    # promise ("we are committed to eradicating it") does not state what it promises.
+    # promise ("we are committed to eradicating it") does not state what it promises. Round 20 (Estonia's
+    # speech) showed four as supported on its first run: three swapped countries' roles, which reading the
+    # country a sentence gives as doing what it says took away, and "a strong proponent of" for "a strong
+    # opponent of". By words alone, reading the doer took one held-out false claim away too (8 to 7 of 71).
     assert scores.false_supported.found <= 10, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # A paraphrase near in meaning may state a claim in fewer of its words; others stay "related"
-    # (reached: 130 of 161 with meaning, 121 by words alone; target 0.95). A speech's first person speaks for
+    # (reached: 140 of 171 with meaning, 131 by words alone; target 0.95). A speech's first person speaks for
     # the country its sidecar names as author: that took it from 119 to 131, and a promise no longer stating
     # what it promises took one held-out claim back, which one unread.
-    assert scores.true_supported.found >= 130, scores.problems
+    assert scores.true_supported.found >= 140, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 90 of 125).
-    assert scores.contradicted.found >= 90, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 96 of 131).
+    assert scores.contradicted.found >= 96, [p for p in scores.problems if "wrong sentence" in p]
