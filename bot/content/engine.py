@@ -99,6 +99,14 @@ _FOREIGN_MIN_WORDS = 3
 _LANGUAGE_SAMPLE = 300
 # Sentences holding all of a sentence's words, looked through for the same sentence in other documents.
 _SAME_SENTENCE_LIMIT = 50
+# The words an author that is a country's government or its envoy writes beside the country's name
+# ("Government of Nepal", "Permanent Mission of Uruguay to the United Nations"): an author with other words
+# ("Amnesty International UK") speaks for itself, not for the country it names.
+_STATE_WORDS = frozenset(
+    "government permanent mission delegation ministry department foreign affairs president prime minister office"
+    " embassy head state statement by the of to for and at united nations un".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -582,15 +590,17 @@ class StudyEngine:
 
 
 def _speaker(sentence: StoredSentence) -> frozenset[str]:
-    """The country whose words a sentence's document gives: the one its author names ("Uruguay", "Government
-    of Nepal", as a sidecar's `author` says), none when the author names none or several."""
+    """The country whose words a sentence's document gives: the one its author is ("Uruguay", "Government of
+    Nepal", as a sidecar's `author` says); none when the author names none, several, or is something else
+    that names one ("Amnesty International UK")."""
     return _author_country(sentence.document.author or "")
 
 
 @cache
 def _author_country(author: str) -> frozenset[str]:
     named = countries_in(author)
-    return frozenset(named) if len(named) == 1 else frozenset()
+    rest = _WORD.findall(without_countries(author))
+    return frozenset(named) if len(named) == 1 and all(w.lower() in _STATE_WORDS for w in rest) else frozenset()
 
 
 def _source_names(sentence: StoredSentence) -> str:

@@ -169,6 +169,10 @@ def test_cite_reads_a_speechs_first_person_as_its_author_a_country(tmp_path):
     answer = engine.cite(claim)
     assert answer.verdict == "supported" and "we have signed agreements" in answer.matches[0].text
     assert engine.cite(claim.replace("Palestine", "Israel")).verdict == "related"
+    # an author that names the country but is not its government speaks for itself
+    (tmp_path / "sources" / "PSE_77_2022.meta.yaml").write_text("author: Friends of Palestine\n", encoding="utf-8")
+    engine = StudyEngine(open_index(tmp_path / "sources", index_dir=tmp_path / "index"), [])
+    assert engine.cite(claim).verdict == "related"
 
 
 def test_cite_says_plainly_when_nothing_speaks_to_a_claim(engine):
