@@ -1,25 +1,26 @@
 """Whether a sentence states a claim, contradicts it, or only speaks of the same thing.
 
-A sentence supports a claim only when it states it: the claim's words (or words sharing their stem)
-cover nearly all of it, weighted by how rare each is; every figure the claim gives stands in the
-sentence, given to what the claim gives it to; each name it gives is there (or in where the sentence
-stands: its source, its numbered section, the sentence before that its "the Government" refers back to,
-its "this embargo" points back to, its "they" speaks on of, or its opening "It" takes the actor of), and no
-other name stands in its place ("in Rakhine State" for "in Myanmar", "in Latin America" for "in the world",
-"Palestinian villages" for "Israeli villages"), nor on the other side of a comparison's "than"; the part of
-the sentence that speaks to it is negated only if the claim is; no word of it is set against the claim's
-("rose" / "fell", "success" / "collapse", or an antonym or another month in the claim word's place:
-"secret" for "open", "September" for "October", or another superlative: "the most conflict-ridden" for
-"the most peaceful"); it does not speak of some where the claim speaks of all, nor of one of several where
-the claim speaks of the only one ("one of the greatest crises"), nor say only that something could
-happen, or is sought or within reach ("qualifies for full membership"), where the claim says it is. A
-sentence on the same thing that gives another figure (a range gives both its ends; a number labelling a
-thing, "resolution 181", is no other count), negates it (outside a condition: "if steps are not taken"),
-says it lacks what the claim says it has, or sets an opposing word against it contradicts it; one that
-says much of what a claim's "not" denies, negating nothing and seeking nothing, contradicts that claim.
-Anything else on the subject is related. Meaning only lowers the share of words a sentence near the
-claim must hold (the engine says which are near); the rules err towards "related", never towards
-"supports", because a student would cite a claim shown as supported.
+A sentence supports a claim only when it states it: the claim's words (or words sharing their stem) cover
+nearly all of it, weighted by how rare each is; every figure the claim gives stands in the sentence, given to
+what the claim gives it to; each name it gives is there (or in where the sentence stands: its source, its
+numbered section, the sentence before that its "the Government" refers back to, its "this embargo" points back
+to, its "they" speaks on of, its opening "It" takes the actor of, or its "we" speaks for: the country its
+author is), and no other name stands in its place ("in Rakhine State" for "in Myanmar", "in Latin America" for
+"in the world", "Palestinian villages" for "Israeli villages"), nor on the other side of a comparison's
+"than"; the part of the sentence that speaks to it is negated only if the claim is; the country it gives as
+doing what it says is the claim's ("Estonia has sent aid to Ukraine" is no "Ukraine has sent aid to Estonia");
+no word of it is set against the claim's ("rose" / "fell", "success" / "collapse", or an antonym or another
+month in the claim word's place: "secret" for "open", "September" for "October", or another superlative: "the
+most conflict-ridden" for "the most peaceful"); it does not speak of some where the claim speaks of all, nor
+of one of several where the claim speaks of the only one ("one of the greatest crises"), nor say only that
+something could happen, or is sought, promised or within reach ("qualifies for full membership", "is committed
+to eradicating it"), where the claim says it is. A sentence on the same thing that gives another figure (a
+range gives both its ends; a number labelling a thing, "resolution 181", is no other count), negates it
+(outside a condition: "if steps are not taken"), says it lacks what the claim says it has, or sets an opposing
+word against it contradicts it; one that says much of what a claim's "not" denies, negating nothing and
+seeking nothing, contradicts that claim. Anything else on the subject is related. Meaning only lowers the
+share of words a sentence near the claim must hold (the engine says which are near); the rules err towards
+"related", never towards "supports", because a student would cite a claim shown as supported.
 """
 
 from __future__ import annotations
@@ -333,9 +334,9 @@ class ClaimReader:
         none but the claim's, speaks of ("Authorities were reinforcing fences along the border"), unless it
         speaks in the first person: a speech's "our people" are its speaker's, who may name another country
         most (Palestine's speech names Israel five times as often as Palestine). `speaker` is the country
-        whose words the document gives (its author, where that is a country's government), for whom its first
-        person speaks ("we have signed agreements ... with 85 States" in Palestine's speech). `source` names where the
-        sentence comes from (its document's title, author and publisher, the works it cites), which the
+        whose words the document gives (its author, where that is a country or its government), for whom its
+        first person speaks ("we have signed agreements ... with 85 States" in Palestine's speech). `source`
+        names where the sentence comes from (its document's title, author and publisher, the works it cites), which the
         claim may name instead of the sentence: "Under the Declaration, ..." of the Universal Declaration's
         own sentences, "According to Amnesty International, ..." of a sentence citing it. `section` is the
         label of the numbered section the sentence stands in, whose words and number it says too ("Article
