@@ -141,8 +141,8 @@ _FRACTION_VALUES = {
 }
 MENTION = re.compile(
     rf"(?<![\w$€£/.,–+-])(?P<qualifier>(?:{_QUALIFIERS})\s+|~)?(?P<sign>\+|[-−](?=\d))?"
-    # "$", "US$", "A$", "$AUD", "USD"
-    rf"(?P<currency>(?:[A-Z]{{1,2}}\$|\$(?:[A-Z]{{2,3}}(?=\d))?|€|£|USD|EUR)\s?)?"
+    # "$", "US$", "A$", "$AUD", "$US 800 million", "USD"
+    rf"(?P<currency>(?:[A-Z]{{1,2}}\$|\$(?:[A-Z]{{2,3}}(?=\s?\d))?|€|£|USD|EUR)\s?)?"
     rf"(?:(?P<fraction>{_FRACTION})(?![\w-])|(?P<numeral>{_NUMERAL})|(?P<multiplier>{_MULTIPLIER})\b"
     rf"|(?P<word>{_WORD_NUMBER})(?!\w|-(?!{_SCALE_WORD}|{_PLURAL_AFTER_HYPHEN}|{_PERCENT_WORD})))"
     # "two and a half million" (and, as speakers say it, "two and half million"), "two and a half years"
@@ -183,7 +183,8 @@ _LABEL_WORD = re.compile(
     r"|option|stage|wave|round|part|book|pep|rfc|iso|day|time|subject|patient|participant|aged?|ages|chromosome"
     r"|identifier|id|node|code|scores?|scale(?:\s+of)?|numbered(?:\s+\([^()]{0,40}\))?\s+from"
     r"|(?:resolution|article|section|paragraph|chapter|page|item|table|figure|equation|example|step|note|part|node|code|version|number)s"
-    r")\s*\(?(?:between\s+)?(?:\d[\d.]*(?:\s*\(\d{4}\))?\s*(?:,\s*(?:and|&)?|and|&|to|–|-)\s*)*$",
+    # (and a paragraph of what it numbers: "Article 17 (2)", "section 5(1)")
+    r")\s*\(?(?:between\s+)?(?:\d[\d.]*(?:\s*\(\d{4}\))?\s*(?:,\s*(?:and|&)?|and|&|to|–|-)\s*)*(?:\d[\d.]*\s*\()?$",
     re.IGNORECASE,
 )
 # The numbers listed before this one under one name: "SDGs 9, 16, and " before "17"; of them, those a

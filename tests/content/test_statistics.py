@@ -176,6 +176,8 @@ def facts(sentence: str) -> list[tuple[str, str, str | None, int | None]]:
         "Detention was routine [3, 4] across the region.",
         "Detention was routine.¹² Families waited outside.",
         "See pp. 12–14 and Section 4 for the method.",
+        "Article 17 (2) of the United Nations Charter clearly states that the expenses shall be borne.",
+        "Under section 5(1) of the Act, a court may order it.",
     ],
 )
 def test_note_markers_pages_and_sections_are_not_statistics(sentence):
@@ -208,6 +210,7 @@ def test_the_value_keeps_its_unit_and_qualifier_and_says_what_it_counts(sentence
         ("They killed over two-hundred UN staff members.", [("over two-hundred", 200)]),
         ("Two hundred thousand people fled.", [("Two hundred thousand", 200_000)]),
         ("Australia committed $AUD492 million to the fund.", [("$AUD492 million", 492e6)]),
+        ("The annual budget of the United Nations is $US 800 million.", [("$US 800 million", 800e6)]),
         ("Singapore gave more than S$17 million in aid.", [("more than S$17 million", 17e6)]),
         ("Imprisoning half their society’s population halves it.", [("half", 50)]),
         ("Only 17% are on track; nearly half show little progress.", [("Only 17%", 17), ("nearly half", 50)]),
