@@ -45,6 +45,9 @@ SOURCES = (
     "PSE_77_2022.txt",
     "KOR_79_2024.txt",
     "EST_77_2022.txt",
+    "TGO_55_2000.txt",
+    "SGP_41_1986.txt",
+    "MLI_65_2010.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
