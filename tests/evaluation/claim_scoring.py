@@ -48,6 +48,7 @@ SOURCES = (
     "TGO_55_2000.txt",
     "SGP_41_1986.txt",
     "MLI_65_2010.txt",
+    "BWA_79_2024.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
