@@ -5,22 +5,24 @@ nearly all of it, weighted by how rare each is; every figure the claim gives sta
 what the claim gives it to; each name it gives is there (or in where the sentence stands: its source, its
 numbered section, the sentence before that its "the Government" refers back to, its "this embargo" points back
 to, its "they" speaks on of, its opening "It" takes the actor of, or its "we" speaks for: the country its
-author is), and no other name stands in its place ("in Rakhine State" for "in Myanmar", "in Latin America" for
-"in the world", "Palestinian villages" for "Israeli villages"), nor on the other side of a comparison's
-"than"; the part of the sentence that speaks to it is negated only if the claim is; the country it gives as
-doing what it says is the claim's ("Estonia has sent aid to Ukraine" is no "Ukraine has sent aid to Estonia");
-no word of it is set against the claim's ("rose" / "fell", "success" / "collapse", or an antonym or another
-month in the claim word's place: "secret" for "open", "September" for "October", or another superlative: "the
-most conflict-ridden" for "the most peaceful"); it does not speak of some where the claim speaks of all, nor
-of one of several where the claim speaks of the only one ("one of the greatest crises"), nor say only that
-something could happen, or is sought, promised or within reach ("qualifies for full membership", "is committed
-to eradicating it"), where the claim says it is. A sentence on the same thing that gives another figure (a
-range gives both its ends; a number labelling a thing, "resolution 181", is no other count), negates it
-(outside a condition: "if steps are not taken"), says it lacks what the claim says it has, or sets an opposing
-word against it contradicts it; one that says much of what a claim's "not" denies, negating nothing and
-seeking nothing, contradicts that claim. Anything else on the subject is related. Meaning only lowers the
-share of words a sentence near the claim must hold (the engine says which are near); the rules err towards
-"related", never towards "supports", because a student would cite a claim shown as supported.
+author is, who is also the country a claim gives as saying it, "Singapore says ..."), and no other name stands
+in its place ("in Rakhine State" for "in Myanmar", "in Latin America" for "in the world", "Palestinian
+villages" for "Israeli villages"), nor on the other side of a comparison's "than"; the part of the sentence
+that speaks to it is negated only if the claim is; the country it gives as doing what it says is the claim's
+("Estonia has sent aid to Ukraine" is no "Ukraine has sent aid to Estonia"); no word of it is set against the
+claim's ("rose" / "fell", "success" / "collapse", or an antonym or another month in the claim word's place:
+"secret" for "open", "September" for "October", or another superlative: "the most conflict-ridden" for "the
+most peaceful"); it does not speak of some where the claim speaks of all, nor of one of several where the
+claim speaks of the only one ("one of the greatest crises"), nor say only that something could happen, or is
+sought, promised or within reach ("qualifies for full membership", "is committed to eradicating it"), where
+the claim says it is. A sentence on the same thing that gives another figure (a range gives both its ends; a
+number labelling a thing, "resolution 181", is no other count), negates it (outside a condition: "if steps are
+not taken", and only where it gives the claim's figures), says it lacks what the claim says it has, or sets an
+opposing word against it contradicts it; one that says much of what a claim's "not" denies, negating nothing
+and seeking nothing, contradicts that claim. Anything else on the subject is related. Meaning only lowers the
+share of words a sentence near the claim must hold (the engine says which are near), never below what the
+claim says its subject is ("... is enormous"), which the sentence says or says in other words; the rules err
+towards "related", never towards "supports", because a student would cite a claim shown as supported.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from bot.content.abbreviations import abbreviations, spelled_runs, spelling_words
-from bot.content.countries import countries_in, country_mentions
+from bot.content.countries import countries_in, country_mentions, without_countries
 from bot.content.lexicon import antonyms, forms, opposed
 from bot.content.models import Relation
 from bot.content.statistics import MENTION, YEARS, is_label, is_share, mention_value, scale_factor
@@ -52,6 +54,8 @@ _SAME_FIGURE = 1e-9
 _RANGE_DASH = re.compile(r"(?<=\d)\s?[-–]\s?(?=\d)")
 # Words after a figure looked through for what it counts (stop words in between: "per cent of the world").
 _COUNTS_WORDS = 3
+_POSSESSIVE = re.compile(r"['’]s$")
+_PASSED_OVER = re.compile(r"['’]s$|^(?:hundred|thousand|million|billion|trillion)$", re.IGNORECASE)
 # A word that is a prefix of another of at least this length is the same word in another form
 # ("Bangladesh" / "Bangladeshi", "Korea" / "Korean"), which the stemmer leaves apart.
 _PREFIX_CHARS = 5
@@ -95,6 +99,10 @@ _SOUGHT = re.compile(
 )
 # The words that make a superlative of the word after them.
 _SUPERLATIVE = frozenset({"most", "least"})
+# A verb that links a subject to what the claim says it is: the word after it is the claim's point ("the
+# money needed ... is enormous"), which no sentence leaving it out states, however much else it shares.
+_COPULAS = frozenset("is are was were be been being remains remain remained seems seem seemed becomes became".split())
+_DEGREE = frozenset("very so too extremely quite rather really truly highly".split())
 # A people's word, as a country's or another people's qualifies a noun: "Palestinian villages", "Christian
 # holy sites" (see `_qualified_otherwise`).
 _PEOPLES = re.compile(r"[A-Z][a-z]{2,}(?:ians?|ese|ish|is?|ans?)")
@@ -116,6 +124,13 @@ _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][a-z]+)+")
 # A frame that says where the claim comes from and nothing of what it claims: "According to the UDHR, ...".
 _FRAME = re.compile(r"^\s*(?:according to|as (?:reported|stated|said|written) (?:by|in))\s+", re.IGNORECASE)
+# A country as the one who says what the claim gives: "Singapore says ...", "Togo said that ...",
+# "According to Mali, ..." (the frame above taken off). A speech's own country says each of its sentences.
+_SAYER = re.compile(
+    r"^\s*(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][\w’'.-]*)*)"
+    r"(?:,|\s+(?:says|said|states|stated|argues|argued|believes|believed|warns|warned|notes|noted|reports"
+    r"|reported|claims|claimed|maintains|maintained|insists|insisted|told|tells|declares|declared)\b)"
+)
 # A name's word after "the", as a text refers back to one it gave in full: "the Government", "the Commission".
 _DEFINITE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b")
 # A thing the sentence before named, pointed back to: "Chad calls for the lifting of this embargo" after "we
@@ -126,6 +141,15 @@ _SPEAKS_ON = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]hem|[Ii]ts?)\b")
 # A sentence opening on "It" or "They" speaks on of what the sentence before opened on: "Palestine has been
 # working seriously ..." then "It has successfully ... chaired the Group of 77 and China".
 _OPENING_PRONOUN = re.compile(r"^\W*(?:It|They)\b")
+# The names a currency sign reads as ("US$", "$US" and "USD" are US dollars).
+_CURRENCY_SYMBOLS = (
+    ("$", "dollars"),
+    ("US$", "US"),
+    ("$US", "US"),
+    ("USD", "US dollars"),
+    ("€", "euros"),
+    ("£", "pounds"),
+)
 # A Roman numeral after a capitalised word numbers the thing it names: "World War II" is the "Second World
 # War". Not "I", which is also the pronoun ("Then I said").
 _ORDINALS: dict[str, str] = dict(
@@ -252,6 +276,8 @@ class ClaimReader:
         self._terms = terms
         claim = _FRAME.sub("", claim)
         self._near = near
+        # the country the claim gives as saying the rest ("Singapore says ..."), and that rest
+        self._sayer, stated = _said_by(claim)
         self.words = _words(terms(claim))
         # the claim's words in order with their terms: words left out together may be said in one ("come
         # back" as "returned")
@@ -302,6 +328,16 @@ class ClaimReader:
             for i in range(3, len(written))
             if self._tokens[i - 1 : i + 1] == ["the", "world"] and self._tokens[i - 2] in _PLACING and analysed[i - 3]
         ]
+        # the terms of the word each copula links the claim's subject to ("enormous" of "is enormous")
+        self._predicates = {
+            t
+            for i, token in enumerate(self._tokens)
+            if token in _COPULAS
+            for j in [next((k for k in range(i + 1, len(written)) if self._tokens[k] not in _DEGREE), None)]
+            # not a verb's participle, which a preposition follows ("are held in", "was killed by")
+            if j is not None and (j + 1 == len(written) or self._tokens[j + 1] not in _PREPOSITIONS)
+            for t in analysed[j]
+        }
         self._universal = _UNIVERSAL.search(claim) is not None
         # the words the claim says after "the" as the only one ("the greatest"), not as one of several
         among = {m.start(1) for m in _ONE_OF.finditer(claim)}
@@ -310,7 +346,8 @@ class ClaimReader:
         # the United States"
         compared = _THAN.split(claim, maxsplit=1)
         self._compared = (countries_in(compared[0]), countries_in(compared[1])) if len(compared) == 2 else None
-        self._doer = _doer(claim)
+        # the doer of what the claim gives, not of its saying: "Togo says Nigeria proposed ..." is Nigeria's
+        self._doer = _doer(stated)
         self._possible = _POSSIBLE.search(claim) is not None
         self._seeks = _SOUGHT.search(claim) is not None
         self._lacking = _LACK.search(claim) is not None
@@ -375,6 +412,8 @@ class ClaimReader:
                 # a first person speaks for its author, unless another country opens the sentence as its
                 # actor: "Israel is taking actions against our people" does not say what Palestine does
                 named |= speaker
+            if self._sayer and self._sayer <= speaker:
+                named |= self._sayer  # "Singapore says ..." of a sentence of Singapore's own speech
         # the source's words, read only for a claim with a name that is not a country's
         told = set(_words(self._terms(source))) | _acronyms(source) if source and self.names_other else set[str]()
         for (countries, terms), qualified in zip(self._names, self._qualified, strict=True):
@@ -432,10 +471,13 @@ class ClaimReader:
             # highlights the dangers ..." says nothing against "Chad does not support a two-state solution".
             # Nor by one that negates in another clause ("..., 97 Security Council resolutions — and not a single
             # one has been implemented" of "None of the 754 resolutions has been implemented"), or only seeks
-            # what it denies ("We now want the implementation of a single resolution").
+            # what it denies ("We now want the implementation of a single resolution"). Nor, either way, by one
+            # that leaves out the claim's figures, which negates something else: "the only region ... not to
+            # have a permanent seat" says nothing against "Mali supports Africa's demand for two permanent seats".
             if (
                 negation is None
                 and self._negated
+                and not missing
                 and coverage >= CLOSE_SUPPORT_COVERAGE
                 and _NEGATION.search(sentence) is None
                 and (self._seeks or not self._only_sought(sentence))
@@ -444,6 +486,7 @@ class ClaimReader:
             if (
                 negation is not None
                 and not self._negated
+                and not missing
                 and self._denies(clause, negation)
                 and not _CONDITION.search(clause, 0, negation.start())
             ):
@@ -460,11 +503,18 @@ class ClaimReader:
             and not self._one_of_several(sentence)
             and (self._possible or _POSSIBLE.search(clause) is None)
             and (self._seeks or not self._only_sought(sentence))
-            and (coverage >= SUPPORT_COVERAGE or self._said_otherwise(sentence, words))
+            and (
+                (coverage >= SUPPORT_COVERAGE and not self._predicate_left_out(words))
+                or self._said_otherwise(sentence, words)
+            )
             and not self._replaced(sentence, words)
             and not self._done_by_another(sentence, speaker)
         )
         return Judgement("supports" if states else "related", coverage)
+
+    def _predicate_left_out(self, words: AbstractSet[str]) -> bool:
+        """The sentence leaves out what the claim says its subject is ("enormous" of "... is enormous")."""
+        return any(not self._holds(words, t) for t in self._predicates)
 
     def _abbreviated_otherwise(self, sentence: str, words: set[str]) -> set[str]:
         """The claim's terms the sentence holds by abbreviation: the claim's "CCTV" written out in it
@@ -480,10 +530,10 @@ class ClaimReader:
         return held
 
     def _said_otherwise(self, sentence: str, words: set[str]) -> bool:
-        """Each claim word the sentence leaves out has a word of nearly its meaning in it (True without a
-        model to tell)."""
+        """Each claim word the sentence leaves out has a word of nearly its meaning in it (without a model to
+        tell, taken on trust, but for what the claim says its subject is)."""
         if self._near is None:
-            return True
+            return not self._predicate_left_out(words)
         left_out = {t for t in self.words if not self._holds(words, t)}
         claimed = set(self.words)
         own = list(
@@ -631,11 +681,13 @@ class ClaimReader:
 
     def _said(self, text: str) -> set[str]:
         """The terms of the text's words, also as the words' initials spell them ("United Nations" is "UN"),
-        as its hyphenated words are written closed ("peace-keepers" is "peacekeepers"), and as a name's Roman
-        numeral reads ("World War II" is the "Second World War")."""
+        as its hyphenated words are written closed ("peace-keepers" is "peacekeepers"), as a name's Roman
+        numeral reads ("World War II" is the "Second World War"), and as its currency signs read ("$US 800
+        million" is 800 million US dollars)."""
         closed = " ".join(m.group(0).replace("-", "") for m in _HYPHENATED.finditer(text))
         ordinals = " ".join(_ORDINALS[m.group(1)] for m in _ROMAN_NUMERAL.finditer(text))
-        said = set(_words(self._terms(text))) | set(_words(self._terms(closed))) | _acronyms(text)
+        currencies = " ".join(name for symbol, name in _CURRENCY_SYMBOLS if symbol in text)
+        said = set(_words(self._terms(f"{text} {currencies}"))) | set(_words(self._terms(closed))) | _acronyms(text)
         return said | set(_words(self._terms(ordinals))) if ordinals else said
 
     def _abbreviates(self, name: list[str]) -> bool:
@@ -873,14 +925,32 @@ def _names(claim: str) -> list[str]:
     opening = len(claim) - len(claim.lstrip(" \"“‘'"))
     for match in _NAME.finditer(claim):
         # a month or a day names no actor: it is one of the claim's words, which the sentence may say another way
+        # (a possessive's "'s" aside: "The UN's budget" names the UN)
         words = [
-            w for w in match.group(0).split() if w.lower() not in _NOT_NAMES and w.lower().rstrip(".") not in _CALENDAR
+            _POSSESSIVE.sub("", w)
+            for w in match.group(0).split()
+            if w.lower() not in _NOT_NAMES and w.lower().rstrip(".") not in _CALENDAR
         ]
         if match.start() == opening and len(words) == 1 and not words[0].isupper() and not countries_in(words[0]):
             continue
         if words:
             found.append(" ".join(words))
     return found
+
+
+def _said_by(claim: str) -> tuple[frozenset[str], str]:
+    """The country the claim gives as saying what it claims, when it opens with it as the one who says
+    ("Singapore says ...", "According to Mali, ..."), and what it says; none, and the whole claim, for
+    "Singapore has ..." or a name with more than a country in it ("Amnesty International UK says ...")."""
+    match = _SAYER.match(claim)
+    if match is None:
+        return frozenset(), claim
+    who = match.group("who")
+    named = countries_in(who)
+    rest = [w for w in _WORD.findall(without_countries(who)) if w.lower() not in _NOT_NAMES]
+    if len(named) != 1 or rest:
+        return frozenset(), claim
+    return frozenset(named), claim[match.end() :]
 
 
 def _actor(sentence: str) -> set[str]:
@@ -943,7 +1013,12 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
         decimals = len((match.group("numeral") or "").partition(".")[2])
         unit = scale_factor(match.group("scale"))
         step = unit * 10**-decimals if decimals else 0.0
-        following = (w.group(0) for w in itertools.islice(_WORD.finditer(text, match.end()), _COUNTS_WORDS))
+        # (not a possessive, which says whose, nor another figure's scale: "33 of the world's 48 least
+        # developed countries", "70 per cent of the 34 million AIDS sufferers")
+        following = itertools.islice(
+            (w.group(0) for w in _WORD.finditer(text, match.end()) if not _PASSED_OVER.search(w.group(0))),
+            _COUNTS_WORDS,
+        )
         counts = next((t for word in following for t in _words(terms(word))), None)
         number = text[match.end("qualifier") if match.group("qualifier") else match.start() : match.end()]
         written = match.group(0).strip()

@@ -687,3 +687,75 @@ def test_a_vision_of_what_the_claim_says_is_does_not_state_it(engine):
     sentence = "The doctrine unveiled by President Yoon presents a vision of a unified Korean Peninsula."
     assert _relation(engine, claim, sentence) == ("related", None)
     assert _relation(engine, claim, "President Yoon has unified the Korean Peninsula at last.") == ("supports", None)
+
+
+def test_a_country_that_says_the_claim_is_the_speaker_of_its_own_speech(engine):
+    claim = _plain(engine, "Singapore says four of the five permanent members have not paid their dues.")
+    sentence = "Tragically, four of the five permanent members have not paid their dues."
+    judged = claim.judge(sentence, speaker=frozenset({"SG"}))
+    assert judged is not None and judged.relation == "supports"
+    # another country's speech, or a speech whose speaker is not known, does not say it for Singapore
+    for speaker in (frozenset({"TG"}), frozenset()):
+        judged = claim.judge(sentence, speaker=speaker)
+        assert judged is not None and judged.relation == "related", speaker
+    # "According to Singapore, ..." is the same frame; "Singapore has ..." is Singapore's doing, not its saying
+    framed = _plain(engine, "According to Singapore, four of the five permanent members have not paid their dues.")
+    judged = framed.judge(sentence, speaker=frozenset({"SG"}))
+    assert judged is not None and judged.relation == "supports"
+    doing = _plain(engine, "Singapore has not paid its dues to four of the five permanent members.")
+    judged = doing.judge(sentence, speaker=frozenset({"SG"}))
+    assert judged is not None and judged.relation == "related"
+
+
+def test_a_currency_sign_says_its_currency(engine):
+    claim = "The annual budget is 800 million dollars."
+    assert _relation(engine, claim, "The annual budget is $800 million.") == ("supports", None)
+    assert _relation(engine, claim, "The annual budget is €800 million.") == ("related", None)
+    claim = "The annual budget is 800 million US dollars."
+    assert _relation(engine, claim, "The annual budget is US$800 million.") == ("supports", None)
+
+
+def test_a_figure_counts_past_a_possessive_and_another_figures_scale(engine):
+    sentence = "Today, 33 of the world's 48 least developed countries are African countries."
+    claim = "33 of the 48 least developed countries in the world are in Africa."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    # the figure that counts the claim's thing, past the possessive, is not the claim's
+    sentence = "The richest fifth share 86 per cent of the world's income and 68 per cent of the world's investment."
+    claim = "The richest fifth share 68 per cent of the world's income."
+    assert _relation(engine, claim, sentence) == ("contradicts", "86 per cent")
+
+
+def test_what_the_claim_says_its_subject_is_must_be_said(engine):
+    claim = "The money needed to save the United Nations is enormous."
+    sentence = "The money needed to save the United Nations is a pittance."
+    # most of the claim's words, but not its point: by the words alone, and with a model that finds no word
+    # of the sentence near "enormous"
+    assert _relation(engine, claim, sentence) == ("related", None)
+    reader = ClaimReader(claim, engine._planner.terms, lambda _: 1.0, near=lambda _, others: False)
+    judged = reader.judge(sentence)
+    assert judged is not None and judged.relation == "related"
+    # said in other words, it is stated
+    reader = ClaimReader(claim, engine._planner.terms, lambda _: 1.0, near=lambda _, others: "huge" in others)
+    judged = reader.judge(sentence.replace("a pittance", "huge"))
+    assert judged is not None and judged.relation == "supports"
+    # a participle a preposition follows is the claim's verb, not its point
+    claim = "More than 120,000 people are held in political prison camps in the country."
+    sentence = "More than 120,000 people languish in political prison camps in the country."
+    reader = ClaimReader(claim, engine._planner.terms, lambda _: 1.0, near=lambda _, others: False)
+    judged = reader.judge(sentence)
+    assert judged is not None and judged.relation == "supports"
+
+
+def test_a_sentence_leaving_out_the_claims_figures_does_not_deny_it(engine):
+    claim = "Mali supports Africa's demand for two permanent seats on the Security Council."
+    sentence = "Africa is the only region not to have a permanent seat on the Security Council, Mali says."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    # the same negation with the claim's figure denies it
+    sentence = "Mali does not support Africa's demand for two permanent seats on the Security Council."
+    assert _relation(engine, claim, sentence) == ("contradicts", "not")
+
+
+def test_a_name_opening_the_claim_with_its_possessive_is_a_name(engine):
+    claim = "The UN's budget is only 0.006 per cent of the world's combined income."
+    sentence = "The assets of the richest are more than the combined income of 41 per cent of the world's people."
+    assert _relation(engine, claim, sentence) in (("related", None), None)
