@@ -394,6 +394,13 @@ _RELATIVE_STOP = re.compile(r"[,;:()]")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # Words that may open the counted phrase: "40% of the population", "44 per cent of our citizens".
 _DETERMINERS = frozenset("the a an our its their his her this these those all".split())
+_DEGREE_WORDS = frozenset("more most less least".split())
+# A count of a part of what another figure counts: "33 of the world's 48", "two of its five".
+_PART_OF = rf"(?:\d[\d,.]*|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million|billion|trillion))?"
+_PARTITIVE = re.compile(
+    rf"\s+of\s+(?:(?:the|its|their|our)\s+)?(?:[^\W\d_][\w-]*['’]s\s+)?{_PART_OF}(?:\s+(?:to|-|–)\s+{_PART_OF})?(?=\s)",
+    re.IGNORECASE,
+)
 _PEOPLE_NOUNS = frozenset(["people", "children", "women", "men", "persons", "population", "staff"])
 # How much of the sentence either side of a number decides what it is and what it counts. Bounding it keeps
 # the work per number constant, so a "sentence" of thousands of numbers (a table flattened into one line)
@@ -792,17 +799,37 @@ def _listed_years(sentence: str, years: list[tuple[int, int]]) -> list[int]:
 def _what_it_counts(sentence: str, clauses: _Clauses, start: int, end: int, kind: StatisticKind) -> str | None:
     """The source's words for what is counted: the noun after the number, else the phrase before it."""
     rest = sentence[end : end + _CONTEXT]
+    partitive = _PARTITIVE.match(rest)
+    if partitive:  # "33 of the world's 48 least developed countries" counts what the 48 count
+        rest = rest[partitive.end() :]
     words = _WORD.findall(rest[: _clause_end(rest)])
     if kind == "percent" and words[:1] == ["of"]:
         words = words[1:]
     phrase: list[str] = []
-    for word in words[:5]:
-        if word.lower() in _FUNCTION_WORDS and not (
-            all(w.lower() in _DETERMINERS for w in phrase) and word.lower() in _DETERMINERS
+    for place, word in enumerate(words[:5]):
+        lower = word.lower()
+        # "least" or "most" before a word of its own is part of what is counted: "48 least developed countries"
+        degree = (
+            not phrase
+            and word in _DEGREE_WORDS  # (not "(1) Most importantly, ...")
+            and words[place + 1 : place + 2] != []
+            and (words[place + 1].lower() not in _FUNCTION_WORDS)
+        )
+        if (
+            lower in _FUNCTION_WORDS
+            and not degree
+            and not (all(w.lower() in _DETERMINERS for w in phrase) and lower in _DETERMINERS)
         ):
             break
         phrase.append(word)
-        plural = word.endswith("s") and not word.endswith(("'s", "’s")) and len(word) > 3 and not word[0].isupper()
+        # (a plural, not a word that only ends in "s": "serious", "status", "crisis", "process")
+        plural = (
+            word.endswith("s")
+            and not word.endswith(("'s", "’s", "us", "ss"))
+            and not (word.endswith("is") and len(word) > 4)
+            and len(word) > 3
+            and not word[0].isupper()
+        )
         if word.lower() in _PEOPLE_NOUNS or plural:
             break
     while phrase and phrase[-1].lower() in _FUNCTION_WORDS:

@@ -198,6 +198,22 @@ def test_note_markers_pages_and_sections_are_not_statistics(sentence):
             "In 2019 and 2020, 120 and 150 people were executed, respectively.",
             [("120", "count", "people", 2019), ("150", "count", "people", 2020)],
         ),
+        (
+            "Today, 33 of the world's 48 least developed countries are African countries.",
+            [("33", "count", "least developed countries", None), ("48", "count", "least developed countries", None)],
+        ),
+        (
+            "Tragically, four of the five permanent member States have not paid.",
+            [("four", "count", "permanent member States", None), ("five", "count", "permanent member States", None)],
+        ),
+        (
+            "Some 70 per cent of the 34 million to 35 million AIDS sufferers live there.",
+            [
+                ("Some 70 per cent", "percent", "AIDS sufferers", None),
+                ("34 million", "count", "AIDS sufferers", None),
+                ("35 million", "count", "AIDS sufferers", None),
+            ],
+        ),
     ],
 )
 def test_the_value_keeps_its_unit_and_qualifier_and_says_what_it_counts(sentence, expected):
