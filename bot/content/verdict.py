@@ -54,6 +54,7 @@ _SAME_FIGURE = 1e-9
 _RANGE_DASH = re.compile(r"(?<=\d)\s?[-–]\s?(?=\d)")
 # Words after a figure looked through for what it counts (stop words in between: "per cent of the world").
 _COUNTS_WORDS = 3
+# A possessive's ending, which a name keeps apart from itself ("The UN's budget" names the UN).
 _POSSESSIVE = re.compile(r"['’]s$")
 _PASSED_OVER = re.compile(r"['’]s$|^(?:hundred|thousand|million|billion|trillion)$", re.IGNORECASE)
 # A word that is a prefix of another of at least this length is the same word in another form
@@ -125,10 +126,11 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z]
 # A frame that says where the claim comes from and nothing of what it claims: "According to the UDHR, ...".
 _FRAME = re.compile(r"^\s*(?:according to|as (?:reported|stated|said|written) (?:by|in))\s+", re.IGNORECASE)
 # A country as the one who says what the claim gives: "Singapore says ...", "Togo said that ...",
-# "According to Mali, ..." (the frame above taken off). A speech's own country says each of its sentences.
+# "According to Mali, ..." (the frame above taken off: only after it does a comma end the sayer, or "Mali,
+# Niger and Chad have ..." would be Mali's saying). A speech's own country says each of its sentences.
 _SAYER = re.compile(
     r"^\s*(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][\w’'.-]*)*)"
-    r"(?:,|\s+(?:says|said|states|stated|argues|argued|believes|believed|warns|warned|notes|noted|reports"
+    r"(?:(?P<comma>,)|\s+(?:says|said|states|stated|argues|argued|believes|believed|warns|warned|notes|noted|reports"
     r"|reported|claims|claimed|maintains|maintained|insists|insisted|told|tells|declares|declared)\b)"
 )
 # A name's word after "the", as a text refers back to one it gave in full: "the Government", "the Commission".
@@ -274,10 +276,11 @@ class ClaimReader:
         near: NearWord | None = None,
     ) -> None:
         self._terms = terms
+        framed = _FRAME.match(claim) is not None
         claim = _FRAME.sub("", claim)
         self._near = near
         # the country the claim gives as saying the rest ("Singapore says ..."), and that rest
-        self._sayer, stated = _said_by(claim)
+        self._sayer, stated = _said_by(claim, framed=framed)
         self.words = _words(terms(claim))
         # the claim's words in order with their terms: words left out together may be said in one ("come
         # back" as "returned")
@@ -938,12 +941,13 @@ def _names(claim: str) -> list[str]:
     return found
 
 
-def _said_by(claim: str) -> tuple[frozenset[str], str]:
+def _said_by(claim: str, *, framed: bool) -> tuple[frozenset[str], str]:
     """The country the claim gives as saying what it claims, when it opens with it as the one who says
-    ("Singapore says ...", "According to Mali, ..."), and what it says; none, and the whole claim, for
-    "Singapore has ..." or a name with more than a country in it ("Amnesty International UK says ...")."""
+    ("Singapore says ...", or "Mali, ..." after an "According to" taken off: `framed`), and what it says;
+    none, and the whole claim, for "Singapore has ..." or a name with more than a country in it ("Amnesty
+    International UK says ...")."""
     match = _SAYER.match(claim)
-    if match is None:
+    if match is None or (match.group("comma") and not framed):
         return frozenset(), claim
     who = match.group("who")
     named = countries_in(who)

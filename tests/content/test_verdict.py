@@ -705,6 +705,10 @@ def test_a_country_that_says_the_claim_is_the_speaker_of_its_own_speech(engine):
     doing = _plain(engine, "Singapore has not paid its dues to four of the five permanent members.")
     judged = doing.judge(sentence, speaker=frozenset({"SG"}))
     assert judged is not None and judged.relation == "related"
+    # a comma ends the sayer only after "According to": "Singapore, like ..." is Singapore's own doing
+    claim = _plain(engine, "Singapore, like the other small States, has never lost faith in the United Nations.")
+    judged = claim.judge("The small States have never lost faith in the United Nations.", speaker=frozenset({"SG"}))
+    assert judged is not None and judged.relation == "related"
 
 
 def test_a_currency_sign_says_its_currency(engine):
