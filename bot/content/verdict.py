@@ -143,14 +143,12 @@ _SPEAKS_ON = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]hem|[Ii]ts?)\b")
 # A sentence opening on "It" or "They" speaks on of what the sentence before opened on: "Palestine has been
 # working seriously ..." then "It has successfully ... chaired the Group of 77 and China".
 _OPENING_PRONOUN = re.compile(r"^\W*(?:It|They)\b")
-# The names a currency sign reads as ("US$", "$US" and "USD" are US dollars).
+# The names a currency sign reads as ("US$", "$US" and "USD" are US dollars; not the "USD" of "USDA").
 _CURRENCY_SYMBOLS = (
-    ("$", "dollars"),
-    ("US$", "US"),
-    ("$US", "US"),
-    ("USD", "US dollars"),
-    ("€", "euros"),
-    ("£", "pounds"),
+    (re.compile(r"\$|\bUSD\b"), "dollars"),
+    (re.compile(r"US\$|\$US|\bUSD\b"), "US"),
+    (re.compile("€"), "euros"),
+    (re.compile("£"), "pounds"),
 )
 # A Roman numeral after a capitalised word numbers the thing it names: "World War II" is the "Second World
 # War". Not "I", which is also the pronoun ("Then I said").
@@ -689,7 +687,7 @@ class ClaimReader:
         million" is 800 million US dollars)."""
         closed = " ".join(m.group(0).replace("-", "") for m in _HYPHENATED.finditer(text))
         ordinals = " ".join(_ORDINALS[m.group(1)] for m in _ROMAN_NUMERAL.finditer(text))
-        currencies = " ".join(name for symbol, name in _CURRENCY_SYMBOLS if symbol in text)
+        currencies = " ".join(name for sign, name in _CURRENCY_SYMBOLS if sign.search(text))
         said = set(_words(self._terms(f"{text} {currencies}"))) | set(_words(self._terms(closed))) | _acronyms(text)
         return said | set(_words(self._terms(ordinals))) if ordinals else said
 

@@ -716,7 +716,8 @@ def test_a_currency_sign_says_its_currency(engine):
     assert _relation(engine, claim, "The annual budget is $800 million.") == ("supports", None)
     assert _relation(engine, claim, "The annual budget is €800 million.") == ("related", None)
     claim = "The annual budget is 800 million US dollars."
-    assert _relation(engine, claim, "The annual budget is US$800 million.") == ("supports", None)
+    for written in ("US$800 million", "USD 800 million"):
+        assert _relation(engine, claim, f"The annual budget is {written}.") == ("supports", None), written
 
 
 def test_a_figure_counts_past_a_possessive_and_another_figures_scale(engine):
