@@ -394,6 +394,7 @@ _RELATIVE_STOP = re.compile(r"[,;:()]")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # Words that may open the counted phrase: "40% of the population", "44 per cent of our citizens".
 _DETERMINERS = frozenset("the a an our its their his her this these those all".split())
+# Words of degree, which belong to what is counted before a word of their own ("48 least developed countries").
 _DEGREE_WORDS = frozenset("more most less least".split())
 # A count of a part of what another figure counts: "33 of the world's 48", "two of its five".
 _PART_OF = rf"(?:\d[\d,.]*|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million|billion|trillion))?"
@@ -812,8 +813,8 @@ def _what_it_counts(sentence: str, clauses: _Clauses, start: int, end: int, kind
         degree = (
             not phrase
             and word in _DEGREE_WORDS  # (not "(1) Most importantly, ...")
-            and words[place + 1 : place + 2] != []
-            and (words[place + 1].lower() not in _FUNCTION_WORDS)
+            and place + 1 < len(words)
+            and words[place + 1].lower() not in _FUNCTION_WORDS
         )
         if (
             lower in _FUNCTION_WORDS
@@ -830,7 +831,7 @@ def _what_it_counts(sentence: str, clauses: _Clauses, start: int, end: int, kind
             and len(word) > 3
             and not word[0].isupper()
         )
-        if word.lower() in _PEOPLE_NOUNS or plural:
+        if lower in _PEOPLE_NOUNS or plural:
             break
     while phrase and phrase[-1].lower() in _FUNCTION_WORDS:
         phrase.pop()
