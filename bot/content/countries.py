@@ -10,6 +10,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from functools import cache
 from typing import TypeAlias
 
@@ -28,6 +29,8 @@ _MIN_ACRONYM = 3
 _MAIN_MENTIONS = 3
 _BRACKETED = re.compile(r"\s*\([^)]*\)")
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+# A word, as `only_country` reads the words beside a country's name.
+_LETTERS = re.compile(r"[^\W\d_]+")
 # The part before the comma of each ISO name written "Head, ... of".
 _HEADS = [c.name.split(", ", 1)[0] for c in pycountry.countries if ", " in c.name]
 # Short and former names in everyday use that ISO 3166 does not carry (it keeps only the official and
@@ -91,6 +94,15 @@ def without_countries(text: str) -> str:
     Eswatini answers it ("our economy", "the Kingdom")."""
     pattern, _ = _names()
     return " ".join(re.sub(pattern.pattern + r"(?:'s)?", "", text.translate(_APOSTROPHES), flags=pattern.flags).split())
+
+
+def only_country(text: str, besides: AbstractSet[str]) -> frozenset[str]:
+    """The one country `text` names when its other words are all among `besides` (in lower case): "Government
+    of Nepal" is Nepal's, given the words of a state; none where it names several, or says more of its own
+    ("Amnesty International UK")."""
+    named = countries_in(text)
+    rest = _LETTERS.findall(without_countries(text))
+    return frozenset(named) if len(named) == 1 and all(w.lower() in besides for w in rest) else frozenset()
 
 
 @cache

@@ -17,7 +17,7 @@ from functools import cache
 import numpy as np
 
 from bot.content import facts, language, lexicon, quiz, summary
-from bot.content.countries import countries_in, without_countries
+from bot.content.countries import countries_in, only_country, without_countries
 from bot.content.index.build import ContentIndex
 from bot.content.index.meaning import Embedder, MeaningIndex, SentenceMeaning
 from bot.content.index.search import Phrase
@@ -106,7 +106,6 @@ _STATE_WORDS = frozenset(
     "government permanent mission delegation ministry department foreign affairs president prime minister office"
     " embassy head state statement by the of to for and at united nations un".split()
 )
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -598,9 +597,7 @@ def _speaker(sentence: StoredSentence) -> frozenset[str]:
 
 @cache
 def _author_country(author: str) -> frozenset[str]:
-    named = countries_in(author)
-    rest = _WORD.findall(without_countries(author))
-    return frozenset(named) if len(named) == 1 and all(w.lower() in _STATE_WORDS for w in rest) else frozenset()
+    return only_country(author, _STATE_WORDS)
 
 
 def _source_names(sentence: StoredSentence) -> str:

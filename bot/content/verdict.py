@@ -34,7 +34,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from bot.content.abbreviations import abbreviations, spelled_runs, spelling_words
-from bot.content.countries import countries_in, country_mentions, without_countries
+from bot.content.countries import countries_in, country_mentions, only_country
 from bot.content.lexicon import antonyms, forms, opposed
 from bot.content.models import Relation
 from bot.content.statistics import MENTION, YEARS, is_label, is_share, mention_value, scale_factor
@@ -56,7 +56,7 @@ _RANGE_DASH = re.compile(r"(?<=\d)\s?[-–]\s?(?=\d)")
 _COUNTS_WORDS = 3
 # A possessive's ending, which a name keeps apart from itself ("The UN's budget" names the UN).
 _POSSESSIVE = re.compile(r"['’]s$")
-_PASSED_OVER = re.compile(r"['’]s$|^(?:hundred|thousand|million|billion|trillion)$", re.IGNORECASE)
+_PASSED_OVER = re.compile(rf"{_POSSESSIVE.pattern}|^(?:hundred|thousand|million|billion|trillion)$", re.IGNORECASE)
 # A word that is a prefix of another of at least this length is the same word in another form
 # ("Bangladesh" / "Bangladeshi", "Korea" / "Korean"), which the stemmer leaves apart.
 _PREFIX_CHARS = 5
@@ -947,12 +947,8 @@ def _said_by(claim: str, *, framed: bool) -> tuple[frozenset[str], str]:
     match = _SAYER.match(claim)
     if match is None or (match.group("comma") and not framed):
         return frozenset(), claim
-    who = match.group("who")
-    named = countries_in(who)
-    rest = [w for w in _WORD.findall(without_countries(who)) if w.lower() not in _NOT_NAMES]
-    if len(named) != 1 or rest:
-        return frozenset(), claim
-    return frozenset(named), claim[match.end() :]
+    named = only_country(match.group("who"), _NOT_NAMES)
+    return (named, claim[match.end() :]) if named else (frozenset(), claim)
 
 
 def _actor(sentence: str) -> set[str]:

@@ -22,9 +22,12 @@ def _plain(engine: StudyEngine, claim: str) -> ClaimReader:
     return ClaimReader(claim, engine._planner.terms, lambda _: 1.0)
 
 
-def _relation(engine: StudyEngine, claim: str, sentence: str) -> tuple[str, str | None] | None:
-    """How the sentence bears on the claim read plainly, and the word or figure it differs by."""
-    judged = _plain(engine, claim).judge(sentence)
+def _relation(
+    engine: StudyEngine, claim: str, sentence: str, *, speaker: frozenset[str] = frozenset()
+) -> tuple[str, str | None] | None:
+    """How the sentence (in a document whose words are `speaker`'s) bears on the claim read plainly, and the
+    word or figure it differs by."""
+    judged = _plain(engine, claim).judge(sentence, speaker=speaker)
     return (judged.relation, judged.differs) if judged else None
 
 
@@ -100,9 +103,9 @@ def test_a_first_person_speaks_for_the_author_unless_another_country_opens_the_s
         judged = reader.judge(sentence, subject=frozenset({"IL"}), speaker=speaker)
         assert judged is not None and judged.relation == relation, speaker
     # the speaker's "our people" are not the actor where another country opens the sentence
-    swapped = _plain(engine, "Palestine has committed crimes against the people of Israel.")
-    judged = swapped.judge("Israel has committed crimes against our people.", speaker=frozenset({"PS"}))
-    assert judged is not None and judged.relation == "related"
+    swapped = "Palestine has committed crimes against the people of Israel."
+    sentence = "Israel has committed crimes against our people."
+    assert _relation(engine, swapped, sentence, speaker=frozenset({"PS"})) == ("related", None)
 
 
 def test_a_claim_on_all_of_something_needs_a_sentence_on_all_of_it(engine):
@@ -316,16 +319,14 @@ def test_a_sentence_giving_what_the_claims_country_does_to_another_does_not_stat
     sentence = "In solidarity with the people of Pakistan, Estonia is providing help to the people of Pakistan."
     assert _relation(engine, "Pakistan is providing help to the people of Estonia.", sentence) == ("related", None)
     # a speech's "we" is its speaker's doing, or someone's unnamed where the speaker is not known
-    claim = _plain(engine, "Russia condemns the war crimes committed in Ukraine.")
+    claim = "Russia condemns the war crimes committed in Ukraine."
     sentence = "We condemn the war crimes committed by Russia in Ukraine."
     for speaker in (frozenset({"EE"}), frozenset()):
-        judged = claim.judge(sentence, speaker=speaker)
-        assert judged is not None and judged.relation == "related", speaker
-    judged = claim.judge(sentence, speaker=frozenset({"RU"}))
-    assert judged is not None and judged.relation == "supports"
+        assert _relation(engine, claim, sentence, speaker=speaker) == ("related", None), speaker
+    assert _relation(engine, claim, sentence, speaker=frozenset({"RU"})) == ("supports", None)
     # the "we" before any country: "Russia's" after it is not the doer
-    judged = claim.judge("We condemn Russia's war crimes committed in Ukraine.", speaker=frozenset({"EE"}))
-    assert judged is not None and judged.relation == "related"
+    sentence = "We condemn Russia's war crimes committed in Ukraine."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"EE"})) == ("related", None)
 
 
 def test_the_claims_negation_may_stand_outside_the_clause_that_holds_most_of_it(engine):
@@ -690,25 +691,22 @@ def test_a_vision_of_what_the_claim_says_is_does_not_state_it(engine):
 
 
 def test_a_country_that_says_the_claim_is_the_speaker_of_its_own_speech(engine):
-    claim = _plain(engine, "Singapore says four of the five permanent members have not paid their dues.")
+    singapore = frozenset({"SG"})
+    claim = "Singapore says four of the five permanent members have not paid their dues."
     sentence = "Tragically, four of the five permanent members have not paid their dues."
-    judged = claim.judge(sentence, speaker=frozenset({"SG"}))
-    assert judged is not None and judged.relation == "supports"
+    assert _relation(engine, claim, sentence, speaker=singapore) == ("supports", None)
     # another country's speech, or a speech whose speaker is not known, does not say it for Singapore
     for speaker in (frozenset({"TG"}), frozenset()):
-        judged = claim.judge(sentence, speaker=speaker)
-        assert judged is not None and judged.relation == "related", speaker
+        assert _relation(engine, claim, sentence, speaker=speaker) == ("related", None), speaker
     # "According to Singapore, ..." is the same frame; "Singapore has ..." is Singapore's doing, not its saying
-    framed = _plain(engine, "According to Singapore, four of the five permanent members have not paid their dues.")
-    judged = framed.judge(sentence, speaker=frozenset({"SG"}))
-    assert judged is not None and judged.relation == "supports"
-    doing = _plain(engine, "Singapore has not paid its dues to four of the five permanent members.")
-    judged = doing.judge(sentence, speaker=frozenset({"SG"}))
-    assert judged is not None and judged.relation == "related"
+    framed = "According to Singapore, four of the five permanent members have not paid their dues."
+    assert _relation(engine, framed, sentence, speaker=singapore) == ("supports", None)
+    doing = "Singapore has not paid its dues to four of the five permanent members."
+    assert _relation(engine, doing, sentence, speaker=singapore) == ("related", None)
     # a comma ends the sayer only after "According to": "Singapore, like ..." is Singapore's own doing
-    claim = _plain(engine, "Singapore, like the other small States, has never lost faith in the United Nations.")
-    judged = claim.judge("The small States have never lost faith in the United Nations.", speaker=frozenset({"SG"}))
-    assert judged is not None and judged.relation == "related"
+    claim = "Singapore, like the other small States, has never lost faith in the United Nations."
+    sentence = "The small States have never lost faith in the United Nations."
+    assert _relation(engine, claim, sentence, speaker=singapore) == ("related", None)
 
 
 def test_a_currency_sign_says_its_currency(engine):
