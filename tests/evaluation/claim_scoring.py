@@ -49,6 +49,10 @@ SOURCES = (
     "SGP_41_1986.txt",
     "MLI_65_2010.txt",
     "BWA_79_2024.txt",
+    "LBR_59_2004.txt",
+    "TLS_59_2004.txt",
+    "RWA_57_2002.txt",
+    "AFG_57_2002.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
