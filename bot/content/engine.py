@@ -45,7 +45,7 @@ from bot.content.models import (
 from bot.content.query import QueryPlanner, asks_for
 from bot.content.statistics import gives_a_date
 from bot.content.topics import Topic, discover_topics
-from bot.content.verdict import ClaimReader, NearWord
+from bot.content.verdict import ClaimReader, Judgement, NearWord, weighed
 from bot.errors import InputError, NothingFoundError, UnknownTopicError
 
 MAX_QUERY_CHARS = 300
@@ -398,10 +398,16 @@ class StudyEngine:
             raise InputError("That claim has only very common words.", "Quote more of it.")
         hits = self.index.search.find(self._planner.plan(claim), limit=limit * _CITE_CANDIDATES)
         cosines: dict[int, float] = {}
+        # Sentences the claim's words reach that are not among the nearest in meaning: one may say the opposite
+        # ("We will not resort to weapons" of "Palestine will resort to weapons"), and is kept where it
+        # contradicts.
+        far: set[int] = set()
         if self.index.meaning is not None:
             query = self.embedder.query(claim)
             meaning = self.index.meaning
-            hits = _ranked(hits, _cosines(hits, meaning, query), meaning)[: limit * _CITE_CANDIDATES]
+            ranked = _ranked(hits, _cosines(hits, meaning, query), meaning)[: limit * _CITE_CANDIDATES]
+            far = {sid for sid, _ in hits}.difference(sid for sid, _ in ranked)
+            hits = ranked + [hit for hit in hits if hit[0] in far]
             if isinstance(meaning, MeaningIndex):
                 # vectors summed from words are too coarse to vouch that a sentence says the same thing
                 cosines = meaning.similarity(query, [sid for sid, _ in hits])
@@ -409,6 +415,7 @@ class StudyEngine:
         found = self.index.store.sentences([sid for sid, _ in hits])
         # what a sentence's "the Government" or "this embargo" may refer back to: read only for those
         before = self._sentences_before([s for s in found if reader.leans_back(s.text)])
+        on_subject: list[tuple[StoredSentence, Judgement]] = []
         for sentence in found:
             judged = reader.judge(
                 sentence.text,
@@ -419,8 +426,10 @@ class StudyEngine:
                 before=before[sentence.id].text if sentence.id in before else "",
                 close=cosines.get(sentence.id, 0.0) >= _CLOSE_COSINE,
             )
-            if judged is None:
-                continue
+            if judged is not None and (sentence.id not in far or judged.relation == "contradicts"):
+                on_subject.append((sentence, judged))
+        judgements = weighed([judged for _, judged in on_subject])
+        for (sentence, _), judged in zip(on_subject, judgements, strict=True):
             backed = 0.1 if sentence.references else 0.0
             quoted = summary.quote(sentence)
             matches.append(

@@ -31,7 +31,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.content.abbreviations import abbreviations, spelled_runs, spelling_words
 from bot.content.countries import countries_in, country_mentions, only_country
@@ -62,13 +62,20 @@ _PASSED_OVER = re.compile(rf"{_POSSESSIVE.pattern}|^(?:hundred|thousand|million|
 _PREFIX_CHARS = 5
 _NEGATION = re.compile(
     r"\b(?:not(?!\s+(?:only|just|merely|simply)\b)|no|never|none|nobody|nothing|neither|nor|cannot|without)\b"
-    r"|n['’]t\b|\bfail(?:s|ed)? to\b"
+    r"|n['’]t\b|\bfail(?:s|ed)? to\b|\brefus(?:e|es|ed|ing) to\b"
     r"|\b(?:has|have|had) yet to\b",
     re.IGNORECASE,
 )
 # Nouns and verbs that say something is missing: they deny what a claim says without a negation or one of
 # them ("the international community's lack of real will" of "it has shown real will"), but never state a
 # claim's own "not" or "no", whose sense they need not share.
+# A negation before one of these states a bound, not a denial: "does not exceed US$ 50 billion" says "at most".
+_BOUND = re.compile(r"\s+(?:exceed|surpass)(?:s|ed|ing)?\b", re.IGNORECASE)
+# A claim figure's qualifier that gives an upper bound, which such a negation states ("less than US$ 50 billion").
+_UPPER_BOUND = re.compile(
+    r"(?:less|fewer|lower) than|under|below|up to|at most|no more than|not more than", re.IGNORECASE
+)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom)\b", re.IGNORECASE)
 _LACK = re.compile(r"\b(?:lack(?:s|ed|ing)?(?:\s+of\b)?|absence\s+of\b)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\b(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
 # A sentence saying only that something could happen does not state that it has: "... could result in the
@@ -216,6 +223,8 @@ _CALENDAR = frozenset[str]().union(*_ALTERNATIVES)
 # Prefixes that make a word's antonym of it ("unlawful", "insignificant", "irregular", "dishonest").
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
 # Words that put what a claim says in a place: "carried out in every township in Myanmar".
+# Words that make a phrasal verb of the verb before them ("gone through", "set up").
+_PARTICLES = frozenset("through up out down off back over away".split())
 _PLACING = frozenset("in at across throughout within".split())
 # Small words inside a name: "the Republic of South Sudan".
 _MINOR_WORDS = frozenset("of the and".split())
@@ -232,6 +241,10 @@ class Judgement:
     # What the sentence says where the claim differs: the figure it gives ("over 120,000"), the
     # negation ("never"), or the opposing word ("collapse").
     differs: str | None = None
+    # It gives every figure the claim gives, on the claim's subject (of a claim with figures).
+    given: bool = False
+    # It contradicts the claim by giving another figure than the claim's (see `weighed`).
+    another_figure: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,7 +465,7 @@ class ClaimReader:
         placed = _figures(section, self._terms) if section else []
         missing = [f for f in self._figures if not _given(f, figures + placed)]
         clause = clause or self._closest_clause(sentence)
-        negation = _NEGATION.search(clause)
+        negation = _NEGATION.search(clause) if self._negated else self._denial(clause, missing)
         if self._negated and negation is None and self._negations_stand_in(sentence):
             negation = _NEGATION.search(sentence)  # negated as the claim is, outside the clause that holds most of it
         if negation is None and not self._negated and not self._lacking:
@@ -461,12 +474,14 @@ class ClaimReader:
         # A sentence without the claim's year and without another of its figures speaks of another time:
         # "$156 billion" over five years is no other figure for "$1,464 billion in 2008".
         another_time = any(_year_like(f) for f in missing) and not all(_year_like(f) for f in missing)
+        given = names and bool(self._figures) and not missing
         if names:
             if missing and not another_time:
                 other = [g for g in figures if not any(_same(f, g) for f in self._figures)]
                 alike = [(abs(f.value - g.value), g) for f in missing for g in other if _comparable(f, g)]
                 if alike:  # the source's figure nearest the claim's is the one it gives instead
-                    return Judgement("contradicts", coverage, min(alike, key=lambda pair: pair[0])[1].written)
+                    nearest = min(alike, key=lambda pair: pair[0])[1].written
+                    return Judgement("contradicts", coverage, nearest, another_figure=True)
             # A claim's "not" is contradicted by a sentence saying much of what it denies, not by any sentence on
             # its subject without one: "The situation in Ukraine, as well as the Israeli-Palestinian conflict,
             # highlights the dangers ..." says nothing against "Chad does not support a two-state solution".
@@ -483,7 +498,7 @@ class ClaimReader:
                 and _NEGATION.search(sentence) is None
                 and (self._seeks or not self._only_sought(sentence))
             ):
-                return Judgement("contradicts", coverage)
+                return Judgement("contradicts", coverage, given=given)
             if (
                 negation is not None
                 and not self._negated
@@ -491,9 +506,9 @@ class ClaimReader:
                 and self._denies(clause, negation)
                 and not _CONDITION.search(clause, 0, negation.start())
             ):
-                return Judgement("contradicts", coverage, negation.group(0))
+                return Judgement("contradicts", coverage, negation.group(0), given=given)
             if opposed:
-                return Judgement("contradicts", coverage, opposed)
+                return Judgement("contradicts", coverage, opposed, given=given)
         states = (
             names
             and coverage >= (CLOSE_SUPPORT_COVERAGE if close else SUPPORT_COVERAGE)
@@ -511,7 +526,7 @@ class ClaimReader:
             and not self._replaced(sentence, words)
             and not self._done_by_another(sentence, speaker)
         )
-        return Judgement("supports" if states else "related", coverage)
+        return Judgement("supports" if states else "related", coverage, given=given)
 
     def _predicate_left_out(self, words: AbstractSet[str]) -> bool:
         """The sentence leaves out what the claim says its subject is ("enormous" of "... is enormous")."""
@@ -537,11 +552,18 @@ class ClaimReader:
             return not self._predicate_left_out(words)
         left_out = {t for t in self.words if not self._holds(words, t)}
         claimed = set(self.words)
+        written = [m.group(0).lower() for m in _WORD.finditer(sentence)]
+        theirs = [bool(terms := _words(self._terms(w))) and not claimed.intersection(terms) for w in written]
+        # its own words, and its verbs with their particle, which say together what one word says ("gone
+        # through" for "endured", "handed in" for "surrendered")
         own = list(
             dict.fromkeys(
-                m.group(0).lower()
-                for m in _WORD.finditer(sentence)
-                if (terms := _words(self._terms(m.group(0)))) and not claimed.intersection(terms)
+                [w for w, mine in zip(written, theirs, strict=True) if mine]
+                + [
+                    f"{w} {p}"
+                    for w, mine, p in zip(written, theirs, written[1:], strict=False)
+                    if mine and p in _PARTICLES
+                ]
             )
         )
         near = self._near
@@ -600,17 +622,45 @@ class ClaimReader:
             for negation, word in self._negations
         )
 
+    def _denial(self, clause: str, missing: list[_Figure]) -> re.Match[str] | None:
+        """The clause's first negation that denies anything, for a claim that negates nothing: not one that states
+        the bound the claim's figure gives ("does not exceed US$ 50 billion" of "less than US$ 50 billion"),
+        nor one of a claim word the clause has already said ("has now ratified all the instruments ... that we
+        had not signed or ratified previously")."""
+        bounded = any(_UPPER_BOUND.match(f.written) for f in self._figures if f not in missing)
+        for negation in _NEGATION.finditer(clause):
+            if bounded and _BOUND.match(clause, negation.end()):
+                continue
+            denied = {
+                t
+                for word in self._negated_words(clause, negation)
+                for t in self._terms(word)
+                if self._holds(set(self.words), t)
+            }
+            # (said before a relative clause the negation stands in: "has ratified X and has not ratified Y"
+            # still denies that Y is ratified)
+            relative = [m.start() for m in _RELATIVE.finditer(clause, 0, negation.start())]
+            said = set(self._terms(clause[: relative[-1]])) if relative else set[str]()
+            if not denied or not all(self._holds(said, t) for t in denied):
+                return negation
+        return None
+
+    @staticmethod
+    def _negated_words(clause: str, negation: re.Match[str]) -> list[str]:
+        """The first few words after a negation, up to a preposition: the words it may deny. A verb's negation
+        ("fails to", "refused to") denies only the verb after it: "refused to compel Israel to end its
+        occupation" denies no claim of Israel's occupation."""
+        words = itertools.takewhile(lambda w: w.lower() not in _PREPOSITIONS, _TOKEN.findall(clause[negation.end() :]))
+        return list(itertools.islice(words, 1 if negation.group(0).endswith(" to") else _NEGATED_TOKENS))
+
     def _denies(self, clause: str, negation: re.Match[str]) -> bool:
         """The sentence's negation goes with one of the claim's words (among the first few after it): "Haiti
         will not sign" denies "Haiti will sign", but "... as long as epidemics such as Ebola are not
         defeated" denies nothing "The Congo is being hit by Ebola for the seventh time" says."""
         claimed = set(self.words)
-        after = list(
-            itertools.takewhile(lambda w: w.lower() not in _PREPOSITIONS, _TOKEN.findall(clause[negation.end() :]))
-        )
         return any(
             any(self._holds(claimed, t) for t in self._terms(word)) or not forms(word).isdisjoint(self._forms)
-            for word in after[:_NEGATED_TOKENS]
+            for word in self._negated_words(clause, negation)
         )
 
     def _substituted(self, sentence: str) -> str | None:
@@ -869,6 +919,19 @@ class ClaimReader:
         return len(term) >= _PREFIX_CHARS and any(
             len(w) >= _PREFIX_CHARS and (w.startswith(term) or term.startswith(w)) for w in words
         )
+
+
+def weighed(judgements: Sequence[Judgement]) -> list[Judgement]:
+    """The judgements of a claim's sentences, weighed together: where one sentence on the claim's subject gives
+    every figure the claim gives, another's other figure speaks of something else ("$455 million of those
+    pledges", a part of them, or "some 38,000 combatants" in a sentence on the mission) and contradicts
+    nothing ("Donors pledged $520 million" of "... responded generously with pledges of $520 million")."""
+    if not any(j.given for j in judgements):
+        return list(judgements)
+    return [
+        replace(j, relation="related", differs=None, another_figure=False) if j.another_figure else j
+        for j in judgements
+    ]
 
 
 def _words(terms: list[str]) -> list[str]:

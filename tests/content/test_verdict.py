@@ -10,7 +10,7 @@ import pytest
 
 from bot.content.countries import main_country
 from bot.content.engine import StudyEngine
-from bot.content.verdict import ClaimReader
+from bot.content.verdict import ClaimReader, Judgement, weighed
 
 CLAIM = "Over eleven million Bangladeshis live and work abroad."
 # A report's words for the country it is about, naming no country.
@@ -762,3 +762,65 @@ def test_a_name_opening_the_claim_with_its_possessive_is_a_name(engine):
     claim = "The UN's budget is only 0.006 per cent of the world's combined income."
     sentence = "The assets of the richest are more than the combined income of 41 per cent of the world's people."
     assert _relation(engine, claim, sentence) in (("related", None), None)
+
+
+def test_a_negated_exceeding_states_the_bound_a_claims_figure_gives(engine):
+    sentence = "The aid of the rich countries does not exceed US$ 50 billion a year."
+    assert _relation(engine, "The rich countries give less than US$ 50 billion a year in aid.", sentence) == (
+        "supports",
+        None,
+    )
+    # a claim of more than the bound is denied
+    claim = "The rich countries give more than US$ 50 billion a year in aid."
+    assert _relation(engine, claim, sentence) == ("contradicts", "not")
+
+
+def test_a_negation_in_a_relative_clause_of_what_the_sentence_has_said_denies_nothing(engine):
+    claim = "Rwanda has ratified the instruments to combat terrorism."
+    sentence = "Rwanda has now ratified the instruments to combat terrorism that it had not ratified before."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    # outside a relative clause, the same words deny it
+    sentence = "Rwanda has ratified the conventions and has not ratified the instruments to combat terrorism."
+    assert _relation(engine, claim, sentence) == ("contradicts", "not")
+
+
+def test_a_refusal_negates_the_verb_after_it_only(engine):
+    claim = "Rwanda refused to submit a report to the Committee."
+    assert _relation(engine, claim, "Rwanda has just submitted its first report to the Committee.") == (
+        "contradicts",
+        None,
+    )
+    sentence = "The States refused to compel Israel to end the military occupation of the Palestinian people."
+    claim = "The Palestinian people live under Israel's military occupation."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, claim.replace("live under", "end"), sentence.replace("compel", "end")) is not None
+
+
+def test_a_sentence_giving_the_claims_figure_outweighs_one_giving_another(engine):
+    reader = _plain(engine, "Donors pledged $520 million for Liberia.")
+    given = reader.judge("The donors for Liberia responded with pledges of $520 million.")
+    other = reader.judge("Donors for Liberia have made firm $455 million of those pledges.")
+    assert given is not None and given.given and other is not None and other.relation == "contradicts"
+    assert [j.relation for j in weighed([other, given])] == ["related", given.relation]
+    # without it, the other figure contradicts the claim
+    assert weighed([other]) == [other]
+    # a contradiction that is no other figure stands
+    denied = Judgement("contradicts", 0.9, "not")
+    assert weighed([denied, given])[0] == denied
+
+
+def test_a_verb_with_its_particle_may_say_a_claims_word(engine):
+    claim = "Liberia endured 15 years of violent conflict."
+    sentence = "Liberia has gone through 15 years of violent conflicts."
+    # ("endured" weighing more than the others: the sentence must say it)
+    reader = ClaimReader(
+        claim,
+        engine._planner.terms,
+        lambda t: 2.0 if t == "endur" else 1.0,
+        near=lambda _, others: "gone through" in others,
+    )
+    judged = reader.judge(sentence, close=True)
+    assert judged is not None and judged.relation == "supports"
+    # the verb alone says nothing of it
+    judged = reader.judge(sentence.replace("through", "on"), close=True)
+    assert judged is not None and judged.relation == "related"
