@@ -94,7 +94,11 @@ _PROSPECT = re.compile(
     r"\b(?:qualif(?:y|ies|ied)\s+for|eligible\s+for|(?:aspir|hop|seek|striv|wish|want|intend)(?:e|es|ed|ing|s)?"
     r"(?:\s+(?:to|for))?|(?:plan|aim)(?:s|ned|ning|ed|ing)?\s+to|(?:call|ask|appeal)(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?"
     r"|(?:vision|dream|goal|ambition|aspiration|prospect)s?\s+(?:of|for)"
-    r"|(?:committed|determined|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?)\s+to)\b",
+    r"|(?:committed|determined|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?)\s+to"
+    # begun, not done: "began to withdraw its troops" is no "completed the withdrawal"
+    r"|(?:beg[ai]n|begun|begins|beginning|start(?:s|ed|ing)?|commenc(?:e|es|ed|ing))\s+to"
+    # asked of another, up to the "to" of what is asked: "pleaded with the Security Council to lift the sanctions"
+    r"|(?:plead(?:s|ed|ing)?|urg(?:e|es|ed|ing)|implor(?:e|es|ed|ing))(?:\s+\S+){0,5}?\s+to)\b",
     re.IGNORECASE,
 )
 # A claim that seeks something itself, which such a sentence may state ("Ghana hopes to vaccinate ...").
@@ -102,7 +106,8 @@ _SOUGHT = re.compile(
     r"\b(?:qualif(?:y|ies|ied|ication)|eligib(?:le|ility)|aspir(?:e|es|ed|ing|ations?)|hop(?:e|es|ed|ing)"
     r"|(?:aim|plan|seek|wish|want|intend|call|ask|appeal|request|demand|dream)(?:s|es|ed|ned|ing|ning)?|sought"
     r"|striv(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|(?:vision|goal|ambition|prospect)s?"
-    r"|commit(?:s|ted|ting|ments?)?|determined|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?)\b",
+    r"|commit(?:s|ted|ting|ments?)?|determined|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?"
+    r"|beg[ai]n|begun|begins|beginning|start(?:s|ed|ing)?|commenc(?:e|es|ed|ing)|plead(?:s|ed|ing)?|implor(?:e|es|ed|ing))\b",
     re.IGNORECASE,
 )
 # The words that make a superlative of the word after them.
@@ -209,6 +214,10 @@ _OPPOSITES = (
     ),
     ("legal lawful", "illegal unlawful"),
 )
+# Words of how many, set against each other: the analyser drops them as stop words, so they are read as
+# written ("many trained judges" / "very few trained judges"); "a few" is some, not few.
+_MANY = frozenset("many numerous plenty countless".split())
+_FEW = re.compile(r"(?<!\ba )\b(?:few|scarcely any|hardly any)\b", re.IGNORECASE)
 # Closed sets whose members stand in one another's place, set against each other there as antonyms are:
 # "extended to 30 September 2020" does not state "extended to 30 October 2020". Only as written with a
 # capital, so that the verb "may" is no month.
@@ -366,6 +375,7 @@ class ClaimReader:
         self._seeks = _SOUGHT.search(claim) is not None
         self._lacking = _LACK.search(claim) is not None
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
+        self._many, self._few = not _MANY.isdisjoint(self._tokens), _FEW.search(claim) is not None
         self._sides = [self._side(set(self.words), pair) for pair in self._opposites]
 
     def judge(
@@ -470,7 +480,7 @@ class ClaimReader:
             negation = _NEGATION.search(sentence)  # negated as the claim is, outside the clause that holds most of it
         if negation is None and not self._negated and not self._lacking:
             negation = _LACK.search(clause)
-        opposed = self._opposed(sentence, words) or self._substituted(sentence)
+        opposed = self._opposed(sentence, words) or self._substituted(sentence) or self._counted_otherwise(sentence)
         # A sentence without the claim's year and without another of its figures speaks of another time:
         # "$156 billion" over five years is no other figure for "$1,464 billion in 2008".
         another_time = any(_year_like(f) for f in missing) and not all(_year_like(f) for f in missing)
@@ -612,6 +622,14 @@ class ClaimReader:
             # The word as the sentence writes it, not its stem: what is shown is the source's words.
             return next((m.group(0) for m in _WORD.finditer(sentence) if set(self._terms(m.group(0))) & opposite), None)
         return None
+
+    def _counted_otherwise(self, sentence: str) -> str | None:
+        """The sentence's "few" where the claim says "many" (or the other way round): its words for it."""
+        if self._many == self._few:
+            return None  # neither, or both
+        if self._many:
+            return match.group(0) if (match := _FEW.search(sentence)) else None
+        return next((w for w in _TOKEN.findall(sentence) if w.lower() in _MANY), None)
 
     def _negations_stand_in(self, sentence: str) -> bool:
         """Each of the claim's negations stands in the sentence, before the same word: the claim's "without

@@ -826,3 +826,31 @@ def test_a_verb_with_its_particle_may_say_a_claims_word(engine):
     # the verb alone says nothing of it
     judged = reader.judge(sentence.replace("through", "on"), close=True)
     assert judged is not None and judged.relation == "related"
+
+
+def test_a_sentence_saying_only_that_something_began_does_not_state_it_done(engine):
+    sentence = "On 17 September, Rwanda began to withdraw its troops from the Congo."
+    claim = "Rwanda completed the withdrawal of its troops from the Congo on 17 September."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    # a claim that it began is stated
+    assert _relation(engine, claim.replace("completed", "began"), sentence) == ("supports", None)
+
+
+def test_a_sentence_asking_another_to_do_something_does_not_state_it_done(engine):
+    sentence = "In June, Liberia pleaded with the Security Council to lift the sanctions on diamonds and timber."
+    assert _relation(engine, "Liberia lifted the sanctions on diamonds and timber.", sentence) == ("related", None)
+    claim = "Liberia pleaded with the Security Council to lift the sanctions on diamonds and timber."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+
+
+def test_few_is_set_against_many(engine):
+    sentence = "Timor-Leste has very few trained judges, prosecutors or lawyers."
+    claim = "Timor-Leste has many trained judges, prosecutors and lawyers."
+    assert _relation(engine, claim, sentence) == ("contradicts", "few")
+    assert _relation(engine, claim.replace("many", "few"), sentence.replace("very few", "many")) == (
+        "contradicts",
+        "many",
+    )
+    # "a few" is some, which "many" holds
+    claim = "A few trained judges have left Timor-Leste."
+    assert _relation(engine, claim, "Many trained judges have left Timor-Leste.") == ("supports", None)

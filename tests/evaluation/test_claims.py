@@ -53,7 +53,10 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # its subject is ("... is enormous") as its point, which a sentence must say, took one away (11 of 79)
     # and one held-out true claim's support too (which ones unread). Round 22's three speeches showed none
     # on their first run; Afghanistan's speech, held out with them, two of its ten (by meaning only; which
-    # ones unread). Reached: 14 of 276.
+    # ones unread). Round 22's second part (a near word in the source's place) showed three development
+    # ones, which three rules took away: "began to withdraw" is no "completed the withdrawal", "pleaded with
+    # the Security Council to lift the sanctions" no "lifted the sanctions", "very few" no "many".
+    # Reached: 14 of 295.
     assert scores.false_supported.found <= 14, [p for p in scores.problems if "FALSE" in p]
 
 
@@ -62,11 +65,11 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # (target 0.95). A speech's first person speaks for the country its
     # sidecar names as author: that took it from 119 to 131, and a promise no longer stating what it promises
     # took one held-out claim back, which one unread; so did a claim's point that a sentence must say
-    # (reached: 173 of 224).
+    # (reached: 173 of 226).
     assert scores.true_supported.found >= 173, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 118 of 169).
-    assert scores.contradicted.found >= 118, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 124 of 182).
+    assert scores.contradicted.found >= 124, [p for p in scores.problems if "wrong sentence" in p]
