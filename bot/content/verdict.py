@@ -10,19 +10,23 @@ in its place ("in Rakhine State" for "in Myanmar", "in Latin America" for "in th
 villages" for "Israeli villages"), nor on the other side of a comparison's "than"; the part of the sentence
 that speaks to it is negated only if the claim is; the country it gives as doing what it says is the claim's
 ("Estonia has sent aid to Ukraine" is no "Ukraine has sent aid to Estonia"); no word of it is set against the
-claim's ("rose" / "fell", "success" / "collapse", or an antonym or another month in the claim word's place:
-"secret" for "open", "September" for "October", or another superlative: "the most conflict-ridden" for "the
-most peaceful"); it does not speak of some where the claim speaks of all, nor of one of several where the
-claim speaks of the only one ("one of the greatest crises"), nor say only that something could happen, or is
-sought, promised or within reach ("qualifies for full membership", "is committed to eradicating it"), where
-the claim says it is. A sentence on the same thing that gives another figure (a range gives both its ends; a
-number labelling a thing, "resolution 181", is no other count), negates it (outside a condition: "if steps are
-not taken", and only where it gives the claim's figures), says it lacks what the claim says it has, or sets an
-opposing word against it contradicts it; one that says much of what a claim's "not" denies, negating nothing
-and seeking nothing, contradicts that claim. Anything else on the subject is related. Meaning only lowers the
-share of words a sentence near the claim must hold (the engine says which are near), never below what the
-claim says its subject is ("... is enormous"), which the sentence says or says in other words; the rules err
-towards "related", never towards "supports", because a student would cite a claim shown as supported.
+claim's ("rose" / "fell", "success" / "collapse", "many" / "few", or an antonym or another month in the claim
+word's place: "secret" for "open", "September" for "October", or another superlative: "the most
+conflict-ridden" for "the most peaceful"); it does not speak of some where the claim speaks of all, nor of one
+of several where the claim speaks of the only one ("one of the greatest crises"), nor say only that something
+could happen, or is sought, promised, begun, asked of another or within reach ("qualifies for full membership",
+"is committed to eradicating it", "began to withdraw", "pleaded with the Council to lift"), where the claim
+says it is. A sentence on the same thing that gives another figure (a range gives both its ends; a number
+labelling a thing, "resolution 181", is no other count; and none where another sentence gives the claim's own
+figures: see `weighed`), negates it (outside a condition: "if steps are not taken", and only where it gives the
+claim's figures; not where the negation states the claim figure's bound, "does not exceed", nor in a relative
+clause of what the sentence has said; "refused to" denies only the verb after it), says it lacks what the claim
+says it has, or sets an opposing word against it contradicts it; one that says much of what a claim's "not"
+denies, negating nothing and seeking nothing, contradicts that claim. Anything else on the subject is related.
+Meaning only lowers the share of words a sentence near the claim must hold (the engine says which are near),
+never below what the claim says its subject is ("... is enormous"), which the sentence says or says in other
+words; the rules err towards "related", never towards "supports", because a student would cite a claim shown as
+supported.
 """
 
 from __future__ import annotations
