@@ -70,16 +70,18 @@ _NEGATION = re.compile(
     r"|\b(?:has|have|had) yet to\b",
     re.IGNORECASE,
 )
-# Nouns and verbs that say something is missing: they deny what a claim says without a negation or one of
-# them ("the international community's lack of real will" of "it has shown real will"), but never state a
-# claim's own "not" or "no", whose sense they need not share.
 # A negation before one of these states a bound, not a denial: "does not exceed US$ 50 billion" says "at most".
 _BOUND = re.compile(r"\s+(?:exceed|surpass)(?:s|ed|ing)?\b", re.IGNORECASE)
 # A claim figure's qualifier that gives an upper bound, which such a negation states ("less than US$ 50 billion").
 _UPPER_BOUND = re.compile(
     r"(?:less|fewer|lower) than|under|below|up to|at most|no more than|not more than", re.IGNORECASE
 )
+# The word opening a relative clause, whose negation may be of something else than what the sentence says
+# ("the instruments ... that we had not ratified previously").
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom)\b", re.IGNORECASE)
+# Nouns and verbs that say something is missing: they deny what a claim says without a negation or one of
+# them ("the international community's lack of real will" of "it has shown real will"), but never state a
+# claim's own "not" or "no", whose sense they need not share.
 _LACK = re.compile(r"\b(?:lack(?:s|ed|ing)?(?:\s+of\b)?|absence\s+of\b)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\b(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
 # A sentence saying only that something could happen does not state that it has: "... could result in the
@@ -235,9 +237,9 @@ _ALTERNATIVES = tuple(
 _CALENDAR = frozenset[str]().union(*_ALTERNATIVES)
 # Prefixes that make a word's antonym of it ("unlawful", "insignificant", "irregular", "dishonest").
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
-# Words that put what a claim says in a place: "carried out in every township in Myanmar".
 # Words that make a phrasal verb of the verb before them ("gone through", "set up").
 _PARTICLES = frozenset("through up out down off back over away".split())
+# Words that put what a claim says in a place: "carried out in every township in Myanmar".
 _PLACING = frozenset("in at across throughout within".split())
 # Small words inside a name: "the Republic of South Sudan".
 _MINOR_WORDS = frozenset("of the and".split())
@@ -645,11 +647,12 @@ class ClaimReader:
         )
 
     def _denial(self, clause: str, missing: list[_Figure]) -> re.Match[str] | None:
-        """The clause's first negation that denies anything, for a claim that negates nothing: not one that states
-        the bound the claim's figure gives ("does not exceed US$ 50 billion" of "less than US$ 50 billion"),
-        nor one of a claim word the clause has already said ("has now ratified all the instruments ... that we
-        had not signed or ratified previously")."""
+        """The clause's first negation, for a claim that negates nothing, passing over one that states the bound
+        the claim's figure gives ("does not exceed US$ 50 billion" of "less than US$ 50 billion") and one of
+        claim words the clause has said before a relative clause ("has now ratified all the instruments ...
+        that we had not signed or ratified previously")."""
         bounded = any(_UPPER_BOUND.match(f.written) for f in self._figures if f not in missing)
+        claimed = set(self.words)
         for negation in _NEGATION.finditer(clause):
             if bounded and _BOUND.match(clause, negation.end()):
                 continue
@@ -657,7 +660,7 @@ class ClaimReader:
                 t
                 for word in self._negated_words(clause, negation)
                 for t in self._terms(word)
-                if self._holds(set(self.words), t)
+                if self._holds(claimed, t)
             }
             # (said before a relative clause the negation stands in: "has ratified X and has not ratified Y"
             # still denies that Y is ratified)
