@@ -652,16 +652,10 @@ class ClaimReader:
         claim words the clause has said before a relative clause ("has now ratified all the instruments ...
         that we had not signed or ratified previously")."""
         bounded = any(_UPPER_BOUND.match(f.written) for f in self._figures if f not in missing)
-        claimed = set(self.words)
         for negation in _NEGATION.finditer(clause):
             if bounded and _BOUND.match(clause, negation.end()):
                 continue
-            denied = {
-                t
-                for word in self._negated_words(clause, negation)
-                for t in self._terms(word)
-                if self._holds(claimed, t)
-            }
+            denied = self._negated_terms(clause, negation)
             # (said before a relative clause the negation stands in: "has ratified X and has not ratified Y"
             # still denies that Y is ratified)
             relative = [m.start() for m in _RELATIVE.finditer(clause, 0, negation.start())]
@@ -669,6 +663,13 @@ class ClaimReader:
             if not denied or not all(self._holds(said, t) for t in denied):
                 return negation
         return None
+
+    def _negated_terms(self, clause: str, negation: re.Match[str]) -> set[str]:
+        """The claim's terms among the words the negation may deny (`_negated_words`)."""
+        claimed = set(self.words)
+        return {
+            t for word in self._negated_words(clause, negation) for t in self._terms(word) if self._holds(claimed, t)
+        }
 
     @staticmethod
     def _negated_words(clause: str, negation: re.Match[str]) -> list[str]:
@@ -682,10 +683,8 @@ class ClaimReader:
         """The sentence's negation goes with one of the claim's words (among the first few after it): "Haiti
         will not sign" denies "Haiti will sign", but "... as long as epidemics such as Ebola are not
         defeated" denies nothing "The Congo is being hit by Ebola for the seventh time" says."""
-        claimed = set(self.words)
-        return any(
-            any(self._holds(claimed, t) for t in self._terms(word)) or not forms(word).isdisjoint(self._forms)
-            for word in self._negated_words(clause, negation)
+        return bool(self._negated_terms(clause, negation)) or any(
+            not forms(word).isdisjoint(self._forms) for word in self._negated_words(clause, negation)
         )
 
     def _substituted(self, sentence: str) -> str | None:
