@@ -53,6 +53,11 @@ SOURCES = (
     "TLS_59_2004.txt",
     "RWA_57_2002.txt",
     "AFG_57_2002.txt",
+    "SLE_56_2001.txt",
+    "ZAF_56_2001.txt",
+    "DNK_56_2001.txt",
+    "BFA_56_2001.txt",
+    "ZWE_56_2001.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
