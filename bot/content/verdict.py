@@ -2,10 +2,12 @@
 
 A sentence supports a claim only when it states it: the claim's words (or words sharing their stem) cover
 nearly all of it, weighted by how rare each is; every figure the claim gives stands in the sentence, given to
-what the claim gives it to; each name it gives is there (or in where the sentence stands: its source, its
+what the claim gives it to and in its unit's measure ("20 years" for "two decades", never "Three weeks" for
+"three months"); each name it gives is there (or in where the sentence stands: its source, its
 numbered section, the sentence before that its "the Government" refers back to, its "this embargo" points back
 to, its "they" speaks on of, its opening "It" takes the actor of, or its "we" speaks for: the country its
-author is, who is also the country a claim gives as saying it, "Singapore says ..."), and no other name stands
+author is, who is also the country a claim gives as saying it, "Singapore says ...", "Chad calls for ...",
+whose verb no sentence of its own speech need say), and no other name stands
 in its place ("in Rakhine State" for "in Myanmar", "in Latin America" for "in the world", "Palestinian
 villages" for "Israeli villages"), nor on the other side of a comparison's "than"; the part of the sentence
 that speaks to it is negated only if the claim is; the country it gives as doing what it says is the claim's
@@ -22,11 +24,12 @@ figures: see `weighed`), negates it (outside a condition: "if steps are not take
 claim's figures; not where the negation states the claim figure's bound, "does not exceed", nor in a relative
 clause of what the sentence has said; "refused to" denies only the verb after it), says it lacks what the claim
 says it has, or sets an opposing word against it contradicts it; one that says much of what a claim's "not"
-denies, negating nothing and seeking nothing, contradicts that claim. Anything else on the subject is related.
+denies (the word after the "not" among it: "pleaded in vain" does not contradict "pleaded without
+success"), negating nothing and seeking nothing, contradicts that claim. Anything else on the subject is related.
 Meaning only lowers the share of words a sentence near the claim must hold (the engine says which are near),
 never below what the claim says its subject is ("... is enormous"), which the sentence says or says in other
-words; the rules err towards "related", never towards "supports", because a student would cite a claim shown as
-supported.
+words (or, for a particle the analyser drops, "... is over", says as written); the rules err towards
+"related", never towards "supports", because a student would cite a claim shown as supported.
 """
 
 from __future__ import annotations
@@ -53,6 +56,44 @@ CONTRADICT_COVERAGE = 0.5
 RELATED_COVERAGE = 0.3
 # Floating point noise between two figures that are the same ("4.77 million" and "4,770,000").
 _SAME_FIGURE = 1e-9
+# Two amounts in different units of one measure are the same when they are within this share of each
+# other in its base unit: "36 months" is "3 years", which a month's average length makes 0.02% apart.
+_CONVERTED = 0.01
+_DAY = 86_400.0
+# Units of measure, by how a figure's next word writes them: the measure and the unit's size in its base
+# unit. "three weeks" is no "three months", however the rest of the sentence agrees.
+_UNITS: dict[str, tuple[str, float]] = {
+    word: (measure, size)
+    for measure, units in (
+        (
+            "time",
+            (
+                ("second seconds", 1.0),
+                ("minute minutes", 60.0),
+                ("hour hours", 3_600.0),
+                ("day days", _DAY),
+                ("week weeks", 7 * _DAY),
+                ("fortnight fortnights", 14 * _DAY),
+                ("month months", 365.25 / 12 * _DAY),
+                ("year years", 365.25 * _DAY),
+                ("decade decades", 3_652.5 * _DAY),
+                ("century centuries", 36_525 * _DAY),
+            ),
+        ),
+        (
+            "length",
+            (
+                ("metre metres meter meters", 1.0),
+                ("kilometre kilometres kilometer kilometers km", 1_000.0),
+                ("mile miles", 1_609.344),
+            ),
+        ),
+        ("area", (("hectare hectares", 10_000.0), ("acre acres", 4_046.856))),
+        ("mass", (("kilogram kilograms kg", 1.0), ("tonne tonnes", 1_000.0))),
+    )
+    for words, size in units
+    for word in words.split()
+}
 # A dash between two numbers that makes a range of them ("2015-2030", "10–15%"): both ends are figures it
 # gives, where the statistics' pattern reads the second as no figure of its own.
 _RANGE_DASH = re.compile(r"(?<=\d)\s?[-–]\s?(?=\d)")
@@ -70,6 +111,8 @@ _NEGATION = re.compile(
     r"|\b(?:has|have|had) yet to\b",
     re.IGNORECASE,
 )
+# Words after a negation that say how long it holds, not what it denies: "no longer", "not any more".
+_LASTING = ("longer", "more", "any", "further", "ever", "yet")
 # A negation before one of these states a bound, not a denial: "does not exceed US$ 50 billion" says "at most".
 _BOUND = re.compile(r"\s+(?:exceed|surpass)(?:s|ed|ing)?\b", re.IGNORECASE)
 # A claim figure's qualifier that gives an upper bound, which such a negation states ("less than US$ 50 billion").
@@ -145,12 +188,17 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z]
 _FRAME = re.compile(r"^\s*(?:according to|as (?:reported|stated|said|written) (?:by|in))\s+", re.IGNORECASE)
 # A country as the one who says what the claim gives: "Singapore says ...", "Togo said that ...",
 # "According to Mali, ..." (the frame above taken off: only after it does a comma end the sayer, or "Mali,
-# Niger and Chad have ..." would be Mali's saying). A speech's own country says each of its sentences.
+# Niger and Chad have ..." would be Mali's saying). A speech's own country says each of its sentences, so that
+# the verb it says them with ("calls for", "urges", "agrees") is no word a sentence of it must hold.
 _SAYER = re.compile(
     r"^\s*(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][\w’'.-]*)*)"
-    r"(?:(?P<comma>,)|\s+(?:says|said|states|stated|argues|argued|believes|believed|warns|warned|notes|noted|reports"
-    r"|reported|claims|claimed|maintains|maintained|insists|insisted|told|tells|declares|declared)\b)"
+    r"(?:(?P<comma>,)|\s+(?P<verb>says|said|states|stated|argues|argued|believes|believed|warns|warned|notes|noted"
+    r"|reports|reported|claims|claimed|maintains|maintained|insists|insisted|told|tells|declares|declared"
+    r"|call(?:s|ed)?\s+(?:for|on)|appeal(?:s|ed)?\s+(?:for|to)|urges|urged|agrees|agreed|hopes|hoped|thinks|thought"
+    r"|considers|considered|stresses|stressed|emphasi[sz]es|emphasi[sz]ed)\b)"
 )
+# The sayer's verbs that name whom it asks next.
+_ASKING = re.compile(r"call(?:s|ed)?\s+on|appeal(?:s|ed)?\s+to|urge[sd]")
 # A name's word after "the", as a text refers back to one it gave in full: "the Government", "the Commission".
 _DEFINITE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b")
 # A thing the sentence before named, pointed back to: "Chad calls for the lifting of this embargo" after "we
@@ -239,6 +287,13 @@ _CALENDAR = frozenset[str]().union(*_ALTERNATIVES)
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
 # Words that make a phrasal verb of the verb before them ("gone through", "set up").
 _PARTICLES = frozenset("through up out down off back over away".split())
+# A particle a copula links the subject to, which the analyser drops as a stop word but which is the
+# claim's point: "the crisis is over", "the war is finally over". Not a figure's qualifier ("is over 50%").
+_PARTICLE_PREDICATE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_COPULAS))})\s+(?:(?:{'|'.join(sorted(_DEGREE))}|[a-z]+ly)\s+)?"
+    rf"({'|'.join(sorted(_PARTICLES))})\b(?!\s*[\d$€£])",
+    re.IGNORECASE,
+)
 # Words that put what a claim says in a place: "carried out in every township in Myanmar".
 _PLACING = frozenset("in at across throughout within".split())
 # Small words inside a name: "the Republic of South Sudan".
@@ -277,6 +332,9 @@ class _Figure:
     counts: str | None
     # It numbers what the word before it names ("resolution 181"), and counts nothing.
     label: bool
+    # The unit it is measured in, by the first of the words after it that names one: its measure and the
+    # unit's size ("10 long years": time, a year's seconds), or None.
+    unit: tuple[str, float] | None
 
 
 # Whether a word means nearly what one of some others means ("abroad" / "worldwide"): see `ClaimReader`.
@@ -306,7 +364,8 @@ class ClaimReader:
         claim = _FRAME.sub("", claim)
         self._near = near
         # the country the claim gives as saying the rest ("Singapore says ..."), and that rest
-        self._sayer, stated = _said_by(claim, framed=framed)
+        self._sayer, stated, saying = _said_by(claim, framed=framed)
+        self._saying = set(_words(terms(saying)))  # the verb it says it with ("urge" of "Togo urges ...")
         self.words = _words(terms(claim))
         # the claim's words in order with their terms: words left out together may be said in one ("come
         # back" as "returned")
@@ -327,9 +386,12 @@ class ClaimReader:
         self._abbreviated = {term[0]: a for a in abbreviations(claim) if (term := terms(a.upper()))}
         self._spelling = spelling_words(claim)
         self._negated = _NEGATION.search(claim) is not None
-        # each negation with the first word after it that is a term: "without limitation" → ("without", "limit")
+        # each negation with the first word after it that is a term, past words that only make it last ("no
+        # longer"): "without limitation" → ("without", "limit"), "no longer hurt" → ("no", "hurt")
+        lasting = set(terms(" ".join(_LASTING)))
         self._negations = [
-            (m.group(0).lower(), next(iter(terms(claim[m.end() :])), None)) for m in _NEGATION.finditer(claim)
+            (m.group(0).lower(), next((t for t in terms(claim[m.end() :]) if t not in lasting), None))
+            for m in _NEGATION.finditer(claim)
         ]
         # the claim's words in order, and the words set against each (WordNet's antonyms), for `_substituted`
         written = _TOKEN.findall(claim)
@@ -367,6 +429,8 @@ class ClaimReader:
             if j is not None and (j + 1 == len(written) or self._tokens[j + 1] not in _PREPOSITIONS)
             for t in analysed[j]
         }
+        # the particles the claim says its subject is ("over" of "is over"), which a sentence must say too
+        self._particles = {m.group(1).lower() for m in _PARTICLE_PREDICATE.finditer(claim)}
         self._universal = _UNIVERSAL.search(claim) is not None
         # the words the claim says after "the" as the only one ("the greatest"), not as one of several
         among = {m.start(1) for m in _ONE_OF.finditer(claim)}
@@ -444,6 +508,7 @@ class ClaimReader:
                 named |= speaker
             if self._sayer and self._sayer <= speaker:
                 named |= self._sayer  # "Singapore says ..." of a sentence of Singapore's own speech
+                context |= self._saying
         # the source's words, read only for a claim with a name that is not a country's
         told = set(_words(self._terms(source))) | _acronyms(source) if source and self.names_other else set[str]()
         for (countries, terms), qualified in zip(self._names, self._qualified, strict=True):
@@ -512,6 +577,8 @@ class ClaimReader:
                 and not missing
                 and coverage >= CLOSE_SUPPORT_COVERAGE
                 and _NEGATION.search(sentence) is None
+                # it says what the claim denies: "pleaded in vain" is no "pleaded without success" undenied
+                and all(term is None or self._holds(words, term) for _, term in self._negations)
                 and (self._seeks or not self._only_sought(sentence))
             ):
                 return Judgement("contradicts", coverage, given=given)
@@ -541,6 +608,7 @@ class ClaimReader:
             )
             and not self._replaced(sentence, words)
             and not self._done_by_another(sentence, speaker)
+            and self._particles <= {t.lower() for t in _TOKEN.findall(sentence)}
         )
         return Judgement("supports" if states else "related", coverage, given=given)
 
@@ -1026,16 +1094,21 @@ def _names(claim: str) -> list[str]:
     return found
 
 
-def _said_by(claim: str, *, framed: bool) -> tuple[frozenset[str], str]:
+def _said_by(claim: str, *, framed: bool) -> tuple[frozenset[str], str, str]:
     """The country the claim gives as saying what it claims, when it opens with it as the one who says
-    ("Singapore says ...", or "Mali, ..." after an "According to" taken off: `framed`), and what it says;
-    none, and the whole claim, for "Singapore has ..." or a name with more than a country in it ("Amnesty
-    International UK says ...")."""
+    ("Singapore says ...", or "Mali, ..." after an "According to" taken off: `framed`), what it says, and the
+    verb it says it with; none, the whole claim and no verb for "Singapore has ..." or a name with more than a
+    country in it ("Amnesty International UK says ...")."""
     match = _SAYER.match(claim)
     if match is None or (match.group("comma") and not framed):
-        return frozenset(), claim
+        return frozenset(), claim, ""
     named = only_country(match.group("who"), _NOT_NAMES)
-    return (named, claim[match.end() :]) if named else (frozenset(), claim)
+    if not named:
+        return frozenset(), claim, ""
+    verb = match.group("verb") or ""
+    # one it asks is no doer of what it says: "Timor-Leste calls on the United States Congress to lift ..."
+    # is Timor-Leste's call
+    return named, claim if _ASKING.fullmatch(verb) else claim[match.end() :], verb
 
 
 def _actor(sentence: str) -> set[str]:
@@ -1100,11 +1173,14 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
         step = unit * 10**-decimals if decimals else 0.0
         # (not a possessive, which says whose, nor another figure's scale: "33 of the world's 48 least
         # developed countries", "70 per cent of the 34 million AIDS sufferers")
-        following = itertools.islice(
-            (w.group(0) for w in _WORD.finditer(text, match.end()) if not _PASSED_OVER.search(w.group(0))),
-            _COUNTS_WORDS,
+        following = list(
+            itertools.islice(
+                (w.group(0) for w in _WORD.finditer(text, match.end()) if not _PASSED_OVER.search(w.group(0))),
+                _COUNTS_WORDS,
+            )
         )
         counts = next((t for word in following for t in _words(terms(word))), None)
+        measured = next((_UNITS[w] for word in following if (w := word.lower()) in _UNITS), None)
         number = text[match.end("qualifier") if match.group("qualifier") else match.start() : match.end()]
         written = match.group(0).strip()
         figures.append(
@@ -1116,6 +1192,7 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
                 step,
                 counts,
                 is_label(match),
+                measured,
             )
         )
     return figures
@@ -1139,6 +1216,11 @@ def _same(claimed: _Figure, given: _Figure) -> bool:
     (a claim's "4.8 million" for "4.77 million"; never "2009" for "2006")."""
     if claimed.percent != given.percent:
         return False
+    if claimed.unit and given.unit and claimed.unit[0] == given.unit[0]:
+        # one measure: the same amount in the same unit or another ("two decades", "20 years"), never the
+        # same number of another unit ("three months" for "Three weeks")
+        a, b = claimed.value * claimed.unit[1], given.value * given.unit[1]
+        return abs(a - b) <= _CONVERTED * max(abs(a), abs(b)) or abs(a - b) < claimed.step * claimed.unit[1] / 2
     if abs(claimed.value - given.value) <= _SAME_FIGURE * max(abs(claimed.value), abs(given.value)):
         return True
     return abs(claimed.value - given.value) < claimed.step / 2

@@ -854,3 +854,51 @@ def test_few_is_set_against_many(engine):
     # "a few" is some, which "many" holds
     claim = "A few trained judges have left Timor-Leste."
     assert _relation(engine, claim, "Many trained judges have left Timor-Leste.") == ("supports", None)
+
+
+def test_the_same_number_of_another_unit_is_another_figure(engine):
+    sentence = "Three weeks ago, the Danish Government submitted a draft bill to its Parliament."
+    claim = "The Danish Government submitted a draft bill to its Parliament three months ago."
+    assert _relation(engine, claim, sentence) == ("contradicts", "Three")
+    assert _relation(engine, claim.replace("months", "weeks"), sentence) == ("supports", None)
+    # the same amount in another unit of the measure is the claim's
+    claim = "Sierra Leone's rebellion lasted two decades."
+    assert _relation(engine, claim, "Sierra Leone's rebellion lasted 20 years.") == ("supports", None)
+    assert _relation(engine, claim, "Sierra Leone's rebellion lasted 20 months.") == ("contradicts", "20")
+
+
+def test_a_particle_the_claim_says_its_subject_is_must_be_said(engine):
+    sentence = "The serious humanitarian crisis in Sierra Leone still prevails."
+    assert _relation(engine, "The humanitarian crisis in Sierra Leone is over.", sentence) == ("related", None)
+    assert _relation(engine, "The humanitarian crisis in Sierra Leone is finally over.", sentence) == ("related", None)
+    assert _relation(engine, "The humanitarian crisis in Sierra Leone is over.", sentence + " It is over.") == (
+        "supports",
+        None,
+    )
+    # "over" before a figure qualifies it, and says nothing of the subject
+    claim = "The rate of poverty in Sierra Leone is over 60 per cent."
+    assert _relation(engine, claim, "The rate of poverty in Sierra Leone is more than 60 per cent.") == (
+        "supports",
+        None,
+    )
+
+
+def test_a_claims_not_is_contradicted_only_by_a_sentence_holding_what_it_denies(engine):
+    sentence = "At the conference, Sierra Leone pleaded in vain for action against arms transfers to rebels."
+    claim = "At the conference, Sierra Leone pleaded without success for action against arms transfers to rebels."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, claim, sentence.replace("in vain", "with success")) == ("contradicts", None)
+    # what "no longer" denies is the word after it
+    claim = "Liberia says the sanctions no longer hurt the country."
+    assert _relation(engine, claim, "Sanctions continue to hurt Liberia.") == ("contradicts", None)
+
+
+def test_the_verb_a_speech_says_its_sentences_with_is_no_word_they_must_hold(engine):
+    sentence = "The world must achieve nuclear disarmament."
+    claim = "Chad calls for nuclear disarmament."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"TD"})) == ("supports", None)
+    assert _relation(engine, claim, sentence, speaker=frozenset({"DK"})) == ("related", None)
+    # the one it calls on is no doer of the claim
+    sentence = "We appeal to the United States Congress to lift all forms of sanctions on Cuba."
+    claim = "Timor-Leste calls on the United States Congress to lift all forms of sanctions on Cuba."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"TL"})) == ("supports", None)

@@ -55,9 +55,12 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # on their first run; Afghanistan's speech, held out with them, two of its ten (by meaning only; which
     # ones unread). Round 22's second part (a near word in the source's place) showed three development
     # ones, which three rules took away: "began to withdraw" is no "completed the withdrawal", "pleaded with
-    # the Security Council to lift the sanctions" no "lifted the sanctions", "very few" no "many".
-    # Reached: 14 of 295.
-    assert scores.false_supported.found <= 14, [p for p in scores.problems if "FALSE" in p]
+    # the Security Council to lift the sanctions" no "lifted the sanctions", "very few" no "many". Round 23's
+    # three speeches showed two development ones, which two rules took away ("Three weeks ago" is no "three
+    # months ago"; "the crisis still prevails" no "the crisis is over"); Burkina Faso's and Zimbabwe's
+    # speeches, held out with them, three of their thirteen (which ones unread).
+    # Reached: 17 of 333.
+    assert scores.false_supported.found <= 17, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -65,11 +68,11 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # (target 0.95). A speech's first person speaks for the country its
     # sidecar names as author: that took it from 119 to 131, and a promise no longer stating what it promises
     # took one held-out claim back, which one unread; so did a claim's point that a sentence must say
-    # (reached: 173 of 226).
-    assert scores.true_supported.found >= 173, scores.problems
+    # (reached: 197 of 266).
+    assert scores.true_supported.found >= 197, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 124 of 182).
-    assert scores.contradicted.found >= 124, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 139 of 208).
+    assert scores.contradicted.found >= 139, [p for p in scores.problems if "wrong sentence" in p]
