@@ -1,7 +1,8 @@
 """The countries a text names, however it names them: "North Korea", "the Democratic People's Republic of
 Korea", "DPRK" and "Korea, Democratic People's Republic of" are one country. The names come from
 pycountry's copy of ISO 3166; only the few short names in everyday use that ISO does not carry
-("Russia", "Burma") are listed here.
+("Russia", "Burma") are listed here. A country's people are named by its name with an ending ("North
+Korean", "Kenyans") or, where no ending makes it, by countryinfo's name for them ("Danish", "Dutch").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import cache
 from typing import TypeAlias
 
 import pycountry
+from countryinfo import CountryInfo
 
 _Tree: TypeAlias = dict[str, "_Tree"]  # a name's next letter, and the names from there ("" ends one)
 # Curly apostrophes are written straight before matching: "People’s" is "People's".
@@ -23,6 +25,11 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _MINOR = frozenset("of the and".split())
 # A name's people and adjective are written on it: "North Korean", "Bangladeshis", "Kenyan", "Iranian".
 _DEMONYM = "(?:n|ns|an|ans|ian|ians|i|is)?"
+# A people's name several countries share names the most populous of them only when it outnumbers the next
+# this many times over: "Chinese" is China's (not Hong Kong's), "Congolese" neither Congo's.
+_OUTNUMBERS = 50
+# People's names that are also a continent's or the Americas' adjective: "Latin American" is no American.
+_CONTINENTAL = frozenset({"american", "african", "asian", "european"})
 # An acronym this short names too many things ("US" is also a word) to stand for a country alone.
 _MIN_ACRONYM = 3
 # Sentences a document must name its main country in (see `main_country`).
@@ -80,12 +87,18 @@ def _found(text: str) -> Iterator[tuple[str, int, int, bool]]:
     # Dominica's people and the Dominican Republic's, and names neither for sure ("Russian", the first
     # word of the Russian Federation, still names Russia). "Dominicans" are either too.
     first_words = _first_words()
-    for m in found:
+    demonyms = _demonyms()
+    reached = 0  # the end of the last name taken: of overlapping names, across the two patterns, the
+    # longest ("French Polynesia" is no "French")
+    for m in sorted(found, key=lambda m: (m.start(), -m.end())):
+        if m.start() < reached:
+            continue
+        reached = m.end()
         name, whole = m.group("name").lower(), m.group(0).lower()
         code = codes[name]
         person = whole[:-1] if whole != name and whole.endswith("s") else whole
-        if code == first_words.get(person, code):
-            yield code, m.start(), m.end(), whole != name
+        if name in demonyms or code == first_words.get(person, code):
+            yield code, m.start(), m.end(), whole != name or name in demonyms
 
 
 def without_countries(text: str) -> str:
@@ -118,7 +131,17 @@ def _first_words() -> dict[str, str]:
 
 @cache
 def _spellings() -> tuple[dict[str, str], dict[str, str]]:
-    """Every name of every country in lower case, with its country and as it is written."""
+    """Every name of every country in lower case, with its country and as it is written, its people's names
+    that no ending of a name makes (`_demonyms`) among them."""
+    codes, written = _official_spellings()
+    demonyms = _demonyms()
+    return codes | {d: code for d, (code, _) in demonyms.items()}, written | {d: w for d, (_, w) in demonyms.items()}
+
+
+@cache
+def _official_spellings() -> tuple[dict[str, str], dict[str, str]]:
+    """Every ISO 3166 name of every country (and the short names it leaves out), in lower case, with its
+    country and as it is written."""
     codes: dict[str, str] = {}
     written: dict[str, str] = {}
     for country in pycountry.countries:
@@ -129,26 +152,71 @@ def _spellings() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @cache
+def _demonyms() -> dict[str, tuple[str, str]]:
+    """Each country's people's name that no ending of its name makes ("Danish", "Dutch", "French", "Filipino",
+    "Burkinabe"), from countryinfo's table, in lower case, with its country and as written: one several
+    countries share, or that opens another's name ("French Polynesia"), only for one that outnumbers the
+    others (`_OUTNUMBERS`); not one a name with an ending already reads ("Indian", and "Dominican", which
+    names neither for sure), nor a continent's."""
+    codes, _ = _official_spellings()
+    named = re.compile(r"(?:" + _prefix_tree(codes) + r")" + _DEMONYM)
+    population: dict[str, int] = {}
+    peoples: dict[str, dict[str, str]] = {}
+    for info in CountryInfo.all().values():
+        iso = info.get("ISO")
+        code = iso.get("alpha2") if iso else None  # (the few entries of places without an ISO code have none)
+        if not code or pycountry.countries.get(alpha_2=code) is None:
+            continue
+        # (the largest of its entries: Wales shares the United Kingdom's code, without a population)
+        population[code] = max(population.get(code, 0), info.get("population") or 0)
+        for people in re.split(r"\s*[,/]\s*", info.get("demonym") or ""):
+            key = people.lower()
+            if people and key not in _CONTINENTAL and not named.fullmatch(key):
+                peoples.setdefault(key, {})[code] = people
+    first_words = _first_words()
+    demonyms: dict[str, tuple[str, str]] = {}
+    for key, by_code in peoples.items():
+        # the countries it may name: those whose people it names, and one whose name it opens ("French
+        # Polynesia")
+        rivals = set(by_code) | {first_words.get(key, next(iter(by_code)))}
+        sizes = sorted(((population.get(c, 0), c) for c in rivals), reverse=True)
+        if sizes[0][1] in by_code and (len(sizes) == 1 or sizes[0][0] >= _OUTNUMBERS * max(sizes[1][0], 1)):
+            demonyms[key] = (sizes[0][1], by_code[sizes[0][1]])
+    return demonyms
+
+
+@cache
 def _names() -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for every name of every country, longest first, and each name's country."""
     codes, written = _spellings()
-    # Names match in any case; an acronym only in capitals ("PRC", never "prc").
-    acronyms = [f"(?-i:{re.escape(written[n])})" for n in sorted(codes, key=len, reverse=True) if written[n].isupper()]
-    names = _prefix_tree([n for n in codes if not written[n].isupper()])
+    # Names match in any case; an acronym, and a people's name, only as written ("PRC", never "prc"; "Polish",
+    # never the verb "polish").
+    as_written = _as_written()
+    acronyms = [f"(?-i:{re.escape(written[n])})" for n in sorted(codes, key=len, reverse=True) if n in as_written]
+    names = _prefix_tree([n for n in codes if n not in as_written])
     pattern = re.compile(r"\b(?P<name>" + "|".join([names, *acronyms]) + r")" + _DEMONYM + r"\b", re.IGNORECASE)
     return pattern, codes
 
 
 @cache
 def _split_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """`_names()` as two patterns matched apart: the names, for text in lower case; the acronyms, as written."""
+    """`_names()` as two patterns matched apart: the names, for text in lower case; the acronyms and people's
+    names, as written."""
     codes, written = _spellings()
-    names = _prefix_tree([n for n in codes if not written[n].isupper()])
-    acronyms = _prefix_tree([written[n] for n in codes if written[n].isupper()])
+    as_written = _as_written()
+    names = _prefix_tree([n for n in codes if n not in as_written])
+    acronyms = _prefix_tree([written[n] for n in codes if n in as_written])
     return (
         re.compile(r"\b(?P<name>" + names + r")" + _DEMONYM + r"\b"),
         re.compile(r"\b(?P<name>" + acronyms + r")" + _DEMONYM + r"\b"),
     )
+
+
+@cache
+def _as_written() -> frozenset[str]:
+    """The names (in lower case) matched only as written: acronyms and people's names."""
+    codes, written = _spellings()
+    return frozenset(n for n in codes if written[n].isupper() or n in _demonyms())
 
 
 def _prefix_tree(names: Iterable[str]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.content.countries import countries_in, without_countries
+from bot.content.countries import countries_in, country_mentions, without_countries
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,11 @@ from bot.content.countries import countries_in, without_countries
         ("Palestine and the Holy See", {"PS", "VA"}),
         # short and former names in everyday use, which ISO does not carry
         ("Russia, Turkey and Burma", {"RU", "TR", "MM"}),
+        # people's names no ending of the country's name makes, from countryinfo
+        ("The Danish Government and the Dutch", {"DK", "NL"}),
+        ("Filipino workers and Swiss banks", {"PH", "CH"}),
+        # one that opens a territory's name names the country that outnumbers it
+        ("British and French troops", {"GB", "FR"}),
     ],
 )
 def test_a_country_is_found_by_any_of_its_names(text, countries):
@@ -33,8 +38,19 @@ def test_a_name_inside_a_longer_one_names_only_the_longer_country():
 
 @pytest.mark.parametrize(
     "text",
-    # "Dominican" is the people of Dominica and of the Dominican Republic: it names neither for sure
-    ["Korea", "Indiana Jones", "the dprk in lower case", "the Dominican people", "Dominicans"],
+    # "Dominican" is the people of Dominica and of the Dominican Republic, "Congolese" of both Congos: they
+    # name neither for sure; a people's name matches only as written ("polish" is a verb), and "Latin
+    # American" is no American
+    [
+        "Korea",
+        "Indiana Jones",
+        "the dprk in lower case",
+        "the Dominican people",
+        "Dominicans",
+        "Congolese refugees",
+        "polish the text",
+        "Latin American states",
+    ],
 )
 def test_words_that_are_not_a_country_name_name_none(text):
     assert countries_in(text) == set()
@@ -58,3 +74,8 @@ def test_a_name_written_without_the_article_before_its_head_is_the_same_country(
     assert countries_in("the Democratic Republic of Congo") == {"CD"}
     assert countries_in("the Democratic Republic of the Congo") == {"CD"}
     assert countries_in("the Republic of Congo") == {"CG"}
+
+
+def test_of_overlapping_names_the_longest_is_taken():
+    assert countries_in("French Polynesia") == {"PF"}
+    assert country_mentions("the Swiss Confederation and the Swiss") == [("CH", 4, 23)]
