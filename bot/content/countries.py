@@ -28,8 +28,8 @@ _DEMONYM = "(?:n|ns|an|ans|ian|ians|i|is)?"
 # A people's name several countries share names the most populous of them only when it outnumbers the next
 # this many times over: "Chinese" is China's (not Hong Kong's), "Congolese" neither Congo's.
 _OUTNUMBERS = 50
-# People's names that are also a continent's or the Americas' adjective: "Latin American" is no American.
-_CONTINENTAL = frozenset({"american", "african", "asian", "european"})
+# A people's name that is also the Americas' adjective: "Latin American" is no American.
+_CONTINENTAL = frozenset({"american"})
 # An acronym this short names too many things ("US" is also a word) to stand for a country alone.
 _MIN_ACRONYM = 3
 # Sentences a document must name its main country in (see `main_country`).

@@ -111,8 +111,9 @@ _NEGATION = re.compile(
     r"|\b(?:has|have|had) yet to\b",
     re.IGNORECASE,
 )
-# Words after a negation that say how long it holds, not what it denies: "no longer", "not any more".
-_LASTING = ("longer", "more", "any", "further", "ever", "yet")
+# Words after a negation that say how long it holds, not what it denies: "no longer", "not ever", "not yet"
+# ("any more" and "further" are stop words, which the analyser drops already).
+_LASTING = ("longer", "ever", "yet")
 # A negation before one of these states a bound, not a denial: "does not exceed US$ 50 billion" says "at most".
 _BOUND = re.compile(r"\s+(?:exceed|surpass)(?:s|ed|ing)?\b", re.IGNORECASE)
 # A claim figure's qualifier that gives an upper bound, which such a negation states ("less than US$ 50 billion").
