@@ -58,6 +58,11 @@ SOURCES = (
     "DNK_56_2001.txt",
     "BFA_56_2001.txt",
     "ZWE_56_2001.txt",
+    "SWE_61_2006.txt",
+    "MOZ_60_2005.txt",
+    "COL_61_2006.txt",
+    "DOM_66_2011.txt",
+    "IRQ_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
