@@ -127,7 +127,10 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|whom)\b", re.IGNORECASE)
 # them ("the international community's lack of real will" of "it has shown real will"), but never state a
 # claim's own "not" or "no", whose sense they need not share.
 _LACK = re.compile(r"\b(?:lack(?:s|ed|ing)?(?:\s+of\b)?|absence\s+of\b)", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\b(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
+# ("yet" joins clauses, but not in "not yet", "as yet" or "has yet to", which say when)
+_CLAUSE_BREAK = re.compile(
+    r"[;:()—–]|,\s|\b(?:but|while|whereas|although|though|(?<!not )(?<!as )(?<!has )(?<!have )yet)\b", re.IGNORECASE
+)
 # A sentence saying only that something could happen does not state that it has: "... could result in the
 # entire African continent falling under the grip of terrorist groups" (not "may": the Declaration's "may
 # not be invoked" is its "cannot").
@@ -179,6 +182,11 @@ _THAN = re.compile(
     r"|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b)",
     re.IGNORECASE,
 )
+# The words that say which way a comparison goes, the last before its "than": greater (0) or smaller (1).
+_COMPARATIVES = (
+    frozenset("more higher greater larger bigger".split()),
+    frozenset("less fewer lower smaller".split()),
+)
 _UNIVERSAL = re.compile(r"\b(?:all|every|everyone|everybody|entire|whole|always|each and every)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|[Mm]ine)\b")
@@ -191,12 +199,22 @@ _FRAME = re.compile(r"^\s*(?:according to|as (?:reported|stated|said|written) (?
 # "According to Mali, ..." (the frame above taken off: only after it does a comma end the sayer, or "Mali,
 # Niger and Chad have ..." would be Mali's saying). A speech's own country says each of its sentences, so that
 # the verb it says them with ("calls for", "urges", "agrees") is no word a sentence of it must hold.
-_SAYER = re.compile(
-    r"^\s*(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][\w’'.-]*)*)"
-    r"(?:(?P<comma>,)|\s+(?P<verb>says|said|states|stated|argues|argued|believes|believed|warns|warned|notes|noted"
+_SAYER_NAME = r"(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][\w’'.-]*)*)"
+_SAYING = (
+    r"says|said|states|stated|argues|argued|believes|believed|warns|warned|notes|noted"
     r"|reports|reported|claims|claimed|maintains|maintained|insists|insisted|told|tells|declares|declared"
     r"|call(?:s|ed)?\s+(?:for|on)|appeal(?:s|ed)?\s+(?:for|to)|urges|urged|agrees|agreed|hopes|hoped|thinks|thought"
-    r"|considers|considered|stresses|stressed|emphasi[sz]es|emphasi[sz]ed)\b)"
+    r"|considers|considered|stresses|stressed|emphasi[sz]es|emphasi[sz]ed|wants|wanted"
+)
+_SAYER = re.compile(rf"^\s*{_SAYER_NAME}(?:(?P<comma>,)|\s+(?P<verb>{_SAYING})\b)")
+# The office that speaks for a country, after its name: "Colombia's President says ..."
+_OFFICE = re.compile(
+    r"['’]s\s+(?:President|Prime\s+Minister|(?:Foreign\s+)?Minister|Government|King|Queen|delegation|representative)$"
+)
+# The sayer put after what it says, as news writes it: "..., Sweden says." ("..., according to Sweden.")
+_SAYER_AFTER = re.compile(
+    rf",\s+(?:according\s+to\s+{_SAYER_NAME}|{_SAYER_NAME.replace('who', 'after')}\s+(?P<verb>says|said|argues|argued|"
+    rf"believes|believed|warns|warned|notes|noted|reports|reported|claims|claimed|insists|insisted))\s*[.!]?\s*$"
 )
 # The sayer's verbs that name whom it asks next.
 _ASKING = re.compile(r"call(?:s|ed)?\s+on|appeal(?:s|ed)?\s+to|urge[sd]")
@@ -245,6 +263,9 @@ _PARTIAL = frozenset({"most", "many", "some", "several", "few", "half", "part"})
 _SUBJECT_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
 _SOMEONE = frozenset({""})
 _PREPOSITIONS = frozenset("in on at for by from with of about against during since into over under".split())
+# Words after which a country is what a sentence speaks of, not its actor: "With regard to Western Sahara, we
+# urge ...", "aid to Haiti".
+_NOT_ACTOR_AFTER = _PREPOSITIONS | {"to", "towards", "regarding", "concerning"}
 _NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this that these those their".split())
 # Opposing predicates: a small, closed class of words that decides most claims a sentence contradicts,
 # wherever the sentence says them. WordNet's 33,180 pairs (`lexicon`) count only in the claim word's own
@@ -269,9 +290,22 @@ _OPPOSITES = (
     ),
     ("legal lawful", "illegal unlawful"),
 )
+# The axes of change, whose words on one side say one another as written ("fell", "declined", "was down to").
+_CHANGES = _OPPOSITES[:2]
 # Words of how many, set against each other: the analyser drops them as stop words, so they are read as
 # written ("many trained judges" / "very few trained judges"); "a few" is some, not few.
 _MANY = frozenset("many numerous plenty countless".split())
+# Words of degree set against each other before the word they grade ("a more ambitious outcome" / "the less
+# ambitious outcome"): stop words too, so WordNet's antonyms never reach them. Before a word of the claim's
+# own only, not before "than", which a figure follows ("more than 40,000" is the figure's, compared there).
+_DEGREES = {
+    "more": frozenset({"less", "fewer"}),
+    "less": frozenset({"more"}),
+    "fewer": frozenset({"more"}),
+    "most": frozenset({"least", "fewest"}),
+    "least": frozenset({"most"}),
+    "fewest": frozenset({"most"}),
+}
 _FEW = re.compile(r"(?<!\ba )\b(?:few|scarcely any|hardly any)\b", re.IGNORECASE)
 # Closed sets whose members stand in one another's place, set against each other there as antonyms are:
 # "extended to 30 September 2020" does not state "extended to 30 October 2020". Only as written with a
@@ -405,6 +439,10 @@ class ClaimReader:
         ]
         self._forms = frozenset[str]().union(*(forms(t) for t, a in zip(self._tokens, analysed, strict=True) if a))
         self._against = [_set_against(w) if a else frozenset[str]() for w, a in zip(written, analysed, strict=True)]
+        # each word of degree grading a word of the claim's own, by its place: what it is set against
+        self._degrees = {
+            i: _DEGREES[token] for i, token in enumerate(self._tokens[:-1]) if token in _DEGREES and analysed[i + 1]
+        }
         self._content = [bool(a) for a in analysed]  # a word with terms of its own, not a stop word
         # where the claim puts a name: the word and the placing word before it ("township", "in" before
         # "Myanmar"), by the name's first word, for `_placed_elsewhere`
@@ -440,6 +478,9 @@ class ClaimReader:
         # the United States"
         compared = _THAN.split(claim, maxsplit=1)
         self._compared = (countries_in(compared[0]), countries_in(compared[1])) if len(compared) == 2 else None
+        # what the claim compares, each side's own words, and which way: "more guerrillas have been killed than
+        # demobilized" (`_compared_the_other_way`)
+        self._comparison = _comparison(claim, terms)
         # the doer of what the claim gives, not of its saying: "Togo says Nigeria proposed ..." is Nigeria's
         self._doer = _doer(stated)
         self._possible = _POSSIBLE.search(claim) is not None
@@ -448,6 +489,13 @@ class ClaimReader:
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
         self._many, self._few = not _MANY.isdisjoint(self._tokens), _FEW.search(claim) is not None
         self._sides = [self._side(set(self.words), pair) for pair in self._opposites]
+        # the claim's words of change, each with every word on its side of its axis, as written and analysed
+        self._changes = [
+            (claimed, frozenset(side.split()) | frozenset(terms(side)))
+            for pair in _CHANGES
+            for side in pair
+            if (claimed := set(self.words) & set(terms(side)))
+        ]
 
     def judge(
         self,
@@ -479,6 +527,10 @@ class ClaimReader:
         near the claim in meaning."""
         said = self._said(sentence)
         words = said | self._abbreviated_otherwise(sentence, said)
+        written = said | {t.lower() for t in _TOKEN.findall(sentence)}
+        for claimed, side in self._changes:
+            if not side.isdisjoint(written):
+                words |= claimed  # the change said in another of its words ("was down to" for "fell")
         # Words the sentence's place says for it (its section's label, its source's names): they hold the
         # claim's names, but count neither for nor against how much of the claim it states, or every
         # sentence of the Declaration would state half of "Article 15 of the Declaration protects ...".
@@ -552,7 +604,12 @@ class ClaimReader:
             negation = _NEGATION.search(sentence)  # negated as the claim is, outside the clause that holds most of it
         if negation is None and not self._negated and not self._lacking:
             negation = _LACK.search(clause)
-        opposed = self._opposed(sentence, words) or self._substituted(sentence) or self._counted_otherwise(sentence)
+        opposed = (
+            self._opposed(sentence, words)
+            or self._substituted(sentence)
+            or self._counted_otherwise(sentence)
+            or self._compared_the_other_way(sentence)
+        )
         # A sentence without the claim's year and without another of its figures speaks of another time:
         # "$156 billion" over five years is no other figure for "$1,464 billion in 2008".
         another_time = any(_year_like(f) for f in missing) and not all(_year_like(f) for f in missing)
@@ -577,7 +634,10 @@ class ClaimReader:
                 and self._negated
                 and not missing
                 and coverage >= CLOSE_SUPPORT_COVERAGE
-                and _NEGATION.search(sentence) is None
+                # (a "without" of none of its words, "without discrimination", says how, and denies nothing)
+                and not any(
+                    m.group(0).lower() != "without" or self._denies(sentence, m) for m in _NEGATION.finditer(sentence)
+                )
                 # it says what the claim denies: "pleaded in vain" is no "pleaded without success" undenied
                 and all(term is None or self._holds(words, term) for _, term in self._negations)
                 and (self._seeks or not self._only_sought(sentence))
@@ -717,12 +777,15 @@ class ClaimReader:
 
     def _denial(self, clause: str, missing: list[_Figure]) -> re.Match[str] | None:
         """The clause's first negation, for a claim that negates nothing, passing over one that states the bound
-        the claim's figure gives ("does not exceed US$ 50 billion" of "less than US$ 50 billion") and one of
+        the claim's figure gives ("does not exceed US$ 50 billion" of "less than US$ 50 billion"), one that
+        bounds another figure ("does not exceed 35 per cent by 2010 and to reach ... 15 per cent by 2019" of "15
+        per cent by 2019") and one of
         claim words the clause has said before a relative clause ("has now ratified all the instruments ...
         that we had not signed or ratified previously")."""
         bounded = any(_UPPER_BOUND.match(f.written) for f in self._figures if f not in missing)
         for negation in _NEGATION.finditer(clause):
-            if bounded and _BOUND.match(clause, negation.end()):
+            bound = _BOUND.match(clause, negation.end())
+            if bound and (bounded or not self._bounds_own(clause[bound.end() :])):
                 continue
             denied = self._negated_terms(clause, negation)
             # (said before a relative clause the negation stands in: "has ratified X and has not ratified Y"
@@ -732,6 +795,11 @@ class ClaimReader:
             if not denied or not all(self._holds(said, t) for t in denied):
                 return negation
         return None
+
+    def _bounds_own(self, bounded: str) -> bool:
+        """The first figure of what a bound ("does not exceed") is set on is one of the claim's."""
+        first = next(iter(_figures(bounded, self._terms)), None)
+        return first is not None and any(_same(f, first) for f in self._figures)
 
     def _negated_terms(self, clause: str, negation: re.Match[str]) -> set[str]:
         """The claim's terms among the words the negation may deny (`_negated_words`)."""
@@ -759,7 +827,7 @@ class ClaimReader:
     def _substituted(self, sentence: str) -> str | None:
         """The sentence's word set against the claim's in its place, between the same neighbours: "by secret
         vote" where the claim says "by open vote", "shall be prohibited in" for "shall be permitted in", "a
-        strong proponent of" for "a strong opponent of"."""
+        strong proponent of" for "a strong opponent of", "less ambitious" for "more ambitious"."""
         written = _TOKEN.findall(sentence)
         tokens = [t.lower() for t in written]
         said = [forms(t) for t in tokens]
@@ -775,6 +843,14 @@ class ClaimReader:
                 after = i + 1 < len(claim) and j + 1 < len(tokens) and tokens[j + 1] == claim[i + 1]
                 if before or after or (written[j].islower() and _prefixed(claim[i], tokens[j])):
                     return written[j]
+        for i, against in self._degrees.items():
+            if claim[i] in tokens:
+                continue
+            j = next(
+                (j for j in range(len(tokens) - 1) if tokens[j] in against and tokens[j + 1] == claim[i + 1]), None
+            )
+            if j is not None:
+                return written[j]
         # a word unlike the claim's only in a short beginning, between both its neighbours: "a strong proponent
         # of" for "a strong opponent of" (WordNet sets neither against the other)
         following: dict[str, list[int]] = {}  # each place in the sentence, by the word before it
@@ -990,6 +1066,19 @@ class ClaimReader:
         # a country moved to the other side of "than"
         return bool(before & second - first) or bool(after & first - second)
 
+    def _compared_the_other_way(self, sentence: str) -> str | None:
+        """The sentence's comparative, where it compares what the claim does the other way: "the number of
+        demobilized guerrillas is higher than the number killed" against "more guerrillas have been killed
+        than demobilized" (its sides swapped), or "fewer guerrillas were killed than demobilized" (its word set
+        against the claim's)."""
+        if self._comparison is None or (theirs := _comparison(sentence, self._terms)) is None:
+            return None
+        (before, after, way, _), (first, second, their_way, word) = self._comparison, theirs
+        # (a word both sides of one share, "guerrillas" of the killed and the demobilized, tells nothing)
+        swapped = bool(after & first and before & second) and not after & second
+        kept = bool(before & first and after & second) and not (after & first or before & second)
+        return word if (swapped and way == their_way) or (kept and way != their_way) else None
+
     def _done_by_another(self, sentence: str, speaker: frozenset[str]) -> bool:
         """The sentence gives what the claim's country does to another: "Estonia has sent €20 million to
         Ukraine" for "Ukraine has sent €20 million to Estonia", or a speech's "We condemn the war crimes
@@ -1058,6 +1147,21 @@ def _set_against(word: str) -> frozenset[str]:
     return antonyms(word)
 
 
+def _comparison(text: str, terms: Callable[[str], list[str]]) -> tuple[set[str], set[str], int, str] | None:
+    """The terms on each side of the text's comparing "than" that the other side has not, which way it
+    compares (the side of `_COMPARATIVES` of its last such word before "than") and that word as written; None
+    without either."""
+    sides = _THAN.split(text, maxsplit=1)
+    if len(sides) < 2:
+        return None
+    for word in reversed(_TOKEN.findall(sides[0])):
+        way = next((i for i, words in enumerate(_COMPARATIVES) if word.lower() in words), None)
+        if way is not None:
+            before, after = set(_words(terms(sides[0]))), set(_words(terms(sides[1])))
+            return before - after, after - before, way, word
+    return None
+
+
 def _acronyms(sentence: str) -> set[str]:
     """The acronyms a sentence spells out or dots ("United Nations", "U.N."), as the terms a claim's "UN"
     is analysed into, so that either way of writing a name finds the other."""
@@ -1097,19 +1201,26 @@ def _names(claim: str) -> list[str]:
 
 def _said_by(claim: str, *, framed: bool) -> tuple[frozenset[str], str, str]:
     """The country the claim gives as saying what it claims, when it opens with it as the one who says
-    ("Singapore says ...", or "Mali, ..." after an "According to" taken off: `framed`), what it says, and the
+    ("Singapore says ...", "Colombia's President says ...", or "Mali, ..." after an "According to" taken off:
+    `framed`; or after it, "..., Sweden says"), what it says, and the
     verb it says it with; none, the whole claim and no verb for "Singapore has ..." or a name with more than a
     country in it ("Amnesty International UK says ...")."""
     match = _SAYER.match(claim)
     if match is None or (match.group("comma") and not framed):
-        return frozenset(), claim, ""
-    named = only_country(match.group("who"), _NOT_NAMES)
+        after = _SAYER_AFTER.search(claim)
+        named = only_country(after.group("who") or after.group("after"), _NOT_NAMES) if after else frozenset[str]()
+        if after is None or not named:
+            return frozenset(), claim, ""
+        return named, claim[: after.start()], after.group("verb") or ""
+    office = _OFFICE.search(match.group("who"))
+    named = only_country(match.group("who")[: office.start()] if office else match.group("who"), _NOT_NAMES)
     if not named:
         return frozenset(), claim, ""
     verb = match.group("verb") or ""
     # one it asks is no doer of what it says: "Timor-Leste calls on the United States Congress to lift ..."
-    # is Timor-Leste's call
-    return named, claim if _ASKING.fullmatch(verb) else claim[match.end() :], verb
+    # is Timor-Leste's call; the office says it with the verb ("President says")
+    stated = claim if _ASKING.fullmatch(verb) else claim[match.end() :]
+    return named, stated, f"{office.group(0)[2:]} {verb}" if office else verb
 
 
 def _actor(sentence: str) -> set[str]:
@@ -1120,7 +1231,7 @@ def _actor(sentence: str) -> set[str]:
         return set()
     code, start, _ = mentions[0]
     before = _TOKEN.findall(sentence[:start])
-    return set() if before and before[-1].lower() in _PREPOSITIONS | _MINOR_WORDS else {code}
+    return set() if before and before[-1].lower() in _NOT_ACTOR_AFTER | _MINOR_WORDS else {code}
 
 
 def _doer(text: str, speaker: frozenset[str] | None = None) -> frozenset[str]:
@@ -1136,7 +1247,7 @@ def _doer(text: str, speaker: frozenset[str] | None = None) -> frozenset[str]:
         if first_person and first_person.start() < start:
             break
         before = _TOKEN.findall(text[:start])
-        if not before or before[-1].lower() not in _PREPOSITIONS:
+        if not before or before[-1].lower() not in _NOT_ACTOR_AFTER:
             return frozenset({code})
     return (speaker or _SOMEONE) if first_person else frozenset()
 

@@ -902,3 +902,93 @@ def test_the_verb_a_speech_says_its_sentences_with_is_no_word_they_must_hold(eng
     sentence = "We appeal to the United States Congress to lift all forms of sanctions on Cuba."
     claim = "Timor-Leste calls on the United States Congress to lift all forms of sanctions on Cuba."
     assert _relation(engine, claim, sentence, speaker=frozenset({"TL"})) == ("supports", None)
+
+
+def test_a_word_of_degree_set_against_the_claims_before_the_same_word_contradicts_it(engine):
+    claim = "The summit had a more ambitious outcome."
+    assert _relation(engine, claim, "The summit had a less ambitious outcome.") == ("contradicts", "less")
+    assert _relation(engine, claim, "The summit had a more ambitious outcome.") == ("supports", None)
+    # before "than" a degree word is a figure's qualifier, compared with the figure, not graded
+    claim = "More than 40,000 fighters were demobilized."
+    assert _relation(engine, claim, "More than 40,000 fighters were demobilized, fewer than expected.") == (
+        "supports",
+        None,
+    )
+
+
+def test_a_country_that_says_the_claim_after_it_is_the_speaker_of_its_own_speech(engine):
+    claim = "The Council must react firmly against violations of human rights, Sweden says."
+    sentence = "The Council must react firmly against violations of human rights."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"SE"})) == ("supports", None)
+    assert _relation(engine, claim, sentence, speaker=frozenset({"NO"})) == ("related", None)
+    claim = "The Council must react firmly against violations of human rights, according to Sweden."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"SE"})) == ("supports", None)
+
+
+def test_what_a_country_wants_is_what_its_speech_says_should_be(engine):
+    sentence = "The use of the veto should be limited."
+    claim = "Sweden wants the use of the veto to be limited."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"SE"})) == ("supports", None)
+    assert _relation(engine, claim, sentence, speaker=frozenset({"NO"})) == ("related", None)
+
+
+def test_not_yet_is_a_negation_of_its_own_clause(engine):
+    claim = "A definitive peace is now within sight in Colombia."
+    sentence = "In Colombia a definitive peace is not yet within sight."
+    assert _relation(engine, claim, sentence) == ("contradicts", "not")
+    # "yet" still joins two clauses, and the negation of the other denies nothing of the claim
+    sentence = "In Colombia a definitive peace is now within sight, yet the talks have not ended."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+
+
+def test_a_bound_set_on_another_figure_does_not_deny_the_claims(engine):
+    sentence = "Poverty in Colombia will not exceed 35 per cent by 2010 and will reach 15 per cent by 2019."
+    assert _relation(engine, "Poverty in Colombia will reach 15 per cent by 2019.", sentence) == ("supports", None)
+    assert _relation(engine, "Poverty in Colombia will reach 35 per cent by 2010.", sentence) == ("contradicts", "not")
+
+
+def test_a_change_is_said_by_any_word_on_its_side(engine):
+    claim = "Poverty fell in Colombia."
+    assert _relation(engine, claim, "In Colombia poverty was down.") == ("supports", None)
+    assert _relation(engine, claim, "In Colombia poverty declined.") == ("supports", None)
+    assert _relation(engine, claim, "In Colombia poverty was high.") == ("related", None)
+
+
+def test_a_countrys_office_that_says_the_claim_is_its_speaker(engine):
+    claim = "Colombia's President says a definitive peace is now within sight."
+    sentence = "A definitive peace is now within sight."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"CO"})) == ("supports", None)
+    assert _relation(engine, claim, sentence, speaker=frozenset({"PE"})) == ("related", None)
+
+
+def test_a_country_after_to_or_regarding_is_spoken_of_not_the_actor(engine):
+    claim = "Mozambique urges the parties in Western Sahara to find a political solution."
+    for opening in ("With regard to Western Sahara", "Regarding Western Sahara"):
+        sentence = f"{opening}, we urge the parties to find a political solution."
+        assert _relation(engine, claim, sentence, speaker=frozenset({"MZ"})) == ("supports", None), opening
+    # a country that opens the sentence is its actor
+    sentence = "Western Sahara's parties urge us to find a political solution."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"MZ"})) == ("related", None)
+
+
+def test_a_without_of_none_of_the_claims_words_leaves_its_not_contradicted(engine):
+    claim = "States should not have the right to use nuclear energy for peaceful purposes."
+    sentence = "All States, without discrimination, should have the right to use nuclear energy for peaceful purposes."
+    assert _relation(engine, claim, sentence) == ("contradicts", None)
+    # "without" of the claim's own words still keeps it from being contradicted
+    sentence = "All States should have, without the right to use nuclear energy, peaceful purposes."
+    assert _relation(engine, claim, sentence) != ("contradicts", None)
+
+
+def test_a_comparison_made_the_other_way_contradicts_the_claim(engine):
+    sentence = "The number of demobilized guerrillas is higher than the number killed by official forces."
+    swapped = "More guerrillas have been killed by official forces than have been demobilized."
+    assert _relation(engine, swapped, sentence) == ("contradicts", "higher")
+    assert _relation(engine, "Fewer guerrillas have been demobilized than killed by official forces.", sentence) == (
+        "contradicts",
+        "higher",
+    )
+    assert _relation(engine, "More guerrillas have been demobilized than killed by official forces.", sentence) == (
+        "supports",
+        None,
+    )

@@ -58,9 +58,14 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # the Security Council to lift the sanctions" no "lifted the sanctions", "very few" no "many". Round 23's
     # three speeches showed two development ones, which two rules took away ("Three weeks ago" is no "three
     # months ago"; "the crisis still prevails" no "the crisis is over"); Burkina Faso's and Zimbabwe's
-    # speeches, held out with them, three of their thirteen (which ones unread).
-    # Reached: 17 of 333.
-    assert scores.false_supported.found <= 17, [p for p in scores.problems if "FALSE" in p]
+    # speeches, held out with them, three of their thirteen (which ones unread). Round 24's three speeches
+    # showed three development ones: "a more ambitious outcome" by "the less ambitious outcome" and a
+    # comparison made the other way ("more killed than demobilized"), which two rules took away, and "builds
+    # confidence" by "undermines confidence" (the sentence says "building" elsewhere), left; the Dominican
+    # Republic's and Iraq's speeches, held out with them, two of their sixteen (which ones unread), and the
+    # round's rules took one earlier held-out one away (which one unread).
+    # Reached: 19 of 377.
+    assert scores.false_supported.found <= 19, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -68,11 +73,12 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # (target 0.95). A speech's first person speaks for the country its
     # sidecar names as author: that took it from 119 to 131, and a promise no longer stating what it promises
     # took one held-out claim back, which one unread; so did a claim's point that a sentence must say
-    # (reached: 197 of 266).
-    assert scores.true_supported.found >= 197, scores.problems
+    # (reached: 197 of 266). Round 24's rules (a sayer after what it says, a country's office as its sayer,
+    # a change said by any word on its side, a bound on another figure no denial) took it to 229 of 301.
+    assert scores.true_supported.found >= 229, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 139 of 208).
-    assert scores.contradicted.found >= 139, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 167 of 239).
+    assert scores.contradicted.found >= 167, [p for p in scores.problems if "wrong sentence" in p]
