@@ -63,6 +63,9 @@ SOURCES = (
     "COL_61_2006.txt",
     "DOM_66_2011.txt",
     "IRQ_66_2011.txt",
+    "CAF_63_2008.txt",
+    "MWI_62_2007.txt",
+    "TLS_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
