@@ -154,6 +154,12 @@ _PROSPECT = re.compile(
     r"|(?:plead(?:s|ed|ing)?|urg(?:e|es|ed|ing)|implor(?:e|es|ed|ing))(?:\s+\S+){0,5}?\s+to)\b",
     re.IGNORECASE,
 )
+# Verbs of saying after a prospect's word, which state what follows rather than seek it: "may wish to note that
+# the pandemic is showing signs of a decline", "I would like to inform the Assembly that ...".
+_SAYING_VERBS = frozenset(
+    "note say stress emphasize emphasise inform report state reiterate recall underline underscore highlight remind"
+    " point reaffirm announce share tell".split()
+)
 # A claim that seeks something itself, which such a sentence may state ("Ghana hopes to vaccinate ...").
 _SOUGHT = re.compile(
     r"\b(?:qualif(?:y|ies|ied|ication)|eligib(?:le|ility)|aspir(?:e|es|ed|ing|ations?)|hop(?:e|es|ed|ing)"
@@ -289,6 +295,8 @@ _OPPOSITES = (
         "veto vetoed oppose opposed block blocked reject rejected",
     ),
     ("legal lawful", "illegal unlawful"),
+    # (WordNet sets "deficit" against a race's "lead" and "surplus" against "necessary", not each other)
+    ("surplus surpluses", "deficit deficits shortfall shortfalls shortage shortages"),
 )
 # The axes of change, whose words on one side say one another as written ("fell", "declined", "was down to").
 _CHANGES = _OPPOSITES[:2]
@@ -995,15 +1003,13 @@ class ClaimReader:
         first few after its "qualifies for", "seeks to", "wants", "a vision of"), in any of its clauses:
         "Palestine qualifies for full membership", "unveiled by President Yoon ..., presents a vision of a
         unified Korean Peninsula". Not "a battalion to the Eastern Africa Standby Force seeking to bring
-        peace", where none follows it."""
+        peace", where none follows it, nor "may wish to note that ...", which says what follows."""
         claimed = set(self.words)
         return any(
-            any(
-                self._holds(claimed, t)
-                for word in _TOKEN.findall(sentence[m.end() :])[:_SOUGHT_TOKENS]
-                for t in self._terms(word)
-            )
+            any(self._holds(claimed, t) for word in following[:_SOUGHT_TOKENS] for t in self._terms(word))
             for m in _PROSPECT.finditer(sentence)
+            for following in [_TOKEN.findall(sentence[m.end() :])]
+            if not following or following[0].lower() not in _SAYING_VERBS
         )
 
     def _replaced(self, sentence: str, words: AbstractSet[str]) -> bool:

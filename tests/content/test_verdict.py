@@ -992,3 +992,21 @@ def test_a_comparison_made_the_other_way_contradicts_the_claim(engine):
         "supports",
         None,
     )
+
+
+def test_a_deficit_is_set_against_a_surplus(engine):
+    sentence = "Presently, Malawi has a food surplus amounting to 1.4 million metric tons."
+    assert _relation(engine, "Malawi has a food deficit of 1.4 million metric tons.", sentence) == (
+        "contradicts",
+        "surplus",
+    )
+    assert _relation(engine, "Malawi has a food surplus of 1.4 million metric tons.", sentence) == ("supports", None)
+
+
+def test_a_wish_to_say_something_states_it(engine):
+    claim = "The pandemic in Malawi is not showing signs of a decline."
+    sentence = "The Assembly may wish to note that the pandemic in Malawi is showing signs of a decline."
+    assert _relation(engine, claim, sentence) == ("contradicts", None)
+    # a wish for what the claim denies is no statement of it
+    sentence = "The Assembly may wish to see the pandemic in Malawi showing signs of a decline."
+    assert _relation(engine, claim, sentence) == ("related", None)

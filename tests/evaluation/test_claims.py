@@ -63,9 +63,11 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # comparison made the other way ("more killed than demobilized"), which two rules took away, and "builds
     # confidence" by "undermines confidence" (the sentence says "building" elsewhere), left; the Dominican
     # Republic's and Iraq's speeches, held out with them, two of their sixteen (which ones unread), and the
-    # round's rules took one earlier held-out one away (which one unread).
-    # Reached: 19 of 377.
-    assert scores.false_supported.found <= 19, [p for p in scores.problems if "FALSE" in p]
+    # round's rules took one earlier held-out one away (which one unread). Round 25's two speeches showed one
+    # development one ("a food deficit" by "a food surplus", which an axis took away); Timor-Leste's speech,
+    # held out with them, three of its nine (which ones unread).
+    # Reached: 22 of 405.
+    assert scores.false_supported.found <= 22, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -74,11 +76,12 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # sidecar names as author: that took it from 119 to 131, and a promise no longer stating what it promises
     # took one held-out claim back, which one unread; so did a claim's point that a sentence must say
     # (reached: 197 of 266). Round 24's rules (a sayer after what it says, a country's office as its sayer,
-    # a change said by any word on its side, a bound on another figure no denial) took it to 229 of 301.
-    assert scores.true_supported.found >= 229, scores.problems
+    # a change said by any word on its side, a bound on another figure no denial) took it to 229 of 301;
+    # round 25's claims, 252 of 324.
+    assert scores.true_supported.found >= 252, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 167 of 239).
-    assert scores.contradicted.found >= 167, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 181 of 258).
+    assert scores.contradicted.found >= 181, [p for p in scores.problems if "wrong sentence" in p]
