@@ -66,6 +66,9 @@ SOURCES = (
     "CAF_63_2008.txt",
     "MWI_62_2007.txt",
     "TLS_66_2011.txt",
+    "BTN_62_2007.txt",
+    "GTM_62_2007.txt",
+    "SLE_60_2005.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
