@@ -101,7 +101,10 @@ _RANGE_DASH = re.compile(r"(?<=\d)\s?[-–]\s?(?=\d)")
 _COUNTS_WORDS = 3
 # A possessive's ending, which a name keeps apart from itself ("The UN's budget" names the UN).
 _POSSESSIVE = re.compile(r"['’]s$")
-_PASSED_OVER = re.compile(rf"{_POSSESSIVE.pattern}|^(?:hundred|thousand|million|billion|trillion)$", re.IGNORECASE)
+# (nor the words of a share, which no figure counts: "from 56 per cent in 2000 to 51 per cent" counts no "per")
+_PASSED_OVER = re.compile(
+    rf"{_POSSESSIVE.pattern}|^(?:hundred|thousand|million|billion|trillion|per|cent|percent)$", re.IGNORECASE
+)
 # A word that is a prefix of another of at least this length is the same word in another form
 # ("Bangladesh" / "Bangladeshi", "Korea" / "Korean"), which the stemmer leaves apart.
 _PREFIX_CHARS = 5
@@ -278,7 +281,7 @@ _NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this 
 # place (`_substituted`): anywhere, "right" / "left" alone would set half of English against itself.
 _OPPOSITES = (
     (
-        "increase rise rose risen grow grew grown higher expand gain gained up doubled tripled quadrupled",
+        "increase rise rose risen raise raised grow grew grown higher expand gain gained up doubled tripled quadrupled",
         "decrease fall fell fallen drop dropped decline declined lower shrink shrank reduce reduced down halved",
     ),
     ("improve improved better", "worsen worsened worse deteriorate deteriorated exacerbate exacerbated"),
@@ -326,6 +329,8 @@ _ALTERNATIVES = tuple(
     )
 )
 _CALENDAR = frozenset[str]().union(*_ALTERNATIVES)
+# Ordinals, set against each other in any case: "conceived by our fourth King" is no "the fifth King".
+_ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 # Prefixes that make a word's antonym of it ("unlawful", "insignificant", "irregular", "dishonest").
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
 # Words that make a phrasal verb of the verb before them ("gone through", "set up").
@@ -446,7 +451,10 @@ class ClaimReader:
             (i, analysed[i]) for i in range(1, len(written) - 1) if self._tokens[i - 1] in _SUPERLATIVE and analysed[i]
         ]
         self._forms = frozenset[str]().union(*(forms(t) for t, a in zip(self._tokens, analysed, strict=True) if a))
-        self._against = [_set_against(w) if a else frozenset[str]() for w, a in zip(written, analysed, strict=True)]
+        self._against = [
+            _set_against(w) if a or w.lower() in _ORDINAL_WORDS else frozenset[str]()
+            for w, a in zip(written, analysed, strict=True)
+        ]
         # each word of degree grading a word of the claim's own, by its place: what it is set against
         self._degrees = {
             i: _DEGREES[token] for i, token in enumerate(self._tokens[:-1]) if token in _DEGREES and analysed[i + 1]
@@ -504,6 +512,14 @@ class ClaimReader:
             for side in pair
             if (claimed := set(self.words) & set(terms(side)))
         ]
+        # what the claim says changes or is so: its words but its names', its figures' and those on an axis,
+        # one of which a sentence must hold to say the opposite of it ("the economy grew 5.6 per cent" is not
+        # what "the poverty index fell five percentage points" speaks of)
+        self._topic = set(self.words).difference(
+            *(t for _, t in self._names),
+            *(f.number_words for f in self._figures),
+            *(side for pair in self._opposites for side in pair),
+        )
 
     def judge(
         self,
@@ -613,7 +629,11 @@ class ClaimReader:
         if negation is None and not self._negated and not self._lacking:
             negation = _LACK.search(clause)
         opposed = (
-            self._opposed(sentence, words)
+            (
+                self._opposed(sentence, words)
+                if not self._topic or any(self._holds(words, t) for t in self._topic)
+                else None
+            )
             or self._substituted(sentence)
             or self._counted_otherwise(sentence)
             or self._compared_the_other_way(sentence)
@@ -818,10 +838,14 @@ class ClaimReader:
 
     @staticmethod
     def _negated_words(clause: str, negation: re.Match[str]) -> list[str]:
-        """The first few words after a negation, up to a preposition: the words it may deny. A verb's negation
+        """The first few words after a negation, up to a preposition (past one right after it, "not in the
+        Security Council"): the words it may deny. A verb's negation
         ("fails to", "refused to") denies only the verb after it: "refused to compel Israel to end its
         occupation" denies no claim of Israel's occupation."""
-        words = itertools.takewhile(lambda w: w.lower() not in _PREPOSITIONS, _TOKEN.findall(clause[negation.end() :]))
+        after = _TOKEN.findall(clause[negation.end() :])
+        if after and after[0].lower() in _PREPOSITIONS:
+            after = after[1:]  # a negation of what a preposition brings: "but not in the Security Council"
+        words = itertools.takewhile(lambda w: w.lower() not in _PREPOSITIONS, after)
         return list(itertools.islice(words, 1 if negation.group(0).endswith(" to") else _NEGATED_TOKENS))
 
     def _denies(self, clause: str, negation: re.Match[str]) -> bool:
@@ -1147,9 +1171,11 @@ def _contrasted(a: str, b: str) -> bool:
 
 def _set_against(word: str) -> frozenset[str]:
     """The words set against `word` in its place: WordNet's antonyms, or for a month or a day as written
-    with a capital ("October"), every other."""
+    with a capital ("October"), or an ordinal ("fourth"), every other."""
     if word[0].isupper() and (alternatives := next((a for a in _ALTERNATIVES if word.lower() in a), None)):
         return alternatives - {word.lower()}
+    if word.lower() in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS - {word.lower()}
     return antonyms(word)
 
 

@@ -1010,3 +1010,46 @@ def test_a_wish_to_say_something_states_it(engine):
     # a wish for what the claim denies is no statement of it
     sentence = "The Assembly may wish to see the pandemic in Malawi showing signs of a decline."
     assert _relation(engine, claim, sentence) == ("related", None)
+
+
+def test_an_ordinal_set_against_the_claims_in_its_place_contradicts_it(engine):
+    sentence = "Gross National Happiness is a concept conceived by our fourth King in Bhutan."
+    assert _relation(engine, "Gross National Happiness was conceived by the fifth King in Bhutan.", sentence) == (
+        "contradicts",
+        "fourth",
+    )
+    assert _relation(engine, "Gross National Happiness was conceived by the fourth King in Bhutan.", sentence) == (
+        "supports",
+        None,
+    )
+
+
+def test_raised_is_a_rise(engine):
+    sentence = "In Guatemala net school attendance was raised from 72.6 per cent in 1997 to 95.5 per cent in 2006."
+    claim = "Net school attendance in Guatemala fell between 1997 and 2006."
+    assert _relation(engine, claim, sentence) == ("contradicts", "raised")
+    assert _relation(engine, claim.replace("fell", "rose"), sentence) == ("supports", None)
+
+
+def test_a_negation_of_what_a_preposition_brings_denies_it(engine):
+    claim = "Bhutan has served in the Security Council of the United Nations."
+    sentence = "Bhutan has served in many bodies, but not in the Security Council of the United Nations."
+    assert _relation(engine, claim, sentence) == ("contradicts", "not")
+    sentence = "Bhutan has served in the Security Council of the United Nations, but not in vain."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+
+
+def test_a_figure_counts_no_word_of_a_share(engine):
+    claim = "Guatemala's overall poverty index dropped from 56 per cent in 2000 to 51 per cent in 2006."
+    sentence = (
+        "In Guatemala the overall poverty index fell five percentage points between the years 2000 and 2006, from"
+        " 56 per cent of the population to 51 per cent, respectively."
+    )
+    assert _relation(engine, claim, sentence) == ("supports", None)
+
+
+def test_a_sentence_says_the_opposite_only_of_what_the_claim_speaks_of(engine):
+    claim = "Guatemala's economy grew 5.6 per cent in 2007."
+    sentence = "In Guatemala the poverty index fell by 5.6 per cent in 2007."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, claim, "In Guatemala the economy fell 5.6 per cent in 2007.") == ("contradicts", "fell")

@@ -65,9 +65,12 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # Republic's and Iraq's speeches, held out with them, two of their sixteen (which ones unread), and the
     # round's rules took one earlier held-out one away (which one unread). Round 25's two speeches showed one
     # development one ("a food deficit" by "a food surplus", which an axis took away); Timor-Leste's speech,
-    # held out with them, three of its nine (which ones unread).
-    # Reached: 22 of 405.
-    assert scores.false_supported.found <= 22, [p for p in scores.problems if "FALSE" in p]
+    # held out with them, three of its nine (which ones unread). Round 26's two speeches showed two
+    # development ones ("the fifth King" by "our fourth King", "attendance fell" by "attendance was raised"),
+    # which two rules took away; Sierra Leone's 2005 speech, held out with them, one of its nine (which one
+    # unread), and the round's rules took one earlier held-out one away (which one unread).
+    # Reached: 21 of 434.
+    assert scores.false_supported.found <= 21, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -77,11 +80,11 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # took one held-out claim back, which one unread; so did a claim's point that a sentence must say
     # (reached: 197 of 266). Round 24's rules (a sayer after what it says, a country's office as its sayer,
     # a change said by any word on its side, a bound on another figure no denial) took it to 229 of 301;
-    # round 25's claims, 252 of 324.
-    assert scores.true_supported.found >= 252, scores.problems
+    # round 25's claims, 252 of 324; round 26's, 272 of 346.
+    assert scores.true_supported.found >= 272, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 181 of 258).
-    assert scores.contradicted.found >= 181, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 201 of 280).
+    assert scores.contradicted.found >= 201, [p for p in scores.problems if "wrong sentence" in p]
