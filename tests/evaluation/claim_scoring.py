@@ -69,6 +69,9 @@ SOURCES = (
     "BTN_62_2007.txt",
     "GTM_62_2007.txt",
     "SLE_60_2005.txt",
+    "PAN_58_2003.txt",
+    "VUT_63_2008.txt",
+    "NRU_58_2003.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
