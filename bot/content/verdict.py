@@ -44,7 +44,15 @@ from bot.content.abbreviations import abbreviations, spelled_runs, spelling_word
 from bot.content.countries import countries_in, country_mentions, only_country
 from bot.content.lexicon import antonyms, forms, opposed
 from bot.content.models import Relation
-from bot.content.statistics import MENTION, YEARS, is_label, is_share, mention_value, scale_factor
+from bot.content.statistics import (
+    MENTION,
+    YEARS,
+    find_statistics,
+    is_label,
+    is_share,
+    mention_value,
+    scale_factor,
+)
 
 # Shares of the claim's weighted words a sentence must hold: to state it, to be about the same thing
 # (so that another figure or a negation contradicts it), and to be worth showing at all.
@@ -141,6 +149,11 @@ _POSSIBLE = re.compile(r"\b(?:could|might)\b")
 # A negation under a condition denies nothing: "if practical steps are not taken to end occupation, ..."
 # says nothing of whether anyone will end it.
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
+# A sentence that opens on a condition and foretells what follows from it states that only under it: "Unless
+# the present trend of global warming is reversed, some of our Pacific colleague nations will be submerged"
+# does not state that they will be (nor that they have been). What it does under the condition, it states:
+# "If that is the case, then Nauru calls on the Russian Federation to ratify".
+_CONDITIONAL_OPENING = re.compile(r"^\W*(?:if|unless)\b.*?\b(?:will|would|shall)\b", re.IGNORECASE)
 # A sentence saying only that something is wanted, asked for, envisioned, promised or within reach does not
 # state that it is: "Palestine qualifies for full membership" is no "Palestine has been a full member", nor
 # "we are committed to eradicating it" "Brazil has eradicated deforestation". Only where it
@@ -500,6 +513,7 @@ class ClaimReader:
         # the doer of what the claim gives, not of its saying: "Togo says Nigeria proposed ..." is Nigeria's
         self._doer = _doer(stated)
         self._possible = _POSSIBLE.search(claim) is not None
+        self._conditional = _CONDITION.search(claim) is not None
         self._seeks = _SOUGHT.search(claim) is not None
         self._lacking = _LACK.search(claim) is not None
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
@@ -637,6 +651,7 @@ class ClaimReader:
             or self._substituted(sentence)
             or self._counted_otherwise(sentence)
             or self._compared_the_other_way(sentence)
+            or self._dated_otherwise(sentence)
         )
         # A sentence without the claim's year and without another of its figures speaks of another time:
         # "$156 billion" over five years is no other figure for "$1,464 billion in 2008".
@@ -690,6 +705,7 @@ class ClaimReader:
             and (not self._universal or self._of_all(sentence))
             and not self._one_of_several(sentence)
             and (self._possible or _POSSIBLE.search(clause) is None)
+            and (self._conditional or not _CONDITIONAL_OPENING.match(sentence))
             and (self._seeks or not self._only_sought(sentence))
             and (
                 (coverage >= SUPPORT_COVERAGE and not self._predicate_left_out(words))
@@ -1108,6 +1124,20 @@ class ClaimReader:
         swapped = bool(after & first and before & second) and not after & second
         kept = bool(before & first and after & second) and not (after & first or before & second)
         return word if (swapped and way == their_way) or (kept and way != their_way) else None
+
+    def _dated_otherwise(self, sentence: str) -> str | None:
+        """The figure a "respectively" list gives the claim's year, where it gives the claim's figure another:
+        "in 2004 and 2005, ... 5.5 per cent and 6.8 per cent respectively" against "6.8 per cent in 2004"."""
+        years = [f for f in self._figures if _year_like(f)]
+        if len(years) != 1 or "respectively" not in sentence:
+            return None
+        year = int(years[0].value)
+        dated = [m for m in find_statistics(sentence) if m.year is not None]
+        for figure in self._figures:
+            theirs = next((m for m in dated if m.number == figure.value), None)
+            if theirs is not None and theirs.year != year and not _year_like(figure):
+                return next((m.value for m in dated if m.year == year), None)
+        return None
 
     def _done_by_another(self, sentence: str, speaker: frozenset[str]) -> bool:
         """The sentence gives what the claim's country does to another: "Estonia has sent €20 million to

@@ -1053,3 +1053,31 @@ def test_a_sentence_says_the_opposite_only_of_what_the_claim_speaks_of(engine):
     sentence = "In Guatemala the poverty index fell by 5.6 per cent in 2007."
     assert _relation(engine, claim, sentence) == ("related", None)
     assert _relation(engine, claim, "In Guatemala the economy fell 5.6 per cent in 2007.") == ("contradicts", "fell")
+
+
+def test_a_sentence_opening_on_a_condition_does_not_state_its_main_clause(engine):
+    claim = "Some Pacific nations will be submerged."
+    sentence = "Unless global warming is reversed, some Pacific nations will be submerged."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, claim, "Some Pacific nations will be submerged, scientists warn.") == ("supports", None)
+    # a claim under the same condition is stated
+    claim = "Unless global warming is reversed, some Pacific nations will be submerged."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    # what it does under the condition, it states
+    claim = "Nauru calls on Russia to ratify the protocol."
+    assert _relation(engine, claim, "If that is the case, then Nauru calls on Russia to ratify the protocol.") == (
+        "supports",
+        None,
+    )
+
+
+def test_a_respectively_list_gives_each_year_its_own_figure(engine):
+    sentence = (
+        "Vanuatu's growth was recorded in 2004 and 2005, with growth rates of 5.5 per cent and 6.8 per cent"
+        " respectively."
+    )
+    assert _relation(engine, "Vanuatu's growth rate in 2004 was 6.8 per cent.", sentence) == (
+        "contradicts",
+        "5.5 per cent",
+    )
+    assert _relation(engine, "Vanuatu's growth rate in 2005 was 6.8 per cent.", sentence) == ("supports", None)

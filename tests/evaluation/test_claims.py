@@ -68,9 +68,14 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # held out with them, three of its nine (which ones unread). Round 26's two speeches showed two
     # development ones ("the fifth King" by "our fourth King", "attendance fell" by "attendance was raised"),
     # which two rules took away; Sierra Leone's 2005 speech, held out with them, one of its nine (which one
-    # unread), and the round's rules took one earlier held-out one away (which one unread).
-    # Reached: 21 of 434.
-    assert scores.false_supported.found <= 21, [p for p in scores.problems if "FALSE" in p]
+    # unread), and the round's rules took one earlier held-out one away (which one unread). Round 27's two
+    # speeches showed three development ones, which two rules took away ("6.8 per cent in 2004" by a
+    # "respectively" list giving it 2005; "some Pacific nations have already been submerged" by "Unless ...,
+    # some ... will be submerged"), and "has not accepted climate change as a reality" by "has accepted ...
+    # and no longer an academic theory" (a negation of other words), left; Nauru's speech, held out with
+    # them, one of its nine (which one unread).
+    # Reached: 23 of 463.
+    assert scores.false_supported.found <= 23, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -80,11 +85,11 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # took one held-out claim back, which one unread; so did a claim's point that a sentence must say
     # (reached: 197 of 266). Round 24's rules (a sayer after what it says, a country's office as its sayer,
     # a change said by any word on its side, a bound on another figure no denial) took it to 229 of 301;
-    # round 25's claims, 252 of 324; round 26's, 272 of 346.
-    assert scores.true_supported.found >= 272, scores.problems
+    # round 25's claims, 252 of 324; round 26's, 272 of 346; round 27's, 285 of 368.
+    assert scores.true_supported.found >= 285, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 201 of 280).
-    assert scores.contradicted.found >= 201, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 214 of 302).
+    assert scores.contradicted.found >= 214, [p for p in scores.problems if "wrong sentence" in p]
