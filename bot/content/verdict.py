@@ -222,9 +222,13 @@ _FRAME = re.compile(r"^\s*(?:according to|as (?:reported|stated|said|written) (?
 # Niger and Chad have ..." would be Mali's saying). A speech's own country says each of its sentences, so that
 # the verb it says them with ("calls for", "urges", "agrees") is no word a sentence of it must hold.
 _SAYER_NAME = r"(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][\w’'.-]*)*)"
+# (those a sayer put after what it says is read with, `_SAYER_AFTER`, are some of them)
+_SAID_AFTER = (
+    r"says|said|argues|argued|believes|believed|warns|warned|notes|noted|reports|reported|claims|claimed"
+    r"|insists|insisted"
+)
 _SAYING = (
-    r"says|said|states|stated|argues|argued|believes|believed|warns|warned|notes|noted"
-    r"|reports|reported|claims|claimed|maintains|maintained|insists|insisted|told|tells|declares|declared"
+    rf"{_SAID_AFTER}|states|stated|maintains|maintained|told|tells|declares|declared"
     r"|call(?:s|ed)?\s+(?:for|on)|appeal(?:s|ed)?\s+(?:for|to)|urges|urged|agrees|agreed|hopes|hoped|thinks|thought"
     r"|considers|considered|stresses|stressed|emphasi[sz]es|emphasi[sz]ed|wants|wanted"
 )
@@ -235,8 +239,8 @@ _OFFICE = re.compile(
 )
 # The sayer put after what it says, as news writes it: "..., Sweden says." ("..., according to Sweden.")
 _SAYER_AFTER = re.compile(
-    rf",\s+(?:according\s+to\s+{_SAYER_NAME}|{_SAYER_NAME.replace('who', 'after')}\s+(?P<verb>says|said|argues|argued|"
-    rf"believes|believed|warns|warned|notes|noted|reports|reported|claims|claimed|insists|insisted))\s*[.!]?\s*$"
+    rf",\s+(?:according\s+to\s+{_SAYER_NAME}|{_SAYER_NAME.replace('who', 'after')}\s+(?P<verb>{_SAID_AFTER}))"
+    r"\s*[.!]?\s*$"
 )
 # The sayer's verbs that name whom it asks next.
 _ASKING = re.compile(r"call(?:s|ed)?\s+on|appeal(?:s|ed)?\s+to|urge[sd]")
