@@ -72,6 +72,9 @@ SOURCES = (
     "PAN_58_2003.txt",
     "VUT_63_2008.txt",
     "NRU_58_2003.txt",
+    "SWE_75_2020.txt",
+    "NOR_74_2019.txt",
+    "PHL_73_2018.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
