@@ -4,9 +4,11 @@
 A run of words spells an abbreviation when each word, in order, gives the next letter with its first
 and may give the ones after it from inside itself ("television" gives the "TV" of "CCTV"), and the run
 gives every letter. A small word inside the run may give none ("United Nations Educational, Scientific
-and Cultural Organization"). This is Schwartz and Hearst's test for an abbreviation's definition (2003),
-made stricter: every other word of the run gives at least its first letter, so that "the state of
-emergency" does not spell "SOE" by way of "state ... emergency" alone.
+and Cultural Organization"), and so may the part after a hyphen ("Organization for Security and
+Co-operation in Europe" spells "OSCE"), which may also give one ("closed-circuit" gives "CC"). This
+is Schwartz and Hearst's test for an abbreviation's definition (2003), made stricter: every other word
+of the run gives at least its first letter, so that "the state of emergency" does not spell "SOE" by
+way of "state ... emergency" alone.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from functools import cache
 
 # Capitals, perhaps with a plural's "s" ("IDPs"); two letters ("UN", "US") spell too many things by chance.
 _ABBREVIATION = re.compile(r"\b([A-Z]{3,})s?\b")
-# A hyphen parts words that give a letter each ("closed-circuit", "non-governmental").
-_WORD = re.compile(r"[^\W\d_]+")
+# A hyphen parts words that may give a letter each ("closed-circuit", "non-governmental"); the part after
+# it keeps the hyphen, as it may give none ("Co-operation").
+_WORD = re.compile(r"(?<=[^\W\d_]-)[^\W\d_]+|[^\W\d_]+")
+_JOINED = "-"
 _SMALL = frozenset("of and the for in on to".split())
 
 
@@ -28,8 +32,9 @@ def abbreviations(text: str) -> list[str]:
 
 
 def spelling_words(text: str) -> list[str]:
-    """`text`'s words as `spelled_runs` reads them: in lower case, hyphenated ones parted."""
-    return [w.lower() for w in _WORD.findall(text)]
+    """`text`'s words as `spelled_runs` reads them: in lower case, hyphenated ones parted, each part after a
+    hyphen marked with it ("co", "-operation")."""
+    return [_JOINED * (text[m.start() - 1 : m.start()] == "-") + m.group(0).lower() for m in _WORD.finditer(text)]
 
 
 def spelled_runs(letters: str, words: Sequence[str]) -> list[tuple[int, int]]:
@@ -54,15 +59,15 @@ def _ends(letters: str, words: tuple[str, ...], inside: bool) -> tuple[int, ...]
     word); `inside` lets a word give letters from inside itself too."""
     ends: set[int] = set()
     first, rest = words[0], words[1:]
-    for given in _letters_given(letters, first) if inside else [1]:
+    for given in _letters_given(letters, first.lstrip(_JOINED)) if inside else [1]:
         if given == len(letters):
             ends.add(1)
             continue
-        for skipped in range(len(rest)):
-            if rest[skipped][0] == letters[given] and rest[skipped] not in _SMALL:
+        for skipped, word in enumerate(rest):
+            if word.lstrip(_JOINED)[0] == letters[given] and word not in _SMALL:
                 ends.update(1 + skipped + end for end in _ends(letters[given:], rest[skipped:], inside))
-            if rest[skipped] not in _SMALL:
-                break  # only small words may give no letter
+            if word not in _SMALL and not word.startswith(_JOINED):
+                break  # only small words and parts after a hyphen may give no letter
     return tuple(sorted(ends))
 
 

@@ -46,6 +46,7 @@ from bot.content.lexicon import antonyms, forms, opposed
 from bot.content.models import Relation
 from bot.content.statistics import (
     MENTION,
+    WORD_VALUES,
     YEARS,
     find_statistics,
     is_label,
@@ -105,6 +106,28 @@ _UNITS: dict[str, tuple[str, float]] = {
 # A dash between two numbers that makes a range of them ("2015-2030", "10–15%"): both ends are figures it
 # gives, where the statistics' pattern reads the second as no figure of its own.
 _RANGE_DASH = re.compile(r"(?<=\d)\s?[-–]\s?(?=\d)")
+# What makes a numeral an ordinal: "the 75th anniversary", "the 155th Member".
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+# An ordinal past the tenth written in words ("the seventy-fifth anniversary", "its twentieth session"),
+# which a claim may write in figures ("75th"); the first ten are read as words (`_ORDINAL_WORDS`).
+_TENS = {word: value for word, value in WORD_VALUES.items() if value in range(20, 100, 10)}
+_UNITS_ORDINAL = dict(
+    zip("first second third fourth fifth sixth seventh eighth ninth".split(), range(1, 10), strict=True)
+)
+_ORDINAL_VALUES = {
+    **dict(
+        zip(
+            "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(),
+            range(11, 20),
+            strict=True,
+        )
+    ),
+    **{f"{word[:-1]}ieth": value for word, value in _TENS.items()},
+    **{f"{tens}-{unit}": t + u for tens, t in _TENS.items() for unit, u in _UNITS_ORDINAL.items()},
+}
+_ORDINAL_WORD = re.compile(
+    r"\b(" + "|".join(sorted(_ORDINAL_VALUES, key=len, reverse=True)).replace("-", "[-\\s]") + r")\b", re.IGNORECASE
+)
 # Words after a figure looked through for what it counts (stop words in between: "per cent of the world").
 _COUNTS_WORDS = 3
 # A possessive's ending, which a name keeps apart from itself ("The UN's budget" names the UN).
@@ -289,6 +312,8 @@ _PARTIAL = frozenset({"most", "many", "some", "several", "few", "half", "part"})
 _SUBJECT_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
 _SOMEONE = frozenset({""})
 _PREPOSITIONS = frozenset("in on at for by from with of about against during since into over under".split())
+# Nouns a negation passes through to what they are of: "show no sign of decreasing" denies the decrease.
+_SIGNS = frozenset("sign signs evidence indication indications".split())
 # Words after which a country is what a sentence speaks of, not its actor: "With regard to Western Sahara, we
 # urge ...", "aid to Haiti".
 _NOT_ACTOR_AFTER = _PREPOSITIONS | {"to", "towards", "regarding", "concerning"}
@@ -395,11 +420,14 @@ class _Figure:
     step: float
     # The first word after it, as a term: what it counts ("750 million adults", "86 per cent of global").
     counts: str | None
-    # It numbers what the word before it names ("resolution 181"), and counts nothing.
-    label: bool
     # The unit it is measured in, by the first of the words after it that names one: its measure and the
     # unit's size ("10 long years": time, a year's seconds), or None.
     unit: tuple[str, float] | None
+    # It numbers what the word before it names ("resolution 181"), and counts nothing.
+    label: bool
+    # It gives a place in an order ("the 75th anniversary"), not an amount: another figure only for another
+    # ordinal ("the 165th Member" for "the 155th"), never for a count or a day ("adopted on 21 September").
+    ordinal: bool
 
 
 # Whether a word means nearly what one of some others means ("abroad" / "worldwide"): see `ClaimReader`.
@@ -646,6 +674,8 @@ class ClaimReader:
             negation = _NEGATION.search(sentence)  # negated as the claim is, outside the clause that holds most of it
         if negation is None and not self._negated and not self._lacking:
             negation = _LACK.search(clause)
+        if negation is None and not self._negated:
+            negation = self._denied_elsewhere(sentence, clause)
         opposed = (
             (
                 self._opposed(sentence, words)
@@ -682,9 +712,7 @@ class ClaimReader:
                 and not missing
                 and coverage >= CLOSE_SUPPORT_COVERAGE
                 # (a "without" of none of its words, "without discrimination", says how, and denies nothing)
-                and not any(
-                    m.group(0).lower() != "without" or self._denies(sentence, m) for m in _NEGATION.finditer(sentence)
-                )
+                and not any(m.group(0).lower() != "without" or self._denies(m) for m in _NEGATION.finditer(sentence))
                 # it says what the claim denies: "pleaded in vain" is no "pleaded without success" undenied
                 and all(term is None or self._holds(words, term) for _, term in self._negations)
                 and (self._seeks or not self._only_sought(sentence))
@@ -694,8 +722,8 @@ class ClaimReader:
                 negation is not None
                 and not self._negated
                 and not missing
-                and self._denies(clause, negation)
-                and not _CONDITION.search(clause, 0, negation.start())
+                and self._denies(negation)
+                and not _CONDITION.search(negation.string, 0, negation.start())
             ):
                 return Judgement("contradicts", coverage, negation.group(0), given=given)
             if opposed:
@@ -835,7 +863,7 @@ class ClaimReader:
             bound = _BOUND.match(clause, negation.end())
             if bound and (bounded or not self._bounds_own(clause[bound.end() :])):
                 continue
-            denied = self._negated_terms(clause, negation)
+            denied = self._negated_terms(negation)
             # (said before a relative clause the negation stands in: "has ratified X and has not ratified Y"
             # still denies that Y is ratified)
             relative = [m.start() for m in _RELATIVE.finditer(clause, 0, negation.start())]
@@ -849,32 +877,39 @@ class ClaimReader:
         first = next(iter(_figures(bounded, self._terms)), None)
         return first is not None and any(_same(f, first) for f in self._figures)
 
-    def _negated_terms(self, clause: str, negation: re.Match[str]) -> set[str]:
+    def _negated_terms(self, negation: re.Match[str]) -> set[str]:
         """The claim's terms among the words the negation may deny (`_negated_words`)."""
         claimed = set(self.words)
-        return {
-            t for word in self._negated_words(clause, negation) for t in self._terms(word) if self._holds(claimed, t)
-        }
+        return {t for word in _negated_words(negation) for t in self._terms(word) if self._holds(claimed, t)}
 
-    @staticmethod
-    def _negated_words(clause: str, negation: re.Match[str]) -> list[str]:
-        """The first few words after a negation, up to a preposition (past one right after it, "not in the
-        Security Council"): the words it may deny. A verb's negation
-        ("fails to", "refused to") denies only the verb after it: "refused to compel Israel to end its
-        occupation" denies no claim of Israel's occupation."""
-        after = _TOKEN.findall(clause[negation.end() :])
-        if after and after[0].lower() in _PREPOSITIONS:
-            after = after[1:]  # a negation of what a preposition brings: "but not in the Security Council"
-        words = itertools.takewhile(lambda w: w.lower() not in _PREPOSITIONS, after)
-        return list(itertools.islice(words, 1 if negation.group(0).endswith(" to") else _NEGATED_TOKENS))
-
-    def _denies(self, clause: str, negation: re.Match[str]) -> bool:
-        """The sentence's negation goes with one of the claim's words (among the first few after it): "Haiti
-        will not sign" denies "Haiti will sign", but "... as long as epidemics such as Ebola are not
-        defeated" denies nothing "The Congo is being hit by Ebola for the seventh time" says."""
-        return bool(self._negated_terms(clause, negation)) or any(
-            not forms(word).isdisjoint(self._forms) for word in self._negated_words(clause, negation)
+    def _denies(self, negation: re.Match[str]) -> bool:
+        """The negation goes with one of the claim's words (among the first few after it): "Haiti will not
+        sign" denies "Haiti will sign", but "... as long as epidemics such as Ebola are not defeated" denies
+        nothing "The Congo is being hit by Ebola for the seventh time" says. A word of change on the claim's
+        side of its axis is the claim's: "show no sign of decreasing" denies "is falling"."""
+        negated = _negated_words(negation)
+        return (
+            bool(self._negated_terms(negation))
+            or any(not forms(word).isdisjoint(self._forms) for word in negated)
+            or any(
+                not side.isdisjoint({word.lower(), *self._terms(word)}) for word in negated for _, side in self._changes
+            )
         )
+
+    def _denied_elsewhere(self, sentence: str, clause: str) -> re.Match[str] | None:
+        """A negation in a relative clause of the sentence, outside the clause that holds most of the claim,
+        denying claim words that clause does not say: "Sweden is alarmed at the situation in Belarus following
+        the elections on 9 August, which were neither free nor fair" denies "the elections in Belarus were free
+        and fair". (Not in a clause of its own, which may speak of another thing.)"""
+        said = set(self._terms(clause))
+        for other in _CLAUSE_BREAK.split(sentence):
+            if not other or other == clause or not _RELATIVE.match(other.lstrip()):
+                continue
+            for negation in _NEGATION.finditer(other):
+                denied = self._negated_terms(negation)
+                if denied and not any(self._holds(said, t) for t in denied):
+                    return negation
+        return None
 
     def _substituted(self, sentence: str) -> str | None:
         """The sentence's word set against the claim's in its place, between the same neighbours: "by secret
@@ -1185,6 +1220,20 @@ def _words(terms: list[str]) -> list[str]:
     return [t for t in terms if len(t) > 1 and any(c.isalpha() for c in t)]
 
 
+def _negated_words(negation: re.Match[str]) -> list[str]:
+    """The first few words after a negation in the text it was found in, up to a preposition (past one right
+    after it, "not in the Security Council", and past a sign of what follows, "no sign of decreasing"): the
+    words it may deny. A verb's negation ("fails to", "refused to") denies only the verb after it: "refused to
+    compel Israel to end its occupation" denies no claim of Israel's occupation."""
+    after = _TOKEN.findall(negation.string[negation.end() :])
+    if after and after[0].lower() in _PREPOSITIONS:
+        after = after[1:]  # a negation of what a preposition brings: "but not in the Security Council"
+    elif after[1:] and after[0].lower() in _SIGNS and after[1].lower() == "of":
+        after = after[2:]
+    words = itertools.takewhile(lambda w: w.lower() not in _PREPOSITIONS, after)
+    return list(itertools.islice(words, 1 if negation.group(0).endswith(" to") else _NEGATED_TOKENS))
+
+
 def _prefixed(a: str, b: str) -> bool:
     """One word is the other with a prefix that negates it ("insignificant", "significant"): set against it
     wherever it stands, as "not" would be, and not only in its place."""
@@ -1339,41 +1388,66 @@ def _word_after(claim: str, name: str) -> str:
 
 
 def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
-    """Every number the text gives, years included: a claim's "2009" against a source's "2006" differs. A
-    range gives both its ends: "from 2015 to 2025" is not what "2015-2030" says."""
+    """Every number the text gives, years and ordinals included: a claim's "2009" against a source's "2006"
+    differs, and its "75th" is the source's "seventy-fifth". A range gives both its ends: "from 2015 to
+    2025" is not what "2015-2030" says."""
     figures: list[_Figure] = []
     text = _RANGE_DASH.sub(" to ", text)
+    ordinals = list(_ORDINAL_WORD.finditer(text))
     for match in MENTION.finditer(text):
-        if match.group("multiplier"):
-            continue  # "twice", "double": also verbs ("will double"), which a claim may say in other words
+        if match.group("multiplier") or any(o.start() <= match.start() < o.end() for o in ordinals):
+            # "twice", "double": also verbs ("will double"), which a claim may say in other words; and the
+            # words of an ordinal, read whole below
+            continue
         decimals = len((match.group("numeral") or "").partition(".")[2])
         unit = scale_factor(match.group("scale"))
         step = unit * 10**-decimals if decimals else 0.0
-        # (not a possessive, which says whose, nor another figure's scale: "33 of the world's 48 least
-        # developed countries", "70 per cent of the 34 million AIDS sufferers")
-        following = list(
-            itertools.islice(
-                (w.group(0) for w in _WORD.finditer(text, match.end()) if not _PASSED_OVER.search(w.group(0))),
-                _COUNTS_WORDS,
-            )
-        )
-        counts = next((t for word in following for t in _words(terms(word))), None)
-        measured = next((_UNITS[w] for word in following if (w := word.lower()) in _UNITS), None)
-        number = text[match.end("qualifier") if match.group("qualifier") else match.start() : match.end()]
-        written = match.group(0).strip()
+        suffix = _ORDINAL_SUFFIX.match(text, match.end()) if match.group("numeral") else None
+        end = suffix.end() if suffix else match.end()
+        number = text[match.end("qualifier") if match.group("qualifier") else match.start() : end]
         figures.append(
             _Figure(
                 mention_value(match),
                 is_share(match),
-                written,
+                text[match.start() : end].strip(),
                 tuple(_words(terms(number))),
                 step,
-                counts,
+                *_counted(text, end, terms),
                 is_label(match),
-                measured,
+                suffix is not None,
+            )
+        )
+    for match in ordinals:
+        value = float(_ORDINAL_VALUES[re.sub(r"\s", "-", match.group(0).lower())])
+        written = match.group(0)
+        figures.append(
+            _Figure(
+                value,
+                False,
+                written,
+                tuple(_words(terms(written))),
+                0.0,
+                *_counted(text, match.end(), terms),
+                False,
+                True,
             )
         )
     return figures
+
+
+def _counted(text: str, end: int, terms: Callable[[str], list[str]]) -> tuple[str | None, tuple[str, float] | None]:
+    """What the figure ending at `end` counts, as a term, and the unit it is measured in."""
+    # (not a possessive, which says whose, nor another figure's scale: "33 of the world's 48 least
+    # developed countries", "70 per cent of the 34 million AIDS sufferers")
+    following = list(
+        itertools.islice(
+            (w.group(0) for w in _WORD.finditer(text, end) if not _PASSED_OVER.search(w.group(0))),
+            _COUNTS_WORDS,
+        )
+    )
+    counts = next((t for word in following for t in _words(terms(word))), None)
+    measured = next((_UNITS[w] for word in following if (w := word.lower()) in _UNITS), None)
+    return counts, measured
 
 
 def _given(claimed: _Figure, figures: list[_Figure]) -> bool:
@@ -1405,9 +1479,9 @@ def _same(claimed: _Figure, given: _Figure) -> bool:
 
 
 def _comparable(a: _Figure, b: _Figure) -> bool:
-    """Figures of one kind: both shares, both years, both amounts, or both labels ("resolution 181" is no
-    other figure for "754 resolutions")."""
-    return a.percent == b.percent and _year_like(a) == _year_like(b) and a.label == b.label
+    """Figures of one kind: both shares, both years, both amounts, both labels ("resolution 181" is no
+    other figure for "754 resolutions") or both ordinals."""
+    return a.percent == b.percent and _year_like(a) == _year_like(b) and a.label == b.label and a.ordinal == b.ordinal
 
 
 def _year_like(figure: _Figure) -> bool:

@@ -10,7 +10,7 @@ from bot.content.abbreviations import abbreviations, spelled_runs, spelling_word
 
 def _spelled(letters: str, text: str) -> list[str]:
     words = spelling_words(text)
-    return [" ".join(words[start:end]) for start, end in spelled_runs(letters, words)]
+    return [" ".join(w.lstrip("-") for w in words[start:end]) for start, end in spelled_runs(letters, words)]
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,12 @@ def _spelled(letters: str, text: str) -> list[str]:
         ("idp", "internally displaced persons in camps", "internally displaced persons"),
         ("unesco", "the United Nations Educational, Scientific and Cultural Organization", None),
         ("cctv", "fences and closed-circuit television cameras", "closed circuit television"),
+        # the part after a hyphen gives no letter
+        (
+            "osce",
+            "the Organization for Security and Co-operation in Europe",
+            "organization for security and co operation in europe",
+        ),
     ],
 )
 def test_a_run_of_words_spells_the_abbreviation(letters, text, run):
@@ -45,6 +51,7 @@ def test_a_word_gives_letters_from_inside_only_when_no_run_gives_one_a_word():
         ("gdp", "gross domestic growth"),  # every letter must be given
         ("ofa", "of fine arts"),  # "of" is a small word: it starts no run
         ("hiv", "human rights and virus"),
+        ("ope", "co-operation peace efforts"),  # the part after a hyphen starts no run
     ],
 )
 def test_words_that_do_not_spell_it(letters, text):

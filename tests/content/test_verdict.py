@@ -1081,3 +1081,41 @@ def test_a_respectively_list_gives_each_year_its_own_figure(engine):
         "5.5 per cent",
     )
     assert _relation(engine, "Vanuatu's growth rate in 2005 was 6.8 per cent.", sentence) == ("supports", None)
+
+
+def test_an_ordinal_is_read_in_words_and_set_only_against_ordinals(engine):
+    sentence = (
+        "Sweden co-chaired the negotiations on the declaration on the seventy-fifth anniversary of the United"
+        " Nations, which was adopted on 21 September."
+    )
+    claim = "Sweden co-chaired the negotiations on the declaration on the 75th anniversary of the United Nations."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    assert _relation(engine, claim.replace("75th", "76th"), sentence) == ("contradicts", "seventy-fifth")
+    # a day of the month is no other figure for an ordinal
+    unnumbered = sentence.replace("seventy-fifth ", "")
+    assert _relation(engine, claim, unnumbered) == ("related", None)
+
+
+def test_a_negation_in_a_relative_clause_denies_the_claims_words_it_holds(engine):
+    claim = "The elections in Belarus on 9 August were free and fair."
+    sentence = "Sweden is alarmed at the situation in Belarus following the elections on 9 August, which were {}."
+    assert _relation(engine, claim, sentence.format("neither free nor fair")) == ("contradicts", "neither")
+    assert _relation(engine, claim, sentence.format("free and fair")) == ("supports", None)
+
+
+def test_no_sign_of_a_change_on_the_claims_side_denies_it(engine):
+    claim = "The number of internally displaced people is falling."
+    sentence = "The record numbers of internally displaced people around the world show no sign of decreasing."
+    assert _relation(engine, claim, sentence) == ("contradicts", "no")
+    assert _relation(engine, claim, sentence.replace("show no sign of decreasing", "are decreasing")) == (
+        "supports",
+        None,
+    )
+
+
+def test_an_abbreviation_is_spelled_past_the_part_after_a_hyphen(engine):
+    claim = "Sweden will chair the OSCE next year."
+    sentence = (
+        "Next year, Sweden will assume the role of Chair of the Organization for Security and Co-operation in Europe."
+    )
+    assert _relation(engine, claim, sentence) == ("supports", None)
