@@ -75,6 +75,9 @@ SOURCES = (
     "SWE_75_2020.txt",
     "NOR_74_2019.txt",
     "PHL_73_2018.txt",
+    "KEN_64_2009.txt",
+    "COL_63_2008.txt",
+    "SLV_58_2003.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
