@@ -727,11 +727,17 @@ def _fraction(written: str) -> float:
 
 def is_label(match: re.Match[str]) -> bool:
     """A `MENTION` match that numbers what the word before it names ("resolution 181", "Article 19",
-    "Session 79") rather than counting anything: the words before it that `_is_statistic` reads for a
-    label."""
-    plain = not (match.group("qualifier") or match.group("percent") or match.group("currency"))
+    "Session 79") or names a body ("the Group of 77", "the Group of Eight") rather than counting anything:
+    the words around it that `_is_statistic` reads for a label or a body's name."""
+    if match.group("qualifier") or match.group("percent") or match.group("currency"):
+        return False
     start = match.start()
-    return plain and _LABEL_WORD.search(match.string, max(0, start - _WORD_BEFORE), start) is not None
+    before = match.string[max(0, start - _WORD_BEFORE) : start]
+    word = match.group("word") or ""
+    body = _NAMED_GROUP_BEFORE.search(before) is not None and (
+        word[:1].isupper() if word else not _COUNTED_NOUN_AFTER.match(match.string[match.end() : match.end() + 12])
+    )
+    return body or _LABEL_WORD.search(match.string, max(0, start - _WORD_BEFORE), start) is not None
 
 
 def is_share(match: re.Match[str]) -> bool:

@@ -312,6 +312,8 @@ _PARTIAL = frozenset({"most", "many", "some", "several", "few", "half", "part"})
 _SUBJECT_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
 _SOMEONE = frozenset({""})
 _PREPOSITIONS = frozenset("in on at for by from with of about against during since into over under".split())
+# The verbs of a passive or a perfect, which a verb's negation passes through to its verb ("to be honoured").
+_AUXILIARIES = frozenset("be been have".split())
 # Nouns a negation passes through to what they are of: "show no sign of decreasing" denies the decrease.
 _SIGNS = frozenset("sign signs evidence indication indications".split())
 # Words after which a country is what a sentence speaks of, not its actor: "With regard to Western Sahara, we
@@ -418,12 +420,13 @@ class _Figure:
     # The precision of a figure written with decimals (0 for whole numbers): a claim's "4.8 million" is
     # the source's "4.77 million" rounded, but "$1 billion" is not "$1.4 billion", nor "2009" "2006".
     step: float
-    # The first word after it, as a term: what it counts ("750 million adults", "86 per cent of global").
+    # The first word after it, as a term: what it counts ("750 million adults", "86 per cent of global");
+    # None for a label, which counts nothing.
     counts: str | None
     # The unit it is measured in, by the first of the words after it that names one: its measure and the
     # unit's size ("10 long years": time, a year's seconds), or None.
     unit: tuple[str, float] | None
-    # It numbers what the word before it names ("resolution 181"), and counts nothing.
+    # It numbers what the word before it names ("resolution 181") or names a body ("the Group of Eight").
     label: bool
     # It gives a place in an order ("the 75th anniversary"), not an amount: another figure only for another
     # ordinal ("the 165th Member" for "the 155th"), never for a count or a day ("adopted on 21 September").
@@ -646,7 +649,7 @@ class ClaimReader:
         figures: list[_Figure] | None = None  # the sentence's figures, read once when first needed
         if any(not all(self._holds(words, t) for t in f.number_words) for f in self._figures):
             figures = _figures(sentence, self._terms)
-            words.update(t for f in self._figures if _given(f, figures) for t in f.number_words)
+            words.update(t for f in self._figures if _given(f, figures, self._figures) for t in f.number_words)
         context -= words
         coverage = self._coverage(words, leaving_out=context)
         words |= context
@@ -667,7 +670,7 @@ class ClaimReader:
         # The section's number gives the claim's ("Article 19"), but another section's does not contradict
         # it: sharing the claim's words ("the right to", "national") is no sign the sentence states it.
         placed = _figures(section, self._terms) if section else []
-        missing = [f for f in self._figures if not _given(f, figures + placed)]
+        missing = [f for f in self._figures if not _given(f, figures + placed, self._figures)]
         clause = clause or self._closest_clause(sentence)
         negation = _NEGATION.search(clause) if self._negated else self._denial(clause, missing)
         if self._negated and negation is None and self._negations_stand_in(sentence):
@@ -1223,9 +1226,12 @@ def _words(terms: list[str]) -> list[str]:
 def _negated_words(negation: re.Match[str]) -> list[str]:
     """The first few words after a negation in the text it was found in, up to a preposition (past one right
     after it, "not in the Security Council", and past a sign of what follows, "no sign of decreasing"): the
-    words it may deny. A verb's negation ("fails to", "refused to") denies only the verb after it: "refused to
-    compel Israel to end its occupation" denies no claim of Israel's occupation."""
+    words it may deny. A verb's negation ("fails to", "refused to") denies only the verb after it, past the
+    "be" or "have" of a passive or a perfect ("have yet to be honoured"): "refused to compel Israel to end its
+    occupation" denies no claim of Israel's occupation."""
     after = _TOKEN.findall(negation.string[negation.end() :])
+    if negation.group(0).endswith(" to"):
+        after = list(itertools.dropwhile(lambda w: w.lower() in _AUXILIARIES, after))
     if after and after[0].lower() in _PREPOSITIONS:
         after = after[1:]  # a negation of what a preposition brings: "but not in the Security Council"
     elif after[1:] and after[0].lower() in _SIGNS and after[1].lower() == "of":
@@ -1405,6 +1411,8 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
         suffix = _ORDINAL_SUFFIX.match(text, match.end()) if match.group("numeral") else None
         end = suffix.end() if suffix else match.end()
         number = text[match.end("qualifier") if match.group("qualifier") else match.start() : end]
+        label = is_label(match)
+        counts, measured = _counted(text, end, terms)
         figures.append(
             _Figure(
                 mention_value(match),
@@ -1412,8 +1420,9 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
                 text[match.start() : end].strip(),
                 tuple(_words(terms(number))),
                 step,
-                *_counted(text, end, terms),
-                is_label(match),
+                None if label else counts,
+                measured,
+                label,
                 suffix is not None,
             )
         )
@@ -1450,17 +1459,24 @@ def _counted(text: str, end: int, terms: Callable[[str], list[str]]) -> tuple[st
     return counts, measured
 
 
-def _given(claimed: _Figure, figures: list[_Figure]) -> bool:
+def _given(claimed: _Figure, figures: list[_Figure], claim: Sequence[_Figure]) -> bool:
     """The sentence gives the claim's figure, and not to something else while another of its figures counts
     what the claim's does: "262 million children ..., and 750 million adults are illiterate" does not give
-    "262 million adults". One that counts nothing named after it gives it ("more than 120 million, or 1 in
-    70, are refugees": the people the sentence spoke of)."""
+    "262 million adults". Unless the claim (`claim`, its figures) gives that one too as counting the same,
+    as a part and its whole: "Of the approximately 60,000 terrorists ..., 48,000 have abandoned ..." gives
+    "48,000 of about 60,000 terrorists" (but "48 per cent as compared to 24 per cent for men" does not give
+    "24 per cent, compared with 48 per cent for men"). One that counts nothing named after it gives it
+    ("more than 120 million, or 1 in 70, are refugees": the people the sentence spoke of)."""
     same = [g for g in figures if _same(claimed, g)]
     if not same or claimed.counts is None or _year_like(claimed):
         return bool(same)
     if any(g.counts in (claimed.counts, None) for g in same):
         return True
-    return not any(g.counts == claimed.counts for g in figures if not _same(claimed, g))
+    return not any(
+        g.counts == claimed.counts
+        for g in figures
+        if not any(_same(c, g) and c.counts == claimed.counts for c in claim)
+    )
 
 
 def _same(claimed: _Figure, given: _Figure) -> bool:

@@ -1119,3 +1119,37 @@ def test_an_abbreviation_is_spelled_past_the_part_after_a_hyphen(engine):
         "Next year, Sweden will assume the role of Chair of the Organization for Security and Co-operation in Europe."
     )
     assert _relation(engine, claim, sentence) == ("supports", None)
+
+
+def test_a_body_named_by_a_number_gives_no_figure(engine):
+    sentence = (
+        "We urge that the $20 billion pledged by the Group of Eight (G-8) for enhanced food production be disbursed."
+    )
+    assert _relation(engine, "The G-8 pledged $20 billion for enhanced food production.", sentence) == (
+        "supports",
+        None,
+    )
+
+
+def test_a_part_and_its_whole_the_claim_gives_are_both_given(engine):
+    sentence = (
+        "Of the approximately 60,000 terrorists that ravaged Colombia, 48,000 have abandoned their criminal"
+        " organizations and joined the reintegration programme."
+    )
+    claim = (
+        "In Colombia, 48,000 of about 60,000 terrorists have abandoned their organizations and joined the"
+        " reintegration programme."
+    )
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    # two figures the claim gives to two things, which the sentence gives the other way round
+    sentence = (
+        "Malawi has a high level of female adult illiteracy, namely, 48 per cent as compared to 24 per cent for men."
+    )
+    claim = "Female adult illiteracy in Malawi is 24 per cent, compared with 48 per cent for men."
+    assert _relation(engine, claim, sentence) != ("supports", None)
+
+
+def test_a_verbs_negation_denies_it_past_a_passives_be(engine):
+    claim = "The pledges made at the Brussels donors conference have been honoured."
+    sentence = "It is regrettable that many pledges made at the Brussels donors conference have yet to be honoured."
+    assert _relation(engine, claim, sentence) == ("contradicts", "have yet to")
