@@ -78,6 +78,9 @@ SOURCES = (
     "KEN_64_2009.txt",
     "COL_63_2008.txt",
     "SLV_58_2003.txt",
+    "HUN_67_2012.txt",
+    "SEN_75_2020.txt",
+    "ZMB_74_2019.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
