@@ -106,6 +106,9 @@ _UNITS: dict[str, tuple[str, float]] = {
 # A dash between two numbers that makes a range of them ("2015-2030", "10–15%"): both ends are figures it
 # gives, where the statistics' pattern reads the second as no figure of its own.
 _RANGE_DASH = re.compile(r"(?<=\d)\s?[-–]\s?(?=\d)")
+# A year between "the" and a capitalised word is part of a name, which it labels ("the 1949 Constitution",
+# "the 2005 World Summit"): no date of what a claim says happened ("adopted in April 2012").
+_NAMING_YEAR = re.compile(r"(?<=\b[Tt]he )\d{4}(?= [A-Z][a-z])")
 # What makes a numeral an ordinal: "the 75th anniversary", "the 155th Member".
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 # An ordinal past the tenth written in words ("the seventy-fifth anniversary", "its twentieth session"),
@@ -161,6 +164,11 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|whom)\b", re.IGNORECASE)
 # them ("the international community's lack of real will" of "it has shown real will"), but never state a
 # claim's own "not" or "no", whose sense they need not share.
 _LACK = re.compile(r"\b(?:lack(?:s|ed|ing)?(?:\s+of\b)?|absence\s+of\b)", re.IGNORECASE)
+# Not having, which says what a claim's "lack" does: "more than 1 billion people do not have access" states
+# "1 billion people lack access" (the negation in it is the claim's own).
+_NOT_HAVING = re.compile(
+    r"\b(?:(?:do|does|did)\s+not|(?:don|doesn|didn)['’]t)\s+have\b|\b(?:have|has|had)\s+no\b", re.I
+)
 # ("yet" joins clauses, but not in "not yet", "as yet" or "has yet to", which say when)
 _CLAUSE_BREAK = re.compile(
     r"[;:()—–]|,\s|\b(?:but|while|whereas|although|though|(?<!not )(?<!as )(?<!has )(?<!have )yet)\b", re.IGNORECASE
@@ -677,6 +685,8 @@ class ClaimReader:
             negation = _NEGATION.search(sentence)  # negated as the claim is, outside the clause that holds most of it
         if negation is None and not self._negated and not self._lacking:
             negation = _LACK.search(clause)
+        if negation is not None and self._lacking and _NOT_HAVING.search(clause):
+            negation = None  # the sentence does not have what the claim lacks
         if negation is None and not self._negated:
             negation = self._denied_elsewhere(sentence, clause)
         opposed = (
@@ -927,8 +937,8 @@ class ClaimReader:
             if against.isdisjoint(every) or not forms(claim[i]).isdisjoint(every):
                 continue  # no word set against it here, or the claim's own word is here too
             for j in range(len(tokens)):
-                if against.isdisjoint(said[j]):
-                    continue
+                if against.isdisjoint(said[j]) or (j and _NEGATION.search(tokens[j - 1])):
+                    continue  # (a negated opposite says the claim's word: "do not have" for "lack")
                 before = i > 0 and j > 0 and tokens[j - 1] == claim[i - 1]
                 after = i + 1 < len(claim) and j + 1 < len(tokens) and tokens[j + 1] == claim[i + 1]
                 if before or after or (written[j].islower() and _prefixed(claim[i], tokens[j])):
@@ -1411,7 +1421,7 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
         suffix = _ORDINAL_SUFFIX.match(text, match.end()) if match.group("numeral") else None
         end = suffix.end() if suffix else match.end()
         number = text[match.end("qualifier") if match.group("qualifier") else match.start() : end]
-        label = is_label(match)
+        label = is_label(match) or _named_by_year(match)
         counts, measured = _counted(text, end, terms)
         figures.append(
             _Figure(
@@ -1442,6 +1452,12 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
             )
         )
     return figures
+
+
+def _named_by_year(match: re.Match[str]) -> bool:
+    """The `MENTION` match is a year that is part of a name (`_NAMING_YEAR`)."""
+    named = _NAMING_YEAR.match(match.string, match.start())
+    return named is not None and named.end() == match.end()
 
 
 def _counted(text: str, end: int, terms: Callable[[str], list[str]]) -> tuple[str | None, tuple[str, float] | None]:

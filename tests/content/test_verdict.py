@@ -1153,3 +1153,20 @@ def test_a_verbs_negation_denies_it_past_a_passives_be(engine):
     claim = "The pledges made at the Brussels donors conference have been honoured."
     sentence = "It is regrettable that many pledges made at the Brussels donors conference have yet to be honoured."
     assert _relation(engine, claim, sentence) == ("contradicts", "have yet to")
+
+
+def test_not_having_is_what_a_claim_lacks(engine):
+    claim = "More than 1 billion people lack access to clean water."
+    sentence = "Today, more than 1 billion people do not have access to clean water."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    assert _relation(engine, claim, sentence.replace("do not have", "have")) == ("contradicts", "have")
+
+
+def test_a_year_that_is_part_of_a_name_gives_no_date(engine):
+    claim = "Hungary adopted a new consolidated Constitution in April 2012."
+    sentence = "Hungary did not have a new, consolidated Constitution unlike the 1949 Constitution."
+    assert _relation(engine, claim, sentence) != ("contradicts", "1949")
+    assert _relation(engine, claim, "Hungary adopted a new consolidated Constitution in April 2011.") == (
+        "contradicts",
+        "2011",
+    )

@@ -77,9 +77,10 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # elections ... were free and fair" by "..., which were neither free nor fair", a negation in a relative
     # clause), which a rule took away; the Philippines' speech, held out with them, one of its nine (which
     # one unread). Round 29's two speeches showed none; El Salvador's speech, held out with them, one of its
-    # ten (which one unread).
-    # Reached: 24 of 517.
-    assert scores.false_supported.found <= 24, [p for p in scores.problems if "FALSE" in p]
+    # ten (which one unread). Round 30's two speeches showed none; Zambia's speech, held out with them, two
+    # of its ten (which ones unread).
+    # Reached: 26 of 545.
+    assert scores.false_supported.found <= 26, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -90,11 +91,11 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # (reached: 197 of 266). Round 24's rules (a sayer after what it says, a country's office as its sayer,
     # a change said by any word on its side, a bound on another figure no denial) took it to 229 of 301;
     # round 25's claims, 252 of 324; round 26's, 272 of 346; round 27's, 285 of 368; round 28's, 305 of 394;
-    # round 29's, 325 of 420.
-    assert scores.true_supported.found >= 325, scores.problems
+    # round 29's, 325 of 420; round 30's, 345 of 444.
+    assert scores.true_supported.found >= 345, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 242 of 339).
-    assert scores.contradicted.found >= 242, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 258 of 359).
+    assert scores.contradicted.found >= 258, [p for p in scores.problems if "wrong sentence" in p]
