@@ -114,7 +114,7 @@ _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 # An ordinal past the tenth written in words ("the seventy-fifth anniversary", "its twentieth session"),
 # which a claim may write in figures ("75th"); the first ten are read as words (`_ORDINAL_WORDS`).
 _TENS = {word: value for word, value in WORD_VALUES.items() if value in range(20, 100, 10)}
-_UNITS_ORDINAL = dict(
+_ONES_ORDINALS = dict(
     zip("first second third fourth fifth sixth seventh eighth ninth".split(), range(1, 10), strict=True)
 )
 _ORDINAL_VALUES = {
@@ -126,7 +126,7 @@ _ORDINAL_VALUES = {
         )
     ),
     **{f"{word[:-1]}ieth": value for word, value in _TENS.items()},
-    **{f"{tens}-{unit}": t + u for tens, t in _TENS.items() for unit, u in _UNITS_ORDINAL.items()},
+    **{f"{tens}-{unit}": t + u for tens, t in _TENS.items() for unit, u in _ONES_ORDINALS.items()},
 }
 _ORDINAL_WORD = re.compile(
     r"\b(" + "|".join(sorted(_ORDINAL_VALUES, key=len, reverse=True)).replace("-", "[-\\s]") + r")\b", re.IGNORECASE
@@ -167,7 +167,7 @@ _LACK = re.compile(r"\b(?:lack(?:s|ed|ing)?(?:\s+of\b)?|absence\s+of\b)", re.IGN
 # Not having, which says what a claim's "lack" does: "more than 1 billion people do not have access" states
 # "1 billion people lack access" (the negation in it is the claim's own).
 _NOT_HAVING = re.compile(
-    r"\b(?:(?:do|does|did)\s+not|(?:don|doesn|didn)['’]t)\s+have\b|\b(?:have|has|had)\s+no\b", re.I
+    r"\b(?:(?:do|does|did)\s+not|(?:don|doesn|didn)['’]t)\s+have\b|\b(?:have|has|had)\s+no\b", re.IGNORECASE
 )
 # ("yet" joins clauses, but not in "not yet", "as yet" or "has yet to", which say when)
 _CLAUSE_BREAK = re.compile(
