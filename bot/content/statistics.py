@@ -558,7 +558,7 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
             return False  # "a 1 unit increase", "each 1 gram change": the unit a change is measured in
         if not (match.group("qualifier") or match.group("percent") or match.group("currency")) and (
             _LABEL_WORD.search(before)
-            or (_NAMED_GROUP_BEFORE.search(before) and not _COUNTED_NOUN_AFTER.match(after))
+            or _names_a_body(match, before)
             or (
                 not capitals
                 and (
@@ -582,7 +582,7 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         and (word == "A" or re.match(r"\s+[A-Z]", sentence[end : end + 2]))
     ):
         return False  # part of a name: "Nation of A Thousand Tribes", "the Eight Point Plan"
-    if word[0].isupper() and not word.isupper() and _NAMED_GROUP_BEFORE.search(before):
+    if _names_a_body(match, before):
         return False  # a body's name: "the Group of Twenty initiative"
     if _PERMANENT_BEFORE.search(before):
         return False  # "the permanent five": the Security Council's permanent members, by name
@@ -725,6 +725,17 @@ def _fraction(written: str) -> float:
     return round(100 * WORD_VALUES.get(count, 1) / _FRACTION_VALUES[part], 1)
 
 
+def _names_a_body(match: re.Match[str], before: str) -> bool:
+    """The `MENTION` match, after a capitalised noun and "of" (`before`), is part of a body's name: "the
+    Group of 77", "the Group of Twenty" (a number word in capitals, "TWO", is typed so, not named), but not
+    "a Rapid Reaction Force of 200 troops", which counts them."""
+    if not _NAMED_GROUP_BEFORE.search(before):
+        return False
+    if word := match.group("word"):
+        return word[0].isupper() and not word.isupper()
+    return not _COUNTED_NOUN_AFTER.match(match.string[match.end() : match.end() + 12])
+
+
 def is_label(match: re.Match[str]) -> bool:
     """A `MENTION` match that numbers what the word before it names ("resolution 181", "Article 19",
     "Session 79") or names a body ("the Group of 77", "the Group of Eight") rather than counting anything:
@@ -732,12 +743,10 @@ def is_label(match: re.Match[str]) -> bool:
     if match.group("qualifier") or match.group("percent") or match.group("currency"):
         return False
     start = match.start()
-    before = match.string[max(0, start - _WORD_BEFORE) : start]
-    word = match.group("word") or ""
-    body = _NAMED_GROUP_BEFORE.search(before) is not None and (
-        word[:1].isupper() if word else not _COUNTED_NOUN_AFTER.match(match.string[match.end() : match.end() + 12])
+    return (
+        _names_a_body(match, match.string[max(0, start - _WORD_BEFORE) : start])
+        or _LABEL_WORD.search(match.string, max(0, start - _WORD_BEFORE), start) is not None
     )
-    return body or _LABEL_WORD.search(match.string, max(0, start - _WORD_BEFORE), start) is not None
 
 
 def is_share(match: re.Match[str]) -> bool:
