@@ -81,6 +81,9 @@ SOURCES = (
     "HUN_67_2012.txt",
     "SEN_75_2020.txt",
     "ZMB_74_2019.txt",
+    "TUN_71_2016.txt",
+    "TZA_73_2018.txt",
+    "LUX_67_2012.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
