@@ -41,7 +41,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from bot.content.abbreviations import abbreviations, spelled_runs, spelling_words
-from bot.content.countries import countries_in, country_mentions, only_country
+from bot.content.countries import countries_in, country_mentions, only_country, without_countries
 from bot.content.lexicon import antonyms, forms, opposed
 from bot.content.models import Relation
 from bot.content.statistics import (
@@ -151,6 +151,13 @@ _NEGATION = re.compile(
 # Words after a negation that say how long it holds, not what it denies: "no longer", "not ever", "not yet"
 # ("any more" and "further" are stop words, which the analyser drops already).
 _LASTING = ("longer", "ever", "yet")
+# Words before a claim's copula looked through for its subject's ("the repatriation of Burundian refugees was").
+_ATTRIBUTED_TOKENS = 5
+# The verb a "not" right after it negates.
+_NEGATED_VERB = re.compile(
+    r"\b(?:could|might|would|should|can|may|will|shall|must|do|does|did|is|are|was|were|has|have|had)\s+$",
+    re.IGNORECASE,
+)
 # A negation before one of these states a bound, not a denial: "does not exceed US$ 50 billion" says "at most".
 _BOUND = re.compile(r"\s+(?:exceed|surpass)(?:s|ed|ing)?\b", re.IGNORECASE)
 # A claim figure's qualifier that gives an upper bound, which such a negation states ("less than US$ 50 billion").
@@ -327,6 +334,8 @@ _SIGNS = frozenset("sign signs evidence indication indications".split())
 # Words after which a country is what a sentence speaks of, not its actor: "With regard to Western Sahara, we
 # urge ...", "aid to Haiti".
 _NOT_ACTOR_AFTER = _PREPOSITIONS | {"to", "towards", "regarding", "concerning"}
+# The words of a country's state and people, which with its people's name still name the country.
+_STATE = frozenset("Government State People Authorities President Prime Minister Delegation Nation".split())
 _NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this that these those their".split())
 # Opposing predicates: a small, closed class of words that decides most claims a sentence contradicts,
 # wherever the sentence says them. WordNet's 33,180 pairs (`lexicon`) count only in the claim word's own
@@ -486,6 +495,7 @@ class ClaimReader:
         self._countries = set[str]().union(*(countries for countries, _ in self._names))
         self._names_a_country = bool(self._countries)
         self.names_other = any(terms and not countries for countries, terms in self._names)
+        self._entitled = {t for countries, terms in self._names if not countries for t in terms}  # names' words
         # The claim's abbreviations by their terms ("NGOs" → "ngo": "ngo"), and its words as they spell them.
         self._abbreviated = {term[0]: a for a in abbreviations(claim) if (term := terms(a.upper()))}
         self._spelling = spelling_words(claim)
@@ -540,6 +550,15 @@ class ClaimReader:
             if j is not None and (j + 1 == len(written) or self._tokens[j + 1] not in _PREPOSITIONS)
             for t in analysed[j]
         }
+        # each word the claim says its subject is that has words set against it ("forced" of "the repatriation
+        # ... was forced"), with the terms of the claim's words before its copula, for `_attributed_otherwise`
+        self._attributes = [
+            (self._against[j], frozenset(t for k in range(max(0, i - _ATTRIBUTED_TOKENS), i) for t in analysed[k]))
+            for i, token in enumerate(self._tokens)
+            if token in _COPULAS
+            for j in [next((k for k in range(i + 1, len(written)) if self._tokens[k] not in _DEGREE), None)]
+            if j is not None and self._against[j]
+        ]
         # the particles the claim says its subject is ("over" of "is over"), which a sentence must say too
         self._particles = {m.group(1).lower() for m in _PARTICLE_PREDICATE.finditer(claim)}
         self._universal = _UNIVERSAL.search(claim) is not None
@@ -696,6 +715,7 @@ class ClaimReader:
                 else None
             )
             or self._substituted(sentence)
+            or self._attributed_otherwise(sentence)
             or self._counted_otherwise(sentence)
             or self._compared_the_other_way(sentence)
             or self._dated_otherwise(sentence)
@@ -741,20 +761,23 @@ class ClaimReader:
                 return Judgement("contradicts", coverage, negation.group(0), given=given)
             if opposed:
                 return Judgement("contradicts", coverage, opposed, given=given)
+        # the sentence as read for words of the claim's meaning: without a negation of other words of its own
+        aside = self._negated_aside(negation) if negation is not None and not self._negated else None
+        unnegated = sentence if aside is None or negation is None else sentence.replace(negation.string, aside, 1)
         states = (
             names
             and coverage >= (CLOSE_SUPPORT_COVERAGE if close else SUPPORT_COVERAGE)
             and not missing
-            and self._negated == (negation is not None)
+            and (self._negated == (negation is not None) or aside is not None)
             and not opposed
             and (not self._universal or self._of_all(sentence))
             and not self._one_of_several(sentence)
-            and (self._possible or _POSSIBLE.search(clause) is None)
+            and (self._possible or _POSSIBLE.search(clause if aside is None else aside) is None)
             and (self._conditional or not _CONDITIONAL_OPENING.match(sentence))
             and (self._seeks or not self._only_sought(sentence))
             and (
                 (coverage >= SUPPORT_COVERAGE and not self._predicate_left_out(words))
-                or self._said_otherwise(sentence, words)
+                or self._said_otherwise(unnegated, words)
             )
             and not self._replaced(sentence, words)
             and not self._done_by_another(sentence, speaker)
@@ -909,6 +932,42 @@ class ClaimReader:
             )
         )
 
+    def _negated_aside(self, negation: re.Match[str]) -> str | None:
+        """The text the negation was found in without it and the first few words after it, where it negates
+        something else than the claim speaks of: no claim word stands before it, none among those words, a
+        preposition or a relative pronoun stands between it and the first claim word after it, and the claim's
+        own words, not only its names, come after. "who could
+        not join his colleagues in the Assembly owing to the tragic ferry accident that claimed the lives of
+        more than 200 Tanzanians" still says what killed them. None where it may deny the claim ("failed to
+        fully eliminate malaria", "has not yet managed to eliminate", "was discharged without any
+        treatment")."""
+        window = list(itertools.islice(_TOKEN.finditer(negation.string, negation.end()), _NEGATED_TOKENS))
+        claimed = set(self.words)
+
+        def claims(word: str) -> bool:
+            return not forms(word).isdisjoint(self._forms) or any(self._holds(claimed, t) for t in self._terms(word))
+
+        end = window[-1].end() if window else negation.end()
+        following = _TOKEN.findall(negation.string[end:])
+        until = next((i for i, word in enumerate(following) if claims(word)), len(following))
+        stated = set(self._terms(negation.string[end:]))
+        if (
+            # (what follows says the claim's own words, not only its names: "Let us not allow repression and
+            # dictatorship in Venezuela to become normalized" says nothing of "Venezuela is a democracy")
+            not any(self._holds(stated, t) for t in self._topic)
+            or self._denies(negation)
+            or any(claims(m.group(0)) for m in window)
+            or any(claims(word) for word in _TOKEN.findall(negation.string[: negation.start()]))
+            or not any(
+                w.lower() in _NOT_ACTOR_AFTER or _RELATIVE.fullmatch(w)
+                for w in [m.group(0) for m in window] + following[:until]
+            )
+        ):
+            return None
+        # (with the verb it negates: "could not join" is no "could")
+        start = _NEGATED_VERB.search(negation.string, 0, negation.start())
+        return negation.string[: start.start() if start else negation.start()] + negation.string[end:]
+
     def _denied_elsewhere(self, sentence: str, clause: str) -> re.Match[str] | None:
         """A negation in a relative clause of the sentence, outside the clause that holds most of the claim,
         denying claim words that clause does not say: "Sweden is alarmed at the situation in Belarus following
@@ -962,6 +1021,18 @@ class ClaimReader:
             for j in following.get(claim[i - 1], []):
                 if tokens[j + 1] == claim[i + 1] and _contrasted(claim[i], tokens[j]):
                     return written[j]
+        return None
+
+    def _attributed_otherwise(self, sentence: str) -> str | None:
+        """The sentence puts a word set against the one the claim says its subject is before a word of that
+        subject: "the voluntary repatriation of ... refugees" where the claim says "the repatriation of ...
+        refugees was forced"."""
+        written = _TOKEN.findall(sentence)
+        for attribute, following in itertools.pairwise(written):
+            said = forms(attribute.lower())
+            for against, subject in self._attributes:
+                if not against.isdisjoint(said) and not subject.isdisjoint(self._terms(following)):
+                    return attribute
         return None
 
     def leans_back(self, sentence: str) -> bool:
@@ -1098,7 +1169,14 @@ class ClaimReader:
         peace", where none follows it, nor "may wish to note that ...", which says what follows."""
         claimed = set(self.words)
         return any(
-            any(self._holds(claimed, t) for word in following[:_SOUGHT_TOKENS] for t in self._terms(word))
+            any(
+                self._holds(claimed, t)
+                for word in following[:_SOUGHT_TOKENS]
+                # (a word of one of the claim's names, written small, is another thing: "committed to promoting
+                # reconciliation and agreement" seeks no "Libyan Political Agreement")
+                if not word.islower() or not self._entitled.issuperset(self._terms(word))
+                for t in self._terms(word)
+            )
             for m in _PROSPECT.finditer(sentence)
             for following in [_TOKEN.findall(sentence[m.end() :])]
             if not following or following[0].lower() not in _SAYING_VERBS
@@ -1325,7 +1403,13 @@ def _names(claim: str) -> list[str]:
         ]
         if match.start() == opening and len(words) == 1 and not words[0].isupper() and not countries_in(words[0]):
             continue
-        if words:
+        # A country's people's name in a name of something else names two: the country, and the thing, which a
+        # sentence naming only the country does not name ("the Libyan Political Agreement" is not "Libya"). Its
+        # state is the country ("the Kenyan Government", "the Tunisian people").
+        own = without_countries(" ".join(words)).split()
+        if own and len(own) < len(words) and countries_in(" ".join(words)) and not _STATE.issuperset(own):
+            found += [" ".join(w for w in words if w not in own), " ".join(own)]
+        elif words:
             found.append(" ".join(words))
     return found
 

@@ -1170,3 +1170,49 @@ def test_a_year_that_is_part_of_a_name_gives_no_date(engine):
         "contradicts",
         "2011",
     )
+
+
+def test_a_countrys_people_in_a_name_names_the_country_and_the_thing_apart(engine):
+    claim = "The Libyan Political Agreement was signed on 17 December 2015."
+    sentence = "The heads of State of the OAU decided in Syrte, Libya, on 9 September 1999, to create the Union."
+    assert _relation(engine, claim, sentence) != ("contradicts", "September")
+    sentence = "The Libyan Political Agreement was signed on 17 December 2015, under the auspices of the UN."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+
+
+def test_a_word_of_a_name_written_small_after_a_prospect_is_not_sought(engine):
+    claim = "The Libyan Political Agreement was signed on 17 December 2015."
+    sentence = (
+        "We are firmly committed to promoting reconciliation and agreement in Libya so that the parties can"
+        " implement the Libyan Political Agreement, signed on 17 December 2015."
+    )
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    sentence = "We are firmly committed to signing the Libyan Political Agreement on 17 December 2015."
+    assert _relation(engine, claim, sentence) == ("related", None)
+
+
+def test_a_negation_of_other_words_leaves_the_rest_of_its_clause_stated(engine):
+    claim = "A ferry accident in Tanzania killed over 200 people."
+    sentence = "The President could not join us owing to the ferry accident in Tanzania that killed over 200 people."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    assert _relation(engine, claim, "The ferry accident in Tanzania did not kill over 200 people.") == (
+        "contradicts",
+        "not",
+    )
+    # a verb's negation before one of the claim's words may deny it, past the adverb in between
+    assert _relation(engine, "Kenya eliminated malaria.", "Kenya failed to fully eliminate malaria.") == (
+        "related",
+        None,
+    )
+    # nor where only the claim's names follow it
+    claim = "Costa Rica considers Venezuela a democracy."
+    sentence = "Let us not allow repression and dictatorship in Venezuela to become normalized once again."
+    judged = _plain(engine, claim).judge(sentence, speaker=frozenset({"CR"}), close=True)
+    assert judged is not None and judged.relation == "related"
+
+
+def test_a_word_set_against_the_claims_predicate_before_its_subject_contradicts_it(engine):
+    claim = "The repatriation of Burundian refugees was forced."
+    sentence = "Tanzania assisted in the voluntary repatriation of 46,000 Burundian refugees."
+    assert _relation(engine, claim, sentence) == ("contradicts", "voluntary")
+    assert _relation(engine, claim, sentence.replace("voluntary", "forced")) == ("supports", None)

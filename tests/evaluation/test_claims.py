@@ -78,9 +78,10 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # clause), which a rule took away; the Philippines' speech, held out with them, one of its nine (which
     # one unread). Round 29's two speeches showed none; El Salvador's speech, held out with them, one of its
     # ten (which one unread). Round 30's two speeches showed none; Zambia's speech, held out with them, two
-    # of its ten (which ones unread).
-    # Reached: 26 of 545.
-    assert scores.false_supported.found <= 26, [p for p in scores.problems if "FALSE" in p]
+    # of its ten (which ones unread). Round 31's two speeches showed none; Luxembourg's speech, held out with
+    # them, one of its twelve (which one unread).
+    # Reached: 27 of 581.
+    assert scores.false_supported.found <= 27, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -91,11 +92,12 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # (reached: 197 of 266). Round 24's rules (a sayer after what it says, a country's office as its sayer,
     # a change said by any word on its side, a bound on another figure no denial) took it to 229 of 301;
     # round 25's claims, 252 of 324; round 26's, 272 of 346; round 27's, 285 of 368; round 28's, 305 of 394;
-    # round 29's, 325 of 420; round 30's, 345 of 444.
-    assert scores.true_supported.found >= 345, scores.problems
+    # round 29's, 325 of 420; round 30's, 345 of 444; round 31's claims and rules, 369 of 473 (the rules took
+    # one held-out claim back, which one unread).
+    assert scores.true_supported.found >= 369, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 258 of 359).
-    assert scores.contradicted.found >= 258, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 271 of 383).
+    assert scores.contradicted.found >= 271, [p for p in scores.problems if "wrong sentence" in p]
