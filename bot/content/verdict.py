@@ -936,11 +936,10 @@ class ClaimReader:
         """The text the negation was found in without it and the first few words after it, where it negates
         something else than the claim speaks of: no claim word stands before it, none among those words, a
         preposition or a relative pronoun stands between it and the first claim word after it, and the claim's
-        own words, not only its names, come after. "who could
-        not join his colleagues in the Assembly owing to the tragic ferry accident that claimed the lives of
-        more than 200 Tanzanians" still says what killed them. None where it may deny the claim ("failed to
-        fully eliminate malaria", "has not yet managed to eliminate", "was discharged without any
-        treatment")."""
+        own words, not only its names, come after. "who could not join his colleagues in the Assembly owing to
+        the tragic ferry accident that claimed the lives of more than 200 Tanzanians" still says what killed
+        them. None where it may deny the claim ("failed to fully eliminate malaria", "has not yet managed to
+        eliminate", "was discharged without any treatment")."""
         window = list(itertools.islice(_TOKEN.finditer(negation.string, negation.end()), _NEGATED_TOKENS))
         claimed = set(self.words)
 
@@ -1027,6 +1026,8 @@ class ClaimReader:
         """The sentence puts a word set against the one the claim says its subject is before a word of that
         subject: "the voluntary repatriation of ... refugees" where the claim says "the repatriation of ...
         refugees was forced"."""
+        if not self._attributes:
+            return None
         written = _TOKEN.findall(sentence)
         for attribute, following in itertools.pairwise(written):
             said = forms(attribute.lower())
@@ -1405,7 +1406,7 @@ def _names(claim: str) -> list[str]:
             continue
         # A country's people's name in a name of something else names two: the country, and the thing, which a
         # sentence naming only the country does not name ("the Libyan Political Agreement" is not "Libya"). Its
-        # state is the country ("the Kenyan Government", "the Tunisian people").
+        # state is the country ("the Kenyan Government", "the Tunisian President").
         own = without_countries(" ".join(words)).split()
         if own and len(own) < len(words) and countries_in(" ".join(words)) and not _STATE.issuperset(own):
             found += [" ".join(w for w in words if w not in own), " ".join(own)]
