@@ -924,13 +924,14 @@ class ClaimReader:
         nothing "The Congo is being hit by Ebola for the seventh time" says. A word of change on the claim's
         side of its axis is the claim's: "show no sign of decreasing" denies "is falling"."""
         negated = _negated_words(negation)
-        return (
-            bool(self._negated_terms(negation))
-            or any(not forms(word).isdisjoint(self._forms) for word in negated)
-            or any(
-                not side.isdisjoint({word.lower(), *self._terms(word)}) for word in negated for _, side in self._changes
-            )
+        return any(self._is_claim_word(word) for word in negated) or any(
+            not side.isdisjoint({word.lower(), *self._terms(word)}) for word in negated for _, side in self._changes
         )
+
+    def _is_claim_word(self, word: str) -> bool:
+        """The word is one of the claim's, in one of its forms or by one of its terms."""
+        claimed = set(self.words)
+        return not forms(word).isdisjoint(self._forms) or any(self._holds(claimed, t) for t in self._terms(word))
 
     def _negated_aside(self, negation: re.Match[str]) -> str | None:
         """The text the negation was found in without it and the first few words after it, where it negates
@@ -941,22 +942,17 @@ class ClaimReader:
         them. None where it may deny the claim ("failed to fully eliminate malaria", "has not yet managed to
         eliminate", "was discharged without any treatment")."""
         window = list(itertools.islice(_TOKEN.finditer(negation.string, negation.end()), _NEGATED_TOKENS))
-        claimed = set(self.words)
-
-        def claims(word: str) -> bool:
-            return not forms(word).isdisjoint(self._forms) or any(self._holds(claimed, t) for t in self._terms(word))
-
         end = window[-1].end() if window else negation.end()
         following = _TOKEN.findall(negation.string[end:])
-        until = next((i for i, word in enumerate(following) if claims(word)), len(following))
+        until = next((i for i, word in enumerate(following) if self._is_claim_word(word)), len(following))
         stated = set(self._terms(negation.string[end:]))
         if (
             # (what follows says the claim's own words, not only its names: "Let us not allow repression and
             # dictatorship in Venezuela to become normalized" says nothing of "Venezuela is a democracy")
             not any(self._holds(stated, t) for t in self._topic)
             or self._denies(negation)
-            or any(claims(m.group(0)) for m in window)
-            or any(claims(word) for word in _TOKEN.findall(negation.string[: negation.start()]))
+            or any(self._is_claim_word(m.group(0)) for m in window)
+            or any(self._is_claim_word(word) for word in _TOKEN.findall(negation.string[: negation.start()]))
             or not any(
                 w.lower() in _NOT_ACTOR_AFTER or _RELATIVE.fullmatch(w)
                 for w in [m.group(0) for m in window] + following[:until]
