@@ -84,6 +84,9 @@ SOURCES = (
     "TUN_71_2016.txt",
     "TZA_73_2018.txt",
     "LUX_67_2012.txt",
+    "SVN_70_2015.txt",
+    "MWI_70_2015.txt",
+    "CHE_72_2017.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
