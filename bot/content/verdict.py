@@ -142,10 +142,20 @@ _PASSED_OVER = re.compile(
 # A word that is a prefix of another of at least this length is the same word in another form
 # ("Bangladesh" / "Bangladeshi", "Korea" / "Korean"), which the stemmer leaves apart.
 _PREFIX_CHARS = 5
+# The letters in which two words' endings may differ and the words still be one word's parts of speech
+# ("important" / "importance", "secure" / "security").
+_DERIVED_ENDING = 3
+_INFLECTIONS = frozenset(["", "s", "es", "d", "ed", "ing", "er", "est"])
+# Words that make what they grade small, which then says what its negating prefix would ("of little
+# importance" is "unimportant").
+_SLIGHT = frozenset("little less least lesser".split())
 _NEGATION = re.compile(
     r"\b(?:not(?!\s+(?:only|just|merely|simply)\b)|no|never|none|nobody|nothing|neither|nor|cannot|without)\b"
     r"|n['’]t\b|\bfail(?:s|ed)? to\b|\brefus(?:e|es|ed|ing) to\b"
-    r"|\b(?:has|have|had) yet to\b",
+    r"|\b(?:has|have|had) yet to\b"
+    # verbs that say something done no longer is ("has stopped prosecuting", "withdrew its support"), past
+    # only: "to stop the spread" or "must cease" seeks an end, which denies nothing yet
+    r"|\b(?:stopped|ceased|withdrew|withdrawn|(?:gave|given) up)\b",
     re.IGNORECASE,
 )
 # Words after a negation that say how long it holds, not what it denies: "no longer", "not ever", "not yet"
@@ -700,6 +710,8 @@ class ClaimReader:
         missing = [f for f in self._figures if not _given(f, figures + placed, self._figures)]
         clause = clause or self._closest_clause(sentence)
         negation = _NEGATION.search(clause) if self._negated else self._denial(clause, missing)
+        if negation is not None and self._negated and self._affirms_negated(clause):
+            negation = None  # it negates something else: "remains committed to ... a world without nuclear weapons"
         if self._negated and negation is None and self._negations_stand_in(sentence):
             negation = _NEGATION.search(sentence)  # negated as the claim is, outside the clause that holds most of it
         if negation is None and not self._negated and not self._lacking:
@@ -887,6 +899,17 @@ class ClaimReader:
             for negation, word in self._negations
         )
 
+    def _affirms_negated(self, text: str) -> bool:
+        """The text says a word the claim negates with no negation before it: "My country also remains
+        committed to the goal of a world without nuclear weapons" of "... is no longer committed to the goal of
+        a world without nuclear weapons", whose "without" is not the claim's "no longer"."""
+        said = set(self._terms(text))
+        negated = [self._terms(text[m.end() :])[:_NEGATED_WORDS] for m in _NEGATION.finditer(text)]
+        return any(
+            word is not None and self._holds(said, word) and not any(self._holds(set(after), word) for after in negated)
+            for _, word in self._negations
+        )
+
     def _denial(self, clause: str, missing: list[_Figure]) -> re.Match[str] | None:
         """The clause's first negation, for a claim that negates nothing, passing over one that states the bound
         the claim's figure gives ("does not exceed US$ 50 billion" of "less than US$ 50 billion"), one that
@@ -997,6 +1020,25 @@ class ClaimReader:
                 after = i + 1 < len(claim) and j + 1 < len(tokens) and tokens[j + 1] == claim[i + 1]
                 if before or after or (written[j].islower() and _prefixed(claim[i], tokens[j])):
                     return written[j]
+        # the claim's word without its negating prefix in another part of speech, wherever it stands: "the
+        # critical importance of bees" where the claim says bees are "unimportant"
+        for i, against in enumerate(self._against):
+            prefixed = [a for a in against if _prefixed(claim[i], a)]
+            if not prefixed or not forms(claim[i]).isdisjoint(every):
+                continue
+            j = next(
+                (
+                    j
+                    for j, t in enumerate(tokens)
+                    if written[j].islower()
+                    and any(_derived(a, t) for a in prefixed)
+                    # (not one said to be small or none, which says the claim's word: "of little importance")
+                    and not (j and (_NEGATION.search(tokens[j - 1]) or tokens[j - 1] in _SLIGHT))
+                ),
+                None,
+            )
+            if j is not None:
+                return written[j]
         for i, against in self._degrees.items():
             if claim[i] in tokens:
                 continue
@@ -1330,6 +1372,18 @@ def _prefixed(a: str, b: str) -> bool:
     wherever it stands, as "not" would be, and not only in its place."""
     short, long = sorted((a, b), key=len)
     return any(long == prefix + short for prefix in _NEGATING_PREFIXES)
+
+
+def _derived(word: str, other: str) -> bool:
+    """`other` is `word` with another ending of the same word ("importance" of "important", "security" of
+    "secure"): alike but in their last few letters, and at length, and not `word` itself or one inflected."""
+    alike = sum(1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1], zip(word, other, strict=False)))
+    return (
+        alike >= _PREFIX_CHARS
+        and alike >= max(len(word), len(other)) - _DERIVED_ENDING
+        # (an inflection of a shorter word is that word's: "imported" is no "important")
+        and other[alike:] not in _INFLECTIONS
+    )
 
 
 def _contrasted(a: str, b: str) -> bool:

@@ -1216,3 +1216,41 @@ def test_a_word_set_against_the_claims_predicate_before_its_subject_contradicts_
     sentence = "Tanzania assisted in the voluntary repatriation of 46,000 Burundian refugees."
     assert _relation(engine, claim, sentence) == ("contradicts", "voluntary")
     assert _relation(engine, claim, sentence.replace("voluntary", "forced")) == ("supports", None)
+
+
+def test_a_verb_that_ends_what_was_done_negates_it(engine):
+    claim = "Malawi has stopped prosecuting suspects for the theft of public funds."
+    sentence = "Malawi is prosecuting suspects for the theft of public funds."
+    assert _relation(engine, claim, sentence) == ("contradicts", None)
+    assert _relation(engine, claim, sentence.replace("is prosecuting", "has stopped prosecuting")) == (
+        "supports",
+        None,
+    )
+    assert _relation(engine, "Slovenia supports the Court.", "Slovenia withdrew its support for the Court.") == (
+        "contradicts",
+        "withdrew",
+    )
+    # seeking an end denies nothing yet
+    claim = "Ebola is spreading in the Congo."
+    assert _relation(engine, claim, "The Congo works to stop the spread of Ebola.") != ("contradicts", "stop")
+
+
+def test_a_negation_of_other_words_is_not_the_claims_own(engine):
+    claim = "Slovenia is no longer committed to a world without nuclear weapons."
+    sentence = "Slovenia remains committed to a world without nuclear weapons."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, claim, sentence.replace("remains", "is no longer")) == ("supports", None)
+
+
+def test_the_claims_word_without_its_negating_prefix_in_another_form_contradicts_it(engine):
+    claim = "Bees are unimportant for food production."
+    assert _relation(engine, claim, "Bees are of critical importance for food production.") == (
+        "contradicts",
+        "importance",
+    )
+    assert _relation(engine, claim, "Bees are of little importance for food production.") != (
+        "contradicts",
+        "importance",
+    )
+    # an inflection of a word that only begins like it is another word: "imported" is no "important"
+    assert _relation(engine, claim, "Bees are imported for food production.") != ("contradicts", "imported")
