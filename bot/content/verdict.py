@@ -337,6 +337,11 @@ _PARTIAL = frozenset({"most", "many", "some", "several", "few", "half", "part"})
 _SUBJECT_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
 _SOMEONE = frozenset({""})
 _PREPOSITIONS = frozenset("in on at for by from with of about against during since into over under".split())
+# Titles a person is named by before the last word of their name ("President Mandela", "Mr. Kutesa").
+_TITLES = frozenset(
+    "president mr mrs ms dr ambassador king queen prince princess minister judge father sir sheikh professor"
+    " secretary-general chancellor senator governor".split()
+)
 # The verbs of a passive or a perfect, which a verb's negation passes through to its verb ("to be honoured").
 _AUXILIARIES = frozenset("be been have".split())
 # Nouns a negation passes through to what they are of: "show no sign of decreasing" denies the decrease.
@@ -683,6 +688,8 @@ class ClaimReader:
                 elif self._carried_over(sentence, said, terms, qualified, before):
                     context.update(terms)
                     words.update(qualified)
+                elif self._titled(sentence, terms):
+                    words.update(terms)
         figures: list[_Figure] | None = None  # the sentence's figures, read once when first needed
         if any(not all(self._holds(words, t) for t in f.number_words) for f in self._figures):
             figures = _figures(sentence, self._terms)
@@ -743,6 +750,8 @@ class ClaimReader:
                 if alike:  # the source's figure nearest the claim's is the one it gives instead
                     nearest = min(alike, key=lambda pair: pair[0])[1].written
                     return Judgement("contradicts", coverage, nearest, another_figure=True)
+            if not missing and (instead := self._predicated_of_another(sentence, figures)):
+                return Judgement("contradicts", coverage, instead, another_figure=True)
             # A claim's "not" is contradicted by a sentence saying much of what it denies, not by any sentence on
             # its subject without one: "The situation in Ukraine, as well as the Israeli-Palestinian conflict,
             # highlights the dangers ..." says nothing against "Chad does not support a two-state solution".
@@ -757,7 +766,11 @@ class ClaimReader:
                 and not missing
                 and coverage >= CLOSE_SUPPORT_COVERAGE
                 # (a "without" of none of its words, "without discrimination", says how, and denies nothing)
-                and not any(m.group(0).lower() != "without" or self._denies(m) for m in _NEGATION.finditer(sentence))
+                # (nor one that is the claim's own, before the same word: its "without nuclear weapons")
+                and not any(
+                    (m.group(0).lower() != "without" or self._denies(m)) and not self._own_negation(m)
+                    for m in _NEGATION.finditer(sentence)
+                )
                 # it says what the claim denies: "pleaded in vain" is no "pleaded without success" undenied
                 and all(term is None or self._holds(words, term) for _, term in self._negations)
                 and (self._seeks or not self._only_sought(sentence))
@@ -882,6 +895,48 @@ class ClaimReader:
             return next((m.group(0) for m in _WORD.finditer(sentence) if set(self._terms(m.group(0))) & opposite), None)
         return None
 
+    def _predicated_of_another(self, sentence: str, figures: list[_Figure]) -> str | None:
+        """Another figure of the claim's kind, of the same thing, between the claim's own and what the claim
+        says its figure's subject is, of which the sentence then says it (the one nearest the claim's in value,
+        as where the claim's is missing): "310 million people require humanitarian assistance worldwide, and
+        more than 120 million, or 1 in 70, are refugees" says "are refugees" of "more than 120 million", not of
+        the claim's "310 million"."""
+        counts = [f for f in self._figures if not _year_like(f) and not f.label]
+        if not counts or not self._predicates:
+            return None
+        said = next(
+            (
+                m.start()
+                for m in _WORD.finditer(sentence)
+                if any(self._holds(set(self._terms(m.group(0))), t) for t in self._predicates)
+            ),
+            -1,
+        )
+        placed = [(sentence.find(g.written), g) for g in figures]
+        own = [at for at, g in placed if 0 <= at < said and any(_same(f, g) for f in counts)]
+        if not own:
+            return None
+        between = [
+            (abs(f.value - g.value), g)
+            for at, g in placed
+            if max(own) < at < said and not any(_same(c, g) for c in counts)
+            for f in counts
+            # (of what the claim's counts, or of nothing named after it: "754 General Assembly resolutions, 97
+            # Security Council resolutions ... — and not a single one has been implemented" says it of all)
+            if _comparable(f, g) and g.counts in (None, f.counts)
+        ]
+        return min(between, key=lambda pair: pair[0])[1].written if between else None
+
+    def _titled(self, sentence: str, name: list[str]) -> bool:
+        """The sentence names the person of the claim's name of several words by a title and the name's last
+        word: "the late President Mandela" for "Nelson Mandela"."""
+        if len(name) < 2:
+            return False
+        written = _TOKEN.findall(sentence)
+        return any(
+            title.lower() in _TITLES and self._terms(word) == [name[-1]] for title, word in itertools.pairwise(written)
+        )
+
     def _counted_otherwise(self, sentence: str) -> str | None:
         """The sentence's "few" where the claim says "many" (or the other way round): its words for it."""
         if self._many == self._few:
@@ -893,10 +948,17 @@ class ClaimReader:
     def _negations_stand_in(self, sentence: str) -> bool:
         """Each of the claim's negations stands in the sentence, before the same word: the claim's "without
         limitation" in "Men and women, without any limitation due to race, have the right to marry"."""
-        found = [(m.group(0).lower(), self._terms(sentence[m.end() :])) for m in _NEGATION.finditer(sentence)]
-        return all(
-            any(negation == said and (word is None or word in after[:_NEGATED_WORDS]) for said, after in found)
-            for negation, word in self._negations
+        found = list(_NEGATION.finditer(sentence))
+        return all(any(self._stands_for(m, negation, word) for m in found) for negation, word in self._negations)
+
+    def _own_negation(self, said: re.Match[str]) -> bool:
+        """The sentence's negation is one of the claim's, before the same word."""
+        return any(self._stands_for(said, negation, word) for negation, word in self._negations)
+
+    def _stands_for(self, said: re.Match[str], negation: str, word: str | None) -> bool:
+        """The sentence's negation is the claim's `negation`, before its `word` (among the few words after)."""
+        return said.group(0).lower() == negation and (
+            word is None or word in self._terms(said.string[said.end() :])[:_NEGATED_WORDS]
         )
 
     def _affirms_negated(self, text: str) -> bool:

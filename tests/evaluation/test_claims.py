@@ -82,9 +82,10 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # them, one of its twelve (which one unread). Round 32's two speeches showed two development ones ("is no
     # longer committed to ... a world without nuclear weapons" by "remains committed to ... a world without
     # nuclear weapons", "has stopped prosecuting" by "are pursuing and prosecuting"), which two rules took
-    # away; Switzerland's speech, held out with them, two of its thirteen (which ones unread).
-    # Reached: 28 of 618.
-    assert scores.false_supported.found <= 28, [p for p in scores.problems if "FALSE" in p]
+    # away, and a rule of that round took round 19's "310 million people are refugees" away; Switzerland's
+    # speech, held out with them, two of its thirteen (which ones unread).
+    # Reached: 27 of 618.
+    assert scores.false_supported.found <= 27, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -96,11 +97,11 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # a change said by any word on its side, a bound on another figure no denial) took it to 229 of 301;
     # round 25's claims, 252 of 324; round 26's, 272 of 346; round 27's, 285 of 368; round 28's, 305 of 394;
     # round 29's, 325 of 420; round 30's, 345 of 444; round 31's claims and rules, 369 of 473 (the rules took
-    # one held-out claim back, which one unread); round 32's claims, 395 of 504.
-    assert scores.true_supported.found >= 395, scores.problems
+    # one held-out claim back, which one unread); round 32's claims and rules, 396 of 504.
+    assert scores.true_supported.found >= 396, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 287 of 409).
-    assert scores.contradicted.found >= 287, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 289 of 409).
+    assert scores.contradicted.found >= 289, [p for p in scores.problems if "wrong sentence" in p]
