@@ -145,6 +145,8 @@ _PREFIX_CHARS = 5
 # The letters in which two words' endings may differ and the words still be one word's parts of speech
 # ("important" / "importance", "secure" / "security").
 _DERIVED_ENDING = 3
+# What an inflection adds to a word: a word alike but for one of them is that word (or a shorter one)
+# inflected, not another of its parts of speech.
 _INFLECTIONS = frozenset(["", "s", "es", "d", "ed", "ing", "er", "est"])
 # Words that make what they grade small, which then says what its negating prefix would ("of little
 # importance" is "unimportant").
