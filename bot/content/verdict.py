@@ -505,6 +505,7 @@ class ClaimReader:
         self._written = {t: word for word, word_terms in reversed(self._sequence) for t in word_terms}
         self._weights = {t: weight(t) for t in self.words}
         self._figures = _figures(claim, terms)
+        self._counts = [f for f in self._figures if not _year_like(f) and not f.label]  # amounts, not years or labels
         names = _names(claim)
         self._names = [(countries_in(name), _words(terms(name))) for name in names]
         # the terms of the word after each name, which the name qualifies ("resolutions" after "UN")
@@ -537,6 +538,12 @@ class ClaimReader:
         self._against = [
             _set_against(w) if a or w.lower() in _ORDINAL_WORDS else frozenset[str]()
             for w, a in zip(written, analysed, strict=True)
+        ]
+        # of those, the words each claim word is with a negating prefix or without one ("important" of
+        # "unimportant"), which another part of speech of sets against it anywhere, for `_substituted`
+        self._unprefixed = [
+            frozenset(a for a in against if _prefixed(token, a))
+            for token, against in zip(self._tokens, self._against, strict=True)
         ]
         # each word of degree grading a word of the claim's own, by its place: what it is set against
         self._degrees = {
@@ -903,8 +910,7 @@ class ClaimReader:
         as where the claim's is missing): "310 million people require humanitarian assistance worldwide, and
         more than 120 million, or 1 in 70, are refugees" says "are refugees" of "more than 120 million", not of
         the claim's "310 million"."""
-        counts = [f for f in self._figures if not _year_like(f) and not f.label]
-        if not counts or not self._predicates:
+        if not self._counts or not self._predicates:
             return None
         said = next(
             (
@@ -915,14 +921,14 @@ class ClaimReader:
             -1,
         )
         placed = [(sentence.find(g.written), g) for g in figures]
-        own = [at for at, g in placed if 0 <= at < said and any(_same(f, g) for f in counts)]
+        own = [at for at, g in placed if 0 <= at < said and any(_same(f, g) for f in self._counts)]
         if not own:
             return None
         between = [
             (abs(f.value - g.value), g)
             for at, g in placed
-            if max(own) < at < said and not any(_same(c, g) for c in counts)
-            for f in counts
+            if max(own) < at < said and not any(_same(c, g) for c in self._counts)
+            for f in self._counts
             # (of what the claim's counts, or of nothing named after it: "754 General Assembly resolutions, 97
             # Security Council resolutions ... — and not a single one has been implemented" says it of all)
             if _comparable(f, g) and g.counts in (None, f.counts)
@@ -959,16 +965,18 @@ class ClaimReader:
 
     def _stands_for(self, said: re.Match[str], negation: str, word: str | None) -> bool:
         """The sentence's negation is the claim's `negation`, before its `word` (among the few words after)."""
-        return said.group(0).lower() == negation and (
-            word is None or word in self._terms(said.string[said.end() :])[:_NEGATED_WORDS]
-        )
+        return said.group(0).lower() == negation and (word is None or word in self._terms_after(said))
+
+    def _terms_after(self, negation: re.Match[str]) -> list[str]:
+        """The terms of the few words after a negation, in the text it was found in."""
+        return self._terms(negation.string[negation.end() :])[:_NEGATED_WORDS]
 
     def _affirms_negated(self, text: str) -> bool:
         """The text says a word the claim negates with no negation before it: "My country also remains
         committed to the goal of a world without nuclear weapons" of "... is no longer committed to the goal of
         a world without nuclear weapons", whose "without" is not the claim's "no longer"."""
         said = set(self._terms(text))
-        negated = [self._terms(text[m.end() :])[:_NEGATED_WORDS] for m in _NEGATION.finditer(text)]
+        negated = [self._terms_after(m) for m in _NEGATION.finditer(text)]
         return any(
             word is not None and self._holds(said, word) and not any(self._holds(set(after), word) for after in negated)
             for _, word in self._negations
@@ -1086,8 +1094,7 @@ class ClaimReader:
                     return written[j]
         # the claim's word without its negating prefix in another part of speech, wherever it stands: "the
         # critical importance of bees" where the claim says bees are "unimportant"
-        for i, against in enumerate(self._against):
-            prefixed = [a for a in against if _prefixed(claim[i], a)]
+        for i, prefixed in enumerate(self._unprefixed):
             if not prefixed or not forms(claim[i]).isdisjoint(every):
                 continue
             j = next(
