@@ -87,6 +87,9 @@ SOURCES = (
     "SVN_70_2015.txt",
     "MWI_70_2015.txt",
     "CHE_72_2017.txt",
+    "IDN_73_2018.txt",
+    "SOM_69_2014.txt",
+    "TZA_75_2020.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
