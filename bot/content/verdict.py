@@ -152,7 +152,7 @@ _INFLECTIONS = frozenset(["", "s", "es", "d", "ed", "ing", "er", "est"])
 # importance" is "unimportant").
 _SLIGHT = frozenset("little less least lesser".split())
 _NEGATION = re.compile(
-    r"\b(?:not(?!\s+(?:only|just|merely|simply)\b)|no|never|none|nobody|nothing|neither|nor|cannot|without)\b"
+    r"\b(?:not(?!\s+(?:only|just|merely|simply|solely)\b)|no|never|none|nobody|nothing|neither|nor|cannot|without)\b"
     r"|n['’]t\b|\bfail(?:s|ed)? to\b|\brefus(?:e|es|ed|ing) to\b"
     r"|\b(?:has|have|had) yet to\b"
     # verbs that say something done no longer is ("has stopped prosecuting", "withdrew its support"), past
@@ -304,6 +304,17 @@ _SPEAKS_ON = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]hem|[Ii]ts?)\b")
 # A sentence opening on "It" or "They" speaks on of what the sentence before opened on: "Palestine has been
 # working seriously ..." then "It has successfully ... chaired the Group of 77 and China".
 _OPENING_PRONOUN = re.compile(r"^\W*(?:It|They)\b")
+# A clause whose subject is a pronoun standing for what the clause before it spoke of: "Military intervention
+# can end war, but it cannot propagate peace".
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:and|but|yet|so)\s+)?(?:it|they|he|she)\b", re.IGNORECASE)
+# Words that say "no more than": a "not" before one of them is no denial of what follows ("not only A but B"
+# says A), but denies a claim's own ("Peace is not merely the absence of war" of "peace is merely ...").
+_RESTRICTIVE = re.compile(r"\b(?:only|just|merely|simply|solely)\b", re.IGNORECASE)
+# "Can be" before a verb says what "-able" does ("can be avoided", "avoidable"): a word set against its "-able"
+# word ("unavoidable", "inevitable" against "avoidable") says it cannot.
+_ABLE_MODALS = frozenset(["can", "could", "may"])
+_ABLE = re.compile(r"[ai]ble$")
+_NOT_RESTRICTIVE = re.compile(r"\bnot\s+(?:only|just|merely|simply|solely)\b", re.IGNORECASE)
 # The names a currency sign reads as ("US$", "$US" and "USD" are US dollars; not the "USD" of "USDA").
 _CURRENCY_SYMBOLS = (
     (re.compile(r"\$|\bUSD\b"), "dollars"),
@@ -525,6 +536,9 @@ class ClaimReader:
             (m.group(0).lower(), next((t for t in terms(claim[m.end() :]) if t not in lasting), None))
             for m in _NEGATION.finditer(claim)
         ]
+        # the first term after each of the claim's "only", "merely" (what it says is all there is), for
+        # `_restriction_denied`
+        self._restricted = [next(iter(terms(claim[m.end() :])), None) for m in _RESTRICTIVE.finditer(claim)]
         # the claim's words in order, and the words set against each (WordNet's antonyms), for `_substituted`
         written = _TOKEN.findall(claim)
         analysed = [terms(w) for w in written]
@@ -544,6 +558,12 @@ class ClaimReader:
         self._unprefixed = [
             frozenset(a for a in against if _prefixed(token, a))
             for token, against in zip(self._tokens, self._against, strict=True)
+        ]
+        # the forms of each verb the claim says "can be" done ("can be avoided"), for `_substituted`
+        self._able = [
+            forms(self._tokens[i])
+            for i in range(2, len(self._tokens))
+            if self._tokens[i - 1] == "be" and self._tokens[i - 2] in _ABLE_MODALS
         ]
         # each word of degree grading a word of the claim's own, by its place: what it is set against
         self._degrees = {
@@ -735,7 +755,7 @@ class ClaimReader:
         if negation is not None and self._lacking and _NOT_HAVING.search(clause):
             negation = None  # the sentence does not have what the claim lacks
         if negation is None and not self._negated:
-            negation = self._denied_elsewhere(sentence, clause)
+            negation = self._denied_elsewhere(sentence, clause) or self._restriction_denied(clause)
         opposed = (
             (
                 self._opposed(sentence, words)
@@ -1062,16 +1082,34 @@ class ClaimReader:
         """A negation in a relative clause of the sentence, outside the clause that holds most of the claim,
         denying claim words that clause does not say: "Sweden is alarmed at the situation in Belarus following
         the elections on 9 August, which were neither free nor fair" denies "the elections in Belarus were free
-        and fair". (Not in a clause of its own, which may speak of another thing.)"""
+        and fair". So does one in a later clause whose subject is a pronoun for the earlier one's: "Military
+        intervention can end war, but it cannot propagate peace" denies "military intervention can propagate
+        peace". (Not in a clause of its own with its own subject, which may speak of another thing.)"""
         said = set(self._terms(clause))
-        for other in _CLAUSE_BREAK.split(sentence):
-            if not other or other == clause or not _RELATIVE.match(other.lstrip()):
+        clauses = _CLAUSE_BREAK.split(sentence)
+        after = clauses.index(clause) if clause in clauses else len(clauses)
+        for i, other in enumerate(clauses):
+            if not other or other == clause:
+                continue
+            if not (_RELATIVE.match(other.lstrip()) or (i > after and _PRONOUN_SUBJECT.match(other))):
                 continue
             for negation in _NEGATION.finditer(other):
                 denied = self._negated_terms(negation)
                 if denied and not any(self._holds(said, t) for t in denied):
                     return negation
         return None
+
+    def _restriction_denied(self, clause: str) -> re.Match[str] | None:
+        """The clause's "not only", "not merely" before the word the claim's own "only" or "merely" comes
+        before: "Peace is not merely the absence of war" denies "peace is merely the absence of war"."""
+        return next(
+            (
+                m
+                for m in _NOT_RESTRICTIVE.finditer(clause)
+                if any(word is not None and word in self._terms_after(m) for word in self._restricted)
+            ),
+            None,
+        )
 
     def _substituted(self, sentence: str) -> str | None:
         """The sentence's word set against the claim's in its place, between the same neighbours: "by secret
@@ -1105,6 +1143,21 @@ class ClaimReader:
                     and any(_derived(a, t) for a in prefixed)
                     # (not one said to be small or none, which says the claim's word: "of little importance")
                     and not (j and (_NEGATION.search(tokens[j - 1]) or tokens[j - 1] in _SLIGHT))
+                ),
+                None,
+            )
+            if j is not None:
+                return written[j]
+        # a word set against the "-able" word of a verb the claim says "can be" done: "United Nations reform is
+        # unavoidable" where the claim says it "can be avoided"
+        for able in self._able:
+            j = next(
+                (
+                    j
+                    for j, t in enumerate(tokens)
+                    if written[j].islower()
+                    and not (j and _NEGATION.search(tokens[j - 1]))
+                    and any(_ABLE.search(a) and {_ABLE.sub("", a), _ABLE.sub("e", a)} & able for a in antonyms(t))
                 ),
                 None,
             )

@@ -1278,3 +1278,31 @@ def test_a_title_and_the_last_word_of_a_persons_name_name_the_person(engine):
     assert _relation(engine, claim, sentence) == ("supports", None)
     # without a title, a name's last word may be another person's
     assert _relation(engine, claim, sentence.replace("President Mandela", "Winnie Mandela")) == ("related", None)
+
+
+def test_a_negation_in_a_later_clause_whose_subject_is_a_pronoun_denies_the_claim(engine):
+    claim = "Military intervention can propagate peace."
+    sentence = "Military intervention can end war, but {} cannot propagate peace."
+    assert _relation(engine, claim, sentence.format("it")) == ("contradicts", "cannot")
+    # a clause with its own subject may speak of another thing
+    assert _relation(engine, claim, sentence.format("diplomacy")) != ("contradicts", "cannot")
+
+
+def test_not_merely_denies_the_claims_own_merely(engine):
+    claim = "Peace is merely the absence of war."
+    assert _relation(engine, claim, "Peace is not merely the absence of war.") == ("contradicts", "not merely")
+    assert _relation(engine, claim, "Peace is merely the absence of war.") == ("supports", None)
+    # "not only" of a claim that says no "only" states what follows it
+    assert _relation(engine, "Peace is the absence of war.", "Peace is not only the absence of war.") == (
+        "supports",
+        None,
+    )
+
+
+def test_a_word_set_against_an_able_word_denies_what_the_claim_says_can_be_done(engine):
+    claim = "Reform of the United Nations can be avoided."
+    assert _relation(engine, claim, "Reform of the United Nations is unavoidable.") == ("contradicts", "unavoidable")
+    assert _relation(engine, claim, "Reform of the United Nations is inevitable.") == ("contradicts", "inevitable")
+    # a claim that says what was done, not what can be, is not denied by it
+    done = "Reform of the United Nations was avoided."
+    assert _relation(engine, done, "Reform of the United Nations is unavoidable.") != ("contradicts", "unavoidable")
