@@ -90,6 +90,9 @@ SOURCES = (
     "IDN_73_2018.txt",
     "SOM_69_2014.txt",
     "TZA_75_2020.txt",
+    "BGR_74_2019.txt",
+    "KNA_73_2018.txt",
+    "TKM_72_2017.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
