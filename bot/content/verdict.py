@@ -155,6 +155,8 @@ _NEGATION = re.compile(
     r"\b(?:not(?!\s+(?:only|just|merely|simply|solely)\b)|no|never|none|nobody|nothing|neither|nor|cannot|without)\b"
     r"|n['’]t\b|\bfail(?:s|ed)? to\b|\brefus(?:e|es|ed|ing) to\b"
     r"|\b(?:has|have|had) yet to\b"
+    # what cannot be done: "was unable to reach", "It is beyond our power to control"
+    r"|\bunable to\b|\bbeyond\s+(?:our|its|their|his|her|my|your|the)\s+(?:power|capacity|ability|means|reach)\b"
     # verbs that say something done no longer is ("has stopped prosecuting", "withdrew its support"), past
     # only: "to stop the spread" or "must cease" seeks an end, which denies nothing yet
     r"|\b(?:stopped|ceased|withdrew|withdrawn|(?:gave|given) up)\b",
@@ -179,6 +181,9 @@ _UPPER_BOUND = re.compile(
 # The word opening a relative clause, whose negation may be of something else than what the sentence says
 # ("the instruments ... that we had not ratified previously").
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom)\b", re.IGNORECASE)
+# ... and the words opening a clause that says more of a place or thing the clause before it named ("flow into
+# the Caribbean, where they are not manufactured")
+_RELATIVE_OPENING = re.compile(r"\b(?:that|which|who|whom|where)\b", re.IGNORECASE)
 # Nouns and verbs that say something is missing: they deny what a claim says without a negation or one of
 # them ("the international community's lack of real will" of "it has shown real will"), but never state a
 # claim's own "not" or "no", whose sense they need not share.
@@ -383,8 +388,10 @@ _OPPOSITES = (
         "reject rejected deny denied dismiss dismissed",
     ),
     (
-        "support supported back backed endorse endorsed approve approved favour favor welcome welcomed",
-        "veto vetoed oppose opposed block blocked reject rejected",
+        "support supported back backed endorse endorsed approve approved favour favor welcome welcomed"
+        " commend commended applaud applauded praise praised",
+        "veto vetoed oppose opposed block blocked reject rejected condemn condemned deplore deplored denounce"
+        " denounced regret regretted criticize criticized criticise criticised concern concerned",
     ),
     ("legal lawful", "illegal unlawful"),
     # (WordNet sets "deficit" against a race's "lead" and "surplus" against "necessary", not each other)
@@ -400,12 +407,18 @@ _MANY = frozenset("many numerous plenty countless".split())
 # own only, not before "than", which a figure follows ("more than 40,000" is the figure's, compared there).
 _DEGREES = {
     "more": frozenset({"less", "fewer"}),
-    "less": frozenset({"more"}),
+    "less": frozenset({"more", "too"}),
+    "too": frozenset({"less"}),
     "fewer": frozenset({"more"}),
     "most": frozenset({"least", "fewest"}),
     "least": frozenset({"most"}),
     "fewest": frozenset({"most"}),
 }
+# "Over-" and "under-" are set against each other before the same word ("overfunded", "underfunded"), in words
+# longer than this ("overall", "underway" are no such words); and "under-" against the words saying enough
+# ("fully funded").
+_GRADED_CHARS = 8
+_SUFFICIENTLY = frozenset("fully adequately sufficiently well properly".split())
 _FEW = re.compile(r"(?<!\ba )\b(?:few|scarcely any|hardly any)\b", re.IGNORECASE)
 # Closed sets whose members stand in one another's place, set against each other there as antonyms are:
 # "extended to 30 September 2020" does not state "extended to 30 October 2020". Only as written with a
@@ -1091,7 +1104,7 @@ class ClaimReader:
         for i, other in enumerate(clauses):
             if not other or other == clause:
                 continue
-            if not (_RELATIVE.match(other.lstrip()) or (i > after and _PRONOUN_SUBJECT.match(other))):
+            if not (_RELATIVE_OPENING.match(other.lstrip()) or (i > after and _PRONOUN_SUBJECT.match(other))):
                 continue
             for negation in _NEGATION.finditer(other):
                 denied = self._negated_terms(negation)
@@ -1164,13 +1177,28 @@ class ClaimReader:
             if j is not None:
                 return written[j]
         for i, against in self._degrees.items():
-            if claim[i] in tokens:
+            # (only a degree before the claim's own word counts: "too preoccupied with summitry and less focused on
+            # delivery" grades "focused" by "less", its "too" another word; one that says the claim's degree
+            # there too sets two things apart)
+            graded = [(tokens[j], j) for j in range(len(tokens) - 1) if tokens[j + 1] == claim[i + 1]]
+            if any(token == claim[i] for token, _ in graded):
                 continue
-            j = next(
-                (j for j in range(len(tokens) - 1) if tokens[j] in against and tokens[j + 1] == claim[i + 1]), None
-            )
+            j = next((j for token, j in graded if token in against), None)
             if j is not None:
                 return written[j]
+        # "under-" where the claim says "over-" or "fully" (or the other way round), wherever it stands: "women
+        # continue to be underrepresented" of "women are overrepresented", "severely underfunded" of "fully funded"
+        for i, token in enumerate(claim):
+            if token.startswith("over") and len(token) > _GRADED_CHARS:
+                against = "under" + token[4:]
+            elif token.startswith("under") and len(token) > _GRADED_CHARS:
+                against = "over" + token[5:]
+            elif token in _SUFFICIENTLY and i + 1 < len(claim):
+                against = "under" + claim[i + 1]
+            else:
+                continue
+            if against in tokens and token not in tokens:
+                return written[tokens.index(against)]
         # a word unlike the claim's only in a short beginning, between both its neighbours: "a strong proponent
         # of" for "a strong opponent of" (WordNet sets neither against the other)
         following: dict[str, list[int]] = {}  # each place in the sentence, by the word before it

@@ -1306,3 +1306,60 @@ def test_a_word_set_against_an_able_word_denies_what_the_claim_says_can_be_done(
     # a claim that says what was done, not what can be, is not denied by it
     done = "Reform of the United Nations was avoided."
     assert _relation(engine, done, "Reform of the United Nations is unavoidable.") != ("contradicts", "unavoidable")
+
+
+def test_a_word_of_blame_contradicts_a_claim_of_welcome(engine):
+    claim = "Bulgaria welcomes the decision of Iran to suspend its commitments."
+    sentence = "Bulgaria expresses deep {} about the decision of Iran to suspend its commitments."
+    assert _relation(engine, claim, sentence.format("concern")) == ("contradicts", "concern")
+    assert _relation(engine, "Bulgaria condemns the decision of Iran.", "Bulgaria applauds the decision of Iran.") == (
+        "contradicts",
+        "applauds",
+    )
+
+
+def test_a_negation_in_a_clause_opening_on_where_denies_the_claims_words_it_holds(engine):
+    claim = "The small arms flowing into the Caribbean are manufactured there."
+    sentence = "Those small arms flow into the Caribbean, where they are {}manufactured, and are linked to drugs."
+    assert _relation(engine, claim, sentence.format("not ")) == ("contradicts", "not")
+    assert _relation(engine, claim, sentence.format("")) != ("contradicts", "not")
+
+
+def test_less_before_the_claims_word_contradicts_its_too(engine):
+    claim = "The United Nations has become too focused on summits."
+    assert _relation(engine, claim, "The United Nations has become less focused on summits.") == (
+        "contradicts",
+        "less",
+    )
+    # ... wherever else the sentence says "too"
+    sentence = "The United Nations has become too preoccupied with delivery and less focused on summits."
+    assert _relation(engine, claim, sentence) == ("contradicts", "less")
+    both = "The United Nations has become too focused on summits and less focused on delivery."
+    assert _relation(engine, claim, both) != ("contradicts", "less")
+
+
+def test_what_is_beyond_ones_power_or_one_is_unable_to_do_is_denied(engine):
+    claim = "Saint Kitts and Nevis can control the flow of guns into the region."
+    sentence = "It is {} Saint Kitts and Nevis to control the flow of guns into the region."
+    assert _relation(engine, claim, sentence.format("beyond the power of")) == ("contradicts", "beyond the power")
+    assert _relation(engine, claim, "Saint Kitts and Nevis is unable to control the flow of guns into the region.") == (
+        "contradicts",
+        "unable to",
+    )
+    assert _relation(engine, claim, sentence.format("within the power of")) != ("contradicts", "beyond the power")
+
+
+def test_under_is_set_against_over_and_fully_before_the_same_word(engine):
+    claim = "Women are overrepresented in Government."
+    assert _relation(engine, claim, "Women continue to be underrepresented in Government.") == (
+        "contradicts",
+        "underrepresented",
+    )
+    funded = "The humanitarian appeal for Somalia is fully funded."
+    assert _relation(engine, funded, "The humanitarian appeal for Somalia remains underfunded.") == (
+        "contradicts",
+        "underfunded",
+    )
+    # a sentence that says the claim's own word too sets the two apart, not against each other
+    both = "Some women are overrepresented and others underrepresented in Government."
+    assert _relation(engine, claim, both) != ("contradicts", "underrepresented")
