@@ -83,9 +83,17 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # longer committed to ... a world without nuclear weapons" by "remains committed to ... a world without
     # nuclear weapons", "has stopped prosecuting" by "are pursuing and prosecuting"), which two rules took
     # away, and a rule of that round took round 19's "310 million people are refugees" away; Switzerland's
-    # speech, held out with them, two of its thirteen (which ones unread).
-    # Reached: 27 of 618.
-    assert scores.false_supported.found <= 27, [p for p in scores.problems if "FALSE" in p]
+    # speech, held out with them, two of its thirteen (which ones unread). Round 33's two speeches showed two
+    # development ones ("peace is merely the absence of war" by "... is not merely ...", "military
+    # intervention can propagate peace" by "..., but it cannot propagate peace"), which two rules took away;
+    # Tanzania's 2020 speech, held out with them, two of its eleven (which ones unread). Round 34's two
+    # speeches showed five development ones, which four rules took away ("welcomes" by "expresses deep
+    # concern about", "are manufactured there" by "where they are not manufactured", "too focused on" by
+    # "less focused on", "can unilaterally control" by "It is beyond our power to unilaterally control"), and
+    # "the actions of small island developing States" by "the actions of the more developed countries, ...
+    # yet SIDS pay an unfair price", left; Turkmenistan's speech, held out with them, none of its ten.
+    # Reached: 30 of 690.
+    assert scores.false_supported.found <= 30, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -97,11 +105,12 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # a change said by any word on its side, a bound on another figure no denial) took it to 229 of 301;
     # round 25's claims, 252 of 324; round 26's, 272 of 346; round 27's, 285 of 368; round 28's, 305 of 394;
     # round 29's, 325 of 420; round 30's, 345 of 444; round 31's claims and rules, 369 of 473 (the rules took
-    # one held-out claim back, which one unread); round 32's claims and rules, 396 of 504.
-    assert scores.true_supported.found >= 396, scores.problems
+    # one held-out claim back, which one unread); round 32's claims and rules, 396 of 504; round 33's, 437
+    # of 545; round 34's, 466 of 580.
+    assert scores.true_supported.found >= 466, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 289 of 409).
-    assert scores.contradicted.found >= 289, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 328 of 463).
+    assert scores.contradicted.found >= 328, [p for p in scores.problems if "wrong sentence" in p]
