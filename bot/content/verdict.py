@@ -151,8 +151,13 @@ _INFLECTIONS = frozenset(["", "s", "es", "d", "ed", "ing", "er", "est"])
 # Words that make what they grade small, which then says what its negating prefix would ("of little
 # importance" is "unimportant").
 _SLIGHT = frozenset("little less least lesser".split())
+# Words that say "no more than": a "not" before one of them is no denial of what follows ("not only A but B"
+# says A), but denies a claim's own ("Peace is not merely the absence of war" of "peace is merely ...").
+_RESTRICTIVE_WORDS = r"(?:only|just|merely|simply|solely)"
+_RESTRICTIVE = re.compile(rf"\b{_RESTRICTIVE_WORDS}\b", re.IGNORECASE)
+_NOT_RESTRICTIVE = re.compile(rf"\bnot\s+{_RESTRICTIVE_WORDS}\b", re.IGNORECASE)
 _NEGATION = re.compile(
-    r"\b(?:not(?!\s+(?:only|just|merely|simply|solely)\b)|no|never|none|nobody|nothing|neither|nor|cannot|without)\b"
+    rf"\b(?:not(?!\s+{_RESTRICTIVE_WORDS}\b)|no|never|none|nobody|nothing|neither|nor|cannot|without)\b"
     r"|n['’]t\b|\bfail(?:s|ed)? to\b|\brefus(?:e|es|ed|ing) to\b"
     r"|\b(?:has|have|had) yet to\b"
     # what cannot be done: "was unable to reach", "It is beyond our power to control"
@@ -180,10 +185,11 @@ _UPPER_BOUND = re.compile(
 )
 # The word opening a relative clause, whose negation may be of something else than what the sentence says
 # ("the instruments ... that we had not ratified previously").
-_RELATIVE = re.compile(r"\b(?:that|which|who|whom)\b", re.IGNORECASE)
+_RELATIVE_WORDS = "that|which|who|whom"
+_RELATIVE = re.compile(rf"\b(?:{_RELATIVE_WORDS})\b", re.IGNORECASE)
 # ... and the words opening a clause that says more of a place or thing the clause before it named ("flow into
 # the Caribbean, where they are not manufactured")
-_RELATIVE_OPENING = re.compile(r"\b(?:that|which|who|whom|where)\b", re.IGNORECASE)
+_RELATIVE_OPENING = re.compile(rf"\b(?:{_RELATIVE_WORDS}|where)\b", re.IGNORECASE)
 # Nouns and verbs that say something is missing: they deny what a claim says without a negation or one of
 # them ("the international community's lack of real will" of "it has shown real will"), but never state a
 # claim's own "not" or "no", whose sense they need not share.
@@ -312,14 +318,10 @@ _OPENING_PRONOUN = re.compile(r"^\W*(?:It|They)\b")
 # A clause whose subject is a pronoun standing for what the clause before it spoke of: "Military intervention
 # can end war, but it cannot propagate peace".
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:and|but|yet|so)\s+)?(?:it|they|he|she)\b", re.IGNORECASE)
-# Words that say "no more than": a "not" before one of them is no denial of what follows ("not only A but B"
-# says A), but denies a claim's own ("Peace is not merely the absence of war" of "peace is merely ...").
-_RESTRICTIVE = re.compile(r"\b(?:only|just|merely|simply|solely)\b", re.IGNORECASE)
 # "Can be" before a verb says what "-able" does ("can be avoided", "avoidable"): a word set against its "-able"
 # word ("unavoidable", "inevitable" against "avoidable") says it cannot.
 _ABLE_MODALS = frozenset(["can", "could", "may"])
 _ABLE = re.compile(r"[ai]ble$")
-_NOT_RESTRICTIVE = re.compile(r"\bnot\s+(?:only|just|merely|simply|solely)\b", re.IGNORECASE)
 # The names a currency sign reads as ("US$", "$US" and "USD" are US dollars; not the "USD" of "USDA").
 _CURRENCY_SYMBOLS = (
     (re.compile(r"\$|\bUSD\b"), "dollars"),
