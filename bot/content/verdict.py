@@ -585,6 +585,13 @@ class ClaimReader:
             i: _DEGREES[token] for i, token in enumerate(self._tokens[:-1]) if token in _DEGREES and analysed[i + 1]
         }
         self._content = [bool(a) for a in analysed]  # a word with terms of its own, not a stop word
+        # each claim word with "over-", "under-" or of enough ("fully"), and the "under-" or "over-" word set
+        # against it, for `_substituted`
+        self._graded = [
+            (token, against)
+            for i, token in enumerate(self._tokens)
+            if (against := _graded_against(token, self._tokens[i + 1] if i + 1 < len(self._tokens) else None))
+        ]
         # where the claim puts a name: the word and the placing word before it ("township", "in" before
         # "Myanmar"), by the name's first word, for `_placed_elsewhere`
         firsts = {_TOKEN.findall(name)[0] for name in names}
@@ -1139,7 +1146,7 @@ class ClaimReader:
             if against.isdisjoint(every) or not forms(claim[i]).isdisjoint(every):
                 continue  # no word set against it here, or the claim's own word is here too
             for j in range(len(tokens)):
-                if against.isdisjoint(said[j]) or (j and _NEGATION.search(tokens[j - 1])):
+                if against.isdisjoint(said[j]) or _after_negation(tokens, j):
                     continue  # (a negated opposite says the claim's word: "do not have" for "lack")
                 before = i > 0 and j > 0 and tokens[j - 1] == claim[i - 1]
                 after = i + 1 < len(claim) and j + 1 < len(tokens) and tokens[j + 1] == claim[i + 1]
@@ -1157,7 +1164,7 @@ class ClaimReader:
                     if written[j].islower()
                     and any(_derived(a, t) for a in prefixed)
                     # (not one said to be small or none, which says the claim's word: "of little importance")
-                    and not (j and (_NEGATION.search(tokens[j - 1]) or tokens[j - 1] in _SLIGHT))
+                    and not (_after_negation(tokens, j) or (j and tokens[j - 1] in _SLIGHT))
                 ),
                 None,
             )
@@ -1171,7 +1178,7 @@ class ClaimReader:
                     j
                     for j, t in enumerate(tokens)
                     if written[j].islower()
-                    and not (j and _NEGATION.search(tokens[j - 1]))
+                    and not _after_negation(tokens, j)
                     and any(_ABLE.search(a) and {_ABLE.sub("", a), _ABLE.sub("e", a)} & able for a in antonyms(t))
                 ),
                 None,
@@ -1190,15 +1197,7 @@ class ClaimReader:
                 return written[j]
         # "under-" where the claim says "over-" or "fully" (or the other way round), wherever it stands: "women
         # continue to be underrepresented" of "women are overrepresented", "severely underfunded" of "fully funded"
-        for i, token in enumerate(claim):
-            if token.startswith("over") and len(token) > _GRADED_CHARS:
-                against = "under" + token[4:]
-            elif token.startswith("under") and len(token) > _GRADED_CHARS:
-                against = "over" + token[5:]
-            elif token in _SUFFICIENTLY and i + 1 < len(claim):
-                against = "under" + claim[i + 1]
-            else:
-                continue
+        for token, against in self._graded:
             if against in tokens and token not in tokens:
                 return written[tokens.index(against)]
         # a word unlike the claim's only in a short beginning, between both its neighbours: "a strong proponent
@@ -1526,6 +1525,23 @@ def _prefixed(a: str, b: str) -> bool:
     wherever it stands, as "not" would be, and not only in its place."""
     short, long = sorted((a, b), key=len)
     return any(long == prefix + short for prefix in _NEGATING_PREFIXES)
+
+
+def _graded_against(token: str, following: str | None) -> str | None:
+    """The word set against a claim word of too much or too little ("overrepresented" / "underrepresented")
+    or of enough before `following` ("fully" before "funded": "underfunded"), if it is one."""
+    if token.startswith("over") and len(token) > _GRADED_CHARS:
+        return "under" + token[4:]
+    if token.startswith("under") and len(token) > _GRADED_CHARS:
+        return "over" + token[5:]
+    if token in _SUFFICIENTLY and following is not None:
+        return "under" + following
+    return None
+
+
+def _after_negation(tokens: list[str], j: int) -> bool:
+    """The word at `j` follows a negation, which says it is not so ("do not have" is no "have")."""
+    return j > 0 and _NEGATION.search(tokens[j - 1]) is not None
 
 
 def _derived(word: str, other: str) -> bool:
