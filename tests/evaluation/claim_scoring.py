@@ -93,6 +93,9 @@ SOURCES = (
     "BGR_74_2019.txt",
     "KNA_73_2018.txt",
     "TKM_72_2017.txt",
+    "NZL_73_2018.txt",
+    "PER_79_2024.txt",
+    "SLE_79_2024.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
