@@ -378,7 +378,8 @@ _NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this 
 _OPPOSITES = (
     (
         "increase rise rose risen raise raised grow grew grown higher expand gain gained up doubled tripled quadrupled",
-        "decrease fall fell fallen drop dropped decline declined lower shrink shrank reduce reduced down halved",
+        "decrease fall fell fallen drop dropped decline declined lower shrink shrank reduce reduced down halved"
+        " cut cuts cutting slash slashed",
     ),
     ("improve improved better", "worsen worsened worse deteriorate deteriorated exacerbate exacerbated"),
     (
@@ -394,6 +395,10 @@ _OPPOSITES = (
         " commend commended applaud applauded praise praised",
         "veto vetoed oppose opposed block blocked reject rejected condemn condemned deplore deplored denounce"
         " denounced regret regretted criticize criticized criticise criticised concern concerned",
+    ),
+    (
+        "strengthen strengthened strengthens bolster bolstered reinforce reinforced build builds built",
+        "weaken weakened weakens undermine undermines undermined erode erodes eroded",
     ),
     ("legal lawful", "illegal unlawful"),
     # (WordNet sets "deficit" against a race's "lead" and "surplus" against "necessary", not each other)
@@ -437,8 +442,23 @@ _CALENDAR = frozenset[str]().union(*_ALTERNATIVES)
 _ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 # Prefixes that make a word's antonym of it ("unlawful", "insignificant", "irregular", "dishonest").
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
+# Of those, the ones that make a word's opposite of nearly any word, before a word of at least this length.
+_UNMAKING_PREFIXES = ("un", "non", "non-")
+_UNMADE_CHARS = 4
 # Words that make a phrasal verb of the verb before them ("gone through", "set up").
 _PARTICLES = frozenset("through up out down off back over away".split())
+# Verbs of making or letting a thing be, and the verbs that with "out" remove it: "phasing out plastic bags"
+# says they are not being introduced.
+_MAKING = frozenset("introduce launch start begin create establish adopt expand allow permit promote open".split())
+_REMOVING = frozenset("phase wipe stamp root weed rule".split())
+# Verbs saying a thing is over ("closed the gap", "eliminated poverty"), and the words saying it goes on: "we
+# still have a gender pay gap" says the gap is not closed, "poverty persists" that it is not eliminated.
+_ENDING = frozenset("close end eliminate eradicate abolish overcome solve resolve defeat bridge".split())
+_STILL = frozenset({"still"})
+_GOING_ON = frozenset("remain remains remained persist persists persisted continue continues continued".split())
+# How far "still" may stand before the thing it says goes on, and "persists" after it.
+_STILL_BEFORE = 6
+_GOING_ON_AFTER = 3
 # A particle a copula links the subject to, which the analyser drops as a stop word but which is the
 # claim's point: "the crisis is over", "the war is finally over". Not a figure's qualifier ("is over 50%").
 _PARTICLE_PREDICATE = re.compile(
@@ -580,11 +600,26 @@ class ClaimReader:
             for i in range(2, len(self._tokens))
             if self._tokens[i - 1] == "be" and self._tokens[i - 2] in _ABLE_MODALS
         ]
-        # each word of degree grading a word of the claim's own, by its place: what it is set against
+        # each word of degree grading a word of the claim's own, by its place: what it is set against, and
+        # whether it grades the word after it ("the most vulnerable") or the verb before it ("contributed the
+        # most to"), whose place the two words before it give
         self._degrees = {
-            i: _DEGREES[token] for i, token in enumerate(self._tokens[:-1]) if token in _DEGREES and analysed[i + 1]
+            i: (_DEGREES[token], bool(analysed[i + 1]))
+            for i, token in enumerate(self._tokens[:-1])
+            if token in _DEGREES and (analysed[i + 1] or (token in _SUPERLATIVE and i > 1 and analysed[i - 2]))
         }
         self._content = [bool(a) for a in analysed]  # a word with terms of its own, not a stop word
+        # the places of the claim's verbs of making, for `_substituted`
+        self._making = [i for i in range(len(self._tokens) - 1) if not forms(self._tokens[i]).isdisjoint(_MAKING)]
+        # what the claim says is over: the first word with terms after each verb of ending ("gender" of
+        # "closed its gender pay gap"), with that verb's forms, for `_going_on`
+        self._ended = [
+            (forms(self._tokens[i]), thing[0])
+            for i in range(len(self._tokens) - 1)
+            if analysed[i]
+            and not forms(self._tokens[i]).isdisjoint(_ENDING)
+            and (thing := next((a for a in analysed[i + 1 :] if a), None))
+        ]
         # each claim word with "over-", "under-" or of enough ("fully"), and the "under-" or "over-" word set
         # against it, for `_substituted`
         self._graded = [
@@ -789,6 +824,7 @@ class ClaimReader:
             or self._counted_otherwise(sentence)
             or self._compared_the_other_way(sentence)
             or self._dated_otherwise(sentence)
+            or self._going_on(sentence)
         )
         # A sentence without the claim's year and without another of its figures speaks of another time:
         # "$156 billion" over five years is no other figure for "$1,464 billion in 2008".
@@ -857,6 +893,7 @@ class ClaimReader:
             )
             and not self._replaced(sentence, words)
             and not self._done_by_another(sentence, speaker)
+            and not self._apart_in_list(sentence)
             and self._particles <= {t.lower() for t in _TOKEN.findall(sentence)}
         )
         return Judgement("supports" if states else "related", coverage, given=given)
@@ -1152,6 +1189,37 @@ class ClaimReader:
                 after = i + 1 < len(claim) and j + 1 < len(tokens) and tokens[j + 1] == claim[i + 1]
                 if before or after or (written[j].islower() and _prefixed(claim[i], tokens[j])):
                     return written[j]
+        # a verb of removal with its "out" in the place of the claim's verb of making, before the same word:
+        # "phasing out single-use plastic bags" where the claim says "introducing" them
+        for i in self._making:
+            j = next(
+                (
+                    j
+                    for j in range(len(tokens) - 2)
+                    if tokens[j + 1] == "out"
+                    and tokens[j + 2] == claim[i + 1]
+                    and not forms(tokens[j]).isdisjoint(_REMOVING)
+                ),
+                None,
+            )
+            if j is not None:
+                return written[j]
+        # the claim's word with "un-" or "non-" before it, or without it, wherever the sentence writes it: "is
+        # unwavering" where the claim says "is wavering" (WordNet sets neither against the other)
+        for i, token in enumerate(claim):
+            if not self._content[i] or not forms(token).isdisjoint(every):
+                continue
+            j = next(
+                (
+                    j
+                    for j, t in enumerate(tokens)
+                    # (not a word of the claim's own: "two permanent and five non-permanent seats")
+                    if written[j].islower() and _unmade(token, t) and t not in claim and not _after_negation(tokens, j)
+                ),
+                None,
+            )
+            if j is not None:
+                return written[j]
         # the claim's word without its negating prefix in another part of speech, wherever it stands: "the
         # critical importance of bees" where the claim says bees are "unimportant"
         for i, prefixed in enumerate(self._unprefixed):
@@ -1185,11 +1253,15 @@ class ClaimReader:
             )
             if j is not None:
                 return written[j]
-        for i, against in self._degrees.items():
+        for i, (against, forward) in self._degrees.items():
             # (only a degree before the claim's own word counts: "too preoccupied with summitry and less focused on
             # delivery" grades "focused" by "less", its "too" another word; one that says the claim's degree
             # there too sets two things apart)
-            graded = [(tokens[j], j) for j in range(len(tokens) - 1) if tokens[j + 1] == claim[i + 1]]
+            graded = [
+                (tokens[j], j)
+                for j in range(len(tokens) - 1)
+                if (tokens[j + 1] == claim[i + 1] if forward else j > 1 and tokens[j - 2 : j] == claim[i - 2 : i])
+            ]
             if any(token == claim[i] for token, _ in graded):
                 continue
             j = next((j for token, j in graded if token in against), None)
@@ -1197,9 +1269,12 @@ class ClaimReader:
                 return written[j]
         # "under-" where the claim says "over-" or "fully" (or the other way round), wherever it stands: "women
         # continue to be underrepresented" of "women are overrepresented", "severely underfunded" of "fully funded"
+        # (in another part of speech too: "an overrepresentation of women" of "women are underrepresented")
         for token, against in self._graded:
-            if against in tokens and token not in tokens:
-                return written[tokens.index(against)]
+            stem, own = _stem(against), _stem(token)
+            j = next((j for j, t in enumerate(tokens) if t.startswith(stem)), None)
+            if j is not None and not any(t.startswith(own) for t in tokens):
+                return written[j]
         # a word unlike the claim's only in a short beginning, between both its neighbours: "a strong proponent
         # of" for "a strong opponent of" (WordNet sets neither against the other)
         following: dict[str, list[int]] = {}  # each place in the sentence, by the word before it
@@ -1395,6 +1470,48 @@ class ClaimReader:
                     return True
         return False
 
+    def _going_on(self, sentence: str) -> str | None:
+        """The sentence's word saying that what the claim says is over goes on, where it does not say the claim's
+        verb of ending itself: "still" a little before the thing ("we still have a gender pay gap" of "has
+        closed its gender pay gap"), or "persists" a little after it ("poverty persists")."""
+        if not self._ended:
+            return None
+        written = _TOKEN.findall(sentence)
+        tokens = [t.lower() for t in written]
+        every = frozenset[str]().union(*(forms(t) for t in tokens))
+        for ending, thing in self._ended:
+            if not ending.isdisjoint(every):
+                continue
+            for o in (o for o, t in enumerate(tokens) if thing in self._terms(t)):
+                before = [j for j in range(max(o - _STILL_BEFORE, 0), o) if tokens[j] in _STILL]
+                after = [j for j in range(o + 1, min(o + 1 + _GOING_ON_AFTER, len(tokens))) if tokens[j] in _GOING_ON]
+                if before or after:
+                    return written[(before or after)[0]]
+        return None
+
+    def _apart_in_list(self, sentence: str) -> bool:
+        """The sentence lists things between semicolons, and the claim's name stands in one of them past the
+        first while other words of the claim stand only in another: "José Luis Bustamante y Rivero, President
+        of the International Court of Justice; and Javier Pérez de Cuéllar, the fifth UN Secretary-General"
+        does not make the first Secretary-General. (The first holds what the list is of, which may be said of
+        every one: "Peru has three priorities: health; education; ...".)"""
+        items = sentence.split(";")
+        if len(items) < 2:
+            return False
+        held = [set(_words(self._terms(item))) for item in items]
+        for countries, terms in self._names:
+            if countries or not terms:
+                continue
+            k = next((k for k, h in enumerate(held) if all(self._holds(h, t) for t in terms)), None)
+            if not k:
+                continue  # (in no one item, or in the first)
+            others = [h for i, h in enumerate(held) if i not in (0, k)]
+            if any(
+                not self._holds(held[k] | held[0], t) and any(self._holds(h, t) for h in others) for t in self.words
+            ):
+                return True
+        return False
+
     def _qualified_otherwise(self, sentence: str, words: AbstractSet[str]) -> bool:
         """The sentence (whose terms are `words`) gives the word a country qualifies in the claim to another
         country or people, and never to the claim's: "It destroyed 529 Palestinian villages" does not state
@@ -1527,6 +1644,13 @@ def _prefixed(a: str, b: str) -> bool:
     return any(long == prefix + short for prefix in _NEGATING_PREFIXES)
 
 
+def _unmade(a: str, b: str) -> bool:
+    """One word is the other, of some length, with "un-" or "non-" before it ("unwavering", "wavering"), which
+    nearly always makes a word's opposite (where "in-" or "dis-" often make another word: "invest", "display")."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= _UNMADE_CHARS and any(long == prefix + short for prefix in _UNMAKING_PREFIXES)
+
+
 def _graded_against(token: str, following: str | None) -> str | None:
     """The word set against a claim word of too much or too little ("overrepresented" / "underrepresented")
     or of enough before `following` ("fully" before "funded": "underfunded"), if it is one."""
@@ -1537,6 +1661,12 @@ def _graded_against(token: str, following: str | None) -> str | None:
     if token in _SUFFICIENTLY and following is not None:
         return "under" + following
     return None
+
+
+def _stem(word: str) -> str:
+    """The shortest of a word's forms, which its other parts of speech begin with ("overrepresent" of
+    "overrepresented", and of "overrepresentation")."""
+    return min(forms(word), key=len)
 
 
 def _after_negation(tokens: list[str], j: int) -> bool:

@@ -1363,3 +1363,82 @@ def test_under_is_set_against_over_and_fully_before_the_same_word(engine):
     # a sentence that says the claim's own word too sets the two apart, not against each other
     both = "Some women are overrepresented and others underrepresented in Government."
     assert _relation(engine, claim, both) != ("contradicts", "underrepresented")
+
+
+def test_most_and_least_after_a_verb_are_set_against_each_other(engine):
+    claim = "Small island States have contributed the most to global climate change."
+    least = "Small island States have contributed the least to global climate change."
+    assert _relation(engine, claim, least) == ("contradicts", "least")
+    # a sentence that says the claim's "the most" in that place too sets two things apart
+    both = "Large economies have contributed the most to global climate change and small island States the least."
+    assert _relation(engine, claim, both) != ("contradicts", "least")
+    # nor does a "least" in another place, grading another word
+    elsewhere = "Small island States, among the least developed countries, have contributed to global climate change."
+    assert _relation(engine, claim, elsewhere) != ("contradicts", "least")
+
+
+def test_under_is_set_against_over_in_another_part_of_speech(engine):
+    claim = "Women are underrepresented in low-paid work."
+    over = "There is an overrepresentation of women in low-paid work."
+    assert _relation(engine, claim, over) == ("contradicts", "overrepresentation")
+    assert _relation(engine, claim, over.replace("over", "under")) != ("contradicts", "underrepresentation")
+    # a sentence that says the claim's own word too sets two things apart
+    both = "Some women see an underrepresentation and others an overrepresentation in low-paid work."
+    assert _relation(engine, claim, both) != ("contradicts", "overrepresentation")
+
+
+def test_a_cut_is_set_against_an_increase(engine):
+    claim = "Norway is cutting its development aid budget."
+    assert _relation(engine, claim, "Norway announced an increase in its development aid budget.") == (
+        "contradicts",
+        "increase",
+    )
+    assert _relation(engine, claim, "Norway announced a reduction in its development aid budget.") != (
+        "contradicts",
+        "reduction",
+    )
+
+
+def test_what_is_said_to_go_on_is_not_over(engine):
+    claim = "Chile has closed its gender pay gap."
+    assert _relation(engine, claim, "Chile still has a gender pay gap.") == ("contradicts", "still")
+    assert _relation(engine, claim, "In Chile the gender pay gap persists.") == ("contradicts", "persists")
+    # a sentence with the claim's own verb of ending says it, whatever else goes on
+    closed = "Chile, still proud, has closed its gender pay gap."
+    assert _relation(engine, claim, closed) == ("supports", None)
+
+
+def test_a_name_in_one_item_of_a_list_is_not_given_the_words_of_another(engine):
+    sentence = (
+        "Renowned diplomats include Rui Costa, President of the Assembly; Ana Lima, President of the Court; "
+        "and Joao Silva, the fifth UN Secretary-General."
+    )
+    assert _relation(engine, "Ana Lima was UN Secretary-General.", sentence) == ("related", None)
+    assert _relation(engine, "Joao Silva was UN Secretary-General.", sentence) == ("supports", None)
+    # the first item holds what every item is said of
+    career = "Ana Lima chaired the Assembly; presided over the Court; and later became UN Secretary-General."
+    assert _relation(engine, "Ana Lima became UN Secretary-General.", career) == ("supports", None)
+
+
+def test_un_and_non_make_a_words_opposite_wherever_the_sentence_says_it(engine):
+    claim = "Peru's commitment to human rights is wavering."
+    assert _relation(engine, claim, "Peru's commitment to human rights is unwavering.") == ("contradicts", "unwavering")
+    assert _relation(engine, "The Pact is binding on its parties.", "The Pact is non-binding on its parties.") == (
+        "contradicts",
+        "non-binding",
+    )
+    # (not a word the claim says itself)
+    seats = "Africa demands two permanent and five non-permanent seats."
+    assert _relation(engine, seats, "Africa demands five non-permanent seats.") != ("contradicts", "non-permanent")
+
+
+def test_words_of_strengthening_and_weakening_stand_against_each_other(engine):
+    claim = "Sweden says settlements strengthen confidence in the peace process."
+    undermine = "Sweden says settlements undermine confidence in the peace process."
+    assert _relation(engine, claim, undermine) == ("contradicts", "undermine")
+
+
+def test_a_verb_of_removal_with_out_is_set_against_a_verb_of_making(engine):
+    claim = "Kenya is introducing plastic bags."
+    assert _relation(engine, claim, "Kenya is phasing out plastic bags.") == ("contradicts", "phasing")
+    assert _relation(engine, claim, "Kenya is carrying out plastic bags checks.") != ("contradicts", "carrying")
