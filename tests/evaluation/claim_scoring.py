@@ -96,6 +96,9 @@ SOURCES = (
     "NZL_73_2018.txt",
     "PER_79_2024.txt",
     "SLE_79_2024.txt",
+    "TUN_79_2024.txt",
+    "COL_79_2024.txt",
+    "FJI_79_2024.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
