@@ -420,6 +420,9 @@ _DEGREES = {
     "most": frozenset({"least", "fewest"}),
     "least": frozenset({"most"}),
     "fewest": frozenset({"most"}),
+    # (and "on" and "off" before the same word, stop words as well: "off course" is not "on course")
+    "on": frozenset({"off"}),
+    "off": frozenset({"on"}),
 }
 # "Over-" and "under-" are set against each other before the same word ("overfunded", "underfunded"), in words
 # longer than this ("overall", "underway" are no such words); and "under-" against the words saying enough
@@ -1493,22 +1496,28 @@ class ClaimReader:
         """The sentence lists things between semicolons, and the claim's name stands in one of them past the
         first while other words of the claim stand only in another: "José Luis Bustamante y Rivero, President
         of the International Court of Justice; and Javier Pérez de Cuéllar, the fifth UN Secretary-General"
-        does not make the first Secretary-General. (The first holds what the list is of, which may be said of
-        every one: "Peru has three priorities: health; education; ...".)"""
+        does not make the first Secretary-General, nor "From China, I take the idea of dialogue among
+        civilisations; from Europe, its vision of a social pact" give Europe the idea. The words before the
+        first item's first name lead the list, and are said of every item ("renowned Peruvians such as ...");
+        a name in the first item is what the rest are said of ("Ana Lima chaired the Assembly; presided over
+        the Court; ...")."""
         items = sentence.split(";")
         if len(items) < 2:
             return False
         held = [set(_words(self._terms(item))) for item in items]
-        for countries, terms in self._names:
-            if countries or not terms:
-                continue
-            k = next((k for k, h in enumerate(held) if all(self._holds(h, t) for t in terms)), None)
-            if not k:
-                continue  # (in no one item, or in the first)
-            others = [h for i, h in enumerate(held) if i not in (0, k)]
-            if any(
-                not self._holds(held[k] | held[0], t) and any(self._holds(h, t) for h in others) for t in self.words
-            ):
+        opening = next((m.start() for m in _TOKEN.finditer(items[0]) if m.start() and m.group(0)[0].isupper()), 0)
+        lead = set(_words(self._terms(items[0][:opening])))
+        # the item each of the claim's names (not a country's) stands in whole, if one does
+        places = [
+            next((k for k, h in enumerate(held) if all(self._holds(h, t) for t in terms)), None)
+            for countries, terms in self._names
+            if terms and not countries
+        ]
+        if 0 in places:
+            return False
+        for k in filter(None, places):
+            others = [h for i, h in enumerate(held) if i != k]
+            if any(not self._holds(held[k] | lead, t) and any(self._holds(h, t) for h in others) for t in self.words):
                 return True
         return False
 

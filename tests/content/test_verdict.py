@@ -1415,6 +1415,12 @@ def test_a_name_in_one_item_of_a_list_is_not_given_the_words_of_another(engine):
     )
     assert _relation(engine, "Ana Lima was UN Secretary-General.", sentence) == ("related", None)
     assert _relation(engine, "Joao Silva was UN Secretary-General.", sentence) == ("supports", None)
+    # the words that lead the list are said of every item
+    led = "Joao Silva is a renowned diplomat and was UN Secretary-General."
+    assert _relation(engine, led, sentence) == ("supports", None)
+    # the first item's own words are its own, past the words that lead the list
+    sources = "From China, we take the idea of dialogue; from Europe, its vision of a social pact; from Jesus, the idea of love."
+    assert _relation(engine, "We take the idea of dialogue from Europe.", sources) == ("related", None)
     # the first item holds what every item is said of
     career = "Ana Lima chaired the Assembly; presided over the Court; and later became UN Secretary-General."
     assert _relation(engine, "Ana Lima became UN Secretary-General.", career) == ("supports", None)
@@ -1442,3 +1448,9 @@ def test_a_verb_of_removal_with_out_is_set_against_a_verb_of_making(engine):
     claim = "Kenya is introducing plastic bags."
     assert _relation(engine, claim, "Kenya is phasing out plastic bags.") == ("contradicts", "phasing")
     assert _relation(engine, claim, "Kenya is carrying out plastic bags checks.") != ("contradicts", "carrying")
+
+
+def test_off_is_set_against_on_before_the_same_word(engine):
+    claim = "The global system is on course."
+    assert _relation(engine, claim, "The global system is off course.") == ("contradicts", "off")
+    assert _relation(engine, claim, "The global system is on course, though off balance.") == ("supports", None)
