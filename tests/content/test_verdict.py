@@ -1419,7 +1419,10 @@ def test_a_name_in_one_item_of_a_list_is_not_given_the_words_of_another(engine):
     led = "Joao Silva is a renowned diplomat and was UN Secretary-General."
     assert _relation(engine, led, sentence) == ("supports", None)
     # the first item's own words are its own, past the words that lead the list
-    sources = "From China, we take the idea of dialogue; from Europe, its vision of a social pact; from Jesus, the idea of love."
+    sources = (
+        "From China, we take the idea of dialogue; from Europe, its vision of a social pact; "
+        "from Jesus, the idea of love."
+    )
     assert _relation(engine, "We take the idea of dialogue from Europe.", sources) == ("related", None)
     # the first item holds what every item is said of
     career = "Ana Lima chaired the Assembly; presided over the Court; and later became UN Secretary-General."
