@@ -99,6 +99,8 @@ SOURCES = (
     "TUN_79_2024.txt",
     "COL_79_2024.txt",
     "FJI_79_2024.txt",
+    "GUY_79_2024.txt",
+    "STP_79_2024.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
