@@ -354,6 +354,8 @@ _SOUGHT_TOKENS = 4
 _UNIVERSAL_TOKENS = 4
 _PARTIAL = frozenset({"most", "many", "some", "several", "few", "half", "part"})
 # A first person as a sentence's subject, and the doer it stands for when the speaker is not known.
+# The first person's possessives, which give what follows to a speech's speaker.
+_OURS = frozenset({"our", "my"})
 _SUBJECT_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
 _SOMEONE = frozenset({""})
 _PREPOSITIONS = frozenset("in on at for by from with of about against during since into over under".split())
@@ -797,7 +799,7 @@ class ClaimReader:
         ) and not (
             self._placed_elsewhere(sentence)
             or self._compared_otherwise(sentence)
-            or self._qualified_otherwise(sentence, words)
+            or self._qualified_otherwise(sentence, words, speaker)
         )
         figures = _figures(sentence, self._terms) if figures is None else figures
         # The section's number gives the claim's ("Article 19"), but another section's does not contradict
@@ -1183,14 +1185,24 @@ class ClaimReader:
         every = frozenset[str]().union(*said)
         claim = self._tokens
         for i, against in enumerate(self._against):
-            if against.isdisjoint(every) or not forms(claim[i]).isdisjoint(every):
-                continue  # no word set against it here, or the claim's own word is here too
+            if against.isdisjoint(every):
+                continue  # no word set against it here
+            own = forms(claim[i])
+            # the sentence's places between one of the claim word's neighbours
+            placed = {
+                j
+                for j in range(len(tokens))
+                if (i > 0 and j > 0 and tokens[j - 1] == claim[i - 1])
+                or (i + 1 < len(claim) and j + 1 < len(tokens) and tokens[j + 1] == claim[i + 1])
+            }
+            if any(not own.isdisjoint(said[j]) for j in placed):
+                continue  # the claim's own word in its place too
             for j in range(len(tokens)):
                 if against.isdisjoint(said[j]) or _after_negation(tokens, j):
                     continue  # (a negated opposite says the claim's word: "do not have" for "lack")
-                before = i > 0 and j > 0 and tokens[j - 1] == claim[i - 1]
-                after = i + 1 < len(claim) and j + 1 < len(tokens) and tokens[j + 1] == claim[i + 1]
-                if before or after or (written[j].islower() and _prefixed(claim[i], tokens[j])):
+                # (in its place, though the claim's word grades another: "the second highest percentage forest
+                # cover ... and one of the lowest deforestation rates"; anywhere, only without it)
+                if j in placed or (written[j].islower() and own.isdisjoint(every) and _prefixed(claim[i], tokens[j])):
                     return written[j]
         # a verb of removal with its "out" in the place of the claim's verb of making, before the same word:
         # "phasing out single-use plastic bags" where the claim says "introducing" them
@@ -1521,20 +1533,22 @@ class ClaimReader:
                 return True
         return False
 
-    def _qualified_otherwise(self, sentence: str, words: AbstractSet[str]) -> bool:
+    def _qualified_otherwise(self, sentence: str, words: AbstractSet[str], speaker: frozenset[str]) -> bool:
         """The sentence (whose terms are `words`) gives the word a country qualifies in the claim to another
         country or people, and never to the claim's: "It destroyed 529 Palestinian villages" does not state
-        "The Palestinians destroyed 529 Israeli villages"."""
+        "The Palestinians destroyed 529 Israeli villages"; nor, in another country's speech, does its "our"
+        ("claiming two-thirds of our territory" in Guyana's is not "Venezuela's territory")."""
         written: list[str] | None = None  # the sentence's words, read once when first needed
         for (countries, _), qualified in zip(self._names, self._qualified, strict=True):
             if not countries or not qualified or not all(t in words for t in qualified):
                 continue
             written = _TOKEN.findall(sentence) if written is None else written
-            runs = [
-                _name_before(written, j) for j in range(1, len(written)) if _words(self._terms(written[j])) == qualified
-            ]
+            places = [j for j in range(1, len(written)) if _words(self._terms(written[j])) == qualified]
+            runs = [_name_before(written, j) for j in places]
             if any(countries_in(run) & countries for run in runs):
                 continue  # the claim's own country qualifies it there
+            if speaker and speaker.isdisjoint(countries) and any(written[j - 1].lower() in _OURS for j in places):
+                return True
             for run in filter(None, runs):
                 last = run.split()[-1]
                 if self._terms(last) and (countries_in(run) or _PEOPLES.fullmatch(last)):

@@ -1457,3 +1457,22 @@ def test_off_is_set_against_on_before_the_same_word(engine):
     claim = "The global system is on course."
     assert _relation(engine, claim, "The global system is off course.") == ("contradicts", "off")
     assert _relation(engine, claim, "The global system is on course, though off balance.") == ("supports", None)
+
+
+def test_a_speechs_our_gives_what_follows_to_its_speaker(engine):
+    claim = "Guyana claims two-thirds of Venezuela's territory."
+    sentence = "Venezuela reopened the issue, claiming two-thirds of our territory."
+    guyana, venezuela = frozenset({"GY"}), frozenset({"VE"})
+    assert _relation(engine, claim, sentence, speaker=guyana) == ("related", None)
+    # in Venezuela's own speech, "our territory" is the claim's
+    own = "In Venezuela, Guyana claims two-thirds of our territory."
+    assert _relation(engine, claim, own, speaker=venezuela) == ("supports", None)
+
+
+def test_an_opposite_in_the_claim_words_place_counts_though_the_claim_word_grades_another(engine):
+    claim = "Guyana has one of the highest deforestation rates."
+    sentence = "Guyana has the second highest forest cover on earth and one of the lowest deforestation rates."
+    assert _relation(engine, claim, sentence) == ("contradicts", "lowest")
+    # the claim's word in its place too sets two things apart
+    both = "Guyana has one of the highest deforestation rates and one of the lowest deforestation rates in mining."
+    assert _relation(engine, claim, both) != ("contradicts", "lowest")
