@@ -354,10 +354,10 @@ _SOUGHT_TOKENS = 4
 _UNIVERSAL_TOKENS = 4
 _PARTIAL = frozenset({"most", "many", "some", "several", "few", "half", "part"})
 # A first person as a sentence's subject, and the doer it stands for when the speaker is not known.
-# The first person's possessives, which give what follows to a speech's speaker.
-_OURS = frozenset({"our", "my"})
 _SUBJECT_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
 _SOMEONE = frozenset({""})
+# The first person's possessives, which give what follows to a speech's speaker.
+_OURS = frozenset({"our", "my"})
 _PREPOSITIONS = frozenset("in on at for by from with of about against during since into over under".split())
 # Titles a person is named by before the last word of their name ("President Mandela", "Mr. Kutesa").
 _TITLES = frozenset(
@@ -1689,7 +1689,7 @@ def _graded_against(token: str, following: str | None) -> str | None:
 def _stem(word: str) -> str:
     """The shortest of a word's forms, which its other parts of speech begin with ("overrepresent" of
     "overrepresented", and of "overrepresentation")."""
-    return min(forms(word), key=len)
+    return min(forms(word), key=lambda form: (len(form), form))
 
 
 def _after_negation(tokens: list[str], j: int) -> bool:
