@@ -626,9 +626,9 @@ class ClaimReader:
             and (thing := next((a for a in analysed[i + 1 :] if a), None))
         ]
         # each claim word with "over-", "under-" or of enough ("fully"), and the "under-" or "over-" word set
-        # against it, for `_substituted`
+        # against it, for `_substituted`: as the stems their other parts of speech begin with
         self._graded = [
-            (token, against)
+            (_stem(token), _stem(against))
             for i, token in enumerate(self._tokens)
             if (against := _graded_against(token, self._tokens[i + 1] if i + 1 < len(self._tokens) else None))
         ]
@@ -1285,8 +1285,7 @@ class ClaimReader:
         # "under-" where the claim says "over-" or "fully" (or the other way round), wherever it stands: "women
         # continue to be underrepresented" of "women are overrepresented", "severely underfunded" of "fully funded"
         # (in another part of speech too: "an overrepresentation of women" of "women are underrepresented")
-        for token, against in self._graded:
-            stem, own = _stem(against), _stem(token)
+        for own, stem in self._graded:
             j = next((j for j, t in enumerate(tokens) if t.startswith(stem)), None)
             if j is not None and not any(t.startswith(own) for t in tokens):
                 return written[j]
@@ -1660,18 +1659,17 @@ def _negated_words(negation: re.Match[str]) -> list[str]:
     return list(itertools.islice(words, 1 if negation.group(0).endswith(" to") else _NEGATED_TOKENS))
 
 
-def _prefixed(a: str, b: str) -> bool:
+def _prefixed(a: str, b: str, prefixes: Sequence[str] = _NEGATING_PREFIXES) -> bool:
     """One word is the other with a prefix that negates it ("insignificant", "significant"): set against it
     wherever it stands, as "not" would be, and not only in its place."""
     short, long = sorted((a, b), key=len)
-    return any(long == prefix + short for prefix in _NEGATING_PREFIXES)
+    return any(long == prefix + short for prefix in prefixes)
 
 
 def _unmade(a: str, b: str) -> bool:
     """One word is the other, of some length, with "un-" or "non-" before it ("unwavering", "wavering"), which
     nearly always makes a word's opposite (where "in-" or "dis-" often make another word: "invest", "display")."""
-    short, long = sorted((a, b), key=len)
-    return len(short) >= _UNMADE_CHARS and any(long == prefix + short for prefix in _UNMAKING_PREFIXES)
+    return min(len(a), len(b)) >= _UNMADE_CHARS and _prefixed(a, b, _UNMAKING_PREFIXES)
 
 
 def _graded_against(token: str, following: str | None) -> str | None:
