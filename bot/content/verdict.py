@@ -303,8 +303,8 @@ _SAYER_AFTER = re.compile(
     rf",\s+(?:according\s+to\s+{_SAYER_NAME}|{_SAYER_NAME.replace('who', 'after')}\s+(?P<verb>{_SAID_AFTER}))"
     r"\s*[.!]?\s*$"
 )
-# The sayer's verbs that name whom it asks next.
-_ASKING = re.compile(r"call(?:s|ed)?\s+on|appeal(?:s|ed)?\s+to|urge[sd]")
+# The sayer's verbs of asking, which name whom it asks or what it asks for next: the asking is the doing.
+_ASKING = re.compile(r"call(?:s|ed)?\s+(?:on|for)|appeal(?:s|ed)?\s+(?:to|for)|urge[sd]")
 # A name's word after "the", as a text refers back to one it gave in full: "the Government", "the Commission".
 _DEFINITE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b")
 # A thing the sentence before named, pointed back to: "Chad calls for the lifting of this embargo" after "we
@@ -349,6 +349,8 @@ _NEGATED_WORDS = 3
 _NEGATED_TOKENS = 4
 # Words after a seeking phrase looked through for a claim word it seeks ("qualifies for full membership").
 _SOUGHT_TOKENS = 4
+# How near before a wish its "if" makes it a condition: "If we want ...", "if they wish to ..."
+_CONDITIONED_TOKENS = 2
 # Words after a sentence's "all" or "every" looked through for what it quantifies ("every child", "all the
 # world's children", "has always condemned").
 _UNIVERSAL_TOKENS = 4
@@ -759,6 +761,9 @@ class ClaimReader:
             clause = self._closest_clause(sentence)
             upto = sentence[: sentence.find(clause) + len(clause)]
             own = named <= self._countries or countries_in(upto) <= self._countries
+            # (a first person doing what the sentence says is its author, whoever else it names: "We therefore
+            # support British Prime Minister Gordon Brown's proposal" in Kenya's speech is Kenya's support)
+            own = own or (bool(speaker) and _doer(sentence, speaker) == speaker)
             if own and not _FIRST_PERSON.search(sentence):
                 named |= subject
             elif own and speaker and _actor(sentence) <= speaker:
@@ -813,7 +818,9 @@ class ClaimReader:
         if self._negated and negation is None and self._negations_stand_in(sentence):
             negation = _NEGATION.search(sentence)  # negated as the claim is, outside the clause that holds most of it
         if negation is None and not self._negated and not self._lacking:
-            negation = _LACK.search(clause)
+            # (a lack of something the claim does not say denies nothing of it: "reflects the failure of global
+            # governance and the lack of political will" still says "migration reflects the failure of ...")
+            negation = next((m for m in _LACK.finditer(clause) if self._denies(m)), None)
         if negation is not None and self._lacking and _NOT_HAVING.search(clause):
             negation = None  # the sentence does not have what the claim lacks
         if negation is None and not self._negated:
@@ -1447,7 +1454,9 @@ class ClaimReader:
         first few after its "qualifies for", "seeks to", "wants", "a vision of"), in any of its clauses:
         "Palestine qualifies for full membership", "unveiled by President Yoon ..., presents a vision of a
         unified Korean Peninsula". Not "a battalion to the Eastern Africa Standby Force seeking to bring
-        peace", where none follows it, nor "may wish to note that ...", which says what follows."""
+        peace", where none follows it, nor "may wish to note that ...", which says what follows, nor a wish the
+        sentence makes its condition: "If we want the Council to fulfil its purpose ..., its practices must be
+        updated" says they must."""
         claimed = set(self.words)
         return any(
             any(
@@ -1461,6 +1470,7 @@ class ClaimReader:
             for m in _PROSPECT.finditer(sentence)
             for following in [_TOKEN.findall(sentence[m.end() :])]
             if not following or following[0].lower() not in _SAYING_VERBS
+            if not any(_CONDITION.fullmatch(w) for w in _TOKEN.findall(sentence[: m.start()])[-_CONDITIONED_TOKENS:])
         )
 
     def _replaced(self, sentence: str, words: AbstractSet[str]) -> bool:
@@ -1804,8 +1814,9 @@ def _said_by(claim: str, *, framed: bool) -> tuple[frozenset[str], str, str]:
     if not named:
         return frozenset(), claim, ""
     verb = match.group("verb") or ""
-    # one it asks is no doer of what it says: "Timor-Leste calls on the United States Congress to lift ..."
-    # is Timor-Leste's call; the office says it with the verb ("President says")
+    # one it asks, or asks something of, is no doer of what it says: "Timor-Leste calls on the United States
+    # Congress to lift ..." and "Guyana calls for Cuba to be removed from the list ..." are Timor-Leste's and
+    # Guyana's calls; the office says it with the verb ("President says")
     stated = claim if _ASKING.fullmatch(verb) else claim[match.end() :]
     return named, stated, f"{office.group(0)[2:]} {verb}" if office else verb
 
@@ -1818,7 +1829,8 @@ def _actor(sentence: str) -> set[str]:
         return set()
     code, start, _ = mentions[0]
     before = _TOKEN.findall(sentence[:start])
-    return set() if before and before[-1].lower() in _NOT_ACTOR_AFTER | _MINOR_WORDS else {code}
+    after_preposition = before and before[-1].lower() in _NOT_ACTOR_AFTER | _MINOR_WORDS
+    return set() if after_preposition and not _state_of(before) else {code}
 
 
 def _doer(text: str, speaker: frozenset[str] | None = None) -> frozenset[str]:
@@ -1834,9 +1846,21 @@ def _doer(text: str, speaker: frozenset[str] | None = None) -> frozenset[str]:
         if first_person and first_person.start() < start:
             break
         before = _TOKEN.findall(text[:start])
-        if not before or before[-1].lower() not in _NOT_ACTOR_AFTER:
+        if not before or before[-1].lower() not in _NOT_ACTOR_AFTER or _state_of(before):
             return frozenset({code})
     return (speaker or _SOMEONE) if first_person else frozenset()
+
+
+def _state_of(before: list[str]) -> bool:
+    """The words before a country's name end on what stands for it ("Government", "People") and its "of",
+    where an actor stands: "The Government of Rwanda warmly welcomes ..." is Rwanda's doing; "with the
+    support of the Government of Japan" is not Japan's."""
+    if len(before) < 2 or before[-1] != "of" or before[-2] not in _STATE:
+        return False
+    earlier = before[:-2]
+    if earlier and earlier[-1].lower() == "the":
+        earlier = earlier[:-1]
+    return not earlier or earlier[-1].lower() not in _NOT_ACTOR_AFTER | _MINOR_WORDS
 
 
 def _name_before(words: list[str], index: int) -> str:

@@ -189,6 +189,10 @@ def test_a_lack_denies_a_claim_without_a_negation_but_never_states_a_claims_not(
     # and a claim's "no" is not stated by a sentence's "lack": they need not mean the same
     no_will = "The international community has no will to eradicate terrorism in the Sahel."
     assert _relation(engine, no_will, lacking) != ("supports", None)
+    # a lack of something the claim does not speak of denies nothing of it
+    claim = "Irregular migration reflects the failure of global governance."
+    sentence = "Irregular migration reflects the failure of global governance and the lack of political will."
+    assert _relation(engine, claim, sentence) == ("supports", None)
 
 
 def test_a_claims_not_is_contradicted_only_by_a_sentence_saying_much_of_what_it_denies(engine):
@@ -196,6 +200,15 @@ def test_a_claims_not_is_contradicted_only_by_a_sentence_saying_much_of_what_it_
     assert _relation(engine, claim, "Chad supports a two-state solution for the conflict.") == ("contradicts", None)
     # a sentence on the subject that only lacks a negation says nothing against it
     assert _relation(engine, claim, "Chad hopes for a solution to the conflict.") == ("related", None)
+
+
+def test_a_wish_made_the_sentences_condition_does_not_keep_it_from_stating_what_follows(engine):
+    claim = "The Security Council's practices must be updated."
+    conditioned = "If we want the Council to fulfil its purpose, the Security Council's practices must be updated."
+    assert _relation(engine, claim, conditioned) == ("supports", None)
+    # what is only wished for is not stated
+    wished = "We want the Security Council's practices to be updated."
+    assert _relation(engine, claim, wished) == ("related", None)
 
 
 def test_a_sentence_saying_only_what_could_happen_does_not_state_it(engine):
@@ -327,6 +340,42 @@ def test_a_sentence_giving_what_the_claims_country_does_to_another_does_not_stat
     # the "we" before any country: "Russia's" after it is not the doer
     sentence = "We condemn Russia's war crimes committed in Ukraine."
     assert _relation(engine, claim, sentence, speaker=frozenset({"EE"})) == ("related", None)
+
+
+def test_a_first_person_doing_what_the_sentence_says_is_its_author_whoever_else_it_names(engine):
+    claim = "Kenya supports Gordon Brown's proposal for a $100 billion facility."
+    sentence = "We therefore support British Prime Minister Gordon Brown's proposal for a $100 billion facility."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"KE"})) == ("supports", None)
+    assert _relation(engine, claim, sentence) == ("related", None)  # whose "we", the sentence does not say
+    # the other country it names does not do what the speaker does
+    swapped = "Britain supports Kenya's proposal for a $100 billion facility."
+    assert _relation(engine, swapped, sentence, speaker=frozenset({"KE"})) == ("related", None)
+
+
+def test_the_government_of_a_country_opening_a_sentence_is_its_actor(engine):
+    sentence = (
+        "The Government of Rwanda warmly welcomes the Democratic Republic of Timor-Leste and the Swiss "
+        "Confederation to the United Nations."
+    )
+    claim = "Rwanda welcomed Switzerland and Timor-Leste to the United Nations."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"RW"})) == ("supports", None)
+    swapped = "Switzerland welcomed Rwanda and Timor-Leste to the United Nations."
+    assert _relation(engine, swapped, sentence, speaker=frozenset({"RW"})) == ("related", None)
+    # and what the next sentence's "It" stands for
+    before = "The Government of Rwanda has worked for years on justice for the victims of the genocide."
+    judged = _plain(engine, "Rwanda has reformed its courts.").judge("It has reformed its courts.", before=before)
+    assert judged is not None and judged.relation == "supports"
+    # a government after a preposition is none: Rwanda does what "with the support of" Japan's is given to
+    sentence = "With the support of the Government of Japan, Rwanda has rebuilt 300 schools."
+    assert _relation(engine, "Japan has rebuilt 300 schools.", sentence) == ("related", None)
+
+
+def test_a_call_for_something_is_the_callers_doing(engine):
+    sentence = "Guyana renews its call for the removal of Cuba from the list of State sponsors of terrorism."
+    claim = "Guyana calls for Cuba to be removed from the list of State sponsors of terrorism."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"GY"})) == ("supports", None)
+    swapped = "Cuba calls for Guyana to be removed from the list of State sponsors of terrorism."
+    assert _relation(engine, swapped, sentence, speaker=frozenset({"GY"})) == ("related", None)
 
 
 def test_the_claims_negation_may_stand_outside_the_clause_that_holds_most_of_it(engine):
