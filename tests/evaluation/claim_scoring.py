@@ -101,6 +101,8 @@ SOURCES = (
     "FJI_79_2024.txt",
     "GUY_79_2024.txt",
     "STP_79_2024.txt",
+    "CIV_76_2021.txt",
+    "LVA_73_2018.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
