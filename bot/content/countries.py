@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
@@ -254,12 +255,19 @@ def _forms(country: object) -> list[str]:
     forms += _SHORT_NAMES.get(getattr(country, "alpha_2", ""), ())
     # "the Democratic Republic of Congo" drops the article before the head as often as it keeps it
     forms += [f.replace(" of the ", " of ") for f in forms if " of the " in f]
+    # a name with accents is as often typed without them: "Cote d'Ivoire", "Sao Tome and Principe"
+    forms += [plain for f in forms if (plain := _unaccented(f)) != f]
     official = getattr(country, "official_name", None)
     if isinstance(official, str):
         acronym = "".join(w[0] for w in official.split() if w.lower() not in _MINOR and w[0].isupper())
         if len(acronym) >= _MIN_ACRONYM:
             forms.append(acronym)
     return forms
+
+
+def _unaccented(name: str) -> str:
+    """The name with the accents taken off its letters ("Côte" is "Cote")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def main_country(texts: Iterable[str]) -> frozenset[str]:

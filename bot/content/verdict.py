@@ -154,10 +154,15 @@ _SLIGHT = frozenset("little less least lesser".split())
 # Words that say "no more than": a "not" before one of them is no denial of what follows ("not only A but B"
 # says A), but denies a claim's own ("Peace is not merely the absence of war" of "peace is merely ...").
 _RESTRICTIVE_WORDS = r"(?:only|just|merely|simply|solely)"
+# A negation that bounds a figure: "no less than", "not more than", "no fewer than".
+_BOUNDING = r"\s+(?:less|more|fewer)\s+than\b"
 _RESTRICTIVE = re.compile(rf"\b{_RESTRICTIVE_WORDS}\b", re.IGNORECASE)
 _NOT_RESTRICTIVE = re.compile(rf"\bnot\s+{_RESTRICTIVE_WORDS}\b", re.IGNORECASE)
 _NEGATION = re.compile(
-    rf"\b(?:not(?!\s+{_RESTRICTIVE_WORDS}\b)|no|never|none|nobody|nothing|neither|nor|cannot|without)\b"
+    # (not a bound a figure is given with, "no less than five attacks", "not more than 2 per cent", which
+    # says how many; nor the "no" of sparing nothing, "will spare no effort", which promises all)
+    rf"\b(?:not(?!\s+{_RESTRICTIVE_WORDS}\b)(?!{_BOUNDING})|(?<!spare )(?<!spares )(?<!spared )no(?!{_BOUNDING})"
+    r"|never|none|nobody|nothing|neither|nor|cannot|without)\b"
     r"|n['’]t\b|\bfail(?:s|ed)? to\b|\brefus(?:e|es|ed|ing) to\b"
     r"|\b(?:has|have|had) yet to\b"
     # what cannot be done: "was unable to reach", "It is beyond our power to control"
@@ -1729,13 +1734,16 @@ def _contrasted(a: str, b: str) -> bool:
 
 
 def _set_against(word: str) -> frozenset[str]:
-    """The words set against `word` in its place: WordNet's antonyms, or for a month or a day as written
-    with a capital ("October"), or an ordinal ("fourth"), every other."""
+    """The words set against `word` in its place: WordNet's antonyms and the other side of an axis it is on
+    ("reducing" for "increasing", which WordNet does not set against each other), or for a month or a day as
+    written with a capital ("October"), or an ordinal ("fourth"), every other."""
     if word[0].isupper() and (alternatives := next((a for a in _ALTERNATIVES if word.lower() in a), None)):
         return alternatives - {word.lower()}
     if word.lower() in _ORDINAL_WORDS:
         return _ORDINAL_WORDS - {word.lower()}
-    return antonyms(word)
+    own = forms(word)
+    axes = [(side.split(), other.split()) for pair in _OPPOSITES for side, other in (pair, pair[::-1])]
+    return antonyms(word).union(*(other for side, other in axes if not own.isdisjoint(side)))
 
 
 def _comparison(text: str, terms: Callable[[str], list[str]]) -> tuple[set[str], set[str], int, str] | None:

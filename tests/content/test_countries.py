@@ -26,6 +26,8 @@ from bot.content.countries import countries_in, country_mentions, without_countr
         ("Filipino workers and Swiss banks", {"PH", "CH"}),
         # one that opens a territory's name names the country that outnumbers it
         ("British and French troops", {"GB", "FR"}),
+        # a name with accents typed without them
+        ("Cote d’Ivoire and Sao Tome and Principe", {"CI", "ST"}),
     ],
 )
 def test_a_country_is_found_by_any_of_its_names(text, countries):

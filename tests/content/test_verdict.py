@@ -195,6 +195,19 @@ def test_a_lack_denies_a_claim_without_a_negation_but_never_states_a_claims_not(
     assert _relation(engine, claim, sentence) == ("supports", None)
 
 
+def test_a_bound_on_a_figure_and_sparing_no_effort_deny_nothing(engine):
+    sentence = "We have recorded no less than five attacks since the beginning of this year."
+    claim = "At least five attacks have been recorded since the beginning of this year."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    sentence = "Not less than 2 per cent of the national budget goes to education."
+    assert _relation(engine, "At least 2 per cent of the national budget goes to education.", sentence) == (
+        "supports",
+        None,
+    )
+    promised = "The Government will spare no effort to reach the goal of a 100 per cent enrolment rate."
+    assert _relation(engine, "The Government has reached a 100 per cent enrolment rate.", promised) == ("related", None)
+
+
 def test_a_claims_not_is_contradicted_only_by_a_sentence_saying_much_of_what_it_denies(engine):
     claim = "Chad does not support a two-state solution for the conflict."
     assert _relation(engine, claim, "Chad supports a two-state solution for the conflict.") == ("contradicts", None)
@@ -322,6 +335,18 @@ def test_a_word_set_against_the_claims_in_its_place_contradicts_it(engine):
     # nor where the claim's own word is there too
     both = "Estonia has always been a strong opponent of curbing the veto, and a strong proponent of reform."
     assert _relation(engine, claim, both) == ("supports", None)
+
+
+def test_the_other_side_of_an_axis_in_the_claims_place_contradicts_it_though_the_claims_word_stands_elsewhere(
+    engine,
+):
+    sentence = (
+        "The plan commits to reducing carbon dioxide emissions by 28 per cent by 2030 and increasing the share of "
+        "renewable energies to 42 per cent."
+    )
+    claim = "The plan commits to increasing carbon dioxide emissions by 28 per cent by 2030."
+    assert _relation(engine, claim, sentence) == ("contradicts", "reducing")
+    assert _relation(engine, claim.replace("increasing", "reducing"), sentence) == ("supports", None)
 
 
 def test_a_sentence_giving_what_the_claims_country_does_to_another_does_not_state_it(engine):

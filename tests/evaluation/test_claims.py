@@ -107,7 +107,11 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # highest percentage forest cover ... and one of the lowest deforestation rates"), and they took two
     # earlier held-out ones away too (which ones unread); "Guyana has refused to accept the decision" by "After
     # years of refusing ..., the Venezuelan government ..." is left; São Tomé and Príncipe's speech, held out
-    # with it, none of its ten. Reached: 32 of 824.
+    # with it, none of its ten. Round 38's speech (Côte d'Ivoire's, written "Cote d’Ivoire") showed one
+    # once its name was read without accents ("committed to increasing its carbon dioxide emissions" by
+    # "reducing ... and increasing the share of renewable energies"), which a rule took away with round 36's
+    # "builds confidence"; adding it and Latvia's 2018 speech, held out with it (none of its eleven), to the
+    # library gave one more held-out (which one unread). Reached: 32 of 856.
     assert scores.false_supported.found <= 32, [p for p in scores.problems if "FALSE" in p]
 
 
@@ -121,11 +125,13 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # round 25's claims, 252 of 324; round 26's, 272 of 346; round 27's, 285 of 368; round 28's, 305 of 394;
     # round 29's, 325 of 420; round 30's, 345 of 444; round 31's claims and rules, 369 of 473 (the rules took
     # one held-out claim back, which one unread); round 32's claims and rules, 396 of 504; round 33's, 437
-    # of 545; round 34's, 466 of 580; round 35's, 509 of 629; round 36's, 538 of 666; round 37's, 551 of 689.
-    assert scores.true_supported.found >= 551, scores.problems
+    # of 545; round 34's, 466 of 580; round 35's, 509 of 629; round 36's, 538 of 666; round 37's, 551 of 689;
+    # five rules from earlier rounds' misses (a first person as the doer, "the Government of", a call for),
+    # 559 of 689; round 38's claims and rules (a name read without its accents), 590 of 726.
+    assert scores.true_supported.found >= 590, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 401 of 562).
-    assert scores.contradicted.found >= 401, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 425 of 586).
+    assert scores.contradicted.found >= 425, [p for p in scores.problems if "wrong sentence" in p]
