@@ -154,14 +154,15 @@ _SLIGHT = frozenset("little less least lesser".split())
 # Words that say "no more than": a "not" before one of them is no denial of what follows ("not only A but B"
 # says A), but denies a claim's own ("Peace is not merely the absence of war" of "peace is merely ...").
 _RESTRICTIVE_WORDS = r"(?:only|just|merely|simply|solely)"
-# A negation that bounds a figure: "no less than", "not more than", "no fewer than".
-_BOUNDING = r"\s+(?:less|more|fewer)\s+than\b"
 _RESTRICTIVE = re.compile(rf"\b{_RESTRICTIVE_WORDS}\b", re.IGNORECASE)
 _NOT_RESTRICTIVE = re.compile(rf"\bnot\s+{_RESTRICTIVE_WORDS}\b", re.IGNORECASE)
+# What follows a negation that bounds a figure: "no less than", "not more than", "no fewer than".
+_BOUNDING = r"\s+(?:less|more|fewer)\s+than\b"
 _NEGATION = re.compile(
     # (not a bound a figure is given with, "no less than five attacks", "not more than 2 per cent", which
     # says how many; nor the "no" of sparing nothing, "will spare no effort", which promises all)
-    rf"\b(?:not(?!\s+{_RESTRICTIVE_WORDS}\b)(?!{_BOUNDING})|(?<!spare )(?<!spares )(?<!spared )no(?!{_BOUNDING})"
+    rf"\b(?:not(?!\s+{_RESTRICTIVE_WORDS}\b)(?!{_BOUNDING})"
+    rf"|(?<!spare )(?<!spares )(?<!spared )(?<!sparing )no(?!{_BOUNDING})"
     r"|never|none|nobody|nothing|neither|nor|cannot|without)\b"
     r"|n['’]t\b|\bfail(?:s|ed)? to\b|\brefus(?:e|es|ed|ing) to\b"
     r"|\b(?:has|have|had) yet to\b"
@@ -415,6 +416,8 @@ _OPPOSITES = (
 )
 # The axes of change, whose words on one side say one another as written ("fell", "declined", "was down to").
 _CHANGES = _OPPOSITES[:2]
+# Each side of each axis with the other, as words, for `_set_against`.
+_AXES = tuple((frozenset(side.split()), other.split()) for pair in _OPPOSITES for side, other in (pair, pair[::-1]))
 # Words of how many, set against each other: the analyser drops them as stop words, so they are read as
 # written ("many trained judges" / "very few trained judges"); "a few" is some, not few.
 _MANY = frozenset("many numerous plenty countless".split())
@@ -1742,8 +1745,7 @@ def _set_against(word: str) -> frozenset[str]:
     if word.lower() in _ORDINAL_WORDS:
         return _ORDINAL_WORDS - {word.lower()}
     own = forms(word)
-    axes = [(side.split(), other.split()) for pair in _OPPOSITES for side, other in (pair, pair[::-1])]
-    return antonyms(word).union(*(other for side, other in axes if not own.isdisjoint(side)))
+    return antonyms(word).union(*(other for side, other in _AXES if not own.isdisjoint(side)))
 
 
 def _comparison(text: str, terms: Callable[[str], list[str]]) -> tuple[set[str], set[str], int, str] | None:
