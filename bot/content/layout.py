@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.content.segmentation import CAPTION, Span, ends_sentence
+from bot.content.segmentation import CAPTION, LEFT_OPEN, Span, ends_sentence
 
 _REFERENCE_HEADING = re.compile(
     r"^(?:references|reference list|bibliography|works cited|sources|literature|further reading|notes|endnotes"
@@ -51,6 +51,8 @@ _FLOAT_LABEL_WORDS = 6
 # A byline this close to the end of the text closes the article, so what follows it is about the author.
 _TAIL_BYLINE_PARAGRAPHS = 3
 _APPENDIX_WORDS = 30
+# A line of prose ends on a word that needs what follows it: the display or program session it leads into.
+_LEADS_INTO = re.compile(rf"(?:{LEFT_OPEN.pattern}|\b(?:via|as follows)$)")
 
 
 class Role(StrEnum):
@@ -140,10 +142,25 @@ def classify(text: str, paragraphs: list[Span]) -> Layout:
             break
 
     for i in range(end):
-        if roles[i] is Role.BODY and not is_sentence_like(lines[i]):
+        if roles[i] is Role.BODY and not is_sentence_like(lines[i]) and not _leads_into(lines[i]):
             roles[i] = Role.HEADING
 
     return Layout([Block(p, r) for p, r in zip(paragraphs, roles, strict=True)], author)
+
+
+def _leads_into(line: str) -> bool:
+    """Prose that leads into a display or a program's session after it ("and the Monte Carlo p-value can
+    be computed via"): longer than a label, in lower case mostly, it ends on a word that needs more. A
+    heading does not; a site's short "Who we are" stays one, and so do a plot's labels ("stage / xray
+    early advanced no yes") and a title broken over lines ("Order-restricted Scores Test for the
+    Evaluation of")."""
+    words = line.split()
+    capitalised = sum(1 for word in words if word[0].isupper())
+    return (
+        len(words) >= _FLOAT_LABEL_WORDS
+        and 2 * capitalised < len(words)
+        and _LEADS_INTO.search(line.strip()) is not None
+    )
 
 
 def _list_resumes(lines: list[str], start: int, end: int) -> int | None:

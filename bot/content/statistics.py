@@ -65,7 +65,7 @@ _CURRENCY_WORDS = (
     r"|dinars?|rand|reais|riyals?|lira|birr|kyats?|takas?|rupiah|hryvnias?"
 )
 _SUFFIX = re.compile(
-    rf"(?P<currency>[\s-](?:{_CURRENCY_WORDS})\b)|(?P<times>\s?[xX×](?![\w%])|[-\s]fold\b|\s+times\b)"
+    rf"(?P<currency>[\s-](?:{_CURRENCY_WORDS})\b)|(?P<times>\s?[xX×](?![\w%])|[-\s]?fold\b|\s+times\b)"
     r"|(?P<range>[-–]\d+(?:\.\d+)?\s?%)"
     r"|(?P<rate>\s+per\s+(?:\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million|capita)\b)"
     # the end of a range before what it counts or its unit: "20-30 minutes", "a 3-3.5°C increase"
@@ -144,7 +144,8 @@ MENTION = re.compile(
     # "$", "US$", "A$", "$AUD", "$US 800 million", "USD"
     rf"(?P<currency>(?:[A-Z]{{1,2}}\$|\$(?:[A-Z]{{2,3}}(?=\s?\d))?|€|£|USD|EUR)\s?)?"
     rf"(?:(?P<fraction>{_FRACTION})(?![\w-])|(?P<numeral>{_NUMERAL})|(?P<multiplier>{_MULTIPLIER})\b"
-    rf"|(?P<word>{_WORD_NUMBER})(?!\w|-(?!{_SCALE_WORD}|{_PLURAL_AFTER_HYPHEN}|{_PERCENT_WORD})))"
+    # ("fivefold": a number word glued to the multiplier "fold")
+    rf"|(?P<word>{_WORD_NUMBER})(?:(?=fold\b)|(?!\w|-(?!{_SCALE_WORD}|{_PLURAL_AFTER_HYPHEN}|{_PERCENT_WORD}))))"
     # "two and a half million" (and, as speakers say it, "two and half million"), "two and a half years"
     rf"(?P<half>\s+and\s+(?:a\s+)?half(?=\s+(?:thousand|million|billion|trillion|[a-z]+s)\b))?"
     # ("half a billion dollars"; "bn" and "m" only in lower case: "2.0bN" is a version)
@@ -156,11 +157,20 @@ MENTION = re.compile(
 )
 # Cheap pre-checks: most sentences have no number at all (a case-folded alternation is slow in `re`).
 _DIGIT = re.compile(r"\d")
-_WORD_NUMBER_LOWER = re.compile(rf"\b(?:{_WORD_NUMBER}|{_FRACTION}|{_MULTIPLIER})\b")
+_WORD_NUMBER_LOWER = re.compile(rf"\b(?:{_WORD_NUMBER}|{_FRACTION}|{_MULTIPLIER})(?:fold)?\b")
 # The words of which a number written in words holds one ("a thousand", "a third of", "twice"): a sentence
 # without any is passed over before that pattern, whose look-backs are tried at every place, is run.
 _NUMBER_WORDS = frozenset(
-    [*WORD_VALUES, *_FRACTION_VALUES, *_MULTIPLIER_VALUES, "thousand", "million", "billion", "trillion"]
+    [
+        *WORD_VALUES,
+        *_FRACTION_VALUES,
+        *_MULTIPLIER_VALUES,
+        *(f"{word}fold" for word in WORD_VALUES),
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+    ]
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
 _MONTHS = (
@@ -182,9 +192,12 @@ _LABEL_WORD = re.compile(
     r"|version|equation|example|exercise|case|observation|question|appendix|footnote|note|line|column|row"
     r"|option|stage|wave|round|part|book|pep|rfc|iso|day|time|subject|patient|participant|aged?|ages|chromosome"
     r"|identifier|id|node|code|scores?|scale(?:\s+of)?|numbered(?:\s+\([^()]{0,40}\))?\s+from"
+    r"|algorithm|theorem|lemma|proposition|corollary|definition|remark|assumption"
     r"|(?:resolution|article|section|paragraph|chapter|page|item|table|figure|equation|example|step|note|part|node|code|version|number)s"
-    # (and a paragraph of what it numbers: "Article 17 (2)", "section 5(1)")
-    r")\s*\(?(?:between\s+)?(?:\d[\d.]*(?:\s*\(\d{4}\))?\s*(?:,\s*(?:and|&)?|and|&|to|–|-)\s*)*(?:\d[\d.]*\s*\()?$",
+    # (and a paragraph of what it numbers: "Article 17 (2)", "section 5(1)"; a year in brackets may end an item
+    # without the comma: "resolutions 822 (1993), 853 (1993) 874 (1993)")
+    r")\s*\(?(?:between\s+)?(?:\d[\d.]*(?:\s*\(\d{4}\)\s*(?:,\s*(?:and|&)?|and|&|to|–|-)?|\s*(?:,\s*(?:and|&)?|and|&|to|–|-))\s*)*"
+    r"(?:\d[\d.]*\s*\()?$",
     re.IGNORECASE,
 )
 # The numbers listed before this one under one name: "SDGs 9, 16, and " before "17"; of them, those a
@@ -402,6 +415,13 @@ _PARTITIVE = re.compile(
     rf"\s+of\s+(?:(?:the|its|their|our)\s+)?(?:[^\W\d_][\w-]*['’]s\s+)?{_PART_OF}(?:\s+(?:to|-|–)\s+{_PART_OF})?(?=\s)",
     re.IGNORECASE,
 )
+# Before "-fold", these make it tell of kinds; after it, a change or a comparison makes it multiply.
+_KINDS_BEFORE = re.compile(r"\b(?:a|an|the|is|are|was|were|be|been)\s+$", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(
+    r"\s+(?:increase|rise|growth|decrease|reduction|drop|fall|decline|jump|expansion|improvement|difference"
+    r"|gain|loss|risk)s?\b|\s+(?:higher|lower|greater|larger|smaller|more|less|fewer)\b",
+    re.IGNORECASE,
+)
 _PEOPLE_NOUNS = frozenset(["people", "children", "women", "men", "persons", "population", "staff"])
 # How much of the sentence either side of a number decides what it is and what it counts. Bounding it keeps
 # the work per number constant, so a "sentence" of thousands of numbers (a table flattened into one line)
@@ -520,6 +540,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     span = suffix is not None and suffix.group("span") is not None
     if not match.group("percent") and _CLASS_AFTER.match(sentence, suffix.end() if span and suffix else end):
         return False  # a class's bounds: "the 15–24 age group", "the 100–110 interval"
+    if _of_kinds(sentence, suffix, before):
+        return False  # "a twofold victory", "the aim is threefold": of so many kinds, not a multiplier
     if suffix is not None and not span:
         return True  # "7X", "seven times", "10,000 yuan", "10-15%": a multiplier, a sum or a range
     if before.endswith("#"):
@@ -615,6 +637,14 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     if not following:
         return False
     return following.group(0).lower() not in _FUNCTION_WORDS
+
+
+def _of_kinds(sentence: str, suffix: re.Match[str] | None, before: str) -> bool:
+    """ "-fold" after an article or a copula tells of how many kinds ("a twofold victory", "the aim is
+    threefold"), unless a change follows: "a fivefold increase" multiplies."""
+    if suffix is None or (suffix.group("times") or "").lstrip("- ").lower() != "fold":
+        return False
+    return _KINDS_BEFORE.search(before) is not None and _CHANGE_AFTER.match(sentence, suffix.end()) is None
 
 
 def _negative(match: re.Match[str]) -> bool:

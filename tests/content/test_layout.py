@@ -1,7 +1,7 @@
 import pytest
 
 from bot.content.layout import Role, classify, section_label
-from bot.content.segmentation import paragraph_spans
+from bot.content.segmentation import Span, paragraph_spans
 from tests.conftest import ESSAY, NEWS, seed_text
 
 
@@ -113,6 +113,22 @@ def test_a_label_of_a_few_words_before_a_colon_is_no_sentence():
     roles = roles_of("Pearson residuals:\nThe plot shows the residuals of the model: each cell is shaded.\nTags:\n")
     assert roles["Pearson residuals:"] is Role.HEADING
     assert roles["The plot shows the residuals of the model: each cell is shaded."] is Role.BODY
+
+
+def test_prose_leading_into_a_display_is_body_and_a_title_broken_over_lines_is_not():
+    lines = [
+        "and the Monte Carlo p-value can be computed via",
+        "The conditional expectation and covariance are available from",
+        "Order-restricted Scores Test for the Evaluation of",
+        "Who we are",
+        "The test statistic is large, and the hypothesis is rejected.",
+    ]
+    # paragraphs as a PDF's reader gives them, each ended by the display it leads into
+    text = "\n".join(lines)
+    starts = [text.index(line) for line in lines]
+    layout = classify(text, [Span(start, start + len(line)) for start, line in zip(starts, lines, strict=True)])
+    roles = [block.role for block in layout.blocks]
+    assert roles == [Role.BODY, Role.BODY, Role.HEADING, Role.HEADING, Role.BODY]
 
 
 @pytest.mark.parametrize(

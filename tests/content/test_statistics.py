@@ -300,7 +300,24 @@ def test_figures_written_the_ways_speakers_write_them(sentence, expected):
         "Literacy is high in the 15–24 age group, as in the 100 110 interval.",
         "Look at the coefficients for the fit with 2.5 degrees of freedom.",
         "A fit that forces the curve to be horizontal from 14 onward fits well.",
+        "The Council adopted resolutions 822 (1993), 853 (1993) 874 (1993) and 884 (1993).",
+        "Adjusted p-values are computed as in algorithm 2.5 (page 47) and Theorem 3.1.",
+        "The admission of Zimbabwe represents a twofold victory.",
+        "The aim of the programme is threefold: to teach, to heal and to build.",
     ],
 )
 def test_labels_item_numbers_and_both_are_not_statistics(sentence):
     assert values(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("State expenditure in the social sector has increased more than fivefold.", ["more than fivefold"]),
+        ("Exports rose tenfold.", ["tenfold"]),
+        ("The region saw a threefold increase in cases.", ["threefold"]),
+        ("Smokers carry a 3-fold higher risk.", ["3-fold"]),
+    ],
+)
+def test_a_multiplier_glued_to_fold_multiplies(sentence, expected):
+    assert values(sentence) == expected

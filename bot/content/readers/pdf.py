@@ -392,6 +392,7 @@ def _group(runs: list[_Run]) -> list[_Line]:
 
 def _assemble(pages: list[_Page]) -> SourceText:
     furniture = _repeated_margins(pages)
+    numbered = _counted_page_numbers(pages)
     sizes = Counter[float]()
     for page in pages:
         for line in page.lines:
@@ -408,7 +409,9 @@ def _assemble(pages: list[_Page]) -> SourceText:
         body: list[_Line] = []
         for i, line in enumerate(page.lines):
             text = line.text()
-            if _in_margin(line, page, i) and (_PAGE_NUMBER.match(text) or _margin_key(text) in furniture):
+            if id(line) in numbered or (
+                _in_margin(line, page, i) and (_PAGE_NUMBER.match(text) or _margin_key(text) in furniture)
+            ):
                 set_aside["running headers, footers and page numbers"] += 1
                 continue
             body.append(line)
@@ -656,6 +659,25 @@ def _in_margin(line: _Line, page: _Page, index: int) -> bool:
     if _MARGIN_LINES <= index < len(page.lines) - _MARGIN_LINES:
         return False
     return line.top > page.height * (1 - _MARGIN_SHARE) or line.bottom < page.height * _MARGIN_SHARE
+
+
+def _counted_page_numbers(pages: list[_Page]) -> set[int]:
+    """Lone numbers among the first or last lines of their pages that count the pages (the page's index plus
+    one offset on many pages): page numbers, wherever a page's margins put them (a page set with wide
+    margins prints its number a seventh of the way up)."""
+    offsets = Counter[int]()  # on how many pages a lone number is the page's index plus this
+    found: list[tuple[int, int]] = []  # (offset, id of the line)
+    for page in pages:
+        ends = page.lines[:_MARGIN_LINES] + page.lines[_MARGIN_LINES:][-_MARGIN_LINES:]
+        here = [(int(text) - page.number, id(line)) for line in ends if (text := line.text().strip()).isdigit()]
+        offsets.update({offset for offset, _ in here})
+        found.extend(here)
+    if not offsets:
+        return set()
+    offset, count = offsets.most_common(1)[0]
+    if count < max(3, _REPEAT_SHARE * len(pages)):
+        return set()
+    return {line for at, line in found if at == offset}
 
 
 def _margin_key(text: str) -> str:

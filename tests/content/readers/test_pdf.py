@@ -305,3 +305,18 @@ def test_notes_set_under_a_table_mid_page_are_notes_and_the_caption_after_them_i
         "² No reduction of AIC and BIC by adding a further variable",
     ]
     assert "Table 1: Summary of variable selection in Pollet and Nettle (2009)." in read.text
+
+
+def test_page_numbers_a_wide_margin_sets_high_are_dropped_and_the_reference_list_runs_on_past_them():
+    document = ingest_file(SourceFile(EVALUATION / "coin.pdf", "coin", "coin.pdf"))
+    assert isinstance(document, IngestedDocument), document
+    # the page number sits a seventh of the way up an A4 page: it used to end the list on page 10
+    keys = [r.key for r in document.references]
+    assert keys[-4:] == [
+        "Streitberg & Röhmel, 1986",
+        "Streitberg & Röhmel, 1987",
+        "van de Wiel, 2001",
+        "Westfall & Young, 1993",
+    ]
+    assert not any(re.match(r"\d+ spearman_test", s.text) for s in document.sentences)
+    assert any(s.text.startswith("with p-value (and 99 % confidence interval) of") for s in document.sentences)
