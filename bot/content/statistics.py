@@ -233,7 +233,11 @@ _P_VALUE_BEFORE = re.compile(r"\(\s*p\s?=\s?$")
 # ... and a sample's size before what it counts: "With n = 768 observations".
 _SAMPLE_SIZE_BEFORE = re.compile(r"\b[nN]\s?=\s?$")
 # ... and the value a computation prose names comes to: "a cumulative odds ratio of exp(−1.82) = 0.16".
-_COMPUTED_BEFORE = re.compile(r"\b(?:of|is|was|be)\s+[^\s=()]*\([^()=]*\)\s?=\s?$")
+# (and "the maximum of the statistics is M = 3.171", "is greater M = 3.171": what a verb says a symbol is)
+_COMPUTED_BEFORE = re.compile(
+    r"\b(?:(?:of|is|was|be)\s+[^\s=()]*\([^()=]*\)"
+    r"|(?:is|was|are|were)\s+(?:(?:greater|less|larger|smaller)\s+(?:than\s+)?)?[^\W\d_]{1,2})\s?=\s?$"
+)
 # A symbol a thing is written with: "The random intercept (represented by 1)", "men coded as 0".
 _SYMBOL_BEFORE = re.compile(
     r"\b(?:represented|denoted|coded|symboli[sz]ed|labell?ed|marked|written)\s+(?:by|as|with)\s+$", re.IGNORECASE
@@ -312,7 +316,10 @@ _AGE_BEFORE = re.compile(
 _NAME_AT_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w.’'-]*\s+at\s+$")
 # The level a method is set at: "the 95% quantile" (a test's "10% level" is left a figure, as the
 # evaluation's truth has it).
-_LEVEL_AFTER = re.compile(r"\s*(?:quantile|percentile|confidence|credible|prediction)\b")
+# (also the first of two: "between the 10% and 90% quantile")
+_LEVEL_AFTER = re.compile(
+    r"(?:\s*(?:and|or|to|,|–|-)\s*\d+(?:\.\d+)?\s?%)?\s*(?:quantiles?|percentiles?|confidence|credible|prediction)\b"
+)
 # A distribution's parameter ("a fit with 2.5 degrees of freedom") and the point a range starts at ("flat
 # from 14 onward") set or place things; they count nothing.
 _PARAMETER_AFTER = re.compile(r"\s+(?:degrees?\s+of\s+freedom|df)\b")

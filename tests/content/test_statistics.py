@@ -109,6 +109,7 @@ def test_years_dates_labels_names_and_rhetoric_are_not_statistics(sentence):
         ("With n = 768 observations, the sample is large enough.", ["768"]),
         # round 37: the value a computation prose names comes to, not the formula's own numbers
         ("Education matters, with a cumulative odds ratio of exp(−1.82) = 0.16 comparing the categories.", ["0.16"]),
+        ("For the overall survival time, the maximum of the log-rank statistics is M = 3.171.", ["3.171"]),
         ("For x = 5 the function f(x) = 2x + 1 is odd.", []),
         # round 38: a symbol a thing is written with, not a count (unless a noun follows that it counts)
         ("The random intercept (represented by 1) varies by Subject.", []),
@@ -280,6 +281,7 @@ def test_figures_written_the_ways_speakers_write_them(sentence, expected):
         "Average growth has been just half the rate recorded before.",
         "He met the Group of 77 and China.",
         "Finally, we are interested in the 95% quantile of W.",
+        "The statistic is computed for cutpoints between the 10% and 90% quantile of MGE.",
         "Mortality fell for children under 5 years of age.",
         "Links run from chromosome 4 to the disease.",
         "The compressor (especially numbers 1 and 4) shows no deviation.",

@@ -76,6 +76,8 @@ _FILE_NAME = re.compile(r"\.(?:docx?|pdf|odt|rtf|indd|tex|qxd)\b|^Microsoft Word
 _UNMARKED_NOTE_LINES = 2
 # Type this much smaller than the body's is a note's (footnotes are set a point or two smaller).
 _NOTE_SIZE_SHARE = 0.92
+# A sub- or superscript is set at most this share of its line's type size (TeX: 70%).
+_SCRIPT_SIZE_SHARE = 0.8
 # A text layer with more symbols than this among its characters spells nothing.
 _SYMBOL_SHARE = 0.3
 _MIN_CHECKED_CHARACTERS = 200
@@ -170,7 +172,7 @@ class _Line:
             text = MATH_MARK + run.text if id(run) in starts else run.text
             if id(run) in ends:
                 text = text[:-1] + MATH_MARK + text[-1:]  # where it meets the run set over or under it
-            raised = run.size < body * 0.8 and run.bottom > self.bottom + body * 0.2
+            raised = run.size < body * _SCRIPT_SIZE_SHARE and run.bottom > self.bottom + body * 0.2
             if raised and re.fullmatch(r"[\d,]+", text.strip()):
                 text = text.strip().translate(_SUPERSCRIPT)
                 if pieces:
@@ -383,11 +385,21 @@ def _group(runs: list[_Run]) -> list[_Line]:
         line = lines[-1] if lines else None
         if line is not None:
             overlap = min(run.top, line.top) - max(run.bottom, line.bottom)
-            if overlap >= 0.4 * min(run.top - run.bottom, line.top - line.bottom):
+            if overlap >= 0.4 * min(run.top - run.bottom, line.top - line.bottom) or _script_of(run, line):
                 line.runs.append(run)
                 continue
         lines.append(_Line([run]))
     return lines
+
+
+def _script_of(run: _Run, line: _Line) -> bool:
+    """A run in smaller type whose top lies inside the line's height and that stands among its words: a
+    subscript ("Sµ") set so low that it shares less than the rest of a line's height with it."""
+    return (
+        run.size < _SCRIPT_SIZE_SHARE * line.size
+        and line.bottom < run.top < line.top
+        and line.left <= run.left <= line.right
+    )
 
 
 def _assemble(pages: list[_Page]) -> SourceText:

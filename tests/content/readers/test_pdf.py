@@ -320,3 +320,15 @@ def test_page_numbers_a_wide_margin_sets_high_are_dropped_and_the_reference_list
     ]
     assert not any(re.match(r"\d+ spearman_test", s.text) for s in document.sentences)
     assert any(s.text.startswith("with p-value (and 99 % confidence interval) of") for s in document.sentences)
+
+
+def test_a_subscript_set_below_its_line_s_box_stays_in_the_line():
+    document = ingest_file(SourceFile(EVALUATION / "maxstat.pdf", "maxstat", "maxstat.pdf"))
+    assert isinstance(document, IngestedDocument), document
+    # "statistics Sµ have been suggested. Lausen and Schumacher (1992)" / "show that ...": the "µ" used to
+    # make a line of its own, and so a paragraph break between a citation and its sentence
+    shown = [s for s in document.sentences if s.text.startswith("Lausen and Schumacher (1992) show that")]
+    assert shown and [document.references[c.reference].key for c in shown[0].citations if c.reference is not None] == [
+        "Lausen & Schumacher, 1992",
+        "Miller & Siegmund, 1982",
+    ]
