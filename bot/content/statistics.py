@@ -104,10 +104,12 @@ _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A share written as a fraction: "two-thirds of the goals", "only 1/4 that for mortality" (not a date's
 # "3/4/2020", nor "24/7").
 _FRACTION = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine)[-\s](?:half|thirds?|quarters?|fifths?|sixths?|sevenths?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine)[-\s](?:half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?"
     r"|eighths?|ninths?|tenths?)"
     r"|[1-9]/(?:[2-9]|10)(?![/\d])"
     r"|a\s(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)(?=\s+of\b)"
+    # a share of a population ranked: "the bottom fourth of Mexico's poorest families"
+    r"|(?:top|bottom|upper|lower|poorest|richest|wealthiest)\s(?:half|third|quarter|fourth|fifth|tenth)(?=\s+of\b)"
 )
 # A multiplier written as a word: "twice the rate", "is double the global rate" (not the verb: "will
 # double our contribution").
@@ -126,6 +128,8 @@ _FRACTION_VALUES = {
     "thirds": 3,
     "quarter": 4,
     "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
     "fifth": 5,
     "fifths": 5,
     "sixth": 6,
@@ -320,6 +324,8 @@ _NAME_AT_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w.’'-]*\s+at\s+$")
 _LEVEL_AFTER = re.compile(
     r"(?:\s*(?:and|or|to|,|–|-)\s*\d+(?:\.\d+)?\s?%)?\s*(?:quantiles?|percentiles?|confidence|credible|prediction)\b"
 )
+# How many dimensions a space or an analysis has: "three dimensional", "3-dimensional".
+_DIMENSIONS_AFTER = re.compile(r"[\s-]dimensional\b", re.IGNORECASE)
 # A distribution's parameter ("a fit with 2.5 degrees of freedom") and the point a range starts at ("flat
 # from 14 onward") set or place things; they count nothing.
 _PARAMETER_AFTER = re.compile(r"\s+(?:degrees?\s+of\s+freedom|df)\b")
@@ -526,6 +532,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return False
     if match.group("percent") and _LEVEL_AFTER.match(sentence, end):
         return False  # a level a method is set at: "the 95% quantile", "a 95% confidence interval"
+    if _DIMENSIONS_AFTER.match(sentence, end):
+        return False  # a kind of space, not a count: "a three dimensional topographical analysis"
     if _PARAMETER_AFTER.match(sentence, end) or (_FROM_BEFORE.search(before) and _ONWARD.match(sentence, end)):
         return False
     if _AGO_AFTER.match(sentence, end) and not match.group("qualifier") and (numeral is None or "." not in numeral):

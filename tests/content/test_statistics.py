@@ -282,6 +282,7 @@ def test_figures_written_the_ways_speakers_write_them(sentence, expected):
         "He met the Group of 77 and China.",
         "Finally, we are interested in the 95% quantile of W.",
         "The statistic is computed for cutpoints between the 10% and 90% quantile of MGE.",
+        "The tomograph does a three dimensional topographical analysis of the optic nerve head.",
         "Mortality fell for children under 5 years of age.",
         "Links run from chromosome 4 to the disease.",
         "The compressor (especially numbers 1 and 4) shows no deviation.",
@@ -319,7 +320,8 @@ def test_labels_item_numbers_and_both_are_not_statistics(sentence):
         ("Exports rose tenfold.", ["tenfold"]),
         ("The region saw a threefold increase in cases.", ["threefold"]),
         ("Smokers carry a 3-fold higher risk.", ["3-fold"]),
+        ("The programme pays $80 monthly to the bottom fourth of the poorest families.", ["$80", "bottom fourth"]),
     ],
 )
-def test_a_multiplier_glued_to_fold_multiplies(sentence, expected):
+def test_a_multiplier_glued_to_fold_and_a_ranked_share_are_figures(sentence, expected):
     assert values(sentence) == expected

@@ -76,6 +76,8 @@ _FILE_NAME = re.compile(r"\.(?:docx?|pdf|odt|rtf|indd|tex|qxd)\b|^Microsoft Word
 _UNMARKED_NOTE_LINES = 2
 # Type this much smaller than the body's is a note's (footnotes are set a point or two smaller).
 _NOTE_SIZE_SHARE = 0.92
+# The last code TeX's Type 1 fonts move a glyph to (codes 0 to 32 set at 161 to 196).
+_TEX_MOVED_GLYPHS_END = "\xc4"
 # A sub- or superscript is set at most this share of its line's type size (TeX: 70%).
 _SCRIPT_SIZE_SHARE = 0.8
 # A text layer with more symbols than this among its characters spells nothing.
@@ -89,9 +91,12 @@ _MATH_FONT = re.compile(
     r"CambriaMath|Cambria-Math|LatinModernMath|XITSMath|Asana)",
     re.IGNORECASE,
 )
-# Typewriter fonts, which set program code and its output apart from the prose around it.
+# Typewriter fonts, which set program code and its output apart from the prose around it (CM-Super's
+# are "SFTT", and slanted, italic and capital "SFST", "SFIT", "SFTC": "SFTI" is its text italic).
 _CODE_FONT = re.compile(
-    r"Mono(?!type)|(?:^|\+)(?:CM|EC)S?L?I?TT|Courier|Typewriter|Inconsolata|Consola|Menlo|Code", re.IGNORECASE
+    r"Mono(?!type)|(?:^|\+)(?:CM|EC)S?L?I?TT|(?:^|\+)SF(?:TT|ST|IT|TC)\d|Courier|Typewriter|Inconsolata|Consola|Menlo"
+    r"|Code",
+    re.IGNORECASE,
 )
 # A line this much in a typewriter font is code ("R> pn <- partynode(1L, ...)").
 _CODE_SHARE = 0.8
@@ -330,11 +335,15 @@ def _displayed_math(text: str) -> bool:
 def _unreliable(char: str, font: str) -> bool:
     """A mathematics glyph that did not come out as itself: a letter or digit from a symbol font ("P" for
     ∑, "0" for a prime, "6" for a negation stroke), or a Latin-1 sign from any of them ("´" for β, "Ã" for
-    σ). A sign that came out as a mathematical character ("−", "≈", "β") is what the reader sees."""
+    σ). A sign that came out as a mathematical character ("−", "≈", "β") is what the reader sees; so is
+    Latin-1's "×" or "÷", above the codes 161 to 196 where TeX's fonts move their first 33 glyphs
+    ("´" is code 180, "Ã" 195)."""
     if not _MATH_FONT.search(font):
         return False
     if char.isascii():
         return char.isalnum() and _MATH_SYMBOL_FONT.search(font) is not None
+    if char > _TEX_MOVED_GLYPHS_END and unicodedata.category(char) == "Sm":
+        return False
     return "\x80" <= char <= "\xff" or unicodedata.category(char) in ("Co", "Cc", "Cn")
 
 

@@ -332,3 +332,15 @@ def test_a_subscript_set_below_its_line_s_box_stays_in_the_line():
         "Lausen & Schumacher, 1992",
         "Miller & Siegmund, 1982",
     ]
+
+
+def test_cm_super_typewriter_code_is_set_aside_and_a_times_sign_from_a_math_font_is_kept():
+    document = ingest_file(SourceFile(EVALUATION / "ipred-examples.pdf", "ipred-examples", "ipred-examples.pdf"))
+    assert isinstance(document, IngestedDocument), document
+    # the R session is set in CM-Super's slanted typewriter ("SFST1095"): it used to run into the prose
+    assert not any(">library(" in s.text for s in document.sentences)
+    assert document.set_aside["program code and output lines"] > 0
+    # "×" from a symbol font is no misread glyph, so its sentence is quoted
+    assert any(
+        s.text.startswith("It produces a series of 32 images, each of 256 × 256 pixels") for s in document.sentences
+    )
