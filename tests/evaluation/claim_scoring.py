@@ -103,6 +103,8 @@ SOURCES = (
     "STP_79_2024.txt",
     "CIV_76_2021.txt",
     "LVA_73_2018.txt",
+    "MEX_66_2011.txt",
+    "UZB_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
