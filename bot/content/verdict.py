@@ -328,12 +328,13 @@ _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:and|but|yet|so)\s+)?(?:it|they|he|she)
 # word ("unavoidable", "inevitable" against "avoidable") says it cannot.
 _ABLE_MODALS = frozenset(["can", "could", "may"])
 _ABLE = re.compile(r"[ai]ble$")
-# The names a currency sign reads as ("US$", "$US" and "USD" are US dollars; not the "USD" of "USDA").
-_CURRENCY_SYMBOLS = (
+# The words a sign reads as ("US$", "$US" and "USD" are US dollars; not the "USD" of "USDA"; "°" is degrees).
+_SIGN_WORDS = (
     (re.compile(r"\$|\bUSD\b"), "dollars"),
     (re.compile(r"US\$|\$US|\bUSD\b"), "US"),
     (re.compile("€"), "euros"),
     (re.compile("£"), "pounds"),
+    (re.compile("°"), "degrees"),
 )
 # A Roman numeral after a capitalised word numbers the thing it names: "World War II" is the "Second World
 # War". Not "I", which is also the pronoun ("Then I said").
@@ -360,6 +361,8 @@ _CONDITIONED_TOKENS = 2
 # Words after a sentence's "all" or "every" looked through for what it quantifies ("every child", "all the
 # world's children", "has always condemned").
 _UNIVERSAL_TOKENS = 4
+# Words that stop an "all" short of all: "almost all the goals", "not all States".
+_SHORT_OF_ALL = re.compile(r"\b(?:almost|nearly|virtually|practically|not|hardly)\s+$", re.IGNORECASE)
 _PARTIAL = frozenset({"most", "many", "some", "several", "few", "half", "part"})
 # A first person as a sentence's subject, and the doer it stands for when the speaker is not known.
 _SUBJECT_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
@@ -677,7 +680,7 @@ class ClaimReader:
         ]
         # the particles the claim says its subject is ("over" of "is over"), which a sentence must say too
         self._particles = {m.group(1).lower() for m in _PARTICLE_PREDICATE.finditer(claim)}
-        self._universal = _UNIVERSAL.search(claim) is not None
+        self._universal = any(not _SHORT_OF_ALL.search(claim, 0, m.start()) for m in _UNIVERSAL.finditer(claim))
         # the words the claim says after "the" as the only one ("the greatest"), not as one of several
         among = {m.start(1) for m in _ONE_OF.finditer(claim)}
         self._only = {w for m in _THE.finditer(claim) if m.start(1) not in among for w in terms(m.group(1))}
@@ -1369,12 +1372,12 @@ class ClaimReader:
     def _said(self, text: str) -> set[str]:
         """The terms of the text's words, also as the words' initials spell them ("United Nations" is "UN"),
         as its hyphenated words are written closed ("peace-keepers" is "peacekeepers"), as a name's Roman
-        numeral reads ("World War II" is the "Second World War"), and as its currency signs read ("$US 800
-        million" is 800 million US dollars)."""
+        numeral reads ("World War II" is the "Second World War"), and as its signs read ("$US 800 million"
+        is 800 million US dollars, "2° centigrade" 2 degrees)."""
         closed = " ".join(m.group(0).replace("-", "") for m in _HYPHENATED.finditer(text))
         ordinals = " ".join(_ORDINALS[m.group(1)] for m in _ROMAN_NUMERAL.finditer(text))
-        currencies = " ".join(name for sign, name in _CURRENCY_SYMBOLS if sign.search(text))
-        said = set(_words(self._terms(f"{text} {currencies}"))) | set(_words(self._terms(closed))) | _acronyms(text)
+        signs = " ".join(name for sign, name in _SIGN_WORDS if sign.search(text))
+        said = set(_words(self._terms(f"{text} {signs}"))) | set(_words(self._terms(closed))) | _acronyms(text)
         return said | set(_words(self._terms(ordinals))) if ordinals else said
 
     def _abbreviates(self, name: list[str]) -> bool:
@@ -1447,9 +1450,12 @@ class ClaimReader:
     def _of_all(self, sentence: str) -> bool:
         """The sentence speaks of all of something the claim speaks of: one of the claim's words follows its
         "all", "every" or "always" closely. "We are all aware that most conflict drivers begin as ..." speaks
-        of most drivers, not of every conflict."""
+        of most drivers, not of every conflict; nor does one whose "all" something stops short of: "Mexico has
+        already achieved almost all the Millennium Development Goals"."""
         claimed = set(self.words)
         for m in _UNIVERSAL.finditer(sentence):
+            if _SHORT_OF_ALL.search(sentence, 0, m.start()):
+                continue
             for word in _TOKEN.findall(sentence[m.end() :])[:_UNIVERSAL_TOKENS]:
                 if word.lower() in _PARTIAL:
                     break  # what follows is quantified anew ("all aware that most conflict drivers")

@@ -1550,3 +1550,21 @@ def test_an_opposite_in_the_claim_words_place_counts_though_the_claim_word_grade
     # the claim's word in its place too sets two things apart
     both = "Guyana has one of the highest deforestation rates and one of the lowest deforestation rates in mining."
     assert _relation(engine, claim, both) != ("contradicts", "lowest")
+
+
+def test_a_degree_sign_reads_as_degrees(engine):
+    claim = "The limit is 2 degrees."
+    sentence = "The limit is 2°."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    assert _relation(engine, claim, sentence.replace("2°", "2")) != ("supports", None)
+    # and its figure stands against another number of degrees
+    assert _relation(engine, "The limit is 1.5 degrees.", sentence) == ("contradicts", "2")
+
+
+def test_an_all_stopped_short_of_all_does_not_state_all(engine):
+    claim = "Mexico has achieved all of the Millennium Development Goals."
+    sentence = "This confirms that Mexico has already achieved almost all the Millennium Development Goals."
+    assert _relation(engine, claim, sentence) != ("supports", None)
+    assert _relation(engine, claim, sentence.replace("almost all", "all")) == ("supports", None)
+    # a claim's own "almost all" claims no more than the sentence's
+    assert _relation(engine, claim.replace("all of", "almost all of"), sentence) == ("supports", None)

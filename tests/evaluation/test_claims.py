@@ -111,8 +111,11 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # once its name was read without accents ("committed to increasing its carbon dioxide emissions" by
     # "reducing ... and increasing the share of renewable energies"), which a rule took away with round 36's
     # "builds confidence"; adding it and Latvia's 2018 speech, held out with it (none of its eleven), to the
-    # library gave one more held-out (which one unread). Reached: 32 of 856.
-    assert scores.false_supported.found <= 32, [p for p in scores.problems if "FALSE" in p]
+    # library gave one more held-out (which one unread). Round 39's speech (Mexico's 2011) showed one
+    # ("Mexico has achieved all of the Millennium Development Goals" by "... almost all the Millennium
+    # Development Goals"), which a rule took away; Uzbekistan's 2011 speech, held out with it, two of its
+    # twelve (which ones unread). Reached: 34 of 888.
+    assert scores.false_supported.found <= 34, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -127,11 +130,12 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # one held-out claim back, which one unread); round 32's claims and rules, 396 of 504; round 33's, 437
     # of 545; round 34's, 466 of 580; round 35's, 509 of 629; round 36's, 538 of 666; round 37's, 551 of 689;
     # five rules from earlier rounds' misses (a first person as the doer, "the Government of", a call for),
-    # 559 of 689; round 38's claims and rules (a name read without its accents), 590 of 726.
-    assert scores.true_supported.found >= 590, scores.problems
+    # 559 of 689; round 38's claims and rules (a name read without its accents), 590 of 726; round 39's
+    # (a degree sign read as degrees), 620 of 762.
+    assert scores.true_supported.found >= 620, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 425 of 586).
-    assert scores.contradicted.found >= 425, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 447 of 612).
+    assert scores.contradicted.found >= 447, [p for p in scores.problems if "wrong sentence" in p]
