@@ -78,6 +78,8 @@ _UNMARKED_NOTE_LINES = 2
 _NOTE_SIZE_SHARE = 0.92
 # The last code TeX's Type 1 fonts move a glyph to (codes 0 to 32 set at 161 to 196).
 _TEX_MOVED_GLYPHS_END = "\xc4"
+# A page's number as it prints it, in Arabic digits ("²", a note's marker, is a digit too, but no number).
+_ARABIC = re.compile(r"[0-9]{1,4}")
 # A sub- or superscript is set at most this share of its line's type size (TeX: 70%).
 _SCRIPT_SIZE_SHARE = 0.8
 # A text layer with more symbols than this among its characters spells nothing.
@@ -402,13 +404,13 @@ def _group(runs: list[_Run]) -> list[_Line]:
 
 
 def _script_of(run: _Run, line: _Line) -> bool:
-    """A run in smaller type whose top lies inside the line's height and that stands among its words: a
-    subscript ("Sµ") set so low that it shares less than the rest of a line's height with it."""
-    return (
-        run.size < _SCRIPT_SIZE_SHARE * line.size
-        and line.bottom < run.top < line.top
-        and line.left <= run.left <= line.right
-    )
+    """A run in smaller type whose top lies inside the height of the line's own type (not of scripts already
+    set under it, or the next line's raised marks would join it) and that stands among its words: a subscript
+    ("Sµ") set so low that it shares less than the rest of a line's height with it."""
+    if run.size >= _SCRIPT_SIZE_SHARE * line.size:
+        return False
+    own = [r for r in line.runs if r.size >= _SCRIPT_SIZE_SHARE * line.size]
+    return min(r.bottom for r in own) < run.top < max(r.top for r in own) and line.left <= run.left <= line.right
 
 
 def _assemble(pages: list[_Page]) -> SourceText:
@@ -690,7 +692,7 @@ def _counted_page_numbers(pages: list[_Page]) -> set[int]:
     found: list[tuple[int, int]] = []  # (offset, id of the line)
     for page in pages:
         ends = page.lines[:_MARGIN_LINES] + page.lines[_MARGIN_LINES:][-_MARGIN_LINES:]
-        here = [(int(text) - page.number, id(line)) for line in ends if (text := line.text().strip()).isdigit()]
+        here = [(int(text) - page.number, id(line)) for line in ends if _ARABIC.fullmatch(text := line.text().strip())]
         offsets.update({offset for offset, _ in here})
         found.extend(here)
     if not offsets:

@@ -344,3 +344,20 @@ def test_cm_super_typewriter_code_is_set_aside_and_a_times_sign_from_a_math_font
     assert any(
         s.text.startswith("It produces a series of 32 images, each of 256 × 256 pixels") for s in document.sentences
     )
+
+
+def test_a_line_of_a_raised_digit_alone_at_a_page_s_end_is_read_not_taken_for_its_number(tmp_path):
+    # "²" is a digit to Python, but no page number: a page whose last body line is one used to stop the reader
+    pages = [Page(lines=[(f"The commission met on page {n} of its report.", None), ("²", None)]) for n in range(1, 5)]
+    read = read_pdf(write_report(tmp_path / "raised.pdf", pages, header=HEADER).read_bytes())
+    assert "The commission met on page 3 of its report." in read.text
+    assert read.set_aside["running headers, footers and page numbers"] >= 4
+
+
+def test_a_raised_mark_of_the_next_line_does_not_join_the_line_a_subscript_lowered():
+    document = ingest_file(SourceFile(EVALUATION / "party.pdf", "party", "party.pdf"))
+    assert isinstance(document, IngestedDocument), document
+    # "H" with "j" raised and "0" lowered ends a line; the next line's raised "j" once joined it through the
+    # "0", and the next line's words with it ("So far, we have only addressed testing test for H0 ...")
+    assert any(s.text.startswith("A global test for H0 required in step 1") for s in document.sentences)
+    assert not any("addressed testing test for" in s.text for s in document.sentences)
