@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
@@ -680,7 +680,7 @@ class ClaimReader:
         ]
         # the particles the claim says its subject is ("over" of "is over"), which a sentence must say too
         self._particles = {m.group(1).lower() for m in _PARTICLE_PREDICATE.finditer(claim)}
-        self._universal = any(not _SHORT_OF_ALL.search(claim, 0, m.start()) for m in _UNIVERSAL.finditer(claim))
+        self._universal = next(_full_alls(claim), None) is not None
         # the words the claim says after "the" as the only one ("the greatest"), not as one of several
         among = {m.start(1) for m in _ONE_OF.finditer(claim)}
         self._only = {w for m in _THE.finditer(claim) if m.start(1) not in among for w in terms(m.group(1))}
@@ -1453,9 +1453,7 @@ class ClaimReader:
         of most drivers, not of every conflict; nor does one whose "all" something stops short of: "Mexico has
         already achieved almost all the Millennium Development Goals"."""
         claimed = set(self.words)
-        for m in _UNIVERSAL.finditer(sentence):
-            if _SHORT_OF_ALL.search(sentence, 0, m.start()):
-                continue
+        for m in _full_alls(sentence):
             for word in _TOKEN.findall(sentence[m.end() :])[:_UNIVERSAL_TOKENS]:
                 if word.lower() in _PARTIAL:
                     break  # what follows is quantified anew ("all aware that most conflict drivers")
@@ -1740,6 +1738,11 @@ def _contrasted(a: str, b: str) -> bool:
     ending = sum(1 for _ in same)
     beginnings = (len(a) - ending, len(b) - ending)
     return ending >= _CONTRAST_ENDING and all(0 < length <= _CONTRAST_BEGINNING for length in beginnings)
+
+
+def _full_alls(text: str) -> Iterator[re.Match[str]]:
+    """The text's "all"s, "every"s and "always"es, but those something stops short ("almost all the goals")."""
+    return (m for m in _UNIVERSAL.finditer(text) if not _SHORT_OF_ALL.search(text, 0, m.start()))
 
 
 def _set_against(word: str) -> frozenset[str]:
