@@ -105,6 +105,8 @@ SOURCES = (
     "LVA_73_2018.txt",
     "MEX_66_2011.txt",
     "UZB_66_2011.txt",
+    "ZMB_66_2011.txt",
+    "NGA_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
