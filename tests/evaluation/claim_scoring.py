@@ -107,6 +107,8 @@ SOURCES = (
     "UZB_66_2011.txt",
     "ZMB_66_2011.txt",
     "NGA_66_2011.txt",
+    "ARG_66_2011.txt",
+    "LUX_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
