@@ -263,8 +263,12 @@ _DEGREE = frozenset("very so too extremely quite rather really truly highly".spl
 _PEOPLES = re.compile(r"[A-Z][a-z]{2,}(?:ians?|ese|ish|is?|ans?)")
 # "one of the greatest crises", "among the first": one of several, where "the greatest crisis" is the only one
 # (of a word in lower case: "one of the Security Council's members" is no "one of the greatest")
-_ONE_OF = re.compile(r"\b(?:(?:[Oo]ne|[Ss]ome|[Ee]ach)\s+of|[Aa]mong)\s+(?:the|its|their|our|his|her)\s+([a-z]+)\b")
-_THE = re.compile(r"\bthe\s+([^\W\d_]+)", re.IGNORECASE)
+# (over an "only" and a count: "one of the only two countries" is one of two, as "the only country" is the one)
+_ONE_OF = re.compile(
+    r"\b(?:(?:[Oo]ne|[Ss]ome|[Ee]ach)\s+of|[Aa]mong)\s+(?:the|its|their|our|his|her)\s+(?:only\s+)?"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|few|\d+)\s+)?([a-z]+)\b"
+)
+_THE = re.compile(r"\bthe\s+(?:only\s+)?([^\W\d_]+)", re.IGNORECASE)
 # A comparison's "than", not a figure's ("more than 65%", "less than a third") nor "rather than" or "other than".
 _THAN = re.compile(
     r"(?<!rather )(?<!other )\bthan\b(?!\s*[\d$€£]|\s+(?:a|an|half|one|two|three|four|five|six|seven|eight|nine|ten"
@@ -366,9 +370,17 @@ _SHORT_OF_ALL = re.compile(r"\b(?:almost|nearly|virtually|practically|not|hardly
 _PARTIAL = frozenset({"most", "many", "some", "several", "few", "half", "part"})
 # A first person as a sentence's subject, and the doer it stands for when the speaker is not known.
 _SUBJECT_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
+# The words before a first person that make it the subject of a relative clause or an aside, not the
+# sentence's: "The message that we received from Iran ..., as I said, does not satisfy our demands" is the
+# message's doing.
+_RELATIVE_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose)\s+[a-z]+\s+(?:that|which)|,\s*as)\s+$")
 _SOMEONE = frozenset({""})
 # The first person's possessives, which give what follows to a speech's speaker.
 _OURS = frozenset({"our", "my"})
+# A lowercase word, then "in" and the names before a name: the word the name places (see `_word_placed`).
+_PLACED = re.compile(
+    r"\b([a-z][a-z-]+)\s+(?:in|across|throughout)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:of|and)\s+(?:the\s+)?)?)*$"
+)
 _PREPOSITIONS = frozenset("in on at for by from with of about against during since into over under".split())
 # Titles a person is named by before the last word of their name ("President Mandela", "Mr. Kutesa").
 _TITLES = frozenset(
@@ -433,8 +445,12 @@ _DEGREES = {
     "too": frozenset({"less"}),
     "fewer": frozenset({"more"}),
     "most": frozenset({"least", "fewest"}),
-    "least": frozenset({"most"}),
+    "least": frozenset({"most", "best"}),
     "fewest": frozenset({"most"}),
+    # (and "best" and "worst", whose degree is "most" or "least" of "well" and "badly": "the best supported"
+    # against "the least supported")
+    "best": frozenset({"least", "worst"}),
+    "worst": frozenset({"best"}),
     # (and "on" and "off" before the same word, stop words as well: "off course" is not "on course")
     "on": frozenset({"off"}),
     "off": frozenset({"on"}),
@@ -574,10 +590,17 @@ class ClaimReader:
         self._names = [(countries_in(name), _words(terms(name))) for name in names]
         # the terms of the word after each name, which the name qualifies ("resolutions" after "UN")
         self._qualified = [_words(terms(_word_after(claim, name))) for name in names]
+        # the terms of the word by which a sentence before may give each name the sentence leaves out: the
+        # word it qualifies, or the one it places ("drought" of "the drought in the Horn of Africa")
+        self._carried = [
+            q or _words(terms(_word_placed(claim, name))) for q, name in zip(self._qualified, names, strict=True)
+        ]
         self._countries = set[str]().union(*(countries for countries, _ in self._names))
         self._names_a_country = bool(self._countries)
         self.names_other = any(terms and not countries for countries, terms in self._names)
         self._entitled = {t for countries, terms in self._names if not countries for t in terms}  # names' words
+        # the terms of the claim's words written in lower case: outside its names
+        self._unnamed = set(_words(terms(" ".join(w for w in _TOKEN.findall(claim) if w.islower()))))
         # The claim's abbreviations by their terms ("NGOs" → "ngo": "ngo"), and its words as they spell them.
         self._abbreviated = {term[0]: a for a in abbreviations(claim) if (term := terms(a.upper()))}
         self._spelling = spelling_words(claim)
@@ -786,15 +809,15 @@ class ClaimReader:
                 context |= self._saying
         # the source's words, read only for a claim with a name that is not a country's
         told = set(_words(self._terms(source))) | _acronyms(source) if source and self.names_other else set[str]()
-        for (countries, terms), qualified in zip(self._names, self._qualified, strict=True):
+        for (countries, terms), carried in zip(self._names, self._carried, strict=True):
             if countries and countries <= named:
                 words.update(terms)
             elif not countries and terms and not all(self._holds(words, t) for t in terms):
                 if all(self._holds(told, t) for t in terms) or self._refers_back(sentence, terms, before):
                     context.update(terms)
-                elif self._carried_over(sentence, said, terms, qualified, before):
+                elif self._carried_over(sentence, said, terms, carried, before):
                     context.update(terms)
-                    words.update(qualified)
+                    words.update(carried)
                 elif self._titled(sentence, terms):
                     words.update(terms)
         figures: list[_Figure] | None = None  # the sentence's figures, read once when first needed
@@ -1121,9 +1144,16 @@ class ClaimReader:
         nothing "The Congo is being hit by Ebola for the seventh time" says. A word of change on the claim's
         side of its axis is the claim's: "show no sign of decreasing" denies "is falling"."""
         negated = _negated_words(negation)
-        return any(self._is_claim_word(word) for word in negated) or any(
+        # (not a common noun the claim says only in a name: "Permanent seats ... are not about defending
+        # security" denies nothing of "the permanent Security Council members")
+        return any(self._is_claim_word(word) and not self._named_only(word) for word in negated) or any(
             not side.isdisjoint({word.lower(), *self._terms(word)}) for word in negated for _, side in self._changes
         )
+
+    def _named_only(self, word: str) -> bool:
+        """The word is written in lower case, and the claim says it only in one of its names."""
+        terms = set(self._terms(word))
+        return word.islower() and bool(terms) and terms <= self._entitled - self._unnamed
 
     def _is_claim_word(self, word: str) -> bool:
         """The word is one of the claim's, in one of its forms or by one of its terms."""
@@ -1345,21 +1375,22 @@ class ClaimReader:
         )
         if named or self._pointed(sentence) or (self._names_a_country and _OPENING_PRONOUN.match(sentence)):
             return True
-        # (the sentence's words are read only for a claim with a name that qualifies a word: most have none)
-        qualified = [q for (countries, _), q in zip(self._names, self._qualified, strict=True) if q and not countries]
-        if not qualified or _SPEAKS_ON.search(sentence):
-            return bool(qualified)
+        # (the sentence's words are read only for a claim with a name that qualifies or places a word: most have
+        # none)
+        carried = [q for (countries, _), q in zip(self._names, self._carried, strict=True) if q and not countries]
+        if not carried or _SPEAKS_ON.search(sentence):
+            return bool(carried)
         said = set(self._terms(sentence))
-        return any(all(self._holds(said, t) for t in q) for q in qualified)
+        return any(all(self._holds(said, t) for t in q) for q in carried)
 
     def _carried_over(
         self, sentence: str, words: AbstractSet[str], name: list[str], qualified: list[str], before: str
     ) -> bool:
         """The sentence (whose terms are `words`) speaks on of what the sentence before names with the claim's
-        name and the word the name qualifies in the claim: by that word ("Diplomatic efforts have included
-        U.N. resolutions, ..." then "Over 20 resolutions since 2006 have condemned ...") or by "they" or "it"
-        where it speaks to the claim ("... the United Nations peace-keepers." then "Ten years ago they
-        numbered only 4,000, ...")."""
+        name and the word the name qualifies or places in the claim (`qualified`): by that word ("Diplomatic
+        efforts have included U.N. resolutions, ..." then "Over 20 resolutions since 2006 have condemned ...")
+        or by "they" or "it" where it speaks to the claim ("... the United Nations peace-keepers." then "Ten
+        years ago they numbered only 4,000, ...")."""
         if not before or not qualified:
             return False
         earlier = self._said(before)
@@ -1860,7 +1891,11 @@ def _doer(text: str, speaker: frozenset[str] | None = None) -> frozenset[str]:
     or "They" is the doing of what the sentence before named, not known here."""
     if speaker is not None and _OPENING_PRONOUN.match(text):
         return frozenset()
-    first_person = _SUBJECT_PERSON.search(text) if speaker is not None else None
+    first_person = (
+        next((m for m in _SUBJECT_PERSON.finditer(text) if not _RELATIVE_BEFORE.search(text, 0, m.start())), None)
+        if speaker is not None
+        else None
+    )
     for code, start, _ in country_mentions(text):
         if first_person and first_person.start() < start:
             break
@@ -1899,6 +1934,13 @@ def _word_after(claim: str, name: str) -> str:
     match = (
         re.match(rf"[\s’']*s?\s+({_WORD.pattern})", claim[claim.find(name) + len(name) :]) if name in claim else None
     )
+    return match.group(1) if match else ""
+
+
+def _word_placed(claim: str, name: str) -> str:
+    """The word the name, after "in", places in the claim, over the names before it that "of" or "and" join
+    ("drought" of "Africa" in "the drought in the Horn of Africa"); "" when none does."""
+    match = _PLACED.search(claim[: claim.find(name)]) if name in claim else None
     return match.group(1) if match else ""
 
 

@@ -1568,3 +1568,54 @@ def test_an_all_stopped_short_of_all_does_not_state_all(engine):
     assert _relation(engine, claim, sentence.replace("almost all", "all")) == ("supports", None)
     # a claim's own "almost all" claims no more than the sentence's
     assert _relation(engine, claim.replace("all of", "almost all of"), sentence) == ("supports", None)
+
+
+def test_a_place_the_sentence_before_gives_the_claims_thing_carries_over(engine):
+    reader = _plain(engine, "Erratic rainfall is the main cause of the drought in the Horn of Africa.")
+    sentence = "While erratic rainfall in past years is the main cause of the drought, violence has hampered aid."
+    before = "The drought situation in the Horn of Africa threatens the lives of 12 million people."
+    assert reader.leans_back(sentence)
+    judged = reader.judge(sentence, before=before)
+    assert judged is not None and judged.relation == "supports"
+    # not when the sentence before places another thing there, nor the drought in another place
+    for other in ("Famine in the Horn of Africa threatens many.", "The drought in the Sahel threatens many."):
+        judged = reader.judge(sentence, before=other)
+        assert judged is not None and judged.relation == "related", other
+
+
+def test_the_best_is_set_against_the_least_before_the_same_word(engine):
+    claim = "The Convention to Combat Desertification is the best supported of the three Rio Conventions."
+    sentence = "The Convention to Combat Desertification is the least supported of the three Rio Conventions."
+    assert _relation(engine, claim, sentence) == ("contradicts", "least")
+    assert _relation(engine, claim.replace("best", "least"), sentence) == ("supports", None)
+    assert _relation(engine, claim.replace("best", "worst"), sentence.replace("least", "best")) == (
+        "contradicts",
+        "best",
+    )
+
+
+def test_one_of_the_only_two_does_not_state_the_only_one(engine):
+    claim = "Argentina is the only country in the Americas that has been a target of terrorism."
+    sentence = "Argentina is one of the only two countries in the Americas that have been the target of terrorism."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, claim, sentence.replace("one of the only two countries", "the only country")) == (
+        "supports",
+        None,
+    )
+
+
+def test_a_first_person_in_a_relative_clause_or_an_aside_is_not_the_doer(engine):
+    claim = "Argentina says Iran's message does not satisfy its demands for justice."
+    sentence = "The message that we received from Iran, as I said, does not satisfy our demands for justice."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"AR"})) == ("supports", None)
+    # a first person that is the sentence's subject still makes it the speaker's doing
+    sentence = "We received the message from Iran, and we do not satisfy our demands for justice."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"AR"})) == ("related", None)
+
+
+def test_a_denial_of_a_word_the_claim_says_only_in_a_name_denies_something_else(engine):
+    claim = "The permanent member category of the Security Council should be eliminated."
+    sentence = "The permanent member category of the Security Council is not about defending security."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    sentence = "The permanent member category of the Security Council should not be eliminated."
+    assert _relation(engine, claim, sentence) == ("contradicts", "not")

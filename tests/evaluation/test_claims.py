@@ -114,8 +114,12 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # library gave one more held-out (which one unread). Round 39's speech (Mexico's 2011) showed one
     # ("Mexico has achieved all of the Millennium Development Goals" by "... almost all the Millennium
     # Development Goals"), which a rule took away; Uzbekistan's 2011 speech, held out with it, two of its
-    # twelve (which ones unread). Reached: 34 of 888.
-    assert scores.false_supported.found <= 34, [p for p in scores.problems if "FALSE" in p]
+    # twelve (which ones unread). Round 40's speech (Zambia's 2011) showed none on its first run; Nigeria's
+    # 2011 speech, held out with it, one of its nine (which one unread). Round 41's speech (Argentina's 2011)
+    # showed one ("Argentina says it is the only country in the world that has been a target of international
+    # terrorism" by "one of the only two countries in the Americas ..."), which a rule took away; Luxembourg's
+    # 2011 speech, held out with it, none of its ten. Reached: 35 of 942.
+    assert scores.false_supported.found <= 35, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -131,11 +135,12 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # of 545; round 34's, 466 of 580; round 35's, 509 of 629; round 36's, 538 of 666; round 37's, 551 of 689;
     # five rules from earlier rounds' misses (a first person as the doer, "the Government of", a call for),
     # 559 of 689; round 38's claims and rules (a name read without its accents), 590 of 726; round 39's
-    # (a degree sign read as degrees), 620 of 762.
-    assert scores.true_supported.found >= 620, scores.problems
+    # (a degree sign read as degrees), 620 of 762; rounds 40's and 41's (a place the sentence before gives
+    # the claim's thing, a first person in a relative clause or an aside no doer), 678 of 837.
+    assert scores.true_supported.found >= 678, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 447 of 612).
-    assert scores.contradicted.found >= 447, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 480 of 652).
+    assert scores.contradicted.found >= 480, [p for p in scores.problems if "wrong sentence" in p]
