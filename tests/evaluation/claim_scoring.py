@@ -19,6 +19,9 @@ from bot.content.topics import load_topics
 from tests.evaluation.scoring import DOCUMENTS, FOLDER, Tally, letters
 
 PROJECT = FOLDER.parents[1]
+# Speeches the claims speak of that are not in the reading set (`documents/`, each with its truth): read for
+# claims only, kept apart so the reading figures and quizzes stay over documents with a truth.
+CLAIMS_ONLY = FOLDER / "claims_documents"
 # The documents the claims speak of, beside the two seeds: UN speeches, and the Universal Declaration.
 SOURCES = (
     "BGD_79_2024.txt",
@@ -145,7 +148,7 @@ def claims_engine(folder: Path, *, meaning: bool = False) -> StudyEngine:
         if path.is_file():
             shutil.copy(path, folder / path.name)
     for name in SOURCES:
-        shutil.copy(DOCUMENTS / name, folder / name)
+        shutil.copy(DOCUMENTS / name if (DOCUMENTS / name).exists() else CLAIMS_ONLY / name, folder / name)
         if speaker := _speaker(name):
             # what the corpus says of each speech, as a group's sidecar would: the country that gave it
             (folder / f"{Path(name).stem}.meta.yaml").write_text(yaml.safe_dump({"author": speaker}), encoding="utf-8")
