@@ -135,7 +135,7 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # of 545; round 34's, 466 of 580; round 35's, 509 of 629; round 36's, 538 of 666; round 37's, 551 of 689;
     # five rules from earlier rounds' misses (a first person as the doer, "the Government of", a call for),
     # 559 of 689; round 38's claims and rules (a name read without its accents), 590 of 726; round 39's
-    # (a degree sign read as degrees), 620 of 762; rounds 40's and 41's (a place the sentence before gives
+    # (a degree sign read as degrees), 620 of 762; rounds 40 and 41's (a place the sentence before gives
     # the claim's thing, a first person in a relative clause or an aside no doer), 678 of 837.
     assert scores.true_supported.found >= 678, scores.problems
 
