@@ -599,8 +599,8 @@ class ClaimReader:
         self._names_a_country = bool(self._countries)
         self.names_other = any(terms and not countries for countries, terms in self._names)
         self._entitled = {t for countries, terms in self._names if not countries for t in terms}  # names' words
-        # the terms of the claim's words written in lower case: outside its names
-        self._unnamed = set(_words(terms(" ".join(w for w in _TOKEN.findall(claim) if w.islower()))))
+        # the names' words the claim does not also write in lower case, outside its names (see `_named_only`)
+        self._named_terms = self._entitled - set(terms(" ".join(w for w in _TOKEN.findall(claim) if w.islower())))
         # The claim's abbreviations by their terms ("NGOs" → "ngo": "ngo"), and its words as they spell them.
         self._abbreviated = {term[0]: a for a in abbreviations(claim) if (term := terms(a.upper()))}
         self._spelling = spelling_words(claim)
@@ -1153,7 +1153,7 @@ class ClaimReader:
     def _named_only(self, word: str) -> bool:
         """The word is written in lower case, and the claim says it only in one of its names."""
         terms = set(self._terms(word))
-        return word.islower() and bool(terms) and terms <= self._entitled - self._unnamed
+        return word.islower() and bool(terms) and terms <= self._named_terms
 
     def _is_claim_word(self, word: str) -> bool:
         """The word is one of the claim's, in one of its forms or by one of its terms."""
@@ -1507,7 +1507,7 @@ class ClaimReader:
                 for word in following[:_SOUGHT_TOKENS]
                 # (a word of one of the claim's names, written small, is another thing: "committed to promoting
                 # reconciliation and agreement" seeks no "Libyan Political Agreement")
-                if not word.islower() or not self._entitled.issuperset(self._terms(word))
+                if not self._named_only(word)
                 for t in self._terms(word)
             )
             for m in _PROSPECT.finditer(sentence)
