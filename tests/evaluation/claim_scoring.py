@@ -112,6 +112,8 @@ SOURCES = (
     "NGA_66_2011.txt",
     "ARG_66_2011.txt",
     "LUX_66_2011.txt",
+    "GHA_66_2011.txt",
+    "PHL_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
