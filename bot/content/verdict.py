@@ -109,6 +109,9 @@ _RANGE_DASH = re.compile(r"(?<=\d)\s?[-–]\s?(?=\d)")
 # A year between "the" and a capitalised word is part of a name, which it labels ("the 1949 Constitution",
 # "the 2005 World Summit"): no date of what a claim says happened ("adopted in April 2012").
 _NAMING_YEAR = re.compile(r"(?<=\b[Tt]he )\d{4}(?= [A-Z][a-z])")
+# What comes before a figure that stands before the noun it dates or counts, as an adjective: "its 2012
+# elections", "the 2008 elections".
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|our|his|her|my|your|this|that|these|those)\s+$", re.IGNORECASE)
 # What makes a numeral an ordinal: "the 75th anniversary", "the 155th Member".
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 # An ordinal past the tenth written in words ("the seventy-fifth anniversary", "its twentieth session"),
@@ -234,22 +237,30 @@ _PROSPECT = re.compile(
     # begun, not done: "began to withdraw its troops" is no "completed the withdrawal"
     r"|(?:beg[ai]n|begun|begins|beginning|start(?:s|ed|ing)?|commenc(?:e|es|ed|ing))\s+to"
     # asked of another, up to the "to" of what is asked: "pleaded with the Security Council to lift the sanctions"
-    r"|(?:plead(?:s|ed|ing)?|urg(?:e|es|ed|ing)|implor(?:e|es|ed|ing))(?:\s+\S+){0,5}?\s+to)\b",
+    r"|(?:plead(?:s|ed|ing)?|urg(?:e|es|ed|ing)|implor(?:e|es|ed|ing))(?:\s+\S+){0,5}?\s+to"
+    # still to do, up to what is to be done: "What remains to be done is to determine the sources of funding"
+    # is no "the sources of funding have been settled", nor "the treaty is yet to be ratified" its ratification
+    r"|(?:remain(?:s|ed|ing)?|(?:is|are|was|were)\s+(?:still|yet))\s+to\s+be\s+\w+(?:\s+(?:is|was)\s+to\s+\w+)?)\b",
     re.IGNORECASE,
 )
 # Verbs of saying after a prospect's word, which state what follows rather than seek it: "may wish to note that
-# the pandemic is showing signs of a decline", "I would like to inform the Assembly that ...".
+# the pandemic is showing signs of a decline", "I would like to inform the Assembly that ...". And the acts done
+# by saying them, which wanting to say does: "We also want to congratulate the Secretary-General on his
+# appointment" congratulates him, as "I wish to thank" thanks.
 _SAYING_VERBS = frozenset(
     "note say stress emphasize emphasise inform report state reiterate recall underline underscore highlight remind"
-    " point reaffirm announce share tell".split()
+    " point reaffirm announce share tell congratulate thank welcome commend express convey assure applaud salute"
+    " condemn".split()
 )
-# A claim that seeks something itself, which such a sentence may state ("Ghana hopes to vaccinate ...").
+# A claim that seeks something itself, which such a sentence may state ("Ghana hopes to vaccinate ..."), or
+# says is still to do. ("determined" only before "to": "the sources have been determined" seeks nothing.)
 _SOUGHT = re.compile(
     r"\b(?:qualif(?:y|ies|ied|ication)|eligib(?:le|ility)|aspir(?:e|es|ed|ing|ations?)|hop(?:e|es|ed|ing)"
     r"|(?:aim|plan|seek|wish|want|intend|call|ask|appeal|request|demand|dream)(?:s|es|ed|ned|ing|ning)?|sought"
     r"|striv(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|(?:vision|goal|ambition|prospect)s?"
-    r"|commit(?:s|ted|ting|ments?)?|determined|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?"
-    r"|beg[ai]n|begun|begins|beginning|start(?:s|ed|ing)?|commenc(?:e|es|ed|ing)|plead(?:s|ed|ing)?|implor(?:e|es|ed|ing))\b",
+    r"|commit(?:s|ted|ting|ments?)?|determined\s+to|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?"
+    r"|beg[ai]n|begun|begins|beginning|start(?:s|ed|ing)?|commenc(?:e|es|ed|ing)|plead(?:s|ed|ing)?|implor(?:e|es|ed|ing)"
+    r"|remain(?:s|ed|ing)?\s+to\s+be|(?:still|yet)\s+to\s+be)\b",
     re.IGNORECASE,
 )
 # The words that make a superlative of the word after them.
@@ -545,6 +556,8 @@ class _Figure:
     # It gives a place in an order ("the 75th anniversary"), not an amount: another figure only for another
     # ordinal ("the 165th Member" for "the 155th"), never for a count or a day ("adopted on 21 September").
     ordinal: bool
+    # It stands between a determiner and what it counts or dates: "its 2012 elections" (see `_dates_another`).
+    attributive: bool = False
 
 
 # Whether a word means nearly what one of some others means ("abroad" / "worldwide"): see `ClaimReader`.
@@ -879,7 +892,12 @@ class ClaimReader:
         if names:
             if missing and not another_time:
                 other = [g for g in figures if not any(_same(f, g) for f in self._figures)]
-                alike = [(abs(f.value - g.value), g) for f in missing for g in other if _comparable(f, g)]
+                alike = [
+                    (abs(f.value - g.value), g)
+                    for f in missing
+                    for g in other
+                    if _comparable(f, g) and not _dates_another(f, g)
+                ]
                 if alike:  # the source's figure nearest the claim's is the one it gives instead
                     nearest = min(alike, key=lambda pair: pair[0])[1].written
                     return Judgement("contradicts", coverage, nearest, another_figure=True)
@@ -1975,6 +1993,7 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
                 measured,
                 label,
                 suffix is not None,
+                _DETERMINER_BEFORE.search(text, 0, match.start()) is not None,
             )
         )
     for match in ordinals:
@@ -2055,6 +2074,13 @@ def _comparable(a: _Figure, b: _Figure) -> bool:
     """Figures of one kind: both shares, both years, both amounts, both labels ("resolution 181" is no
     other figure for "754 resolutions") or both ordinals."""
     return a.percent == b.percent and _year_like(a) == _year_like(b) and a.label == b.label and a.ordinal == b.ordinal
+
+
+def _dates_another(claimed: _Figure, given: _Figure) -> bool:
+    """The claim's year dates the thing named after it ("to observe its 2012 elections") and the sentence's
+    dates something else ("Back in 2017, when I made my first appearance ... as the newly elected
+    President"): no other date for the same thing. One dating nothing named is ("the elections held in 2008")."""
+    return claimed.attributive and _year_like(claimed) and given.counts not in (None, claimed.counts)
 
 
 def _year_like(figure: _Figure) -> bool:

@@ -1086,6 +1086,27 @@ def test_a_wish_to_say_something_states_it(engine):
     assert _relation(engine, claim, sentence) == ("related", None)
 
 
+def test_a_wish_to_do_what_saying_does_does_it(engine):
+    claim = "Ghana congratulated the Secretary-General on his appointment to a second term."
+    sentence = "We also want to congratulate the Secretary-General on his appointment to a second term."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"GH"})) == ("supports", None)
+    # a wish to do what saying does not do is no deed
+    claim = "Ghana met the Secretary-General during his second term."
+    sentence = "We also want to meet the Secretary-General during his second term."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"GH"})) == ("related", None)
+
+
+def test_what_remains_to_be_done_is_not_done(engine):
+    sentence = "What remains to be done is to determine the sources of funding for the Green Climate Fund."
+    claim = "The sources of funding for the Green Climate Fund have been determined."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    # a claim that says it is still to do is stated
+    still = "The sources of funding for the Green Climate Fund remain to be determined."
+    assert _relation(engine, still, sentence) == ("supports", None)
+    sentence = "The sources of funding for the Green Climate Fund have been determined."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+
+
 def test_an_ordinal_set_against_the_claims_in_its_place_contradicts_it(engine):
     sentence = "Gross National Happiness is a concept conceived by our fourth King in Bhutan."
     assert _relation(engine, "Gross National Happiness was conceived by the fifth King in Bhutan.", sentence) == (
@@ -1619,3 +1640,17 @@ def test_a_denial_of_a_word_the_claim_says_only_in_a_name_denies_something_else(
     assert _relation(engine, claim, sentence) == ("related", None)
     sentence = "The permanent member category of the Security Council should not be eliminated."
     assert _relation(engine, claim, sentence) == ("contradicts", "not")
+
+
+def test_a_year_dating_another_thing_is_no_other_date_for_the_claims(engine):
+    claim = "Ghana invited the President to observe its 2012 elections."
+    sentence = (
+        "Back in 2017, when I made my first appearance at the General Assembly as the newly elected President of"
+        " Ghana, I said that neither Ghana nor Africa wanted to be scars on anybody's conscience."
+    )
+    assert _relation(engine, claim, sentence) == ("related", None)
+    # a year of the same thing, or of nothing named, is another date for it
+    sentence = "I should like to invite you, Mr. President, to observe the 2016 elections in Ghana."
+    assert _relation(engine, claim, sentence) == ("contradicts", "2016")
+    sentence = "I should like to invite you, Mr. President, to observe how Ghana votes in 2016."
+    assert _relation(engine, claim, sentence) == ("contradicts", "2016")
