@@ -114,6 +114,8 @@ SOURCES = (
     "LUX_66_2011.txt",
     "GHA_66_2011.txt",
     "PHL_66_2011.txt",
+    "THA_66_2011.txt",
+    "IDN_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
