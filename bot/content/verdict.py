@@ -109,6 +109,9 @@ _RANGE_DASH = re.compile(r"(?<=\d)\s?[-–]\s?(?=\d)")
 # A year between "the" and a capitalised word is part of a name, which it labels ("the 1949 Constitution",
 # "the 2005 World Summit"): no date of what a claim says happened ("adopted in April 2012").
 _NAMING_YEAR = re.compile(r"(?<=\b[Tt]he )\d{4}(?= [A-Z][a-z])")
+# A change from one thing to another, each end up to a clause's break: "evolved from a traditional donor-recipient
+# relationship to one of partners in development".
+_FROM_TO = re.compile(r"\bfrom\s+(?P<start>[^,;:()—–]+?)\s+to\s+(?P<end>[^,;:()—–.]+)", re.IGNORECASE)
 # What comes before a figure that stands before the noun it dates or counts, as an adjective: "its 2012
 # elections", "the 2008 elections".
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|our|his|her|my|your|this|that|these|those)\s+$", re.IGNORECASE)
@@ -637,6 +640,13 @@ class ClaimReader:
         self._superlatives = [
             (i, analysed[i]) for i in range(1, len(written) - 1) if self._tokens[i - 1] in _SUPERLATIVE and analysed[i]
         ]
+        # each thing after an "of" but the claim's first words, with its terms, by its place, for `_replaced` (not
+        # a name, which the sentence may give otherwise: "of Malawi’s children" with its own apostrophe)
+        self._things = [
+            (i, analysed[i])
+            for i in range(2, len(written))
+            if self._tokens[i - 1] == "of" and analysed[i] and written[i].islower()
+        ]
         self._forms = frozenset[str]().union(*(forms(t) for t, a in zip(self._tokens, analysed, strict=True) if a))
         self._against = [
             _set_against(w) if a or w.lower() in _ORDINAL_WORDS else frozenset[str]()
@@ -727,6 +737,8 @@ class ClaimReader:
         # what the claim compares, each side's own words, and which way: "more guerrillas have been killed than
         # demobilized" (`_compared_the_other_way`)
         self._comparison = _comparison(claim, terms)
+        # what the claim says changed from, and to (`_changed_the_other_way`)
+        self._change = next(_changes(claim, terms), None)
         # the doer of what the claim gives, not of its saying: "Togo says Nigeria proposed ..." is Nigeria's
         self._doer = _doer(stated)
         self._possible = _POSSIBLE.search(claim) is not None
@@ -882,6 +894,7 @@ class ClaimReader:
             or self._attributed_otherwise(sentence)
             or self._counted_otherwise(sentence)
             or self._compared_the_other_way(sentence)
+            or self._changed_the_other_way(sentence)
             or self._dated_otherwise(sentence)
             or self._going_on(sentence)
         )
@@ -1538,17 +1551,23 @@ class ClaimReader:
         """The sentence leaves out the word of a superlative of the claim's and puts another in its place,
         between the same two neighbours, that does not mean nearly what it means: "the most conflict-ridden
         year" is no "the most peaceful year", however little "peaceful" weighs. (Not any word: "would
-        increase human capital" states "would raise human capital" without a model to say so.)"""
-        left_out = [i for i, terms in self._superlatives if not all(self._holds(words, t) for t in terms)]
+        increase human capital" states "would raise human capital" without a model to say so.) With a model,
+        the same of the thing after an "of", after the same two words or between the same neighbours: "root
+        causes of insecurity" is no "root causes of terrorism"."""
+        places = self._superlatives + (self._things if self._near is not None else [])
+        left_out = [i for i, terms in places if not all(self._holds(words, t) for t in terms)]
         if not left_out:
-            return False  # (the sentence's words are read only for a claim's superlative it leaves out)
+            return False  # (the sentence's words are read only for a word of the claim's it leaves out)
         tokens = [t.lower() for t in _TOKEN.findall(sentence)]
         claim = self._tokens
         for i in left_out:
-            for j in range(1, len(tokens) - 1):
+            for j in range(1, len(tokens)):
                 if (
                     tokens[j - 1] == claim[i - 1]
-                    and tokens[j + 1] == claim[i + 1]
+                    and (
+                        (i + 1 < len(claim) and j + 1 < len(tokens) and tokens[j + 1] == claim[i + 1])
+                        or (i > 1 and j > 1 and tokens[j - 2] == claim[i - 2])
+                    )
                     and self._terms(tokens[j])
                     and (self._near is None or not self._near(claim[i], [tokens[j]]))
                 ):
@@ -1656,6 +1675,23 @@ class ClaimReader:
         swapped = bool(after & first and before & second) and not after & second
         kept = bool(before & first and after & second) and not (after & first or before & second)
         return word if (swapped and way == their_way) or (kept and way != their_way) else None
+
+    def _changed_the_other_way(self, sentence: str) -> str | None:
+        """The sentence's change from one thing to another, where it goes the other way from the claim's:
+        "relations have evolved from a traditional donor-recipient relationship to one of partners in
+        development" against "have evolved from partners in development to a donor-recipient relationship"."""
+        if self._change is None:
+            return None
+        start, end, _ = self._change
+        # (a word both ends share tells nothing)
+        return next(
+            (
+                written
+                for first, last, written in _changes(sentence, self._terms)
+                if start & last and end & first and not (start & first or end & last)
+            ),
+            None,
+        )
 
     def _dated_otherwise(self, sentence: str) -> str | None:
         """The figure a "respectively" list gives the claim's year, where it gives the claim's figure another:
@@ -1819,6 +1855,14 @@ def _comparison(text: str, terms: Callable[[str], list[str]]) -> tuple[set[str],
             before, after = set(_words(terms(sides[0]))), set(_words(terms(sides[1])))
             return before - after, after - before, way, word
     return None
+
+
+def _changes(text: str, terms: Callable[[str], list[str]]) -> Iterator[tuple[set[str], set[str], str]]:
+    """Each change from one thing to another the text gives: the terms of where it starts that its end has
+    not, of its end that its start has not, and the change as written."""
+    for m in _FROM_TO.finditer(text):
+        start, end = set(_words(terms(m.group("start")))), set(_words(terms(m.group("end"))))
+        yield start - end, end - start, m.group(0)
 
 
 def _acronyms(sentence: str) -> set[str]:

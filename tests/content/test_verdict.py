@@ -1654,3 +1654,31 @@ def test_a_year_dating_another_thing_is_no_other_date_for_the_claims(engine):
     assert _relation(engine, claim, sentence) == ("contradicts", "2016")
     sentence = "I should like to invite you, Mr. President, to observe how Ghana votes in 2016."
     assert _relation(engine, claim, sentence) == ("contradicts", "2016")
+
+
+def test_another_thing_after_the_claims_of_is_no_statement_of_it(engine):
+    claim = "Poverty and inequality are root causes of terrorism."
+    sentence = (
+        "Sustainable development is an essential tool for eradicating poverty and inequality, which are root causes"
+        " of insecurity."
+    )
+    # (a model that finds only "violence" near "terrorism")
+    reader = ClaimReader(claim, engine._planner.terms, lambda _: 1.0, near=lambda _, others: "violence" in others)
+    judged = reader.judge(sentence, close=True)
+    assert judged is not None and judged.relation == "related"
+    judged = reader.judge(sentence.replace("insecurity", "violence"), close=True)
+    assert judged is not None and judged.relation == "supports"  # a word near it in its place says it
+
+
+def test_a_change_the_other_way_contradicts_the_claim(engine):
+    sentence = (
+        "Over the years, relations between the United Nations and Thailand have evolved from a traditional donor-"
+        "recipient relationship to one of partners in development."
+    )
+    reversed_ = "Thailand's relations with the UN evolved from partners in development to donor and recipient."
+    assert _relation(engine, reversed_, sentence) == (
+        "contradicts",
+        "from a traditional donor-recipient relationship to one of partners in development",
+    )
+    kept = "Thailand's relations with the United Nations evolved from donor and recipient to partners in development."
+    assert _relation(engine, kept, sentence) == ("supports", None)
