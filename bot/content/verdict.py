@@ -1542,7 +1542,7 @@ class ClaimReader:
                 for t in self._terms(word)
             )
             for m in _PROSPECT.finditer(sentence)
-            for following in [_TOKEN.findall(sentence[m.end() :])]
+            for following in [_sought_words(sentence[m.end() :])]
             if not following or following[0].lower() not in _SAYING_VERBS
             if not any(_CONDITION.fullmatch(w) for w in _TOKEN.findall(sentence[: m.start()])[-_CONDITIONED_TOKENS:])
         )
@@ -1789,6 +1789,13 @@ def _graded_against(token: str, following: str | None) -> str | None:
     if token in _SUFFICIENTLY and following is not None:
         return "under" + following
     return None
+
+
+def _sought_words(rest: str) -> list[str]:
+    """The words after a prospect's word, in its own clause: "Wishing to do our part, Thailand has actively
+    supported ..." seeks no "Thailand". (All of them where its clause breaks at once: "call for, among other
+    things, the lifting of sanctions" seeks the lifting.)"""
+    return _TOKEN.findall(_CLAUSE_BREAK.split(rest, maxsplit=1)[0]) or _TOKEN.findall(rest)
 
 
 def _stem(word: str) -> str:

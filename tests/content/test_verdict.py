@@ -1682,3 +1682,15 @@ def test_a_change_the_other_way_contradicts_the_claim(engine):
     )
     kept = "Thailand's relations with the United Nations evolved from donor and recipient to partners in development."
     assert _relation(engine, kept, sentence) == ("supports", None)
+
+
+def test_a_wish_in_a_clause_of_its_own_seeks_nothing_of_the_rest(engine):
+    claim = "Thailand has supported United Nations peace operations in more than 20 locations."
+    sentence = (
+        "Wishing to do our part, Thailand has actively supported the peace operations of the United Nations in"
+        " more than 20 locations."
+    )
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    # what its own clause says is all it seeks
+    sentence = "Wishing to support United Nations peace operations in more than 20 locations, Thailand trains officers."
+    assert _relation(engine, claim, sentence) == ("related", None)
