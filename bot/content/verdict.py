@@ -640,8 +640,8 @@ class ClaimReader:
         self._superlatives = [
             (i, analysed[i]) for i in range(1, len(written) - 1) if self._tokens[i - 1] in _SUPERLATIVE and analysed[i]
         ]
-        # each thing after an "of" but the claim's first words, with its terms, by its place, for `_replaced` (not
-        # a name, which the sentence may give otherwise: "of Malawi’s children" with its own apostrophe)
+        # each word after an "of" past the claim's first two, with its terms, by its place, for `_replaced` (not a
+        # name, which the sentence may give otherwise: "of Malawi’s children" with its own apostrophe)
         self._things = [
             (i, analysed[i])
             for i in range(2, len(written))
@@ -1554,8 +1554,9 @@ class ClaimReader:
         increase human capital" states "would raise human capital" without a model to say so.) With a model,
         the same of the thing after an "of", after the same two words or between the same neighbours: "root
         causes of insecurity" is no "root causes of terrorism"."""
-        places = self._superlatives + (self._things if self._near is not None else [])
-        left_out = [i for i, terms in places if not all(self._holds(words, t) for t in terms)]
+        things = self._things if self._near is not None else []
+        left_out = [i for i, terms in self._superlatives + things if not all(self._holds(words, t) for t in terms)]
+        after_same = {i for i, _ in things}  # (places the two words before alone may give)
         if not left_out:
             return False  # (the sentence's words are read only for a word of the claim's it leaves out)
         tokens = [t.lower() for t in _TOKEN.findall(sentence)]
@@ -1566,7 +1567,7 @@ class ClaimReader:
                     tokens[j - 1] == claim[i - 1]
                     and (
                         (i + 1 < len(claim) and j + 1 < len(tokens) and tokens[j + 1] == claim[i + 1])
-                        or (i > 1 and j > 1 and tokens[j - 2] == claim[i - 2])
+                        or (i in after_same and j > 1 and tokens[j - 2] == claim[i - 2])
                     )
                     and self._terms(tokens[j])
                     and (self._near is None or not self._near(claim[i], [tokens[j]]))
