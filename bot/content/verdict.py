@@ -115,6 +115,9 @@ _FROM_TO = re.compile(r"\bfrom\s+(?P<start>[^,;:()—–]+?)\s+to\s+(?P<end>[^,;
 # What comes before a figure that stands before the noun it dates or counts, as an adjective: "its 2012
 # elections", "the 2008 elections".
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|our|his|her|my|your|this|that|these|those)\s+$", re.IGNORECASE)
+# How far before a figure it is looked for ("those" and the spaces after it): every figure of every sentence
+# judged is read, and the text before a late one is long.
+_DETERMINER_REACH = 12
 # What makes a numeral an ordinal: "the 75th anniversary", "the 155th Member".
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 # An ordinal past the tenth written in words ("the seventy-fifth anniversary", "its twentieth session"),
@@ -1415,19 +1418,19 @@ class ClaimReader:
         return any(all(self._holds(said, t) for t in q) for q in carried)
 
     def _carried_over(
-        self, sentence: str, words: AbstractSet[str], name: list[str], qualified: list[str], before: str
+        self, sentence: str, words: AbstractSet[str], name: list[str], carried: list[str], before: str
     ) -> bool:
         """The sentence (whose terms are `words`) speaks on of what the sentence before names with the claim's
-        name and the word the name qualifies or places in the claim (`qualified`): by that word ("Diplomatic
+        name and the word the name qualifies or places in the claim (`carried`): by that word ("Diplomatic
         efforts have included U.N. resolutions, ..." then "Over 20 resolutions since 2006 have condemned ...")
         or by "they" or "it" where it speaks to the claim ("... the United Nations peace-keepers." then "Ten
         years ago they numbered only 4,000, ...")."""
-        if not before or not qualified:
+        if not before or not carried:
             return False
         earlier = self._said(before)
-        if not all(self._holds(earlier, t) for t in [*name, *qualified]):
+        if not all(self._holds(earlier, t) for t in [*name, *carried]):
             return False
-        if all(self._holds(words, t) for t in qualified):
+        if all(self._holds(words, t) for t in carried):
             return True
         return _SPEAKS_ON.search(self._closest_clause(sentence)) is not None
 
@@ -2045,7 +2048,7 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
                 measured,
                 label,
                 suffix is not None,
-                _DETERMINER_BEFORE.search(text, 0, match.start()) is not None,
+                _DETERMINER_BEFORE.search(text, max(0, match.start() - _DETERMINER_REACH), match.start()) is not None,
             )
         )
     for match in ordinals:
