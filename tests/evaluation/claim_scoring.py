@@ -116,6 +116,8 @@ SOURCES = (
     "PHL_66_2011.txt",
     "THA_66_2011.txt",
     "IDN_66_2011.txt",
+    "NER_66_2011.txt",
+    "SWE_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
