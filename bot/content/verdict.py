@@ -118,6 +118,11 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|our|his|her|my|your|this|th
 # How far before a figure it is looked for ("those" and the spaces after it): every figure of every sentence
 # judged is read, and the text before a late one is long.
 _DETERMINER_REACH = 12
+# A determiner and one word before a figure, and how far before it they are looked for (see `_Figure.described`).
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:the|its|their|our|his|her|my|your|this|that|these|those)\s+([^\W\d_]+)\s+$", re.IGNORECASE
+)
+_DESCRIBED_REACH = 32
 # What makes a numeral an ordinal: "the 75th anniversary", "the 155th Member".
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 # An ordinal past the tenth written in words ("the seventy-fifth anniversary", "its twentieth session"),
@@ -167,6 +172,7 @@ _RESTRICTIVE = re.compile(rf"\b{_RESTRICTIVE_WORDS}\b", re.IGNORECASE)
 _NOT_RESTRICTIVE = re.compile(rf"\bnot\s+{_RESTRICTIVE_WORDS}\b", re.IGNORECASE)
 # What follows a negation that bounds a figure: "no less than", "not more than", "no fewer than".
 _BOUNDING = r"\s+(?:less|more|fewer)\s+than\b"
+_CEASED = r"(?:stopped|ceased|withdrew|withdrawn|(?:gave|given) up)"
 _NEGATION = re.compile(
     # (not a bound a figure is given with, "no less than five attacks", "not more than 2 per cent", which
     # says how many; nor the "no" of sparing nothing, "will spare no effort", which promises all)
@@ -179,9 +185,12 @@ _NEGATION = re.compile(
     r"|\bunable to\b|\bbeyond\s+(?:our|its|their|his|her|my|your|the)\s+(?:power|capacity|ability|means|reach)\b"
     # verbs that say something done no longer is ("has stopped prosecuting", "withdrew its support"), past
     # only: "to stop the spread" or "must cease" seeks an end, which denies nothing yet
-    r"|\b(?:stopped|ceased|withdrew|withdrawn|(?:gave|given) up)\b",
+    rf"|\b{_CEASED}\b",
     re.IGNORECASE,
 )
+# A sentence's word for something's ending, which says what a claim's "stopped" does ("the work stoppage on the
+# road construction" of "road construction has stopped"), and is no negation of a claim that has none.
+_CEASING = re.compile(r"\b(?:stoppages?|cessation|withdrawals?|halt|halted)\b", re.IGNORECASE)
 # Words after a negation that say how long it holds, not what it denies: "no longer", "not ever", "not yet"
 # ("any more" and "further" are stop words, which the analyser drops already).
 _LASTING = ("longer", "ever", "yet")
@@ -375,6 +384,9 @@ _NEGATED_WORDS = 3
 # Words after a sentence's negation looked through for a claim word it denies ("will not be able to sign"),
 # up to a preposition: "Ebola is not defeated in the Congo" denies no claim of the Congo's.
 _NEGATED_TOKENS = 4
+# A clause a verb says after all the claim's words, opening on its negation: "... in Abuja prove that no region of
+# the world is safe" denies no part of what came before (see `ClaimReader._negated_aside`).
+_THAT_NEGATED = re.compile(r"\bthat\s+(?:there\s+(?:is|are|was|were)\s+)?$", re.IGNORECASE)
 # Words after a seeking phrase looked through for a claim word it seeks ("qualifies for full membership").
 _SOUGHT_TOKENS = 4
 # How near before a wish its "if" makes it a condition: "If we want ...", "if they wish to ..."
@@ -564,6 +576,9 @@ class _Figure:
     ordinal: bool
     # It stands between a determiner and what it counts or dates: "its 2012 elections" (see `_dates_another`).
     attributive: bool = False
+    # The word between a determiner and it, as a term, which says whom it counts as the word after it does:
+    # "the poorest 20 per cent" are "20 per cent of the poorest".
+    described: str | None = None
 
 
 # Whether a word means nearly what one of some others means ("abroad" / "worldwide"): see `ClaimReader`.
@@ -624,6 +639,10 @@ class ClaimReader:
         self._abbreviated = {term[0]: a for a in abbreviations(claim) if (term := terms(a.upper()))}
         self._spelling = spelling_words(claim)
         self._negated = _NEGATION.search(claim) is not None
+        # negated only by a verb of something's ending ("has stopped"), which a word for that ending states
+        self._ceased = self._negated and all(
+            re.fullmatch(_CEASED, m.group(0), re.IGNORECASE) for m in _NEGATION.finditer(claim)
+        )
         # each negation with the first word after it that is a term, past words that only make it last ("no
         # longer"): "without limitation" → ("without", "limit"), "no longer hurt" → ("no", "hurt")
         lasting = set(terms(" ".join(_LASTING)))
@@ -879,6 +898,8 @@ class ClaimReader:
             negation = None  # it negates something else: "remains committed to ... a world without nuclear weapons"
         if self._negated and negation is None and self._negations_stand_in(sentence):
             negation = _NEGATION.search(sentence)  # negated as the claim is, outside the clause that holds most of it
+        if negation is None and self._ceased:
+            negation = _CEASING.search(clause)  # the ending the claim's "stopped" says, named
         if negation is None and not self._negated and not self._lacking:
             # (a lack of something the claim does not say denies nothing of it: "reflects the failure of global
             # governance and the lack of political will" still says "migration reflects the failure of ...")
@@ -1185,9 +1206,10 @@ class ClaimReader:
         )
 
     def _named_only(self, word: str) -> bool:
-        """The word is written in lower case, and the claim says it only in one of its names."""
+        """The word is written in lower case, and the claim says it only in one of its names, in this form or
+        another ("membership" of "Member States")."""
         terms = set(self._terms(word))
-        return word.islower() and bool(terms) and terms <= self._named_terms
+        return word.islower() and bool(terms) and all(self._holds(self._named_terms, t) for t in terms)
 
     def _is_claim_word(self, word: str) -> bool:
         """The word is one of the claim's, in one of its forms or by one of its terms."""
@@ -1200,8 +1222,18 @@ class ClaimReader:
         preposition or a relative pronoun stands between it and the first claim word after it, and the claim's
         own words, not only its names, come after. "who could not join his colleagues in the Assembly owing to
         the tragic ferry accident that claimed the lives of more than 200 Tanzanians" still says what killed
-        them. None where it may deny the claim ("failed to fully eliminate malaria", "has not yet managed to
-        eliminate", "was discharged without any treatment")."""
+        them. Or the text before the clause it opens, which a verb says after all the claim's words and which
+        holds none of them: "... the recent suicide attack against the United Nations headquarters in Abuja
+        prove that no region of the world is safe" still says the attack. None where it may deny the claim
+        ("failed to fully eliminate malaria", "has not yet managed to eliminate", "was discharged without any
+        treatment")."""
+        that = _THAT_NEGATED.search(negation.string, 0, negation.start())
+        if (
+            that is not None
+            and any(self._is_claim_word(word) for word in _TOKEN.findall(negation.string[: that.start()]))
+            and not any(self._is_claim_word(word) for word in _TOKEN.findall(negation.string[that.end() :]))
+        ):
+            return negation.string[: that.start()]
         window = list(itertools.islice(_TOKEN.finditer(negation.string, negation.end()), _NEGATED_TOKENS))
         end = window[-1].end() if window else negation.end()
         following = _TOKEN.findall(negation.string[end:])
@@ -1544,6 +1576,8 @@ class ClaimReader:
                 if not self._named_only(word)
                 for t in self._terms(word)
             )
+            # (and the word for an ending a claim's "stopped" says: "calls for a halt to" seeks it)
+            or (self._ceased and any(_CEASING.fullmatch(word) for word in following[:_SOUGHT_TOKENS]))
             for m in _PROSPECT.finditer(sentence)
             for following in [_sought_words(sentence[m.end() :])]
             if not following or following[0].lower() not in _SAYING_VERBS
@@ -2049,6 +2083,7 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
                 label,
                 suffix is not None,
                 _DETERMINER_BEFORE.search(text, max(0, match.start() - _DETERMINER_REACH), match.start()) is not None,
+                _described(text, match.start(), terms),
             )
         )
     for match in ordinals:
@@ -2067,6 +2102,13 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
             )
         )
     return figures
+
+
+def _described(text: str, start: int, terms: Callable[[str], list[str]]) -> str | None:
+    """The term of the word between a determiner and the figure starting at `start` ("poorest" of "the poorest
+    20 per cent"), or None."""
+    before = _DESCRIBED_BEFORE.search(text, max(0, start - _DESCRIBED_REACH), start)
+    return next(iter(_words(terms(before.group(1)))), None) if before else None
 
 
 def _named_by_year(match: re.Match[str]) -> bool:
@@ -2101,7 +2143,9 @@ def _given(claimed: _Figure, figures: list[_Figure], claim: Sequence[_Figure]) -
     same = [g for g in figures if _same(claimed, g)]
     if not same or claimed.counts is None or _year_like(claimed):
         return bool(same)
-    if any(g.counts in (claimed.counts, None) for g in same):
+    # (whom it counts may be said before it in one and after it in the other: "the poorest 20 per cent of the
+    # world's people" are "20 per cent of the poorest")
+    if any(g.counts in (claimed.counts, claimed.described, None) or g.described == claimed.counts for g in same):
         return True
     return not any(
         g.counts == claimed.counts

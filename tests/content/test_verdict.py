@@ -1694,3 +1694,59 @@ def test_a_wish_in_a_clause_of_its_own_seeks_nothing_of_the_rest(engine):
     # what its own clause says is all it seeks
     sentence = "Wishing to support United Nations peace operations in more than 20 locations, Thailand trains officers."
     assert _relation(engine, claim, sentence) == ("related", None)
+
+
+def test_a_word_for_an_ending_states_a_claims_stopped(engine):
+    claim = "Road construction in Niger financed by Libya has stopped."
+    sentence = (
+        "Libya's crisis has an economic impact on Niger, given the work stoppage on the road construction that was"
+        " being financed by Libya."
+    )
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    # a call for the ending says it has not come yet, and one without it does not state it
+    sought = sentence.replace("given the work stoppage on", "which calls for a halt to")
+    assert _relation(engine, claim, sought) == ("related", None)
+    assert _relation(engine, claim, sentence.replace("work stoppage", "progress")) == ("contradicts", None)
+
+
+def test_whom_a_figure_counts_may_stand_before_it(engine):
+    claim = "The poorest 20 per cent of the world's people receive only 1.5 per cent of its income."
+    sentence = (
+        "Today, 2.5 billion of the world's people live on less than $2 a day, while the income of 20 per cent of"
+        " the poorest represents only 1.5 per cent."
+    )
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    # and the other way round, where another figure counts them after it
+    turned = "Only 1.5 per cent of the income goes to 20 per cent of the poorest."
+    other = (
+        "The poorest 20 per cent of people get only 1.5 per cent of the income, and 40 per cent of the poorest"
+        " live in cities."
+    )
+    assert _relation(engine, turned, other) == ("supports", None)
+    # the same share of the others is no statement of it
+    richest = sentence.replace("of the poorest", "of the richest")
+    assert _relation(engine, claim, richest) == ("contradicts", "richest")
+
+
+def test_a_negation_in_a_clause_after_all_the_claims_words_denies_something_else(engine):
+    claim = "A suicide attack struck the United Nations headquarters in Abuja."
+    sentence = (
+        "The suicide attack that struck the United Nations headquarters in Abuja proves that no region of the"
+        " world is safe from terrorism."
+    )
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    # a clause with one of the claim's words is no clause of something else
+    sentence = "Officials report that no suicide attack struck the United Nations headquarters in Abuja."
+    assert _relation(engine, claim, sentence) == ("contradicts", "no")
+
+
+def test_a_word_the_claim_says_only_in_a_name_in_another_form_is_not_sought(engine):
+    claim = "Niger is one of the 122 Member States that have recognized the State of Palestine."
+    sentence = (
+        "My country, Niger, one of the 122 Member States that have already recognized the State of Palestine, is"
+        " supporting its request for full membership in the United Nations."
+    )
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    # a request for one of its own words is still only sought
+    sentence = "Niger requests that more Member States recognize the State of Palestine, as 122 have done."
+    assert _relation(engine, claim, sentence) == ("related", None)
