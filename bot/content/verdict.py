@@ -635,6 +635,10 @@ class ClaimReader:
         self._entitled = {t for countries, terms in self._names if not countries for t in terms}  # names' words
         # the names' words the claim does not also write in lower case, outside its names (see `_named_only`)
         self._named_terms = self._entitled - set(terms(" ".join(w for w in _TOKEN.findall(claim) if w.islower())))
+        # The claim's words outside its names and its days, where it gives a day: what happened on it.
+        calendar = set(terms(" ".join(_CALENDAR)))
+        dated = any(f.counts in calendar for f in self._figures)
+        self._happened = [t for t in self.words if t not in self._entitled and t not in calendar] if dated else []
         # The claim's abbreviations by their terms ("NGOs" → "ngo": "ngo"), and its words as they spell them.
         self._abbreviated = {term[0]: a for a in abbreviations(claim) if (term := terms(a.upper()))}
         self._spelling = spelling_words(claim)
@@ -926,6 +930,12 @@ class ClaimReader:
         # "$156 billion" over five years is no other figure for "$1,464 billion in 2008".
         another_time = any(_year_like(f) for f in missing) and not all(_year_like(f) for f in missing)
         given = names and bool(self._figures) and not missing
+        # A day in a sentence with none of the words of what happened on the claim's, only its names, is the day
+        # of something else they did: "During his official visit to Luxembourg on 17 April 2012, ... Ban Ki-moon
+        # made ..." gives no other day for "Ban Ki-moon was re-elected on 21 June".
+        another_day = bool(self._happened) and not any(self._holds(words, t) for t in self._happened)
+        if another_day and opposed is not None and opposed.lower() in _CALENDAR:
+            opposed = None
         if names:
             if missing and not another_time:
                 other = [g for g in figures if not any(_same(f, g) for f in self._figures)]
@@ -935,7 +945,7 @@ class ClaimReader:
                     for g in other
                     if _comparable(f, g) and not _dates_another(f, g)
                 ]
-                if alike:  # the source's figure nearest the claim's is the one it gives instead
+                if alike and not another_day:  # the source's figure nearest the claim's is the one it gives instead
                     nearest = min(alike, key=lambda pair: pair[0])[1].written
                     return Judgement("contradicts", coverage, nearest, another_figure=True)
             if not missing and (instead := self._predicated_of_another(sentence, figures)):

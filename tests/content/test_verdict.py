@@ -1750,3 +1750,21 @@ def test_a_word_the_claim_says_only_in_a_name_in_another_form_is_not_sought(engi
     # a request for one of its own words is still only sought
     sentence = "Niger requests that more Member States recognize the State of Palestine, as 122 have done."
     assert _relation(engine, claim, sentence) == ("related", None)
+
+
+def test_a_day_of_something_else_the_claims_names_did_is_no_other_day_for_it(engine):
+    claim = "Ban Ki-moon was re-elected as Secretary-General on 21 June."
+    sentence = (
+        "During his official visit to Luxembourg on 17 April 2012, Secretary-General Ban Ki-moon made the following"
+        " eloquent pronouncement:"
+    )
+    assert _relation(engine, claim, sentence) == ("related", None)
+    # the day of what the claim says happened is another day for it
+    assert _relation(engine, claim, "Secretary-General Ban Ki-moon was re-elected on 17 April.") == (
+        "contradicts",
+        "17",
+    )
+    assert _relation(engine, claim, "Secretary-General Ban Ki-moon was re-elected on 21 April.") == (
+        "contradicts",
+        "April",
+    )
