@@ -1234,16 +1234,21 @@ class ClaimReader:
         the tragic ferry accident that claimed the lives of more than 200 Tanzanians" still says what killed
         them. Or the text before the clause it opens, which a verb says after all the claim's words and which
         holds none of them: "... the recent suicide attack against the United Nations headquarters in Abuja
-        prove that no region of the world is safe" still says the attack. None where it may deny the claim
-        ("failed to fully eliminate malaria", "has not yet managed to eliminate", "was discharged without any
-        treatment")."""
+        prove that no region of the world is safe" still says the attack; or, of a claim that says something was
+        sought, promised or begun, the text before a negation after all its words. None where it may deny the
+        claim ("failed to fully eliminate malaria", "has not yet managed to eliminate", "was discharged without
+        any treatment")."""
         that = _THAT_NEGATED.search(negation.string, 0, negation.start())
+        opening = that.start() if that is not None else negation.start()
         if (
-            that is not None
-            and any(self._is_claim_word(word) for word in _TOKEN.findall(negation.string[: that.start()]))
-            and not any(self._is_claim_word(word) for word in _TOKEN.findall(negation.string[that.end() :]))
+            any(self._is_claim_word(word) for word in _TOKEN.findall(negation.string[:opening]))
+            and not any(self._is_claim_word(word) for word in _TOKEN.findall(negation.string[opening:]))
+            and (that is not None or self._seeks)
         ):
-            return negation.string[: that.start()]
+            # (what a claim says was sought stands, whatever became of it: "the promise made by the world's
+            # wealthy nations ... to increase their public development aid to 0.7 per cent of GDP has still not
+            # been kept" still says they promised it)
+            return negation.string[:opening]
         window = list(itertools.islice(_TOKEN.finditer(negation.string, negation.end()), _NEGATED_TOKENS))
         end = window[-1].end() if window else negation.end()
         following = _TOKEN.findall(negation.string[end:])

@@ -1768,3 +1768,15 @@ def test_a_day_of_something_else_the_claims_names_did_is_no_other_day_for_it(eng
         "contradicts",
         "April",
     )
+
+
+def test_what_a_claim_says_was_promised_stands_though_the_promise_was_not_kept(engine):
+    claim = "In the 1970s wealthy nations promised to raise their development aid to 0.7 per cent of GDP."
+    sentence = (
+        "We recall that the promise made by the world's wealthy nations, beginning in the 1970s, to increase their"
+        " public development aid to 0.7 per cent of GDP has still not been kept."
+    )
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    # nor is a claim that it was done stated
+    done = "In the 1970s wealthy nations raised their development aid to 0.7 per cent of GDP."
+    assert _relation(engine, done, sentence) == ("related", None)
