@@ -118,6 +118,8 @@ SOURCES = (
     "IDN_66_2011.txt",
     "NER_66_2011.txt",
     "SWE_66_2011.txt",
+    "KEN_66_2011.txt",
+    "MUS_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
