@@ -2022,6 +2022,8 @@ def _doer(text: str, speaker: frozenset[str] | None = None) -> frozenset[str]:
         if first_person and first_person.start() < start:
             break
         before = _TOKEN.findall(text[:start])
+        # (past the "the" of a name that takes one: "the Panel on the Sudan" is no doing of the Sudan's)
+        before = before[:-1] if before and before[-1].lower() == "the" else before
         if not before or before[-1].lower() not in _NOT_ACTOR_AFTER or _state_of(before):
             return frozenset({code})
     return (speaker or _SOMEONE) if first_person else frozenset()

@@ -1780,3 +1780,15 @@ def test_what_a_claim_says_was_promised_stands_though_the_promise_was_not_kept(e
     # nor is a claim that it was done stated
     done = "In the 1970s wealthy nations raised their development aid to 0.7 per cent of GDP."
     assert _relation(engine, done, sentence) == ("related", None)
+
+
+def test_a_country_after_a_preposition_and_its_the_is_no_doer(engine):
+    claim = "The African Union High-level Implementation Panel on the Sudan is led by former President Thabo Mbeki."
+    sentence = (
+        "We will also maintain active support for the African Union High-level Implementation Panel on the Sudan,"
+        " led by former President Thabo Mbeki."
+    )
+    assert _relation(engine, claim, sentence, speaker=frozenset({"KE"})) == ("supports", None)
+    # the country that opens the claim does what it says, "the" or not
+    claim = "The Sudan supports the African Union High-level Implementation Panel led by former President Thabo Mbeki."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"KE"})) == ("related", None)
