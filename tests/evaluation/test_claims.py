@@ -124,7 +124,9 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # eleven, but adding both to the library gave one more earlier held-out (which one unread). Round 43's
     # (Thailand's 2011) showed three (a change reversed, "child prisoners" and "root causes of terrorism" by
     # "female prisoners" and "root causes of insecurity"), which two rules took away; Indonesia's 2011
-    # speech, held out with it, none of its eleven. Reached: 36 of 1,001.
+    # speech, held out with it, none of its eleven. Rounds 44 and 45's speeches (Niger's and Kenya's 2011)
+    # showed none on their first run; Sweden's and Mauritius's 2011 speeches, held out with them, none of their
+    # twenty-four. Reached: 36 of 1,055.
     assert scores.false_supported.found <= 36, [p for p in scores.problems if "FALSE" in p]
 
 
@@ -143,11 +145,14 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # 559 of 689; round 38's claims and rules (a name read without its accents), 590 of 726; round 39's
     # (a degree sign read as degrees), 620 of 762; rounds 40 and 41's (a place the sentence before gives
     # the claim's thing, a first person in a relative clause or an aside no doer), 678 of 837; rounds 42 and
-    # 43's (wanting to congratulate congratulates, a wish in a clause of its own), 742 of 918.
-    assert scores.true_supported.found >= 742, scores.problems
+    # 43's (wanting to congratulate congratulates, a wish in a clause of its own), 742 of 918; rounds 44 and
+    # 45's (a word for an ending states "stopped", whom a figure counts may stand before it, a negation in a
+    # clause after all the claim's words, a promise not kept still made, a country after "on the" no doer),
+    # 790 of 983.
+    assert scores.true_supported.found >= 790, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 507 of 688).
-    assert scores.contradicted.found >= 507, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 539 of 730).
+    assert scores.contradicted.found >= 539, [p for p in scores.problems if "wrong sentence" in p]
