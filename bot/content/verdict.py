@@ -114,14 +114,13 @@ _NAMING_YEAR = re.compile(r"(?<=\b[Tt]he )\d{4}(?= [A-Z][a-z])")
 _FROM_TO = re.compile(r"\bfrom\s+(?P<start>[^,;:()—–]+?)\s+to\s+(?P<end>[^,;:()—–.]+)", re.IGNORECASE)
 # What comes before a figure that stands before the noun it dates or counts, as an adjective: "its 2012
 # elections", "the 2008 elections".
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|our|his|her|my|your|this|that|these|those)\s+$", re.IGNORECASE)
+_DETERMINER = r"\b(?:the|its|their|our|his|her|my|your|this|that|these|those)"
+_DETERMINER_BEFORE = re.compile(rf"{_DETERMINER}\s+$", re.IGNORECASE)
 # How far before a figure it is looked for ("those" and the spaces after it): every figure of every sentence
 # judged is read, and the text before a late one is long.
 _DETERMINER_REACH = 12
 # A determiner and one word before a figure, and how far before it they are looked for (see `_Figure.described`).
-_DESCRIBED_BEFORE = re.compile(
-    r"\b(?:the|its|their|our|his|her|my|your|this|that|these|those)\s+([^\W\d_]+)\s+$", re.IGNORECASE
-)
+_DESCRIBED_BEFORE = re.compile(rf"{_DETERMINER}\s+([^\W\d_]+)\s+$", re.IGNORECASE)
 _DESCRIBED_REACH = 32
 # What makes a numeral an ordinal: "the 75th anniversary", "the 155th Member".
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
