@@ -120,6 +120,8 @@ SOURCES = (
     "SWE_66_2011.txt",
     "KEN_66_2011.txt",
     "MUS_66_2011.txt",
+    "VNM_66_2011.txt",
+    "ALB_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
