@@ -155,6 +155,11 @@ _PASSED_OVER = re.compile(
 # A word that is a prefix of another of at least this length is the same word in another form
 # ("Bangladesh" / "Bangladeshi", "Korea" / "Korean"), which the stemmer leaves apart.
 _PREFIX_CHARS = 5
+# ... unless one is the other graded (a comparative's or superlative's ending on a word WordNet sets against
+# others): "Small Island Developing States" says nothing "smaller", "a great threat" not "the greatest", and "a
+# smaller say" not "a small say"; but "the shortest duration possible" is "as short as possible".
+_COMPARATIVE_ENDING = "er"
+_SUPERLATIVE_ENDING = "est"
 # The letters in which two words' endings may differ and the words still be one word's parts of speech
 # ("important" / "importance", "secure" / "security").
 _DERIVED_ENDING = 3
@@ -420,8 +425,8 @@ _AUXILIARIES = frozenset("be been have".split())
 # Nouns a negation passes through to what they are of: "show no sign of decreasing" denies the decrease.
 _SIGNS = frozenset("sign signs evidence indication indications".split())
 # Words after which a country is what a sentence speaks of, not its actor: "With regard to Western Sahara, we
-# urge ...", "aid to Haiti".
-_NOT_ACTOR_AFTER = _PREPOSITIONS | {"to", "towards", "regarding", "concerning"}
+# urge ...", "aid to Haiti", "As regards Palestine's application ..., Viet Nam wishes ...".
+_NOT_ACTOR_AFTER = _PREPOSITIONS | {"to", "towards", "regarding", "regards", "concerning"}
 # The words of a country's state and people, which with its people's name still name the country.
 _STATE = frozenset("Government State People Authorities President Prime Minister Delegation Nation".split())
 _NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this that these those their".split())
@@ -1779,7 +1784,8 @@ class ClaimReader:
         if term in words:
             return True
         return len(term) >= _PREFIX_CHARS and any(
-            len(w) >= _PREFIX_CHARS and (w.startswith(term) or term.startswith(w)) for w in words
+            len(w) >= _PREFIX_CHARS and (w.startswith(term) or term.startswith(w)) and not _graded(term, w)
+            for w in words
         )
 
 
@@ -1859,6 +1865,16 @@ def _stem(word: str) -> str:
 def _after_negation(tokens: list[str], j: int) -> bool:
     """The word at `j` follows a negation, which says it is not so ("do not have" is no "have")."""
     return j > 0 and _NEGATION.search(tokens[j - 1]) is not None
+
+
+def _graded(claimed: str, said: str) -> bool:
+    """Of a claim's word and a source's, one the other's prefix, the claim's is the source's graded ("smaller"
+    of "small", "greatest" of "great"), or the source's is the claim's made comparative ("greater" of "great"),
+    not superlative ("the shortest duration possible" is short)."""
+    short, long = sorted((claimed, said), key=len)
+    ending = long[len(short) - short.endswith("e") :]  # ("close" / "closer")
+    graded = ending == _COMPARATIVE_ENDING or (ending == _SUPERLATIVE_ENDING and long == claimed)
+    return graded and bool(antonyms(long))
 
 
 def _derived(word: str, other: str) -> bool:

@@ -1037,7 +1037,7 @@ def test_a_countrys_office_that_says_the_claim_is_its_speaker(engine):
 
 def test_a_country_after_to_or_regarding_is_spoken_of_not_the_actor(engine):
     claim = "Mozambique urges the parties in Western Sahara to find a political solution."
-    for opening in ("With regard to Western Sahara", "Regarding Western Sahara"):
+    for opening in ("With regard to Western Sahara", "Regarding Western Sahara", "As regards Western Sahara"):
         sentence = f"{opening}, we urge the parties to find a political solution."
         assert _relation(engine, claim, sentence, speaker=frozenset({"MZ"})) == ("supports", None), opening
     # a country that opens the sentence is its actor
@@ -1792,3 +1792,27 @@ def test_a_country_after_a_preposition_and_its_the_is_no_doer(engine):
     # the country that opens the claim does what it says, "the" or not
     claim = "The Sudan supports the African Union High-level Implementation Panel led by former President Thabo Mbeki."
     assert _relation(engine, claim, sentence, speaker=frozenset({"KE"})) == ("related", None)
+
+
+def test_a_word_graded_is_not_the_word_itself(engine):
+    claim = "Developing countries should have a smaller say in international governance."
+    sentence = (
+        "Mali deems it essential to carry out the commitments made at key international conferences, such as the"
+        " Brussels Conference on the Least Developed Countries and the Global Conference on Small Island Developing"
+        " States."
+    )
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, "The smallest States bear the greatest burden.", "Small States bear a great burden.") == (
+        "related",
+        None,
+    )
+    # but the superlative is the word, and more: "as short as possible" is "the shortest duration possible"
+    assert _relation(engine, "Small States bear a great burden.", "The smallest States bear the greatest burden.") == (
+        "supports",
+        None,
+    )
+    # a word in another form is still the word: "Bangladeshi" of "Bangladesh"
+    assert _relation(engine, "Bangladeshi workers send money home.", "Workers from Bangladesh send money home.") == (
+        "supports",
+        None,
+    )
