@@ -160,6 +160,8 @@ _PREFIX_CHARS = 5
 # smaller say" not "a small say"; but "the shortest duration possible" is "as short as possible".
 _COMPARATIVE_ENDING = "er"
 _SUPERLATIVE_ENDING = "est"
+# A span of time given by its unit alone, one of it: "the next decade", "a century".
+_UNIT_ALONE = re.compile(r"\b(?:an?|the\s+(?:next|past|last|coming|previous))\s+(decade|century)\b", re.IGNORECASE)
 # The letters in which two words' endings may differ and the words still be one word's parts of speech
 # ("important" / "importance", "secure" / "security").
 _DERIVED_ENDING = 3
@@ -878,7 +880,10 @@ class ClaimReader:
         figures: list[_Figure] | None = None  # the sentence's figures, read once when first needed
         if any(not all(self._holds(words, t) for t in f.number_words) for f in self._figures):
             figures = _figures(sentence, self._terms)
-            words.update(t for f in self._figures if _given(f, figures, self._figures) for t in f.number_words)
+            implied = _implied(sentence)
+            words.update(
+                t for f in self._figures if _given(f, figures + implied, self._figures) for t in f.number_words
+            )
         context -= words
         coverage = self._coverage(words, leaving_out=context)
         words |= context
@@ -899,7 +904,7 @@ class ClaimReader:
         # The section's number gives the claim's ("Article 19"), but another section's does not contradict
         # it: sharing the claim's words ("the right to", "national") is no sign the sentence states it.
         placed = _figures(section, self._terms) if section else []
-        missing = [f for f in self._figures if not _given(f, figures + placed, self._figures)]
+        missing = [f for f in self._figures if not _given(f, figures + placed + _implied(sentence), self._figures)]
         clause = clause or self._closest_clause(sentence)
         negation = _NEGATION.search(clause) if self._negated else self._denial(clause, missing)
         if negation is not None and self._negated and self._affirms_negated(clause):
@@ -2134,6 +2139,16 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
             )
         )
     return figures
+
+
+def _implied(text: str) -> list[_Figure]:
+    """The spans of time the text gives by a unit alone ("for the next decade": ten years). They give a claim's
+    figure ("for the next ten years"), but are no other figure for one: "the past decade" is no other count
+    for "in five years"."""
+    return [
+        _Figure(1.0, False, m.group(0), (), 0.0, None, _UNITS[m.group(1).lower()], False, False)
+        for m in _UNIT_ALONE.finditer(text)
+    ]
 
 
 def _described(text: str, start: int, terms: Callable[[str], list[str]]) -> str | None:

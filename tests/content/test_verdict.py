@@ -1816,3 +1816,12 @@ def test_a_word_graded_is_not_the_word_itself(engine):
         "supports",
         None,
     )
+
+
+def test_a_span_given_by_its_unit_alone_gives_the_claims_figure(engine):
+    sentence = "We have also adopted a socio-economic development strategy for the next decade."
+    claim = "Viet Nam has adopted a socio-economic development strategy for the next ten years."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"VN"})) == ("supports", None)
+    # another span is not given by it, nor said otherwise: what the unit stands for is no figure of its own
+    other = claim.replace("ten years", "five years")
+    assert _relation(engine, other, sentence, speaker=frozenset({"VN"})) == ("related", None)
