@@ -126,8 +126,11 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # "female prisoners" and "root causes of insecurity"), which two rules took away; Indonesia's 2011
     # speech, held out with it, none of its eleven. Rounds 44 and 45's speeches (Niger's and Kenya's 2011)
     # showed none on their first run; Sweden's and Mauritius's 2011 speeches, held out with them, none of their
-    # twenty-four. Reached: 36 of 1,055.
-    assert scores.false_supported.found <= 36, [p for p in scores.problems if "FALSE" in p]
+    # twenty-four. Round 46's speech (Viet Nam's 2011) showed one ("Developing countries should have a smaller
+    # say ..." by a list of conferences naming "Small Island Developing States"), which a rule took away;
+    # Albania's 2011 speech, held out with it, none of its nine, and adding both to the library took one earlier
+    # held-out one away (which one unread). Reached: 35 of 1,076.
+    assert scores.false_supported.found <= 35, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -148,11 +151,12 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # 43's (wanting to congratulate congratulates, a wish in a clause of its own), 742 of 918; rounds 44 and
     # 45's (a word for an ending states "stopped", whom a figure counts may stand before it, a negation in a
     # clause after all the claim's words, a promise not kept still made, a country after "on the" no doer),
-    # 790 of 983.
-    assert scores.true_supported.found >= 790, scores.problems
+    # 790 of 983; round 46's (a word graded is not the word, a country after "As regards" no doer, a span
+    # given by its unit alone), 815 of 1,017.
+    assert scores.true_supported.found >= 815, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 539 of 730).
-    assert scores.contradicted.found >= 539, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 553 of 745).
+    assert scores.contradicted.found >= 553, [p for p in scores.problems if "wrong sentence" in p]
