@@ -160,6 +160,8 @@ _PREFIX_CHARS = 5
 # smaller say" not "a small say"; but "the shortest duration possible" is "as short as possible".
 _COMPARATIVE_ENDING = "er"
 _SUPERLATIVE_ENDING = "est"
+# The United Nations as its Charter and its Members' speeches name it, written with a capital.
+_ORGANIZATION = re.compile(r"\b[Tt]he\s+Organization\b")
 # A span of time given by its unit alone, one of it: "the next decade", "a century".
 _UNIT_ALONE = re.compile(r"\b(?:an?|the\s+(?:next|past|last|coming|previous))\s+(decade|century)\b", re.IGNORECASE)
 # The letters in which two words' endings may differ and the words still be one word's parts of speech
@@ -635,6 +637,7 @@ class ClaimReader:
         self._carried = [
             q or _words(terms(_word_placed(claim, name))) for q, name in zip(self._qualified, names, strict=True)
         ]
+        self._united_nations = _words(terms("United Nations"))  # (see `_charters_organization`)
         self._countries = set[str]().union(*(countries for countries, _ in self._names))
         self._names_a_country = bool(self._countries)
         self.names_other = any(terms and not countries for countries, terms in self._names)
@@ -875,7 +878,7 @@ class ClaimReader:
                 elif self._carried_over(sentence, said, terms, carried, before):
                     context.update(terms)
                     words.update(carried)
-                elif self._titled(sentence, terms):
+                elif self._titled(sentence, terms) or self._charters_organization(sentence, terms):
                     words.update(terms)
         figures: list[_Figure] | None = None  # the sentence's figures, read once when first needed
         if any(not all(self._holds(words, t) for t in f.number_words) for f in self._figures):
@@ -1143,6 +1146,11 @@ class ClaimReader:
         return any(
             title.lower() in _TITLES and self._terms(word) == [name[-1]] for title, word in itertools.pairwise(written)
         )
+
+    def _charters_organization(self, sentence: str, name: list[str]) -> bool:
+        """The sentence names the United Nations, the claim's name, as its Charter does: "the Organization"
+        ("We most warmly welcome the Republic of South Sudan as the 193rd Member of the Organization")."""
+        return name == self._united_nations and _ORGANIZATION.search(sentence) is not None
 
     def _counted_otherwise(self, sentence: str) -> str | None:
         """The sentence's "few" where the claim says "many" (or the other way round): its words for it."""

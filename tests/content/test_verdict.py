@@ -1825,3 +1825,12 @@ def test_a_span_given_by_its_unit_alone_gives_the_claims_figure(engine):
     # another span is not given by it, nor said otherwise: what the unit stands for is no figure of its own
     other = claim.replace("ten years", "five years")
     assert _relation(engine, other, sentence, speaker=frozenset({"VN"})) == ("related", None)
+
+
+def test_the_organization_names_the_united_nations(engine):
+    sentence = "South Sudan was admitted as the 193rd Member of the Organization."
+    claim = "South Sudan was admitted as the 193rd Member of the United Nations."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    assert _relation(engine, claim.replace("193rd", "192nd"), sentence) == ("contradicts", "193rd")
+    # an organization written small is any, not the one the Charter names
+    assert _relation(engine, claim, sentence.replace("the Organization", "the organization")) == ("related", None)
