@@ -881,9 +881,9 @@ class ClaimReader:
                 elif self._titled(sentence, terms) or self._charters_organization(sentence, terms):
                     words.update(terms)
         figures: list[_Figure] | None = None  # the sentence's figures, read once when first needed
+        implied = _implied(sentence)  # (they only give the claim's: see `_implied`)
         if any(not all(self._holds(words, t) for t in f.number_words) for f in self._figures):
             figures = _figures(sentence, self._terms)
-            implied = _implied(sentence)
             words.update(
                 t for f in self._figures if _given(f, figures + implied, self._figures) for t in f.number_words
             )
@@ -907,7 +907,7 @@ class ClaimReader:
         # The section's number gives the claim's ("Article 19"), but another section's does not contradict
         # it: sharing the claim's words ("the right to", "national") is no sign the sentence states it.
         placed = _figures(section, self._terms) if section else []
-        missing = [f for f in self._figures if not _given(f, figures + placed + _implied(sentence), self._figures)]
+        missing = [f for f in self._figures if not _given(f, figures + placed + implied, self._figures)]
         clause = clause or self._closest_clause(sentence)
         negation = _NEGATION.search(clause) if self._negated else self._denial(clause, missing)
         if negation is not None and self._negated and self._affirms_negated(clause):
