@@ -881,7 +881,8 @@ class ClaimReader:
                 elif self._titled(sentence, terms) or self._charters_organization(sentence, terms):
                     words.update(terms)
         figures: list[_Figure] | None = None  # the sentence's figures, read once when first needed
-        implied = _implied(sentence)  # (they only give the claim's: see `_implied`)
+        # (they only give the claim's figures, `_implied`: not read for a claim that gives none)
+        implied = _implied(sentence) if self._figures else []
         if any(not all(self._holds(words, t) for t in f.number_words) for f in self._figures):
             figures = _figures(sentence, self._terms)
             words.update(
