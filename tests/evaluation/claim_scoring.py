@@ -122,6 +122,8 @@ SOURCES = (
     "MUS_66_2011.txt",
     "VNM_66_2011.txt",
     "ALB_66_2011.txt",
+    "NPL_66_2011.txt",
+    "URY_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
