@@ -112,6 +112,24 @@ _NAMING_YEAR = re.compile(r"(?<=\b[Tt]he )\d{4}(?= [A-Z][a-z])")
 # A change from one thing to another, each end up to a clause's break: "evolved from a traditional donor-recipient
 # relationship to one of partners in development".
 _FROM_TO = re.compile(r"\bfrom\s+(?P<start>[^,;:()—–]+?)\s+to\s+(?P<end>[^,;:()—–.]+)", re.IGNORECASE)
+# A verb of lasting right before the span it gives: "lasted from 1996 to 2006", "lasted for 12 years".
+_LASTED = re.compile(r"\b(last(?:s|ed|ing)?|span(?:s|ned|ning)?)\s+(?=(?:from\s+|between\s+|for\s+)?\d)", re.IGNORECASE)
+# A unit named right after a figure, or after one word that describes it, which it counts ("six decades", "a
+# 20-year war", "10 long years"); not one after an article or a preposition, which makes a rate ("$180 a month").
+_UNIT_NEXT = re.compile(
+    r"[\s-]+(?:(?!(?:a|an|per|each|every|in|of|the|this|that|last|next)\b)[^\W\d_]+\s+)?("
+    + "|".join(sorted(_UNITS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+# A trend, said by a comparative said twice or with "ever", or by an adverb: growing ("more and more",
+# "increasingly") or shrinking ("less and less", "ever fewer"). Its words are stop words or near them, which
+# neither WordNet's antonyms nor the axes reach.
+_TREND = re.compile(
+    r"\b(?:(?P<up>more\s+and\s+more|ever[\s-]+more|increasingly)"
+    r"|(?P<down>less\s+and\s+less|fewer\s+and\s+fewer|ever[\s-]+(?:less|fewer)|decreasingly))\b",
+    re.IGNORECASE,
+)
 # What comes before a figure that stands before the noun it dates or counts, as an adjective: "its 2012
 # elections", "the 2008 elections".
 _DETERMINER = r"\b(?:the|its|their|our|his|her|my|your|this|that|these|those)"
@@ -338,6 +356,8 @@ _SAYING = (
     r"|considers|considered|stresses|stressed|emphasi[sz]es|emphasi[sz]ed|wants|wanted"
 )
 _SAYER = re.compile(rf"^\s*{_SAYER_NAME}(?:(?P<comma>,)|\s+(?P<verb>{_SAYING})\b)")
+# What a claim's sayer says, where it opens on an infinitive: the sayer's own doing ("wants to be ...").
+_INFINITIVE = re.compile(r"\s*to\s+\w", re.IGNORECASE)
 # The office that speaks for a country, after its name: "Colombia's President says ..."
 _OFFICE = re.compile(
     r"['’]s\s+(?:President|Prime\s+Minister|(?:Foreign\s+)?Minister|Government|King|Queen|delegation|representative)$"
@@ -587,6 +607,9 @@ class _Figure:
     # The word between a determiner and it, as a term, which says whom it counts as the word after it does:
     # "the poorest 20 per cent" are "20 per cent of the poorest".
     described: str | None = None
+    # The measure of the unit it counts, named right after it (`_UNIT_NEXT`: "time" of "six decades", "10 long
+    # years"), or None: for a count of things, or a rate ("$180 a month").
+    measure: str | None = None
 
 
 # Whether a word means nearly what one of some others means ("abroad" / "worldwide"): see `ClaimReader`.
@@ -772,10 +795,16 @@ class ClaimReader:
         # what the claim compares, each side's own words, and which way: "more guerrillas have been killed than
         # demobilized" (`_compared_the_other_way`)
         self._comparison = _comparison(claim, terms)
+        # the claim's verb of lasting before the span it lasted ("lasted" of "lasted from 1996 to 2006"), which
+        # a sentence giving that span of the same thing says
+        self._lasting = [t for m in _LASTED.finditer(claim) for t in _words(terms(m.group(1)))] if self._figures else []
+        # the claim's trends, each with the words it grades (`_trended_the_other_way`)
+        self._trends = _trends(claim, terms)
         # what the claim says changed from, and to (`_changed_the_other_way`)
         self._change = next(_changes(claim, terms), None)
-        # the doer of what the claim gives, not of its saying: "Togo says Nigeria proposed ..." is Nigeria's
-        self._doer = _doer(stated)
+        # the doer of what the claim gives, not of its saying: "Togo says Nigeria proposed ..." is Nigeria's; but
+        # what it says in the infinitive its sayer does ("Nepal wants to be a bridge between India and China")
+        self._doer = self._sayer if _INFINITIVE.match(stated) else _doer(stated)
         self._possible = _POSSIBLE.search(claim) is not None
         self._conditional = _CONDITION.search(claim) is not None
         self._seeks = _SOUGHT.search(claim) is not None
@@ -888,6 +917,10 @@ class ClaimReader:
             words.update(
                 t for f in self._figures if _given(f, figures + implied, self._figures) for t in f.number_words
             )
+        if self._lasting and not all(self._holds(words, t) for t in self._lasting):
+            figures = _figures(sentence, self._terms) if figures is None else figures
+            if all(_given(f, figures + implied, self._figures) for f in self._figures):
+                words.update(self._lasting)  # its span given, what lasted it lasted: "the war of 1996 to 2006"
         context -= words
         coverage = self._coverage(words, leaving_out=context)
         words |= context
@@ -936,6 +969,7 @@ class ClaimReader:
             or self._counted_otherwise(sentence)
             or self._compared_the_other_way(sentence)
             or self._changed_the_other_way(sentence)
+            or self._trended_the_other_way(sentence)
             or self._dated_otherwise(sentence)
             or self._going_on(sentence)
         )
@@ -1764,6 +1798,19 @@ class ClaimReader:
             None,
         )
 
+    def _trended_the_other_way(self, sentence: str) -> str | None:
+        """The sentence's trend on the other side from the claim's, grading a word the claim's grades:
+        "increasingly dependent on remittances" against "depends less and less on remittances"."""
+        return next(
+            (
+                written
+                for side, graded, written in _trends(sentence, self._terms)
+                for own, claimed, _ in self._trends
+                if side != own and any(self._holds(graded, t) for t in claimed)
+            ),
+            None,
+        )
+
     def _dated_otherwise(self, sentence: str) -> str | None:
         """The figure a "respectively" list gives the claim's year, where it gives the claim's figure another:
         "in 2004 and 2005, ... 5.5 per cent and 6.8 per cent respectively" against "6.8 per cent in 2004"."""
@@ -1954,6 +2001,18 @@ def _changes(text: str, terms: Callable[[str], list[str]]) -> Iterator[tuple[set
         yield start - end, end - start, m.group(0)
 
 
+def _trends(text: str, terms: Callable[[str], list[str]]) -> list[tuple[bool, set[str], str]]:
+    """Each trend the text gives (`_TREND`): whether it grows, the terms of the nearest word with terms on
+    each side of it (what it grades: "depends" and "remittances" of "depends less and less on remittances"),
+    and the trend as written."""
+    found = []
+    for m in _TREND.finditer(text):
+        before = next((t for w in reversed(_WORD.findall(text, 0, m.start())) if (t := _words(terms(w)))), [])
+        after = next((t for w in _WORD.findall(text, m.end()) if (t := _words(terms(w)))), [])
+        found.append((m.group("up") is not None, {*before, *after}, m.group(0)))
+    return found
+
+
 def _acronyms(sentence: str) -> set[str]:
     """The acronyms a sentence spells out or dots ("United Nations", "U.N."), as the terms a claim's "UN"
     is analysed into, so that either way of writing a name finds the other."""
@@ -2130,6 +2189,7 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
                 suffix is not None,
                 _DETERMINER_BEFORE.search(text, max(0, match.start() - _DETERMINER_REACH), match.start()) is not None,
                 _described(text, match.start(), terms),
+                _UNITS[unit.group(1).lower()][0] if (unit := _UNIT_NEXT.match(text, end)) else None,
             )
         )
     for match in ordinals:
@@ -2227,8 +2287,18 @@ def _same(claimed: _Figure, given: _Figure) -> bool:
 
 def _comparable(a: _Figure, b: _Figure) -> bool:
     """Figures of one kind: both shares, both years, both amounts, both labels ("resolution 181" is no
-    other figure for "754 resolutions") or both ordinals."""
-    return a.percent == b.percent and _year_like(a) == _year_like(b) and a.label == b.label and a.ordinal == b.ordinal
+    other figure for "754 resolutions") or both ordinals; and not one measured in a unit where the other counts
+    something else, or two measured in units of different measures: "for more than six decades" is no other
+    figure for "more than 80,000 peacekeepers"."""
+    if a.percent != b.percent or _year_like(a) != _year_like(b) or a.label != b.label or a.ordinal != b.ordinal:
+        return False
+    first, second = a.measure, b.measure
+    if first is None and second is None:
+        return True
+    if first is not None and second is not None:
+        return first == second
+    # (one measured: the other figure counts nothing named, or is compared with it)
+    return (b if first is not None else a).counts is None
 
 
 def _dates_another(claimed: _Figure, given: _Figure) -> bool:

@@ -1834,3 +1834,41 @@ def test_the_organization_names_the_united_nations(engine):
     assert _relation(engine, claim.replace("193rd", "192nd"), sentence) == ("contradicts", "193rd")
     # an organization written small is any, not the one the Charter names
     assert _relation(engine, claim, sentence.replace("the Organization", "the organization")) == ("related", None)
+
+
+def test_a_trend_the_other_way_contradicts_the_claim(engine):
+    sentence = "As Nepal’s economy is increasingly dependent on remittances, that issue is very crucial for us."
+    claim = "Nepal's economy depends less and less on remittances."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"NP"})) == ("contradicts", "increasingly")
+    # the same trend said otherwise states it
+    same = "Nepal's economy depends more and more on remittances."
+    assert _relation(engine, same, sentence, speaker=frozenset({"NP"})) == ("supports", None)
+    # a trend of something else says nothing against it
+    other = "Nepal’s economy depends on remittances, and its exports of tea grow less and less."
+    assert (_relation(engine, same, other, speaker=frozenset({"NP"})) or ("none",))[0] != "contradicts"
+
+
+def test_a_figure_of_another_measure_is_no_other_figure(engine):
+    sentence = "Nepal has rendered services to United Nations peace operations for more than six decades."
+    claim = "Nepal has provided more than 80,000 peacekeepers to United Nations peace operations."
+    assert (_relation(engine, claim, sentence) or ("none",))[0] != "contradicts"
+    # a figure of the same measure is
+    years = "Nepal has rendered services to United Nations peace operations for more than eight decades."
+    assert _relation(engine, years, sentence) == ("contradicts", "more than six")
+
+
+def test_what_a_sayer_says_in_the_infinitive_is_its_own_doing(engine):
+    sentence = "We would like to be a vibrant bridge between our two neighbours, India and China, and beyond."
+    claim = "Nepal wants to be a bridge between India and China."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"NP"})) == ("supports", None)
+    # another country's doing is still another's
+    other = "Nepal says India wants to be a bridge between China and Nepal."
+    assert _relation(engine, other, sentence, speaker=frozenset({"NP"})) == ("related", None)
+
+
+def test_a_span_of_the_same_thing_says_how_long_it_lasted(engine):
+    sentence = "Thousands of martyrs died in the historic people’s war of 1996 to 2006 in Nepal."
+    claim = "The people's war in Nepal lasted from 1996 to 2006."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    # another span is not given
+    assert _relation(engine, claim.replace("1996", "1994"), sentence)[0] == "contradicts"
