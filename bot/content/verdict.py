@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 
 from bot.content.abbreviations import abbreviations, spelled_runs, spelling_words
 from bot.content.countries import countries_in, country_mentions, only_country, without_countries
-from bot.content.lexicon import antonyms, forms, opposed
+from bot.content.lexicon import antonyms, forms, irregular_base, opposed
 from bot.content.models import Relation
 from bot.content.statistics import (
     MENTION,
@@ -642,6 +642,16 @@ class ClaimReader:
         self._sayer, stated, saying = _said_by(claim, framed=framed)
         self._saying = set(_words(terms(saying)))  # the verb it says it with ("urge" of "Togo urges ...")
         self.words = _words(terms(claim))
+        # the terms of the claim's irregular forms, each with its verb's: "becam" of "became" is said by
+        # "becoming" (see `_said`)
+        self._bases = {
+            own[0]: base[0]
+            for m in _WORD.finditer(claim)
+            if (found := irregular_base(m.group(0)))
+            and (own := _words(terms(m.group(0))))
+            and (base := _words(terms(found)))
+            and own[0] != base[0]
+        }
         # the claim's words in order with their terms: words left out together may be said in one ("come
         # back" as "returned")
         self._sequence = [(m.group(0), _words(terms(m.group(0)))) for m in _WORD.finditer(claim)]
@@ -858,6 +868,7 @@ class ClaimReader:
         near the claim in meaning."""
         said = self._said(sentence)
         words = said | self._abbreviated_otherwise(sentence, said)
+        words.update(own for own, base in self._bases.items() if base in said)
         written = said | {t.lower() for t in _TOKEN.findall(sentence)}
         for claimed, side in self._changes:
             if not side.isdisjoint(written):
@@ -1541,7 +1552,9 @@ class ClaimReader:
         closed = " ".join(m.group(0).replace("-", "") for m in _HYPHENATED.finditer(text))
         ordinals = " ".join(_ORDINALS[m.group(1)] for m in _ROMAN_NUMERAL.finditer(text))
         signs = " ".join(name for sign, name in _SIGN_WORDS if sign.search(text))
-        said = set(_words(self._terms(f"{text} {signs}"))) | set(_words(self._terms(closed))) | _acronyms(text)
+        # (and its irregular forms as their verbs: "held" says "hold", which a claim's "holds" is)
+        bases = " ".join(base for m in _WORD.finditer(text) if (base := irregular_base(m.group(0))))
+        said = set(_words(self._terms(f"{text} {signs} {bases}"))) | set(_words(self._terms(closed))) | _acronyms(text)
         return said | set(_words(self._terms(ordinals))) if ordinals else said
 
     def _abbreviates(self, name: list[str]) -> bool:

@@ -1872,3 +1872,13 @@ def test_a_span_of_the_same_thing_says_how_long_it_lasted(engine):
     assert _relation(engine, claim, sentence) == ("supports", None)
     # another span is not given
     assert _relation(engine, claim.replace("1996", "1994"), sentence)[0] == "contradicts"
+
+
+def test_an_irregular_form_is_its_verb(engine):
+    sentence = "Since becoming a Member in 1971, Bhutan has served on many bodies."
+    assert _relation(engine, "Bhutan became a Member in 1971.", sentence) == ("supports", None)
+    # and the other way: a sentence's "held" says a claim's "holds"
+    held = "Thailand held the presidency of the Council."
+    assert _relation(engine, "Thailand holds the presidency.", held) == ("supports", None)
+    # a verb's irregular form is not another verb's
+    assert _relation(engine, "Thailand seized the presidency.", held) == ("related", None)

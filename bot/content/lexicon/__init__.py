@@ -1,5 +1,6 @@
 """Words set against each other (WordNet 3.0's antonyms, `antonyms.txt`), and the dictionary forms of a
-word as written ("prohibited" → "prohibit", "fell" → "fall"), which the antonyms are listed by.
+word as written ("prohibited" → "prohibit", "fell" → "fall"), which the antonyms are listed by and which
+tell a verb's irregular forms for the same verb ("became", "becoming").
 
 The data is made from Debian's `wordnet-base` by `make_antonyms.py` and ships here, under WordNet's
 licence (`LICENSE`): nothing is downloaded at run time.
@@ -71,6 +72,11 @@ def forms(word: str) -> frozenset[str]:
             if not base and len(stem) > 2 and stem[-1] == stem[-2]:  # "permitted" → "permitt" → "permit"
                 found.add(stem[:-1])
     return frozenset(found)
+
+
+def irregular_base(word: str) -> str | None:
+    """The dictionary form of an irregular form ("became" → "become", "held" → "hold"), or None."""
+    return _irregular().get(word.lower())
 
 
 def antonyms(word: str) -> frozenset[str]:

@@ -5,7 +5,8 @@ Pairs of single words that WordNet sets against each other: every word of a syns
 the synset it marks as its antonym ("permit", "allow" / "forbid", "prohibit"), and for adjectives the
 words of each head's satellites against the other head's ("secret", a satellite of "covert", / "overt",
 "open"). Each pair is written once, under its first word in alphabetical order. `inflections.txt` holds
-WordNet's irregular forms of those words ("fell fall", "won win"): the regular ones are undone by rule.
+WordNet's irregular forms of those words ("fell fall", "won win") and of every verb ("became become"): the
+regular ones are undone by rule.
 """
 
 from __future__ import annotations
@@ -71,7 +72,8 @@ def main() -> None:
             (form, base)
             for part in ("adj", "verb", "noun", "adv")
             for form, base, *_ in (line.split() for line in (WORDNET / f"{part}.exc").read_text().splitlines())
-            if base in words and form.isascii() and "_" not in form
+            # (every verb's: a claim's "became" is a sentence's "becoming", "held" its "holding")
+            if (base in words or part == "verb") and form.isascii() and "_" not in form
         }
     )
     INFLECTIONS.write_text("".join(f"{form} {base}\n" for form, base in irregular), encoding="utf-8")
