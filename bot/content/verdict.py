@@ -2018,10 +2018,11 @@ def _trends(text: str, terms: Callable[[str], list[str]]) -> list[tuple[bool, se
     """Each trend the text gives (`_TREND`): whether it grows, the terms of the nearest word with terms on
     each side of it (what it grades: "depends" and "remittances" of "depends less and less on remittances"),
     and the trend as written."""
-    found = []
+    found: list[tuple[bool, set[str], str]] = []
     for m in _TREND.finditer(text):
-        before = next((t for w in reversed(_WORD.findall(text, 0, m.start())) if (t := _words(terms(w)))), [])
-        after = next((t for w in _WORD.findall(text, m.end()) if (t := _words(terms(w)))), [])
+        earlier = [w.group(0) for w in _WORD.finditer(text, 0, m.start())]
+        before = next((t for w in reversed(earlier) if (t := _words(terms(w)))), list[str]())
+        after = next((t for w in _WORD.finditer(text, m.end()) if (t := _words(terms(w.group(0))))), list[str]())
         found.append((m.group("up") is not None, {*before, *after}, m.group(0)))
     return found
 

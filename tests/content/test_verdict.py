@@ -1871,7 +1871,7 @@ def test_a_span_of_the_same_thing_says_how_long_it_lasted(engine):
     claim = "The people's war in Nepal lasted from 1996 to 2006."
     assert _relation(engine, claim, sentence) == ("supports", None)
     # another span is not given
-    assert _relation(engine, claim.replace("1996", "1994"), sentence)[0] == "contradicts"
+    assert (_relation(engine, claim.replace("1996", "1994"), sentence) or ("none",))[0] == "contradicts"
 
 
 def test_an_irregular_form_is_its_verb(engine):
