@@ -113,7 +113,7 @@ _NAMING_YEAR = re.compile(r"(?<=\b[Tt]he )\d{4}(?= [A-Z][a-z])")
 # relationship to one of partners in development".
 _FROM_TO = re.compile(r"\bfrom\s+(?P<start>[^,;:()—–]+?)\s+to\s+(?P<end>[^,;:()—–.]+)", re.IGNORECASE)
 # A verb of lasting right before the span it gives: "lasted from 1996 to 2006", "lasted for 12 years".
-_LASTED = re.compile(r"\b(last(?:s|ed|ing)?|span(?:s|ned|ning)?)\s+(?=(?:from\s+|between\s+|for\s+)?\d)", re.IGNORECASE)
+_LASTED = re.compile(r"\b(last(?:s|ed|ing)|span(?:s|ned|ning)?)\s+(?=(?:from\s+|between\s+|for\s+)?\d)", re.IGNORECASE)
 # A unit named right after a figure, or after one word that describes it, which it counts ("six decades", "a
 # 20-year war", "10 long years"); not one after an article or a preposition, which makes a rate ("$180 a month").
 _UNIT_NEXT = re.compile(
@@ -2311,7 +2311,7 @@ def _comparable(a: _Figure, b: _Figure) -> bool:
         return True
     if first is not None and second is not None:
         return first == second
-    # (one measured: the other figure counts nothing named, or is compared with it)
+    # (one measured: comparable only with a figure that counts nothing named, "for more than six")
     return (b if first is not None else a).counts is None
 
 

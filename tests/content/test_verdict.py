@@ -1882,3 +1882,5 @@ def test_an_irregular_form_is_its_verb(engine):
     assert _relation(engine, "Thailand holds the presidency.", held) == ("supports", None)
     # a verb's irregular form is not another verb's
     assert _relation(engine, "Thailand seized the presidency.", held) == ("related", None)
+    # nor is an adjective's irregular comparative the adjective, which says less ("worse" is not "bad")
+    assert _relation(engine, "The drought in Somalia is bad.", "The drought in Somalia is worse.") == ("related", None)

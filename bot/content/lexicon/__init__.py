@@ -47,15 +47,27 @@ def _antonyms() -> dict[str, frozenset[str]]:
 
 
 @cache
-def _irregular() -> dict[str, str]:
+def _inflections() -> list[tuple[str, str, str]]:
+    """Each irregular form with its dictionary form and part of speech ("became", "become", "verb")."""
     lines = (_FOLDER / "inflections.txt").read_text(encoding="utf-8").splitlines()
-    return dict(line.split(" ", 1) for line in lines)
+    return [(form, base, part) for form, base, part in (line.split() for line in lines)]
+
+
+@cache
+def _irregular() -> dict[str, str]:
+    return {form: base for form, base, _ in _inflections()}
+
+
+@cache
+def _irregular_verbs() -> dict[str, str]:
+    return {form: base for form, base, part in _inflections() if part == "verb"}
 
 
 def load() -> None:
     """Read the data now (50 ms), not in the first /cite."""
     _antonyms()
     _irregular()
+    _irregular_verbs()
 
 
 @lru_cache(maxsize=65536)  # a library's words recur: its sentences are judged against every claim
@@ -75,8 +87,9 @@ def forms(word: str) -> frozenset[str]:
 
 
 def irregular_base(word: str) -> str | None:
-    """The dictionary form of an irregular form ("became" → "become", "held" → "hold"), or None."""
-    return _irregular().get(word.lower())
+    """The verb an irregular form of it is ("became" → "become", "held" → "hold"), or None: not an adjective's
+    comparative ("worse" → "bad"), which says more than the word (see `verdict._graded`)."""
+    return _irregular_verbs().get(word.lower())
 
 
 def antonyms(word: str) -> frozenset[str]:

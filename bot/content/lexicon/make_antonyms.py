@@ -5,8 +5,8 @@ Pairs of single words that WordNet sets against each other: every word of a syns
 the synset it marks as its antonym ("permit", "allow" / "forbid", "prohibit"), and for adjectives the
 words of each head's satellites against the other head's ("secret", a satellite of "covert", / "overt",
 "open"). Each pair is written once, under its first word in alphabetical order. `inflections.txt` holds
-WordNet's irregular forms of those words ("fell fall", "won win") and of every verb ("became become"): the
-regular ones are undone by rule.
+WordNet's irregular forms of those words ("fell fall verb", "won win verb") and of every verb ("became
+become verb"), each with its part of speech: the regular ones are undone by rule.
 """
 
 from __future__ import annotations
@@ -69,14 +69,14 @@ def main() -> None:
     words = set(by_word).union(*by_word.values())
     irregular = sorted(
         {
-            (form, base)
+            (form, base, part)
             for part in ("adj", "verb", "noun", "adv")
             for form, base, *_ in (line.split() for line in (WORDNET / f"{part}.exc").read_text().splitlines())
             # (every verb's: a claim's "became" is a sentence's "becoming", "held" its "holding")
             if (base in words or part == "verb") and form.isascii() and "_" not in form
         }
     )
-    INFLECTIONS.write_text("".join(f"{form} {base}\n" for form, base in irregular), encoding="utf-8")
+    INFLECTIONS.write_text("".join(f"{form} {base} {part}\n" for form, base, part in irregular), encoding="utf-8")
     print(f"{len(irregular)} irregular forms written to {INFLECTIONS}")
 
 
