@@ -1814,6 +1814,8 @@ class ClaimReader:
     def _trended_the_other_way(self, sentence: str) -> str | None:
         """The sentence's trend on the other side from the claim's, grading a word the claim's grades:
         "increasingly dependent on remittances" against "depends less and less on remittances"."""
+        if not self._trends:
+            return None  # (most claims give none: the sentence's are not read, on the path of every judgement)
         return next(
             (
                 written
