@@ -158,7 +158,7 @@ def test_a_question_asking_how_much_puts_the_sentence_with_the_figure_first(read
 
 
 def test_a_question_asking_when_puts_the_sentences_with_a_date_first(reading: StudyEngine, monkeypatch):
-    question = "When did the Commission of Inquiry compare the abuses to crimes against humanity?"
+    question = "When did the Commission of Inquiry report?"
     assert all("2014" in r.text for r in reading.search(question, limit=2).results)
     monkeypatch.setattr(engine_module, "_ANSWER_KIND_WEIGHT", 0.0)
     assert not all("2014" in r.text for r in reading.search(question, limit=2).results)

@@ -38,8 +38,8 @@ DIMENSIONS = 256
 # a fifth of its answers (small libraries hold many); the UN corpus has 70,000 words in all.
 MAX_WORDS = 100_000
 # The words' share of a score, chosen on the development questions with their library read this way:
-# recall@3 0.758 at 0.01 and 0.02 (the better MRR), 0.742 at 0.03, 0.710 at the 0.05 the model's own
-# vectors take (words alone: 0.645).
+# recall@3 0.758 at 0.01 and 0.02 (the better MRR), 0.742 at 0.03, 0.710 at 0.05 (words alone: 0.645;
+# the first 62 development questions).
 WORDS_WEIGHT = 0.02
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _WORD_BATCH = 64
