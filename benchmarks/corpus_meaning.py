@@ -5,7 +5,7 @@ Unpacks the UN General Debate corpus (../shared/corpora) with the two seeds besi
 index, reads it for meaning word by word (`bot/content/index/word_meaning.py`), then:
 - asks the question set (tests/evaluation/questions.yaml: the seeds and ten speeches of the corpus) of
   the whole library, by words alone and by words and meaning: recall@3 and MRR, both halves;
-- times search as the bot answers (the 124 questions, five times): p50 and p99 of each way.
+- times search as the bot answers (the question set, five times): p50 and p99 of each way.
 
     python benchmarks/corpus_meaning.py                      # the whole corpus (about ten minutes)
     python benchmarks/corpus_meaning.py --limit-files 300    # a quick look

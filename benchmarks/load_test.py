@@ -60,7 +60,7 @@ class Asked:
 
 
 def varied() -> Asked:
-    """The evaluation's 124 questions and 90 claims, written as members put them: a load whose questions
+    """The evaluation's questions and claims, written as members put them: a load whose questions
     seldom repeat, where the bot's kept question vectors help less than with the six above."""
     from tests.evaluation.claim_scoring import claims
     from tests.evaluation.question_scoring import question_set
@@ -386,7 +386,7 @@ async def main() -> None:
         "--all-cores", action="store_true", help="pin nothing to one core (with --bot-process: the bot either)"
     )
     parser.add_argument(
-        "--varied", action="store_true", help="the evaluation's 124 questions and 90 claims, not six and three"
+        "--varied", action="store_true", help="the evaluation's questions and claims, not six and three"
     )
     parser.add_argument(
         "--engine-workers",
