@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from typing import Literal
 
 from bot.content.index.search import Phrase, SearchIndex
+from bot.content.lexicon import verb_forms
 from bot.content.topics import Topic
 
 EXPANSION_WEIGHT = 0.4
+_WORD = re.compile(r"[^\W\d_]+")
 _STOPWORDS = frozenset(
     """
     a about above after again against all am an and any are as at be because been before being below
@@ -69,6 +71,16 @@ class QueryPlanner:
             return phrases
         asked = set(terms)
         added: set[tuple[str, ...]] = {(t,) for t in terms}
+        # a verb's irregular forms are the verb (so at full weight), which the stemmer cannot tell: "Where
+        # did the virus come from?" is answered by "it was possible the virus came from China"
+        for word in _WORD.findall(text):
+            if not self.terms(word):
+                continue  # "did" asks nothing, and neither does its "done"
+            for form in sorted(verb_forms(word)):
+                for term in self.terms(form):
+                    if (term,) not in added:
+                        added.add((term,))
+                        phrases.append(Phrase((term,)))
         for topic_phrases in self._topic_phrases:
             if not any(p and set(p) <= asked for p in topic_phrases):
                 continue

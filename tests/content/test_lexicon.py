@@ -41,6 +41,13 @@ def test_forms_undo_regular_and_irregular_endings():
     assert "open" in lexicon.forms("open")
 
 
+def test_a_verb_with_irregular_forms_is_found_from_any_of_them():
+    assert lexicon.verb_forms("came") == lexicon.verb_forms("come") == {"come", "came"}
+    assert {"hold", "held"} <= lexicon.verb_forms("held")
+    assert lexicon.verb_forms("worse") == frozenset()  # an adjective's comparative is no verb's form
+    assert lexicon.verb_forms("people") == frozenset()
+
+
 def test_the_data_ships_with_wordnets_licence():
     folder = PROJECT / "bot" / "content" / "lexicon"
     assert "WordNet 3.0 Copyright 2006 by Princeton University" in (folder / "LICENSE").read_text()

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.content import query
 from bot.content.engine import StudyEngine
 from bot.content.index.build import open_index
 from bot.content.topics import load_topics
@@ -47,6 +48,20 @@ def test_shipped_search_beats_plain_bm25_on_recall_at_3(engine, plain_engine, ca
         print(f"missed: {missed}")
     assert ours >= plain
     assert ours >= 0.9
+
+
+def test_a_verb_is_found_in_its_irregular_forms(engine, monkeypatch):
+    def came_from(question: str) -> bool:
+        return any("the virus came from China" in r.text for r in engine.search(question, limit=3).results)
+
+    assert came_from("Where did the virus come from?")
+    monkeypatch.setattr(query, "verb_forms", lambda word: frozenset[str]())
+    assert not came_from("Where did the virus come from?")
+
+
+def test_a_question_word_that_asks_nothing_brings_none_of_its_forms(engine):
+    asked = {phrase.terms for phrase in engine._planner.plan("What did the court hold?")}
+    assert ("held",) in asked and ("done",) not in asked
 
 
 def test_paraphrase_finds_text_sharing_no_words(engine):

@@ -63,11 +63,20 @@ def _irregular_verbs() -> dict[str, str]:
     return {form: base for form, base, part in _inflections() if part == "verb"}
 
 
+@cache
+def _verbs_irregular_forms() -> dict[str, frozenset[str]]:
+    forms_of: dict[str, set[str]] = {}
+    for form, base in _irregular_verbs().items():
+        forms_of.setdefault(base, {base}).add(form)
+    return {base: frozenset(found) for base, found in forms_of.items()}
+
+
 def load() -> None:
     """Read the data now (50 ms), not in the first /cite."""
     _antonyms()
     _irregular()
     _irregular_verbs()
+    _verbs_irregular_forms()
 
 
 @lru_cache(maxsize=65536)  # a library's words recur: its sentences are judged against every claim
@@ -90,6 +99,13 @@ def irregular_base(word: str) -> str | None:
     """The verb an irregular form of it is ("became" → "become", "held" → "hold"), or None: not an adjective's
     comparative ("worse" → "bad"), which says more than the word (see `verdict._graded`)."""
     return _irregular_verbs().get(word.lower())
+
+
+def verb_forms(word: str) -> frozenset[str]:
+    """The verb `word` is, with its irregular forms ("came" → "come", "came"; the stemmer finds "comes" and
+    "coming"), or nothing when `word` is no form of a verb with irregular ones."""
+    word = word.lower()
+    return _verbs_irregular_forms().get(irregular_base(word) or word, frozenset[str]())
 
 
 def antonyms(word: str) -> frozenset[str]:
