@@ -74,9 +74,10 @@ class QueryPlanner:
         # a verb's irregular forms are the verb (so at full weight), which the stemmer cannot tell: "Where
         # did the virus come from?" is answered by "it was possible the virus came from China"
         for word in _WORD.findall(text):
-            if not self.terms(word):
-                continue  # "did" asks nothing, and neither does its "done"
-            for form in sorted(verb_forms(word)):
+            verb = verb_forms(word)
+            if not verb or not self.terms(word):
+                continue  # a word no irregular verb's; or "did", which asks nothing, and neither does its "done"
+            for form in sorted(verb):
                 for term in self.terms(form):
                     if (term,) not in added:
                         added.add((term,))
