@@ -124,6 +124,8 @@ SOURCES = (
     "ALB_66_2011.txt",
     "NPL_66_2011.txt",
     "URY_66_2011.txt",
+    "JAM_66_2011.txt",
+    "MOZ_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
