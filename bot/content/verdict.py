@@ -180,8 +180,10 @@ _COMPARATIVE_ENDING = "er"
 _SUPERLATIVE_ENDING = "est"
 # The United Nations as its Charter and its Members' speeches name it, written with a capital.
 _ORGANIZATION = re.compile(r"\b[Tt]he\s+Organization\b")
-# A span of time given by its unit alone, one of it: "the next decade", "a century".
-_UNIT_ALONE = re.compile(r"\b(?:an?|the\s+(?:next|past|last|coming|previous))\s+(decade|century)\b", re.IGNORECASE)
+# A span of time given by its unit alone, one of it or half of one: "the next decade", "half a century".
+_UNIT_ALONE = re.compile(
+    r"\b(?:(half)\s+a|an?|the\s+(?:next|past|last|coming|previous)(?:\s+(half))?)\s+(decade|century)\b", re.IGNORECASE
+)
 # The letters in which two words' endings may differ and the words still be one word's parts of speech
 # ("important" / "importance", "secure" / "security").
 _DERIVED_ENDING = 3
@@ -274,6 +276,8 @@ _PROSPECT = re.compile(
     r"\b(?:qualif(?:y|ies|ied)\s+for|eligible\s+for|(?:aspir|hop|seek|striv|wish|want|intend)(?:e|es|ed|ing|s)?"
     r"(?:\s+(?:to|for))?|(?:plan|aim)(?:s|ned|ning|ed|ing)?\s+to|(?:call|ask|appeal)(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?"
     r"|(?:vision|dream|goal|ambition|aspiration|prospect)s?\s+(?:of|for)"
+    # worked towards: "work hard on advancing the Treaty's entry into force" is no "the Treaty has entered into force"
+    r"|(?<!in\s)advanc(?:e|es|ing)"
     r"|(?:committed|determined|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?)\s+to"
     # begun, not done: "began to withdraw its troops" is no "completed the withdrawal"
     r"|(?:beg[ai]n|begun|begins|beginning|start(?:s|ed|ing)?|commenc(?:e|es|ed|ing))\s+to"
@@ -284,6 +288,15 @@ _PROSPECT = re.compile(
     r"|(?:remain(?:s|ed|ing)?|(?:is|are|was|were)\s+(?:still|yet))\s+to\s+be\s+\w+(?:\s+(?:is|was)\s+to\s+\w+)?)\b",
     re.IGNORECASE,
 )
+# What misses or passes a goal, just before it: a sentence that says so tells how things stand against the goal,
+# which is no more only sought ("continue to fall short of the agreed goal of 0.7 per cent"). (Not "reach" or
+# "achieve", which may still be sought: "will spare no effort to reach the goal of a 100 per cent enrolment rate".)
+_MEASURED_AGAINST = re.compile(
+    r"\b(?:miss(?:es|ed|ing)?|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|(?:falls?|fell|falling)\s+short\s+of)"
+    r"(?:\s+[^\W\d_]+){0,2}\s+$",
+    re.IGNORECASE,
+)
+_GOALS = frozenset("vision dream goal ambition aspiration prospect".split())
 # Verbs of saying after a prospect's word, which state what follows rather than seek it: "may wish to note that
 # the pandemic is showing signs of a decline", "I would like to inform the Assembly that ...". And the acts done
 # by saying them, which wanting to say does: "We also want to congratulate the Secretary-General on his
@@ -299,11 +312,22 @@ _SOUGHT = re.compile(
     r"\b(?:qualif(?:y|ies|ied|ication)|eligib(?:le|ility)|aspir(?:e|es|ed|ing|ations?)|hop(?:e|es|ed|ing)"
     r"|(?:aim|plan|seek|wish|want|intend|call|ask|appeal|request|demand|dream)(?:s|es|ed|ned|ing|ning)?|sought"
     r"|striv(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|(?:vision|goal|ambition|prospect)s?"
+    r"|(?<!in\s)advanc(?:e|es|ing)"
     r"|commit(?:s|ted|ting|ments?)?|determined\s+to|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?"
     r"|beg[ai]n|begun|begins|beginning|start(?:s|ed|ing)?|commenc(?:e|es|ed|ing)|plead(?:s|ed|ing)?|implor(?:e|es|ed|ing)"
     r"|remain(?:s|ed|ing)?\s+to\s+be|(?:still|yet)\s+to\s+be)\b",
     re.IGNORECASE,
 )
+# A participle and, after its "by", the name of who did what it says: "the initiative launched by President
+# Sarkozy of France", "a road map mediated by the Southern African Development Community".
+# (with the abbreviation the sentence gives it, which the claim may write instead: "the Group of Eight (G-8)")
+_AGENT = re.compile(
+    r"\b([^\W\d_]+)\s+by\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)"
+    r"(?:\s*\(([^()]{1,20})\))?"
+)
+# The words before a verb's form that make it a noun ("the attack", "its launch"): the claim names a thing, not a
+# doing whose doer a sentence's "by" could give otherwise.
+_DETERMINERS = frozenset("the a an its their this that these those his her our my your".split())
 # The words that make a superlative of the word after them.
 _SUPERLATIVE = frozenset({"most", "least"})
 # A verb that links a subject to what the claim says it is: the word after it is the claim's point ("the
@@ -1062,6 +1086,7 @@ class ClaimReader:
             )
             and not self._replaced(sentence, words)
             and not self._done_by_another(sentence, speaker)
+            and not self._done_by_named_other(sentence)
             and not self._apart_in_list(sentence)
             and self._particles <= {t.lower() for t in _TOKEN.findall(sentence)}
         )
@@ -1662,6 +1687,9 @@ class ClaimReader:
             for following in [_sought_words(sentence[m.end() :])]
             if not following or following[0].lower() not in _SAYING_VERBS
             if not any(_CONDITION.fullmatch(w) for w in _TOKEN.findall(sentence[: m.start()])[-_CONDITIONED_TOKENS:])
+            # (a goal the sentence measures against is no goal only: "fall short of the agreed goal of 0.7 per cent")
+            if m.group(0).split()[0].lower().removesuffix("s") not in _GOALS
+            or not _MEASURED_AGAINST.search(sentence[: m.start()])
         )
 
     def _replaced(self, sentence: str, words: AbstractSet[str]) -> bool:
@@ -1848,6 +1876,39 @@ class ClaimReader:
             return False
         doer = _doer(sentence, speaker)
         return bool(doer) and doer.isdisjoint(self._doer)
+
+    def _done_by_named_other(self, sentence: str) -> bool:
+        """The sentence gives, after a participle of the claim's verb and its "by", who did it, and the claim
+        names none of them: "Jamaica welcomes the initiative launched by President Sarkozy of France" is no
+        "Jamaica launched the initiative". Not for a claim that names the deed without a doer ("Jamaica
+        condemned the attack" of "the attack by ..."), whose word stands after a determiner or is no
+        participle in the sentence."""
+        for m in _AGENT.finditer(sentence):
+            participle = m.group(1)
+            if not (participle.lower().endswith("ed") or irregular_base(participle)):
+                continue
+            done = set(self._terms(participle))
+            if not any(t in done and not self._as_noun(word) for word, terms in self._sequence for t in terms):
+                continue
+            agent = [w for w in _TOKEN.findall(m.group(2)) if w.lower() not in _MINOR_WORDS]
+            if not agent or agent[0].lower() in _CALENDAR:
+                continue  # a time, not a doer: "adopted by December 2015"
+            named = [t for w in agent for t in self._terms(w)]
+            # (or by the abbreviation, or by the letters of its words: "UNDP" of "the United Nations Development
+            # Programme")
+            written = {w.lower() for w, _ in self._sequence}
+            abbreviated = (m.group(3) or "").strip().lower() in written
+            letters = "".join(w[0] for w in agent).lower()
+            initials = any(letters[:end] in self._abbreviated.values() for end in range(2, len(letters) + 1))
+            if not any(self._holds(set(self.words), t) for t in named) and not abbreviated and not initials:
+                return True
+        return False
+
+    def _as_noun(self, word: str) -> bool:
+        """The claim writes `word` after a determiner, naming a thing ("the launch"), not a doing."""
+        words = [w for w, _ in self._sequence]
+        index = words.index(word)
+        return index > 0 and words[index - 1].lower() in _DETERMINERS
 
     @staticmethod
     def _side(words: set[str], pair: tuple[set[str], set[str]]) -> int | None:
@@ -2227,12 +2288,13 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
 
 
 def _implied(text: str) -> list[_Figure]:
-    """The spans of time the text gives by a unit alone ("for the next decade": ten years). They give a claim's
-    figure ("for the next ten years"), but are no other figure for one: "the past decade" is no other count
-    for "in five years"."""
+    """The spans of time the text gives by a unit alone ("for the next decade": ten years; "in half a century":
+    fifty). They give a claim's figure ("for the next ten years"), but are no other figure for one: "the past
+    decade" is no other count for "in five years"."""
     return [
-        _Figure(1.0, False, m.group(0), (), 0.0, None, _UNITS[m.group(1).lower()], False, False)
+        _Figure(0.5 if half else 1.0, False, m.group(0), (), 0.0, None, _UNITS[m.group(3).lower()], False, False)
         for m in _UNIT_ALONE.finditer(text)
+        for half in [m.group(1) or m.group(2)]
     ]
 
 

@@ -1884,3 +1884,43 @@ def test_an_irregular_form_is_its_verb(engine):
     assert _relation(engine, "Thailand seized the presidency.", held) == ("related", None)
     # nor is an adjective's irregular comparative the adjective, which says less ("worse" is not "bad")
     assert _relation(engine, "The drought in Somalia is bad.", "The drought in Somalia is worse.") == ("related", None)
+
+
+def test_half_a_unit_gives_half_its_span(engine):
+    sentence = "The famine in the Horn of Africa was brought on by the worst drought in half a century."
+    claim = "The famine in the Horn of Africa was brought on by the worst drought in fifty years."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    # a whole century is a hundred years
+    assert _relation(engine, claim, sentence.replace("half a century", "a century")) == ("related", None)
+
+
+def test_a_goal_the_sentence_measures_against_is_not_only_sought(engine):
+    sentence = "Development aid continues to fall short of the agreed goal of 0.7 per cent of national income."
+    claim = "Development aid falls short of the agreed 0.7 per cent of national income."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    # a goal set, not measured against, is still only sought
+    assert _relation(engine, claim, sentence.replace("continues to fall short of", "has set")) == ("related", None)
+
+
+def test_work_towards_something_is_not_its_having_happened(engine):
+    sentence = "As co-Chairs of the Conference we will work hard on advancing the Test-Ban Treaty's entry into force."
+    claim = "The Test-Ban Treaty has entered into force."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, claim, "The Test-Ban Treaty has entered into force, as we hoped.") == ("supports", None)
+
+
+def test_a_doer_named_after_by_is_the_one_who_did_it(engine):
+    sentence = "Jamaica welcomes the initiative launched by President Sarkozy of France for the G-20."
+    assert _relation(engine, "Jamaica launched the initiative for the G-20.", sentence) == ("related", None)
+    assert _relation(engine, "President Sarkozy launched the initiative for the G-20.", sentence) == ("supports", None)
+    # the claim may name the doer by the abbreviation the sentence gives, or by its initials
+    pledge = "We urge that the $20 billion pledged by the Group of Eight (G-8) for food production be disbursed."
+    assert _relation(engine, "The G-8 pledged $20 billion for food production.", pledge) == ("supports", None)
+    programme = "We welcome the plan launched by the United Nations Development Programme for the G-20."
+    assert _relation(engine, "UNDP launched the plan for the G-20.", programme) == ("supports", None)
+    # a claim naming the deed, not its doer, is stated by the sentence naming who did it
+    attack = "Jamaica condemns the attack by Al-Shabaab on the United Nations compound."
+    assert _relation(engine, "Jamaica condemns the attack on the United Nations compound.", attack) == (
+        "supports",
+        None,
+    )

@@ -132,7 +132,11 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # held-out one away (which one unread). Round 47's speech (Nepal's 2011) showed one ("depends less and less
     # on remittances" by "is increasingly dependent on remittances"), which a rule took away; Uruguay's 2011
     # speech, held out with it, none of its ten. Reached: 35 of 1,098; with the words' share of a search
-    # score at 0.03 (index/meaning.py), 34 (one held-out claim fewer, which one unread).
+    # score at 0.03 (index/meaning.py), 34 (one held-out claim fewer, which one unread). Round 48's speech
+    # (Jamaica's 2011) showed two ("Jamaica launched the initiative" by "the initiative launched by President
+    # Sarkozy", "the Treaty has entered into force" by "work hard on advancing the Treaty's entry into
+    # force"), which two rules took away; Mozambique's 2011 speech, held out with it, none of its ten.
+    # Reached: 34 of 1,123.
     assert scores.false_supported.found <= 35, [p for p in scores.problems if "FALSE" in p]
 
 
@@ -159,11 +163,14 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # infinitive its own doing, a span given states what lasted it, a verb's irregular forms), 844 of 1,051 in
     # that stop's CI. The same commit gave 843 on another machine of the same kind: a cosine at one of the
     # verdict's thresholds may fall either side with the processor's float arithmetic, so the floor keeps a
-    # margin of three. The words' share of a search score at 0.03 (index/meaning.py) left it at 843.
-    assert scores.true_supported.found >= 840, scores.problems
+    # margin of three. The words' share of a search score at 0.03 (index/meaning.py) left it at 843. Round
+    # 48's claims and rules (a doer after "by", work towards a thing no having it, half a unit, a goal fallen
+    # short of no goal only), 864 of 1,083.
+    assert scores.true_supported.found >= 861, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
-    # (reached: 569 of 761; 570 with the words' share of a search score at 0.03; a margin of three, as above).
-    assert scores.contradicted.found >= 567, [p for p in scores.problems if "wrong sentence" in p]
+    # (reached: 569 of 761; 570 with the words' share of a search score at 0.03; 578 of 776 with round 48's
+    # claims and rules; a margin of three, as above).
+    assert scores.contradicted.found >= 575, [p for p in scores.problems if "wrong sentence" in p]
