@@ -126,6 +126,8 @@ SOURCES = (
     "URY_66_2011.txt",
     "JAM_66_2011.txt",
     "MOZ_66_2011.txt",
+    "CHL_66_2011.txt",
+    "BOL_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
