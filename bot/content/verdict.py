@@ -555,6 +555,16 @@ _ALTERNATIVES = tuple(
 _CALENDAR = frozenset[str]().union(*_ALTERNATIVES)
 # Ordinals, set against each other in any case: "conceived by our fourth King" is no "the fifth King".
 _ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+# A superlative and the set it ranks within: "8 per cent, the lowest in Latin America" gives Uruguay's figure,
+# set against the rest of Latin America, not Latin America's.
+_RANKED_WITHIN = re.compile(
+    r"\bthe\s+(?:(?:most|least)\s+[a-z]+|lowest|highest|largest"
+    r"|biggest|smallest|poorest|richest|greatest|best|worst|fastest|slowest|strongest|weakest|oldest|youngest"
+    r"|longest|shortest|first|last|only)"
+    r"(?:\s+[a-z]+){0,2}?\s+(?:in|of|among)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+)
+# The numbers before an ordinal that make it a fraction: "one third", "two fifths".
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine".split())
 # Prefixes that make a word's antonym of it ("unlawful", "insignificant", "irregular", "dishonest").
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
 # Of those, the ones that make a word's opposite of nearly any word, before a word of at least this length.
@@ -661,6 +671,7 @@ class ClaimReader:
         self._terms = terms
         framed = _FRAME.match(claim) is not None
         claim = _FRAME.sub("", claim)
+        self._claim = claim
         self._near = near
         # the country the claim gives as saying the rest ("Singapore says ..."), and that rest
         self._sayer, stated, saying = _said_by(claim, framed=framed)
@@ -740,9 +751,12 @@ class ClaimReader:
             if self._tokens[i - 1] == "of" and analysed[i] and written[i].islower()
         ]
         self._forms = frozenset[str]().union(*(forms(t) for t, a in zip(self._tokens, analysed, strict=True) if a))
+        # (an ordinal after a number, or after "a" and before "of", is a fraction, set against no other ordinal:
+        # "More than a third of Latin America's population" is no "first" or "second" of anything; "a third
+        # lost decade" is an ordinal)
         self._against = [
-            _set_against(w) if a or w.lower() in _ORDINAL_WORDS else frozenset[str]()
-            for w, a in zip(written, analysed, strict=True)
+            _set_against(w) if (a or w.lower() in _ORDINAL_WORDS) and not self._fraction(i) else frozenset[str]()
+            for i, (w, a) in enumerate(zip(written, analysed, strict=True))
         ]
         # of those, the words each claim word is with a negating prefix or without one ("important" of
         # "unimportant"), which another part of speech of sets against it anywhere, for `_substituted`
@@ -1025,9 +1039,11 @@ class ClaimReader:
                     (abs(f.value - g.value), g)
                     for f in missing
                     for g in other
-                    if _comparable(f, g) and not _dates_another(f, g)
+                    if _comparable(f, g) and not _dates_another(f, g) and not self._share_of_another(f, g, sentence)
                 ]
-                if alike and not another_day:  # the source's figure nearest the claim's is the one it gives instead
+                # (the source's figure nearest the claim's is the one it gives instead, unless it gives the claim's
+                # name only as the set it ranks its own subject within)
+                if alike and not another_day and not self._ranked_within(sentence):
                     nearest = min(alike, key=lambda pair: pair[0])[1].written
                     return Judgement("contradicts", coverage, nearest, another_figure=True)
             if not missing and (instead := self._predicated_of_another(sentence, figures)):
@@ -1648,6 +1664,55 @@ class ClaimReader:
                 ):
                     return True
         return False
+
+    def _fraction(self, i: int) -> bool:
+        """The claim's `i`th token is an ordinal written as a fraction: "one third", "a third of"."""
+        before = self._tokens[i - 1] if i else ""
+        after = self._tokens[i + 1] if i + 1 < len(self._tokens) else "of"
+        return self._tokens[i] in _ORDINAL_WORDS and (before in _NUMBER_WORDS or (before == "a" and after == "of"))
+
+    def _share_of_another(self, claimed: _Figure, given: _Figure, sentence: str) -> bool:
+        """A share the sentence gives "of" a whole the claim does not speak of, where the claim's share is "of" a
+        whole too: "96 per cent of the world's poor live in ... Latin America" is no other share for "More
+        than a third of Latin America's population lives in poverty"."""
+        if not (claimed.percent and given.percent) or not re.search(
+            rf"{re.escape(claimed.written)}\s+of\b", self._claim
+        ):
+            return False
+        # (a whole its owner names, "of the world's poor": one of "our people" may be the claim's own)
+        whole = re.search(rf"{re.escape(given.written)}\s+of\s+(?:the\s+)?([^\W\d_][\w-]*)['’]s\b", sentence)
+        return whole is not None and not any(self._holds(set(self.words), t) for t in self._terms(whole.group(1)))
+
+    def _ranked_within(self, sentence: str) -> bool:
+        """The sentence gives one of the claim's names only as the sets it ranks something within ("reduced to 8
+        per cent, the lowest in Latin America, ..., making Uruguay the most egalitarian country in Latin
+        America"): its figures are a member's, not the name's. Not a name the claim ranks within too ("the
+        first country in Latin America to ...")."""
+        spans = " ".join(m.group(0) for m in _RANKED_WITHIN.finditer(sentence))
+        if not spans:
+            return False
+        stripped = _RANKED_WITHIN.sub(" ", sentence)
+        claimed = set(_words(self._terms(" ".join(m.group(0) for m in _RANKED_WITHIN.finditer(self._claim)))))
+        # (only a name whose share or count the claim gives: "a third of Latin America's population", not "45
+        # members in the United Nations", of which "Africa, the largest group in the United Nations" is a part)
+        wholes = " ".join(
+            m.group(1)
+            for f in self._figures
+            if (m := re.search(rf"{re.escape(f.written)}\s+of\s+(?:the\s+)?(\S+(?:\s+\S+){{0,3}})", self._claim))
+        )
+        owners = set(_words(self._terms(wholes)))
+
+        def holds(text: str, countries: frozenset[str] | set[str], terms: list[str]) -> bool:
+            if countries:
+                return countries <= countries_in(text)
+            said = self._said(text)
+            return all(self._holds(said, t) for t in terms)
+
+        return any(
+            holds(spans, countries, terms) and not holds(stripped, countries, terms)
+            for countries, terms in self._names
+            if terms and all(t in owners for t in terms) and not all(t in claimed for t in terms)
+        )
 
     def _of_all(self, sentence: str) -> bool:
         """The sentence speaks of all of something the claim speaks of: one of the claim's words follows its

@@ -1924,3 +1924,33 @@ def test_a_doer_named_after_by_is_the_one_who_did_it(engine):
         "supports",
         None,
     )
+
+
+def test_a_fraction_is_no_ordinal(engine):
+    claim = "More than a third of the region's people live in poverty."
+    sentence = "The region's people have been living in poverty through a second lost decade."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    # an ordinal still stands against another
+    assert _relation(engine, "The region lived through a third lost decade.", sentence) == ("contradicts", "second")
+
+
+def test_a_name_ranked_within_is_not_the_figures_subject(engine):
+    claim = "More than 200 million of Latin America's people live below the poverty line."
+    sentence = "The number of people living below the poverty line fell to 300,000, the lowest in Latin America."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    # the name as the sentence's subject
+    named = "In Latin America, the number of people living below the poverty line fell to 300 million."
+    assert _relation(engine, claim, named) == ("contradicts", "300 million")
+    # a claim ranking within the name itself speaks of the same member
+    ranked = "Uruguay has the lowest poverty rate in Latin America, 8 per cent."
+    claimed = "Uruguay has the lowest poverty rate in Latin America, 10 per cent."
+    assert _relation(engine, claimed, ranked) == ("contradicts", "8 per cent")
+
+
+def test_a_share_of_a_whole_the_claim_does_not_speak_of_is_no_other_share(engine):
+    claim = "More than a third of Latin America's people live in poverty."
+    sentence = "In addition, 96 per cent of the world's poor live in Asia, in Africa and in Latin America."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    # a share of the claim's own whole is
+    own = "In Latin America, 20 per cent of people live in poverty."
+    assert _relation(engine, claim, own) == ("contradicts", "20 per cent")

