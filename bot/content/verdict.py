@@ -671,7 +671,6 @@ class ClaimReader:
         self._terms = terms
         framed = _FRAME.match(claim) is not None
         claim = _FRAME.sub("", claim)
-        self._claim = claim
         self._near = near
         # the country the claim gives as saying the rest ("Singapore says ..."), and that rest
         self._sayer, stated, saying = _said_by(claim, framed=framed)
@@ -693,6 +692,11 @@ class ClaimReader:
         # each of the claim's words as written (the first, where two share a term), by its term: what `near`
         # compares
         self._written = {t: word for word, word_terms in reversed(self._sequence) for t in word_terms}
+        # each of the claim's words as written, by whether its first use stands after a determiner, naming a thing
+        # ("the launch"), not a doing (`_done_by_named_other`)
+        self._as_noun: dict[str, bool] = {}
+        for i, (word, _) in enumerate(self._sequence):
+            self._as_noun.setdefault(word, i > 0 and self._sequence[i - 1][0].lower() in _DETERMINERS)
         self._weights = {t: weight(t) for t in self.words}
         self._figures = _figures(claim, terms)
         self._counts = [f for f in self._figures if not _year_like(f) and not f.label]  # amounts, not years or labels
@@ -705,6 +709,25 @@ class ClaimReader:
         self._carried = [
             q or _words(terms(_word_placed(claim, name))) for q, name in zip(self._qualified, names, strict=True)
         ]
+        # The claim's names whose share or count it gives ("a third of Latin America's population", not "45
+        # members in the United Nations"), unless it ranks within them too ("the first country in Latin America
+        # to ..."): a sentence ranking something within one gives no other figure for it (`_ranked_within`).
+        wholes = " ".join(
+            m.group(1)
+            for f in self._figures
+            if (m := re.search(rf"{re.escape(f.written)}\s+of\s+(?:the\s+)?(\S+(?:\s+\S+){{0,3}})", claim))
+        )
+        owners = set(_words(terms(wholes)))
+        ranked = set(_words(terms(" ".join(m.group(0) for m in _RANKED_WITHIN.finditer(claim)))))
+        self._owned_names = [
+            (countries, name)
+            for countries, name in self._names
+            if name and all(t in owners for t in name) and not all(t in ranked for t in name)
+        ]
+        # the claim's shares given "of" a whole (`_share_of_another`)
+        self._shares_of = {
+            f.written for f in self._figures if f.percent and re.search(rf"{re.escape(f.written)}\s+of\b", claim)
+        }
         self._united_nations = _words(terms("United Nations"))  # (see `_charters_organization`)
         self._countries = set[str]().union(*(countries for countries, _ in self._names))
         self._names_a_country = bool(self._countries)
@@ -1675,32 +1698,21 @@ class ClaimReader:
         """A share the sentence gives "of" a whole the claim does not speak of, where the claim's share is "of" a
         whole too: "96 per cent of the world's poor live in ... Latin America" is no other share for "More
         than a third of Latin America's population lives in poverty"."""
-        if not (claimed.percent and given.percent) or not re.search(
-            rf"{re.escape(claimed.written)}\s+of\b", self._claim
-        ):
+        if claimed.written not in self._shares_of or not given.percent:
             return False
         # (a whole its owner names, "of the world's poor": one of "our people" may be the claim's own)
         whole = re.search(rf"{re.escape(given.written)}\s+of\s+(?:the\s+)?([^\W\d_][\w-]*)['’]s\b", sentence)
         return whole is not None and not any(self._holds(set(self.words), t) for t in self._terms(whole.group(1)))
 
     def _ranked_within(self, sentence: str) -> bool:
-        """The sentence gives one of the claim's names only as the sets it ranks something within ("reduced to 8
-        per cent, the lowest in Latin America, ..., making Uruguay the most egalitarian country in Latin
-        America"): its figures are a member's, not the name's. Not a name the claim ranks within too ("the
-        first country in Latin America to ...")."""
+        """The sentence gives one of the claim's names whose share or count the claim gives (`_owned_names`)
+        only as the sets it ranks something within ("reduced to 8 per cent, the lowest in Latin America, ...,
+        making Uruguay the most egalitarian country in Latin America"): its figures are a member's, not the
+        name's."""
         spans = " ".join(m.group(0) for m in _RANKED_WITHIN.finditer(sentence))
-        if not spans:
+        if not spans or not self._owned_names:
             return False
         stripped = _RANKED_WITHIN.sub(" ", sentence)
-        claimed = set(_words(self._terms(" ".join(m.group(0) for m in _RANKED_WITHIN.finditer(self._claim)))))
-        # (only a name whose share or count the claim gives: "a third of Latin America's population", not "45
-        # members in the United Nations", of which "Africa, the largest group in the United Nations" is a part)
-        wholes = " ".join(
-            m.group(1)
-            for f in self._figures
-            if (m := re.search(rf"{re.escape(f.written)}\s+of\s+(?:the\s+)?(\S+(?:\s+\S+){{0,3}})", self._claim))
-        )
-        owners = set(_words(self._terms(wholes)))
 
         def holds(text: str, countries: frozenset[str] | set[str], terms: list[str]) -> bool:
             if countries:
@@ -1710,8 +1722,7 @@ class ClaimReader:
 
         return any(
             holds(spans, countries, terms) and not holds(stripped, countries, terms)
-            for countries, terms in self._names
-            if terms and all(t in owners for t in terms) and not all(t in claimed for t in terms)
+            for countries, terms in self._owned_names
         )
 
     def _of_all(self, sentence: str) -> bool:
@@ -1953,7 +1964,7 @@ class ClaimReader:
             if not (participle.lower().endswith("ed") or irregular_base(participle)):
                 continue
             done = set(self._terms(participle))
-            if not any(t in done and not self._as_noun(word) for word, terms in self._sequence for t in terms):
+            if not any(t in done and not self._as_noun[word] for word, terms in self._sequence for t in terms):
                 continue
             agent = [w for w in _TOKEN.findall(m.group(2)) if w.lower() not in _MINOR_WORDS]
             if not agent or agent[0].lower() in _CALENDAR:
@@ -1961,19 +1972,12 @@ class ClaimReader:
             named = [t for w in agent for t in self._terms(w)]
             # (or by the abbreviation, or by the letters of its words: "UNDP" of "the United Nations Development
             # Programme")
-            written = {w.lower() for w, _ in self._sequence}
-            abbreviated = (m.group(3) or "").strip().lower() in written
+            abbreviated = (m.group(3) or "").strip().lower() in {w.lower() for w in self._as_noun}
             letters = "".join(w[0] for w in agent).lower()
             initials = any(letters[:end] in self._abbreviated.values() for end in range(2, len(letters) + 1))
             if not any(self._holds(set(self.words), t) for t in named) and not abbreviated and not initials:
                 return True
         return False
-
-    def _as_noun(self, word: str) -> bool:
-        """The claim writes `word` after a determiner, naming a thing ("the launch"), not a doing."""
-        words = [w for w, _ in self._sequence]
-        index = words.index(word)
-        return index > 0 and words[index - 1].lower() in _DETERMINERS
 
     @staticmethod
     def _side(words: set[str], pair: tuple[set[str], set[str]]) -> int | None:
