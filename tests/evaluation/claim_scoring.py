@@ -128,6 +128,8 @@ SOURCES = (
     "MOZ_66_2011.txt",
     "CHL_66_2011.txt",
     "BOL_66_2011.txt",
+    "GRD_66_2011.txt",
+    "PER_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
