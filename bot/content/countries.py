@@ -26,6 +26,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _MINOR = frozenset("of the and".split())
 # A name's people and adjective are written on it: "North Korean", "Bangladeshis", "Kenyan", "Iranian".
 _DEMONYM = "(?:n|ns|an|ans|ian|ians|i|is)?"
+# The endings of people's names that are their own plural: "the French", "the Swiss", "the Chinese".
+_NO_PLURAL = ("s", "sh", "ch", "z", "x")
 # A people's name several countries share names the most populous of them only when it outnumbers the next
 # this many times over: "Chinese" is China's (not Hong Kong's), "Congolese" neither Congo's.
 _OUTNUMBERS = 50
@@ -183,6 +185,9 @@ def _demonyms() -> dict[str, tuple[str, str]]:
         sizes = sorted(((population.get(c, 0), c) for c in rivals), reverse=True)
         if sizes[0][1] in by_code and (len(sizes) == 1 or sizes[0][0] >= _OUTNUMBERS * max(sizes[1][0], 1)):
             demonyms[key] = (sizes[0][1], by_code[sizes[0][1]])
+            if not key.endswith(_NO_PLURAL):
+                # (and its plural, which no ending of a name makes either: "Canadians", "Norwegians")
+                demonyms[key + "s"] = (sizes[0][1], by_code[sizes[0][1]] + "s")
     return demonyms
 
 

@@ -456,6 +456,10 @@ _SUBJECT_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
 # message's doing.
 _RELATIVE_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose)\s+[a-z]+\s+(?:that|which)|,\s*as)\s+$")
 _SOMEONE = frozenset({""})
+# What a sentence says of a country it names as the object of another's doing ("We thank Denmark for making
+# the first contribution", "welcoming the Republic of South Sudan as the 193rd Member"): the country does it,
+# or is it, whoever thanks or welcomes.
+_OBJECT_PREDICATE = re.compile(r"\s+(?:as\s+|(?:for|on)\s+(?=\w+ing\b))")
 # The first person's possessives, which give what follows to a speech's speaker.
 _OURS = frozenset({"our", "my"})
 # A lowercase word, then "in" and the names before a name: the word the name places (see `_word_placed`).
@@ -507,6 +511,7 @@ _OPPOSITES = (
         "weaken weakened weakens undermine undermines undermined erode erodes eroded",
     ),
     ("legal lawful", "illegal unlawful"),
+    ("pleased glad delighted satisfied happy", "disappointed dismayed displeased dissatisfied unhappy"),
     # (WordNet sets "deficit" against a race's "lead" and "surplus" against "necessary", not each other)
     ("surplus surpluses", "deficit deficits shortfall shortfalls shortage shortages"),
 )
@@ -1951,7 +1956,19 @@ class ClaimReader:
         if not self._doer:
             return False
         doer = _doer(sentence, speaker)
-        return bool(doer) and doer.isdisjoint(self._doer)
+        return bool(doer) and doer.isdisjoint(self._doer) and not self._predicated_of_object(sentence)
+
+    def _predicated_of_object(self, sentence: str) -> bool:
+        """The sentence names the claim's doer as the object of another's doing, then says the claim's words of
+        it (`_OBJECT_PREDICATE`): "I thank the Government and people of Denmark for making the first
+        contribution" is Denmark's doing, though the thanks are the speaker's."""
+        claimed = set(self.words)
+        for code, _, end in country_mentions(sentence):
+            if code in self._doer and (m := _OBJECT_PREDICATE.match(sentence, end)):
+                following = _TOKEN.findall(sentence[m.end() :])[:_SOUGHT_TOKENS]
+                if any(self._holds(claimed, t) for word in following for t in self._terms(word)):
+                    return True
+        return False
 
     def _done_by_named_other(self, sentence: str) -> bool:
         """The sentence gives, after a participle of the claim's verb and its "by", who did it, and the claim

@@ -24,6 +24,8 @@ from bot.content.countries import countries_in, country_mentions, without_countr
         # people's names no ending of the country's name makes, from countryinfo
         ("The Danish Government and the Dutch", {"DK", "NL"}),
         ("Filipino workers and Swiss banks", {"PH", "CH"}),
+        # and their plurals
+        ("Canadians, Norwegians and Filipinos", {"CA", "NO", "PH"}),
         # one that opens a territory's name names the country that outnumbers it
         ("British and French troops", {"GB", "FR"}),
         # a name with accents typed without them

@@ -1954,3 +1954,23 @@ def test_a_share_of_a_whole_the_claim_does_not_speak_of_is_no_other_share(engine
     # a share of the claim's own whole is
     own = "In Latin America, 20 per cent of people live in poverty."
     assert _relation(engine, claim, own) == ("contradicts", "20 per cent")
+
+
+def test_a_country_named_as_the_object_of_anothers_doing_does_what_follows_it(engine):
+    speaker = frozenset({"JM"})
+    funded = "Norway funded the first solar plant in the region."
+    thanks = "We thank the Government of Norway for funding the first solar plant in the region."
+    assert _relation(engine, funded, thanks, speaker=speaker) == ("supports", None)
+    welcome = "Last year we welcomed Timor-Leste as the newest member of the regional forum."
+    claim = "Timor-Leste became the newest member of the regional forum."
+    assert _relation(engine, claim, welcome, speaker=speaker) == ("supports", None)
+    # the speaker's own doing, said of no country it names, is still no other country's
+    own = "We funded the first solar plant in the region, with the support of Norway."
+    assert _relation(engine, funded, own, speaker=speaker) == ("related", None)
+
+
+def test_being_pleased_and_being_disappointed_are_set_against_each_other(engine):
+    sentence = "We are deeply disappointed that the talks on the fisheries treaty have stalled."
+    claim = "The country is pleased that the talks on the fisheries treaty have stalled."
+    assert _relation(engine, claim, sentence) == ("contradicts", "disappointed")
+    assert _relation(engine, claim.replace("pleased", "disappointed"), sentence) == ("supports", None)
