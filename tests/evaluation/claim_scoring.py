@@ -130,6 +130,8 @@ SOURCES = (
     "BOL_66_2011.txt",
     "GRD_66_2011.txt",
     "PER_66_2011.txt",
+    "LCA_66_2011.txt",
+    "HND_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
