@@ -482,6 +482,13 @@ _NOT_ACTOR_AFTER = _PREPOSITIONS | {"to", "towards", "regarding", "regards", "co
 # The words of a country's state and people, which with its people's name still name the country.
 _STATE = frozenset("Government State People Authorities President Prime Minister Delegation Nation".split())
 _NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this that these those their".split())
+# The words of standing against something, which a sentence must say to state a claim that does: support is
+# said in many ways ("believes in", "calls for"), opposition is not, and a claim turned against what a source
+# backs is a common false one.
+_STANDING_AGAINST = (
+    "veto vetoed oppose opposed block blocked reject rejected condemn condemned deplore deplored denounce"
+    " denounced regret regretted criticize criticized criticise criticised concern concerned"
+)
 # Opposing predicates: a small, closed class of words that decides most claims a sentence contradicts,
 # wherever the sentence says them. WordNet's 33,180 pairs (`lexicon`) count only in the claim word's own
 # place (`_substituted`): anywhere, "right" / "left" alone would set half of English against itself.
@@ -503,8 +510,7 @@ _OPPOSITES = (
     (
         "support supported back backed endorse endorsed approve approved favour favor welcome welcomed"
         " commend commended applaud applauded praise praised",
-        "veto vetoed oppose opposed block blocked reject rejected condemn condemned deplore deplored denounce"
-        " denounced regret regretted criticize criticized criticise criticised concern concerned",
+        _STANDING_AGAINST,
     ),
     (
         "strengthen strengthened strengthens bolster bolstered reinforce reinforced build builds built",
@@ -577,6 +583,10 @@ _UNMAKING_PREFIXES = ("un", "non", "non-")
 _UNMADE_CHARS = 4
 # Words that make a phrasal verb of the verb before them ("gone through", "set up").
 _PARTICLES = frozenset("through up out down off back over away".split())
+# A figure after a word, which makes such a word its qualifier ("over 12 million", "up to five").
+_FIGURE_AFTER = re.compile(
+    r"\s+(?:to\s+)?(?:[\d$€£]|(?:one|two|three|four|five|six|seven|eight|nine|ten|half|a\s+(?:third|quarter|half))\b)"
+)
 # Verbs of making or letting a thing be, and the verbs that with "out" remove it: "phasing out plastic bags"
 # says they are not being introduced.
 _MAKING = frozenset("introduce launch start begin create establish adopt expand allow permit promote open".split())
@@ -586,6 +596,10 @@ _REMOVING = frozenset("phase wipe stamp root weed rule".split())
 _ENDING = frozenset("close end eliminate eradicate abolish overcome solve resolve defeat bridge".split())
 _STILL = frozenset({"still"})
 _GOING_ON = frozenset("remain remains remained persist persists persisted continue continues continued".split())
+# The auxiliaries of a perfect, after which a claim's verb says a thing done ("has recovered"), and how near
+# after "still" a sentence's verb in "-ing" says it goes on ("is still recovering").
+_PERFECT = frozenset({"has", "have", "had"})
+_STILL_DOING_TOKENS = 2
 # How far "still" may stand before the thing it says goes on, and "persists" after it.
 _STILL_BEFORE = 6
 _GOING_ON_AFTER = 3
@@ -694,6 +708,13 @@ class ClaimReader:
         # the claim's words in order with their terms: words left out together may be said in one ("come
         # back" as "returned")
         self._sequence = [(m.group(0), _words(terms(m.group(0)))) for m in _WORD.finditer(claim)]
+        # the places in it of the particles that make a phrasal verb of the word before them ("pulling out"), not
+        # a figure's qualifier ("affecting over 12 million")
+        self._particles_of_verbs = {
+            i
+            for i, m in enumerate(_WORD.finditer(claim))
+            if m.group(0).lower() in _PARTICLES and not _FIGURE_AFTER.match(claim, m.end())
+        }
         # each of the claim's words as written (the first, where two share a term), by its term: what `near`
         # compares
         self._written = {t: word for word, word_terms in reversed(self._sequence) for t in word_terms}
@@ -818,6 +839,20 @@ class ClaimReader:
             and not forms(self._tokens[i]).isdisjoint(_ENDING)
             and (thing := next((a for a in analysed[i + 1 :] if a), None))
         ]
+        # the forms of the claim's verb of a thing done, after "has", "have" or "had" and an adverb ("has fully
+        # recovered"), for `_still_under_way`
+        self._done = frozenset[str]().union(
+            *(
+                forms(token)
+                for i, token in enumerate(self._tokens)
+                if i
+                and (token.endswith("ed") or irregular_base(token))
+                and (
+                    self._tokens[i - 1] in _PERFECT
+                    or (i > 1 and self._tokens[i - 1].endswith("ly") and self._tokens[i - 2] in _PERFECT)
+                )
+            )
+        )
         # each claim word with "over-", "under-" or of enough ("fully"), and the "under-" or "over-" word set
         # against it, for `_substituted`: as the stems their other parts of speech begin with
         self._graded = [
@@ -888,6 +923,9 @@ class ClaimReader:
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
         self._many, self._few = not _MANY.isdisjoint(self._tokens), _FEW.search(claim) is not None
         self._sides = [self._side(set(self.words), pair) for pair in self._opposites]
+        # the words of standing against something, where the claim says one, for `_stance_left_out`
+        against = frozenset(terms(_STANDING_AGAINST))
+        self._against_stance = against if not against.isdisjoint(self.words) else frozenset[str]()
         # the claim's words of change, each with every word on its side of its axis, as written and analysed
         self._changes = [
             (claimed, frozenset(side.split()) | frozenset(terms(side)))
@@ -1049,6 +1087,7 @@ class ClaimReader:
             or self._trended_the_other_way(sentence)
             or self._dated_otherwise(sentence)
             or self._going_on(sentence)
+            or self._still_under_way(sentence)
         )
         # A sentence without the claim's year and without another of its figures speaks of another time:
         # "$156 billion" over five years is no other figure for "$1,464 billion in 2008".
@@ -1129,6 +1168,7 @@ class ClaimReader:
                 or self._said_otherwise(unnegated, words)
             )
             and not self._replaced(sentence, words)
+            and not self._stance_left_out(words)
             and not self._done_by_another(sentence, speaker)
             and not self._done_by_named_other(sentence)
             and not self._apart_in_list(sentence)
@@ -1139,6 +1179,34 @@ class ClaimReader:
     def _predicate_left_out(self, words: AbstractSet[str]) -> bool:
         """The sentence leaves out what the claim says its subject is ("enormous" of "... is enormous")."""
         return any(not self._holds(words, t) for t in self._predicates)
+
+    def _stance_left_out(self, words: AbstractSet[str]) -> bool:
+        """The claim stands against something (`_STANDING_AGAINST`) and the sentence says no such word: "Saint
+        Lucia will spare no effort in working towards concluding an arms trade treaty that is legally binding"
+        does not state "Saint Lucia opposes a legally binding arms trade treaty", however much else of it it
+        holds."""
+        return bool(self._against_stance) and words.isdisjoint(self._against_stance)
+
+    def _still_under_way(self, sentence: str) -> str | None:
+        """The sentence's "still" before the claim's verb of a thing done (after "has", "have" or "had") in
+        "-ing", which says it goes on: "is still recovering from Hurricane Tomas" against "has fully recovered
+        from Hurricane Tomas"."""
+        if not self._done:
+            return None
+        written = _TOKEN.findall(sentence)
+        tokens = [t.lower() for t in written]
+        return next(
+            (
+                written[i]
+                for i in range(len(tokens) - 1)
+                if tokens[i] in _STILL
+                and any(
+                    token.endswith("ing") and not self._done.isdisjoint(forms(token))
+                    for token in tokens[i + 1 : i + 1 + _STILL_DOING_TOKENS]
+                )
+            ),
+            None,
+        )
 
     def _abbreviated_otherwise(self, sentence: str, words: set[str]) -> set[str]:
         """The claim's terms the sentence holds by abbreviation: the claim's "CCTV" written out in it
@@ -1191,12 +1259,16 @@ class ClaimReader:
         return all(said([t]) for t in left_out if t not in self._written)
 
     def _runs_left_out(self, left_out: AbstractSet[str]) -> list[list[str]]:
-        """The claim's words the sentence leaves out, as runs of words standing together in the claim."""
+        """The claim's words the sentence leaves out, as runs of words standing together in the claim, a verb's
+        particle with it: "pulling out" is said otherwise as a whole or not at all ("turning" is near "pulling",
+        not "pulling out")."""
         runs: list[list[str]] = [[]]
-        for word, terms in self._sequence:
+        for i, (word, terms) in enumerate(self._sequence):
             if terms and all(t in left_out for t in terms):
                 runs[-1].append(word)
             elif runs[-1]:
+                if i in self._particles_of_verbs:
+                    runs[-1].append(word)
                 runs.append([])
         return [run for run in runs if run]
 

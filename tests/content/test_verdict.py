@@ -1974,3 +1974,43 @@ def test_being_pleased_and_being_disappointed_are_set_against_each_other(engine)
     claim = "The country is pleased that the talks on the fisheries treaty have stalled."
     assert _relation(engine, claim, sentence) == ("contradicts", "disappointed")
     assert _relation(engine, claim.replace("pleased", "disappointed"), sentence) == ("supports", None)
+
+
+def test_a_claim_standing_against_something_is_stated_only_by_a_sentence_that_stands_against_it(engine):
+    sentence = "Fiji will spare no effort in working towards concluding a fisheries treaty that is legally binding."
+    claim = "Fiji opposes a legally binding fisheries treaty."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    # support is said in many ways ("spare no effort in working towards"), and stated without the word
+    assert _relation(engine, "Fiji supports a legally binding fisheries treaty.", sentence) == ("supports", None)
+
+
+def test_still_doing_what_the_claim_says_is_done_contradicts_it(engine):
+    sentence = "The island is still rebuilding its schools after the cyclone of 2016."
+    claim = "The island has fully rebuilt its schools after the cyclone of 2016."
+    assert _relation(engine, claim, sentence) == ("contradicts", "still")
+    # a claim that it goes on is stated
+    assert _relation(engine, "The island is rebuilding its schools after the cyclone of 2016.", sentence) == (
+        "supports",
+        None,
+    )
+
+
+def test_a_verb_left_out_with_its_particle_is_said_otherwise_only_as_a_whole(engine):
+    def near(word: str, others: Sequence[str]) -> bool:  # "turning" is near "pulling", "withdrawing" "pulling out"
+        return {"pulling": "turning", "pulling out": "withdrawing"}.get(word) in others
+
+    reader = ClaimReader(
+        "The two companies are pulling out of solar energy.", engine._planner.terms, lambda _: 1.0, near
+    )
+    judged = reader.judge("The two companies are now turning to investments in solar energy.", close=True)
+    assert judged is not None and judged.relation == "related"
+    judged = reader.judge("The two companies are now withdrawing from solar energy.", close=True)
+    assert judged is not None and judged.relation == "supports"
+    # a figure's qualifier is no particle: "hitting" says "affecting" in "affecting over 12 million people"
+    hit = ClaimReader(
+        "The drought is affecting over 12 million people.",
+        engine._planner.terms,
+        lambda _: 1.0,
+        lambda word, others: word == "affecting" and "hitting" in others,
+    ).judge("The drought is hitting over 12 million people.", close=True)
+    assert hit is not None and hit.relation == "supports"

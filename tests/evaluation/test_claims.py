@@ -139,10 +139,14 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # Reached: 34 of 1,123. Round 49's speech (Chile's 2011) showed none on its first run; Bolivia's 2011
     # speech, held out with it, none of its ten, but adding both to the library gave one more earlier held-out
     # (which one unread): 35 of 1,147. Round 50's speech (Grenada's 2011) showed none on its first run; Peru's
-    # 2011 speech, held out with it, none of its ten: 35 of 1,173. A cosine at one of the verdict's thresholds
-    # may fall either side with the processor's float arithmetic (see below), so the ceiling keeps a margin
-    # of two.
-    assert scores.false_supported.found <= 37, [p for p in scores.problems if "FALSE" in p]
+    # 2011 speech, held out with it, none of its ten: 35 of 1,173. Round 51's speech (Saint Lucia's 2011)
+    # showed four ("opposes a legally binding arms trade treaty" by "spare no effort in working towards
+    # concluding" one, "has fully recovered" by "is still recovering", "pulling out of" by "turning to
+    # investments in", "very favourable" by "favourable aid" beside "very unfavourable"), which three rules took
+    # away, the last left; Honduras's 2011 speech, held out with it, one of its twelve (which one unread): 37 of
+    # 1,199. A cosine at one of the verdict's thresholds may fall either side with the processor's float
+    # arithmetic (see below), so the ceiling keeps a margin of two.
+    assert scores.false_supported.found <= 39, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -172,13 +176,16 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # 48's claims and rules (a doer after "by", work towards a thing no having it, half a unit, a goal fallen
     # short of no goal only), 864 of 1,083; round 49's claims and rules (a fraction no ordinal, a share of
     # another whole, a name ranked within), 890 of 1,117; round 50's claims and rules (a country named as the
-    # object of another's doing does what follows it, a people's name in the plural), 917 of 1,150.
-    assert scores.true_supported.found >= 914, scores.problems
+    # object of another's doing does what follows it, a people's name in the plural), 917 of 1,150; round 51's
+    # claims and rules (a verb's particle said with it; one earlier held-out claim more, which one unread), 944 of
+    # 1,183.
+    assert scores.true_supported.found >= 941, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
     # A verdict right for the wrong sentence would quote, as saying otherwise, one that does not
     # (reached: 569 of 761; 570 with the words' share of a search score at 0.03; 578 of 776 with round 48's
     # claims and rules; 586 of 793 with round 49's; 599 of 814 with round 50's (being pleased set against being
-    # disappointed); a margin of three, as above).
-    assert scores.contradicted.found >= 596, [p for p in scores.problems if "wrong sentence" in p]
+    # disappointed); 612 of 835 with round 51's (still doing what a claim says is done); a margin of three, as
+    # above).
+    assert scores.contradicted.found >= 609, [p for p in scores.problems if "wrong sentence" in p]
