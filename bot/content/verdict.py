@@ -460,6 +460,8 @@ _SOMEONE = frozenset({""})
 # the first contribution", "welcoming the Republic of South Sudan as the 193rd Member"): the country does it,
 # or is it, whoever thanks or welcomes.
 _OBJECT_PREDICATE = re.compile(r"\s+(?:as\s+|(?:for|on)\s+(?=\w+ing\b))")
+# How many words after it may say the claim's of the country ("for making the first contribution").
+_OBJECT_PREDICATE_TOKENS = 4
 # The first person's possessives, which give what follows to a speech's speaker.
 _OURS = frozenset({"our", "my"})
 # A lowercase word, then "in" and the names before a name: the word the name places (see `_word_placed`).
@@ -707,12 +709,13 @@ class ClaimReader:
         }
         # the claim's words in order with their terms: words left out together may be said in one ("come
         # back" as "returned")
-        self._sequence = [(m.group(0), _words(terms(m.group(0)))) for m in _WORD.finditer(claim)]
+        claim_words = list(_WORD.finditer(claim))
+        self._sequence = [(m.group(0), _words(terms(m.group(0)))) for m in claim_words]
         # the places in it of the particles that make a phrasal verb of the word before them ("pulling out"), not
         # a figure's qualifier ("affecting over 12 million")
         self._particles_of_verbs = {
             i
-            for i, m in enumerate(_WORD.finditer(claim))
+            for i, m in enumerate(claim_words)
             if m.group(0).lower() in _PARTICLES and not _FIGURE_AFTER.match(claim, m.end())
         }
         # each of the claim's words as written (the first, where two share a term), by its term: what `near`
@@ -2037,7 +2040,7 @@ class ClaimReader:
         claimed = set(self.words)
         for code, _, end in country_mentions(sentence):
             if code in self._doer and (m := _OBJECT_PREDICATE.match(sentence, end)):
-                following = _TOKEN.findall(sentence[m.end() :])[:_SOUGHT_TOKENS]
+                following = _TOKEN.findall(sentence[m.end() :])[:_OBJECT_PREDICATE_TOKENS]
                 if any(self._holds(claimed, t) for word in following for t in self._terms(word)):
                     return True
         return False
