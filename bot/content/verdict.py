@@ -523,6 +523,8 @@ _OPPOSITES = (
     # (WordNet sets "deficit" against a race's "lead" and "surplus" against "necessary", not each other)
     ("surplus surpluses", "deficit deficits shortfall shortfalls shortage shortages"),
 )
+# The axis whose second side stands against something (`_STANDING_AGAINST`).
+_STANCE_AXIS = next(i for i, (_, against) in enumerate(_OPPOSITES) if against == _STANDING_AGAINST)
 # The axes of change, whose words on one side say one another as written ("fell", "declined", "was down to").
 _CHANGES = _OPPOSITES[:2]
 # Each side of each axis with the other, as words, for `_set_against`.
@@ -926,8 +928,9 @@ class ClaimReader:
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
         self._many, self._few = not _MANY.isdisjoint(self._tokens), _FEW.search(claim) is not None
         self._sides = [self._side(set(self.words), pair) for pair in self._opposites]
-        # the words of standing against something, where the claim says one, for `_stance_left_out`
-        against = frozenset(terms(_STANDING_AGAINST))
+        # the words of standing against something (as analysed for `_opposites`), where the claim says one, for
+        # `_stance_left_out`
+        against = frozenset(self._opposites[_STANCE_AXIS][1])
         self._against_stance = against if not against.isdisjoint(self.words) else frozenset[str]()
         # the claim's words of change, each with every word on its side of its axis, as written and analysed
         self._changes = [
