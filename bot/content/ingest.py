@@ -158,7 +158,11 @@ def ingest_text(
         set_aside["numbers standing alone"] = numbers
     if listings:
         set_aside["table rows and program output"] = listings
-    for role, label in ((Role.TRAILER, "trailing furniture"), (Role.BIO, "author bio")):
+    for role, label in (
+        (Role.TRAILER, "trailing furniture"),
+        (Role.BIO, "author bio"),
+        (Role.TERMS, "keyword and tag lists"),
+    ):
         if count := len(layout.of_role(role)):
             set_aside[label] = set_aside.get(label, 0) + count
     return IngestedDocument(

@@ -3,6 +3,8 @@
 General rules about how articles are laid out, not string matches on known documents:
 - a heading is a short line without sentence punctuation that body text follows; short lines with
   nothing but other short lines after them (a site's list of headlines, a "comments" label) are trailers;
+- a label's few words, a colon and a list of short terms ("Keywords: mosaic plots, HCL colors, R.", a
+  page's "Tags: ...") name what a text is about, and say nothing of it;
 - a byline is "By <Name>"; when it sits at the end of the text, what follows it up to the reference
   list is the author's bio;
 - a reference list starts at a "References" (or "Bibliography", "Works cited", "Notes", ...) heading
@@ -48,6 +50,10 @@ _LABEL_WORDS = 4
 _FLOAT_PARAGRAPHS = 80
 # A figure's label is shorter than this ("Pearson residuals:"); a sentence of prose is not.
 _FLOAT_LABEL_WORDS = 6
+# A list of terms under a label: at least this many, of at most this many words each, with no figure.
+_TERM_LIST = re.compile(r"(?P<label>[A-Z][\w-]*(?: [\w-]+){0,2})\s*:\s*(?P<terms>[^:]+?)\.?")
+_MIN_TERMS = 3
+_TERM_WORDS = 4
 # A byline this close to the end of the text closes the article, so what follows it is about the author.
 _TAIL_BYLINE_PARAGRAPHS = 3
 _APPENDIX_WORDS = 30
@@ -63,6 +69,7 @@ class Role(StrEnum):
     REFERENCES_HEADING = "references_heading"
     REFERENCE = "reference"
     TRAILER = "trailer"
+    TERMS = "terms"
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,10 +149,26 @@ def classify(text: str, paragraphs: list[Span]) -> Layout:
             break
 
     for i in range(end):
-        if roles[i] is Role.BODY and not is_sentence_like(lines[i]) and not _leads_into(lines[i]):
+        if roles[i] is not Role.BODY:
+            continue
+        if _is_term_list(lines[i]):
+            roles[i] = Role.TERMS
+        elif not is_sentence_like(lines[i]) and not _leads_into(lines[i]):
             roles[i] = Role.HEADING
 
     return Layout([Block(p, r) for p, r in zip(paragraphs, roles, strict=True)], author)
+
+
+def _is_term_list(line: str) -> bool:
+    """ "Keywords: structural change, CUSUM, MOSUM, R.": a label, then short terms parted by commas or
+    semicolons, none with a figure (so "Deaths: 12, injured: 40" stays)."""
+    found = _TERM_LIST.fullmatch(" ".join(line.split()))
+    if found is None:
+        return False
+    terms = [term.split() for term in re.split(r"[,;]", found.group("terms"))]
+    return len(terms) >= _MIN_TERMS and all(
+        0 < len(term) <= _TERM_WORDS and not any(c.isdigit() for word in term for c in word) for term in terms
+    )
 
 
 def _leads_into(line: str) -> bool:

@@ -354,6 +354,7 @@ _FACTOR_BEFORE = re.compile(r"\bfactor\s+of\s+(?:about\s+|some\s+|nearly\s+|almo
 # An item's number in brackets, and the number word or numeral a bracketed number may restate.
 _ENUMERATION = re.compile(r"\(\d{1,2}\)")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{_WORD_NUMBER}))\s*$", re.IGNORECASE)
+_ITEM_AFTER = re.compile(r"\s+[a-z]")
 _PERMANENT_BEFORE = re.compile(r"\bthe\s+permanent\s+$", re.IGNORECASE)
 # "several dozen": as vague as "dozens".
 _VAGUE_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many|some)\s+$", re.IGNORECASE)
@@ -364,6 +365,8 @@ _BOTH_BEFORE = re.compile(r"\b(?:our|their|your|his|her|its|the|these|those)\s+(
 _NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
 # "three of Zambia’s neighbouring countries", "two of them": a part of a group, counted.
 _PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|our|their|its|his|her|these|those|them|us|you|[A-Z][\w-]*[’']s)\b")
+# The last year a plain number is read as without a preposition before it.
+_LAST_PLAIN_YEAR = 2100
 # A year with a note marker, or a capital "I" typed as "1", against it: "contribution by 2020.1 urge all".
 _MARKED_YEAR = re.compile(r"(?:19|20)\d\d\.\d")
 _YEAR_PREPOSITION_BEFORE = re.compile(r"\b(?:by|in|since|until|till|before|after|from)\s+$", re.IGNORECASE)
@@ -568,7 +571,7 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
     if numeral:
         plain = not (match.group("currency") or match.group("scale") or match.group("percent"))
         counted = (match.group("qualifier") or "").strip().lower() in _COUNTING_QUALIFIERS
-        if plain and not counted and "," not in numeral and "." not in numeral and int(numeral) in YEARS:
+        if plain and not counted and "," not in numeral and "." not in numeral and _a_year(int(numeral), before):
             return False  # a year ("over 1000 people" is a count: no year is "over" or "more than")
         if plain and _MARKED_YEAR.fullmatch(numeral) and _YEAR_PREPOSITION_BEFORE.search(before):
             return False  # a year, and a note marker or a mistyped "I" against it: "by 2020.1 urge"
@@ -696,12 +699,21 @@ def _reported_in_prose(sentence: str, before: str, end: int) -> bool:
     return _SAMPLE_SIZE_BEFORE.search(before) is not None and _COUNTED_NOUN_AFTER.match(sentence, end) is not None
 
 
+def _a_year(number: int, before: str) -> bool:
+    """A plain number a year, as it reads: past 2100 only where a preposition makes it one ("by 2150");
+    texts name few years that far off, and "then 2127 packages on CRAN" counts."""
+    return number in YEARS and (number <= _LAST_PLAIN_YEAR or _YEAR_PREPOSITION_BEFORE.search(before) is not None)
+
+
 def _enumerated(sentence: str, match: re.Match[str], before: str) -> bool:
     """A number in brackets that numbers items: the sentence holds the one before or after it too
-    ("(1) ..., (2) ..."); a number it restates ("six (6) years") or a lone value ("per cluster (5)") is not."""
+    ("(1) ..., (2) ..."), or it is the first, an item's words after it; a number it restates ("six (6)
+    years") or a lone value ("per cluster (5)") is not."""
     if not _ENUMERATION.fullmatch(sentence, match.start() - 1, match.end() + 1) or _NUMBER_BEFORE.search(before[:-1]):
         return False
     number = int(match.group("numeral"))
+    if number == 1 and _ITEM_AFTER.match(sentence, match.end() + 1):
+        return True  # a list's first item, whose next the sentence after gives: "as (1) multiple plots: ..."
     return f"({number + 1})" in sentence or f"({number - 1})" in sentence
 
 

@@ -147,3 +147,18 @@ def test_prose_leading_into_a_display_is_body_and_a_title_broken_over_lines_is_n
 )
 def test_a_heading_numbering_a_section_gives_its_label(heading, label):
     assert section_label(heading) == label
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "role"),
+    [
+        ("Keywords: structural change, CUSUM, MOSUM, recursive estimates, R.", Role.TERMS),
+        ("Key words: multiple tests; simultaneous confidence intervals; adjusted p-values.", Role.TERMS),
+        ("Tags: refugees, detention, Sudan", Role.TERMS),
+        ("Casualties: 12 dead, 40 injured, 3 missing.", Role.BODY),
+        ("The mission found three causes: poverty, war and the collapse of the courts.", Role.BODY),
+    ],
+)
+def test_a_label_over_a_list_of_short_terms_says_what_a_text_is_about_not_what_it_says(paragraph, role):
+    text = f"A Report\n\n{paragraph}\n\nThe commission visited eleven detention centres in the north."
+    assert roles_of(text)[paragraph] is role

@@ -307,6 +307,8 @@ def test_figures_written_the_ways_speakers_write_them(sentence, expected):
         "Adjusted p-values are computed as in algorithm 2.5 (page 47) and Theorem 3.1.",
         "The admission of Zimbabwe represents a twofold victory.",
         "The aim of the programme is threefold: to teach, to heal and to build.",
+        "A series can either be shown as (1) multiple single plots:",
+        "Sea levels will keep rising until 2150 unless emissions fall.",
     ],
 )
 def test_labels_item_numbers_and_both_are_not_statistics(sentence):
@@ -321,6 +323,7 @@ def test_labels_item_numbers_and_both_are_not_statistics(sentence):
         ("The region saw a threefold increase in cases.", ["threefold"]),
         ("Smokers carry a 3-fold higher risk.", ["3-fold"]),
         ("The programme pays $80 monthly to the bottom fourth of the poorest families.", ["$80", "bottom fourth"]),
+        ("Counted to all depths, then 2127 packages on CRAN depend on it.", ["2127"]),
     ],
 )
 def test_a_multiplier_glued_to_fold_and_a_ranked_share_are_figures(sentence, expected):

@@ -9,7 +9,9 @@ into runs, runs into lines and lines into paragraphs:
   footnotes: set aside as notes, so a sentence a page break interrupted joins up again; so is such a run
   inside a page that opens on a raised mark (the notes under a table);
 - a word hyphenated at a line end (PDFium marks the hyphen) is joined, and a small raised number glued to
-  a word is a note marker, written as a superscript, as the reader sees it.
+  a word is a note marker, written as a superscript, as the reader sees it;
+- a table's rows (cells parted by wide gaps, at the same places on three rows or more) are set aside, and
+  a sentence the table interrupts goes on after it.
 """
 
 from __future__ import annotations
@@ -115,6 +117,14 @@ _LEVEL = 0.05
 _MIN_COLUMN_RUNS = 6
 # A gap between two lines this many times the usual line spacing starts a new paragraph.
 _PARAGRAPH_GAP = 1.5
+# A gap this many times the type's size inside a line parts a table's cells: a justified line of prose
+# leaves none near it between its words.
+_CELL_GAP_EMS = 2.0
+# A table has at least this many rows with a cell that starts at the same place (within this many points).
+_TABLE_ROWS = 3
+_CELL_ALIGNMENT = 1.5
+# What stands alone at a displayed equation's right, in its own cell: its number, "(4)".
+_EQUATION_NUMBER = re.compile(r"\(\d{1,3}[a-z]?\)[.,]?")
 
 
 class PdfError(ValueError):
@@ -445,8 +455,9 @@ def _assemble(pages: list[_Page]) -> SourceText:
             text = line.text()
             _set_apart_as_note(text, page.number, _NOTE_START.match(text) is not None, builder, set_aside)
         lines, fresh = body[:notes_from], set[int]()  # fresh: lines that start a paragraph whatever comes before
+        table = _table_rows(lines, body_size, spacing)
         if previous is not None and _left_open(previous[1]):
-            lines, fresh = _open_sentence_first(lines, spacing, body_size)
+            lines, fresh = _open_sentence_first(lines, spacing, body_size, table)
         listing = _listing_lines(lines) if code_apart else set[int]()
         table_notes = _notes_under_tables(lines, body_size)
         for index, line in enumerate(lines):
@@ -458,6 +469,9 @@ def _assemble(pages: list[_Page]) -> SourceText:
                 set_aside["program code and output lines"] += 1
                 previous, entry = None, None  # the prose after it starts a paragraph of its own
                 continue
+            if id(line) in table:
+                set_aside["table rows"] += 1
+                continue  # a table floats: a sentence left open before it goes on after it
             if (previous is not None and id(line) not in fresh) and (
                 (
                     _continues(previous, line, text, spacing, body_size, new_page=index == 0)
@@ -474,16 +488,20 @@ def _assemble(pages: list[_Page]) -> SourceText:
     return builder.build("pdf", pages=len(pages), set_aside=set_aside)
 
 
-def _open_sentence_first(lines: list[_Line], spacing: float, body_size: float) -> tuple[list[_Line], set[int]]:
+def _open_sentence_first(
+    lines: list[_Line], spacing: float, body_size: float, table: set[int]
+) -> tuple[list[_Line], set[int]]:
     """A page's lines in reading order when the page before left a sentence open and a figure heads this
     page: the sentence's rest (the first line in lower case set off below the figure's caption) comes
     first, up to its full stop, then the figure ("... there are less adults that disapprove" / the plot's
-    labels and "Figure 5: ..." / "punishment in the group with memories ..."). A table's rows, set in body
-    type, are left where they are: one may open in lower case ("aa raa saa naa"). Also the lines that
+    labels and "Figure 5: ..." / "punishment in the group with memories ..."); so does a table's (`table`:
+    its lines), whose rows, set in body type, may open in lower case ("aa raa saa naa"). Also the lines that
     start a paragraph whatever ends before them: the figure's first, and the first after it."""
     caption = next((i for i, line in enumerate(lines) if CAPTION.match(line.text())), None)
-    if caption is None or caption == 0 or any(line.size > body_size - 0.5 for line in lines[:caption]):
-        return lines, set()  # no figure's labels above a caption
+    if caption is None or caption == 0:
+        return lines, set()
+    if any(line.size > body_size - 0.5 and id(line) not in table for line in lines[:caption]):
+        return lines, set()  # no figure's labels or table above a caption
     rest = next(
         (i for i in range(caption + 1, len(lines)) if lines[i - 1].bottom - lines[i].top > spacing * _PARAGRAPH_GAP),
         None,
@@ -527,6 +545,70 @@ def _listing_lines(lines: list[_Line]) -> set[int]:
         for i, line in enumerate(lines)
         if code[i] and ((i > 0 and code[i - 1]) or (i + 1 < len(lines) and code[i + 1]))
     }
+
+
+def _table_rows(lines: list[_Line], body_size: float, spacing: float) -> set[int]:
+    """A table's lines (a package's name and what it does, a label and its figures, a contents line and its
+    page): rows with a cell, after a wide gap, that starts where a cell of at least two other rows does;
+    from each such row on, the lines that keep to the table's columns (a cell's text going on under it) or
+    start right under the row before where rows do (a row whose cells sit too close to part); a line between
+    two rows (a group's heading); and the columns' heads right over the first row."""
+    cells = [_cell_starts(line, body_size) for line in lines]
+    starts = [x for row in cells for x in row]
+    columns = sorted({x for x in starts if sum(1 for y in starts if abs(y - x) <= _CELL_ALIGNMENT) >= _TABLE_ROWS})
+    rows = {i for i, row in enumerate(cells) if any(_near(x, columns) for x in row)}
+    lefts = [lines[i].left for i in rows]
+    columns = sorted({*columns, *lefts})
+    table: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in rows or (
+            i - 1 in table
+            and (
+                i + 1 in rows
+                or _keeps_to(line, columns)
+                or (_near(line.left, lefts) and _just_below(lines[i - 1], line, spacing))
+            )
+        ):
+            table.add(i)
+    table.update(
+        i - 1
+        for i in rows
+        if i > 0
+        and i - 1 not in table
+        and _near(lines[i - 1].left, columns)
+        and _just_below(lines[i - 1], lines[i], spacing)
+    )
+    return {id(lines[i]) for i in table}
+
+
+def _near(x: float, columns: list[float]) -> bool:
+    return any(abs(x - c) <= _CELL_ALIGNMENT for c in columns)
+
+
+def _keeps_to(line: _Line, columns: list[float]) -> bool:
+    """A line that starts at one of a table's columns and, wherever it passes the start of another, has a
+    run start there: a line of prose, across the page, does not."""
+    if not _near(line.left, columns):
+        return False
+    starts = [run.left for run in line.runs]
+    return all(_near(c, starts) for c in columns if line.left + _CELL_ALIGNMENT < c < line.right)
+
+
+def _cell_starts(line: _Line, body_size: float) -> list[float]:
+    """Where the cells after a line's wide gaps start, if the line is a table's row: its first cell has a
+    word (a list's "[12]" or "1." before its item is no cell), and what follows a gap is no displayed
+    equation's number."""
+    runs = sorted(line.runs, key=lambda r: r.left)
+    gaps = [
+        after for before, after in itertools.pairwise(runs) if after.left - before.right >= _CELL_GAP_EMS * body_size
+    ]
+    if not gaps:
+        return []
+    first = "".join(r.text for r in runs if r.left < gaps[0].left)
+    last = "".join(r.text for r in runs if r.left >= gaps[-1].left).strip()
+    if not any(c.isalpha() for c in first) or _EQUATION_NUMBER.fullmatch(last):
+        return []
+    return [run.left for run in gaps]
 
 
 def _without_title_notes(

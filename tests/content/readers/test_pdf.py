@@ -361,3 +361,16 @@ def test_a_raised_mark_of_the_next_line_does_not_join_the_line_a_subscript_lower
     # "0", and the next line's words with it ("So far, we have only addressed testing test for H0 ...")
     assert any(s.text.startswith("A global test for H0 required in step 1") for s in document.sentences)
     assert not any("addressed testing test for" in s.text for s in document.sentences)
+
+
+def test_a_table_s_rows_are_set_aside_and_the_prose_a_table_interrupts_is_read_whole():
+    # zoo's FAQ lists packages with what they do in two columns; a sentence of lme4's paper runs from one
+    # page's foot into the next, whose head is a table of formulas with its caption.
+    read = read_pdf((EVALUATION / "zoo-faq.pdf").read_bytes())
+    assert "Applied Econometrics with R" not in read.text and read.set_aside["table rows"] >= 80
+    assert "\nThat is over half of CRAN." in read.text or " That is over half of CRAN." in read.text
+    lmer = ingest_file(SourceFile(EVALUATION / "lmer.pdf", "lmer", "lmer.pdf"))
+    assert isinstance(lmer, IngestedDocument), lmer
+    texts = [s.text for s in lmer.sentences]
+    assert "A common objective in mixed modeling is to account for such nested (or hierarchical) structure." in texts
+    assert not any("Random intercept with fixed mean" in t or "Relative covariance factor" in t for t in texts)
