@@ -132,6 +132,8 @@ SOURCES = (
     "PER_66_2011.txt",
     "LCA_66_2011.txt",
     "HND_66_2011.txt",
+    "CRI_66_2011.txt",
+    "PAN_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
