@@ -276,6 +276,8 @@ _PROSPECT = re.compile(
     r"\b(?:qualif(?:y|ies|ied)\s+for|eligible\s+for|(?:aspir|hop|seek|striv|wish|want|intend)(?:e|es|ed|ing|s)?"
     r"(?:\s+(?:to|for))?|(?:plan|aim)(?:s|ned|ning|ed|ing)?\s+to|(?:call|ask|appeal)(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?"
     r"|(?:vision|dream|goal|ambition|aspiration|prospect)s?\s+(?:of|for)"
+    # what a goal is: "Our goal is to become one of the first carbon-neutral countries" is no "has become"
+    r"|(?:vision|dream|goal|ambition|aspiration|aim|objective|intention|target)s?\s+(?:is|are|was|were)\s+to"
     # worked towards: "work hard on advancing the Treaty's entry into force" is no "the Treaty has entered into force"
     r"|(?<!in\s)advanc(?:e|es|ing)"
     r"|(?:committed|determined|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?)\s+to"
@@ -296,7 +298,7 @@ _MEASURED_AGAINST = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}\s+$",
     re.IGNORECASE,
 )
-_GOALS = frozenset("vision dream goal ambition aspiration prospect".split())
+_GOALS = frozenset("vision dream goal ambition aspiration prospect aim objective intention target".split())
 # Verbs of saying after a prospect's word, which state what follows rather than seek it: "may wish to note that
 # the pandemic is showing signs of a decline", "I would like to inform the Assembly that ...". And the acts done
 # by saying them, which wanting to say does: "We also want to congratulate the Secretary-General on his
@@ -311,7 +313,7 @@ _SAYING_VERBS = frozenset(
 _SOUGHT = re.compile(
     r"\b(?:qualif(?:y|ies|ied|ication)|eligib(?:le|ility)|aspir(?:e|es|ed|ing|ations?)|hop(?:e|es|ed|ing)"
     r"|(?:aim|plan|seek|wish|want|intend|call|ask|appeal|request|demand|dream)(?:s|es|ed|ned|ing|ning)?|sought"
-    r"|striv(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|(?:vision|goal|ambition|prospect)s?"
+    r"|striv(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|(?:vision|goal|ambition|prospect|objective|intention)s?"
     r"|(?<!in\s)advanc(?:e|es|ing)"
     r"|commit(?:s|ted|ting|ments?)?|determined\s+to|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?"
     r"|beg[ai]n|begun|begins|beginning|start(?:s|ed|ing)?|commenc(?:e|es|ed|ing)|plead(?:s|ed|ing)?|implor(?:e|es|ed|ing)"
@@ -519,6 +521,12 @@ _OPPOSITES = (
         "weaken weakened weakens undermine undermines undermined erode erodes eroded",
     ),
     ("legal lawful", "illegal unlawful"),
+    # keeping to an order or a rule, and not: WordNet sets "respect" against "disrespect" and "ignore" against
+    # "notice", not each other
+    (
+        "respect respected respecting comply complied complying honour honoured honor honored obey obeyed abide",
+        "ignore ignored ignoring disregard disregarded defy defied flout flouted violate violated breach breached",
+    ),
     ("pleased glad delighted satisfied happy", "disappointed dismayed displeased dissatisfied unhappy"),
     # (WordNet sets "deficit" against a race's "lead" and "surplus" against "necessary", not each other)
     ("surplus surpluses", "deficit deficits shortfall shortfalls shortage shortages"),
@@ -618,6 +626,10 @@ _PARTICLE_PREDICATE = re.compile(
 _PLACING = frozenset("in at across throughout within".split())
 # Small words inside a name: "the Republic of South Sudan".
 _MINOR_WORDS = frozenset("of the and".split())
+# A word after a country's name that is its verb, past an adverb ("Costa Rica fully identifies with").
+_VERB_AFTER_NAME = re.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]{3,}(?:s|ed))\b")
+# Words there that are no verb of the country's own doing: auxiliaries, whose verb follows ("is hoping to").
+_NOT_OWN_VERBS = frozenset("has was does is its".split())
 # Letters two words must share at their end, and at most the letters of each beginning apart, to be set
 # against each other by their beginnings (see `_contrasted`).
 _CONTRAST_ENDING = 4
@@ -921,6 +933,9 @@ class ClaimReader:
         # the doer of what the claim gives, not of its saying: "Togo says Nigeria proposed ..." is Nigeria's; but
         # what it says in the infinitive its sayer does ("Nepal wants to be a bridge between India and China")
         self._doer = self._sayer if _INFINITIVE.match(stated) else _doer(stated)
+        # the verb right after the doer's name ("supports" of "Costa Rica supports the declaration"), which a
+        # sentence saying of the same country states, whatever else in it is sought or done by others
+        self._doer_verbs = {t for verb in _verbs_after(stated, self._doer) for t in terms(verb)}
         self._possible = _POSSIBLE.search(claim) is not None
         self._conditional = _CONDITION.search(claim) is not None
         self._seeks = _SOUGHT.search(claim) is not None
@@ -1168,7 +1183,7 @@ class ClaimReader:
             and not self._one_of_several(sentence)
             and (self._possible or _POSSIBLE.search(clause if aside is None else aside) is None)
             and (self._conditional or not _CONDITIONAL_OPENING.match(sentence))
-            and (self._seeks or not self._only_sought(sentence))
+            and (self._seeks or self._said_of_doer(sentence) or not self._only_sought(sentence))
             and (
                 (coverage >= SUPPORT_COVERAGE and not self._predicate_left_out(words))
                 or self._said_otherwise(unnegated, words)
@@ -2034,7 +2049,20 @@ class ClaimReader:
         if not self._doer:
             return False
         doer = _doer(sentence, speaker)
-        return bool(doer) and doer.isdisjoint(self._doer) and not self._predicated_of_object(sentence)
+        return (
+            bool(doer)
+            and doer.isdisjoint(self._doer)
+            and not self._predicated_of_object(sentence)
+            and not self._said_of_doer(sentence)
+        )
+
+    def _said_of_doer(self, sentence: str) -> bool:
+        """The sentence names the claim's doer right before the claim's own verb for it: "I urge Member States to
+        support an initiative ...: the United Nations declaration ..., which Costa Rica supports together with
+        ..." states "Costa Rica supports the declaration", though the sentence's own doer urges another."""
+        return bool(self._doer_verbs) and any(
+            not self._doer_verbs.isdisjoint(self._terms(verb)) for verb in _verbs_after(sentence, self._doer)
+        )
 
     def _predicated_of_object(self, sentence: str) -> bool:
         """The sentence names the claim's doer as the object of another's doing, then says the claim's words of
@@ -2356,6 +2384,18 @@ def _doer(text: str, speaker: frozenset[str] | None = None) -> frozenset[str]:
         if not before or before[-1].lower() not in _NOT_ACTOR_AFTER or _state_of(before):
             return frozenset({code})
     return (speaker or _SOMEONE) if first_person else frozenset()
+
+
+def _verbs_after(text: str, codes: frozenset[str]) -> list[str]:
+    """The word right after each naming of one of `codes` in `text` (past an adverb: "Costa Rica fully
+    identifies"), where it is a verb of its own, not an auxiliary or a word of seeking ("is", "has", "hopes")."""
+    verbs: list[str] = []
+    for code, _, end in country_mentions(text):
+        if code in codes and (m := _VERB_AFTER_NAME.match(text, end)):
+            word = m.group(1).lower()
+            if word not in _NOT_OWN_VERBS and not _SOUGHT.fullmatch(word):
+                verbs.append(word)
+    return verbs
 
 
 def _state_of(before: list[str]) -> bool:

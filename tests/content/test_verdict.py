@@ -2014,3 +2014,30 @@ def test_a_verb_left_out_with_its_particle_is_said_otherwise_only_as_a_whole(eng
         lambda word, others: word == "affecting" and "hitting" in others,
     ).judge("The drought is hitting over 12 million people.", close=True)
     assert hit is not None and hit.relation == "supports"
+
+
+def test_a_country_named_right_before_the_claims_verb_does_it_whatever_else_the_sentence_asks(engine):
+    speaker = frozenset({"FJ"})
+    claim = "Fiji supports the regional convention on ocean protection."
+    urged = "I urge all States to sign the regional convention on ocean protection, which Fiji supports fully."
+    assert _relation(engine, claim, urged, speaker=speaker) == ("supports", None)
+    # asking others for it states no one's support, nor does the country's hope
+    asked = "I urge all States to support the regional convention on ocean protection."
+    assert _relation(engine, claim, asked, speaker=speaker) == ("related", None)
+    hoped = "I urge all States to sign the regional convention on ocean protection, which Fiji hopes to support."
+    assert _relation(engine, claim, hoped, speaker=speaker) == ("related", None)
+
+
+def test_what_a_goal_is_is_not_yet_done(engine):
+    speaker = frozenset({"FJ"})
+    goal = "Our goal is to become one of the first carbon-neutral countries in the Pacific."
+    claim = "Fiji has become one of the first carbon-neutral countries in the Pacific."
+    assert _relation(engine, claim, goal, speaker=speaker) == ("related", None)
+    aim = "Fiji aims to become one of the first carbon-neutral countries in the Pacific."
+    assert _relation(engine, aim, goal, speaker=speaker) == ("supports", None)
+
+
+def test_keeping_to_an_order_and_ignoring_it_are_set_against_each_other(engine):
+    sentence = "The army, ignoring the orders of the court, has continued its attacks on the villages."
+    claim = "The army has respected the orders of the court."
+    assert _relation(engine, claim, sentence) == ("contradicts", "ignoring")
