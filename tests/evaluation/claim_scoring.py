@@ -134,6 +134,8 @@ SOURCES = (
     "HND_66_2011.txt",
     "CRI_66_2011.txt",
     "PAN_66_2011.txt",
+    "ECU_66_2011.txt",
+    "GTM_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
