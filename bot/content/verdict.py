@@ -433,6 +433,9 @@ _ROMAN_NUMERAL = re.compile(r"\b[A-Z][a-z]+\s+(" + "|".join(sorted(_ORDINALS, ke
 # A word written with a hyphen, which is also written closed: "peace-keepers" is "peacekeepers".
 _HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# A typographic apostrophe read as a typed one, in a claim and in a sentence alike: "Côte d’Ivoire" is the
+# claim's "Côte d'Ivoire", no word set against it. (One character for one: a sentence's places stay.)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 # Words after a negation looked through for the word the claim's negation goes with ("without any limitation").
 _NEGATED_WORDS = 3
 # Words after a sentence's negation looked through for a claim word it denies ("will not be able to sign"),
@@ -704,6 +707,7 @@ class ClaimReader:
         near: NearWord | None = None,
     ) -> None:
         self._terms = terms
+        claim = claim.translate(_APOSTROPHES)
         framed = _FRAME.match(claim) is not None
         claim = _FRAME.sub("", claim)
         self._near = near
@@ -991,6 +995,23 @@ class ClaimReader:
         may refer back to ("the NLD Government"), its "this embargo" point back to ("the embargo on Cuba"), or
         its opening "It" take the actor of ("Palestine has been working ..."). `close` says the sentence is
         near the claim in meaning."""
+        typed = sentence.translate(_APOSTROPHES)
+        judged = self._judge(typed, subject, speaker, source, section, before.translate(_APOSTROPHES), close)
+        if judged is None or judged.differs is None or "'" not in judged.differs or typed == sentence:
+            return judged
+        at = typed.find(judged.differs)  # the source's own word, as written, in what it is said to differ by
+        return replace(judged, differs=sentence[at : at + len(judged.differs)]) if at >= 0 else judged
+
+    def _judge(
+        self,
+        sentence: str,
+        subject: frozenset[str],
+        speaker: frozenset[str],
+        source: str,
+        section: str | None,
+        before: str,
+        close: bool,
+    ) -> Judgement | None:
         said = self._said(sentence)
         words = said | self._abbreviated_otherwise(sentence, said)
         words.update(own for own, base in self._bases.items() if base in said)

@@ -2041,3 +2041,12 @@ def test_keeping_to_an_order_and_ignoring_it_are_set_against_each_other(engine):
     sentence = "The army, ignoring the orders of the court, has continued its attacks on the villages."
     claim = "The army has respected the orders of the court."
     assert _relation(engine, claim, sentence) == ("contradicts", "ignoring")
+
+
+def test_a_typographic_apostrophe_is_the_typed_one_and_is_quoted_as_the_source_writes_it(engine):
+    sentence = "We are currently participating in Haiti, Chad, Côte d’Ivoire and Liberia."
+    claim = "Fiji is currently participating in Haiti, Chad, Côte d'Ivoire and Liberia."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"FJ"})) == ("supports", None)
+    denied = "The Government didn’t sign the fisheries treaty in 2019."
+    # (what it differs by is the source's own writing)
+    assert _relation(engine, "The Government signed the fisheries treaty in 2019.", denied) == ("contradicts", "n’t")
