@@ -631,8 +631,9 @@ _PLACING = frozenset("in at across throughout within".split())
 _MINOR_WORDS = frozenset("of the and".split())
 # A word after a country's name that is its verb, past an adverb ("Costa Rica fully identifies with").
 _VERB_AFTER_NAME = re.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]{3,}(?:s|ed))\b")
-# Words there that are no verb of the country's own doing: auxiliaries, whose verb follows ("is hoping to").
-_NOT_OWN_VERBS = frozenset("has was does is its".split())
+# Words there that are no verb of the country's own doing: auxiliaries, whose verb follows ("has long
+# hoped to"), and a possessive typed without its apostrophe.
+_NOT_OWN_VERBS = frozenset("has was does its".split())
 # Letters two words must share at their end, and at most the letters of each beginning apart, to be set
 # against each other by their beginnings (see `_contrasted`).
 _CONTRAST_ENDING = 4
@@ -2409,7 +2410,8 @@ def _doer(text: str, speaker: frozenset[str] | None = None) -> frozenset[str]:
 
 def _verbs_after(text: str, codes: frozenset[str]) -> list[str]:
     """The word right after each naming of one of `codes` in `text` (past an adverb: "Costa Rica fully
-    identifies"), where it is a verb of its own, not an auxiliary or a word of seeking ("is", "has", "hopes")."""
+    identifies"), where it is a verb of its own in "-s" or "-ed", not an auxiliary or a word of seeking ("has",
+    "hopes"); "is" is too short to be read as one."""
     verbs: list[str] = []
     for code, _, end in country_mentions(text):
         if code in codes and (m := _VERB_AFTER_NAME.match(text, end)):
