@@ -1195,6 +1195,7 @@ class ClaimReader:
         # the sentence as read for words of the claim's meaning: without a negation of other words of its own
         aside = self._negated_aside(negation) if negation is not None and not self._negated else None
         unnegated = sentence if aside is None or negation is None else sentence.replace(negation.string, aside, 1)
+        said_of_doer = self._said_of_doer(sentence)
         states = (
             names
             and coverage >= (CLOSE_SUPPORT_COVERAGE if close else SUPPORT_COVERAGE)
@@ -1205,14 +1206,14 @@ class ClaimReader:
             and not self._one_of_several(sentence)
             and (self._possible or _POSSIBLE.search(clause if aside is None else aside) is None)
             and (self._conditional or not _CONDITIONAL_OPENING.match(sentence))
-            and (self._seeks or self._said_of_doer(sentence) or not self._only_sought(sentence))
+            and (self._seeks or said_of_doer or not self._only_sought(sentence))
             and (
                 (coverage >= SUPPORT_COVERAGE and not self._predicate_left_out(words))
                 or self._said_otherwise(unnegated, words)
             )
             and not self._replaced(sentence, words)
             and not self._stance_left_out(words)
-            and not self._done_by_another(sentence, speaker)
+            and not self._done_by_another(sentence, speaker, said_of_doer)
             and not self._done_by_named_other(sentence)
             and not self._apart_in_list(sentence)
             and self._particles <= {t.lower() for t in _TOKEN.findall(sentence)}
@@ -2064,18 +2065,16 @@ class ClaimReader:
                 return next((m.value for m in dated if m.year == year), None)
         return None
 
-    def _done_by_another(self, sentence: str, speaker: frozenset[str]) -> bool:
+    def _done_by_another(self, sentence: str, speaker: frozenset[str], said_of_doer: bool) -> bool:
         """The sentence gives what the claim's country does to another: "Estonia has sent €20 million to
         Ukraine" for "Ukraine has sent €20 million to Estonia", or a speech's "We condemn the war crimes
-        committed by Russia" (the speaker's doing) for "Russia condemns ..."."""
+        committed by Russia" (the speaker's doing) for "Russia condemns ..."; not where it names the claim's
+        doer right before the claim's verb (`said_of_doer`, `_said_of_doer`)."""
         if not self._doer:
             return False
         doer = _doer(sentence, speaker)
         return (
-            bool(doer)
-            and doer.isdisjoint(self._doer)
-            and not self._predicated_of_object(sentence)
-            and not self._said_of_doer(sentence)
+            bool(doer) and doer.isdisjoint(self._doer) and not self._predicated_of_object(sentence) and not said_of_doer
         )
 
     def _said_of_doer(self, sentence: str) -> bool:

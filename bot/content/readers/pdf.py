@@ -144,7 +144,7 @@ class _Run:
 
 @dataclass(slots=True)
 class _Line:
-    runs: list[_Run] = field(default_factory=list[_Run])
+    runs: list[_Run] = field(default_factory=list[_Run])  # left to right, once `_group` has grouped them
     # Written on the first call of `text()`: the page's lines are all grouped by then, and every rule
     # (margins, footnotes, paragraphs) asks for the same line's text again.
     _text: str | None = None
@@ -183,9 +183,8 @@ class _Line:
         body = self.size
         pieces: list[str] = []
         previous: _Run | None = None
-        ordered = sorted(self.runs, key=lambda r: r.left)
-        starts, ends = _stacked(ordered, body)
-        for run in ordered:
+        starts, ends = _stacked(self.runs, body)
+        for run in self.runs:
             text = MATH_MARK + run.text if id(run) in starts else run.text
             if id(run) in ends:
                 text = text[:-1] + MATH_MARK + text[-1:]  # where it meets the run set over or under it
@@ -410,6 +409,8 @@ def _group(runs: list[_Run]) -> list[_Line]:
                 line.runs.append(run)
                 continue
         lines.append(_Line([run]))
+    for line in lines:
+        line.runs.sort(key=lambda r: r.left)  # in reading order, which every later rule reads them in
     return lines
 
 
@@ -598,14 +599,15 @@ def _cell_starts(line: _Line, body_size: float) -> list[float]:
     """Where the cells after a line's wide gaps start, if the line is a table's row: its first cell has a
     word (a list's "[12]" or "1." before its item is no cell), and what follows a gap is no displayed
     equation's number."""
-    runs = sorted(line.runs, key=lambda r: r.left)
     gaps = [
-        after for before, after in itertools.pairwise(runs) if after.left - before.right >= _CELL_GAP_EMS * body_size
+        after
+        for before, after in itertools.pairwise(line.runs)
+        if after.left - before.right >= _CELL_GAP_EMS * body_size
     ]
     if not gaps:
         return []
-    first = "".join(r.text for r in runs if r.left < gaps[0].left)
-    last = "".join(r.text for r in runs if r.left >= gaps[-1].left).strip()
+    first = "".join(r.text for r in line.runs if r.left < gaps[0].left)
+    last = "".join(r.text for r in line.runs if r.left >= gaps[-1].left).strip()
     if not any(c.isalpha() for c in first) or _EQUATION_NUMBER.fullmatch(last):
         return []
     return [run.left for run in gaps]
