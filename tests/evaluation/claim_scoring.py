@@ -136,6 +136,8 @@ SOURCES = (
     "PAN_66_2011.txt",
     "ECU_66_2011.txt",
     "GTM_66_2011.txt",
+    "BRB_66_2011.txt",
+    "HRV_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
