@@ -347,10 +347,12 @@ _ONE_OF = re.compile(
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|few|\d+)\s+)?([a-z]+)\b"
 )
 _THE = re.compile(r"\bthe\s+(?:only\s+)?([^\W\d_]+)", re.IGNORECASE)
-# A comparison's "than", not a figure's ("more than 65%", "less than a third") nor "rather than" or "other than".
+# A comparison's "than", not a figure's ("more than 65%", "less than US$ 50 billion", "less than a third") nor
+# "rather than" or "other than".
 _THAN = re.compile(
-    r"(?<!rather )(?<!other )\bthan\b(?!\s*[\d$€£]|\s+(?:a|an|half|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b)",
+    r"(?<!rather )(?<!other )\bthan\b(?!\s*(?:(?-i:[A-Z]{2,3})\s?)?[\d$€£]"
+    r"|\s+(?:a|an|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b)",
     re.IGNORECASE,
 )
 # The words that say which way a comparison goes, the last before its "than": greater (0) or smaller (1).
@@ -527,9 +529,15 @@ _OPPOSITES = (
     # keeping to an order or a rule, and not: WordNet sets "respect" against "disrespect" and "ignore" against
     # "notice", not each other
     (
-        "respect respected respecting comply complied complying honour honoured honor honored obey obeyed abide",
-        "ignore ignored ignoring disregard disregarded defy defied flout flouted violate violated breach breached",
+        "respect respected respecting comply complied complying honour honoured honor honored obey obeyed abide"
+        " adhere adhered adheres",
+        "ignore ignored ignoring disregard disregarded defy defied flout flouted violate violated breach breached"
+        " abandon abandoned abandons",
     ),
+    # a measure lifted, or kept in force: WordNet sets "lift" against "lower", not these; nor is "imposed" set
+    # against "lifted" here, since a sanction is imposed before it is lifted
+    ("lift lifted lifting", "maintain maintained maintaining"),
+    ("progress progressing progressed", "stall stalled stalling stagnate stagnated stagnating"),
     ("pleased glad delighted satisfied happy", "disappointed dismayed displeased dissatisfied unhappy"),
     # (WordNet sets "deficit" against a race's "lead" and "surplus" against "necessary", not each other)
     ("surplus surpluses", "deficit deficits shortfall shortfalls shortage shortages"),
@@ -1188,6 +1196,7 @@ class ClaimReader:
                 and not missing
                 and self._denies(negation)
                 and not _CONDITION.search(negation.string, 0, negation.start())
+                and not self._comparison_left_out(sentence)
             ):
                 return Judgement("contradicts", coverage, negation.group(0), given=given)
             if opposed:
@@ -1215,10 +1224,18 @@ class ClaimReader:
             and not self._stance_left_out(words)
             and not self._done_by_another(sentence, speaker, said_of_doer)
             and not self._done_by_named_other(sentence)
+            and not self._comparison_left_out(sentence)
             and not self._apart_in_list(sentence)
             and self._particles <= {t.lower() for t in _TOKEN.findall(sentence)}
         )
         return Judgement("supports" if states else "related", coverage, given=given)
+
+    def _comparison_left_out(self, sentence: str) -> bool:
+        """The claim compares and the sentence does not, so it neither states nor denies the comparison:
+        "Barbados believes a nation is more than just an economy" is not stated by "... the global economy ...
+        prosperity for all nations", nor denied by "Barbados does not believe that ... the economic embargo
+        ... will facilitate the full integration"."""
+        return self._compared is not None and _THAN.search(sentence) is None
 
     def _predicate_left_out(self, words: AbstractSet[str]) -> bool:
         """The sentence leaves out what the claim says its subject is ("enormous" of "... is enormous")."""
@@ -2402,9 +2419,16 @@ def _doer(text: str, speaker: frozenset[str] | None = None) -> frozenset[str]:
         before = _TOKEN.findall(text[:start])
         # (past the "the" of a name that takes one: "the Panel on the Sudan" is no doing of the Sudan's)
         before = before[:-1] if before and before[-1].lower() == "the" else before
-        if not before or before[-1].lower() not in _NOT_ACTOR_AFTER or _state_of(before):
+        if not before or (before[-1].lower() not in _NOT_ACTOR_AFTER and not _done_to(before[-1])) or _state_of(before):
             return frozenset({code})
     return (speaker or _SOMEONE) if first_person else frozenset()
+
+
+def _done_to(word: str) -> bool:
+    """The word before a country's name is a verb in "-ed", whose object the country is: "The earthquake that
+    devastated Haiti occurred in January 2010" is no doing of Haiti's. Not a word in "-eed" ("indeed",
+    "need"): few verbs end so, and those words stand before a doer ("and indeed Haiti has ...")."""
+    return word.islower() and word.endswith("ed") and not word.endswith("eed")
 
 
 def _verbs_after(text: str, codes: frozenset[str]) -> list[str]:

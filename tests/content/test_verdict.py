@@ -2050,3 +2050,50 @@ def test_a_typographic_apostrophe_is_the_typed_one_and_is_quoted_as_the_source_w
     denied = "The Government didn’t sign the fisheries treaty in 2019."
     # (what it differs by is the source's own writing)
     assert _relation(engine, "The Government signed the fisheries treaty in 2019.", denied) == ("contradicts", "n’t")
+
+
+def test_a_country_after_a_verb_in_ed_is_what_was_done_to_not_its_doer(engine):
+    speaker = frozenset({"FJ"})
+    sentence = "We support the appeal to rebuild Tonga after the devastation of the cyclone that struck in March 2018."
+    claim = "The cyclone that devastated Tonga struck in March 2018."
+    assert _relation(engine, claim, sentence, speaker=speaker) == ("supports", None)
+    # a country before the verb still does it: the speaker's appeal is no cyclone of Tonga's
+    assert _relation(engine, "Tonga appealed for help to rebuild after the cyclone.", sentence, speaker=speaker) == (
+        "related",
+        None,
+    )
+
+
+def test_a_claim_that_compares_is_stated_or_denied_only_by_a_sentence_that_compares(engine):
+    claim = "Fiji believes a nation is more than just an economy."
+    compares = "We in Fiji believe that a nation is more than just an economy; it is also a society."
+    assert _relation(engine, claim, compares, speaker=frozenset({"FJ"})) == ("supports", None)
+    plain = "We in Fiji believe that the global economy can bring prosperity to every nation."
+    assert _relation(engine, claim, plain, speaker=frozenset({"FJ"})) == ("related", None)
+    # nor does a sentence that does not compare deny it
+    denying = "Fiji does not believe that a nation can grow its economy by sanctions."
+    assert _relation(engine, claim, denying, speaker=frozenset({"FJ"})) == ("related", None)
+    assert _relation(engine, claim, "Fiji does not believe a nation is more than just an economy.") == (
+        "contradicts",
+        "not",
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "differs"),
+    [
+        (
+            "The Government has abandoned the ceasefire agreement.",
+            "The Government still adheres to the ceasefire agreement.",
+            "adheres",
+        ),
+        (
+            "The council decided to maintain the sanctions on the island.",
+            "The council decided to lift the sanctions on the island.",
+            "lift",
+        ),
+        ("The talks on the border have stalled.", "The talks on the border are progressing smoothly.", "progressing"),
+    ],
+)
+def test_keeping_to_lifting_and_progressing_are_set_against_their_opposites(engine, claim, sentence, differs):
+    assert _relation(engine, claim, sentence) == ("contradicts", differs)

@@ -148,10 +148,12 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # is to become one of the first carbon-neutral countries"), which a rule took away; Panama's 2011 speech,
     # held out with it, one of its ten (which one unread): 38 of 1,223. Round 54's speech (Ecuador's 2011)
     # showed none on its first run; Guatemala's 2011 speech, held out with it, none of its ten, but adding both
-    # to the library gave one more earlier held-out (which one unread): 39 of 1,247. A cosine at one of the verdict's
-    # thresholds may fall either side with the processor's float arithmetic (see below), so the ceiling keeps
-    # a margin of two.
-    assert scores.false_supported.found <= 41, [p for p in scores.problems if "FALSE" in p]
+    # to the library gave one more earlier held-out (which one unread): 39 of 1,247. Round 55's speech
+    # (Barbados's 2011) showed none on its first run; Croatia's 2011 speech, held out with it, none of its
+    # eleven; the round's rules took two earlier held-out ones away (which ones unread): 37 of 1,273. A cosine
+    # at one of the verdict's thresholds may fall either side with the processor's float arithmetic (see
+    # below), so the ceiling keeps a margin of two.
+    assert scores.false_supported.found <= 39, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -184,8 +186,9 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # object of another's doing does what follows it, a people's name in the plural), 917 of 1,150; round 51's
     # claims and rules (a verb's particle said with it; one earlier held-out claim more, which one unread), 944 of
     # 1,183; round 53's claims and rules (a country named right before the claim's verb does it), 969 of 1,218;
-    # round 54's (a typographic apostrophe the typed one), 997 of 1,253.
-    assert scores.true_supported.found >= 994, scores.problems
+    # round 54's (a typographic apostrophe the typed one), 997 of 1,253; round 55's (a comparison stated only
+    # by one, a country after a verb in "-ed" its object), 1,022 of 1,288.
+    assert scores.true_supported.found >= 1019, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
@@ -193,6 +196,6 @@ def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_doe
     # (reached: 569 of 761; 570 with the words' share of a search score at 0.03; 578 of 776 with round 48's
     # claims and rules; 586 of 793 with round 49's; 599 of 814 with round 50's (being pleased set against being
     # disappointed); 612 of 835 with round 51's (still doing what a claim says is done); 623 of 854 with round
-    # 53's (keeping to an order set against ignoring it); 635 of 873 with round 54's; a margin of three, as
-    # above).
-    assert scores.contradicted.found >= 632, [p for p in scores.problems if "wrong sentence" in p]
+    # 53's (keeping to an order set against ignoring it); 635 of 873 with round 54's; 648 of 895 with round
+    # 55's (lifting set against maintaining); a margin of three, as above).
+    assert scores.contradicted.found >= 645, [p for p in scores.problems if "wrong sentence" in p]
