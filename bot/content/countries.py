@@ -20,8 +20,9 @@ import pycountry
 from countryinfo import CountryInfo
 
 _Tree: TypeAlias = dict[str, "_Tree"]  # a name's next letter, and the names from there ("" ends one)
-# Curly apostrophes are written straight before matching: "People’s" is "People's".
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+# Curly apostrophes are written straight before matching: "People’s" is "People's" (one character for one,
+# so places in the text stay; /cite reads claims and sentences with it too).
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 # Words an official name's acronym leaves out ("Democratic People's Republic of Korea" is "DPRK").
 _MINOR = frozenset("of the and".split())
 # A name's people and adjective are written on it: "North Korean", "Bangladeshis", "Kenyan", "Iranian".
@@ -76,7 +77,7 @@ def country_mentions(text: str) -> list[tuple[str, int, int]]:
 
 def _found(text: str) -> Iterator[tuple[str, int, int, bool]]:
     """Each country named: its code, where its name starts and ends, and whether it is its people's."""
-    text = text.translate(_APOSTROPHES)
+    text = text.translate(APOSTROPHES)
     lowered = text.lower()
     codes, _ = _spellings()
     if len(lowered) == len(text):
@@ -109,7 +110,7 @@ def without_countries(text: str) -> str:
     Eswatini's economy growing?" is "How fast is economy growing?", the question as a document about
     Eswatini answers it ("our economy", "the Kingdom")."""
     pattern, _ = _names()
-    return " ".join(re.sub(pattern.pattern + r"(?:'s)?", "", text.translate(_APOSTROPHES), flags=pattern.flags).split())
+    return " ".join(re.sub(pattern.pattern + r"(?:'s)?", "", text.translate(APOSTROPHES), flags=pattern.flags).split())
 
 
 def only_country(text: str, besides: AbstractSet[str]) -> frozenset[str]:

@@ -41,7 +41,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from bot.content.abbreviations import abbreviations, spelled_runs, spelling_words
-from bot.content.countries import countries_in, country_mentions, only_country, without_countries
+from bot.content.countries import APOSTROPHES, countries_in, country_mentions, only_country, without_countries
 from bot.content.lexicon import antonyms, forms, irregular_base, opposed
 from bot.content.models import Relation
 from bot.content.statistics import (
@@ -435,9 +435,6 @@ _ROMAN_NUMERAL = re.compile(r"\b[A-Z][a-z]+\s+(" + "|".join(sorted(_ORDINALS, ke
 # A word written with a hyphen, which is also written closed: "peace-keepers" is "peacekeepers".
 _HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-# A typographic apostrophe read as a typed one, in a claim and in a sentence alike: "Côte d’Ivoire" is the
-# claim's "Côte d'Ivoire", no word set against it. (One character for one: a sentence's places stay.)
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 # Words after a negation looked through for the word the claim's negation goes with ("without any limitation").
 _NEGATED_WORDS = 3
 # Words after a sentence's negation looked through for a claim word it denies ("will not be able to sign"),
@@ -716,7 +713,9 @@ class ClaimReader:
         near: NearWord | None = None,
     ) -> None:
         self._terms = terms
-        claim = claim.translate(_APOSTROPHES)
+        # a typographic apostrophe read as a typed one, in a claim and a sentence alike: "Côte d’Ivoire" is the
+        # claim's "Côte d'Ivoire", no word set against it
+        claim = claim.translate(APOSTROPHES)
         framed = _FRAME.match(claim) is not None
         claim = _FRAME.sub("", claim)
         self._near = near
@@ -1004,8 +1003,8 @@ class ClaimReader:
         may refer back to ("the NLD Government"), its "this embargo" point back to ("the embargo on Cuba"), or
         its opening "It" take the actor of ("Palestine has been working ..."). `close` says the sentence is
         near the claim in meaning."""
-        typed = sentence.translate(_APOSTROPHES)
-        judged = self._judge(typed, subject, speaker, source, section, before.translate(_APOSTROPHES), close)
+        typed = sentence.translate(APOSTROPHES)
+        judged = self._judge(typed, subject, speaker, source, section, before.translate(APOSTROPHES), close)
         if judged is None or judged.differs is None or "'" not in judged.differs or typed == sentence:
             return judged
         at = typed.find(judged.differs)  # the source's own word, as written, in what it is said to differ by
