@@ -21,6 +21,8 @@ from bot.errors import StudybotError
 from tests.evaluation.scoring import DOCUMENTS, FOLDER
 
 PROJECT = FOLDER.parents[1]
+# Speeches only the questions speak of (no truth of their own, so kept out of the reading set's `documents/`).
+QUESTIONS_ONLY = FOLDER / "question_documents"
 _RANKS = 10
 
 
@@ -90,13 +92,14 @@ def other_language_questions() -> list[Question]:
 
 
 def questions_library(folder: Path, documents: list[str]) -> Path:
-    """The seeds and the question set's documents, copied into `folder`."""
+    """The seeds and the question set's documents (from the reading set, or read for questions only),
+    copied into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     for path in (PROJECT / "seeds").iterdir():
         if path.is_file():
             shutil.copy(path, folder / path.name)
     for name in documents:
-        shutil.copy(DOCUMENTS / name, folder / name)
+        shutil.copy(DOCUMENTS / name if (DOCUMENTS / name).exists() else QUESTIONS_ONLY / name, folder / name)
     return folder
 
 
