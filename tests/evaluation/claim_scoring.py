@@ -138,6 +138,8 @@ SOURCES = (
     "GTM_66_2011.txt",
     "BRB_66_2011.txt",
     "HRV_66_2011.txt",
+    "CIV_66_2011.txt",
+    "LSO_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
