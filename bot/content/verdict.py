@@ -372,7 +372,8 @@ _FRAME = re.compile(r"^\s*(?:according to|as (?:reported|stated|said|written) (?
 # "According to Mali, ..." (the frame above taken off: only after it does a comma end the sayer, or "Mali,
 # Niger and Chad have ..." would be Mali's saying). A speech's own country says each of its sentences, so that
 # the verb it says them with ("calls for", "urges", "agrees") is no word a sentence of it must hold.
-_SAYER_NAME = r"(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][\w’'.-]*)*)"
+# (a part of the name may open on an elided particle: "Côte d'Ivoire")
+_SAYER_NAME = r"(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|and\s+)*(?:[a-z][’'])?[A-Z][\w’'.-]*)*)"
 # (those a sayer put after what it says is read with, `_SAYER_AFTER`, are some of them)
 _SAID_AFTER = (
     r"says|said|argues|argued|believes|believed|warns|warned|notes|noted|reports|reported|claims|claimed"
@@ -455,6 +456,10 @@ _SHORT_OF_ALL = re.compile(r"\b(?:almost|nearly|virtually|practically|not|hardly
 _PARTIAL = frozenset({"most", "many", "some", "several", "few", "half", "part"})
 # A first person as a sentence's subject, and the doer it stands for when the speaker is not known.
 _SUBJECT_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
+# A first person saying something, with the verb it says it with ("I note", "We also welcome").
+_FIRST_PERSON_SAYING = re.compile(
+    rf"\b(?:[Ww]e|I)\s+(?:[a-z]+ly\s+|also\s+)?(?:{'|'.join(sorted(_SAYING_VERBS))})[sd]?\b"
+)
 # The words before a first person that make it the subject of a relative clause or an aside, not the
 # sentence's: "The message that we received from Iran ..., as I said, does not satisfy our demands" is the
 # message's doing.
@@ -584,6 +589,13 @@ _ALTERNATIVES = tuple(
     )
 )
 _CALENDAR = frozenset[str]().union(*_ALTERNATIVES)
+# A month written with a capital and the numbers right beside it in a date: its day before or after it, its
+# year after it ("27 July 2011", "July 27, 2011", "July 2011").
+_DATED_MONTH = re.compile(
+    r"(?:\b(?P<day>\d{1,2})\s+)?\b(?P<month>"
+    + "|".join(m.capitalize() for m in _ALTERNATIVES[0])
+    + r")\b(?:\s+(?P<after>\d{1,2})(?:st|nd|rd|th)?\b,?)?(?:\s+(?P<year>\d{4})\b)?"
+)
 # Ordinals, set against each other in any case: "conceived by our fourth King" is no "the fifth King".
 _ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 # A superlative and the set it ranks within: "8 per cent, the lowest in Latin America" gives Uruguay's figure,
@@ -832,6 +844,7 @@ class ClaimReader:
         # (an ordinal after a number, or after "a" and before "of", is a fraction, set against no other ordinal:
         # "More than a third of Latin America's population" is no "first" or "second" of anything; "a third
         # lost decade" is an ordinal)
+        self._dated_months = _dated_months(claim)
         self._against = [
             _set_against(w) if (a or w.lower() in _ORDINAL_WORDS) and not self._fraction(i) else frozenset[str]()
             for i, (w, a) in enumerate(zip(written, analysed, strict=True))
@@ -1130,6 +1143,7 @@ class ClaimReader:
                 else None
             )
             or self._substituted(sentence)
+            or self._redated(sentence)
             or self._attributed_otherwise(sentence)
             or self._counted_otherwise(sentence)
             or self._compared_the_other_way(sentence)
@@ -1142,7 +1156,14 @@ class ClaimReader:
         # A sentence without the claim's year and without another of its figures speaks of another time:
         # "$156 billion" over five years is no other figure for "$1,464 billion in 2008".
         another_time = any(_year_like(f) for f in missing) and not all(_year_like(f) for f in missing)
-        given = names and bool(self._figures) and not missing
+        # (a year alone is when, not what: "by 2030" in a sentence on emissions gives no figure of the claim's that
+        # makes another sentence's "2020" speak of something else, see `weighed`; a span, "2021 to 2025", does)
+        given = (
+            names
+            and bool(self._figures)
+            and not missing
+            and not (len(self._figures) == 1 and _year_like(self._figures[0]))
+        )
         # A day in a sentence with none of the words of what happened on the claim's, only its names, is the day
         # of something else they did: "During his official visit to Luxembourg on 17 April 2012, ... Ban Ki-moon
         # made ..." gives no other day for "Ban Ki-moon was re-elected on 21 June".
@@ -1567,6 +1588,19 @@ class ClaimReader:
             ),
             None,
         )
+
+    def _redated(self, sentence: str) -> str | None:
+        """The sentence's other month in a date with the claim's day or year, where it gives the claim's month in
+        none: "resolution 2000 (2011) of 27 July 2011" for "adopted on 27 June 2011" (the words around the two
+        months differ, so `_substituted` does not find the one in the other's place)."""
+        theirs = _dated_months(sentence)
+        for month, numbers, _ in self._dated_months:
+            if any(other == month and not given.isdisjoint(numbers) for other, given, _ in theirs):
+                continue
+            other = next((w for m, given, w in theirs if m != month and not given.isdisjoint(numbers)), None)
+            if other is not None:
+                return other
+        return None
 
     def _substituted(self, sentence: str) -> str | None:
         """The sentence's word set against the claim's in its place, between the same neighbours: "by secret
@@ -2089,6 +2123,11 @@ class ClaimReader:
         if not self._doer:
             return False
         doer = _doer(sentence, speaker)
+        if doer and doer <= self._sayer and (saying := _FIRST_PERSON_SAYING.search(sentence)):
+            # the speaker saying what the claim has it say: what it says has a doer of its own ("I note with
+            # satisfaction that ... a woman — Ms. Dilma Rousseff, ... elected in 2010 to lead Brazil — opened our
+            # general debate" for "Côte d'Ivoire notes that Dilma Rousseff was elected to lead Brazil in 2010")
+            doer = _doer(sentence[saying.end() :], speaker)
         return (
             bool(doer) and doer.isdisjoint(self._doer) and not self._predicated_of_object(sentence) and not said_of_doer
         )
@@ -2269,6 +2308,15 @@ def _contrasted(a: str, b: str) -> bool:
 def _full_alls(text: str) -> Iterator[re.Match[str]]:
     """The text's "all"s, "every"s and "always"es, but those something stops short ("almost all the goals")."""
     return (m for m in _UNIVERSAL.finditer(text) if not _SHORT_OF_ALL.search(text, 0, m.start()))
+
+
+def _dated_months(text: str) -> list[tuple[str, frozenset[str], str]]:
+    """Each month of the text's dates, lower-cased, with its day and year (those it gives) and as written."""
+    return [
+        (m["month"].lower(), frozenset(n for n in (m["day"], m["after"], m["year"]) if n), m["month"])
+        for m in _DATED_MONTH.finditer(text)
+        if m["day"] or m["after"] or m["year"]
+    ]
 
 
 def _set_against(word: str) -> frozenset[str]:

@@ -2097,3 +2097,45 @@ def test_a_claim_that_compares_is_stated_or_denied_only_by_a_sentence_that_compa
 )
 def test_keeping_to_lifting_and_progressing_are_set_against_their_opposites(engine, claim, sentence, differs):
     assert _relation(engine, claim, sentence) == ("contradicts", differs)
+
+
+def test_a_date_with_the_claims_day_and_year_but_another_month_contradicts_it(engine):
+    sentence = (
+        "We are grateful for the support of the United Nations through Security Council resolution 1509 (2003) "
+        "of 19 September 2003, which established the mission in Liberia."
+    )
+    claim = "Security Council resolution 1509 (2003) on Liberia was adopted on 19 August 2003."
+    assert _relation(engine, claim, sentence) == ("contradicts", "September")
+    # (the month in the claim's own date, or a date of another day and year, contradicts nothing)
+    assert _relation(engine, claim.replace("August", "September"), sentence) == ("supports", None)
+    assert _relation(engine, claim.replace("19 August 2003", "2 August 2001"), sentence) == ("related", None)
+
+
+def test_a_year_alone_gives_no_figure_that_makes_another_sentences_year_speak_of_something_else(engine):
+    reader = _plain(engine, "Liberia aims to become a middle-income country by 2030.")
+    other_goal = reader.judge("Liberia aims to build a middle school in every county of the country by 2030.")
+    other_year = reader.judge("Liberia aims to become a middle-income country by 2020.")
+    assert other_goal is not None and other_year is not None and not other_goal.given
+    assert [j.relation for j in weighed([other_goal, other_year])] == [other_goal.relation, "contradicts"]
+
+
+def test_a_country_whose_name_has_an_elided_particle_is_read_as_the_one_saying_the_claim(engine):
+    claim = "Côte d'Ivoire notes that Somalia suffers famine because of the drought."
+    sentence = "We note that Somalia suffers famine because of the drought."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"CI"})) == ("supports", None)
+
+
+def test_the_speaker_saying_what_the_claim_has_it_say_leaves_the_doer_to_what_it_says(engine):
+    sentence = (
+        "I note with pride that Ms. Ellen Johnson Sirleaf, elected in 2005 to lead Liberia, heads an African State."
+    )
+    claim = "Ghana notes that Ellen Johnson Sirleaf was elected to lead Liberia in 2005."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"GH"})) == ("supports", None)
+    assert _relation(engine, claim.replace("2005", "2003"), sentence, speaker=frozenset({"GH"})) == (
+        "contradicts",
+        "2005",
+    )
+    # the speaker's own doing is still no other country's: Liberia's "we welcome" does not say Ghana welcomed it
+    welcomed = "We welcome with pride the election of Ms. Ellen Johnson Sirleaf in 2005."
+    claim = "Ghana welcomed the election of Ellen Johnson Sirleaf in 2005."
+    assert _relation(engine, claim, welcomed, speaker=frozenset({"LR"})) == ("related", None)
