@@ -140,6 +140,8 @@ SOURCES = (
     "HRV_66_2011.txt",
     "CIV_66_2011.txt",
     "LSO_66_2011.txt",
+    "TZA_66_2011.txt",
+    "MWI_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
