@@ -231,6 +231,10 @@ _NEGATED_VERB = re.compile(
 )
 # A negation before one of these states a bound, not a denial: "does not exceed US$ 50 billion" says "at most".
 _BOUND = re.compile(r"\s+(?:exceed|surpass)(?:s|ed|ing)?\b", re.IGNORECASE)
+# An exception after a negation, which takes it back for what it names: "There are no serious conflict situations
+# except for Somalia" says Somalia is one. The words after it looked through for the claim's.
+_EXCEPTION = re.compile(r"\b(?:except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|but\s+for)\s", re.IGNORECASE)
+_EXCEPTED_TOKENS = 4
 # A claim figure's qualifier that gives an upper bound, which such a negation states ("less than US$ 50 billion").
 _UPPER_BOUND = re.compile(
     r"(?:less|fewer|lower) than|under|below|up to|at most|no more than|not more than", re.IGNORECASE
@@ -1053,6 +1057,11 @@ class ClaimReader:
                 named |= countries_in(before) & self._countries
             elif before and _OPENING_PRONOUN.match(sentence):
                 named |= _actor(before) & self._countries
+                # (or the country the sentence before names with a thing of the claim's the sentence says again,
+                # which its "It" stands for: "It is perhaps the longest-lasting embargo in history" after "...
+                # in full solidarity with the people of Cuba in demanding the end to the embargo")
+                if not self._topic.isdisjoint(set(self._terms(sentence)) & set(self._terms(before))):
+                    named |= countries_in(before) & self._countries
             # Only a clause naming no country but the claim's may leave the document's own unnamed: "China
             # and Russia have vetoed calls for ICC referrals" in an essay on North Korea; one naming another
             # is about that one ("North Korea vetoed them" is not stated there). A country named only in a
@@ -1469,6 +1478,9 @@ class ClaimReader:
             bound = _BOUND.match(clause, negation.end())
             if bound and (bounded or not self._bounds_own(clause[bound.end() :])):
                 continue
+            exception = _EXCEPTION.search(clause, negation.end())
+            if exception and self._is_excepted(clause[exception.end() :]):
+                continue
             denied = self._negated_terms(negation)
             # (said before a relative clause the negation stands in: "has ratified X and has not ratified Y"
             # still denies that Y is ratified)
@@ -1477,6 +1489,13 @@ class ClaimReader:
             if not denied or not all(self._holds(said, t) for t in denied):
                 return negation
         return None
+
+    def _is_excepted(self, excepted: str) -> bool:
+        """One of the claim's words is among the first few of what an exception names ("except for Somalia")."""
+        claimed = set(self.words)
+        return any(
+            self._holds(claimed, t) for word in _TOKEN.findall(excepted)[:_EXCEPTED_TOKENS] for t in self._terms(word)
+        )
 
     def _bounds_own(self, bounded: str) -> bool:
         """The first figure of what a bound ("does not exceed") is set on is one of the claim's."""

@@ -2139,3 +2139,27 @@ def test_the_speaker_saying_what_the_claim_has_it_say_leaves_the_doer_to_what_it
     welcomed = "We welcome with pride the election of Ms. Ellen Johnson Sirleaf in 2005."
     claim = "Ghana welcomed the election of Ellen Johnson Sirleaf in 2005."
     assert _relation(engine, claim, welcomed, speaker=frozenset({"LR"})) == ("related", None)
+
+
+def test_a_negation_an_exception_takes_back_for_the_claims_thing_does_not_deny_it(engine):
+    sentence = "There are no serious conflict situations in the region except for Darfur, where help is still needed."
+    claim = "Darfur is the only serious conflict situation left in the region."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    # the negation still denies what the exception does not name
+    assert _relation(engine, "There are serious conflict situations left in the region.", sentence) == (
+        "contradicts",
+        "no",
+    )
+
+
+def test_an_opening_it_takes_the_country_the_sentence_before_names_with_the_thing_it_says_again(engine):
+    before = "We remain in full solidarity with the people of Cuba in demanding the end to the embargo."
+    sentence = "It is perhaps the longest-lasting embargo in history."
+    claim = "Tanzania says the embargo on Cuba is perhaps the longest-lasting embargo in history."
+    judged = _plain(engine, claim).judge(sentence, speaker=frozenset({"TZ"}), before=before)
+    assert judged is not None and judged.relation == "supports"
+    # nor without a thing of the claim's said in both: an "It" standing for something else
+    judged = _plain(engine, claim).judge(
+        sentence, speaker=frozenset({"TZ"}), before=before.replace("embargo", "blockade")
+    )
+    assert judged is not None and judged.relation == "related"

@@ -152,9 +152,10 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # (Barbados's 2011) showed none on its first run; Croatia's 2011 speech, held out with it, none of its
     # eleven; the round's rules took two earlier held-out ones away (which ones unread): 37 of 1,273. Round 56's
     # speech (Côte d'Ivoire's 2011) showed one ("adopted on 27 June 2011" by "of 27 July 2011"), which a rule
-    # took away; Lesotho's 2011 speech, held out with it, one of its eight (which one unread): 38 of 1,295. A
-    # cosine at one of the verdict's thresholds may fall either side with the processor's float arithmetic (see
-    # below), so the ceiling keeps a margin of two.
+    # took away; Lesotho's 2011 speech, held out with it, one of its eight (which one unread): 38 of 1,295. Round
+    # 57's speech (Tanzania's 2011) showed none on its first run; Malawi's 2011 speech, held out with it, none of
+    # its nine: 38 of 1,319. A cosine at one of the verdict's thresholds may fall either side with the
+    # processor's float arithmetic (see below), so the ceiling keeps a margin of two.
     assert scores.false_supported.found <= 40, [p for p in scores.problems if "FALSE" in p]
 
 
@@ -189,8 +190,9 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # claims and rules (a verb's particle said with it; one earlier held-out claim more, which one unread), 944 of
     # 1,183; round 53's claims and rules (a country named right before the claim's verb does it), 969 of 1,218;
     # round 54's (a typographic apostrophe the typed one), 997 of 1,253; round 55's (a comparison stated only
-    # by one, a country after a verb in "-ed" its object), 1,022 of 1,288; round 56's, 1,051 of 1,327.
-    assert scores.true_supported.found >= 1048, scores.problems
+    # by one, a country after a verb in "-ed" its object), 1,022 of 1,288; round 56's, 1,051 of 1,327; round 57's
+    # (a negation an exception takes back, an "It" for the thing the sentence before names), 1,080 of 1,364.
+    assert scores.true_supported.found >= 1077, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
@@ -199,6 +201,6 @@ def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_doe
     # claims and rules; 586 of 793 with round 49's; 599 of 814 with round 50's (being pleased set against being
     # disappointed); 612 of 835 with round 51's (still doing what a claim says is done); 623 of 854 with round
     # 53's (keeping to an order set against ignoring it); 635 of 873 with round 54's; 648 of 895 with round
-    # 55's (lifting set against maintaining); 664 of 911 with round 56's (another month in a date); a margin of
-    # three, as above).
-    assert scores.contradicted.found >= 661, [p for p in scores.problems if "wrong sentence" in p]
+    # 55's (lifting set against maintaining); 664 of 911 with round 56's (another month in a date); 680 of 928
+    # with round 57's; a margin of three, as above).
+    assert scores.contradicted.found >= 677, [p for p in scores.problems if "wrong sentence" in p]
