@@ -142,6 +142,8 @@ SOURCES = (
     "LSO_66_2011.txt",
     "TZA_66_2011.txt",
     "MWI_66_2011.txt",
+    "SLV_66_2011.txt",
+    "NAM_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
