@@ -415,6 +415,12 @@ _OPENING_PRONOUN = re.compile(r"^\W*(?:It|They)\b")
 # A clause whose subject is a pronoun standing for what the clause before it spoke of: "Military intervention
 # can end war, but it cannot propagate peace".
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:and|but|yet|so)\s+)?(?:it|they|he|she)\b", re.IGNORECASE)
+# A clause that opens on its verb, the predicate of a subject an aside cut it off from: "The message that we
+# received from Iran, although signifying a change of attitude ..., does not satisfy our demands".
+_PREDICATE_OPENING = re.compile(
+    r"^\W*(?:does|do|did|has|have|had|is|are|was|were|will|would|can|could|shall|should|may|might|must)\b",
+    re.IGNORECASE,
+)
 # "Can be" before a verb says what "-able" does ("can be avoided", "avoidable"): a word set against its "-able"
 # word ("unavoidable", "inevitable" against "avoidable") says it cannot.
 _ABLE_MODALS = frozenset(["can", "could", "may"])
@@ -445,6 +451,13 @@ _NEGATED_WORDS = 3
 # Words after a sentence's negation looked through for a claim word it denies ("will not be able to sign"),
 # up to a preposition: "Ebola is not defeated in the Congo" denies no claim of the Congo's.
 _NEGATED_TOKENS = 4
+# A negation that quantifies a thing ("No nation", "none of the resolutions", "nothing"), and the verb the thing
+# goes with, a few words on ("... on the planet is spared", "... has been implemented").
+_QUANTIFYING_NEGATION = re.compile(r"\b(?:no|none|nobody|nothing)\b", re.IGNORECASE)
+_VERB_OF_QUANTIFIED = re.compile(
+    r"^(?:\s+[\w’'-]+){0,6}?\s+(?:is|are|was|were|has|have|had|can|could|will|would|shall|should|may|might)"
+    r"(?:\s+(?:been|be|being))?\b"
+)
 # A clause a verb says after all the claim's words, opening on its negation: "... in Abuja prove that no region of
 # the world is safe" denies no part of what came before (see `ClaimReader._negated_aside`).
 _THAT_NEGATED = re.compile(r"\bthat\s+(?:there\s+(?:is|are|was|were)\s+)?$", re.IGNORECASE)
@@ -825,6 +838,14 @@ class ClaimReader:
             (m.group(0).lower(), next((t for t in terms(claim[m.end() :]) if t not in lasting), None))
             for m in _NEGATION.finditer(claim)
         ]
+        # what each of the claim's "no", "none" and "nothing" is denied of, the first term after the verb the thing
+        # it quantifies goes with ("spare" of "no nation on the planet is spared the problem"): a sentence that
+        # contradicts the claim says that of some (`_judge`), not only the thing ("drug users in every nation")
+        self._negated_predicates = [
+            next(iter(terms(claim[m.end() + verb.end() :])), None)
+            for m in _QUANTIFYING_NEGATION.finditer(claim)
+            if (verb := _VERB_OF_QUANTIFIED.search(claim[m.end() :]))
+        ]
         # the first term after each of the claim's "only", "merely" (what it says is all there is), for
         # `_restriction_denied`
         self._restricted = [next(iter(terms(claim[m.end() :])), None) for m in _RESTRICTIVE.finditer(claim)]
@@ -1193,7 +1214,9 @@ class ClaimReader:
                 if alike and not another_day and not self._ranked_within(sentence):
                     nearest = min(alike, key=lambda pair: pair[0])[1].written
                     return Judgement("contradicts", coverage, nearest, another_figure=True)
-            if not missing and (instead := self._predicated_of_another(sentence, figures)):
+            if not missing and (
+                instead := self._predicated_of_another(sentence, figures) or self._of_another_country(sentence, figures)
+            ):
                 return Judgement("contradicts", coverage, instead, another_figure=True)
             # A claim's "not" is contradicted by a sentence saying much of what it denies, not by any sentence on
             # its subject without one: "The situation in Ukraine, as well as the Israeli-Palestinian conflict,
@@ -1216,6 +1239,7 @@ class ClaimReader:
                 )
                 # it says what the claim denies: "pleaded in vain" is no "pleaded without success" undenied
                 and all(term is None or self._holds(words, term) for _, term in self._negations)
+                and all(term is None or self._holds(words, term) for term in self._negated_predicates)
                 and (self._seeks or not self._only_sought(sentence))
             ):
                 return Judgement("contradicts", coverage, given=given)
@@ -1382,6 +1406,67 @@ class ClaimReader:
             # The word as the sentence writes it, not its stem: what is shown is the source's words.
             return next((m.group(0) for m in _WORD.finditer(sentence) if set(self._terms(m.group(0))) & opposite), None)
         return None
+
+    def _of_another_country(self, sentence: str, figures: list[_Figure]) -> str | None:
+        """The figure the sentence gives the claim's one country, where it gives the claim's own to another
+        named before it: "countries such as El Salvador with a gross domestic product of about $22 billion, or
+        ... Honduras with roughly $15 billion, or Guatemala which barely reaches $40 billion" gives El Salvador
+        "$22 billion", not the claim's "$40 billion" (each figure is the last country's named before it)."""
+        owners = self._figure_owners(sentence, figures)
+        if owners is None:
+            return None
+        subject, named_before = owners
+        for claimed in self._figures:
+            placed = [sentence.find(g.written) for g in figures if _same(claimed, g)]
+            if not placed or any(named_before(at) in subject for at in placed):
+                continue  # (given with the claim's country, or not given)
+            if all(named_before(at) is None for at in placed):
+                continue  # (before any country: whose it is, the sentence does not say)
+            theirs = [
+                g
+                for g in figures
+                if named_before(sentence.find(g.written)) in subject
+                and _comparable(claimed, g)
+                and not _same(claimed, g)
+            ]
+            if theirs:
+                return theirs[0].written
+        return None
+
+    def _figures_given_to_subject(self, sentence: str) -> bool:
+        """Each of the claim's figures stands in the sentence with the claim's one country, the last it names
+        before the figure (`_of_another_country`): the country the figure is given to, whoever else the sentence
+        names first ("countries such as El Salvador ..., or a country such as Honduras with roughly $15
+        billion")."""
+        if not self._figures:
+            return False
+        figures = _figures(sentence, self._terms)
+        owners = self._figure_owners(sentence, figures)
+        if owners is None:
+            return False
+        subject, named_before = owners
+        return all(
+            any(named_before(sentence.find(g.written)) in subject for g in figures if _same(claimed, g))
+            for claimed in self._figures
+        )
+
+    def _figure_owners(
+        self, sentence: str, figures: list[_Figure]
+    ) -> tuple[set[str], Callable[[int], str | None]] | None:
+        """The claim's one country (not its sayer), and, for a place in the sentence, the last country named
+        before it; None unless the sentence names that country and another (with one country, each figure is
+        its)."""
+        subject = self._countries - self._sayer
+        if len(subject) != 1 or not figures:
+            return None
+        mentions = country_mentions(sentence)
+        if not any(code in subject for code, _, _ in mentions) or len({code for code, _, _ in mentions}) < 2:
+            return None
+
+        def named_before(at: int) -> str | None:
+            return next((code for code, _, end in reversed(mentions) if end <= at), None)
+
+        return subject, named_before
 
     def _predicated_of_another(self, sentence: str, figures: list[_Figure]) -> str | None:
         """Another figure of the claim's kind, of the same thing, between the claim's own and what the claim
@@ -1581,17 +1666,27 @@ class ClaimReader:
         the elections on 9 August, which were neither free nor fair" denies "the elections in Belarus were free
         and fair". So does one in a later clause whose subject is a pronoun for the earlier one's: "Military
         intervention can end war, but it cannot propagate peace" denies "military intervention can propagate
-        peace". (Not in a clause of its own with its own subject, which may speak of another thing.)"""
+        peace"; and one in a clause that opens on its verb, whose subject an aside cut off ("The message that we
+        received from Iran, although signifying a change of attitude ..., does not satisfy our demands"). (Not in
+        a clause of its own with its own subject, which may speak of another thing.)"""
         said = set(self._terms(clause))
         clauses = _CLAUSE_BREAK.split(sentence)
         after = clauses.index(clause) if clause in clauses else len(clauses)
         for i, other in enumerate(clauses):
             if not other or other == clause:
                 continue
-            if not (_RELATIVE_OPENING.match(other.lstrip()) or (i > after and _PRONOUN_SUBJECT.match(other))):
+            predicate = not _RELATIVE_OPENING.match(other.lstrip()) and not (
+                i > after and _PRONOUN_SUBJECT.match(other)
+            )
+            if predicate and not _PREDICATE_OPENING.match(other):
                 continue
             for negation in _NEGATION.finditer(other):
                 denied = self._negated_terms(negation)
+                # (a predicate's negation denies only the claim's own verb right after it, "does not satisfy": "should
+                # not obscure the other Africa" denies nothing of Africa)
+                verb = _negated_words(negation)[:1]
+                if predicate and not (verb and verb[0].islower() and self._is_claim_word(verb[0])):
+                    continue
                 if denied and not any(self._holds(said, t) for t in denied):
                     return negation
         return None
@@ -2141,6 +2236,8 @@ class ClaimReader:
         doer right before the claim's verb (`said_of_doer`, `_said_of_doer`)."""
         if not self._doer:
             return False
+        if self._figures_given_to_subject(sentence):
+            return False  # the figure the claim gives its country, the sentence gives it too
         doer = _doer(sentence, speaker)
         if doer and doer <= self._sayer and (saying := _FIRST_PERSON_SAYING.search(sentence)):
             # the speaker saying what the claim has it say: what it says has a doer of its own ("I note with

@@ -2163,3 +2163,51 @@ def test_an_opening_it_takes_the_country_the_sentence_before_names_with_the_thin
         sentence, speaker=frozenset({"TZ"}), before=before.replace("embargo", "blockade")
     )
     assert judged is not None and judged.relation == "related"
+
+
+def test_a_figure_is_the_last_countrys_named_before_it(engine):
+    sentence = (
+        "How can small countries such as Belize with an economy of about $2 billion, or a country such as "
+        "Jamaica with roughly $14 billion, or Panama which reaches $40 billion, face this threat alone?"
+    )
+    assert _relation(engine, "Belize has an economy of about $40 billion.", sentence) == (
+        "contradicts",
+        "about $2 billion",
+    )
+    assert _relation(engine, "Jamaica has an economy of about $2 billion.", sentence) == (
+        "contradicts",
+        "roughly $14 billion",
+    )
+    # the figure given with the claim's country states it, whoever the sentence names first
+    assert _relation(engine, "Jamaica has an economy of roughly $14 billion.", sentence) == ("supports", None)
+    assert _relation(engine, "Belize has an economy of about $2 billion.", sentence) == ("supports", None)
+
+
+def test_a_claims_no_is_contradicted_only_by_a_sentence_saying_what_it_denies_of_some(engine):
+    claim = "No country in the region is spared the problem of drug trafficking."
+    every = "There are drug users in every country in the region, who buy from drug trafficking networks."
+    assert _relation(engine, claim, every) == ("related", None)
+    spared = "One country in the region is spared the problem of drug trafficking."
+    assert _relation(engine, claim, spared) == ("contradicts", None)
+
+
+def test_a_negation_in_a_predicate_an_aside_cut_off_from_its_subject_denies(engine):
+    sentence = (
+        "The reply that we received from the Government, although signifying a change of attitude, does not "
+        "satisfy our demands, which, as I said quite clearly, are for justice."
+    )
+    claim = "The Government's reply fully satisfies the demands for justice."
+    assert _relation(engine, claim, sentence) == ("contradicts", "not")
+    assert _relation(engine, "The Government's reply does not satisfy the demands for justice.", sentence) == (
+        "supports",
+        None,
+    )
+    # only where it stands before the claim's own verb: "should not obscure" denies nothing of the region
+    obscure = (
+        "That state of affairs, however, should not obscure the other region, which is admirably dealing with "
+        "the pandemic."
+    )
+    assert _relation(engine, "Every country of the region is dealing admirably with the pandemic.", obscure) == (
+        "related",
+        None,
+    )

@@ -154,7 +154,10 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # speech (Côte d'Ivoire's 2011) showed one ("adopted on 27 June 2011" by "of 27 July 2011"), which a rule
     # took away; Lesotho's 2011 speech, held out with it, one of its eight (which one unread): 38 of 1,295. Round
     # 57's speech (Tanzania's 2011) showed none on its first run; Malawi's 2011 speech, held out with it, none of
-    # its nine: 38 of 1,319. A cosine at one of the verdict's thresholds may fall either side with the
+    # its nine: 38 of 1,319. Round 58's speech (El Salvador's 2011) showed one ("a gross domestic product of
+    # about $40 billion" by the sentence giving it Guatemala), and adding it to the library one earlier
+    # development claim, which two rules took away; Namibia's 2011 speech, held out with it, none of its eight:
+    # 38 of 1,339. A cosine at one of the verdict's thresholds may fall either side with the
     # processor's float arithmetic (see below), so the ceiling keeps a margin of two.
     assert scores.false_supported.found <= 40, [p for p in scores.problems if "FALSE" in p]
 
@@ -191,8 +194,9 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # 1,183; round 53's claims and rules (a country named right before the claim's verb does it), 969 of 1,218;
     # round 54's (a typographic apostrophe the typed one), 997 of 1,253; round 55's (a comparison stated only
     # by one, a country after a verb in "-ed" its object), 1,022 of 1,288; round 56's, 1,051 of 1,327; round 57's
-    # (a negation an exception takes back, an "It" for the thing the sentence before names), 1,080 of 1,364.
-    assert scores.true_supported.found >= 1077, scores.problems
+    # (a negation an exception takes back, an "It" for the thing the sentence before names), 1,080 of 1,364;
+    # round 58's (a figure the last country's named before it), 1,104 of 1,397.
+    assert scores.true_supported.found >= 1101, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
@@ -202,5 +206,5 @@ def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_doe
     # disappointed); 612 of 835 with round 51's (still doing what a claim says is done); 623 of 854 with round
     # 53's (keeping to an order set against ignoring it); 635 of 873 with round 54's; 648 of 895 with round
     # 55's (lifting set against maintaining); 664 of 911 with round 56's (another month in a date); 680 of 928
-    # with round 57's; a margin of three, as above).
-    assert scores.contradicted.found >= 677, [p for p in scores.problems if "wrong sentence" in p]
+    # with round 57's; 689 of 942 with round 58's; a margin of three, as above).
+    assert scores.contradicted.found >= 686, [p for p in scores.problems if "wrong sentence" in p]
