@@ -453,7 +453,7 @@ _NEGATED_WORDS = 3
 _NEGATED_TOKENS = 4
 # A negation that quantifies a thing ("No nation", "none of the resolutions", "nothing"), and the verb the thing
 # goes with, a few words on ("... on the planet is spared", "... has been implemented").
-_QUANTIFYING_NEGATION = re.compile(r"\b(?:no|none|nobody|nothing)\b", re.IGNORECASE)
+_QUANTIFYING_NEGATIONS = frozenset({"no", "none", "nobody", "nothing"})
 _VERB_OF_QUANTIFIED = re.compile(
     r"^(?:\s+[\w’'-]+){0,6}?\s+(?:is|are|was|were|has|have|had|can|could|will|would|shall|should|may|might)"
     r"(?:\s+(?:been|be|being))?\b"
@@ -843,8 +843,8 @@ class ClaimReader:
         # contradicts the claim says that of some (`_judge`), not only the thing ("drug users in every nation")
         self._negated_predicates = [
             next(iter(terms(claim[m.end() + verb.end() :])), None)
-            for m in _QUANTIFYING_NEGATION.finditer(claim)
-            if (verb := _VERB_OF_QUANTIFIED.search(claim[m.end() :]))
+            for m in _NEGATION.finditer(claim)
+            if m.group(0).lower() in _QUANTIFYING_NEGATIONS and (verb := _VERB_OF_QUANTIFIED.search(claim[m.end() :]))
         ]
         # the first term after each of the claim's "only", "merely" (what it says is all there is), for
         # `_restriction_denied`
@@ -1275,7 +1275,7 @@ class ClaimReader:
             )
             and not self._replaced(sentence, words)
             and not self._stance_left_out(words)
-            and not self._done_by_another(sentence, speaker, said_of_doer)
+            and not self._done_by_another(sentence, speaker, said_of_doer, figures)
             and not self._done_by_named_other(sentence)
             and not self._comparison_left_out(sentence)
             and not self._apart_in_list(sentence)
@@ -1433,14 +1433,13 @@ class ClaimReader:
                 return theirs[0].written
         return None
 
-    def _figures_given_to_subject(self, sentence: str) -> bool:
+    def _figures_given_to_subject(self, sentence: str, figures: list[_Figure]) -> bool:
         """Each of the claim's figures stands in the sentence with the claim's one country, the last it names
         before the figure (`_of_another_country`): the country the figure is given to, whoever else the sentence
         names first ("countries such as El Salvador ..., or a country such as Honduras with roughly $15
         billion")."""
         if not self._figures:
             return False
-        figures = _figures(sentence, self._terms)
         owners = self._figure_owners(sentence, figures)
         if owners is None:
             return False
@@ -1675,10 +1674,9 @@ class ClaimReader:
         for i, other in enumerate(clauses):
             if not other or other == clause:
                 continue
-            predicate = not _RELATIVE_OPENING.match(other.lstrip()) and not (
-                i > after and _PRONOUN_SUBJECT.match(other)
-            )
-            if predicate and not _PREDICATE_OPENING.match(other):
+            relative = _RELATIVE_OPENING.match(other.lstrip()) or (i > after and _PRONOUN_SUBJECT.match(other))
+            predicate = not relative and _PREDICATE_OPENING.match(other) is not None
+            if not relative and not predicate:
                 continue
             for negation in _NEGATION.finditer(other):
                 denied = self._negated_terms(negation)
@@ -2229,14 +2227,17 @@ class ClaimReader:
                 return next((m.value for m in dated if m.year == year), None)
         return None
 
-    def _done_by_another(self, sentence: str, speaker: frozenset[str], said_of_doer: bool) -> bool:
+    def _done_by_another(
+        self, sentence: str, speaker: frozenset[str], said_of_doer: bool, figures: list[_Figure]
+    ) -> bool:
         """The sentence gives what the claim's country does to another: "Estonia has sent €20 million to
         Ukraine" for "Ukraine has sent €20 million to Estonia", or a speech's "We condemn the war crimes
         committed by Russia" (the speaker's doing) for "Russia condemns ..."; not where it names the claim's
-        doer right before the claim's verb (`said_of_doer`, `_said_of_doer`)."""
+        doer right before the claim's verb (`said_of_doer`, `_said_of_doer`), nor where its `figures` give the
+        claim's to the claim's country (`_figures_given_to_subject`)."""
         if not self._doer:
             return False
-        if self._figures_given_to_subject(sentence):
+        if self._figures_given_to_subject(sentence, figures):
             return False  # the figure the claim gives its country, the sentence gives it too
         doer = _doer(sentence, speaker)
         if doer and doer <= self._sayer and (saying := _FIRST_PERSON_SAYING.search(sentence)):
