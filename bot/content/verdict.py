@@ -1415,20 +1415,14 @@ class ClaimReader:
         owners = self._figure_owners(sentence, figures)
         if owners is None:
             return None
-        subject, named_before = owners
+        subject, owned = owners
         for claimed in self._figures:
-            placed = [sentence.find(g.written) for g in figures if _same(claimed, g)]
-            if not placed or any(named_before(at) in subject for at in placed):
+            placed = [owner for g, owner in owned if _same(claimed, g)]
+            if not placed or any(owner in subject for owner in placed):
                 continue  # (given with the claim's country, or not given)
-            if all(named_before(at) is None for at in placed):
+            if all(owner is None for owner in placed):
                 continue  # (before any country: whose it is, the sentence does not say)
-            theirs = [
-                g
-                for g in figures
-                if named_before(sentence.find(g.written)) in subject
-                and _comparable(claimed, g)
-                and not _same(claimed, g)
-            ]
+            theirs = [g for g, owner in owned if owner in subject and _comparable(claimed, g) and not _same(claimed, g)]
             if theirs:
                 return theirs[0].written
         return None
@@ -1443,29 +1437,27 @@ class ClaimReader:
         owners = self._figure_owners(sentence, figures)
         if owners is None:
             return False
-        subject, named_before = owners
-        return all(
-            any(named_before(sentence.find(g.written)) in subject for g in figures if _same(claimed, g))
-            for claimed in self._figures
-        )
+        subject, owned = owners
+        return all(any(owner in subject for g, owner in owned if _same(claimed, g)) for claimed in self._figures)
 
     def _figure_owners(
         self, sentence: str, figures: list[_Figure]
-    ) -> tuple[set[str], Callable[[int], str | None]] | None:
-        """The claim's one country (not its sayer), and, for a place in the sentence, the last country named
-        before it; None unless the sentence names that country and another (with one country, each figure is
-        its)."""
+    ) -> tuple[set[str], list[tuple[_Figure, str | None]]] | None:
+        """The claim's one country (not its sayer), and each of the sentence's figures with the last country
+        named before it (None before any); None unless the sentence names that country and another (with one
+        country, each figure is its)."""
         subject = self._countries - self._sayer
         if len(subject) != 1 or not figures:
             return None
         mentions = country_mentions(sentence)
         if not any(code in subject for code, _, _ in mentions) or len({code for code, _, _ in mentions}) < 2:
             return None
-
-        def named_before(at: int) -> str | None:
-            return next((code for code, _, end in reversed(mentions) if end <= at), None)
-
-        return subject, named_before
+        owned = [
+            (g, next((code for code, _, end in reversed(mentions) if end <= at), None))
+            for g in figures
+            for at in [sentence.find(g.written)]
+        ]
+        return subject, owned
 
     def _predicated_of_another(self, sentence: str, figures: list[_Figure]) -> str | None:
         """Another figure of the claim's kind, of the same thing, between the claim's own and what the claim
@@ -1705,6 +1697,8 @@ class ClaimReader:
         """The sentence's other month in a date with the claim's day or year, where it gives the claim's month in
         none: "resolution 2000 (2011) of 27 July 2011" for "adopted on 27 June 2011" (the words around the two
         months differ, so `_substituted` does not find the one in the other's place)."""
+        if not self._dated_months:
+            return None  # (a claim without a dated month: the sentence's dates are not read)
         theirs = _dated_months(sentence)
         for month, numbers, _ in self._dated_months:
             if any(other == month and not given.isdisjoint(numbers) for other, given, _ in theirs):
