@@ -144,6 +144,8 @@ SOURCES = (
     "MWI_66_2011.txt",
     "SLV_66_2011.txt",
     "NAM_66_2011.txt",
+    "PRY_66_2011.txt",
+    "ATG_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
