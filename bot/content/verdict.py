@@ -514,7 +514,7 @@ _NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this 
 # said in many ways ("believes in", "calls for"), opposition is not, and a claim turned against what a source
 # backs is a common false one.
 _STANDING_AGAINST = (
-    "veto vetoed oppose opposed block blocked reject rejected condemn condemned deplore deplored denounce"
+    "veto vetoed oppose opposed opposition block blocked reject rejected condemn condemned deplore deplored denounce"
     " denounced regret regretted criticize criticized criticise criticised concern concerned"
 )
 # Opposing predicates: a small, closed class of words that decides most claims a sentence contradicts,
@@ -563,6 +563,7 @@ _OPPOSITES = (
 )
 # The axis whose second side stands against something (`_STANDING_AGAINST`).
 _STANCE_AXIS = next(i for i, (_, against) in enumerate(_OPPOSITES) if against == _STANDING_AGAINST)
+_STANCES = frozenset(" ".join(_OPPOSITES[_STANCE_AXIS]).split())
 # The axes of change, whose words on one side say one another as written ("fell", "declined", "was down to").
 _CHANGES = _OPPOSITES[:2]
 # Each side of each axis with the other, as words, for `_set_against`.
@@ -640,6 +641,17 @@ _FIGURE_AFTER = re.compile(
 # says they are not being introduced.
 _MAKING = frozenset("introduce launch start begin create establish adopt expand allow permit promote open".split())
 _REMOVING = frozenset("phase wipe stamp root weed rule".split())
+# Words that undo a thing (in their dictionary forms, see `lexicon.forms`): a sentence's "the lifting of the
+# embargo" speaks against the embargo, though it names it, "end" only as "an end to", since "the end of the
+# year" is when. How many words may stand between such a word and the claim's thing it undoes: "the lifting of
+# the economic, commercial and financial embargo".
+_UNDOING = frozenset(
+    "lift lifting end removal remove abolition abolish repeal withdrawal withdraw cancellation cancel"
+    " elimination eliminate eradication eradicate dismantle dismantling".split()
+)
+_UNDOING_TOKENS = 6
+_NOUN_END = frozenset({"end", "ends"})
+_UNDONE_ARTICLES = frozenset("the this that these those its their all any a an".split())
 # Verbs saying a thing is over ("closed the gap", "eliminated poverty"), and the words saying it goes on: "we
 # still have a gender pay gap" says the gap is not closed, "poverty persists" that it is not eliminated.
 _ENDING = frozenset("close end eliminate eradicate abolish overcome solve resolve defeat bridge".split())
@@ -997,6 +1009,21 @@ class ClaimReader:
         # `_stance_left_out`
         against = frozenset(self._opposites[_STANCE_AXIS][1])
         self._against_stance = against if not against.isdisjoint(self.words) else frozenset[str]()
+        # the forms of the words with terms of their own after the claim's word of standing for or against
+        # something, unless it undoes a thing itself ("supports the lifting of the embargo"), for `_undone`
+        stance = next((i for i, t in enumerate(self._tokens) if not forms(t).isdisjoint(_STANCES)), None)
+        undoes = any(not forms(t).isdisjoint(_UNDOING) for t in self._tokens)
+        self._undoable = (
+            frozenset[str]()
+            if stance is None or undoes
+            else frozenset[str]().union(
+                *(
+                    forms(t)
+                    for t, mine in zip(self._tokens[stance + 1 :], self._content[stance + 1 :], strict=True)
+                    if mine
+                )
+            )
+        )
         # the claim's words of change, each with every word on its side of its axis, as written and analysed
         self._changes = [
             (claimed, frozenset(side.split()) | frozenset(terms(side)))
@@ -1166,13 +1193,19 @@ class ClaimReader:
             negation = None  # the sentence does not have what the claim lacks
         if negation is None and not self._negated:
             negation = self._denied_elsewhere(sentence, clause) or self._restriction_denied(clause)
+        contrary = (
+            self._opposed(sentence, words)
+            if not self._topic or any(self._holds(words, t) for t in self._topic)
+            else None
+        ) or self._substituted(sentence)
+        # (a sentence that undoes the claim's thing speaks of the undoing: "supported the resolutions ... which
+        # call for the lifting of the ... embargo" sets no opposing word against "Paraguay opposes the embargo",
+        # wherever it stands; only the undoing itself is one: "lift" for "maintain")
+        undone = self._undone(sentence)
+        if undone and contrary is not None and forms(contrary).isdisjoint(_UNDOING):
+            contrary = None
         opposed = (
-            (
-                self._opposed(sentence, words)
-                if not self._topic or any(self._holds(words, t) for t in self._topic)
-                else None
-            )
-            or self._substituted(sentence)
+            contrary
             or self._redated(sentence)
             or self._attributed_otherwise(sentence)
             or self._counted_otherwise(sentence)
@@ -1275,6 +1308,7 @@ class ClaimReader:
             )
             and not self._replaced(sentence, words)
             and not self._stance_left_out(words)
+            and not undone
             and not self._done_by_another(sentence, speaker, said_of_doer, figures)
             and not self._done_by_named_other(sentence)
             and not self._comparison_left_out(sentence)
@@ -1300,6 +1334,32 @@ class ClaimReader:
         does not state "Saint Lucia opposes a legally binding arms trade treaty", however much else of it it
         holds."""
         return bool(self._against_stance) and words.isdisjoint(self._against_stance)
+
+    def _undone(self, sentence: str) -> bool:
+        """The sentence undoes a thing the claim names and does not undo: "Paraguay has consistently supported
+        the resolutions ... which call for the lifting of the economic, commercial and financial embargo against
+        Cuba" does not state "Paraguay has supported the embargo on Cuba". The thing stands after the word of
+        undoing and its "of", "to" or article, behind modifiers only (no other article or preposition: "the
+        removal of mines, the displaced persons" undoes no persons)."""
+        if not self._undoable:
+            return False
+        tokens = [t.lower() for t in _TOKEN.findall(sentence)] + [""]
+        for i, token in enumerate(tokens[:-1]):
+            if token in _NOUN_END:
+                if tokens[i + 1] != "to":
+                    continue
+                start = i + 2
+            elif not forms(token).isdisjoint(_UNDOING):
+                start = i + 1 + (tokens[i + 1] in ("of", "to"))
+            else:
+                continue
+            start += tokens[start] in _UNDONE_ARTICLES
+            for word in tokens[start : start + _UNDOING_TOKENS]:
+                if not forms(word).isdisjoint(self._undoable):
+                    return True
+                if word != "and" and not self._terms(word):
+                    break  # (a word of its own: another article or preposition, another phrase)
+        return False
 
     def _still_under_way(self, sentence: str) -> str | None:
         """The sentence's "still" before the claim's verb of a thing done (after "has", "have" or "had") in

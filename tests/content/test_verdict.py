@@ -2211,3 +2211,28 @@ def test_a_negation_in_a_predicate_an_aside_cut_off_from_its_subject_denies(engi
         "related",
         None,
     )
+
+
+def test_a_sentence_that_undoes_the_claims_thing_neither_states_nor_opposes_it(engine):
+    lifting = (
+        "Chile has consistently supported the resolutions which call for the lifting of the economic, "
+        "commercial and financial embargo against Cuba."
+    )
+    assert _relation(engine, "Chile has supported the embargo against Cuba.", lifting) == ("related", None)
+    assert _relation(engine, "Chile has opposed the embargo against Cuba.", lifting) == ("related", None)
+    # a claim that undoes it too is stated
+    supported = "Chile has supported the lifting of the economic embargo against Cuba."
+    assert _relation(engine, "Chile has supported the embargo against Cuba.", supported) == ("related", None)
+    assert _relation(engine, "Chile has supported the lifting of the embargo against Cuba.", supported) == (
+        "supports",
+        None,
+    )
+    # another phrase between the undoing and the claim's thing: the thing is not undone
+    welcomed = "After the removal of mines, the displaced persons were welcomed home by Chile."
+    assert _relation(engine, "Chile welcomed the displaced persons home.", welcomed) == ("supports", None)
+
+
+def test_opposition_is_a_word_of_standing_against(engine):
+    sentence = "Chile has repeatedly expressed its opposition to the embargo against Cuba."
+    assert _relation(engine, "Chile has supported the embargo against Cuba.", sentence) == ("contradicts", "opposition")
+    assert _relation(engine, "Chile opposes the embargo against Cuba.", sentence) == ("supports", None)
