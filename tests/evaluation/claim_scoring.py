@@ -146,6 +146,8 @@ SOURCES = (
     "NAM_66_2011.txt",
     "PRY_66_2011.txt",
     "ATG_66_2011.txt",
+    "LKA_66_2011.txt",
+    "MDG_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
