@@ -412,6 +412,15 @@ _SPEAKS_ON = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]hem|[Ii]ts?)\b")
 # A sentence opening on "It" or "They" speaks on of what the sentence before opened on: "Palestine has been
 # working seriously ..." then "It has successfully ... chaired the Group of 77 and China".
 _OPENING_PRONOUN = re.compile(r"^\W*(?:It|They)\b")
+# A figure written below zero ("-2.6 per cent"), not a range's dash ("2001-2002") nor a name's ("COVID-19").
+_BELOW_ZERO = re.compile(r"(?<![\w.,])[-−]\d")
+# A pronoun or relative before a copula, which may stand for a claim's subject the sentence does not name:
+# "it is also the Achilles heel of ...", "a continent that is home to ...", "we are brushing dangerously close".
+_PRONOUN_COPULA = re.compile(
+    r"\b(?:it|they|we|he|she|this|these|that|which|who)\s+(?:is|are|was|were|remains?|remained|has\s+been"
+    r"|have\s+been)\b",
+    re.IGNORECASE,
+)
 # A clause whose subject is a pronoun standing for what the clause before it spoke of: "Military intervention
 # can end war, but it cannot propagate peace".
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:and|but|yet|so)\s+)?(?:it|they|he|she)\b", re.IGNORECASE)
@@ -522,7 +531,8 @@ _STANDING_AGAINST = (
 # place (`_substituted`): anywhere, "right" / "left" alone would set half of English against itself.
 _OPPOSITES = (
     (
-        "increase rise rose risen raise raised grow grew grown higher expand gain gained up doubled tripled quadrupled",
+        "increase rise rose risen raise raised grow grew grown growth higher expand gain gained up doubled tripled"
+        " quadrupled",
         "decrease fall fell fallen drop dropped decline declined lower shrink shrank reduce reduced down halved"
         " cut cuts cutting slash slashed",
     ),
@@ -764,6 +774,17 @@ class ClaimReader:
         self._sayer, stated, saying = _said_by(claim, framed=framed)
         self._saying = set(_words(terms(saying)))  # the verb it says it with ("urge" of "Togo urges ...")
         self.words = _words(terms(claim))
+        # the terms of what the claim says is something, before its first copula ("climate" and "chang" of
+        # "climate change is ..."), for `_predicate_left_out`: none where that is a country, by its name or as a
+        # state ("The country is pleased"), which the sentence may say as "we"
+        stated_tokens = _TOKEN.findall(stated)
+        copula = next((i for i, t in enumerate(stated_tokens) if t.lower() in _COPULAS), None)
+        subject = [] if copula is None else stated_tokens[:copula]
+        self._subject_words = (
+            []
+            if any(t.capitalize() in _STATE or t.lower() == "country" for t in subject)
+            else _words(terms(without_countries(" ".join(subject))))
+        )
         # the terms of the claim's irregular forms, each with its verb's: "becam" of "became" is said by
         # "becoming" (see `_said`)
         self._bases = {
@@ -1090,8 +1111,11 @@ class ClaimReader:
         words.update(own for own, base in self._bases.items() if base in said)
         written = said | {t.lower() for t in _TOKEN.findall(sentence)}
         for claimed, side in self._changes:
-            if not side.isdisjoint(written):
-                words |= claimed  # the change said in another of its words ("was down to" for "fell")
+            # the change said in another of its words ("was down to" for "fell"), unless a figure below zero says
+            # which way it went: "economic growth rebounded to 3.2 per cent from -2.6 per cent and -7.4 per cent
+            # in 2001 and 2002" says no economy grew then
+            if not side.isdisjoint(written) and _BELOW_ZERO.search(sentence) is None:
+                words |= claimed
         # Words the sentence's place says for it (its section's label, its source's names): they hold the
         # claim's names, but count neither for nor against how much of the claim it states, or every
         # sentence of the Declaration would state half of "Article 15 of the Declaration protects ...".
@@ -1308,6 +1332,7 @@ class ClaimReader:
             )
             and not self._replaced(sentence, words)
             and not self._stance_left_out(words)
+            and not self._subject_left_out(sentence, words)
             and not undone
             and not self._done_by_another(sentence, speaker, said_of_doer, figures)
             and not self._done_by_named_other(sentence)
@@ -1325,8 +1350,24 @@ class ClaimReader:
         return self._compared is not None and _THAN.search(sentence) is None
 
     def _predicate_left_out(self, words: AbstractSet[str]) -> bool:
-        """The sentence leaves out what the claim says its subject is ("enormous" of "... is enormous")."""
-        return any(not self._holds(words, t) for t in self._predicates)
+        """The sentence leaves out what the claim says its subject is ("enormous" of "... is enormous"), or the
+        change the claim says ("has greatly increased" against "has been kept at a minimal level"; a word on
+        its side of the axis holds it, see `_judge`)."""
+        return any(not self._holds(words, t) for t in self._predicates) or any(
+            not any(self._holds(words, t) for t in claimed) for claimed, _ in self._changes
+        )
+
+    def _subject_left_out(self, sentence: str, words: AbstractSet[str]) -> bool:
+        """The sentence leaves out every word of what the claim says is something, and says it of something
+        else: "The most significant challenge to stability ... is posed by the menace of terrorism" does not
+        state "climate change is the most significant challenge to stability". Not where a pronoun says it
+        ("it is also the Achilles heel of many emerging economies", "a continent that is home to ..."), which
+        may stand for the claim's subject."""
+        return (
+            bool(self._subject_words)
+            and not any(self._holds(words, t) for t in self._subject_words)
+            and _PRONOUN_COPULA.search(sentence) is None
+        )
 
     def _stance_left_out(self, words: AbstractSet[str]) -> bool:
         """The claim stands against something (`_STANDING_AGAINST`) and the sentence says no such word: "Saint

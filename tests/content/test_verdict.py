@@ -2236,3 +2236,62 @@ def test_opposition_is_a_word_of_standing_against(engine):
     sentence = "Chile has repeatedly expressed its opposition to the embargo against Cuba."
     assert _relation(engine, "Chile has supported the embargo against Cuba.", sentence) == ("contradicts", "opposition")
     assert _relation(engine, "Chile opposes the embargo against Cuba.", sentence) == ("supports", None)
+
+
+def test_a_claims_change_is_stated_only_by_a_sentence_that_says_it(engine):
+    sentence = (
+        "The numbers of armed forces personnel present in the Northern Province of the island have been kept at a "
+        "minimal level."
+    )
+    claim = "The number of armed forces personnel present in the Northern Province of the island has increased."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    risen = "The numbers of armed forces personnel present in the Northern Province of the island have risen."
+    assert _relation(engine, claim, risen) == ("supports", None)
+
+
+def test_growth_is_a_word_of_increase(engine):
+    sentence = "The remarkable growth of 22 per cent of the economy of the north is a clear sign of success."
+    assert _relation(engine, "The economy of the north shrank by 22 per cent.", sentence) == ("contradicts", "growth")
+    assert _relation(engine, "The economy of the north grew by 22 per cent.", sentence) == ("supports", None)
+
+
+def test_what_a_claim_says_is_something_must_be_said(engine):
+    sentence = (
+        "The most significant challenge to peace, stability, security and progress in the modern world of today is "
+        "posed by the menace of terrorism."
+    )
+    claim = (
+        "Climate change is the most significant challenge to peace, stability, security and progress in the modern "
+        "world of today."
+    )
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, claim, sentence.replace("the menace of terrorism", "climate change")) == (
+        "supports",
+        None,
+    )
+    # a pronoun may stand for it
+    heel = "It is also the Achilles heel of many emerging economies in the world of today."
+    assert _relation(
+        engine, "Education is the Achilles heel of many emerging economies in the world of today.", heel
+    ) == (
+        "supports",
+        None,
+    )
+    # a country said as a state may be the sentence's "we"
+    pleased = "We are pleased that the talks on the fisheries treaty have resumed."
+    assert _relation(
+        engine, "The Government is pleased that the talks on the fisheries treaty have resumed.", pleased
+    ) == (
+        "supports",
+        None,
+    )
+
+
+def test_a_figure_below_zero_says_which_way_a_change_went(engine):
+    sentence = (
+        "In 2003, the island's economic growth rebounded to 3.2 per cent from -2.6 per cent and -7.4 per cent in "
+        "2001 and 2002."
+    )
+    claim = "The island's economy grew in 2001 and 2002."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, claim, sentence.replace("-", "")) == ("supports", None)
