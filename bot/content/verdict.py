@@ -574,6 +574,8 @@ _OPPOSITES = (
 # The axis whose second side stands against something (`_STANDING_AGAINST`).
 _STANCE_AXIS = next(i for i, (_, against) in enumerate(_OPPOSITES) if against == _STANDING_AGAINST)
 _STANCES = frozenset(" ".join(_OPPOSITES[_STANCE_AXIS]).split())
+_FOR_STANCE = frozenset(_OPPOSITES[_STANCE_AXIS][0].split())
+_AGAINST_STANCE = frozenset(_STANDING_AGAINST.split())
 # The axes of change, whose words on one side say one another as written ("fell", "declined", "was down to").
 _CHANGES = _OPPOSITES[:2]
 # Each side of each axis with the other, as words, for `_set_against`.
@@ -661,6 +663,9 @@ _UNDOING = frozenset(
 )
 _UNDOING_TOKENS = 6
 _NOUN_END = frozenset({"end", "ends"})
+# How many words before a word of undoing a word of seeking asks for it: "urges the United States of America
+# to completely lift".
+_SEEKING_UNDOING_TOKENS = 8
 _UNDONE_ARTICLES = frozenset("the this that these those its their all any a an".split())
 # Verbs saying a thing is over ("closed the gap", "eliminated poverty"), and the words saying it goes on: "we
 # still have a gender pay gap" says the gap is not closed, "poverty persists" that it is not eliminated.
@@ -1034,6 +1039,8 @@ class ClaimReader:
         # something, unless it undoes a thing itself ("supports the lifting of the embargo"), for `_undone`
         stance = next((i for i, t in enumerate(self._tokens) if not forms(t).isdisjoint(_STANCES)), None)
         undoes = any(not forms(t).isdisjoint(_UNDOING) for t in self._tokens)
+        # (standing for it: a sentence asking for its undoing contradicts the claim)
+        self._backs_thing = stance is not None and not forms(self._tokens[stance]).isdisjoint(_FOR_STANCE)
         self._undoable = (
             frozenset[str]()
             if stance is None or undoes
@@ -1226,7 +1233,7 @@ class ClaimReader:
         # call for the lifting of the ... embargo" sets no opposing word against "Paraguay opposes the embargo",
         # wherever it stands; only the undoing itself is one: "lift" for "maintain")
         undone = self._undone(sentence)
-        if undone and contrary is not None and forms(contrary).isdisjoint(_UNDOING):
+        if undone is not None and contrary is not None and forms(contrary).isdisjoint(_UNDOING):
             contrary = None
         opposed = (
             contrary
@@ -1311,6 +1318,13 @@ class ClaimReader:
                 return Judgement("contradicts", coverage, negation.group(0), given=given)
             if opposed:
                 return Judgement("contradicts", coverage, opposed, given=given)
+            if (
+                undone is not None
+                and self._backs_thing
+                and not self._negated
+                and (lifted := self._undoing_sought(sentence, undone))
+            ):
+                return Judgement("contradicts", coverage, lifted, given=given)
         # the sentence as read for words of the claim's meaning: without a negation of other words of its own
         aside = self._negated_aside(negation) if negation is not None and not self._negated else None
         unnegated = sentence if aside is None or negation is None else sentence.replace(negation.string, aside, 1)
@@ -1333,7 +1347,7 @@ class ClaimReader:
             and not self._replaced(sentence, words)
             and not self._stance_left_out(words)
             and not self._subject_left_out(sentence, words)
-            and not undone
+            and undone is None
             and not self._done_by_another(sentence, speaker, said_of_doer, figures)
             and not self._done_by_named_other(sentence)
             and not self._comparison_left_out(sentence)
@@ -1376,14 +1390,15 @@ class ClaimReader:
         holds."""
         return bool(self._against_stance) and words.isdisjoint(self._against_stance)
 
-    def _undone(self, sentence: str) -> bool:
-        """The sentence undoes a thing the claim names and does not undo: "Paraguay has consistently supported
-        the resolutions ... which call for the lifting of the economic, commercial and financial embargo against
-        Cuba" does not state "Paraguay has supported the embargo on Cuba". The thing stands after the word of
-        undoing and its "of", "to" or article, behind modifiers only (no other article or preposition: "the
-        removal of mines, the displaced persons" undoes no persons)."""
+    def _undone(self, sentence: str) -> int | None:
+        """Where the sentence undoes a thing the claim names and does not undo (the place of its word of
+        undoing among the sentence's words): "Paraguay has consistently supported the resolutions ... which call
+        for the lifting of the economic, commercial and financial embargo against Cuba" does not state "Paraguay
+        has supported the embargo on Cuba". The thing stands after the word of undoing and its "of", "to" or
+        article, behind modifiers only (no other article or preposition: "the removal of mines, the displaced
+        persons" undoes no persons)."""
         if not self._undoable:
-            return False
+            return None
         tokens = [t.lower() for t in _TOKEN.findall(sentence)] + [""]
         for i, token in enumerate(tokens[:-1]):
             if token in _NOUN_END:
@@ -1397,10 +1412,25 @@ class ClaimReader:
             start += tokens[start] in _UNDONE_ARTICLES
             for word in tokens[start : start + _UNDOING_TOKENS]:
                 if not forms(word).isdisjoint(self._undoable):
-                    return True
+                    return i
                 if word != "and" and not self._terms(word):
                     break  # (a word of its own: another article or preposition, another phrase)
-        return False
+        return None
+
+    def _undoing_sought(self, sentence: str, at: int) -> str | None:
+        """The sentence's word of undoing at `at`, where it asks for the undoing (a word of seeking among the
+        few words before it, and no negation nor word of standing against: "regrets the calls to lift"):
+        "Grenada again urges the United States of America to completely lift the harsh economic embargo"
+        against "Grenada supports the United States embargo"."""
+        written = _TOKEN.findall(sentence)
+        before = written[max(0, at - _SEEKING_UNDOING_TOKENS) : at]
+        if (
+            _SOUGHT.search(" ".join(before)) is None
+            or _NEGATION.search(" ".join(before)) is not None
+            or any(not forms(w).isdisjoint(_AGAINST_STANCE) for w in before)
+        ):
+            return None
+        return written[at]
 
     def _still_under_way(self, sentence: str) -> str | None:
         """The sentence's "still" before the claim's verb of a thing done (after "has", "have" or "had") in

@@ -2218,8 +2218,13 @@ def test_a_sentence_that_undoes_the_claims_thing_neither_states_nor_opposes_it(e
         "Chile has consistently supported the resolutions which call for the lifting of the economic, "
         "commercial and financial embargo against Cuba."
     )
-    assert _relation(engine, "Chile has supported the embargo against Cuba.", lifting) == ("related", None)
+    # asking for the undoing contradicts standing for the thing, and does not state standing against it
+    assert _relation(engine, "Chile has supported the embargo against Cuba.", lifting) == ("contradicts", "lifting")
     assert _relation(engine, "Chile has opposed the embargo against Cuba.", lifting) == ("related", None)
+    urges = "Chile again urges the United States of America to completely lift the harsh economic embargo against Cuba."
+    assert _relation(engine, "Chile supports the United States embargo against Cuba.", urges) == ("contradicts", "lift")
+    regrets = "Chile regrets the calls to lift the harsh economic embargo against Cuba."
+    assert _relation(engine, "Chile supports the economic embargo against Cuba.", regrets) != ("contradicts", "lift")
     # a claim that undoes it too is stated
     supported = "Chile has supported the lifting of the economic embargo against Cuba."
     assert _relation(engine, "Chile has supported the embargo against Cuba.", supported) == ("related", None)
