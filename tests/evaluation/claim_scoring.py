@@ -148,6 +148,8 @@ SOURCES = (
     "ATG_66_2011.txt",
     "LKA_66_2011.txt",
     "MDG_66_2011.txt",
+    "BEN_66_2011.txt",
+    "GIN_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
