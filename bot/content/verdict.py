@@ -573,6 +573,8 @@ _OPPOSITES = (
 )
 # The axis whose second side stands against something (`_STANDING_AGAINST`).
 _STANCE_AXIS = next(i for i, (_, against) in enumerate(_OPPOSITES) if against == _STANDING_AGAINST)
+# Its words as written: all of them, those standing for something ("supports", "welcomes"), and those
+# standing against it (see `_undone`, `_undoing_sought`).
 _STANCES = frozenset(" ".join(_OPPOSITES[_STANCE_AXIS]).split())
 _FOR_STANCE = frozenset(_OPPOSITES[_STANCE_AXIS][0].split())
 _AGAINST_STANCE = frozenset(_STANDING_AGAINST.split())
@@ -654,19 +656,20 @@ _FIGURE_AFTER = re.compile(
 _MAKING = frozenset("introduce launch start begin create establish adopt expand allow permit promote open".split())
 _REMOVING = frozenset("phase wipe stamp root weed rule".split())
 # Words that undo a thing (in their dictionary forms, see `lexicon.forms`): a sentence's "the lifting of the
-# embargo" speaks against the embargo, though it names it, "end" only as "an end to", since "the end of the
-# year" is when. How many words may stand between such a word and the claim's thing it undoes: "the lifting of
-# the economic, commercial and financial embargo".
+# embargo" speaks against the embargo, though it names it. A sentence's noun "end" undoes only as "an end
+# to" (`_NOUN_END`), since "the end of the year" is when; any "end" of a claim's is read as its own undoing.
 _UNDOING = frozenset(
     "lift lifting end removal remove abolition abolish repeal withdrawal withdraw cancellation cancel"
     " elimination eliminate eradication eradicate dismantle dismantling".split()
 )
-_UNDOING_TOKENS = 6
 _NOUN_END = frozenset({"end", "ends"})
+# The article that may open what is undone, and how many words may then stand before the claim's thing:
+# "the lifting of the economic, commercial and financial embargo".
+_UNDONE_ARTICLES = frozenset("the this that these those its their all any a an".split())
+_UNDOING_TOKENS = 6
 # How many words before a word of undoing a word of seeking asks for it: "urges the United States of America
 # to completely lift".
 _SEEKING_UNDOING_TOKENS = 8
-_UNDONE_ARTICLES = frozenset("the this that these those its their all any a an".split())
 # Verbs saying a thing is over ("closed the gap", "eliminated poverty"), and the words saying it goes on: "we
 # still have a gender pay gap" says the gap is not closed, "poverty persists" that it is not eliminated.
 _ENDING = frozenset("close end eliminate eradicate abolish overcome solve resolve defeat bridge".split())
@@ -780,7 +783,7 @@ class ClaimReader:
         self._saying = set(_words(terms(saying)))  # the verb it says it with ("urge" of "Togo urges ...")
         self.words = _words(terms(claim))
         # the terms of what the claim says is something, before its first copula ("climate" and "chang" of
-        # "climate change is ..."), for `_predicate_left_out`: none where that is a country, by its name or as a
+        # "climate change is ..."), for `_subject_left_out`: none where that is a country, by its name or as a
         # state ("The country is pleased"), which the sentence may say as "we"
         stated_tokens = _TOKEN.findall(stated)
         copula = next((i for i, t in enumerate(stated_tokens) if t.lower() in _COPULAS), None)

@@ -2213,7 +2213,7 @@ def test_a_negation_in_a_predicate_an_aside_cut_off_from_its_subject_denies(engi
     )
 
 
-def test_a_sentence_that_undoes_the_claims_thing_neither_states_nor_opposes_it(engine):
+def test_a_sentence_undoing_the_claims_thing_does_not_state_it_and_asking_for_the_undoing_contradicts_it(engine):
     lifting = (
         "Chile has consistently supported the resolutions which call for the lifting of the economic, "
         "commercial and financial embargo against Cuba."
@@ -2225,7 +2225,7 @@ def test_a_sentence_that_undoes_the_claims_thing_neither_states_nor_opposes_it(e
     assert _relation(engine, "Chile supports the United States embargo against Cuba.", urges) == ("contradicts", "lift")
     regrets = "Chile regrets the calls to lift the harsh economic embargo against Cuba."
     assert _relation(engine, "Chile supports the economic embargo against Cuba.", regrets) != ("contradicts", "lift")
-    # a claim that undoes it too is stated
+    # an undoing not asked for neither states nor contradicts it; a claim that undoes it too is stated
     supported = "Chile has supported the lifting of the economic embargo against Cuba."
     assert _relation(engine, "Chile has supported the embargo against Cuba.", supported) == ("related", None)
     assert _relation(engine, "Chile has supported the lifting of the embargo against Cuba.", supported) == (
