@@ -150,6 +150,8 @@ SOURCES = (
     "MDG_66_2011.txt",
     "BEN_66_2011.txt",
     "GIN_66_2011.txt",
+    "LAO_66_2011.txt",
+    "TON_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
