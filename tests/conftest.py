@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -23,6 +24,23 @@ SEEDS = PROJECT / "seeds"
 TOPICS = PROJECT / "config" / "topics.yaml"
 NEWS = "000_fae6be9c9b19f124"
 ESSAY = "004_d3383659730909d5"
+
+
+# The claim set's module reads for about eight minutes on one worker, its fixture's library embedded and then
+# every claim judged. Handed out first, the other worker runs the rest of the suite beside it; by xdist's own
+# order (modules with the most tests first, which pyproject turns off) it came late, and the other worker
+# waited for it at the end: the suite took 14.0 minutes, 12.6 with it first (on this machine, alone).
+_FIRST = "tests/evaluation/test_claims.py"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The claim set's tests first, then each module's by how many tests it has (xdist's own order)."""
+    sizes = Counter(map(_module, items))
+    items.sort(key=lambda item: (_module(item) != _FIRST, -sizes[_module(item)]))
+
+
+def _module(item: pytest.Item) -> str:
+    return item.nodeid.split("::")[0]
 
 
 def example_count(default: int) -> int:
