@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from bot.content.index.build import open_index
 from bot.content.models import CiteAnswer
 from bot.content.topics import load_topics
 from tests.evaluation.scoring import DOCUMENTS, FOLDER, Tally, letters
+from tests.evaluation.stored_vectors import StoredVectors, stored
 
 PROJECT = FOLDER.parents[1]
 # Speeches the claims speak of that are not in the reading set (`documents/`, each with its truth): read for
@@ -194,8 +196,19 @@ def claims_engine(folder: Path, *, meaning: bool = False) -> StudyEngine:
             (folder / f"{Path(name).stem}.meta.yaml").write_text(yaml.safe_dump({"author": speaker}), encoding="utf-8")
     engine = StudyEngine(open_index(folder, progress=False), load_topics(PROJECT / "config" / "topics.yaml"))
     if meaning:
-        engine.index.compute_meaning(engine.embedder)
+        # the sentences' vectors the model gave them, stored; the claims are embedded as they are asked
+        engine.index.compute_meaning(StoredVectors(stored()))
     return engine
+
+
+def library_sentences() -> list[str]:
+    """The text of every sentence in the claim library, as its index reads them."""
+    with tempfile.TemporaryDirectory() as folder:
+        engine = claims_engine(Path(folder))
+        try:
+            return [text for _, text in engine.index.store.sentence_texts()]
+        finally:
+            engine.index.close()
 
 
 def _speaker(name: str) -> str | None:
