@@ -1158,9 +1158,10 @@ class ClaimReader:
             own = own or (bool(speaker) and _doer(sentence, speaker) == speaker)
             if own and not _FIRST_PERSON.search(sentence):
                 named |= subject
-            elif own and speaker and _actor(sentence) <= speaker:
+            elif own and speaker and (_actor(sentence) <= speaker or _doer(sentence, speaker) == speaker):
                 # a first person speaks for its author, unless another country opens the sentence as its
-                # actor: "Israel is taking actions against our people" does not say what Palestine does
+                # actor: "Israel is taking actions against our people" does not say what Palestine does; one
+                # the first person comes before does not ("I welcome South Sudan as the 193rd Member")
                 named |= speaker
             if self._sayer and self._sayer <= speaker:
                 named |= self._sayer  # "Singapore says ..." of a sentence of Singapore's own speech

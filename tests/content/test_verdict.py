@@ -108,6 +108,17 @@ def test_a_first_person_speaks_for_the_author_unless_another_country_opens_the_s
     assert _relation(engine, swapped, sentence, speaker=frozenset({"PS"})) == ("related", None)
 
 
+def test_a_first_person_before_the_country_it_names_is_the_actor(engine):
+    # the country named comes after the first person, as what the author does something to: not the actor
+    claim = "Fiji welcomed Tuvalu as a new member of the Commission."
+    sentence = "Like other delegations, I welcome Tuvalu as a new member of the Commission."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"FJ"})) == ("supports", None)
+    assert _relation(engine, claim, sentence, speaker=frozenset({"TO"})) == ("related", None)
+    # the same country opening the sentence is its actor, and the author's "us" no doer
+    opened = "Tuvalu, like other delegations, welcomes us as a new member of the Commission."
+    assert _relation(engine, claim, opened, speaker=frozenset({"FJ"})) == ("related", None)
+
+
 def test_a_claim_on_all_of_something_needs_a_sentence_on_all_of_it(engine):
     claim = "Every conflict begins as an unresolved local tension."
     assert _relation(engine, claim, "All conflicts begin as unresolved local tensions.") == ("supports", None)
