@@ -26,10 +26,10 @@ NEWS = "000_fae6be9c9b19f124"
 ESSAY = "004_d3383659730909d5"
 
 
-# The claim set's module reads for about eight minutes on one worker, its fixture's library embedded and then
-# every claim judged. Handed out first, the other worker runs the rest of the suite beside it; by xdist's own
-# order (modules with the most tests first, which pyproject turns off) it came late, and the other worker
-# waited for it at the end: the suite took 14.0 minutes, 12.6 with it first (on this machine, alone).
+# The claim set's module is the suite's longest, its fixture judging every claim on one worker. Handed out
+# first, the other worker runs the rest of the suite beside it; by xdist's own order (modules with the most
+# tests first, which pyproject turns off) it came late, and the other worker waited for it at the end: when
+# the fixture also embedded the library (eight minutes), the suite took 14.0 minutes, 12.6 with it first.
 _FIRST = "tests/evaluation/test_claims.py"
 
 
