@@ -18,5 +18,8 @@ def test_every_sentence_of_the_claim_library_has_the_vector_the_model_gives_it()
         "run `python -m tests.evaluation.refresh_vectors`"
     )
     sample = texts[:: len(texts) // 24][:24]  # spread over the library's documents
-    computed = Embedder().passages(sample).astype(np.float16)
-    assert np.array_equal(computed, np.stack([vectors[text_key(text)] for text in sample]))
+    computed = Embedder().passages(sample)
+    kept = np.stack([vectors[text_key(text)] for text in sample]).astype(np.float32)
+    # the same on the machine that stored them but for their float16 rounding (5.7e-5 here); another
+    # processor's float arithmetic may differ in the last bits, another model by far more
+    assert np.abs(computed - kept).max() < 1e-3
