@@ -154,6 +154,8 @@ SOURCES = (
     "GIN_66_2011.txt",
     "LAO_66_2011.txt",
     "TON_66_2011.txt",
+    "MYS_66_2011.txt",
+    "SUR_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
