@@ -26,28 +26,19 @@ NEWS = "000_fae6be9c9b19f124"
 ESSAY = "004_d3383659730909d5"
 
 
-# The modules that take longest, handed out first, longest first, so that the rest of the suite fills the
-# other worker beside them. By xdist's own order (modules with the most tests first, which pyproject turns
-# off) these few-test modules came last and the suite ended on one worker: 14.0 minutes on this machine,
-# alone, when the claim set's fixture also embedded its library; 12.6 with that module first; with its
-# vectors stored, 10.9 with it first and the others last, and 8.7 with these first. A module measured at
-# 20 s or more belongs here.
-_LONGEST = (
-    "tests/evaluation/test_claims.py",  # 218 s, its fixture judging every claim
-    "tests/test_kills.py",  # 92 s
-    "tests/evaluation/test_reading.py",  # 71 s and more
-    "tests/test_load_smoke.py",  # 49 s
-    "tests/test_playground.py",  # 40 s
-    "tests/test_corpus_meaning_smoke.py",  # 37 s
-    "tests/test_add_source_smoke.py",  # 30 s
-)
+# The claim set's module is the suite's longest, its fixture judging every claim on one worker. Handed out
+# first, the other worker runs the rest of the suite beside it; by xdist's own order (modules with the most
+# tests first, which pyproject turns off) it came late, and the other worker waited for it at the end: when
+# the fixture also embedded the library (eight minutes), the suite took 14.0 minutes on this machine, alone,
+# and 12.6 with it first. With the library's vectors stored it takes 10.9; handing out the next six longest
+# modules first too gave 10.7, no better (the rest waits on subprocesses and timers more than on the cores).
+_FIRST = "tests/evaluation/test_claims.py"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The longest modules' tests first, then each module's by how many tests it has (xdist's own order)."""
+    """The claim set's tests first, then each module's by how many tests it has (xdist's own order)."""
     sizes = Counter(map(_module, items))
-    rank = {module: place for place, module in enumerate(_LONGEST)}
-    items.sort(key=lambda item: (rank.get(_module(item), len(_LONGEST)), -sizes[_module(item)]))
+    items.sort(key=lambda item: (_module(item) != _FIRST, -sizes[_module(item)]))
 
 
 def _module(item: pytest.Item) -> str:
