@@ -208,6 +208,10 @@ _NEGATION = re.compile(
     rf"|(?<!spare )(?<!spares )(?<!spared )(?<!sparing )no(?!{_BOUNDING})"
     r"|never|none|nobody|nothing|neither|nor|cannot|without)\b"
     r"|n['’]t\b|\bfail(?:s|ed)? to\b|\brefus(?:e|es|ed|ing) to\b"
+    # a failure to do something, or of someone to do it: "The failure of the Commission ... to deliver a
+    # successful outcome" says it did not deliver one (someone in a few words, none joining another thing:
+    # "the failure of global governance and the lack of political will to address" fails at nothing)
+    r"|\bfailures? (?:of (?:(?!(?:and|or|but|of)\b)[^\W\d]+[ -]){1,6}?)?to\b"
     r"|\b(?:has|have|had) yet to\b"
     # what cannot be done: "was unable to reach", "It is beyond our power to control"
     r"|\bunable to\b|\bbeyond\s+(?:our|its|their|his|her|my|your|the)\s+(?:power|capacity|ability|means|reach)\b"

@@ -883,6 +883,19 @@ def test_a_refusal_negates_the_verb_after_it_only(engine):
     assert _relation(engine, claim, sentence.replace("compel Israel to end", "end")) == ("contradicts", "refused to")
 
 
+def test_a_failure_of_someone_to_do_something_says_they_did_not(engine):
+    sentence = "The failure of the regional council to agree on a budget in March surprised nobody."
+    claim = "The regional council agreed on a budget in March."
+    assert _relation(engine, claim, sentence) == ("contradicts", "failure of the regional council to")
+    assert _relation(engine, "The regional council failed to agree on a budget in March.", sentence) == (
+        "supports",
+        None,
+    )
+    # and a failure to do it, with no one named
+    sentence = "The failure to agree on a budget in March surprised nobody."
+    assert _relation(engine, "A budget was agreed in March.", sentence) == ("contradicts", "failure to")
+
+
 def test_a_sentence_giving_the_claims_figure_outweighs_one_giving_another(engine):
     reader = _plain(engine, "Donors pledged $520 million for Liberia.")
     given = reader.judge("The donors for Liberia responded with pledges of $520 million.")

@@ -165,10 +165,12 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # held-out one (which one unread); Madagascar's 2011 speech, held out with it, none of its six: 36 of
     # 1,380. Round 61's speech (Benin's 2011) showed none on its first run; Guinea's 2011 speech, held out with
     # it, none of its five: 36 of 1,396. Round 62's speech (Laos's 2011) showed none on its first run; Tonga's
-    # 2011 speech, held out with it, none of its nine: 36 of 1,421. A cosine at one of the verdict's thresholds
-    # may fall either side with the processor's float arithmetic (see below), so the ceiling keeps a margin of
-    # two.
-    assert scores.false_supported.found <= 38, [p for p in scores.problems if "FALSE" in p]
+    # 2011 speech, held out with it, none of its nine: 36 of 1,421. Round 63's speech (Malaysia's 2011) showed
+    # one ("delivered a successful outcome" by "The failure of the Commission ... to deliver a successful
+    # outcome"), which a rule took away; Suriname's 2011 speech, held out with it, one of its nine (which one
+    # unread): 37 of 1,445. A cosine at one of the verdict's thresholds may fall either side with the
+    # processor's float arithmetic (see below), so the ceiling keeps a margin of two.
+    assert scores.false_supported.found <= 39, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -206,8 +208,9 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # (a negation an exception takes back, an "It" for the thing the sentence before names), 1,080 of 1,364;
     # round 58's (a figure the last country's named before it), 1,104 of 1,397; round 59's ("opposition" a word
     # of standing against), 1,130 of 1,430; round 60's ("growth" a word of increase), 1,155 of 1,458; round
-    # 61's, 1,181 of 1,491; round 62's (a first person before the country it names the actor), 1,209 of 1,521.
-    assert scores.true_supported.found >= 1206, scores.problems
+    # 61's, 1,181 of 1,491; round 62's (a first person before the country it names the actor), 1,209 of 1,521;
+    # round 63's (a failure of someone to do something a negation), 1,234 of 1,552.
+    assert scores.true_supported.found >= 1231, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
@@ -219,6 +222,6 @@ def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_doe
     # 55's (lifting set against maintaining); 664 of 911 with round 56's (another month in a date); 680 of 928
     # with round 57's; 689 of 942 with round 58's; 698 of 959 with round 59's (a sentence undoing the claim's
     # thing sets no opposing word against it); 708 of 976 with round 60's; 716 of 988 with round 61's (asking
-    # for the undoing of the thing a claim stands for contradicts it); 726 of 1,006 with round 62's; a margin of
-    # three, as above).
-    assert scores.contradicted.found >= 723, [p for p in scores.problems if "wrong sentence" in p]
+    # for the undoing of the thing a claim stands for contradicts it); 726 of 1,006 with round 62's; 737 of
+    # 1,023 with round 63's; a margin of three, as above).
+    assert scores.contradicted.found >= 734, [p for p in scores.problems if "wrong sentence" in p]
