@@ -1159,10 +1159,11 @@ class ClaimReader:
             own = named <= self._countries or countries_in(upto) <= self._countries
             # (a first person doing what the sentence says is its author, whoever else it names: "We therefore
             # support British Prime Minister Gordon Brown's proposal" in Kenya's speech is Kenya's support)
-            own = own or (bool(speaker) and _doer(sentence, speaker) == speaker)
+            by_author = bool(speaker) and _doer(sentence, speaker) == speaker
+            own = own or by_author
             if own and not _FIRST_PERSON.search(sentence):
                 named |= subject
-            elif own and speaker and (_actor(sentence) <= speaker or _doer(sentence, speaker) == speaker):
+            elif own and speaker and (_actor(sentence) <= speaker or by_author):
                 # a first person speaks for its author, unless another country opens the sentence as its
                 # actor: "Israel is taking actions against our people" does not say what Palestine does; one
                 # the first person comes before does not ("I welcome South Sudan as the 193rd Member")

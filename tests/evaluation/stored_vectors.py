@@ -46,10 +46,10 @@ class StoredVectors(Embedder):
 
     def passages(self, texts: Sequence[str]) -> np.ndarray:
         keys = [text_key(text) for text in texts]
-        missing = list(dict.fromkeys(text for text, key in zip(texts, keys, strict=True) if key not in self.vectors))
+        missing = {key: text for text, key in zip(texts, keys, strict=True) if key not in self.vectors}
         if missing:
-            computed = super().passages(missing).astype(np.float16)
-            self.vectors.update(zip(map(text_key, missing), computed, strict=True))
+            computed = super().passages(list(missing.values())).astype(np.float16)
+            self.vectors.update(zip(missing, computed, strict=True))
             self.embedded += len(missing)
         return np.stack([self.vectors[key] for key in keys]).astype(np.float32)
 
