@@ -156,6 +156,8 @@ SOURCES = (
     "TON_66_2011.txt",
     "MYS_66_2011.txt",
     "SUR_66_2011.txt",
+    "WSM_66_2011.txt",
+    "MLT_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
