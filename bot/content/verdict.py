@@ -413,6 +413,10 @@ _DEFINITE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b")
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\s+([a-z]+)\b")
 # A pronoun that speaks on of a thing a sentence before named (see `_carried_over`).
 _SPEAKS_ON = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]hem|[Ii]ts?)\b")
+# What goes from one name of a list to the next: "the Sudan, Liberia and Timor-Leste"; and of that, the words
+# that join a list's last name, where a comma alone may end a phrase instead ("With Pakistan, Estonia is ...").
+_LISTED_ON = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)(?:the\s+)?")
+_LIST_END = re.compile(r"\b(?:and|or)\b")
 # A sentence opening on "It" or "They" speaks on of what the sentence before opened on: "Palestine has been
 # working seriously ..." then "It has successfully ... chaired the Group of 77 and China".
 _OPENING_PRONOUN = re.compile(r"^\W*(?:It|They)\b")
@@ -428,6 +432,9 @@ _PRONOUN_COPULA = re.compile(
 # A clause whose subject is a pronoun standing for what the clause before it spoke of: "Military intervention
 # can end war, but it cannot propagate peace".
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:and|but|yet|so)\s+)?(?:it|they|he|she)\b", re.IGNORECASE)
+# A clause that sets another thing against what the clause before it says, by denying it: "the visit took place
+# before the start of his second term, not at the end of it".
+_CONTRAST_OPENING = re.compile(r"^\W*not\b", re.IGNORECASE)
 # A clause that opens on its verb, the predicate of a subject an aside cut it off from: "The message that we
 # received from Iran, although signifying a change of attitude ..., does not satisfy our demands".
 _PREDICATE_OPENING = re.compile(
@@ -919,6 +926,16 @@ class ClaimReader:
             _set_against(w) if (a or w.lower() in _ORDINAL_WORDS) and not self._fraction(i) else frozenset[str]()
             for i, (w, a) in enumerate(zip(written, analysed, strict=True))
         ]
+        # which one of a series the claim says: its months and days, as written with a capital, and its ordinals
+        # in words, but a fraction's and a "first time in" a span's, which "after" the span says as well ("for
+        # the first time in more than two decades") (`_which_left_out`)
+        self._which = [
+            t
+            for i, w in enumerate(written)
+            if (w.lower() in _CALENDAR and w[0].isupper())
+            or (w.lower() in _ORDINAL_WORDS and not self._fraction(i) and not self._first_in_span(i))
+            for t in terms(w)
+        ]
         # of those, the words each claim word is with a negating prefix or without one ("important" of
         # "unimportant"), which another part of speech of sets against it anywhere, for `_substituted`
         self._unprefixed = [
@@ -1355,6 +1372,7 @@ class ClaimReader:
             )
             and not self._replaced(sentence, words)
             and not self._stance_left_out(words)
+            and not self._which_left_out(words)
             and not self._subject_left_out(sentence, words)
             and undone is None
             and not self._done_by_another(sentence, speaker, said_of_doer, figures)
@@ -1391,6 +1409,13 @@ class ClaimReader:
             and not any(self._holds(words, t) for t in self._subject_words)
             and _PRONOUN_COPULA.search(sentence) is None
         )
+
+    def _which_left_out(self, words: AbstractSet[str]) -> bool:
+        """The claim says which one of a series (a month, a day of the week, an ordinal) and the sentence does
+        not, whatever else of it it says: "Just two months ago this Assembly admitted ... South Sudan" does not
+        state "South Sudan was admitted to the United Nations in March this year", nor "... on his re-election
+        ... for another term" that he was re-elected "to a third term"."""
+        return not all(self._holds(words, t) for t in self._which)
 
     def _stance_left_out(self, words: AbstractSet[str]) -> bool:
         """The claim stands against something (`_STANDING_AGAINST`) and the sentence says no such word: "Saint
@@ -1797,16 +1822,22 @@ class ClaimReader:
         the elections on 9 August, which were neither free nor fair" denies "the elections in Belarus were free
         and fair". So does one in a later clause whose subject is a pronoun for the earlier one's: "Military
         intervention can end war, but it cannot propagate peace" denies "military intervention can propagate
-        peace"; and one in a clause that opens on its verb, whose subject an aside cut off ("The message that we
-        received from Iran, although signifying a change of attitude ..., does not satisfy our demands"). (Not in
-        a clause of its own with its own subject, which may speak of another thing.)"""
+        peace"; one in a clause that opens on its verb, whose subject an aside cut off ("The message that we
+        received from Iran, although signifying a change of attitude ..., does not satisfy our demands"); and a
+        "not" opening the clause right after, which sets what it denies against what that clause says ("the
+        visit took place before the start of his second term, not at the end of it"). (Not in a clause of its
+        own with its own subject, which may speak of another thing.)"""
         said = set(self._terms(clause))
         clauses = _CLAUSE_BREAK.split(sentence)
         after = clauses.index(clause) if clause in clauses else len(clauses)
         for i, other in enumerate(clauses):
             if not other or other == clause:
                 continue
-            relative = _RELATIVE_OPENING.match(other.lstrip()) or (i > after and _PRONOUN_SUBJECT.match(other))
+            relative = (
+                _RELATIVE_OPENING.match(other.lstrip())
+                or (i > after and _PRONOUN_SUBJECT.match(other))
+                or (i == after + 1 and _CONTRAST_OPENING.match(other))
+            )
             predicate = not relative and _PREDICATE_OPENING.match(other) is not None
             if not relative and not predicate:
                 continue
@@ -2110,6 +2141,11 @@ class ClaimReader:
         before = self._tokens[i - 1] if i else ""
         after = self._tokens[i + 1] if i + 1 < len(self._tokens) else "of"
         return self._tokens[i] in _ORDINAL_WORDS and (before in _NUMBER_WORDS or (before == "a" and after == "of"))
+
+    def _first_in_span(self, i: int) -> bool:
+        """The claim's `i`th token is the "first" of "the first time in" or "since" a span: "for the first time
+        in more than two decades"."""
+        return self._tokens[i] == "first" and self._tokens[i + 1 : i + 3] in (["time", "in"], ["time", "since"])
 
     def _share_of_another(self, claimed: _Figure, given: _Figure, sentence: str) -> bool:
         """A share the sentence gives "of" a whole the claim does not speak of, where the claim's share is "of" a
@@ -2699,8 +2735,9 @@ def _actor(sentence: str) -> set[str]:
 
 
 def _doer(text: str, speaker: frozenset[str] | None = None) -> frozenset[str]:
-    """The country the text gives as doing what it says: the first it names other than after a preposition
-    ("In solidarity with the people of Pakistan, Estonia is providing help ..." is Estonia's doing). Where
+    """The country the text gives as doing what it says: the first it names other than after a preposition,
+    or in a list of names after one ("In solidarity with the people of Pakistan, Estonia is providing help ..."
+    is Estonia's doing; "operations in the Sudan, Liberia and Timor-Leste" none of theirs). Where
     `speaker` is given (a source's sentence, not a claim), a "we" or "I" before any such country is the
     speaker's doing, or someone's unnamed (`_SOMEONE`) where the speaker is not known; and an opening "It"
     or "They" is the doing of what the sentence before named, not known here."""
@@ -2711,15 +2748,32 @@ def _doer(text: str, speaker: frozenset[str] | None = None) -> frozenset[str]:
         if speaker is not None
         else None
     )
-    for code, start, _ in country_mentions(text):
+    mentions = country_mentions(text)
+    governed = -1  # where the last name a preposition governs ends: the names listed after it are its too
+    for i, (code, start, end) in enumerate(mentions):
         if first_person and first_person.start() < start:
             break
+        if governed >= 0 and _listed_on(text, governed, mentions[i], mentions[i + 1 :]):
+            governed = end  # ("operations in the Sudan, Liberia and Timor-Leste": no doing of Liberia's)
+            continue
         before = _TOKEN.findall(text[:start])
         # (past the "the" of a name that takes one: "the Panel on the Sudan" is no doing of the Sudan's)
         before = before[:-1] if before and before[-1].lower() == "the" else before
         if not before or (before[-1].lower() not in _NOT_ACTOR_AFTER and not _done_to(before[-1])) or _state_of(before):
             return frozenset({code})
+        governed = end
     return (speaker or _SOMEONE) if first_person else frozenset()
+
+
+def _listed_on(text: str, governed: int, mention: tuple[str, int, int], rest: list[tuple[str, int, int]]) -> bool:
+    """The name `mention` goes on the list of the name ending at `governed`: after "and" or "or", or after a
+    comma where the list goes on past it ("the Sudan, Liberia and Timor-Leste"; not "With Pakistan, Estonia
+    is ...")."""
+    _, start, end = mention
+    joined = _LISTED_ON.fullmatch(text, governed, start)
+    if joined is None:
+        return False
+    return _LIST_END.search(joined.group(0)) is not None or bool(rest and _LISTED_ON.fullmatch(text, end, rest[0][1]))
 
 
 def _done_to(word: str) -> bool:

@@ -119,6 +119,19 @@ def test_a_first_person_before_the_country_it_names_is_the_actor(engine):
     assert _relation(engine, claim, opened, speaker=frozenset({"FJ"})) == ("related", None)
 
 
+def test_the_countries_listed_after_a_preposition_are_all_governed_by_it(engine):
+    # "in Tonga, Tuvalu and Kiribati" names no doer: the claim's "Fijian engineers" may be the author's
+    claim = "Fijian engineers are building roads in Tonga, Tuvalu and Kiribati."
+    sentence = "I reaffirm that commitment, shown by our engineers building roads in Tonga, Tuvalu and Kiribati."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"FJ"})) == ("supports", None)
+    # nor is a country after a comma that ends no list: "With Tonga, Tuvalu is ..." is Tuvalu's doing
+    opened = "With Tonga, Tuvalu is building roads with engineers from Fiji."
+    assert _relation(engine, "Fiji is building roads with Tonga.", opened, speaker=frozenset({"FJ"})) == (
+        "related",
+        None,
+    )
+
+
 def test_a_claim_on_all_of_something_needs_a_sentence_on_all_of_it(engine):
     claim = "Every conflict begins as an unresolved local tension."
     assert _relation(engine, claim, "All conflicts begin as unresolved local tensions.") == ("supports", None)
@@ -2324,3 +2337,34 @@ def test_a_figure_below_zero_says_which_way_a_change_went(engine):
     claim = "The island's economy grew in 2001 and 2002."
     assert _relation(engine, claim, sentence) == ("related", None)
     assert _relation(engine, claim, sentence.replace("-", "")) == ("supports", None)
+
+
+def test_a_clause_opening_on_not_denies_what_it_sets_against_the_clause_before(engine):
+    claim = "The summit was held at the end of the rainy season."
+    sentence = "The summit was held at the start of the rainy season, not at the end of it."
+    assert _relation(engine, claim, sentence) == ("contradicts", "not")
+    swapped = "The summit was held at the end of the rainy season, not at the start of it."
+    assert _relation(engine, claim, swapped) == ("supports", None)
+
+
+def test_which_month_or_which_of_a_series_a_claim_says_must_be_said(engine):
+    claim = "Parliament adopted the new electoral law in March."
+    sentence = "Two months ago Parliament adopted the new electoral law."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, claim, sentence.replace("Two months ago", "In March")) == ("supports", None)
+    assert _relation(engine, claim, sentence.replace("Two months ago", "In May")) == ("contradicts", "May")
+    claim = "The mayor was re-elected to a third term in office."
+    sentence = "We congratulate the mayor on her re-election to another term in office."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, claim, sentence.replace("another", "a third")) == ("supports", None)
+    # "for the first time in" a span is said as "after" it
+    claim = (
+        "A national population census is being held in the northern region for the first time in more than two decades."
+    )
+    census = "After more than two decades a national population census is being held in the northern region."
+    assert _relation(engine, claim, census) == ("supports", None)
+    # a fraction is no ordinal of a series
+    assert _relation(engine, "A third of the budget went to schools.", "A third of the budget went to schools.") == (
+        "supports",
+        None,
+    )
