@@ -409,8 +409,12 @@ _ASKING = re.compile(r"call(?:s|ed)?\s+(?:on|for)|appeal(?:s|ed)?\s+(?:to|for)|u
 # A name's word after "the", as a text refers back to one it gave in full: "the Government", "the Commission".
 _DEFINITE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b")
 # A thing the sentence before named, pointed back to: "Chad calls for the lifting of this embargo" after "we
-# cannot ignore the embargo on Cuba". Not "that", as often a conjunction ("believes that poverty ...").
-_DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\s+([a-z]+)\b")
+# cannot ignore the embargo on Cuba". "That" only after a preposition ("time for that embargo to be lifted"),
+# as elsewhere often a conjunction ("believes that poverty ...").
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch"
+    r"|(?:for|of|in|on|to|with|by|from|against|about|at|into|towards|over|under)\s+that)\s+([a-z]+)\b"
+)
 # A pronoun that speaks on of a thing a sentence before named (see `_carried_over`).
 _SPEAKS_ON = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]hem|[Ii]ts?)\b")
 # What goes from one name of a list to the next: "the Sudan, Liberia and Timor-Leste"; and of that, the words

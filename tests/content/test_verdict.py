@@ -641,6 +641,13 @@ def test_a_thing_the_sentence_points_back_to_brings_the_names_the_sentence_befor
     gives = "Likewise, we cannot ignore the embargo on Cuba, which harms its people."
     assert reader.leans_back(sentence)
     assert not reader.leans_back("Chad believes that embargo talks must resume.")  # "that" is mostly a conjunction
+    # but not after a preposition
+    that = "We believe that it is now time for that embargo to be lifted unconditionally."
+    assert reader.leans_back(that)
+    judged = _plain(engine, "Chad believes the embargo on Cuba should be lifted unconditionally.").judge(
+        that, subject=frozenset({"TD"}), speaker=frozenset({"TD"}), before=gives
+    )
+    assert judged is not None and judged.relation == "supports"
     judged = reader.judge(sentence, subject=frozenset({"TD"}), before=gives)
     assert judged is not None and judged.relation == "supports"
     # not without the sentence before, nor when it names the country with nothing the sentence points to
