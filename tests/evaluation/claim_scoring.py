@@ -158,6 +158,8 @@ SOURCES = (
     "SUR_66_2011.txt",
     "WSM_66_2011.txt",
     "MLT_66_2011.txt",
+    "DMA_66_2011.txt",
+    "AGO_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
