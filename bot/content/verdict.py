@@ -203,9 +203,10 @@ _BOUNDING = r"\s+(?:less|more|fewer)\s+than\b"
 _CEASED = r"(?:stopped|ceased|withdrew|withdrawn|(?:gave|given) up)"
 _NEGATION = re.compile(
     # (not a bound a figure is given with, "no less than five attacks", "not more than 2 per cent", which
-    # says how many; nor the "no" of sparing nothing, "will spare no effort", which promises all)
+    # says how many; nor the "no" of sparing nothing, "will spare no effort", which promises all; nor one that
+    # leaves no doubt of what follows, "It is no secret that the Kyoto Protocol is in serious trouble")
     rf"\b(?:not(?!\s+{_RESTRICTIVE_WORDS}\b)(?!{_BOUNDING})"
-    rf"|(?<!spare )(?<!spares )(?<!spared )(?<!sparing )no(?!{_BOUNDING})"
+    rf"|(?<!spare )(?<!spares )(?<!spared )(?<!sparing )no(?!{_BOUNDING})(?!\s+(?:secret|doubt|denying)\b)"
     r"|never|none|nobody|nothing|neither|nor|cannot|without)\b"
     r"|n['’]t\b|\bfail(?:s|ed)? to\b|\brefus(?:e|es|ed|ing) to\b"
     # a failure to do something, or of someone to do it: "The failure of the Commission ... to deliver a
@@ -421,6 +422,11 @@ _SPEAKS_ON = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]hem|[Ii]ts?)\b")
 # that join a list's last name, where a comma alone may end a phrase instead ("With Pakistan, Estonia is ...").
 _LISTED_ON = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)(?:the\s+)?")
 _LIST_END = re.compile(r"\b(?:and|or)\b")
+# A sentence opening on a pronoun as its subject, or on a clause whose subject it is ("While it represents
+# ..."), speaks on of what the sentence before spoke of (see `_refers_back`).
+_SUBJECT_PRONOUN_OPENING = re.compile(
+    r"^\W*(?:(?:while|although|though|as|since|because|when|if)\s+)?(?:it|they)\b", re.IGNORECASE
+)
 # A sentence opening on "It" or "They" speaks on of what the sentence before opened on: "Palestine has been
 # working seriously ..." then "It has successfully ... chaired the Group of 77 and China".
 _OPENING_PRONOUN = re.compile(r"^\W*(?:It|They)\b")
@@ -457,6 +463,10 @@ _SIGN_WORDS = (
     (re.compile("£"), "pounds"),
     (re.compile("°"), "degrees"),
 )
+# A currency's sign or code in a figure as written, and the terms of the currencies a figure may count (and
+# "US", of "41.5 million US dollars").
+_CURRENCY_SIGN = re.compile(r"[$€£¥]|\b(?:USD|EUR)\b")
+_CURRENCY_TERMS = ("dollar", "euro", "pound", "yuan", "franc", "rupe", "peso", "yen")
 # A Roman numeral after a capitalised word numbers the thing it names: "World War II" is the "Second World
 # War". Not "I", which is also the pronoun ("Then I said").
 _ORDINALS: dict[str, str] = dict(
@@ -2035,6 +2045,8 @@ class ClaimReader:
         )
         if named or self._pointed(sentence) or (self._names_a_country and _OPENING_PRONOUN.match(sentence)):
             return True
+        if self.names_other and _SUBJECT_PRONOUN_OPENING.match(sentence):
+            return True
         # (the sentence's words are read only for a claim with a name that qualifies or places a word: most have
         # none)
         carried = [q for (countries, _), q in zip(self._names, self._carried, strict=True) if q and not countries]
@@ -2085,9 +2097,14 @@ class ClaimReader:
         """The sentence refers back by a word of the name ("the Government") to the sentence before, which
         gives it whole ("It is the aim of the NLD Government to ..."): the NLD Government is its actor. A
         word of an abbreviation's name as the sentence before spells it out refers back too: "the Community"
-        after "The Economic Community of West African States (ECOWAS) ..."."""
+        after "The Economic Community of West African States (ECOWAS) ..."; so does a pronoun the sentence
+        opens on, standing for what the sentence before spoke of: "While it represents less than 30 per cent
+        of greenhouse-gas emissions, ..." after "... the Kyoto Protocol is in serious trouble"."""
         if not before:
             return False
+        if _SUBJECT_PRONOUN_OPENING.match(sentence):
+            earlier = set(self._terms(before))
+            return all(self._holds(earlier, t) for t in name)
         definite = self._definite(sentence)
         if not definite:
             return False
@@ -2976,6 +2993,10 @@ def _comparable(a: _Figure, b: _Figure) -> bool:
     figure for "more than 80,000 peacekeepers"."""
     if a.percent != b.percent or _year_like(a) != _year_like(b) or a.label != b.label or a.ordinal != b.ordinal:
         return False
+    if _money(a) != _money(b) and (b if _money(a) else a).counts is not None:
+        # (a sum of money is no other figure for a count of things: "an initial US$ 14.5 million" for "Almost
+        # 30 small island developing States have signed")
+        return False
     first, second = a.measure, b.measure
     if first is None and second is None:
         return True
@@ -2983,6 +3004,13 @@ def _comparable(a: _Figure, b: _Figure) -> bool:
         return first == second
     # (one measured: comparable only with a figure that counts nothing named, "for more than six")
     return (b if first is not None else a).counts is None
+
+
+def _money(figure: _Figure) -> bool:
+    """The figure is a sum of money: written with a currency's sign or code, or counting a currency."""
+    return _CURRENCY_SIGN.search(figure.written) is not None or (
+        figure.counts is not None and (figure.counts == "us" or figure.counts.startswith(_CURRENCY_TERMS))
+    )
 
 
 def _dates_another(claimed: _Figure, given: _Figure) -> bool:

@@ -2375,3 +2375,40 @@ def test_which_month_or_which_of_a_series_a_claim_says_must_be_said(engine):
         "supports",
         None,
     )
+
+
+def test_no_secret_and_no_doubt_deny_nothing(engine):
+    claim = "The old treaty is in serious trouble."
+    sentence = "It is no {} that the old treaty is in serious trouble."
+    for word in ("secret", "doubt"):
+        assert _relation(engine, claim, sentence.format(word)) == ("supports", None), word
+    assert _relation(engine, claim, "The old treaty is not in serious trouble.") == ("contradicts", "not")
+
+
+def test_a_sum_of_money_is_no_other_figure_for_a_count_of_things(engine):
+    claim = "Almost 30 island States have signed the energy agreement."
+    sentence = "Island States have signed the energy agreement, with an initial US$ 14.5 million from Denmark."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    assert _relation(engine, claim, sentence.replace("an initial US$ 14.5 million", "almost 20 members")) == (
+        "contradicts",
+        "almost 20",
+    )
+    # a sum in another way of writing it still is one
+    sum_claim = "Island States have signed the energy agreement, with an initial 41.5 million US dollars from Denmark."
+    assert _relation(engine, sum_claim, sentence) == ("contradicts", "US$ 14.5 million")
+
+
+def test_a_pronoun_opening_the_sentence_takes_the_name_the_sentence_before_gives(engine):
+    reader = _plain(engine, "The Kyoto Protocol covers less than 30 per cent of greenhouse-gas emissions.")
+    sentence = "While it represents less than 30 per cent of greenhouse-gas emissions, it remains binding."
+    before = "It is no secret that the Kyoto Protocol is in serious trouble."
+    assert reader.leans_back(sentence)
+    judged = reader.judge(sentence, before=before)
+    assert judged is not None and judged.relation == "supports"
+    # not without the name in the sentence before, nor where the sentence opens on no pronoun
+    for other, text in (
+        ("It is no secret that the climate is in serious trouble.", sentence),
+        (before, sentence.replace("While it represents", "Coal represents")),
+    ):
+        judged = reader.judge(text, before=other)
+        assert judged is None or judged.relation == "related", other
