@@ -2036,8 +2036,9 @@ class ClaimReader:
 
     def leans_back(self, sentence: str) -> bool:
         """The sentence may take one of the claim's names from the sentence before it (see `judge`): it says
-        a word of one that is not a country's after "the" (`_refers_back`), or one of the claim's words after
-        "this", "these", "those" or "such" (`_points_back`)."""
+        a word of one that is not a country's after "the", or opens on a pronoun where the claim has such a
+        name (`_refers_back`), or says one of the claim's words after "this", "these", "those", "such" or,
+        after a preposition, "that" (`_points_back`)."""
         definite = self._definite(sentence)
         named = any(
             terms and not countries and (not definite.isdisjoint(terms) or (definite and self._abbreviates(terms)))
@@ -2125,8 +2126,8 @@ class ClaimReader:
         return spelled
 
     def _pointed(self, sentence: str) -> set[str]:
-        """The claim's words the sentence says after "this", "these", "those" or "such": things named before
-        it."""
+        """The claim's words the sentence says after "this", "these", "those", "such" or, after a preposition,
+        "that": things named before it."""
         claimed = set(self.words)
         return {t for m in _DEMONSTRATIVE.finditer(sentence) for t in self._terms(m.group(1)) if t in claimed}
 
