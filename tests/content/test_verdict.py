@@ -2377,11 +2377,13 @@ def test_which_month_or_which_of_a_series_a_claim_says_must_be_said(engine):
     )
 
 
-def test_no_secret_and_no_doubt_deny_nothing(engine):
+def test_no_secret_no_doubt_and_no_denying_deny_nothing(engine):
     claim = "The old treaty is in serious trouble."
     sentence = "It is no {} that the old treaty is in serious trouble."
     for word in ("secret", "doubt"):
         assert _relation(engine, claim, sentence.format(word)) == ("supports", None), word
+    denying = "There is no denying that the old treaty is in serious trouble."
+    assert _relation(engine, claim, denying) == ("supports", None)
     assert _relation(engine, claim, "The old treaty is not in serious trouble.") == ("contradicts", "not")
 
 
