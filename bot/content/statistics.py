@@ -60,12 +60,12 @@ _QUALIFIERS = (
 # What may follow a number and belongs to its value: a currency named in words, a multiplier ("7X more
 # likely", "seven times"), the end of a range of percentages ("10-15%") or the base of a rate ("13.2 per
 # 100,000").
-_CURRENCY_WORDS = (
+CURRENCY_WORDS = (
     r"yuan|renminbi|dollars?|euros?|pounds?|rupees?|won|yen|francs?|pesos?|naira|shillings?|roubles?|rubles?"
     r"|dinars?|rand|reais|riyals?|lira|birr|kyats?|takas?|rupiah|hryvnias?"
 )
 _SUFFIX = re.compile(
-    rf"(?P<currency>[\s-](?:{_CURRENCY_WORDS})\b)|(?P<times>\s?[xX×](?![\w%])|[-\s]?fold\b|\s+times\b)"
+    rf"(?P<currency>[\s-](?:{CURRENCY_WORDS})\b)|(?P<times>\s?[xX×](?![\w%])|[-\s]?fold\b|\s+times\b)"
     r"|(?P<range>[-–]\d+(?:\.\d+)?\s?%)"
     r"|(?P<rate>\s+per\s+(?:\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million|capita)\b)"
     # the end of a range before what it counts or its unit: "20-30 minutes", "a 3-3.5°C increase"
@@ -81,7 +81,7 @@ _WORD_NUMBER = (
     + "|".join(sorted((w for w in WORD_VALUES if w != "one"), key=len, reverse=True))
     + r"|one(?=\s+(?:hundred|thousand|million|billion|trillion)\b|\s?%|\s(?:per\s?cent|percent)\b"
     # a measure: "one kilometre of road every day", "one dollar a day"
-    + rf"|\s+(?:{_UNIT_WORDS}|{_CURRENCY_WORDS})\b)"
+    + rf"|\s+(?:{_UNIT_WORDS}|{CURRENCY_WORDS})\b)"
     + r"|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b)"
     # "half of Belizean secondary school students", "half their population": a share, as a percentage is;
     # so is "nearly half" standing alone

@@ -45,6 +45,7 @@ from bot.content.countries import APOSTROPHES, countries_in, country_mentions, o
 from bot.content.lexicon import antonyms, forms, irregular_base, opposed
 from bot.content.models import Relation
 from bot.content.statistics import (
+    CURRENCY_WORDS,
     MENTION,
     WORD_VALUES,
     YEARS,
@@ -463,10 +464,8 @@ _SIGN_WORDS = (
     (re.compile("£"), "pounds"),
     (re.compile("°"), "degrees"),
 )
-# A currency's sign or code in a figure as written, and the terms of the currencies a figure may count (and
-# "US", of "41.5 million US dollars").
-_CURRENCY_SIGN = re.compile(r"[$€£¥]|\b(?:USD|EUR)\b")
-_CURRENCY_TERMS = ("dollar", "euro", "pound", "yuan", "franc", "rupe", "peso", "yen")
+# A currency named after a figure, perhaps after its country's code: "41.5 million US dollars".
+_CURRENCY_AFTER = re.compile(rf"\s+(?:(?-i:[A-Z]{{2,3}})\s+)?(?:{CURRENCY_WORDS})\b", re.IGNORECASE)
 # A Roman numeral after a capitalised word numbers the thing it names: "World War II" is the "Second World
 # War". Not "I", which is also the pronoun ("Then I said").
 _ORDINALS: dict[str, str] = dict(
@@ -772,6 +771,8 @@ class _Figure:
     # The measure of the unit it counts, named right after it (`_UNIT_NEXT`: "time" of "six decades", "10 long
     # years"), or None: for a count of things, or a rate ("$180 a month").
     measure: str | None = None
+    # It is a sum of money: written with a currency's sign or code, or naming a currency after it.
+    money: bool = False
 
 
 # Whether a word means nearly what one of some others means ("abroad" / "worldwide"): see `ClaimReader`.
@@ -2103,15 +2104,14 @@ class ClaimReader:
         of greenhouse-gas emissions, ..." after "... the Kyoto Protocol is in serious trouble"."""
         if not before:
             return False
-        if _SUBJECT_PRONOUN_OPENING.match(sentence):
-            earlier = set(self._terms(before))
-            return all(self._holds(earlier, t) for t in name)
-        definite = self._definite(sentence)
-        if not definite:
-            return False
-        spelled = self._spelled_out(name, before) if self._abbreviates(name) else {}
-        if definite.isdisjoint(name) and all(definite.isdisjoint(words) for words in spelled.values()):
-            return False
+        spelled: dict[str, set[str]] = {}
+        if not _SUBJECT_PRONOUN_OPENING.match(sentence):
+            definite = self._definite(sentence)
+            if not definite:
+                return False
+            spelled = self._spelled_out(name, before) if self._abbreviates(name) else {}
+            if definite.isdisjoint(name) and all(definite.isdisjoint(words) for words in spelled.values()):
+                return False
         earlier = set(self._terms(before))
         return all(self._holds(earlier, t) or t in spelled for t in name)
 
@@ -2891,6 +2891,7 @@ def _figures(text: str, terms: Callable[[str], list[str]]) -> list[_Figure]:
                 _DETERMINER_BEFORE.search(text, max(0, match.start() - _DETERMINER_REACH), match.start()) is not None,
                 _described(text, match.start(), terms),
                 _UNITS[unit.group(1).lower()][0] if (unit := _UNIT_NEXT.match(text, end)) else None,
+                money=bool(match.group("currency")) or _CURRENCY_AFTER.match(text, end) is not None,
             )
         )
     for match in ordinals:
@@ -2994,7 +2995,7 @@ def _comparable(a: _Figure, b: _Figure) -> bool:
     figure for "more than 80,000 peacekeepers"."""
     if a.percent != b.percent or _year_like(a) != _year_like(b) or a.label != b.label or a.ordinal != b.ordinal:
         return False
-    if _money(a) != _money(b) and (b if _money(a) else a).counts is not None:
+    if a.money != b.money and (b if a.money else a).counts is not None:
         # (a sum of money is no other figure for a count of things: "an initial US$ 14.5 million" for "Almost
         # 30 small island developing States have signed")
         return False
@@ -3005,13 +3006,6 @@ def _comparable(a: _Figure, b: _Figure) -> bool:
         return first == second
     # (one measured: comparable only with a figure that counts nothing named, "for more than six")
     return (b if first is not None else a).counts is None
-
-
-def _money(figure: _Figure) -> bool:
-    """The figure is a sum of money: written with a currency's sign or code, or counting a currency."""
-    return _CURRENCY_SIGN.search(figure.written) is not None or (
-        figure.counts is not None and (figure.counts == "us" or figure.counts.startswith(_CURRENCY_TERMS))
-    )
 
 
 def _dates_another(claimed: _Figure, given: _Figure) -> bool:
