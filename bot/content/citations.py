@@ -26,17 +26,20 @@ from typing import Literal
 from bot.content.notes import note_label
 from bot.content.references import ParsedReference
 
+# A work's year, or the years it came out over ("Honaker et al. 1998-2002", software released in parts).
+_YEAR = r"\d{4}(?:[-–]\d{4})?[a-z]?"
 # A bracket holding a citation is short; bounding it keeps a stray "(" before pages of text from being
 # scanned again for every word in them. One level of brackets may nest inside (an author's abbreviation).
 _PARENTHESES = re.compile(r"\(((?:[^()]|\([^()]{0,60}\)){1,300}?)\)")
 # "Name 2020", "Name, 2020, p. 4", "Name 1987, 1994", and what a writer adds after the year ("Name 2008,
 # Springer-Verlag", "Name 2009, archived on CRAN", "Name 1991, among others"), after an aside holding
-# a number ("m_re, using lme4, Bates et al. 2015").
+# a number ("m_re, using lme4, Bates et al. 2015"), and what the work is cited for ("see Honaker and King
+# 2010 for details").
 _CITED_WORK = re.compile(
     r"^\s*(?:[^;]*\d[^;]*?,\s+)?(?:see\s+(?:also\s+)?|e\.g\.,?\s+|cf\.\s+)?(?P<name>[^\d]+?),?\s+"
-    r"(?P<years>(?:\d{4}[a-z]?|n\.d\.)(?:,\s*\d{4}[a-z]?)*)(?:,\s*[^\d\s][^;]{0,120}|,\s*pp?\.\s*[\d–-]+)?\s*$"
+    rf"(?P<years>(?:{_YEAR}|n\.d\.)(?:,\s*{_YEAR})*)(?:,\s*[^\d\s][^;]{{0,120}}|,\s*pp?\.\s*[\d–-]+|\s+for\s[^;]{{1,120}})?\s*$"
 )
-_YEAR_OF_WORK = re.compile(r"\d{4}[a-z]?|n\.d\.")
+_YEAR_OF_WORK = re.compile(rf"{_YEAR}|n\.d\.")
 _LEAD_IN = re.compile(r"\b(?:see(?:\s+also)?|in|cf\.|e\.g\.,?|as\s+in|following|after)\s+")
 _PAGE_ONLY = re.compile(r"^\s*(?:pp?|paras?)\.\s*\d[\d–-]*\s*$")
 _AUTHOR_NAME = re.compile(r"^[A-Z][\w.'’&,()\- ]{0,120}$")
@@ -47,7 +50,7 @@ _NOT_AUTHORS = re.compile(
 _SURNAME = r"(?:(?:van|von|de|der|den|du|da|di|le|la)\s+)*(?:d['’])?[A-Z][\w'’-]+"  # "van de Wiel", "d’Orey"
 _NARRATIVE_YEAR = re.compile(
     rf"\b(?P<name>{_SURNAME}(?:\s+et\s+al\.?|(?:,\s+{_SURNAME})*,?\s+(?:and|&)\s+{_SURNAME})?)"
-    r"(?:['’]s)?\s+[(\[](?P<years>(?:\d{4}[a-z]?|n\.d\.)(?:,\s*\d{4}[a-z]?)*)(?:,\s*pp?\.\s*[\d–-]+)?[)\]]"
+    rf"(?:['’]s)?\s+[(\[](?P<years>(?:{_YEAR}|n\.d\.)(?:,\s*{_YEAR})*)(?:,\s*pp?\.\s*[\d–-]+)?[)\]]"
 )
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_MARKER = re.compile(rf"(?<=\S)[{_SUPERSCRIPTS}]+(?:[˒,⁻–-][{_SUPERSCRIPTS}]+)*")
@@ -100,6 +103,11 @@ def _people(names: str) -> list[str]:
     parts = (part.split() for part in re.split(r"\s*(?:,|&|\band\b)\s*", names))
     named = (" ".join(w for w in words if not _INITIAL.fullmatch(w)) for words in parts)
     return [name for name in named if name]
+
+
+def _years(cited: str) -> list[str]:
+    """Each year a citation gives, a range written with a hyphen as its entry's is."""
+    return [year.replace("–", "-") for year in _YEAR_OF_WORK.findall(cited)]
 
 
 def _first_surname(ref: ParsedReference) -> str:
@@ -204,7 +212,7 @@ class CitationLinker:
                 if work:
                     name = _cited_name(work.group("name").strip())
                     if _AUTHOR_NAME.match(name) and not _NOT_AUTHORS.match(name):
-                        for year in _YEAR_OF_WORK.findall(work.group("years")):
+                        for year in _years(work.group("years")):
                             found.append(Citation(f"{name}, {year}", self._match(name, year), "parenthetical"))
                     continue
                 name = part.strip()
@@ -216,7 +224,7 @@ class CitationLinker:
     def _narrative(self, sentence: str, linked: set[int | None]) -> list[Citation]:
         found: list[Citation] = []
         for match in _NARRATIVE_YEAR.finditer(sentence):
-            for year in _YEAR_OF_WORK.findall(match.group("years")):  # "Cameron and Trivedi (1998, 2005)"
+            for year in _years(match.group("years")):  # "Cameron and Trivedi (1998, 2005)"
                 chosen = self._match(match.group("name"), year)
                 if chosen is not None and chosen not in linked:
                     found.append(Citation(f"{match.group('name')} ({year})", chosen, "narrative"))

@@ -35,6 +35,8 @@ _REFERENCE_ENTRY = re.compile(
     r"^(?:\[\d{1,3}\]|\d{1,3}\.|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s|\((?:\d{4}[a-z]?|n\.d\.)(?:,[^)]{0,100})?\)|\b(?:1[89]|20)\d\d[a-z]?\.\s|(?:,|\b(?:January|February|March|April|May|June|July|August|September|October|November|December))"
     r"\s(?:1[89]|20)\d\d[a-z]?\.?$"
 )
+# An entry without a year: names, then a title in quotation marks ("Lau et al, “eiPack: ...” http://...").
+_QUOTED_TITLE_ENTRY = re.compile(r"^[A-Z][^“”\".]{1,80}?,\s+[“\"][^”\"]{5,}[”\"]")
 _MAX_HEADING_WORDS = 20
 # A heading that numbers a section: a word and a number or a roman numeral, alone or before a title set
 # off by a stop, a colon or a dash ("Article 19", "Part 2: Results"; not "Over 20 resolutions", nor a year).
@@ -121,7 +123,7 @@ def classify(text: str, paragraphs: list[Span]) -> Layout:
         roles[refs_at] = Role.REFERENCES_HEADING
         i = refs_at + 1
         while i < end:
-            if _REFERENCE_ENTRY.search(lines[i]):
+            if _REFERENCE_ENTRY.search(lines[i]) or _QUOTED_TITLE_ENTRY.match(lines[i]):
                 roles[i] = Role.REFERENCE
                 i += 1
                 continue

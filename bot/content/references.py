@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-_ENTRY = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4}[a-z]?|n\.d\.)(?:,[^)]{0,100})?\)\.?\s*(?P<rest>.*)$")
+# A work's year, or the years it came out over ("1998-2002": software released in parts).
+_YEAR = r"\d{4}(?:[-–]\d{4})?[a-z]?"
+_ENTRY = re.compile(rf"^(?P<authors>.+?)\s*\((?P<year>{_YEAR}|n\.d\.)(?:,[^)]{{0,100}})?\)\.?\s*(?P<rest>.*)$")
 # Harvard and Chicago author-date: the year follows the authors bare ("Smith, J. 2020. Title.").
 _HARVARD_ENTRY = re.compile(
-    r"^(?P<authors>[^\d]{2,200}?)\s+(?P<year>(?:1[89]|20)\d\d[a-z]?|n\.d\.)\.\s+(?P<rest>\S.*)$"
+    r"^(?P<authors>[^\d]{2,200}?)\s+(?P<year>(?:1[89]|20)\d\d(?:[-–](?:1[89]|20)\d\d)?[a-z]?|n\.d\.)\.\s+(?P<rest>\S.*)$"
 )
 # natbib's plain styles (JSS, plainnat), names given first: "D. W. K. Andrews and W. Ploberger. Title.
 # Venue, 62:1383-1414, 1994.", "Douglas Bates. Title. R News, 5(1):27-30, May 2005.", "... and others."
@@ -19,11 +21,21 @@ _GIVEN = r"(?:[A-Z][a-z]?\.(?:-?[A-Z][a-z]?\.)*|[A-Z][\w\u0300-\u036f'’]*(?:-[
 _PARTICLES = r"(?:(?:van|von|de|der|den|du|da|di|le|la)\s+)*"
 _SURNAME = rf"{_PARTICLES}(?:d['’])?[A-Z][\w\u0300-\u036f'’-]+"  # (also "d’Orey")
 _GIVEN_FIRST_PERSON = rf"(?:{_GIVEN}\s+){{1,4}}{_SURNAME}"
+# (or the first author's surname and "et al": "Rosen et al, “Title.” Venue, 55:2, pp 134-156, 2001.")
 _GIVEN_FIRST_AUTHORS = (
     rf"{_GIVEN_FIRST_PERSON}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_GIVEN_FIRST_PERSON})*(?:,?\s+and\s+others)?"
+    rf"|{_SURNAME}\s+et\s+al\b\.?"
 )
-_GIVEN_FIRST_ENTRY = re.compile(rf"^(?P<authors>{_GIVEN_FIRST_AUTHORS})\.\s+(?P<rest>\S.*)$")
-_GIVEN_FIRST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+# The authors end at a full stop, or at a comma before a title in quotation marks ("Gary King and Langche
+# Zeng, “The Dangers of Extreme Counterfactuals.” Political Analysis, 14:2, pp 131-159, 2006.").
+_GIVEN_FIRST_ENTRY = re.compile(rf"^(?P<authors>{_GIVEN_FIRST_AUTHORS})(?:\.\s+|,\s+(?=[“\"]))(?P<rest>\S.*)$")
+_GIVEN_FIRST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+(?=et\s+al\b)")
+_ET_AL = re.compile(r"et\s+al\b\.?")
+# Chicago's author-date lists (pandoc's default style): the first author surname first, the rest given names
+# first ("Dempster, Arthur P., N. M. Laird, and D. B. Rubin", "Honaker, James, and Gary King").
+_CHICAGO_AUTHORS = re.compile(
+    rf"^(?P<surname>{_SURNAME}),\s+{_GIVEN}(?:\s+{_GIVEN})*(?P<rest>(?:,\s+(?:and\s+)?{_GIVEN_FIRST_PERSON})*)$"
+)
 _LAST_NAME = re.compile(rf"{_SURNAME}$")
 # A single "person" ending on one of these is a body: "R Development Core Team", "World Health Organization".
 _BODY_WORDS = frozenset(
@@ -80,10 +92,11 @@ class ParsedReference:
 
     @property
     def people(self) -> list[str]:
-        """The authors one by one, given names first ("and others" stands for a third and more)."""
+        """The authors one by one, given names first ("and others" and "et al" stand for the rest)."""
         if not self.given_first:
             return []
-        return [p.strip() for p in _GIVEN_FIRST_SEPARATOR.split(self.authors) if p.strip()]
+        people = (p.strip() for p in _GIVEN_FIRST_SEPARATOR.split(self.authors) if p.strip())
+        return ["others" if _ET_AL.fullmatch(person) else person for person in people]
 
     @property
     def surnames(self) -> list[str]:
@@ -163,7 +176,7 @@ def _parts(entry: str, match: re.Match[str]) -> ParsedReference:
     return ParsedReference(
         text=entry,
         authors=authors,
-        year=match.group("year"),
+        year=match.group("year").replace("–", "-"),
         title=title,
         publisher=publisher,
         abbreviation=defined.group("short").replace(".", "") if defined else None,
@@ -221,11 +234,16 @@ def _clean_authors(authors: str) -> str:
 
 
 def citation_name(authors: str) -> str:
-    """How an inline citation names authors listed surname first ("Smith, J., & Doe, A.", or Vancouver's
-    "Pollet TV, Nettle D"): surnames for people, the full name for bodies."""
+    """How an inline citation names authors listed surname first ("Smith, J., & Doe, A.", Vancouver's
+    "Pollet TV, Nettle D", Chicago's "Honaker, James, and Gary King"): surnames for people, the full name
+    for bodies."""
     surnames: list[str] = []
     listed = _VANCOUVER_AUTHORS.fullmatch(authors.strip())
-    if listed:  # each person's initials are the last word
+    chicago = _CHICAGO_AUTHORS.match(authors.strip())
+    if chicago:
+        rest = (p for p in _GIVEN_FIRST_SEPARATOR.split(chicago.group("rest")) if p.strip())
+        surnames = [chicago.group("surname"), *(_surname_of(p.strip()) for p in rest)]
+    elif listed:  # each person's initials are the last word
         people = re.split(_VANCOUVER_SEPARATOR, listed.group("people"))
         surnames = [person.strip().rsplit(" ", 1)[0] for person in people if person.strip()]
         if listed.group("others"):

@@ -191,8 +191,8 @@ _MONTH_BEFORE = re.compile(rf"\b{_ANY_MONTH}\.?\s*$")
 # (also the first of two days: "held on 28 and 29 November")
 _MONTH_AFTER = re.compile(rf"\s*(?:(?:and|or|to|-|–)\s*\d{{1,2}}\s*)?{_ANY_MONTH}\b")
 _LABEL_WORD = re.compile(
-    r"\b(?:resolution|article|section|paragraph|chapter|session|no\.|number|page|pp\.?|p\.|item|goal|target|rule"
-    r"|decision|protocol|annex|table|figure|volume|phase|step|level|grade|class|category|room|flight|route"
+    r"\b(?:resolution|article|section|paragraph|chapter|session|no\.|nr\.?|number|page|pp\.?|p\.|item|goal|target|rule"
+    r"|decision|protocol|annex|table|figure|volume|vol\.?|phase|step|level|grade|class|category|room|flight|route"
     r"|version|equation|example|exercise|case|observation|question|appendix|footnote|note|line|column|row"
     r"|option|stage|wave|round|part|book|pep|rfc|iso|day|time|subject|patient|participant|aged?|ages|chromosome"
     r"|identifier|id|node|code|scores?|scale(?:\s+of)?|numbered(?:\s+\([^()]{0,40}\))?\s+from"

@@ -161,3 +161,19 @@ def test_two_authors_or_three_named_without_a_year_cite_their_work():
     assert linked("As Hothorn et al. show, the max-t-test is exact.") == [1]
     # one surname alone may be any word's: "Agresti" names the work only as a source ("Agresti notes")
     assert linked("Agresti was right about the data.") == []
+
+
+def test_a_citation_with_what_it_is_cited_for_or_a_range_of_years_links():
+    entries = [
+        "Honaker, James, and Gary King. 2010. “What to Do about Missing Values.” American Journal of Politics.",
+        "Honaker, James, Anne Joseph, Gary King, and Naunihal Singh. 1998-2002. “Amelia: A Program for Missing Data.”",
+        "Schafer, Joseph L. 1997-1999. Analysis of Incomplete Multivariate Data. London: Chapman & Hall.",
+    ]
+    linker = CitationLinker([ref for entry in entries if (ref := parse_reference(entry)) is not None])
+    pair, four, one = (ref.key for ref in linker._references)
+    assert keys(linker, "Such models work with mixed data (Schafer 1997–1999).") == [one]  # either dash
+    assert keys(linker, "This gives us uncertainty too (see Honaker and King 2010 for details of the algorithm).") == [
+        pair
+    ]
+    # "et al." with the years it came out over is the list of four, not the pair by the same first author
+    assert keys(linker, "It goes beyond the first version of Amelia (Honaker et al. 1998-2002).") == [four]

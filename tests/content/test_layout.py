@@ -162,3 +162,15 @@ def test_a_heading_numbering_a_section_gives_its_label(heading, label):
 def test_a_label_over_a_list_of_short_terms_says_what_a_text_is_about_not_what_it_says(paragraph, role):
     text = f"A Report\n\n{paragraph}\n\nThe commission visited eleven detention centres in the north."
     assert roles_of(text)[paragraph] is role
+
+
+def test_an_entry_without_a_year_but_with_a_quoted_title_keeps_the_reference_list_going():
+    # ei.pdf's list: a software entry gives no year, and the list used to end there, before "Rosen et al"
+    entries = [
+        "Gary King and Langche Zeng, “The Dangers of Extreme Counterfactuals.” Political Analysis, 14:2, 2006.",
+        "Lau et al, “eiPack: Ecological Inference and Higher-Dimension Data Management.” http://www.example.org.",
+        "Rosen et al, “Bayesian and Frequentist Inference for Ecological Inference.” Statistica, 55:2, 2001.",
+    ]
+    text = "\n".join(["Ecological inference infers individual behaviour from aggregate data.", "References", *entries])
+    roles = roles_of(text)
+    assert [line for line, role in roles.items() if role is Role.REFERENCE] == entries

@@ -174,3 +174,25 @@ def test_natbib_entries_give_names_first_and_the_year_last(entry, key, year, tit
     ref = parse_reference(entry)
     assert ref is not None
     assert (ref.key, ref.year, ref.title) == (key, year, title)
+
+
+def test_names_given_first_before_a_quoted_title_and_the_year_last():
+    # ei.pdf's style: the authors end at a comma, the title is in quotation marks, the year comes last
+    pair = parse_reference(
+        "Gary King and Langche Zeng, “The Dangers of Extreme Counterfactuals.” Political Analysis, 14:2, pp "
+        "131-159, 2006."
+    )
+    assert pair is not None and (pair.authors, pair.year, pair.cited_as) == (
+        "Gary King and Langche Zeng",
+        "2006",
+        "King & Zeng",
+    )
+    several = parse_reference("Rosen et al, “Bayesian and Frequentist Inference.” Statistica Neerlandica, 55:2, 2001.")
+    assert several is not None and (several.year, several.cited_as) == ("2001", "Rosen et al.")
+
+
+def test_a_work_that_came_out_over_years_keeps_the_range_as_its_year():
+    entry = parse_reference(
+        "Honaker, James, Anne Joseph, and Gary King. 1998–2002. “Amelia: A Program for Missing Data.”"
+    )
+    assert entry is not None and entry.year == "1998-2002"

@@ -146,6 +146,8 @@ def test_years_dates_labels_names_and_rhetoric_are_not_statistics(sentence):
         ("We focus on the prevention of mortality in children under 5, and on girls’ education.", []),
         ("The veto powers of the permanent five continue to raise numerous questions.", []),
         ("The Eco-city is to be approximately half the size of Manhattan.", ["approximately half"]),
+        # round 66: a journal's volume and number abbreviated inside a sentence
+        ("It follows Rosen et al. (Statistica Neerlandica, Vol. 55, nr.2, pp 134-156) in full.", []),
     ],
 )
 def test_counts_percentages_and_money_in_other_styles(sentence, expected):

@@ -16,6 +16,7 @@ import pypdf
 import yaml
 from markdown_it import MarkdownIt
 from pydantic import BaseModel, Field
+from pylatexenc.latex2text import LatexNodes2Text
 
 from bot.content.engine import StudyEngine
 from bot.content.ingest import IngestedDocument, IngestedSentence, ingest_file
@@ -30,6 +31,8 @@ _RUNNING_HEAD_PAGES = 3
 # TeX's fonts without a character map give their ligatures as these codes; a reader sees the letters.
 _TEX_LIGATURES = str.maketrans({"\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi", "\x1f": "ffl"})
 DOCUMENTS = FOLDER / "documents"
+# MathJax shows a page's inline TeX typeset ("\\(\\mu\\)" as "μ"); pylatexenc gives that text.
+_INLINE_TEX = re.compile(r"\\\((.+?)\\\)", re.DOTALL)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 TRUTH = FOLDER / "truth"
 
@@ -120,7 +123,8 @@ def independent_text(path: Path) -> str:
     if path.suffix == ".html":
         # lxml takes no text with an XML declaration (an XHTML page's first line); the words follow it
         page = _XML_DECLARATION.sub("", path.read_text(encoding="utf-8"), count=1)
-        return lxml.html.fromstring(page).text_content()
+        text = lxml.html.fromstring(page).text_content()
+        return _INLINE_TEX.sub(lambda tex: LatexNodes2Text().latex_to_text(tex.group(1)), text)
     if path.suffix == ".md":
         return lxml.html.fromstring(MarkdownIt("commonmark").render(path.read_text(encoding="utf-8"))).text_content()
     return path.read_text(encoding="utf-8")

@@ -13,7 +13,9 @@ from xml.etree import ElementTree
 import trafilatura
 from trafilatura.utils import HtmlInput, load_html
 
+from bot.content.readers.html_notes import take_notes
 from bot.content.readers.page_cleanup import prepare_page
+from bot.content.readers.tex_math import render_inline, without_displayed
 from bot.content.readers.text import SourceText, TextBuilder, superscript
 
 _BLOCKS = {"p", "head", "item", "quote"}
@@ -36,6 +38,7 @@ def read_html(html: bytes | str) -> SourceText:
     tree = load_html(html)
     if tree is None:
         raise HtmlError("no article text found in the page")
+    notes = take_notes(tree)  # before prepare_page unlinks the markers that lead to them
     prepare_page(tree)
     # trafilatura prunes the tree it is given, so each extraction gets its own copy.
     precise = _extract(copy.deepcopy(tree), precision=True)
@@ -50,7 +53,7 @@ def read_html(html: bytes | str) -> SourceText:
     # The page's title and author; not its date, which trafilatura guesses from anything on the page.
     described = trafilatura.extract_metadata(tree)
     title = described.title.rstrip(_ANCHOR_SIGNS).strip() if described and described.title else None
-    return replace(read, title=title or None, author=described.author if described else None)
+    return replace(read, notes=notes, title=title or None, author=described.author if described else None)
 
 
 def _extract(tree: HtmlInput, *, precision: bool) -> str | None:
@@ -72,10 +75,13 @@ def _read(root: ElementTree.Element) -> SourceText:
     parents = {child: parent for parent in root.iter() for child in parent}
     builder = TextBuilder()
     numbered: set[ElementTree.Element] = set()  # ordered-list items whose number has been written
+    formulas = 0
     for element in (main if main is not None else root).iter():
         if element.tag not in _BLOCKS:
             continue  # a block's words are its own: an item's paragraphs are blocks of their own
-        words = " ".join(_text(element).split()).rstrip(_ANCHOR_SIGNS).rstrip()
+        words, displayed = without_displayed(_text(element))
+        formulas += displayed
+        words = render_inline(" ".join(words.split())).rstrip(_ANCHOR_SIGNS).rstrip()
         if not words:
             continue
         # The number goes before the item's first words, whether the item holds them or a paragraph in it.
@@ -84,7 +90,7 @@ def _read(root: ElementTree.Element) -> SourceText:
         if number is not None and item is not None:
             numbered.add(item)
         builder.new_paragraph(f"{number}. {words}" if number else words)
-    return builder.build("html")
+    return builder.build("html", set_aside={"displayed formulas": formulas} if formulas else None)
 
 
 def _text(element: ElementTree.Element) -> str:

@@ -1,7 +1,8 @@
 """Set a web page's tree right before trafilatura reads it, where its rules would lose or misplace words
 a reader sees: inline code holding markup, note and tip boxes laid out as small tables, prose boxes
 named sidebars, articles side by side that are one text's sections, headers that are prose, links that
-print their own address, and note markers that are links.
+print their own address, note markers that are links, entries the page links to set as divs, and a body
+with no frame around its article.
 """
 
 # lxml ships no type information for `lxml.html` (and the lxml-stubs package declares no HtmlElement), so
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from lxml.html import HtmlElement
+from trafilatura.xpaths import BODY_XPATH
 
 # Inline code may hold markup of its own ("<code><em>name</em></code>"); trafilatura moves such words out
 # of their place in the sentence, so code is flattened to its words first.
@@ -37,6 +39,8 @@ def prepare_page(tree: HtmlElement) -> None:
     _keep_prose_headers(tree)
     _unlink_printed_addresses(tree)
     _unlink_note_markers(tree)
+    _linked_entries_as_paragraphs(tree)
+    _frame_bare_body(tree)
 
 
 def _flatten_code(tree: HtmlElement) -> None:
@@ -130,6 +134,36 @@ def _unlink_note_markers(tree: HtmlElement) -> None:
     for link in list(tree.iter("a")):
         if _NOTE_MARKER.fullmatch(link.text_content().strip()) and link.getparent() is not None:
             link.drop_tag()
+
+
+def _linked_entries_as_paragraphs(tree: HtmlElement) -> None:
+    """Entries set as divs of words with no block inside, in a list the page's own links point into (a
+    citeproc reference list, whose citations link to its entries), are paragraphs: trafilatura kept only
+    such an entry's italics (its journal's name) and dropped its authors, year and title. Every entry of
+    the list, the ones no citation links to too."""
+    targets = {link.get("href", "")[1:] for link in tree.iter("a") if link.get("href", "").startswith("#")}
+    lists = {div.getparent() for div in tree.iter("div") if div.get("id") in targets and _words_only(div)}
+    for parent in lists - {None}:
+        for div in parent:
+            if div.tag == "div" and _words_only(div):
+                div.tag = "p"
+
+
+def _words_only(div: HtmlElement) -> bool:
+    return not any(child.tag in _CELL_BLOCKS for child in div.iterdescendants())
+
+
+def _frame_bare_body(tree: HtmlElement) -> None:
+    """A page with none of the frames trafilatura looks for its article in (an article, a main, a content
+    div: pandoc's pages, many a static site's) goes to its recovery pass, which takes paragraphs and drops
+    every heading, a reference list's among them. Such a page's body is made its main frame."""
+    body = tree if tree.tag == "body" else tree.find("body")
+    if body is None or any(next(iter(frame(tree)), None) is not None for frame in BODY_XPATH):
+        return
+    main = body.makeelement("main", {})
+    main.text, body.text = body.text, None
+    main.extend(list(body))
+    body.append(main)
 
 
 def _prose(element: HtmlElement) -> bool:

@@ -206,13 +206,15 @@ class _Line:
 
 def _stacked(runs: list[_Run], body: float) -> tuple[set[int], set[int]]:
     """Runs set one above the other in a line: a fraction or limits written inline ("ℓ over L+1"), an
-    accent over a letter ("u ˆ"). Their order in the text is not what a reader sees, so where two meet
-    (the start of the right one, the end of the left one) is marked as mathematics."""
+    accent over a letter ("u ˆ"), a sub- and a superscript on one letter ("β" with "i" under its "w"). Their
+    order in the text is not what a reader sees, so where two meet (the start of the right one, the end of
+    the left one) is marked as mathematics. A script a letter wide overlaps the other by most of itself."""
     starts: set[int] = set()
     ends: set[int] = set()
     for a, b in itertools.pairwise(runs):
         overlap = min(a.right, b.right) - max(a.left, b.left)
-        if overlap > body * 0.25 and abs(a.bottom - b.bottom) > body * 0.2:
+        narrower = min(a.right - a.left, b.right - b.left)
+        if overlap > min(body * 0.25, narrower * 0.5) and abs(a.bottom - b.bottom) > body * 0.2:
             ends.add(id(a))
             starts.add(id(b))
     return starts, ends

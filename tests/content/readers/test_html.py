@@ -119,3 +119,68 @@ def test_a_prose_header_is_the_articles_but_not_the_sites_nor_the_next_storys():
     kept = {" ".join(h.text_content().split())[:20] for h in tree.iter("header")}
     assert kept == {"Daily News Sport Abo", "Bus fares to rise in"}  # a menu; a story loaded inside the article
     assert tree.find(".//article/div/h1") is not None  # the article's own lead is the article's
+
+
+PANDOC_PAGE = """<html><head><script>document.addEventListener('DOMContentLoaded', f);</script></head><body>
+<h1 class="title">Missing data</h1>
+<div class="section level2"><h2>Assumptions</h2>
+<p>The model assumes the data are normal with mean vector <span class="math inline">\\(\\mu\\)</span> and
+covariance <span class="math inline">\\(\\Sigma\\)</span>, as shown by Schafer and Olsen
+(<a href="#ref-SchOls98" role="doc-biblioref">1998</a>).
+We only observe <span class="math inline">\\(D^{obs}\\)</span> of the data.
+Multiple imputation reduces bias compared to listwise deletion, as users of the program found in their own
+work<a href="#fn1" class="footnote-ref" id="fnref1"><sup>1</sup></a>.</p>
+<p><span class="math display">\\[p(M|D) = p(M|D^{obs}).\\]</span></p>
+<p>The first version of the program was slower <span class="citation">(<a href="#ref-Hon98"
+role="doc-biblioref">Honaker et al. 1998-2002</a>)</span>, and it crashed on large data sets often.</p></div>
+<div class="section level2"><h2>References</h2>
+<div id="refs" class="references csl-bib-body">
+<div id="ref-Hon98" class="csl-entry">Honaker, James, Anne Joseph, and Gary King. 1998-2002.
+<span>“Amelia: A Program for Missing Data.”</span></div>
+<div id="ref-Schafer97" class="csl-entry">Schafer, Joseph L. 1997. <em>Analysis of Incomplete Multivariate
+Data</em>. London: Chapman &amp; Hall.</div>
+<div id="ref-SchOls98" class="csl-entry">Schafer, Joseph L., and Maren K. Olsen. 1998. <span>“Multiple
+Imputation for Multivariate Missing-Data Problems.”</span> <em>Multivariate Behavioral Research</em> 33: 545–71.</div>
+</div></div>
+<div class="footnotes"><hr /><ol><li id="fn1"><p>Combine the results with Zelig for R.<a href="#fnref1"
+class="footnote-back">↩︎</a></p></li></ol></div>
+</body></html>"""
+
+
+def test_a_pages_tex_shows_as_text_and_a_formula_text_cannot_show_is_quoted_nowhere(tmp_path: Path):
+    # pandoc leaves formulas as TeX for MathJax ("\\(\\mu\\)"), as trafilatura writes MathML
+    read = read_html(PANDOC_PAGE)
+    assert "mean vector μ and covariance Σ," in read.text
+    assert "\\(" not in read.text and "\\[" not in read.text and read.set_aside["displayed formulas"] == 1
+    path = tmp_path / "missing.html"
+    path.write_text(PANDOC_PAGE, encoding="utf-8")
+    document = ingest_file(SourceFile(path, "missing", "missing.html"))
+    assert isinstance(document, IngestedDocument), document
+    assert not any("obs" in s.text for s in document.sentences)  # "D" with "obs" raised: no text shows it
+    assert any(s.text.startswith("Multiple imputation reduces bias") for s in document.sentences)
+
+
+def test_a_page_without_a_frame_keeps_its_headings_its_reference_entries_and_its_footnotes(tmp_path: Path):
+    # pandoc's page has no article or main: trafilatura's recovery dropped every heading, kept only the
+    # italics of the entries set as divs, and dropped the footnotes; the note is no body either
+    path = tmp_path / "missing.html"
+    path.write_text(PANDOC_PAGE, encoding="utf-8")
+    document = ingest_file(SourceFile(path, "missing", "missing.html"))
+    assert isinstance(document, IngestedDocument), document
+    assert [r.key for r in document.references] == [
+        "Honaker et al., 1998-2002",
+        "Schafer, 1997",
+        "Schafer & Olsen, 1998",
+        "note 1",
+    ]
+    linked = {
+        s.text[:30]: [document.references[c.reference].key for c in s.citations if c.reference is not None]
+        for s in document.sentences
+        if s.citations
+    }
+    assert linked == {
+        "The model assumes the data are": ["Schafer & Olsen, 1998"],
+        "Multiple imputation reduces bi": ["note 1"],
+        "The first version of the progr": ["Honaker et al., 1998-2002"],
+    }
+    assert not any("Zelig" in s.text for s in document.sentences)

@@ -374,3 +374,12 @@ def test_a_table_s_rows_are_set_aside_and_the_prose_a_table_interrupts_is_read_w
     texts = [s.text for s in lmer.sentences]
     assert "A common objective in mixed modeling is to account for such nested (or hierarchical) structure." in texts
     assert not any("Random intercept with fixed mean" in t or "Relative covariance factor" in t for t in texts)
+
+
+def test_a_letter_with_a_subscript_under_its_superscript_is_set_aside_as_mathematics():
+    document = ingest_file(SourceFile(EVALUATION / "ei.pdf", "ei", "ei.pdf"))
+    assert isinstance(document, IngestedDocument), document
+    # ei.pdf's "β" with "i" set under its "b", each a letter wide: in no order does text give what a reader
+    # sees, so no quote holds one; the sentences around them are read
+    assert not any("βi" in s.text or "βb" in s.text for s in document.sentences)
+    assert any(s.text.startswith("Density plots are useful to visualize the location") for s in document.sentences)
