@@ -107,6 +107,8 @@ _CODE_SHARE = 0.8
 # ... unless the typewriter font is the document's own: more than this share of its characters (a vignette's
 # R sessions may outweigh its prose, as in survey's epi.pdf, 65%: its prose is still set in a roman font).
 _CODE_BODY_SHARE = 0.9
+# The prompt a session's line opens on: R's and a shell's "> " and "$ ", Python's ">>> ".
+_PROMPT = re.compile(r"(?:>>>|>|\$|R>) ")
 # The symbol and extension fonts among them: none of their glyphs is a letter.
 _MATH_SYMBOL_FONT = re.compile(r"(?:^|\+)(?:CMSY|CMEX|CMBSY|MSAM|MSBM|EUEX|LMMathSymbols|LMMathExtension)", re.I)
 _FONT_NAME_BYTES = 128
@@ -540,13 +542,14 @@ def _code_apart(pages: list[_Page]) -> bool:
 
 def _listing_lines(lines: list[_Line]) -> set[int]:
     """Lines of displayed code or program output: two or more in a row set in a typewriter font (an R
-    session). A single one is read with the prose, which often runs on through it ("created by the
-    function / zoo(x, order.by) / where x is ...")."""
+    session), or one that opens on a session's prompt ("> bb.out <- eiread(dbuf)"). Another single one
+    is read with the prose, which often runs on through it ("created by the function / zoo(x, order.by) /
+    where x is ...")."""
     code = [line.code for line in lines]
     return {
         id(line)
         for i, line in enumerate(lines)
-        if code[i] and ((i > 0 and code[i - 1]) or (i + 1 < len(lines) and code[i + 1]))
+        if code[i] and ((i > 0 and code[i - 1]) or (i + 1 < len(lines) and code[i + 1]) or _PROMPT.match(line.text()))
     }
 
 

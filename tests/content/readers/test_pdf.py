@@ -383,3 +383,10 @@ def test_a_letter_with_a_subscript_under_its_superscript_is_set_aside_as_mathema
     # sees, so no quote holds one; the sentences around them are read
     assert not any("βi" in s.text or "βb" in s.text for s in document.sentences)
     assert any(s.text.startswith("Density plots are useful to visualize the location") for s in document.sentences)
+
+
+def test_a_single_line_of_code_opening_on_a_prompt_is_set_aside():
+    # ei.pdf's "> bb.out <- eiread(dbuf, ...)" between two lines of prose ran into the sentence after it
+    read = read_pdf((EVALUATION / "ei.pdf").read_bytes())
+    assert "bb.out <- eiread" not in read.text
+    assert "eiread extracts quantities of interest in a list format from the object dbuf." in read.text
