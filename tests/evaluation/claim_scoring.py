@@ -160,6 +160,8 @@ SOURCES = (
     "MLT_66_2011.txt",
     "DMA_66_2011.txt",
     "AGO_66_2011.txt",
+    "TUV_66_2011.txt",
+    "CMR_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
