@@ -209,8 +209,8 @@ _LABEL_WORD = re.compile(
 _LISTED_BEFORE = re.compile(r"(?:\d[\d.]*\s*(?:,\s*(?:and|&)?|and|&)\s*)+$")
 _LISTED_LABELS_BEFORE = re.compile(r"(?:\b\d{1,3}\s*(?:,\s*(?:and|&)?|and|&)\s*)+$")
 # What may stand between a number word and the noun it counts: "two very important anniversaries", "two
-# more architectures".
-_INTENSIFIERS = re.compile(r"^(?:(?:very|so|too|really|truly|extremely|particularly|especially|highly|more)\s+)+")
+# more architectures", "the five most common problems".
+_INTENSIFIERS = re.compile(r"^(?:(?:very|so|too|really|truly|extremely|particularly|especially|highly|more|most)\s+)+")
 # A number in a saying counts nothing.
 _IDIOM_AFTER = re.compile(r"\s+sides\s+of\s+the\s+same\s+coin\b", re.IGNORECASE)
 # A number word, then "or"/"to" and another number: "four or five years", "two to three million", "two,
@@ -275,6 +275,8 @@ _COUNTING_QUALIFIERS = frozenset(
 # A capitalised noun and "of" mid-sentence name a body: "the Group of 77".
 _NAMED_GROUP_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+ of\s+$")
 # ... unless a noun follows, which the number counts: "a Rapid Reaction Force of 200 troops"
+# A chart or a ranked group, which a number after "top" names unless a noun it counts follows.
+_TOP_BEFORE = re.compile(r"\btop\s+$", re.IGNORECASE)
 _COUNTED_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|for|the|is|was|are|were)\b)[a-z]{3,}")
 # An age: "under 5 years of age", "a 40-year-old", "over 18 years old by the end" (a thing's "70 years
 # old nightmare" is a span of time, a count).
@@ -594,6 +596,8 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
             return False  # an age: "children under 5 years of age", "a 40-year-old", "older than 30"
         if plain and _SYMBOL_BEFORE.search(before) and not _COUNTED_NOUN_AFTER.match(after):
             return False  # a symbol: "the random intercept (represented by 1)", not "represented by 30 delegates"
+        if plain and _TOP_BEFORE.search(before) and not _COUNTED_NOUN_AFTER.match(after):
+            return False  # a chart: "after it enters the top 100 is", not "among the top 30 countries"
         if numeral == "1" and _ONE_UNIT_BEFORE.search(before):
             return False  # "a 1 unit increase", "each 1 gram change": the unit a change is measured in
         if not (match.group("qualifier") or match.group("percent") or match.group("currency")) and (

@@ -148,6 +148,11 @@ def test_years_dates_labels_names_and_rhetoric_are_not_statistics(sentence):
         ("The Eco-city is to be approximately half the size of Manhattan.", ["approximately half"]),
         # round 66: a journal's volume and number abbreviated inside a sentence
         ("It follows Rosen et al. (Statistica Neerlandica, Vol. 55, nr.2, pp 134-156) in full.", []),
+        # round 67: a superlative between a count and its noun; a chart's name
+        ("This section describes the five most common problems with messy datasets.", ["five"]),
+        ("It records the date a song entered the top 100, then its rank in 75 columns.", ["75"]),
+        ("The top 10% of earners hold 52% of the income.", ["10%", "52%"]),
+        ("We aim to be among the top 30 countries in reaching the goals.", ["30"]),
     ],
 )
 def test_counts_percentages_and_money_in_other_styles(sentence, expected):
