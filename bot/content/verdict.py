@@ -205,10 +205,12 @@ _CEASED = r"(?:stopped|ceased|withdrew|withdrawn|(?:gave|given) up)"
 _NEGATION = re.compile(
     # (not a bound a figure is given with, "no less than five attacks", "not more than 2 per cent", which
     # says how many; nor the "no" of sparing nothing, "will spare no effort", which promises all; nor one that
-    # leaves no doubt of what follows, "It is no secret that the Kyoto Protocol is in serious trouble")
+    # leaves no doubt of what follows, "It is no secret that the Kyoto Protocol is in serious trouble", "climate
+    # change is without a doubt a security issue", "without exception")
     rf"\b(?:not(?!\s+{_RESTRICTIVE_WORDS}\b)(?!{_BOUNDING})"
     rf"|(?<!spare )(?<!spares )(?<!spared )(?<!sparing )no(?!{_BOUNDING})(?!\s+(?:secret|doubt|denying)\b)"
-    r"|never|none|nobody|nothing|neither|nor|cannot|without)\b"
+    r"|without(?!\s+(?:a\s+|any\s+)?(?:doubt|question|exception)\b)"
+    r"|never|none|nobody|nothing|neither|nor|cannot)\b"
     r"|n['’]t\b|\bfail(?:s|ed)? to\b|\brefus(?:e|es|ed|ing) to\b"
     # a failure to do something, or of someone to do it: "The failure of the Commission ... to deliver a
     # successful outcome" says it did not deliver one (someone in a few words, none joining another thing:

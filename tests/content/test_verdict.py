@@ -2414,3 +2414,14 @@ def test_a_pronoun_opening_the_sentence_takes_the_name_the_sentence_before_gives
     ):
         judged = reader.judge(text, before=other)
         assert judged is None or judged.relation == "related", other
+
+
+def test_without_a_doubt_is_no_negation(engine):
+    # round 69: Tuvalu's "climate change is without a doubt a security issue that threatens our survival" was
+    # taken to deny the very claim it makes
+    claim = "For the island, climate change is a security issue that threatens its survival."
+    for aside in ("without a doubt", "without doubt", "without question"):
+        sentence = f"For the island, climate change is {aside} a security issue that threatens its survival."
+        assert _relation(engine, claim, sentence) == ("supports", None), aside
+    denied = "For the island, climate change is a security issue without any threat to its survival."
+    assert _relation(engine, claim, denied) == ("contradicts", "without")

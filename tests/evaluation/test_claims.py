@@ -174,10 +174,11 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # term"), which three rules took away; Malta's own eight, two (which ones unread); the two speeches in the
     # library, one earlier held-out one more, and reading the countries listed after a preposition as no doer
     # one more (which ones unread): 41 of 1,466. Round 65's speech (Dominica's 2011) showed none on its first
-    # run; Angola's 2011 speech, held out with it, one of its seven (which one unread): 42 of 1,487. A cosine
-    # at one of the verdict's thresholds may fall either side with the processor's float arithmetic (see
-    # below), so the ceiling keeps a margin of two.
-    assert scores.false_supported.found <= 44, [p for p in scores.problems if "FALSE" in p]
+    # run; Angola's 2011 speech, held out with it, one of its seven (which one unread): 42 of 1,487. Round 69's
+    # speech (Tuvalu's 2011) showed none on its first run; Cameroon's 2011 speech, held out with it, two of its
+    # nine (which ones unread): 44 of 1,511. A cosine at one of the verdict's thresholds may fall either side
+    # with the processor's float arithmetic (see below), so the ceiling keeps a margin of two.
+    assert scores.false_supported.found <= 46, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -219,8 +220,9 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # round 63's (a failure of someone to do something a negation), 1,234 of 1,552; round 64's (the countries
     # listed after a preposition no doer, "that" after a preposition pointing back), 1,267 of 1,591; round
     # 65's ("It is no secret that" no negation, an opening pronoun for the name the sentence before gives),
-    # 1,291 of 1,626.
-    assert scores.true_supported.found >= 1288, scores.problems
+    # 1,291 of 1,626; round 69's ("without a doubt" no negation; Peru's "to achieve carbon neutrality by 2050"
+    # fell to 0.79995 of its claim with two more speeches weighing the words), 1,313 of 1,658.
+    assert scores.true_supported.found >= 1310, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
@@ -235,5 +237,5 @@ def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_doe
     # for the undoing of the thing a claim stands for contradicts it); 726 of 1,006 with round 62's; 737 of
     # 1,023 with round 63's; 747 of 1,042 with round 64's (a "not" opening the clause after denies what it
     # sets against it); 759 of 1,061 with round 65's (a sum of money no other figure for a count of things);
-    # a margin of three, as above).
-    assert scores.contradicted.found >= 756, [p for p in scores.problems if "wrong sentence" in p]
+    # 769 of 1,081 with round 69's; a margin of three, as above).
+    assert scores.contradicted.found >= 766, [p for p in scores.problems if "wrong sentence" in p]
