@@ -162,6 +162,8 @@ SOURCES = (
     "AGO_66_2011.txt",
     "TUV_66_2011.txt",
     "CMR_66_2011.txt",
+    "GAB_66_2011.txt",
+    "COG_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
