@@ -184,3 +184,24 @@ def test_a_page_without_a_frame_keeps_its_headings_its_reference_entries_and_its
         "The first version of the progr": ["Honaker et al., 1998-2002"],
     }
     assert not any("Zelig" in s.text for s in document.sentences)
+
+
+def test_a_note_marked_with_aria_s_role_is_a_note_whatever_its_marker(tmp_path: Path):
+    # docutils (Sphinx) writes "[1]" linking to an <aside role="note">, not a raised number to a list item
+    prose = "Merging is often very cleverly organised in tape sorts of old, as their users recall. " * 3
+    page = (
+        f"<html><body><main><h1>Heaps</h1><p>{prose}It is the one tool that matters "
+        '<a class="footnote-reference brackets" href="#id2" id="id1" role="doc-noteref">[1]</a>. '
+        "The initial sort should produce the longest runs possible.</p>"
+        '<aside class="footnote brackets" id="id2" role="note"><span class="label">[<a role="doc-backlink" '
+        'href="#id1">1</a>]</span><p>Some tapes were even able to read backwards.</p></aside></main></body></html>'
+    )
+    assert [n.text for n in read_html(page).notes] == ["1 Some tapes were even able to read backwards."]
+    path = tmp_path / "heaps.html"
+    path.write_text(page, encoding="utf-8")
+    document = ingest_file(SourceFile(path, "heaps", "heaps.html"))
+    assert isinstance(document, IngestedDocument), document
+    cited = [s for s in document.sentences if s.citations]
+    assert [s.text[:24] for s in cited] == ["It is the one tool that "]
+    assert [document.references[c.reference].key for c in cited[0].citations if c.reference is not None] == ["note 1"]
+    assert not any("backwards" in s.text for s in document.sentences)
