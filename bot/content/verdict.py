@@ -302,6 +302,8 @@ _PROSPECT = re.compile(
     r"|(?:remain(?:s|ed|ing)?|(?:is|are|was|were)\s+(?:still|yet))\s+to\s+be\s+\w+(?:\s+(?:is|was)\s+to\s+\w+)?)\b",
     re.IGNORECASE,
 )
+# A prospect that names what is pending itself: "remains to be determined".
+_PENDING_DONE = re.compile(r"\bto\s+be\s+\w+$", re.IGNORECASE)
 # What misses or passes a goal, just before it: a sentence that says so tells how things stand against the goal,
 # which is no more only sought ("continue to fall short of the agreed goal of 0.7 per cent"). (Not "reach" or
 # "achieve", which may still be sought: "will spare no effort to reach the goal of a 100 per cent enrolment rate".)
@@ -545,6 +547,10 @@ _NOT_ACTOR_AFTER = _PREPOSITIONS | {"to", "towards", "regarding", "regards", "co
 # The words of a country's state and people, which with its people's name still name the country.
 _STATE = frozenset("Government State People Authorities President Prime Minister Delegation Nation".split())
 _NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this that these those their".split())
+# A vote cast against something stands against it: "Gabon voted against resolution 1973" is read as "voted
+# opposed", so that "we approved resolution 1973" contradicts it rather than stating it. (The same length as
+# written, so the word a sentence differs by maps back to its own text.)
+_VOTED_AGAINST = re.compile(r"\b(vot(?:e|es|ed|ing)\s+)against\b", re.IGNORECASE)
 # The words of standing against something, which a sentence must say to state a claim that does: support is
 # said in many ways ("believes in", "calls for"), opposition is not, and a claim turned against what a source
 # backs is a common false one.
@@ -800,9 +806,8 @@ class ClaimReader:
         near: NearWord | None = None,
     ) -> None:
         self._terms = terms
-        # a typographic apostrophe read as a typed one, in a claim and a sentence alike: "Côte d’Ivoire" is the
-        # claim's "Côte d'Ivoire", no word set against it
-        claim = claim.translate(APOSTROPHES)
+        # read as a sentence is (`_as_read`)
+        claim = _as_read(claim)
         framed = _FRAME.match(claim) is not None
         claim = _FRAME.sub("", claim)
         self._near = near
@@ -1137,9 +1142,9 @@ class ClaimReader:
         may refer back to ("the NLD Government"), its "this embargo" point back to ("the embargo on Cuba"), or
         its opening "It" take the actor of ("Palestine has been working ..."). `close` says the sentence is
         near the claim in meaning."""
-        typed = sentence.translate(APOSTROPHES)
-        judged = self._judge(typed, subject, speaker, source, section, before.translate(APOSTROPHES), close)
-        if judged is None or judged.differs is None or "'" not in judged.differs or typed == sentence:
+        typed = _as_read(sentence)
+        judged = self._judge(typed, subject, speaker, source, section, _as_read(before), close)
+        if judged is None or judged.differs is None or judged.differs in sentence or typed == sentence:
             return judged
         at = typed.find(judged.differs)  # the source's own word, as written, in what it is said to differ by
         return replace(judged, differs=sentence[at : at + len(judged.differs)]) if at >= 0 else judged
@@ -2237,7 +2242,7 @@ class ClaimReader:
             # (and the word for an ending a claim's "stopped" says: "calls for a halt to" seeks it)
             or (self._ceased and any(_CEASING.fullmatch(word) for word in following[:_SOUGHT_TOKENS]))
             for m in _PROSPECT.finditer(sentence)
-            for following in [_sought_words(sentence[m.end() :])]
+            for following in [_sought_words(sentence[m.end() :], whole=_PENDING_DONE.search(m.group(0)) is not None)]
             if not following or following[0].lower() not in _SAYING_VERBS
             if not any(_CONDITION.fullmatch(w) for w in _TOKEN.findall(sentence[: m.start()])[-_CONDITIONED_TOKENS:])
             # (a goal the sentence measures against is no goal only: "fall short of the agreed goal of 0.7 per cent")
@@ -2565,11 +2570,19 @@ def _graded_against(token: str, following: str | None) -> str | None:
     return None
 
 
-def _sought_words(rest: str) -> list[str]:
+def _sought_words(rest: str, *, whole: bool = False) -> list[str]:
     """The words after a prospect's word, in its own clause: "Wishing to do our part, Thailand has actively
     supported ..." seeks no "Thailand". (All of them where its clause breaks at once: "call for, among other
-    things, the lifting of sanctions" seeks the lifting.)"""
-    return _TOKEN.findall(_CLAUSE_BREAK.split(rest, maxsplit=1)[0]) or _TOKEN.findall(rest)
+    things, the lifting of sanctions" seeks the lifting; not after a prospect `whole` already, which names
+    what is pending: "in a manner that remains to be determined, have a permanent seat" seeks no seat.)"""
+    own = _TOKEN.findall(_CLAUSE_BREAK.split(rest, maxsplit=1)[0])
+    return own if own or whole else _TOKEN.findall(rest)
+
+
+def _as_read(text: str) -> str:
+    """The text as the rules read it, each character where it was: a typographic apostrophe as a typed one
+    ("Côte d’Ivoire" is the claim's "Côte d'Ivoire", no word set against it), a vote against as one opposed."""
+    return _VOTED_AGAINST.sub(r"\1opposed", text.translate(APOSTROPHES))
 
 
 def _stem(word: str) -> str:

@@ -2425,3 +2425,28 @@ def test_without_a_doubt_is_no_negation(engine):
         assert _relation(engine, claim, sentence) == ("supports", None), aside
     denied = "For the island, climate change is a security issue without any threat to its survival."
     assert _relation(engine, claim, denied) == ("contradicts", "without")
+
+
+def test_a_vote_against_stands_against(engine):
+    # round 70: "we approved resolution 1973 (2011)" was shown, by meaning, as stating "Gabon voted against
+    # resolution 1973 (2011)"
+    claim = "The island voted against the fishing treaty."
+    assert _relation(engine, claim, "The island approved the fishing treaty.") == ("contradicts", "approved")
+    assert _relation(engine, claim, "The island opposed the fishing treaty.") == ("supports", None)
+    # the word a sentence differs by is its own, as written
+    assert _relation(
+        engine, "The island approved the fishing treaty.", "The island voted against the fishing treaty."
+    ) == (
+        "contradicts",
+        "against",
+    )
+
+
+def test_what_an_aside_leaves_pending_is_not_what_the_sentence_says_next(engine):
+    # round 70: "Africa should, in a manner that remains to be determined, have a permanent seat in the Security
+    # Council" was taken to leave the seat itself pending
+    claim = "The region should have a permanent seat on the council."
+    aside = "The region should, in a manner that remains to be determined, have a permanent seat on the council."
+    assert _relation(engine, claim, aside) == ("supports", None)
+    pending = "What remains to be determined is whether the region has a permanent seat on the council."
+    assert _relation(engine, "The region has a permanent seat on the council.", pending) == ("related", None)

@@ -176,8 +176,10 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # one more (which ones unread): 41 of 1,466. Round 65's speech (Dominica's 2011) showed none on its first
     # run; Angola's 2011 speech, held out with it, one of its seven (which one unread): 42 of 1,487. Round 69's
     # speech (Tuvalu's 2011) showed none on its first run; Cameroon's 2011 speech, held out with it, two of its
-    # nine (which ones unread): 44 of 1,511. A cosine at one of the verdict's thresholds may fall either side
-    # with the processor's float arithmetic (see below), so the ceiling keeps a margin of two.
+    # nine (which ones unread): 44 of 1,511. Round 70's speech (Gabon's 2011) showed one ("we approved
+    # resolution 1973" for "voted against" it, by meaning), which a rule took away; the Congo's 2011 speech,
+    # held out with it, none of its nine: 44 of 1,535. A cosine at one of the verdict's thresholds may fall
+    # either side with the processor's float arithmetic (see below), so the ceiling keeps a margin of two.
     assert scores.false_supported.found <= 46, [p for p in scores.problems if "FALSE" in p]
 
 
@@ -221,8 +223,10 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # listed after a preposition no doer, "that" after a preposition pointing back), 1,267 of 1,591; round
     # 65's ("It is no secret that" no negation, an opening pronoun for the name the sentence before gives),
     # 1,291 of 1,626; round 69's ("without a doubt" no negation; Peru's "to achieve carbon neutrality by 2050"
-    # fell to 0.79995 of its claim with two more speeches weighing the words), 1,313 of 1,658.
-    assert scores.true_supported.found >= 1310, scores.problems
+    # fell to 0.79995 of its claim with two more speeches weighing the words), 1,313 of 1,658; round 70's (what
+    # an aside leaves pending no more than its own words; two more speeches gave Peru's back and took an
+    # earlier held-out claim, which one unread), 1,337 of 1,690.
+    assert scores.true_supported.found >= 1334, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
@@ -237,5 +241,6 @@ def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_doe
     # for the undoing of the thing a claim stands for contradicts it); 726 of 1,006 with round 62's; 737 of
     # 1,023 with round 63's; 747 of 1,042 with round 64's (a "not" opening the clause after denies what it
     # sets against it); 759 of 1,061 with round 65's (a sum of money no other figure for a count of things);
-    # 769 of 1,081 with round 69's; a margin of three, as above).
-    assert scores.contradicted.found >= 766, [p for p in scores.problems if "wrong sentence" in p]
+    # 769 of 1,081 with round 69's; 780 of 1,101 with round 70's (a vote against standing against); a margin
+    # of three, as above).
+    assert scores.contradicted.found >= 777, [p for p in scores.problems if "wrong sentence" in p]
