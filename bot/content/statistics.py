@@ -275,9 +275,9 @@ _COUNTING_QUALIFIERS = frozenset(
 # A capitalised noun and "of" mid-sentence name a body: "the Group of 77".
 _NAMED_GROUP_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+ of\s+$")
 # ... unless a noun follows, which the number counts: "a Rapid Reaction Force of 200 troops"
+_COUNTED_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|for|the|is|was|are|were)\b)[a-z]{3,}")
 # A chart or a ranked group, which a number after "top" names unless a noun it counts follows.
 _TOP_BEFORE = re.compile(r"\btop\s+$", re.IGNORECASE)
-_COUNTED_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|for|the|is|was|are|were)\b)[a-z]{3,}")
 # An age: "under 5 years of age", "a 40-year-old", "over 18 years old by the end" (a thing's "70 years
 # old nightmare" is a span of time, a count).
 _AGE_AFTER = re.compile(
