@@ -2242,7 +2242,7 @@ class ClaimReader:
             # (and the word for an ending a claim's "stopped" says: "calls for a halt to" seeks it)
             or (self._ceased and any(_CEASING.fullmatch(word) for word in following[:_SOUGHT_TOKENS]))
             for m in _PROSPECT.finditer(sentence)
-            for following in [_sought_words(sentence[m.end() :], whole=_PENDING_DONE.search(m.group(0)) is not None)]
+            for following in [_sought_words(sentence, m)]
             if not following or following[0].lower() not in _SAYING_VERBS
             if not any(_CONDITION.fullmatch(w) for w in _TOKEN.findall(sentence[: m.start()])[-_CONDITIONED_TOKENS:])
             # (a goal the sentence measures against is no goal only: "fall short of the agreed goal of 0.7 per cent")
@@ -2570,13 +2570,18 @@ def _graded_against(token: str, following: str | None) -> str | None:
     return None
 
 
-def _sought_words(rest: str, *, whole: bool = False) -> list[str]:
+def _sought_words(sentence: str, prospect: re.Match[str]) -> list[str]:
     """The words after a prospect's word, in its own clause: "Wishing to do our part, Thailand has actively
     supported ..." seeks no "Thailand". (All of them where its clause breaks at once: "call for, among other
-    things, the lifting of sanctions" seeks the lifting; not after a prospect `whole` already, which names
-    what is pending: "in a manner that remains to be determined, have a permanent seat" seeks no seat.)"""
+    things, the lifting of sanctions" seeks the lifting; not after a prospect that names what is pending
+    itself, "in a manner that remains to be determined, have a permanent seat", which seeks no seat, but
+    its clause before it where it ends the sentence: "Whether the region has a seat remains to be
+    determined" seeks the seat.)"""
+    rest = sentence[prospect.end() :]
     own = _TOKEN.findall(_CLAUSE_BREAK.split(rest, maxsplit=1)[0])
-    return own if own or whole else _TOKEN.findall(rest)
+    if own or not _PENDING_DONE.search(prospect.group(0)):
+        return own or _TOKEN.findall(rest)
+    return [] if _TOKEN.search(rest) else _TOKEN.findall(_CLAUSE_BREAK.split(sentence[: prospect.start()])[-1])
 
 
 def _as_read(text: str) -> str:

@@ -2448,5 +2448,13 @@ def test_what_an_aside_leaves_pending_is_not_what_the_sentence_says_next(engine)
     claim = "The region should have a permanent seat on the council."
     aside = "The region should, in a manner that remains to be determined, have a permanent seat on the council."
     assert _relation(engine, claim, aside) == ("supports", None)
+    held = "The region has a permanent seat on the council."
     pending = "What remains to be determined is whether the region has a permanent seat on the council."
-    assert _relation(engine, "The region has a permanent seat on the council.", pending) == ("related", None)
+    assert _relation(engine, held, pending) == ("related", None)
+    # ... and what a sentence ends by leaving pending is what its clause before says
+    assert _relation(
+        engine, held, "Whether the region has a permanent seat on the council remains to be determined."
+    ) == (
+        "related",
+        None,
+    )
