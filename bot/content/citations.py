@@ -24,10 +24,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.content.notes import note_label
-from bot.content.references import ParsedReference
+from bot.content.references import WORK_YEAR, ParsedReference, hyphenated
 
-# A work's year, or the years it came out over ("Honaker et al. 1998-2002", software released in parts).
-_YEAR = r"\d{4}(?:[-–]\d{4})?[a-z]?"
 # A bracket holding a citation is short; bounding it keeps a stray "(" before pages of text from being
 # scanned again for every word in them. One level of brackets may nest inside (an author's abbreviation).
 _PARENTHESES = re.compile(r"\(((?:[^()]|\([^()]{0,60}\)){1,300}?)\)")
@@ -37,9 +35,9 @@ _PARENTHESES = re.compile(r"\(((?:[^()]|\([^()]{0,60}\)){1,300}?)\)")
 # 2010 for details").
 _CITED_WORK = re.compile(
     r"^\s*(?:[^;]*\d[^;]*?,\s+)?(?:see\s+(?:also\s+)?|e\.g\.,?\s+|cf\.\s+)?(?P<name>[^\d]+?),?\s+"
-    rf"(?P<years>(?:{_YEAR}|n\.d\.)(?:,\s*{_YEAR})*)(?:,\s*[^\d\s][^;]{{0,120}}|,\s*pp?\.\s*[\d–-]+|\s+for\s[^;]{{1,120}})?\s*$"
+    rf"(?P<years>(?:{WORK_YEAR}|n\.d\.)(?:,\s*{WORK_YEAR})*)(?:,\s*[^\d\s][^;]{{0,120}}|,\s*pp?\.\s*[\d–-]+|\s+for\s[^;]{{1,120}})?\s*$"
 )
-_YEAR_OF_WORK = re.compile(rf"{_YEAR}|n\.d\.")
+_YEAR_OF_WORK = re.compile(rf"{WORK_YEAR}|n\.d\.")
 _LEAD_IN = re.compile(r"\b(?:see(?:\s+also)?|in|cf\.|e\.g\.,?|as\s+in|following|after)\s+")
 _PAGE_ONLY = re.compile(r"^\s*(?:pp?|paras?)\.\s*\d[\d–-]*\s*$")
 _AUTHOR_NAME = re.compile(r"^[A-Z][\w.'’&,()\- ]{0,120}$")
@@ -50,7 +48,7 @@ _NOT_AUTHORS = re.compile(
 _SURNAME = r"(?:(?:van|von|de|der|den|du|da|di|le|la)\s+)*(?:d['’])?[A-Z][\w'’-]+"  # "van de Wiel", "d’Orey"
 _NARRATIVE_YEAR = re.compile(
     rf"\b(?P<name>{_SURNAME}(?:\s+et\s+al\.?|(?:,\s+{_SURNAME})*,?\s+(?:and|&)\s+{_SURNAME})?)"
-    rf"(?:['’]s)?\s+[(\[](?P<years>(?:{_YEAR}|n\.d\.)(?:,\s*{_YEAR})*)(?:,\s*pp?\.\s*[\d–-]+)?[)\]]"
+    rf"(?:['’]s)?\s+[(\[](?P<years>(?:{WORK_YEAR}|n\.d\.)(?:,\s*{WORK_YEAR})*)(?:,\s*pp?\.\s*[\d–-]+)?[)\]]"
 )
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_MARKER = re.compile(rf"(?<=\S)[{_SUPERSCRIPTS}]+(?:[˒,⁻–-][{_SUPERSCRIPTS}]+)*")
@@ -106,8 +104,8 @@ def _people(names: str) -> list[str]:
 
 
 def _years(cited: str) -> list[str]:
-    """Each year a citation gives, a range written with a hyphen as its entry's is."""
-    return [year.replace("–", "-") for year in _YEAR_OF_WORK.findall(cited)]
+    """Each year a citation gives ("Honaker et al. 1998-2002"), a range written as its entry's is."""
+    return [hyphenated(year) for year in _YEAR_OF_WORK.findall(cited)]
 
 
 def _first_surname(ref: ParsedReference) -> str:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-# A work's year, or the years it came out over ("1998-2002": software released in parts).
-_YEAR = r"\d{4}(?:[-–]\d{4})?[a-z]?"
-_ENTRY = re.compile(rf"^(?P<authors>.+?)\s*\((?P<year>{_YEAR}|n\.d\.)(?:,[^)]{{0,100}})?\)\.?\s*(?P<rest>.*)$")
+# A work's year, or the years it came out over ("1998-2002": software released in parts); citations give it
+# so too.
+WORK_YEAR = r"\d{4}(?:[-–]\d{4})?[a-z]?"
+_ENTRY = re.compile(rf"^(?P<authors>.+?)\s*\((?P<year>{WORK_YEAR}|n\.d\.)(?:,[^)]{{0,100}})?\)\.?\s*(?P<rest>.*)$")
 # Harvard and Chicago author-date: the year follows the authors bare ("Smith, J. 2020. Title.").
 _HARVARD_ENTRY = re.compile(
     r"^(?P<authors>[^\d]{2,200}?)\s+(?P<year>(?:1[89]|20)\d\d(?:[-–](?:1[89]|20)\d\d)?[a-z]?|n\.d\.)\.\s+(?P<rest>\S.*)$"
@@ -124,6 +125,12 @@ def _surname_of(person: str) -> str:
     return last.group(0) if last else person.split()[-1]
 
 
+def hyphenated(year: str) -> str:
+    """A range of years written with a hyphen, however the text wrote it, so an entry's and its citations'
+    compare: "1998–2002" is "1998-2002"."""
+    return year.replace("–", "-")
+
+
 def parse_reference(entry: str) -> ParsedReference | None:
     """None when the line does not have the shape of a reference entry."""
     entry = entry.strip()
@@ -176,7 +183,7 @@ def _parts(entry: str, match: re.Match[str]) -> ParsedReference:
     return ParsedReference(
         text=entry,
         authors=authors,
-        year=match.group("year").replace("–", "-"),
+        year=hyphenated(match.group("year")),
         title=title,
         publisher=publisher,
         abbreviation=defined.group("short").replace(".", "") if defined else None,
