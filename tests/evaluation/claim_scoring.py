@@ -164,6 +164,8 @@ SOURCES = (
     "CMR_66_2011.txt",
     "GAB_66_2011.txt",
     "COG_66_2011.txt",
+    "GMB_66_2011.txt",
+    "DJI_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
