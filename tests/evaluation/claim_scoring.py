@@ -166,6 +166,8 @@ SOURCES = (
     "COG_66_2011.txt",
     "GMB_66_2011.txt",
     "DJI_66_2011.txt",
+    "LBN_66_2011.txt",
+    "GNB_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
