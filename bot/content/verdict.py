@@ -396,7 +396,7 @@ _SAID_AFTER = (
 _SAYING = (
     rf"{_SAID_AFTER}|states|stated|maintains|maintained|told|tells|declares|declared"
     r"|call(?:s|ed)?\s+(?:for|on)|appeal(?:s|ed)?\s+(?:for|to)|urges|urged|agrees|agreed|hopes|hoped|thinks|thought"
-    r"|considers|considered|stresses|stressed|emphasi[sz]es|emphasi[sz]ed|wants|wanted"
+    r"|considers|considered|finds|deems|deemed|stresses|stressed|emphasi[sz]es|emphasi[sz]ed|wants|wanted"
 )
 _SAYER = re.compile(rf"^\s*{_SAYER_NAME}(?:(?P<comma>,)|\s+(?P<verb>{_SAYING})\b)")
 # What a claim's sayer says, where it opens on an infinitive: the sayer's own doing ("wants to be ...").
@@ -544,6 +544,14 @@ _SIGNS = frozenset("sign signs evidence indication indications".split())
 # Words after which a country is what a sentence speaks of, not its actor: "With regard to Western Sahara, we
 # urge ...", "aid to Haiti", "As regards Palestine's application ..., Viet Nam wishes ...".
 _NOT_ACTOR_AFTER = _PREPOSITIONS | {"to", "towards", "regarding", "regards", "concerning"}
+# Adverbs a writer may put before a verb or leave out, which change no word's place (`_neighbour_before`).
+_FLOATING = frozenset("also still further always now then indeed therefore thus certainly surely already even".split())
+# A clause a sentence opens on that its main clause's actor comes after: "As Libya embarks on the crucial task
+# of reconciliation, we — as the first African country to ... — would like to assure" is our doing, not Libya's.
+_SUBORDINATE_OPENING = re.compile(
+    r"^\W*(?:As|While|Whilst|When|Whenever|Although|Though|Because|If|Unless|Once|Whereas|After|Before|Since|Until)"
+    r"\s[^,;:—–]*[,;:—–]"
+)
 # The words of a country's state and people, which with its people's name still name the country.
 _STATE = frozenset("Government State People Authorities President Prime Minister Delegation Nation".split())
 _NOT_NAMES = frozenset("a an the in on at of for by to from with as it its this that these those their".split())
@@ -615,8 +623,10 @@ _CHANGES = _OPPOSITES[:2]
 # Each side of each axis with the other, as words, for `_set_against`.
 _AXES = tuple((frozenset(side.split()), other.split()) for pair in _OPPOSITES for side, other in (pair, pair[::-1]))
 # Words of how many, set against each other: the analyser drops them as stop words, so they are read as
-# written ("many trained judges" / "very few trained judges"); "a few" is some, not few.
-_MANY = frozenset("many numerous plenty countless".split())
+# written ("many trained judges" / "very few trained judges"); "a few" is some, not few. And how much: "little"
+# as an amount, where no thing follows it ("contribute little to reducing poverty", not "a little island"),
+# against a size said to be great ("an enormous contribution to ... reducing poverty").
+_MANY = frozenset("many numerous plenty countless enormous huge immense vast tremendous".split())
 # Words of degree set against each other before the word they grade ("a more ambitious outcome" / "the less
 # ambitious outcome"): stop words too, so WordNet's antonyms never reach them. Before a word of the claim's
 # own only, not before "than", which a figure follows ("more than 40,000" is the figure's, compared there).
@@ -641,7 +651,10 @@ _DEGREES = {
 # ("fully funded").
 _GRADED_CHARS = 8
 _SUFFICIENTLY = frozenset("fully adequately sufficiently well properly".split())
-_FEW = re.compile(r"(?<!\ba )\b(?:few|scarcely any|hardly any)\b", re.IGNORECASE)
+_FEW = re.compile(
+    r"(?<!\ba )\b(?:few|scarcely any|hardly any|little(?=\s+(?:to|for|in|of|on|about|more|else)\b|\s*[,.;:]|$))\b",
+    re.IGNORECASE,
+)
 # Closed sets whose members stand in one another's place, set against each other there as antonyms are:
 # "extended to 30 September 2020" does not state "extended to 30 October 2020". Only as written with a
 # capital, so that the verb "may" is no month.
@@ -707,6 +720,8 @@ _SEEKING_UNDOING_TOKENS = 8
 _ENDING = frozenset("close end eliminate eradicate abolish overcome solve resolve defeat bridge".split())
 _STILL = frozenset({"still"})
 _GOING_ON = frozenset("remain remains remained persist persists persisted continue continues continued".split())
+# The verb that with "on" after it says a thing goes on: "The conflict in Ukraine goes on".
+_GOES = frozenset("go goes went going".split())
 # The auxiliaries of a perfect, after which a claim's verb says a thing done ("has recovered"), and how near
 # after "still" a sentence's verb in "-ing" says it goes on ("is still recovering").
 _PERFECT = frozenset({"has", "have", "had"})
@@ -983,12 +998,16 @@ class ClaimReader:
         self._making = [i for i in range(len(self._tokens) - 1) if not forms(self._tokens[i]).isdisjoint(_MAKING)]
         # what the claim says is over: the first word with terms after each verb of ending ("gender" of
         # "closed its gender pay gap"), with that verb's forms, for `_going_on`
+        # (or, for a verb with nothing after it, the first word of what is said to be over, a name's aside: "the
+        # conflict in Ukraine has ended")
+        subject = next((terms(w) for w in _TOKEN.findall(stated) if w.islower() and terms(w)), None)
         self._ended = [
             (forms(self._tokens[i]), thing[0])
-            for i in range(len(self._tokens) - 1)
+            for i in range(len(self._tokens))
             if analysed[i]
             and not forms(self._tokens[i]).isdisjoint(_ENDING)
-            and (thing := next((a for a in analysed[i + 1 :] if a), None))
+            and (thing := next((a for a in analysed[i + 1 :] if a), subject))
+            and thing != analysed[i]
         ]
         # the forms of the claim's verb of a thing done, after "has", "have" or "had" and an adverb ("has fully
         # recovered"), for `_still_under_way`
@@ -1737,7 +1756,16 @@ class ClaimReader:
         claim words the clause has said before a relative clause ("has now ratified all the instruments ...
         that we had not signed or ratified previously")."""
         bounded = any(_UPPER_BOUND.match(f.written) for f in self._figures if f not in missing)
-        for negation in _NEGATION.finditer(clause):
+        negations = list(_NEGATION.finditer(clause))
+        # (a negation and the "without" after it make a need, which denies nothing: "no reform of the United
+        # Nations is complete without reform of the Security Council")
+        paired = {
+            i + j
+            for i, (first, then) in enumerate(itertools.pairwise(negations))
+            if then.group(0).lower() == "without" and first.group(0).lower() != "without"
+            for j in (0, 1)
+        }
+        for negation in (n for i, n in enumerate(negations) if i not in paired):
             bound = _BOUND.match(clause, negation.end())
             if bound and (bounded or not self._bounds_own(clause[bound.end() :])):
                 continue
@@ -1914,11 +1942,13 @@ class ClaimReader:
             if against.isdisjoint(every):
                 continue  # no word set against it here
             own = forms(claim[i])
-            # the sentence's places between one of the claim word's neighbours
+            # the sentence's places between one of the claim word's neighbours (an adverb apart: "will also
+            # continue to contribute" is in the place of "will stop contributing")
+            before = _neighbour_before(claim, i)
             placed = {
                 j
                 for j in range(len(tokens))
-                if (i > 0 and j > 0 and tokens[j - 1] == claim[i - 1])
+                if (before is not None and _neighbour_before(tokens, j) == before)
                 or (i + 1 < len(claim) and j + 1 < len(tokens) and tokens[j + 1] == claim[i + 1])
             }
             if any(not own.isdisjoint(said[j]) for j in placed):
@@ -2215,7 +2245,8 @@ class ClaimReader:
         claimed = set(self.words)
         for m in _full_alls(sentence):
             for word in _TOKEN.findall(sentence[m.end() :])[:_UNIVERSAL_TOKENS]:
-                if word.lower() in _PARTIAL:
+                # (not the claim's own "part", which quantifies nothing anew: "has always been part of" in both)
+                if word.lower() in _PARTIAL and word.lower() not in self._tokens:
                     break  # what follows is quantified anew ("all aware that most conflict drivers")
                 if any(self._holds(claimed, t) for t in self._terms(word)):
                     return True
@@ -2292,7 +2323,11 @@ class ClaimReader:
                 continue
             for o in (o for o, t in enumerate(tokens) if thing in self._terms(t)):
                 before = [j for j in range(max(o - _STILL_BEFORE, 0), o) if tokens[j] in _STILL]
-                after = [j for j in range(o + 1, min(o + 1 + _GOING_ON_AFTER, len(tokens))) if tokens[j] in _GOING_ON]
+                after = [
+                    j
+                    for j in range(o + 1, min(o + 1 + _GOING_ON_AFTER, len(tokens)))
+                    if tokens[j] in _GOING_ON or (tokens[j] in _GOES and tokens[j + 1 : j + 2] == ["on"])
+                ]
                 if before or after:
                     return written[(before or after)[0]]
         return None
@@ -2767,13 +2802,27 @@ def _said_by(claim: str, *, framed: bool) -> tuple[frozenset[str], str, str]:
 def _actor(sentence: str) -> set[str]:
     """The country the sentence first names, unless after a preposition ("Since its creation, Israel has
     ..."; not "The support of Cuba ..."): where a sentence's actor stands, which its next one's "It" is."""
-    mentions = country_mentions(sentence)
+    mentions = _main_mentions(sentence)
     if not mentions:
         return set()
     code, start, _ = mentions[0]
     before = _TOKEN.findall(sentence[:start])
     after_preposition = before and before[-1].lower() in _NOT_ACTOR_AFTER | _MINOR_WORDS
     return set() if after_preposition and not _state_of(before) else {code}
+
+
+def _neighbour_before(tokens: list[str], i: int) -> str | None:
+    """The word before the `i`-th, past adverbs that may stand anywhere before a verb (`_FLOATING`)."""
+    j = i - 1
+    while j >= 0 and tokens[j] in _FLOATING:
+        j -= 1
+    return tokens[j] if j >= 0 else None
+
+
+def _main_mentions(text: str) -> list[tuple[str, int, int]]:
+    """The countries the text names (`country_mentions`) past a clause it opens on (`_SUBORDINATE_OPENING`)."""
+    opening = _SUBORDINATE_OPENING.match(text)
+    return [m for m in country_mentions(text) if opening is None or m[1] >= opening.end()]
 
 
 def _doer(text: str, speaker: frozenset[str] | None = None) -> frozenset[str]:
@@ -2790,7 +2839,7 @@ def _doer(text: str, speaker: frozenset[str] | None = None) -> frozenset[str]:
         if speaker is not None
         else None
     )
-    mentions = country_mentions(text)
+    mentions = _main_mentions(text)
     governed = -1  # where the last name a preposition governs ends: the names listed after it are its too
     for i, (code, start, end) in enumerate(mentions):
         if first_person and first_person.start() < start:

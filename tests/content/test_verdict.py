@@ -2458,3 +2458,85 @@ def test_what_an_aside_leaves_pending_is_not_what_the_sentence_says_next(engine)
         "related",
         None,
     )
+
+
+def test_a_country_in_a_clause_the_sentence_opens_on_is_not_its_actor(engine):
+    # round 71: "As Libya embarks on ... nation building, we — as the first African country to ... recognize the
+    # National Transitional Council — would like to ..." was read as Libya's doing
+    claim = "Fiji was the first island State to recognize the new council of Tonga."
+    sentence = "As Tonga rebuilds, we — the first island State to recognize its new council — stand by it."
+    assert _relation(engine, claim, sentence, speaker=frozenset({"FJ"})) == ("supports", None)
+    # a country opening the main clause is its actor still
+    opened = "As Tonga rebuilds, Samoa — the first island State to recognize its new council — stands by it."
+    assert _relation(engine, claim, opened, speaker=frozenset({"FJ"})) == ("related", None)
+
+
+def test_what_a_country_finds_or_deems_is_its_saying(engine):
+    # round 71: "The Gambia finds the veto system ... acceptable" asked every sentence of its speech to name it
+    claim = "Fiji finds the system of quotas in the fishing commission acceptable."
+    sentence = "The system of quotas in the fishing commission is not acceptable and must be changed."
+    for verb in ("finds", "deems"):
+        judged = _plain(engine, claim.replace("finds", verb)).judge(
+            sentence, subject=frozenset({"TO"}), speaker=frozenset({"FJ"})
+        )
+        assert judged is not None and (judged.relation, judged.differs) == ("contradicts", "not"), verb
+
+
+def test_a_claims_own_part_after_always_quantifies_nothing_anew(engine):
+    # round 71: "has always been part and parcel of our rich cultural heritage" was taken to speak of a part
+    claim = "On the islands, fishing has always been part of the culture."
+    sentence = "On the islands, fishing, particularly at night, has always been part and parcel of our culture."
+    assert _relation(engine, claim, sentence) == ("supports", None)
+    # a part the claim does not say still quantifies anew
+    every = "All the fishing boats need repairs."
+    assert _relation(engine, every, "We all know that part of the fishing boats need repairs.") == ("related", None)
+
+
+def test_a_negation_with_without_after_it_makes_a_need_and_denies_nothing(engine):
+    # round 71: "no reform of the United Nations is complete without reform of the Security Council" was taken
+    # to deny that talks on the Council's reform go quickly
+    claim = "Talks on reform of the fishing commission are progressing."
+    need = "No reform of the treaty is complete without reform of the fishing commission."
+    judged = _relation(engine, claim, need)
+    assert judged is not None and judged[0] != "contradicts"
+    assert _relation(engine, claim, "Talks on reform of the fishing commission are not progressing.") == (
+        "contradicts",
+        "not",
+    )
+
+
+def test_a_word_set_against_the_claims_is_in_its_place_past_an_adverb(engine):
+    # round 71: "We will also continue to contribute to United Nations peacekeeping missions" was taken to state
+    # "The Gambia will stop contributing to United Nations peacekeeping missions"
+    claim = "The island will stop sending doctors to the region."
+    sentence = "The island will also continue to send doctors to the region."
+    assert _relation(engine, claim, sentence) == ("contradicts", "continue")
+    assert _relation(engine, "The island will continue sending doctors to the region.", sentence) == (
+        "supports",
+        None,
+    )
+
+
+def test_a_thing_said_to_be_over_that_goes_on_is_not_over(engine):
+    # round 71: "The conflict in Ukraine goes on and ..." was shown as stating "Slovenia says the conflict in
+    # Ukraine has ended"
+    claim = "The border dispute over the valley has ended."
+    sentence = "The border dispute goes on and the valley's villages remain under threat."
+    assert _relation(engine, claim, sentence) == ("contradicts", "goes")
+    assert _relation(engine, "The border dispute over the valley goes on.", sentence) == ("supports", None)
+
+
+def test_little_as_an_amount_stands_against_a_size_said_to_be_great(engine):
+    # round 72: "Women are making an enormous contribution to ... reducing poverty" was shown as stating "Lebanon
+    # says women contribute little to reducing poverty and hunger"
+    claim = "Fishermen contribute little to feeding the island."
+    sentence = "Fishermen make an enormous contribution to feeding the island and its schools."
+    assert _relation(engine, claim, sentence) == ("contradicts", "enormous")
+    assert _relation(engine, "Fishermen make a huge contribution to feeding the island.", sentence) == (
+        "supports",
+        None,
+    )
+    # a little thing is no amount
+    small = "The little boats contribute to feeding the island."
+    judged = _relation(engine, small, "The little boats make an enormous contribution to feeding the island.")
+    assert judged is not None and judged[0] != "contradicts"

@@ -178,9 +178,14 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # speech (Tuvalu's 2011) showed none on its first run; Cameroon's 2011 speech, held out with it, two of its
     # nine (which ones unread): 44 of 1,511. Round 70's speech (Gabon's 2011) showed one ("we approved
     # resolution 1973" for "voted against" it, by meaning), which a rule took away; the Congo's 2011 speech,
-    # held out with it, none of its nine: 44 of 1,535. A cosine at one of the verdict's thresholds may fall
-    # either side with the processor's float arithmetic (see below), so the ceiling keeps a margin of two.
-    assert scores.false_supported.found <= 46, [p for p in scores.problems if "FALSE" in p]
+    # held out with it, none of its nine: 44 of 1,535. Round 71's speech (the Gambia's 2011) showed none on its
+    # first run, but weighed the library's words so that "The conflict in Ukraine goes on" stated that it had
+    # ended, which a rule took away; Djibouti's 2011 speech, held out with it, one of its eight (which one
+    # unread). Round 72's speech (Lebanon's 2011) showed one ("an enormous contribution" for "contribute
+    # little"), which a rule took away; Guinea-Bissau's 2011 speech, held out with it, one of its eight (which
+    # one unread): 45 of 1,578. A cosine at one of the verdict's thresholds may fall either side with the
+    # processor's float arithmetic (see below), so the ceiling keeps a margin of two.
+    assert scores.false_supported.found <= 47, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
@@ -225,8 +230,10 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # 1,291 of 1,626; round 69's ("without a doubt" no negation; Peru's "to achieve carbon neutrality by 2050"
     # fell to 0.79995 of its claim with two more speeches weighing the words), 1,313 of 1,658; round 70's (what
     # an aside leaves pending no more than its own words; two more speeches gave Peru's back and took an
-    # earlier held-out claim, which one unread), 1,337 of 1,690.
-    assert scores.true_supported.found >= 1334, scores.problems
+    # earlier held-out claim, which one unread), 1,337 of 1,690; rounds 71 and 72's (a country in a clause
+    # the sentence opens on no actor, "finds" a verb of saying, the claim's own "part" after "always"), 1,390
+    # of 1,759.
+    assert scores.true_supported.found >= 1387, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
@@ -241,6 +248,7 @@ def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_doe
     # for the undoing of the thing a claim stands for contradicts it); 726 of 1,006 with round 62's; 737 of
     # 1,023 with round 63's; 747 of 1,042 with round 64's (a "not" opening the clause after denies what it
     # sets against it); 759 of 1,061 with round 65's (a sum of money no other figure for a count of things);
-    # 769 of 1,081 with round 69's; 780 of 1,101 with round 70's (a vote against standing against); a margin
-    # of three, as above).
-    assert scores.contradicted.found >= 777, [p for p in scores.problems if "wrong sentence" in p]
+    # 769 of 1,081 with round 69's; 780 of 1,101 with round 70's (a vote against standing against); 805 of
+    # 1,138 with rounds 71 and 72's (a word set against the claim's in its place past an adverb, a thing said
+    # to be over that goes on, "little" against "enormous"); a margin of three, as above).
+    assert scores.contradicted.found >= 802, [p for p in scores.problems if "wrong sentence" in p]
