@@ -544,6 +544,15 @@ _SIGNS = frozenset("sign signs evidence indication indications".split())
 # Words after which a country is what a sentence speaks of, not its actor: "With regard to Western Sahara, we
 # urge ...", "aid to Haiti", "As regards Palestine's application ..., Viet Nam wishes ...".
 _NOT_ACTOR_AFTER = _PREPOSITIONS | {"to", "towards", "regarding", "regards", "concerning"}
+# The countries of the world by development, whose words one stem ("develop") makes one: the developing ones
+# (with the least developed among them) and the developed.
+_DEVELOPMENT = re.compile(
+    r"\b(?:(?P<developing>developing|(?:least|less|under)[- ]?developed)|(?P<developed>developed|industriali[sz]ed))"
+    r"(?:\s+(?:island|landlocked|coastal|small))*\s+(?:countr(?:y|ies)|states?|nations?|economi(?:es|y)|world)\b",
+    re.IGNORECASE,
+)
+# Both sides at once: "developed and developing countries alike".
+_BOTH_SIDES = re.compile(r"\bdevelop(?:ed|ing)\s+(?:and|or)\s+(?:the\s+)?develop(?:ed|ing)\b", re.IGNORECASE)
 # Adverbs a writer may put before a verb or leave out, which change no word's place (`_neighbour_before`).
 _FLOATING = frozenset("also still further always now then indeed therefore thus certainly surely already even".split())
 # A clause a sentence opens on that its main clause's actor comes after: "As Libya embarks on the crucial task
@@ -1073,6 +1082,8 @@ class ClaimReader:
         # the United States"
         compared = _THAN.split(claim, maxsplit=1)
         self._compared = (countries_in(compared[0]), countries_in(compared[1])) if len(compared) == 2 else None
+        # which of the world's two sides by development the claim speaks of, if one (`_developed_otherwise`)
+        self._development = _development_sides(claim)
         # what the claim compares, each side's own words, and which way: "more guerrillas have been killed than
         # demobilized" (`_compared_the_other_way`)
         self._comparison = _comparison(claim, terms)
@@ -1420,6 +1431,7 @@ class ClaimReader:
             and not self._done_by_named_other(sentence)
             and not self._comparison_left_out(sentence)
             and not self._apart_in_list(sentence)
+            and not self._developed_otherwise(sentence)
             and self._particles <= {t.lower() for t in _TOKEN.findall(sentence)}
         )
         return Judgement("supports" if states else "related", coverage, given=given)
@@ -2332,6 +2344,15 @@ class ClaimReader:
                     return written[(before or after)[0]]
         return None
 
+    def _developed_otherwise(self, sentence: str) -> bool:
+        """The sentence speaks of the developed countries where the claim speaks of the developing ones, or the
+        other way round, and not of the claim's: one stem for both, "develop", would have "the actions of the
+        more developed countries" state "the actions of small island developing States"."""
+        if len(self._development) != 1:
+            return False
+        said = _development_sides(sentence)
+        return bool(said) and self._development.isdisjoint(said)
+
     def _apart_in_list(self, sentence: str) -> bool:
         """The sentence lists things between semicolons, and the claim's name stands in one of them past the
         first while other words of the claim stand only in another: "José Luis Bustamante y Rivero, President
@@ -2817,6 +2838,14 @@ def _neighbour_before(tokens: list[str], i: int) -> str | None:
     while j >= 0 and tokens[j] in _FLOATING:
         j -= 1
     return tokens[j] if j >= 0 else None
+
+
+def _development_sides(text: str) -> set[bool]:
+    """The sides by development of the countries the text speaks of: True for the developed ones ("developed
+    countries", "the more developed economies"), False for the developing ("developing States", "the least
+    developed countries", "small island developing States")."""
+    sides = {m.group("developed") is not None for m in _DEVELOPMENT.finditer(text)}
+    return sides | {True, False} if _BOTH_SIDES.search(text) else sides
 
 
 def _main_mentions(text: str) -> list[tuple[str, int, int]]:

@@ -316,6 +316,9 @@ def test_figures_written_the_ways_speakers_write_them(sentence, expected):
         "The aim of the programme is threefold: to teach, to heal and to build.",
         "A series can either be shown as (1) multiple single plots:",
         "Sea levels will keep rising until 2150 unless emissions fall.",
+        # round 73: an equation's or an item's number, referred to ("(1c)" was a count of "c")
+        "The modification given in (1c) was proposed to make the formulation simpler.",
+        "The forecasts follow by iterating equations (6) and (8) forward.",
     ],
 )
 def test_labels_item_numbers_and_both_are_not_statistics(sentence):

@@ -2540,3 +2540,18 @@ def test_little_as_an_amount_stands_against_a_size_said_to_be_great(engine):
     small = "The little boats contribute to feeding the island."
     judged = _relation(engine, small, "The little boats make an enormous contribution to feeding the island.")
     assert judged is not None and judged[0] != "contradicts"
+
+
+def test_the_developed_countries_are_not_the_developing_ones(engine):
+    # "Climate change is largely the consequence of the actions of the more developed countries" was shown as
+    # stating "... the consequence of the actions of small island developing States": one stem for both
+    claim = "Floods are largely the result of the choices of developing countries."
+    sentence = "Floods are largely the result of the choices of the more developed countries."
+    assert _relation(engine, claim, sentence) == ("related", None)
+    least = "Floods are largely the result of the choices of the least developed countries."
+    assert _relation(engine, claim, least) == ("supports", None)
+    # a sentence speaking of both sides may state a claim of either
+    both = "Floods are largely the result of the choices of developed and developing countries alike."
+    developed = "Floods are largely the result of the choices of developed countries."
+    assert _relation(engine, claim, both) == ("supports", None)
+    assert _relation(engine, developed, both) == ("supports", None)

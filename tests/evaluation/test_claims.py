@@ -183,9 +183,11 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # ended, which a rule took away; Djibouti's 2011 speech, held out with it, one of its eight (which one
     # unread). Round 72's speech (Lebanon's 2011) showed one ("an enormous contribution" for "contribute
     # little"), which a rule took away; Guinea-Bissau's 2011 speech, held out with it, one of its eight (which
-    # one unread): 45 of 1,578. A cosine at one of the verdict's thresholds may fall either side with the
-    # processor's float arithmetic (see below), so the ceiling keeps a margin of two.
-    assert scores.false_supported.found <= 47, [p for p in scores.problems if "FALSE" in p]
+    # one unread): 45 of 1,578. The developed countries no longer state a claim of the developing ones (the
+    # actions of "small island developing States" since round 31): 44. A cosine at one of the verdict's
+    # thresholds may fall either side with the processor's float arithmetic (see below), so the ceiling keeps
+    # a margin of two.
+    assert scores.false_supported.found <= 46, [p for p in scores.problems if "FALSE" in p]
 
 
 def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
