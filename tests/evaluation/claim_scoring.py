@@ -168,6 +168,8 @@ SOURCES = (
     "DJI_66_2011.txt",
     "LBN_66_2011.txt",
     "GNB_66_2011.txt",
+    "MRT_66_2011.txt",
+    "YEM_66_2011.txt",
 )
 
 _SPEECH = re.compile(r"[A-Z]{3}_\d+_\d{4}\.txt")
