@@ -284,6 +284,8 @@ _CONDITIONAL_OPENING = re.compile(r"^\W*(?:if|unless)\b.*?\b(?:will|would|shall)
 # "we are committed to eradicating it" "Brazil has eradicated deforestation". Only where it
 # goes with one of the claim's words (see `_only_sought`), and only of a claim that seeks nothing itself.
 # ("plan" and "aim" only before "to": "the Response Plan represents only 0.03% of global military spending")
+# Hard to do, for someone or not ("difficult to achieve", "hard for small States to reach"), or struggled for.
+_HARD_TO = r"(?:(?:difficult|hard|impossible)(?:\s+for(?:\s+\S+){1,5}?)?|struggl(?:e|es|ed|ing))\s+to"
 _PROSPECT = re.compile(
     r"\b(?:qualif(?:y|ies|ied)\s+for|eligible\s+for|(?:aspir|hop|seek|striv|wish|want|intend)(?:e|es|ed|ing|s)?"
     r"(?:\s+(?:to|for))?|(?:plan|aim)(?:s|ned|ning|ed|ing)?\s+to|(?:call|ask|appeal)(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?"
@@ -295,6 +297,9 @@ _PROSPECT = re.compile(
     r"|(?:committed|determined|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?)\s+to"
     # begun, not done: "began to withdraw its troops" is no "completed the withdrawal"
     r"|(?:beg[ai]n|begun|begins|beginning|start(?:s|ed|ing)?|commenc(?:e|es|ed|ing))\s+to"
+    # hard to do, not done: "making it increasingly difficult to achieve the Millennium Development Goals" is no
+    # "have achieved the Goals" (for someone or not: "difficult for them to achieve")
+    rf"|{_HARD_TO}"
     # asked of another, up to the "to" of what is asked: "pleaded with the Security Council to lift the sanctions"
     r"|(?:plead(?:s|ed|ing)?|urg(?:e|es|ed|ing)|implor(?:e|es|ed|ing))(?:\s+\S+){0,5}?\s+to"
     # still to do, up to what is to be done: "What remains to be done is to determine the sources of funding"
@@ -331,7 +336,8 @@ _SOUGHT = re.compile(
     r"|(?<!in\s)advanc(?:e|es|ing)"
     r"|commit(?:s|ted|ting|ments?)?|determined\s+to|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?"
     r"|beg[ai]n|begun|begins|beginning|start(?:s|ed|ing)?|commenc(?:e|es|ed|ing)|plead(?:s|ed|ing)?|implor(?:e|es|ed|ing)"
-    r"|remain(?:s|ed|ing)?\s+to\s+be|(?:still|yet)\s+to\s+be)\b",
+    r"|remain(?:s|ed|ing)?\s+to\s+be|(?:still|yet)\s+to\s+be"
+    rf"|{_HARD_TO})\b",
     re.IGNORECASE,
 )
 # A participle and, after its "by", the name of who did what it says: "the initiative launched by President
@@ -1102,8 +1108,14 @@ class ClaimReader:
         self._doer_verbs = {t for verb in _verbs_after(stated, self._doer) for t in terms(verb)}
         self._possible = _POSSIBLE.search(claim) is not None
         self._conditional = _CONDITION.search(claim) is not None
-        self._seeks = _SOUGHT.search(claim) is not None
+        # (not a word of a name: "have achieved the Millennium Development Goals" seeks nothing)
+        self._seeks = any(m.start() == 0 or m.group(0)[0].islower() for m in _SOUGHT.finditer(claim.strip()))
         self._lacking = _LACK.search(claim) is not None
+        # a claim that denies only having something ("the only continent without a permanent seat", "does not
+        # have"), which a sentence's lack of it states
+        self._not_having = _NOT_HAVING.search(claim) is not None or (
+            self._negated and all(m.group(0).lower() == "without" for m in _NEGATION.finditer(claim))
+        )
         self._opposites = [(set(terms(a)), set(terms(b))) for a, b in _OPPOSITES]
         self._many, self._few = not _MANY.isdisjoint(self._tokens), _FEW.search(claim) is not None
         self._sides = [self._side(set(self.words), pair) for pair in self._opposites]
@@ -1292,6 +1304,8 @@ class ClaimReader:
             negation = None  # it negates something else: "remains committed to ... a world without nuclear weapons"
         if self._negated and negation is None and self._negations_stand_in(sentence):
             negation = _NEGATION.search(sentence)  # negated as the claim is, outside the clause that holds most of it
+        if negation is None and self._not_having:
+            negation = _LACK.search(clause)  # the claim's "without" or "does not have", said as a lack: "has lacked"
         if negation is None and self._ceased:
             negation = _CEASING.search(clause)  # the ending the claim's "stopped" says, named
         if negation is None and not self._negated and not self._lacking:

@@ -2555,3 +2555,45 @@ def test_the_developed_countries_are_not_the_developing_ones(engine):
     developed = "Floods are largely the result of the choices of developed countries."
     assert _relation(engine, claim, both) == ("supports", None)
     assert _relation(engine, developed, both) == ("supports", None)
+
+
+def test_what_is_hard_to_do_is_not_done(engine):
+    # round 74: "... face many enormous obstacles, making it increasingly difficult to achieve the Millennium
+    # Development Goals" was shown as stating "... most developing countries have already achieved the
+    # Millennium Development Goals"
+    sentence = "Poor harvests are making it increasingly difficult to achieve the Island Development Goals."
+    done = "The islands have already achieved the Island Development Goals."
+    assert _relation(engine, done, sentence) == ("related", None)
+    # a claim that it is hard is stated
+    hard = "Poor harvests make it increasingly difficult for the islands to achieve the Island Development Goals."
+    assert _relation(engine, hard, sentence) == ("supports", None)
+
+
+def test_a_goal_in_a_name_is_not_sought(engine):
+    # the "Goals" of "the Millennium Development Goals" made "... have already achieved the Millennium
+    # Development Goals" a claim that only seeks them, which a sentence seeking them states
+    sentence = "The islands hope to achieve the Island Development Goals by 2030."
+    assert _relation(engine, "The islands have already achieved the Island Development Goals.", sentence) == (
+        "related",
+        None,
+    )
+    assert _relation(engine, "The islands hope to achieve the Island Development Goals.", sentence) == (
+        "supports",
+        None,
+    )
+
+
+def test_a_lack_states_a_claims_without(engine):
+    # round 74: "Africa ... is the only continent that has lacked a permanent seat on the Security Council"
+    # contradicted "Africa is the only continent without a permanent seat on the Security Council"
+    sentence = "The region is the only one that has lacked a permanent seat on the fishing council."
+    without = "The region is the only one without a permanent seat on the fishing council."
+    assert _relation(engine, without, sentence) == ("supports", None)
+    assert _relation(engine, "The region does not have a permanent seat on the fishing council.", sentence) == (
+        "supports",
+        None,
+    )
+    assert _relation(engine, "The region is the only one with a permanent seat on the fishing council.", sentence) == (
+        "contradicts",
+        "lacked",
+    )

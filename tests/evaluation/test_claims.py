@@ -184,9 +184,13 @@ def test_false_claims_are_not_shown_as_supported(scores):
     # unread). Round 72's speech (Lebanon's 2011) showed one ("an enormous contribution" for "contribute
     # little"), which a rule took away; Guinea-Bissau's 2011 speech, held out with it, one of its eight (which
     # one unread): 45 of 1,578. The developed countries no longer state a claim of the developing ones (the
-    # actions of "small island developing States" since round 31): 44. A cosine at one of the verdict's
-    # thresholds may fall either side with the processor's float arithmetic (see below), so the ceiling keeps
-    # a margin of two.
+    # actions of "small island developing States" since round 31): 44. Round 74's speech (Mauritania's 2011)
+    # showed two ("increasingly difficult to achieve the Millennium Development Goals" for "have already
+    # achieved" them, which a rule took away; "expressed ... at its Addis Ababa summit" for "hosted the
+    # African Union summit", left), and Yemen's 2011 speech, held out with it, one of its nine (which one
+    # unread); its rules took two earlier held-out ones away (which ones unread): 44 of 1,602. A cosine at one
+    # of the verdict's thresholds may fall either side with the processor's float arithmetic (see below), so
+    # the ceiling keeps a margin of two.
     assert scores.false_supported.found <= 46, [p for p in scores.problems if "FALSE" in p]
 
 
@@ -234,8 +238,9 @@ def test_true_claims_are_supported_by_the_sentence_that_states_them(scores):
     # an aside leaves pending no more than its own words; two more speeches gave Peru's back and took an
     # earlier held-out claim, which one unread), 1,337 of 1,690; rounds 71 and 72's (a country in a clause
     # the sentence opens on no actor, "finds" a verb of saying, the claim's own "part" after "always"), 1,390
-    # of 1,759.
-    assert scores.true_supported.found >= 1387, scores.problems
+    # of 1,759; round 74's (a lack states a claim's "without", a goal in a name no goal sought), 1,419 of
+    # 1,791.
+    assert scores.true_supported.found >= 1416, scores.problems
 
 
 def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_does(scores):
@@ -252,5 +257,6 @@ def test_claims_the_sources_contradict_are_contradicted_by_the_sentence_that_doe
     # sets against it); 759 of 1,061 with round 65's (a sum of money no other figure for a count of things);
     # 769 of 1,081 with round 69's; 780 of 1,101 with round 70's (a vote against standing against); 805 of
     # 1,138 with rounds 71 and 72's (a word set against the claim's in its place past an adverb, a thing said
-    # to be over that goes on, "little" against "enormous"); a margin of three, as above).
-    assert scores.contradicted.found >= 802, [p for p in scores.problems if "wrong sentence" in p]
+    # to be over that goes on, "little" against "enormous"); 819 of 1,159 with round 74's; a margin of three,
+    # as above).
+    assert scores.contradicted.found >= 816, [p for p in scores.problems if "wrong sentence" in p]
