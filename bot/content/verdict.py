@@ -256,8 +256,10 @@ _RELATIVE = re.compile(rf"\b(?:{_RELATIVE_WORDS})\b", re.IGNORECASE)
 _RELATIVE_OPENING = re.compile(rf"\b(?:{_RELATIVE_WORDS}|where)\b", re.IGNORECASE)
 # Nouns and verbs that say something is missing: they deny what a claim says without a negation or one of
 # them ("the international community's lack of real will" of "it has shown real will"), but never state a
-# claim's own "not" or "no", whose sense they need not share.
+# claim's own "not" or "no", whose sense they need not share (but for a lack of one thing, below).
 _LACK = re.compile(r"\b(?:lack(?:s|ed|ing)?(?:\s+of\b)?|absence\s+of\b)", re.IGNORECASE)
+# A lack of one thing, which is having none: "has lacked a permanent seat".
+_LACK_OF_ONE = re.compile(r"\black(?:s|ed|ing)?\s+(?:of\s+)?an?\b", re.IGNORECASE)
 # Not having, which says what a claim's "lack" does: "more than 1 billion people do not have access" states
 # "1 billion people lack access" (the negation in it is the claim's own).
 _NOT_HAVING = re.compile(
@@ -279,13 +281,13 @@ _CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 # does not state that they will be (nor that they have been). What it does under the condition, it states:
 # "If that is the case, then Nauru calls on the Russian Federation to ratify".
 _CONDITIONAL_OPENING = re.compile(r"^\W*(?:if|unless)\b.*?\b(?:will|would|shall)\b", re.IGNORECASE)
+# Hard to do, for someone or not ("difficult to achieve", "hard for small States to reach"), or struggled for.
+_HARD_TO = r"(?:(?:difficult|hard|impossible)(?:\s+for(?:\s+\S+){1,5}?)?|struggl(?:e|es|ed|ing))\s+to"
 # A sentence saying only that something is wanted, asked for, envisioned, promised or within reach does not
 # state that it is: "Palestine qualifies for full membership" is no "Palestine has been a full member", nor
 # "we are committed to eradicating it" "Brazil has eradicated deforestation". Only where it
 # goes with one of the claim's words (see `_only_sought`), and only of a claim that seeks nothing itself.
 # ("plan" and "aim" only before "to": "the Response Plan represents only 0.03% of global military spending")
-# Hard to do, for someone or not ("difficult to achieve", "hard for small States to reach"), or struggled for.
-_HARD_TO = r"(?:(?:difficult|hard|impossible)(?:\s+for(?:\s+\S+){1,5}?)?|struggl(?:e|es|ed|ing))\s+to"
 _PROSPECT = re.compile(
     r"\b(?:qualif(?:y|ies|ied)\s+for|eligible\s+for|(?:aspir|hop|seek|striv|wish|want|intend)(?:e|es|ed|ing|s)?"
     r"(?:\s+(?:to|for))?|(?:plan|aim)(?:s|ned|ning|ed|ing)?\s+to|(?:call|ask|appeal)(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?"
@@ -1015,7 +1017,9 @@ class ClaimReader:
         # "closed its gender pay gap"), with that verb's forms, for `_going_on`
         # (or, for a verb with nothing after it, the first word of what is said to be over, a name's aside: "the
         # conflict in Ukraine has ended")
-        subject = next((terms(w) for w in _TOKEN.findall(stated) if w.islower() and terms(w)), None)
+        subject = next(
+            (terms(w) for k, w in enumerate(_TOKEN.findall(stated)) if (k == 0 or w.islower()) and terms(w)), None
+        )
         self._ended = [
             (forms(self._tokens[i]), thing[0])
             for i in range(len(self._tokens))
@@ -1305,7 +1309,9 @@ class ClaimReader:
         if self._negated and negation is None and self._negations_stand_in(sentence):
             negation = _NEGATION.search(sentence)  # negated as the claim is, outside the clause that holds most of it
         if negation is None and self._not_having:
-            negation = _LACK.search(clause)  # the claim's "without" or "does not have", said as a lack: "has lacked"
+            # the claim's "without" or "does not have", said as a lack of one thing: "has lacked a permanent seat"
+            # (not of how much, which a lack may only find short: "lack of real will" is no "has no will")
+            negation = _LACK_OF_ONE.search(clause)
         if negation is None and self._ceased:
             negation = _CEASING.search(clause)  # the ending the claim's "stopped" says, named
         if negation is None and not self._negated and not self._lacking:
