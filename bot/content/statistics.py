@@ -376,12 +376,10 @@ _YEAR_PREPOSITION_BEFORE = re.compile(r"\b(?:by|in|since|until|till|before|after
 _ONE_UNIT_BEFORE = re.compile(r"\b(?:a|an|each|every|per)\s+$", re.IGNORECASE)
 # A number glued after a colon or slash is the rest of a figure: "04:56:26", "II:213", "HRC/57/77".
 _PART_OF_A_FIGURE_BEFORE = re.compile(r"\w[:/]$")
-# A number in brackets against a word is a reference: "bash(1)".
-_GLUED = re.compile(r"\w\($")
-# And one a preposition, a conjunction or a range's dash brings is a reference to what it numbers, an
-# equation or an item ("given in (1c)", "by iterating equations (6a) and (6b)", "expressing (2)–(4)"), as
-# is one with a letter after it: "(1c)".
-_REFERENCE_BEFORE = re.compile(r"(?:\b(?:in|from|by|with|using|to|and|or|see|equations?)\s+|[–-])\($", re.IGNORECASE)
+# A number in brackets is a reference to what it numbers when glued to a word ("bash(1)"), or when a
+# preposition, a conjunction or a range's dash brings it: an equation or an item ("given in (1c)", "by
+# iterating equations (6a) and (6b)", "expressing (2)–(4)"); so is one with a letter after it: "(1c)".
+_REFERENCE_BEFORE = re.compile(r"(?:\w|\b(?:in|from|by|with|using|to|and|or|see|equations?)\s+|[–-])\($", re.IGNORECASE)
 _LETTERED_AFTER = re.compile(r"[a-z]\)")
 # "the second half of the year" is a period, not a share.
 _PART_OF_A_PERIOD_BEFORE = re.compile(r"\b(?:the|a|first|second|last|latter|other|one)\s+$", re.IGNORECASE)
@@ -557,11 +555,10 @@ def _is_statistic(sentence: str, match: re.Match[str], suffix: re.Match[str] | N
         return multiplier.lower() == "twice" or (
             _COMPARED_AFTER.match(sentence, end) is not None and not _MULTIPLIER_VERB_BEFORE.search(before)
         )
-    glued_in_brackets = before.endswith("(") and after.startswith(")") and _GLUED.search(before) is not None
     referred_to = before.endswith("(") and (
         _LETTERED_AFTER.match(after) is not None or (after.startswith(")") and _REFERENCE_BEFORE.search(before))
     )
-    if _PART_OF_A_FIGURE_BEFORE.search(before) or glued_in_brackets or referred_to:
+    if _PART_OF_A_FIGURE_BEFORE.search(before) or referred_to:
         return False  # the seconds of "04:56:26", the denominator of "3/4", the section of "bash(1)", "in (1c)"
     if word is not None and word.lower() == "half":
         return not _PART_OF_A_PERIOD_BEFORE.search(before)  # not "the second half of the year"
